@@ -1,0 +1,73 @@
+# Two commands for a fresh machine:  `make chat`  and  `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+PYTHON310 := $(shell command -v python3.10 2>/dev/null || pyenv which python3.10 2>/dev/null)
+
+SPACY_PIPELINE := build/spacy_pipeline
+MODEL := models/assistant.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+# Ports and addresses for `make serve` (override: make serve RASA_PORT=8080)
+HOST ?= 127.0.0.1
+RASA_PORT ?= 5005
+ACTION_PORT ?= 5055
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export RASA_TELEMETRY_ENABLED ?= false
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export PYTHONWARNINGS ?= ignore::DeprecationWarning
+
+.PHONY: help setup chat serve train test test-cluster bench lint clean
+
+help:
+	@echo "make chat    set everything up, then chat with the assistant in this terminal"
+	@echo "make serve   Rasa server (REST channel, web widget) + action server on $(HOST)"
+	@echo "make test    set everything up, then run the whole test suite"
+	@echo "make train   (re)train the model if data or config changed"
+	@echo "make bench   benchmark against a default Rasa assistant"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@echo "==> [1/3] Python environment: $(VENV) (Python 3.10, pinned packages)"
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found: install it (or pyenv's 3.10) first"; exit 1; }
+	@test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade "pip==24.2"
+	@$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+$(SPACY_PIPELINE)/meta.json: bot/nlp/config.cfg bot/nlp/patterns.jsonl $(VENV)/.installed
+	@echo "==> [2/3] spaCy pipeline: tokenizer, lookup lemmatizer, entity_ruler -> $(SPACY_PIPELINE)"
+	@rm -rf $(SPACY_PIPELINE)
+	@$(PY) -m spacy assemble bot/nlp/config.cfg $(SPACY_PIPELINE) 2>&1 | grep -E "✔|✘" || true
+	@test -f $@
+
+$(MODEL): $(TRAINING_INPUTS) $(SPACY_PIPELINE)/meta.json
+	@echo "==> [3/3] Training the Rasa model (cached components are reused)"
+	@$(RASA) train --quiet --fixed-model-name assistant --out models 2>&1 | grep -vE "^$$|tensorflow|TF-TRT|rebuild TensorFlow|AVX" || true
+	@test -f $@ && touch $@
+
+setup: $(MODEL)
+
+train: setup
+
+chat: setup
+	@echo "==> Starting the action server and the terminal chat (type /stop to quit)"
+	@$(PY) -m bot.launch chat --model $(MODEL)
+
+serve: setup
+	@$(PY) -m bot.launch serve --model $(MODEL) --host $(HOST) --port $(RASA_PORT) --action-port $(ACTION_PORT)
+
+test: setup
+	@bash tests/run_all.sh
+
+bench: setup
+	@$(PY) -m bench.run
+
+lint: $(VENV)/.installed
+	@$(VENV)/bin/ruff check actions bot tests
+	@$(VENV)/bin/ruff format --check actions bot tests
+
+clean:
+	rm -rf build models .rasa results

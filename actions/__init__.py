@@ -1,0 +1,1 @@
+"""Custom actions of the BPO-or-call-center assistant (run by `rasa run actions`)."""

@@ -1,0 +1,102 @@
+"""The REST channel the web widget and API clients use, with its input checked first.
+
+Same URL and replies as Rasa's RestInput (`POST /webhooks/rest/webhook`), but:
+malformed bodies and sender ids get a 400 with a JSON error; empty and
+oversized messages get a polite reply without reaching NLU; typed `/intent`
+commands pass only when a button of the assistant could have sent them; a turn
+that produced no reply (an action server down, say) still gets one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from actions.recommendation import FUNCTIONS
+from bot.channels import message_policy as policy
+
+logger = logging.getLogger(__name__)
+
+# Payloads that the custom actions put on buttons (the domain's buttons are read at run time).
+ACTION_BUTTON_INTENTS = ("request_recommendation", "explain_recommendation", "restart")
+REPLY_TIMEOUT_SECONDS = 20.0
+
+
+class GuardedRestInput(RestInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    def __init__(self) -> None:
+        self._commands: Optional[policy.CommandPolicy] = None
+
+    def command_policy(self, request: Request) -> policy.CommandPolicy:
+        if self._commands is None:
+            domain = request.app.ctx.agent.domain
+            payloads = [
+                button.get("payload", "")
+                for variations in domain.responses.values()
+                for variation in variations
+                for button in variation.get("buttons", [])
+            ]
+            values: Dict[str, Any] = {"outsourced_function": FUNCTIONS}
+            for slot in domain.slots:
+                if getattr(slot, "values", None):
+                    values[slot.name] = [v for v in slot.values if v != "__other__"]
+            self._commands = policy.commands_from_domain(
+                payloads, ACTION_BUTTON_INTENTS, values
+            )
+        return self._commands
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[None]]
+    ) -> Blueprint:
+        webhook = Blueprint("guarded_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = policy.request_body(request.body)
+                sender_id = policy.sender_id_from(body)
+                text = policy.message_text(body)
+            except policy.InvalidRequest as error:
+                return response.json({"error": str(error)}, status=400)
+
+            canned_reply = policy.reply_for_unprocessable(text)
+            if canned_reply is not None:
+                return response.json([{"recipient_id": sender_id, "text": canned_reply}])
+
+            text = policy.as_user_text(text, self.command_policy(request))
+            messages = await self._handle(on_new_message, text, sender_id)
+            if not messages:
+                messages = [{"recipient_id": sender_id, "text": policy.UNAVAILABLE_REPLY}]
+            return response.json(messages)
+
+        return webhook
+
+    async def _handle(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[None]],
+        text: Text,
+        sender_id: Text,
+    ) -> List[Dict[Text, Any]]:
+        collector = CollectingOutputChannel()
+        message = UserMessage(text, collector, sender_id, input_channel=self.name())
+        try:
+            await asyncio.wait_for(on_new_message(message), REPLY_TIMEOUT_SECONDS)
+        except asyncio.TimeoutError:
+            logger.error("Reply to %s timed out after %ss", sender_id, REPLY_TIMEOUT_SECONDS)
+        except Exception:  # never let one conversation's failure become a 500
+            logger.exception("Failed to handle a message from %s", sender_id)
+        return collector.messages

@@ -1,0 +1,43 @@
+"""A tracker built from a dict, as rasa-sdk receives it from the Rasa server."""
+
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+
+
+def make_tracker(
+    slots: Optional[Dict[str, Any]] = None,
+    events: Optional[List[Dict[str, Any]]] = None,
+    text: str = "",
+    intent: str = "inform",
+    active_loop: Optional[str] = None,
+) -> Tracker:
+    return Tracker.from_dict(
+        {
+            "sender_id": "test-user",
+            "slots": {
+                "company_size": None,
+                "outsourced_functions": None,
+                "budget": None,
+                "recommended_model": None,
+                "requested_slot": None,
+                **(slots or {}),
+            },
+            "latest_message": {
+                "text": text,
+                "intent": {"name": intent, "confidence": 0.99},
+                "entities": [],
+            },
+            "events": events or [],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": active_loop} if active_loop else {},
+            "latest_action_name": "action_listen",
+        }
+    )
+
+
+@pytest.fixture
+def tracker_factory():
+    return make_tracker
