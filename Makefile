@@ -20,7 +20,7 @@ export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: help setup chat serve train test test-cluster bench lint clean
+.PHONY: help setup chat serve train test browser bench lint clean
 
 help:
 	@echo "make chat    set everything up, then chat with the assistant in this terminal"
@@ -59,8 +59,13 @@ chat: setup
 serve: setup
 	@$(PY) -m bot.launch serve --model $(MODEL) --host $(HOST) --port $(RASA_PORT) --action-port $(ACTION_PORT)
 
-test: setup
-	@bash tests/run_all.sh
+test: setup browser
+	@echo "==> Running the test suite (data validation, unit, NLU, stories, REST, browser)"
+	@$(PY) -m pytest
+
+browser:
+	@test -x /usr/bin/chromium || { echo "==> Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 bench: setup
 	@$(PY) -m bench.run

@@ -25,35 +25,40 @@ _WORD_NUMBERS.update(
         )
     }
 )
+_WORD_NUMBERS["dozen"] = 12
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
 
 _BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even)\b")
 _ABOVE = re.compile(r"\b(over|more than|above|at least)\b|\+")
-_DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|hundred|million)?\b")
+_DIGITS = re.compile(
+    r"(\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)\s*(?:(k|thousand|hundred|million)\b)?"
+)
 
 
 def _number_from_digits(text: str) -> Optional[float]:
     match = _DIGITS.search(text)
     if not match:
         return None
-    value = float(match.group(1).replace(",", ""))
+    value = float(re.sub(r"[, ]", "", match.group(1)))
     if match.group(2):
         value *= _MULTIPLIERS[match.group(2)]
     return value
 
 
 def _number_from_words(text: str) -> Optional[float]:
-    total, current, seen = 0, 0, False
+    total, current, seen, previous = 0, 0, False, ""
     for word in re.findall(r"[a-z]+", text):
         if word in _WORD_NUMBERS:
             current += _WORD_NUMBERS[word]
             seen = True
-        elif word in _MULTIPLIERS and seen:
+        elif word in _MULTIPLIERS and (seen or previous == "a"):
+            seen = True
             current = max(current, 1) * _MULTIPLIERS[word]
             if _MULTIPLIERS[word] >= 1_000:
                 total, current = total + current, 0
         elif seen and word != "and":
             break
+        previous = word
     return float(total + current) if seen else None
 
 

@@ -1,0 +1,93 @@
+"""Shared fixtures: the trained model and the running servers, on free ports."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+from bot import processes
+
+MODEL = processes.REPO_ROOT / "models" / "assistant.tar.gz"
+
+
+def post_json(url: str, body: Any, timeout: float = 30) -> tuple[int, Any]:
+    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    request = urllib.request.Request(
+        url, data=data, headers={"Content-Type": "application/json"}, method="POST"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as reply:
+            return reply.status, json.loads(reply.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+@dataclass
+class Assistant:
+    base_url: str
+    embed_port: int
+    tracker_db: Path
+    action_port: int
+    log_dir: Path
+
+    @property
+    def webhook(self) -> str:
+        return f"{self.base_url}/webhooks/rest/webhook"
+
+    def send(self, sender: str, text: str) -> List[Dict[str, Any]]:
+        status, replies = post_json(self.webhook, {"sender": sender, "message": text})
+        assert status == 200, replies
+        return replies
+
+
+@dataclass
+class Conversation:
+    assistant: Assistant
+    sender: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    def say(self, text: str) -> str:
+        """Send a message; return all reply texts joined, for assertions."""
+        replies = self.assistant.send(self.sender, text)
+        return "\n".join(r.get("text", "") for r in replies)
+
+    def replies(self, text: str) -> List[Dict[str, Any]]:
+        return self.assistant.send(self.sender, text)
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` first")
+    return MODEL
+
+
+@pytest.fixture(scope="session")
+def assistant(trained_model, tmp_path_factory):
+    """The real action server and Rasa server (widget + REST channel) on free ports."""
+    work = tmp_path_factory.mktemp("assistant")
+    action_port, rasa_port, embed_port = (processes.free_port() for _ in range(3))
+    env = processes.assistant_env(
+        action_port,
+        work / "conversations.db",
+        WIDGET_ALLOWED_ORIGINS=f"http://127.0.0.1:{embed_port}",
+    )
+    with processes.action_server(action_port, env, log=work / "actions.log"):
+        with processes.rasa_server(str(trained_model), rasa_port, env, log=work / "rasa.log"):
+            yield Assistant(
+                base_url=f"http://127.0.0.1:{rasa_port}",
+                embed_port=embed_port,
+                tracker_db=work / "conversations.db",
+                action_port=action_port,
+                log_dir=work,
+            )
+
+
+@pytest.fixture
+def conversation(assistant) -> Conversation:
+    return Conversation(assistant)

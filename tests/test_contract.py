@@ -1,0 +1,112 @@
+"""Every `<intent>/<topic>` key of the contract has training data, held-out data and an answer."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Dict, List
+
+import pytest
+import yaml
+
+from bot.processes import REPO_ROOT
+
+# The knowledge contract: a question on each topic comes out of NLU with exactly this key.
+CONTRACT_KEYS = [
+    "definition/bpo", "definition/call_center", "definition/front_back_office",
+    "difference/overview", "difference/services", "difference/structure",
+    "difference/technology", "difference/channels", "difference/relationship",
+    "difference/similarities", "difference/strategic_vs_tactical",
+    "benefits/bpo", "benefits/call_center", "benefits/outsourcing_savings",
+    "trends/overview", "trends/ai_automation", "trends/remote_global",
+    "services/bpo", "services/call_center", "services/industries", "services/locations",
+    "careers/call_center", "careers/bpo",
+    "choosing/overview",
+]  # fmt: skip
+CONVERSATION_INTENTS = [
+    "greet", "goodbye", "thank", "affirm", "deny", "bot_challenge", "help",
+    "request_recommendation", "inform", "out_of_scope", "restart",
+]  # fmt: skip
+MIN_TRAINING_EXAMPLES = 12
+MIN_HELD_OUT_EXAMPLES = 3
+
+
+def examples_by_intent(*paths: Path) -> Dict[str, List[str]]:
+    found: Dict[str, List[str]] = defaultdict(list)
+    for path in paths:
+        for block in yaml.safe_load(path.read_text()).get("nlu", []):
+            if "intent" in block:
+                lines = [l[2:].strip() for l in block["examples"].splitlines() if l.startswith("- ")]
+                found[block["intent"]].extend(lines)
+    return found
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip() or text.strip()
+
+
+TRAINING = examples_by_intent(*sorted((REPO_ROOT / "data" / "nlu").glob("*.yml")))
+HELD_OUT = examples_by_intent(*sorted((REPO_ROOT / "tests" / "nlu").glob("*.yml")))
+RESPONSES = yaml.safe_load((REPO_ROOT / "data" / "responses" / "faq.yml").read_text())["responses"]
+DOMAIN = yaml.safe_load((REPO_ROOT / "domain.yml").read_text())
+
+
+@pytest.mark.parametrize("key", CONTRACT_KEYS)
+def test_each_key_has_training_data_held_out_data_and_an_answer(key):
+    assert len(TRAINING[key]) >= MIN_TRAINING_EXAMPLES
+    assert len(HELD_OUT[key]) >= MIN_HELD_OUT_EXAMPLES
+    (answer,) = RESPONSES[f"utter_{key}"]
+    assert 1 <= len(answer["buttons"]) <= 3
+    assert len(answer["text"]) > 100
+
+
+@pytest.mark.parametrize("intent", CONVERSATION_INTENTS)
+def test_each_conversation_intent_has_training_and_held_out_data(intent):
+    assert len(TRAINING[intent]) >= MIN_TRAINING_EXAMPLES
+    assert len(HELD_OUT[intent]) >= MIN_HELD_OUT_EXAMPLES
+
+
+def test_out_of_scope_has_at_least_60_examples():
+    assert len(TRAINING["out_of_scope"]) >= 60
+
+
+def test_no_more_topics_than_the_contract():
+    retrieval_keys = {intent for intent in TRAINING if "/" in intent}
+    assert retrieval_keys == set(CONTRACT_KEYS)
+    assert {k.removeprefix("utter_") for k in RESPONSES} == set(CONTRACT_KEYS)
+
+
+def test_held_out_examples_are_not_in_training():
+    seen = {normalise(text) for texts in TRAINING.values() for text in texts}
+    leaked = [t for texts in HELD_OUT.values() for t in texts if normalise(t) in seen]
+    assert leaked == []
+
+
+def all_button_payloads() -> List[str]:
+    responses = {**RESPONSES, **DOMAIN["responses"]}
+    return [
+        button["payload"]
+        for variations in responses.values()
+        for variation in variations
+        for button in variation.get("buttons", [])
+    ]
+
+
+def test_every_text_button_is_a_training_example_so_a_click_lands_on_its_topic():
+    known = {normalise(text) for texts in TRAINING.values() for text in texts}
+    text_payloads = [p for p in all_button_payloads() if not p.startswith("/")]
+    assert text_payloads
+    assert [p for p in text_payloads if normalise(p) not in known] == []
+
+
+def test_every_command_button_names_a_domain_intent():
+    intents = {i if isinstance(i, str) else next(iter(i)) for i in DOMAIN["intents"]}
+    commands = [p for p in all_button_payloads() if p.startswith("/")]
+    assert {re.match(r"/(\w+)", p).group(1) for p in commands} <= intents
+
+
+def test_channels_answer_explains_the_disagreement():
+    text = RESPONSES["utter_difference/channels"][0]["text"].lower()
+    for fact in ("phone", "chat", "email", "messenger", "traditional", "internet"):
+        assert fact in text

@@ -1,0 +1,99 @@
+"""The real servers on free ports: a whole recommendation over the REST channel."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any, Dict, List
+
+from bot.channels.message_policy import EMPTY_MESSAGE_REPLY, MAX_MESSAGE_CHARS
+from tests.conftest import post_json
+
+
+def tracker_slot(db_path, sender: str, slot: str) -> Any:
+    """The slot's latest value as stored in the SQLite tracker store."""
+    import json
+
+    with sqlite3.connect(db_path) as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id",
+            (sender,),
+        ).fetchall()
+    values = [json.loads(data)["value"] for (data,) in rows if json.loads(data)["name"] == slot]
+    return values[-1] if values else None
+
+
+def buttons(replies: List[Dict[str, Any]]) -> List[str]:
+    return [b["title"] for r in replies for b in r.get("buttons", [])]
+
+
+def test_knowledge_question_gets_its_answer_and_quick_replies(conversation):
+    replies = conversation.replies("what is a bpo?")
+    text = " ".join(r.get("text", "") for r in replies)
+    assert "Business Process Outsourcing" in text
+    assert buttons(replies)
+
+
+def test_full_recommendation_in_natural_language_ends_with_a_call_center(assistant, conversation):
+    assert "How many people" in conversation.say("Which one would you recommend for my company?")
+    assert "Which tasks" in conversation.say("we're about 20 people")
+    assert "budget" in conversation.say("mostly customer support and some sales")
+    final = conversation.say("money is tight")
+    assert "My recommendation: a call center" in final
+    assert "small company (under 50 people)" in final
+    assert "customer support and sales" in final
+    assert tracker_slot(assistant.tracker_db, conversation.sender, "recommended_model") == "call_center"
+    assert "I suggested a call center" in conversation.say("why that one?")
+
+
+def test_back_office_work_gets_a_bpo_and_the_slot_is_stored(assistant, conversation):
+    conversation.say("help me decide between a bpo and a call center")
+    conversation.say("around 300 employees")
+    conversation.say("payroll and bookkeeping")
+    final = conversation.say("our budget is flexible")
+    assert "My recommendation: a BPO" in final
+    assert "payroll and accounting" in final
+    assert tracker_slot(assistant.tracker_db, conversation.sender, "recommended_model") == "bpo"
+
+
+def test_invalid_answer_is_asked_again_with_an_example(conversation):
+    conversation.say("recommend a model for us")
+    reply = conversation.say("no clue honestly")
+    assert "about 30 people" in reply
+    assert "Which tasks" in conversation.say("50 people")
+
+
+def test_question_in_the_middle_of_the_form_is_answered_and_the_form_resumes(conversation):
+    conversation.say("which is best for my company?")
+    reply = conversation.say("wait, what is a call center exactly?")
+    assert "call center" in reply.lower()
+    assert "How many people" in reply
+
+
+def test_cancel_leaves_the_form(conversation):
+    conversation.say("recommend one for me")
+    assert "stopped the questions" in conversation.say("cancel")
+    assert "Business Process Outsourcing" in conversation.say("what is a bpo?")
+
+
+def test_start_over_forgets_the_answers(assistant, conversation):
+    conversation.say("recommend one for me")
+    conversation.say("we have 40 employees")
+    assert "start over" in conversation.say("start over").lower()
+    assert tracker_slot(assistant.tracker_db, conversation.sender, "company_size") is None
+
+
+def test_gibberish_gets_a_polite_fallback(conversation):
+    reply = conversation.say("asdkjh qwpoeiu zxmcnb")
+    assert "Sorry" in reply
+
+
+def test_empty_and_oversized_messages_are_answered_without_nlu(assistant, conversation):
+    assert conversation.say("   ") == EMPTY_MESSAGE_REPLY
+    assert "too long" in conversation.say("x" * (MAX_MESSAGE_CHARS + 1))
+
+
+def test_malformed_requests_get_a_clear_400(assistant):
+    for body in ([], "text", 3, None, {"message": "hi"}, {"sender": "not-a-uuid", "message": "hi"}):
+        status, reply = post_json(assistant.webhook, body)
+        assert status == 400, body
+        assert "error" in reply
