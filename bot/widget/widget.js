@@ -336,16 +336,16 @@
   // ---------- talking to the server ----------
 
   function post(sender, message) {
-    var ctrl = typeof AbortController === "function" ? new AbortController() : null;
+    var ctrl = new AbortController();
     var timedOut = false;
-    var timer = setTimeout(function () { timedOut = true; if (ctrl) ctrl.abort(); }, TIMEOUT_MS);
+    var timer = setTimeout(function () { timedOut = true; ctrl.abort(); }, TIMEOUT_MS);
     return fetch(ENDPOINT, {
       method: "POST",
       mode: "cors",
       credentials: "omit",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ sender: sender, message: message }),
-      signal: ctrl ? ctrl.signal : undefined
+      signal: ctrl.signal
     }).then(function (res) {
       return res.json().catch(function () { return null; }).then(function (body) {
         if (!res.ok) {
@@ -355,11 +355,11 @@
         }
         return Array.isArray(body) ? body : [];
       });
-    }).catch(function (err) {
-      if (timedOut) err.timeout = true;
+    }).then(function (list) { clearTimeout(timer); return list; }, function (err) {
+      clearTimeout(timer);
+      err.timeout = timedOut;
       throw err;
-    }).then(function (list) { clearTimeout(timer); return list; },
-      function (err) { clearTimeout(timer); throw err; });
+    });
   }
 
   function request(message) {
@@ -430,7 +430,7 @@
 
   launcher.addEventListener("click", function () { setOpen(!state.open, true); });
   root.addEventListener("keydown", function (e) {
-    if ((e.key === "Escape" || e.key === "Esc") && state.open) {
+    if (e.key === "Escape" && state.open) {
       e.stopPropagation();
       setOpen(false, true);
     }

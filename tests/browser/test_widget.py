@@ -15,7 +15,6 @@ import shutil
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable, Dict, List
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
@@ -50,7 +49,9 @@ expect.set_options(timeout=TIMEOUT_MS)
 @pytest.fixture(scope="session")
 def chromium() -> Browser:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (never `playwright install`)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: apt-get install -y chromium (never `playwright install`)"
+        )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -65,7 +66,7 @@ def new_page(chromium: Browser):
     (alert/confirm/prompt), which is what injected HTML would trigger.
     """
     contexts = []
-    problems: List[str] = []
+    problems: list[str] = []
 
     def make(**options) -> Page:
         options.setdefault("viewport", DESKTOP)
@@ -112,22 +113,41 @@ AGGRESSIVE_CSS = """
 """
 
 
-def customer_pages(base_url: str) -> Dict[str, str]:
+def customer_pages(base_url: str) -> dict[str, str]:
     """Plain pages of a customer's site on another origin, each embedding the README snippet."""
-    host_bits = '<h1>Contoso Freight</h1><p id="host-p">Our own content.</p><button id="host-button">Host button</button><div id="host-div">A div</div>'
-    page = "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content='width=device-width, initial-scale=1'><title>{title}</title>{head}</head><body>{body}</body></html>"
+    host_bits = (
+        '<h1>Contoso Freight</h1><p id="host-p">Our own content.</p>'
+        '<button id="host-button">Host button</button><div id="host-div">A div</div>'
+    )
+    page = (
+        "<!doctype html><html lang=en><head><meta charset=utf-8>"
+        "<meta name=viewport content='width=device-width, initial-scale=1'>"
+        "<title>{title}</title>{head}</head><body>{body}</body></html>"
+    )
     return {
-        "/plain.html": page.format(title="Customer site", head="", body=host_bits + snippet(base_url)),
+        "/plain.html": page.format(
+            title="Customer site", head="", body=host_bits + snippet(base_url)
+        ),
         "/nowidget.html": page.format(title="No widget", head="", body=host_bits),
-        "/twice.html": page.format(title="Twice", head="", body=host_bits + snippet(base_url) + snippet(base_url)),
+        "/twice.html": page.format(
+            title="Twice", head="", body=host_bits + snippet(base_url) + snippet(base_url)
+        ),
         "/options.html": page.format(
             title="Options",
             head="",
             body=host_bits
-            + snippet(base_url, greeting="Hello from Contoso! Ask me about BPOs.", color="#0f766e", position="left", open="true"),
+            + snippet(
+                base_url,
+                greeting="Hello from Contoso! Ask me about BPOs.",
+                color="#0f766e",
+                position="left",
+                open="true",
+            ),
         ),
         "/aggressive.html": page.format(
-            title="Aggressive CSS", head=f"<style>{AGGRESSIVE_CSS}</style>", body=host_bits + snippet(base_url)
+            title="Aggressive CSS",
+            head=f"<style>{AGGRESSIVE_CSS}</style>",
+            body=host_bits + snippet(base_url),
         ),
     }
 
@@ -170,6 +190,8 @@ def open_widget(page: Page) -> None:
     expect(page.locator(tid("panel"))).to_be_visible()
     expect(launcher).to_have_attribute("aria-expanded", "true")
     expect(page.locator(tid("input"))).to_be_focused()
+    # let the opening animation finish, so boxes and styles are final
+    page.locator(tid("panel")).evaluate("e => Promise.all(e.getAnimations().map(a => a.finished))")
 
 
 def bot_count(page: Page) -> int:
@@ -212,6 +234,12 @@ def click_reply(page: Page, title: str) -> str:
     return wait_for_reply(page, before)
 
 
+def in_shadow(page: Page, expression: str):
+    """Evaluates a JS expression with `r` bound to the widget's shadow root."""
+    root = "document.querySelector('bpo-chat-widget').shadowRoot"
+    return page.evaluate(f"() => {{ const r = {root}; return ({expression}); }}")
+
+
 def stored_state(page: Page) -> dict:
     raw = page.evaluate(
         "() => { const k = Object.keys(localStorage).find(k => k.startsWith('bpo-chat-widget:'));"
@@ -225,6 +253,7 @@ def save_screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{name}.png"
+    page.mouse.move(0, 0)  # no hover effect in the picture
     page.screenshot(path=str(target))
     shutil.copyfile(target, DOCS_SCREENSHOTS / f"{name}.png")
 
@@ -244,21 +273,58 @@ def finished(turn: str) -> bool:
 
 
 STYLE_PROPS = [
-    "display", "position", "visibility", "opacity", "transform", "box-sizing",
-    "width", "height", "top", "left", "right", "bottom",
-    "margin-top", "margin-left", "padding-top", "padding-left", "padding-right",
-    "border-top-width", "border-top-style", "border-top-color", "border-top-left-radius",
-    "background-color", "color", "box-shadow", "outline-style",
-    "font-family", "font-size", "font-weight", "font-style", "line-height",
-    "letter-spacing", "text-transform", "text-align", "float",
+    "display",
+    "position",
+    "visibility",
+    "opacity",
+    "transform",
+    "box-sizing",
+    "width",
+    "height",
+    "top",
+    "left",
+    "right",
+    "bottom",
+    "margin-top",
+    "margin-left",
+    "padding-top",
+    "padding-left",
+    "padding-right",
+    "border-top-width",
+    "border-top-style",
+    "border-top-color",
+    "border-top-left-radius",
+    "background-color",
+    "color",
+    "box-shadow",
+    "outline-style",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "line-height",
+    "letter-spacing",
+    "text-transform",
+    "text-align",
+    "float",
 ]
 STYLED_PARTS = [
-    "launcher", "panel", "title", "new-conversation", "close", "transcript",
-    "bot-message", "bot-text", "quick-reply", "composer", "input", "send",
+    "launcher",
+    "panel",
+    "title",
+    "new-conversation",
+    "close",
+    "transcript",
+    "bot-message",
+    "bot-text",
+    "quick-reply",
+    "composer",
+    "input",
+    "send",
 ]
 
 
-def computed_styles(page: Page) -> Dict[str, Dict[str, str]]:
+def computed_styles(page: Page) -> dict[str, dict[str, str]]:
     return page.evaluate(
         """([parts, props]) => {
             const root = document.querySelector('bpo-chat-widget').shadowRoot;
@@ -285,14 +351,18 @@ def test_ask_a_question_then_click_a_quick_reply(new_page, assistant):
     expect(page.locator(tid("title"))).to_have_text(TITLE)
     # empty transcript: a local greeting with three starter quick replies
     expect(page.locator(tid("bot-message"))).to_have_count(1)
-    expect(enabled_replies(page)).to_have_text(["What is a BPO?", "BPO vs call center", "Recommend one for me"])
+    expect(enabled_replies(page)).to_have_text(
+        ["What is a BPO?", "BPO vs call center", "Recommend one for me"]
+    )
 
     answer = say(page, "what is a bpo?")
     assert re.search(r"business process outsourcing", answer, re.I), answer
     # the greeting's buttons are now disabled; the answer's own ones are live
     expect(page.locator(tid("bot-message")).first.locator(tid("quick-reply"))).to_have_count(3)
     for i in range(3):
-        expect(page.locator(tid("bot-message")).first.locator(tid("quick-reply")).nth(i)).to_be_disabled()
+        expect(
+            page.locator(tid("bot-message")).first.locator(tid("quick-reply")).nth(i)
+        ).to_be_disabled()
     replies = enabled_replies(page)
     expect(replies.first).to_be_visible()
     title = replies.first.inner_text().strip()
@@ -374,7 +444,9 @@ def test_new_conversation(new_page, assistant):
     say(page, "what is a bpo?")
     old_sender = stored_state(page)["sender"]
 
-    with page.expect_request(lambda r: r.method == "POST" and '"/restart"' in (r.post_data or "")) as restart:
+    with page.expect_request(
+        lambda r: r.method == "POST" and '"/restart"' in (r.post_data or "")
+    ) as restart:
         page.locator(tid("new-conversation")).click()
     new_sender = stored_state(page)["sender"]
     assert new_sender != old_sender and UUID4.match(new_sender)
@@ -390,16 +462,18 @@ def test_new_conversation(new_page, assistant):
 
 def test_readme_snippet_on_another_origin(new_page, assistant, embed_site):
     page = new_page()
-    requests: List[str] = []
+    requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(embed_site + "/plain.html")
     open_widget(page)
     answer = say(page, "what is a bpo?")
     assert re.search(r"business process outsourcing", answer, re.I), answer
     # the stylesheet came from the assistant's origin, and nothing else was contacted
-    css = page.evaluate("() => document.querySelector('bpo-chat-widget').shadowRoot.querySelector('link').href")
+    css = in_shadow(page, "r.querySelector('link').href")
     assert css == assistant.base_url + "/widget.css"
-    strangers = [u for u in requests if not u.startswith((assistant.base_url + "/", embed_site + "/"))]
+    strangers = [
+        u for u in requests if not u.startswith((assistant.base_url + "/", embed_site + "/"))
+    ]
     assert not strangers, strangers
     assert any(u == assistant.base_url + WEBHOOK for u in requests)
 
@@ -415,10 +489,10 @@ def test_data_attributes(new_page, embed_site):
     page = new_page()
     page.goto(embed_site + "/options.html")
     expect(page.locator(tid("panel"))).to_be_visible()  # data-open="true"
-    expect(page.locator(tid("bot-text")).first).to_have_text("Hello from Contoso! Ask me about BPOs.")
-    header_bg = page.evaluate(
-        "() => getComputedStyle(document.querySelector('bpo-chat-widget').shadowRoot.querySelector('header')).backgroundColor"
+    expect(page.locator(tid("bot-text")).first).to_have_text(
+        "Hello from Contoso! Ask me about BPOs."
     )
+    header_bg = in_shadow(page, "getComputedStyle(r.querySelector('header')).backgroundColor")
     assert header_bg == "rgb(15, 118, 110)"  # data-color="#0f766e"
     box = page.locator(tid("launcher")).bounding_box()
     assert box["x"] < 100, box  # data-position="left"
@@ -427,7 +501,10 @@ def test_data_attributes(new_page, embed_site):
 
 def test_host_page_css_does_not_change_the_widget(new_page, assistant, embed_site):
     looks = {}
-    for name, url in [("demo", assistant.base_url + "/"), ("aggressive", embed_site + "/aggressive.html")]:
+    for name, url in [
+        ("demo", assistant.base_url + "/"),
+        ("aggressive", embed_site + "/aggressive.html"),
+    ]:
         page = new_page(reduced_motion="reduce")  # no animation caught half-way
         page.goto(url)
         open_widget(page)
@@ -452,7 +529,8 @@ def test_widget_css_does_not_leak_into_the_host_page(new_page, embed_site):
         return page.evaluate(
             """() => ['host-p', 'host-button', 'host-div'].map(id => {
                 const cs = getComputedStyle(document.getElementById(id));
-                return [cs.font, cs.color, cs.background, cs.margin, cs.padding, cs.border, cs.boxSizing].join('|');
+                return [cs.font, cs.color, cs.background, cs.margin, cs.padding, cs.border,
+                        cs.boxSizing].join('|');
             })"""
         )
 
@@ -465,11 +543,13 @@ def test_user_html_is_shown_literally(new_page, assistant):
     open_widget(page)
     say(page, XSS)
     say(page, "<script>alert(2)</script><b>bold?</b>")
-    expect(page.locator(tid("user-text"))).to_have_text([XSS, "<script>alert(2)</script><b>bold?</b>"])
+    expect(page.locator(tid("user-text"))).to_have_text(
+        [XSS, "<script>alert(2)</script><b>bold?</b>"]
+    )
     page.wait_for_timeout(500)
-    counts = page.evaluate(
-        "() => { const r = document.querySelector('bpo-chat-widget').shadowRoot;"
-        " return [r.querySelectorAll('img, script, b').length, document.querySelectorAll('img').length]; }"
+    counts = in_shadow(
+        page,
+        "[r.querySelectorAll('img, script, b').length, document.querySelectorAll('img').length]",
     )
     assert counts == [0, 0]
     # the new_page fixture fails the test if any dialog opened
@@ -482,8 +562,15 @@ def test_bot_html_is_shown_literally_with_safe_formatting(new_page, assistant):
         "A **bold** claim, see https://example.com/docs. Not a link: javascript:alert(3)\n\n"
         "- first point\n- second **point**"
     )
-    reply = [{"recipient_id": "x", "text": text, "buttons": [{"title": "<b>Click</b>", "payload": "hi"}]}]
-    page.route(f"**{WEBHOOK}", lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(reply)))
+    reply = [
+        {"recipient_id": "x", "text": text, "buttons": [{"title": "<b>Click</b>", "payload": "hi"}]}
+    ]
+    page.route(
+        f"**{WEBHOOK}",
+        lambda route: route.fulfill(
+            status=200, content_type="application/json", body=json.dumps(reply)
+        ),
+    )
     page.goto(assistant.base_url + "/")
     open_widget(page)
     say(page, "show me html")
@@ -499,22 +586,28 @@ def test_bot_html_is_shown_literally_with_safe_formatting(new_page, assistant):
     expect(link).to_have_attribute("rel", re.compile(r"\bnoopener\b"))
     expect(enabled_replies(page)).to_have_text(["<b>Click</b>"])
     page.wait_for_timeout(500)
-    assert page.evaluate(
-        "() => document.querySelector('bpo-chat-widget').shadowRoot.querySelectorAll('img, script, b').length"
-    ) == 0
+    assert in_shadow(page, "r.querySelectorAll('img, script, b').length") == 0
 
 
 def test_keyboard_only(new_page, assistant):
     page = new_page()
     page.goto(assistant.base_url + "/")
-    focused = "() => { const h = document.querySelector('bpo-chat-widget'); return document.activeElement === h && h.shadowRoot.activeElement ? h.shadowRoot.activeElement.dataset.testid || '' : ''; }"
+    focused = (
+        "() => { const h = document.querySelector('bpo-chat-widget');"
+        " const a = h.shadowRoot.activeElement;"
+        " return document.activeElement === h && a ? a.dataset.testid || '' : ''; }"
+    )
     for _ in range(30):
         page.keyboard.press("Tab")
         if page.evaluate(focused) == "launcher":
             break
     assert page.evaluate(focused) == "launcher", "the launcher is not reachable with Tab"
-    outline = page.locator(tid("launcher")).evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
-    assert outline[0] != "none" and float(outline[1].rstrip("px")) >= 2, outline  # visible focus ring
+    outline = page.locator(tid("launcher")).evaluate(
+        "e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]"
+    )
+    assert (
+        outline[0] != "none" and float(outline[1].rstrip("px")) >= 2
+    ), outline  # visible focus ring
 
     page.keyboard.press("Enter")
     expect(page.locator(tid("panel"))).to_be_visible()
@@ -533,7 +626,7 @@ def test_keyboard_only(new_page, assistant):
         if page.evaluate(focused) == "quick-reply":
             break
     assert page.evaluate(focused) == "quick-reply"
-    title = page.evaluate("() => document.querySelector('bpo-chat-widget').shadowRoot.activeElement.textContent")
+    title = in_shadow(page, "r.activeElement.textContent")
     before = bot_count(page)
     page.keyboard.press("Enter")
     expect(page.locator(tid("user-text")).last).to_have_text(title)
@@ -561,7 +654,8 @@ def test_accessibility_basics(new_page, assistant):
                 .filter(b => !(b.getAttribute('aria-label') || b.textContent.trim())).length;
             const label = r.querySelector('[data-testid=input]').labels[0];
             const anim = getComputedStyle(r.querySelector('[data-testid=panel]')).animationName;
-            const trans = getComputedStyle(r.querySelector('[data-testid=launcher]')).transitionDuration;
+            const launcher = r.querySelector('[data-testid=launcher]');
+            const trans = getComputedStyle(launcher).transitionDuration;
             return {unnamed, label: label ? label.textContent : '', anim, trans};
         }"""
     )
@@ -599,7 +693,12 @@ def test_mobile_full_screen(new_page, assistant):
     page.goto(assistant.base_url + "/")
     open_widget(page)
     box = page.locator(tid("panel")).bounding_box()
-    assert (box["x"], box["y"], box["width"], box["height"]) == (0, 0, MOBILE["width"], MOBILE["height"]), box
+    assert (box["x"], box["y"], box["width"], box["height"]) == (
+        0,
+        0,
+        MOBILE["width"],
+        MOBILE["height"],
+    ), box
     expect(page.locator(tid("launcher"))).to_be_hidden()
     answer = say(page, "what is a bpo?")
     assert re.search(r"business process outsourcing", answer, re.I), answer
@@ -652,7 +751,7 @@ def test_slow_server_times_out_then_retry(new_page, assistant):
 
 def test_blank_messages_are_not_sent_and_input_is_capped(new_page, assistant):
     page = new_page()
-    posts: List[str] = []
+    posts: list[str] = []
     page.on("request", lambda r: posts.append(r.post_data or "") if r.method == "POST" else None)
     page.goto(assistant.base_url + "/")
     open_widget(page)
