@@ -14,6 +14,7 @@ import os
 from functools import partial
 from typing import List, Optional, Sequence
 
+import rasa.core.actions.action as rasa_actions
 from rasa.core import channels
 from rasa.core.run import close_resources, load_agent_on_start
 from rasa.core.utils import AvailableEndpoints
@@ -29,6 +30,8 @@ from bot.widget.routes import widget_blueprint
 logger = logging.getLogger(__name__)
 
 MAX_REQUEST_BYTES = 64 * 1024
+# Rasa waits up to 5 minutes for the action server; a visitor should not.
+ACTION_TIMEOUT_SECONDS = float(os.environ.get("ACTION_TIMEOUT_SECONDS", "5"))
 WARM_UP_TEXT = "hello"
 
 
@@ -50,6 +53,7 @@ def create_app(
     jwt_secret: Optional[str] = None,
 ) -> Sanic:
     endpoints = AvailableEndpoints.read_endpoints(endpoints_path)
+    rasa_actions.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
     if enable_api:
         if not (auth_token or jwt_secret):
             raise SystemExit("--enable-api needs RASA_AUTH_TOKEN or RASA_JWT_SECRET")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any, Dict, List
 
@@ -10,16 +11,19 @@ from tests.conftest import post_json
 
 
 def tracker_slot(db_path, sender: str, slot: str) -> Any:
-    """The slot's latest value as stored in the SQLite tracker store."""
-    import json
-
+    """The slot's current value as stored in the SQLite tracker store."""
     with sqlite3.connect(db_path) as db:
         rows = db.execute(
-            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'slot' ORDER BY id",
-            (sender,),
+            "SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id", (sender,)
         ).fetchall()
-    values = [json.loads(data)["value"] for (data,) in rows if json.loads(data)["name"] == slot]
-    return values[-1] if values else None
+    value = None
+    for type_name, data in rows:
+        event = json.loads(data)
+        if type_name == "restart":
+            value = None
+        elif type_name == "slot" and event["name"] == slot:
+            value = event["value"]
+    return value
 
 
 def buttons(replies: List[Dict[str, Any]]) -> List[str]:
@@ -46,7 +50,7 @@ def test_full_recommendation_in_natural_language_ends_with_a_call_center(assista
 
 
 def test_back_office_work_gets_a_bpo_and_the_slot_is_stored(assistant, conversation):
-    conversation.say("help me decide between a bpo and a call center")
+    conversation.say("I'd like a recommendation for my company")
     conversation.say("around 300 employees")
     conversation.say("payroll and bookkeeping")
     final = conversation.say("our budget is flexible")

@@ -13,8 +13,10 @@ import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
+from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.shared.core.events import BotUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -80,6 +82,7 @@ class GuardedRestInput(RestInput):
             text = policy.as_user_text(text, self.command_policy(request))
             messages = await self._handle(on_new_message, text, sender_id)
             if not messages:
+                await record_bot_reply(request.app.ctx.agent, sender_id, policy.UNAVAILABLE_REPLY)
                 messages = [{"recipient_id": sender_id, "text": policy.UNAVAILABLE_REPLY}]
             return response.json(messages)
 
@@ -100,3 +103,15 @@ class GuardedRestInput(RestInput):
         except Exception:  # never let one conversation's failure become a 500
             logger.exception("Failed to handle a message from %s", sender_id)
         return collector.messages
+
+
+async def record_bot_reply(agent: Agent, sender_id: Text, text: Text) -> None:
+    """Store a reply the channel gave in place of the bot's, so the log stays complete."""
+    try:
+        async with agent.lock_store.lock(sender_id):
+            tracker = await agent.tracker_store.retrieve(sender_id)
+            if tracker is not None:
+                tracker.update(BotUttered(text))
+                await agent.tracker_store.save(tracker)
+    except Exception:
+        logger.exception("Could not store the fallback reply for %s", sender_id)
