@@ -9,6 +9,7 @@ PYTHON310 := $(shell command -v python3.10 2>/dev/null || pyenv which python3.10
 
 SPACY_PIPELINE := build/spacy_pipeline
 MODEL := models/assistant.tar.gz
+TRAIN_LOG := .rasa/logs/train.log
 TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
 # Ports and addresses for `make serve` (override: make serve RASA_PORT=8080)
@@ -44,9 +45,13 @@ $(SPACY_PIPELINE)/meta.json: bot/nlp/config.cfg bot/nlp/patterns.jsonl $(VENV)/.
 	@test -f $@
 
 $(MODEL): $(TRAINING_INPUTS) $(SPACY_PIPELINE)/meta.json
-	@echo "==> [3/3] Training the Rasa model (cached components are reused)"
-	@$(RASA) train --quiet --fixed-model-name assistant --out models 2>&1 | grep -vE "^$$|tensorflow|TF-TRT|rebuild TensorFlow|AVX" || true
-	@test -f $@ && touch $@
+	@echo "==> [3/3] Training the Rasa model, cached components reused (log: $(TRAIN_LOG))"
+	@mkdir -p $(dir $(TRAIN_LOG))
+	@start=$$(date +%s); \
+	if $(RASA) train --fixed-model-name assistant --out models > $(TRAIN_LOG) 2>&1; then \
+		grep -E "Restored component|Starting to train component" $(TRAIN_LOG) | sed -E 's/.*(Restored|Starting to train) component/    \1/'; \
+		echo "    trained in $$(( $$(date +%s) - start )) s -> $@"; touch $@; \
+	else tail -n 40 $(TRAIN_LOG); exit 1; fi
 
 setup: $(MODEL)
 
