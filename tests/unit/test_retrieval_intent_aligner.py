@@ -1,0 +1,39 @@
+"""The intent of a knowledge question follows the ResponseSelector's topic."""
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.retrieval_intent_aligner import RetrievalIntentAligner
+
+
+def parsed(intent: str, ranking, key: str) -> Message:
+    selector_ranking = [
+        {"intent_response_key": k, "confidence": 0.1}
+        for k in ("definition/bpo", "difference/overview", "careers/bpo")
+    ]
+    return Message(
+        data={
+            "text": "how can i move up in a bpo",
+            "intent": {"name": intent, "confidence": ranking[0]["confidence"]},
+            "intent_ranking": ranking,
+            "response_selector": {
+                "default": {"response": {"intent_response_key": key}, "ranking": selector_ranking}
+            },
+        }
+    )
+
+
+def test_knowledge_intent_takes_the_selected_topics_intent_and_their_joint_confidence():
+    ranking = [
+        {"name": "difference", "confidence": 0.5},
+        {"name": "careers", "confidence": 0.3},
+        {"name": "greet", "confidence": 0.2},
+    ]
+    (message,) = RetrievalIntentAligner().process([parsed("difference", ranking, "careers/bpo")])
+    assert message.get("intent") == {"name": "careers", "confidence": 0.8}
+    assert [e["name"] for e in message.get("intent_ranking")] == ["careers", "greet"]
+
+
+def test_conversation_intents_are_left_alone():
+    ranking = [{"name": "greet", "confidence": 0.9}, {"name": "definition", "confidence": 0.1}]
+    (message,) = RetrievalIntentAligner().process([parsed("greet", ranking, "definition/bpo")])
+    assert message.get("intent") == {"name": "greet", "confidence": 0.9}
