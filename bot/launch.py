@@ -28,7 +28,9 @@ def chat(model: str) -> int:
             "shell", "--model", model, "--endpoints", "endpoints.yml",
             "--port", str(processes.free_port()), "--quiet",
         )
-        return subprocess.call(shell, cwd=processes.REPO_ROOT, env=env)
+        # Library warnings go to the log, so the terminal shows only the conversation.
+        with open(LOG_DIR / "shell.log", "ab") as log:
+            return subprocess.call(shell, cwd=processes.REPO_ROOT, env=env, stderr=log)
 
 
 def serve(model: str, host: str, port: int, action_port: int) -> int:
