@@ -20,9 +20,7 @@ _WORD_NUMBERS = {
 _WORD_NUMBERS.update(
     {
         word: 10 * (i + 2)
-        for i, word in enumerate(
-            "twenty thirty forty fifty sixty seventy eighty ninety".split()
-        )
+        for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
     }
 )
 _WORD_NUMBERS["dozen"] = 12
@@ -30,9 +28,7 @@ _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_
 
 _BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even)\b")
 _ABOVE = re.compile(r"\b(over|more than|above|at least)\b|\+")
-_DIGITS = re.compile(
-    r"(\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)\s*(?:(k|thousand|hundred|million)\b)?"
-)
+_DIGITS = re.compile(r"(\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)\s*(?:(k|thousand|hundred|million)\b)?")
 
 
 def _number_from_digits(text: str) -> Optional[float]:

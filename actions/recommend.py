@@ -62,7 +62,10 @@ def follow_up_buttons(recommendation: Recommendation, why: bool) -> List[Dict[Te
     other = recommendation.other_model
     buttons = [{"title": "Why this one?", "payload": "/explain_recommendation"}] if why else []
     buttons.append(
-        {"title": f"Advantages of {MODEL_WITH_ARTICLE[other]}", "payload": ADVANTAGES_QUESTION[other]}
+        {
+            "title": f"Advantages of {MODEL_WITH_ARTICLE[other]}",
+            "payload": ADVANTAGES_QUESTION[other],
+        }
     )
     buttons.append({"title": "Start over", "payload": "/restart"})
     return buttons

@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import argparse
 import subprocess
-from pathlib import Path
 
 from bot import processes
 
 LOG_DIR = processes.REPO_ROOT / ".rasa" / "logs"
 
-EMBED_SNIPPET = (
-    '<script src="{origin}/widget.js" data-title="BPO or call center?" defer></script>'
-)
+EMBED_SNIPPET = '<script src="{origin}/widget.js" data-title="BPO or call center?" defer></script>'
 
 
 def chat(model: str) -> int:
@@ -25,8 +22,14 @@ def chat(model: str) -> int:
     print(f"    action server on 127.0.0.1:{action_port} (log: {LOG_DIR / 'actions.log'})")
     with processes.action_server(action_port, env, log=LOG_DIR / "actions.log"):
         shell = processes.rasa_command(
-            "shell", "--model", model, "--endpoints", "endpoints.yml",
-            "--port", str(processes.free_port()), "--quiet",
+            "shell",
+            "--model",
+            model,
+            "--endpoints",
+            "endpoints.yml",
+            "--port",
+            str(processes.free_port()),
+            "--quiet",
         )
         # Library warnings go to the log, so the terminal shows only the conversation.
         with open(LOG_DIR / "shell.log", "ab") as log:
@@ -40,9 +43,11 @@ def serve(model: str, host: str, port: int, action_port: int) -> int:
     with processes.action_server(action_port, env, log=LOG_DIR / "actions.log"):
         print(f"==> Rasa server on {host}:{port} (loading the model...)")
         server = subprocess.Popen(
-            processes.python_command("-m", "bot.server", "--model", model,
-                                     "--host", host, "--port", str(port)),
-            cwd=processes.REPO_ROOT, env=env,
+            processes.python_command(
+                "-m", "bot.server", "--model", model, "--host", host, "--port", str(port)
+            ),
+            cwd=processes.REPO_ROOT,
+            env=env,
         )
         try:
             processes.wait_until_healthy(f"http://127.0.0.1:{port}/health", 240, server)

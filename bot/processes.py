@@ -24,7 +24,9 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_healthy(url: str, timeout: float, process: Optional[subprocess.Popen] = None) -> None:
+def wait_until_healthy(
+    url: str, timeout: float, process: Optional[subprocess.Popen] = None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -71,11 +73,18 @@ def stop(process: subprocess.Popen, timeout: float = 15) -> None:
 
 
 @contextmanager
-def running(command: List[str], health_url: str, env: Dict[str, str], timeout: float = 180,
-            log: Optional[Path] = None) -> Iterator[subprocess.Popen]:
+def running(
+    command: List[str],
+    health_url: str,
+    env: Dict[str, str],
+    timeout: float = 180,
+    log: Optional[Path] = None,
+) -> Iterator[subprocess.Popen]:
     """Start a server process, wait until its health URL answers, stop it afterwards."""
     output = open(log, "ab") if log else subprocess.DEVNULL
-    process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+    )
     try:
         wait_until_healthy(health_url, timeout, process)
         yield process
@@ -95,11 +104,18 @@ def action_server(port: int, env: Dict[str, str], log: Optional[Path] = None):
     )
 
 
-def rasa_server(model: str, port: int, env: Dict[str, str], host: str = "127.0.0.1",
-                extra_args: List[str] = (), log: Optional[Path] = None):
+def rasa_server(
+    model: str,
+    port: int,
+    env: Dict[str, str],
+    host: str = "127.0.0.1",
+    extra_args: List[str] = (),
+    log: Optional[Path] = None,
+):
     return running(
-        python_command("-m", "bot.server", "--model", model, "--host", host, "--port", str(port),
-                       *extra_args),
+        python_command(
+            "-m", "bot.server", "--model", model, "--host", host, "--port", str(port), *extra_args
+        ),
         f"http://127.0.0.1:{port}/health",
         env,
         timeout=240,

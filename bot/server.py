@@ -15,10 +15,10 @@ from functools import partial
 from typing import List, Optional, Sequence
 
 import rasa.core.actions.action as rasa_actions
+from rasa import server as rasa_server
 from rasa.core import channels
 from rasa.core.run import close_resources, load_agent_on_start
 from rasa.core.utils import AvailableEndpoints
-from rasa import server as rasa_server
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.request import Request

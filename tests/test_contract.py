@@ -37,7 +37,9 @@ def examples_by_intent(*paths: Path) -> Dict[str, List[str]]:
     for path in paths:
         for block in yaml.safe_load(path.read_text()).get("nlu", []):
             if "intent" in block:
-                lines = [l[2:].strip() for l in block["examples"].splitlines() if l.startswith("- ")]
+                lines = [
+                    l[2:].strip() for l in block["examples"].splitlines() if l.startswith("- ")
+                ]
                 found[block["intent"]].extend(lines)
     return found
 

@@ -66,8 +66,16 @@ def test_held_out_nlu_accuracy_is_at_least_90_percent(nlu_results):
 
 def test_end_to_end_test_stories_pass(trained_model, tmp_path):
     result = run_rasa(
-        "test", "core", "--model", str(trained_model), "--stories", "tests/test_stories.yml",
-        "--e2e", "--fail-on-prediction-errors", "--out", str(tmp_path),
+        "test",
+        "core",
+        "--model",
+        str(trained_model),
+        "--stories",
+        "tests/test_stories.yml",
+        "--e2e",
+        "--fail-on-prediction-errors",
+        "--out",
+        str(tmp_path),
     )
     failed = tmp_path / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else result.stdout[-4000:]

@@ -45,7 +45,10 @@ def test_full_recommendation_in_natural_language_ends_with_a_call_center(assista
     assert "My recommendation: a call center" in final
     assert "small company (under 50 people)" in final
     assert "customer support and sales" in final
-    assert tracker_slot(assistant.tracker_db, conversation.sender, "recommended_model") == "call_center"
+    assert (
+        tracker_slot(assistant.tracker_db, conversation.sender, "recommended_model")
+        == "call_center"
+    )
     assert "I suggested a call center" in conversation.say("why that one?")
 
 

@@ -52,14 +52,10 @@ class GuardedRestInput(RestInput):
             for slot in domain.slots:
                 if getattr(slot, "values", None):
                     values[slot.name] = [v for v in slot.values if v != "__other__"]
-            self._commands = policy.commands_from_domain(
-                payloads, ACTION_BUTTON_INTENTS, values
-            )
+            self._commands = policy.commands_from_domain(payloads, ACTION_BUTTON_INTENTS, values)
         return self._commands
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[None]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         webhook = Blueprint("guarded_rest_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])

@@ -16,7 +16,7 @@ MAX_SENDER_CHARS = 64
 
 EMPTY_MESSAGE_REPLY = (
     "It looks like your message was empty. Ask me anything about BPOs and call "
-    "centers, or type \"help\" to see what I can do."
+    'centers, or type "help" to see what I can do.'
 )
 TOO_LONG_REPLY = (
     "Sorry, that message is too long for me ({length:,} characters). Please keep it "
@@ -77,7 +77,9 @@ def request_body(raw: bytes) -> Dict[str, Any]:
     try:
         body = json.loads(raw or b"")
     except (json.JSONDecodeError, UnicodeDecodeError):
-        raise InvalidRequest("The body must be a JSON object with 'sender' and 'message'.") from None
+        raise InvalidRequest(
+            "The body must be a JSON object with 'sender' and 'message'."
+        ) from None
     if not isinstance(body, dict):
         raise InvalidRequest("The body must be a JSON object with 'sender' and 'message'.")
     return body

@@ -39,9 +39,7 @@ def test_other_commands_are_read_as_plain_text(text, as_text):
     assert policy.as_user_text(text, COMMANDS) == as_text
 
 
-@pytest.mark.parametrize(
-    "raw", [b"", b"[]", b'"text"', b"3", b"null", b"\xff\xfe", b"{bad json"]
-)
+@pytest.mark.parametrize("raw", [b"", b"[]", b'"text"', b"3", b"null", b"\xff\xfe", b"{bad json"])
 def test_bodies_that_are_not_json_objects_are_refused(raw):
     with pytest.raises(policy.InvalidRequest):
         policy.request_body(raw)

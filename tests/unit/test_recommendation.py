@@ -73,8 +73,12 @@ def test_large_company_with_communication_only_and_money_gets_a_bpo_and_is_told_
 
 @pytest.mark.parametrize(
     "args",
-    [("tiny", ["sales"], "tight"), ("small", [], "tight"), ("small", ["cooking"], "tight"),
-     ("small", ["sales"], "huge")],
+    [
+        ("tiny", ["sales"], "tight"),
+        ("small", [], "tight"),
+        ("small", ["cooking"], "tight"),
+        ("small", ["sales"], "huge"),
+    ],
 )
 def test_invalid_answers_are_refused(args):
     with pytest.raises(ValueError):
