@@ -1,6 +1,7 @@
 """Every custom action, run as the action server runs it, with a CollectingDispatcher."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from rasa_sdk.events import SlotSet
@@ -24,8 +25,11 @@ DOMAIN = {
 
 
 def run(action, tracker):
+    """Run an action as the action server would, on a fresh event loop of its own
+    (a thread, so it works even where another test left a loop running)."""
     dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, tracker, DOMAIN))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        events = pool.submit(asyncio.run, action.run(dispatcher, tracker, DOMAIN)).result()
     return events, dispatcher.messages
 
 
