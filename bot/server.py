@@ -19,6 +19,7 @@ from rasa import server as rasa_server
 from rasa.core import channels
 from rasa.core.run import close_resources, load_agent_on_start
 from rasa.core.utils import AvailableEndpoints
+from rasa.utils.log_utils import configure_structlog
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.request import Request
@@ -117,6 +118,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
 def main(argv: Optional[Sequence[str]] = None) -> None:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    configure_structlog(logging.INFO)
     app = create_app(
         args.model,
         args.endpoints,
