@@ -21,13 +21,14 @@ export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: help setup chat serve train test browser bench lint clean
+.PHONY: help setup chat serve train test test-cluster audit browser bench lint clean
 
 help:
 	@echo "make chat    set everything up, then chat with the assistant in this terminal"
 	@echo "make serve   Rasa server (REST channel, web widget) + action server on $(HOST)"
 	@echo "make test    set everything up, then run the whole test suite"
 	@echo "make train   (re)train the model if data or config changed"
+	@echo "make test-cluster  PostgreSQL + Redis + two Rasa servers (run by CI)"
 	@echo "make bench   benchmark against a default Rasa assistant"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -67,6 +68,16 @@ serve: setup
 test: setup browser
 	@echo "==> Running the test suite (data validation, unit, NLU, stories, REST, browser)"
 	@$(PY) -m pytest
+
+test-cluster: setup
+	@echo "==> Cluster test: PostgreSQL + Redis + two Rasa servers (installs Debian packages if missing)"
+	@$(PY) -m pytest -m cluster tests/cluster
+
+audit: $(VENV)/.installed
+	@echo "==> Dependency audit (pip-audit in its own venv; findings in docs/security.md)"
+	@test -x build/audit-venv/bin/pip-audit || { $(PYTHON310) -m venv build/audit-venv && build/audit-venv/bin/pip install --quiet pip-audit; }
+	@$(VENV)/bin/pip freeze --all > build/frozen-requirements.txt
+	@build/audit-venv/bin/pip-audit -r build/frozen-requirements.txt --no-deps --disable-pip
 
 browser:
 	@test -x /usr/bin/chromium || { echo "==> Installing Debian's chromium for the browser tests"; \

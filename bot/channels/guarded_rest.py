@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.shared.core.events import BotUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -76,9 +76,14 @@ class GuardedRestInput(RestInput):
                 return response.json([{"recipient_id": sender_id, "text": canned_reply}])
 
             text = policy.as_user_text(text, self.command_policy(request))
-            messages = await self._handle(on_new_message, text, sender_id)
+            messages, completed = await self._handle(on_new_message, text, sender_id)
             if not messages:
-                await record_bot_reply(request.app.ctx.agent, sender_id, policy.UNAVAILABLE_REPLY)
+                await record_bot_reply(
+                    request.app.ctx.agent,
+                    sender_id,
+                    policy.UNAVAILABLE_REPLY,
+                    user_text=None if completed else text,
+                )
                 messages = [{"recipient_id": sender_id, "text": policy.UNAVAILABLE_REPLY}]
             return response.json(messages)
 
@@ -89,25 +94,33 @@ class GuardedRestInput(RestInput):
         on_new_message: Callable[[UserMessage], Awaitable[None]],
         text: Text,
         sender_id: Text,
-    ) -> List[Dict[Text, Any]]:
+    ) -> Tuple[List[Dict[Text, Any]], bool]:
+        """The replies, and whether Rasa finished (and so stored) the turn."""
         collector = CollectingOutputChannel()
         message = UserMessage(text, collector, sender_id, input_channel=self.name())
         try:
             await asyncio.wait_for(on_new_message(message), REPLY_TIMEOUT_SECONDS)
+            return collector.messages, True
         except asyncio.TimeoutError:
-            logger.error("Reply to %s timed out after %ss", sender_id, REPLY_TIMEOUT_SECONDS)
+            logger.error("Reply to %s timed out", sender_id)
         except Exception:  # never let one conversation's failure become a 500
             logger.exception("Failed to handle a message from %s", sender_id)
-        return collector.messages
+        return collector.messages, False
 
 
-async def record_bot_reply(agent: Agent, sender_id: Text, text: Text) -> None:
-    """Store a reply the channel gave in place of the bot's, so the log stays complete."""
+async def record_bot_reply(
+    agent: Agent, sender_id: Text, text: Text, user_text: Optional[Text] = None
+) -> None:
+    """Store a reply the channel gave in place of the bot's, so the log stays complete.
+
+    `user_text`: the user's message, when Rasa failed before it stored the turn.
+    """
     try:
         async with agent.lock_store.lock(sender_id):
-            tracker = await agent.tracker_store.retrieve(sender_id)
-            if tracker is not None:
-                tracker.update(BotUttered(text))
-                await agent.tracker_store.save(tracker)
+            tracker = await agent.tracker_store.get_or_create_tracker(sender_id)
+            if user_text is not None:
+                tracker.update(UserUttered(user_text, input_channel=GuardedRestInput.name()))
+            tracker.update(BotUttered(text))
+            await agent.tracker_store.save(tracker)
     except Exception:
         logger.exception("Could not store the fallback reply for %s", sender_id)

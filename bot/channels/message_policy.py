@@ -76,7 +76,7 @@ def sender_id_from(body: Mapping[str, Any]) -> str:
 def request_body(raw: bytes) -> Dict[str, Any]:
     try:
         body = json.loads(raw or b"")
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise InvalidRequest(
             "The body must be a JSON object with 'sender' and 'message'."
         ) from None
