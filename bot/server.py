@@ -9,56 +9,29 @@ the widget; this builds the same Sanic app from Rasa's parts.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
-import time
 from functools import partial
 from typing import List, Optional, Sequence
 
-import rasa.core.actions.action as rasa_actions
 from rasa import server as rasa_server
 from rasa.core import channels
 from rasa.core.run import close_resources, load_agent_on_start
 from rasa.core.utils import AvailableEndpoints
-from rasa.shared.exceptions import RasaException
 from rasa.utils.log_utils import configure_structlog
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import action_calls
 from bot.channels.guarded_rest import GuardedRestInput
 from bot.widget.routes import widget_blueprint
 
 logger = logging.getLogger(__name__)
 
 MAX_REQUEST_BYTES = 64 * 1024
-# Rasa waits up to 5 minutes for the action server; a visitor should not.
-ACTION_TIMEOUT_SECONDS = float(os.environ.get("ACTION_TIMEOUT_SECONDS", "5"))
 WARM_UP_TEXT = "hello"
-# After an action call times out, calls fail at once for this long instead of each
-# waiting ACTION_TIMEOUT_SECONDS again (one turn makes several calls).
-ACTION_COOLDOWN_SECONDS = float(os.environ.get("ACTION_COOLDOWN_SECONDS", "10"))
-_remote_action_run = rasa_actions.RemoteAction.run
-_action_server_silent_until = 0.0
-
-
-async def _run_with_timeout_as_failure(self, *args, **kwargs):
-    """A hung action server fails like a stopped one, so Rasa goes on with the turn."""
-    global _action_server_silent_until
-    if time.monotonic() < _action_server_silent_until:
-        raise RasaException(f"Action server timed out recently; skipped '{self.name()}'")
-    try:
-        return await _remote_action_run(self, *args, **kwargs)
-    except asyncio.TimeoutError as error:
-        _action_server_silent_until = time.monotonic() + ACTION_COOLDOWN_SECONDS
-        raise RasaException(
-            f"Action server did not answer '{self.name()}' within {ACTION_TIMEOUT_SECONDS}s"
-        ) from error
-
-
-rasa_actions.RemoteAction.run = _run_with_timeout_as_failure
 
 
 def allowed_origins(host: str, port: int) -> List[str]:
@@ -79,7 +52,7 @@ def create_app(
     jwt_secret: Optional[str] = None,
 ) -> Sanic:
     endpoints = AvailableEndpoints.read_endpoints(endpoints_path)
-    rasa_actions.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
+    action_calls.configure()
     if enable_api:
         if not (auth_token or jwt_secret):
             raise SystemExit("--enable-api needs RASA_AUTH_TOKEN or RASA_JWT_SECRET")
