@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +13,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from bot import processes
 
 LOCAL = "127.0.0.1"
 QUIET_ENV = {
@@ -29,9 +29,7 @@ _STARTED: list[subprocess.Popen] = []
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((LOCAL, 0))
-        return sock.getsockname()[1]
+    return processes.free_port(LOCAL)
 
 
 # Rasa trains into `.rasa/cache` of its working directory unless told otherwise; the
@@ -88,14 +86,7 @@ def popen(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> subp
 
 
 def stop(process: subprocess.Popen | None, timeout: float = 20) -> None:
-    if process is None or process.poll() is not None:
-        return
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    processes.stop(process, timeout)
 
 
 def stop_all() -> None:

@@ -61,8 +61,9 @@ def rasa_command(*args: str) -> List[str]:
     return python_command("-m", "rasa", *args)
 
 
-def stop(process: subprocess.Popen, timeout: float = 15) -> None:
-    if process.poll() is not None:
+def stop(process: Optional[subprocess.Popen], timeout: float = 15) -> None:
+    """Ask a server to shut down (SIGINT), kill it if it has not after `timeout` s."""
+    if process is None or process.poll() is not None:
         return
     process.send_signal(signal.SIGINT)
     try:
