@@ -1,18 +1,22 @@
 """Benchmark this assistant against the default `rasa init` assistant, in one run.
 
-    python -m bench.run                 # everything (30-60 minutes on 2 cores)
+    python -m bench.run                 # everything (about 45 minutes on 2 shared cores)
     python -m bench.run --quick         # a handful of messages, no CV, no training
-    python -m bench.run --skip-cv --skip-training --project /tmp/copy   # try a change
+    python -m bench.run --light --skip-cv --skip-training \
+        --project /tmp/copy --against-project /tmp/before   # A/B of a change on copies
+    python -m bench.run --render bench-results/bench.json   # print an earlier table
 
 Both bots are served the same way (REST channel, SQLite tracker store, HTTP API on
 for /model/parse) and measured in the same run, interleaved round by round, so the
 ratio ours/baseline is the figure to read on a shared, noisy machine. The table goes
-to stdout and, with the raw figures, to <out>/bench.json.
+to stdout and, with the raw figures, to <out>/bench.json. `python -m bench.profile`
+records where our server spends its time under the same load (py-spy).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import statistics
 import sys
@@ -114,6 +118,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=[],
         metavar="KEY=VALUE",
         help="environment for the --against-project servers only",
+    )
+    parser.add_argument(
+        "--render",
+        metavar="BENCH_JSON",
+        help="print the table of an earlier run again (and update it)",
     )
     parser.add_argument("--start-rounds", type=int, help="starts per bot (default 3, quick 1)")
     parser.add_argument("--no-baseline", action="store_true", help="measure ours only")
@@ -278,9 +287,9 @@ def build_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
         return None if parts[0] is None else sum(p for p in parts if p is not None)
 
     def retrained(name: str) -> float | None:
-        training = (results.get(name) or {}).get("training") or {}
-        components = training.get("retrained_components")
-        return None if components is None else float(len(components))
+        """Components trained again (graph nodes) in the worst retrain."""
+        runs = ((results.get(name) or {}).get("training") or {}).get("retrains")
+        return None if not runs else float(max(len(run["trained"]) for run in runs))
 
     at_least = Target("ours", ">=", 0.95)
     rows = [
@@ -389,8 +398,22 @@ def guarded(function, *args) -> dict[str, Any]:
         return {"error": f"{type(error).__name__}: {error}"}
 
 
+def render(path: Path) -> int:
+    """Rebuild the rows of an earlier bench.json from its raw figures and print them."""
+    data = json.loads(path.read_text())
+    rows = build_rows(data["details"])
+    report.write(
+        path.parent, rows, data["machine"], data["versions"], data["settings"], data["details"]
+    )
+    print(report.header(data["machine"], data["versions"]))
+    print(report.table(rows))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.render:
+        return render(Path(args.render))
     plan = Plan.quick() if args.quick else Plan.light() if args.light else Plan()
     if args.start_rounds:
         plan.start_rounds = args.start_rounds

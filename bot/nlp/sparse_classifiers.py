@@ -1,0 +1,224 @@
+"""Intent and knowledge-topic classifiers without TensorFlow.
+
+Two logistic regressions over the sparse features of the CountVectorsFeaturizers:
+one picks the intent (as Rasa's DIETClassifier did), the other the `<intent>/<topic>`
+key of a knowledge question, with the output of Rasa's ResponseSelector
+(`response_selector` -> `default`), so the retrieval actions, the aligner and
+`/model/parse` work unchanged. Each TF model cost seconds of start-up and hundreds
+of MB. The weights are stored as plain arrays (.npz, no pickle): loading needs
+neither TensorFlow nor skops, whose import alone takes seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Text, Type
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import (
+    RESPONSE_SELECTOR_DEFAULT_INTENT,
+    RESPONSE_SELECTOR_PREDICTION_KEY,
+    RESPONSE_SELECTOR_PROPERTY_NAME,
+    RESPONSE_SELECTOR_RANKING_KEY,
+    RESPONSE_SELECTOR_RESPONSES_KEY,
+    RESPONSE_SELECTOR_RETRIEVAL_INTENTS,
+    RESPONSE_SELECTOR_UTTER_ACTION_KEY,
+)
+from rasa.nlu.featurizers.featurizer import Featurizer
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    INTENT_RESPONSE_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix, hstack, vstack
+
+logger = logging.getLogger(__name__)
+
+
+def sentence_features(messages: List[Message]) -> csr_matrix:
+    rows = []
+    for message in messages:
+        sparse = message.get_sparse_features(TEXT)[1]
+        dense = message.get_dense_features(TEXT)[1]
+        rows.append(
+            hstack(
+                [
+                    csr_matrix(sparse.features if sparse else []),
+                    csr_matrix(dense.features if dense else []),
+                ]
+            )
+        )
+    return vstack(rows).tocsr()
+
+
+class _SparseLogisticRegression(GraphComponent):
+    """Shared training, storage and scoring; subclasses choose labels and output."""
+
+    FILE = "weights.npz"
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [Featurizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"C": 1.0, "max_iter": 200, "random_state": 2024, "ranking_length": 10}
+
+    def __init__(
+        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource
+    ) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self.classes: Optional[np.ndarray] = None
+        self.coef: Optional[np.ndarray] = None
+        self.intercept: Optional[np.ndarray] = None
+        self.extra: List[Text] = []
+        self._model_storage = model_storage
+        self._resource = resource
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> _SparseLogisticRegression:
+        return cls(config, model_storage, resource)
+
+    def labelled(self, training_data: TrainingData) -> List[Message]:
+        raise NotImplementedError
+
+    def label(self, message: Message) -> Text:
+        raise NotImplementedError
+
+    def train(self, training_data: TrainingData) -> Resource:
+        from sklearn.linear_model import LogisticRegression
+
+        examples = self.labelled(training_data)
+        labels = {self.label(e) for e in examples}
+        if len(labels) > 1:
+            model = LogisticRegression(
+                C=self.config["C"],
+                max_iter=self.config["max_iter"],
+                random_state=self.config["random_state"],
+                class_weight="balanced",
+            )
+            model.fit(sentence_features(examples), [self.label(e) for e in examples])
+            self.classes = np.array([str(c) for c in model.classes_])
+            self.coef, self.intercept = model.coef_, model.intercept_
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        with self._model_storage.write_to(self._resource) as directory:
+            if self.classes is not None:
+                np.savez(
+                    directory / self.FILE,
+                    classes=self.classes,
+                    coef=self.coef,
+                    intercept=self.intercept,
+                    extra=np.array(self.extra, dtype=str),
+                )
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> _SparseLogisticRegression:
+        component = cls(config, model_storage, resource)
+        try:
+            with model_storage.read_from(resource) as directory:
+                if (directory / cls.FILE).exists():
+                    with np.load(directory / cls.FILE, allow_pickle=False) as weights:
+                        component.classes = weights["classes"]
+                        component.coef = weights["coef"]
+                        component.intercept = weights["intercept"]
+                        component.extra = [str(x) for x in weights["extra"]]
+        except ValueError:
+            logger.debug(f"{cls.__name__} has no trained weights; it predicts nothing.")
+        return component
+
+    def rankings(self, messages: List[Message]) -> List[List[tuple]]:
+        """(label, probability) pairs per message, best first (multinomial softmax)."""
+        scores = sentence_features(messages) @ self.coef.T + self.intercept
+        if len(self.classes) == 2:  # sklearn's binary case: one column
+            scores = np.hstack([-scores, scores]) / 2
+        scores = np.asarray(scores)
+        scores -= scores.max(axis=1, keepdims=True)
+        probabilities = np.exp(scores)
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        result = []
+        for row in probabilities:
+            order = np.argsort(-row)[: self.config["ranking_length"] or None]
+            result.append([(str(self.classes[i]), float(row[i])) for i in order])
+        return result
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class SparseIntentClassifier(_SparseLogisticRegression, IntentClassifier):
+    def labelled(self, training_data: TrainingData) -> List[Message]:
+        return [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+
+    def label(self, message: Message) -> Text:
+        return message.get(INTENT)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.classes is None or not messages:
+            return messages
+        for message, ranking in zip(messages, self.rankings(messages)):
+            entries = [
+                {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking
+            ]
+            message.set(INTENT, entries[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, entries, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class SparseResponseSelector(_SparseLogisticRegression):
+    def labelled(self, training_data: TrainingData) -> List[Message]:
+        self.extra = sorted(training_data.retrieval_intents)
+        return [
+            e for e in training_data.intent_examples if e.get(INTENT_RESPONSE_KEY) and e.get(TEXT)
+        ]
+
+    def label(self, message: Message) -> Text:
+        return message.get(INTENT_RESPONSE_KEY)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.classes is None or not messages:
+            return messages
+        for message, ranking in zip(messages, self.rankings(messages)):
+            key, confidence = ranking[0]
+            properties = message.get(RESPONSE_SELECTOR_PROPERTY_NAME, {})
+            properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = self.extra
+            properties[RESPONSE_SELECTOR_DEFAULT_INTENT] = {
+                RESPONSE_SELECTOR_PREDICTION_KEY: {
+                    RESPONSE_SELECTOR_RESPONSES_KEY: [],
+                    PREDICTED_CONFIDENCE_KEY: confidence,
+                    INTENT_RESPONSE_KEY: key,
+                    RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{key}",
+                },
+                RESPONSE_SELECTOR_RANKING_KEY: [
+                    {INTENT_RESPONSE_KEY: k, PREDICTED_CONFIDENCE_KEY: p} for k, p in ranking
+                ],
+            }
+            message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
+        return messages
