@@ -182,10 +182,8 @@ class SparseIntentClassifier(_SparseLogisticRegression, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.classes is None or not messages:
             return messages
-        for message, ranking in zip(messages, self.rankings(messages)):
-            entries = [
-                {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking
-            ]
+        for message, ranking in zip(messages, self.rankings(messages), strict=True):
+            entries = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking]
             message.set(INTENT, entries[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, entries, add_to_output=True)
         return messages
@@ -205,7 +203,7 @@ class SparseResponseSelector(_SparseLogisticRegression):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.classes is None or not messages:
             return messages
-        for message, ranking in zip(messages, self.rankings(messages)):
+        for message, ranking in zip(messages, self.rankings(messages), strict=True):
             key, confidence = ranking[0]
             properties = message.get(RESPONSE_SELECTOR_PROPERTY_NAME, {})
             properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = self.extra
