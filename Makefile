@@ -10,7 +10,7 @@ PYTHON310 := $(shell command -v python3.10 2>/dev/null || pyenv which python3.10
 SPACY_PIPELINE := build/spacy_pipeline
 MODEL := models/assistant.tar.gz
 TRAIN_LOG := .rasa/logs/train.log
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlp/*.py)
 
 # Ports and addresses for `make serve` (override: make serve RASA_PORT=8080)
 HOST ?= 127.0.0.1
