@@ -1,8 +1,9 @@
 """How the Rasa server calls the action server: bounded, failing fast, and cheap.
 
 Rasa 3.6 waits up to five minutes for an action, lets a timeout abort the whole
-turn (nothing is stored), and validates every reply's JSON schema from scratch.
-`configure()` adjusts those three behaviours of `RemoteAction` in this process.
+turn (nothing is stored), validates every reply's JSON schema from scratch, and
+opens a new connection for every call (a form turn makes two or three).
+`configure()` adjusts those four behaviours in this process.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+import weakref
 
+import aiohttp
 import jsonschema
 import rasa.core.actions.action as rasa_actions
+import rasa.utils.endpoints as rasa_endpoints
 from rasa.shared.exceptions import RasaException
+from rasa.utils.endpoints import EndpointConfig
 
 # A visitor should not wait minutes for an answer.
 ACTION_TIMEOUT_SECONDS = float(os.environ.get("ACTION_TIMEOUT_SECONDS", "5"))
@@ -61,7 +66,36 @@ def _compiled_reply_validator():
     return validate
 
 
+# Below the action server's own keep-alive (Sanic: 5 s), so that we never reuse a
+# connection the server is closing.
+KEEPALIVE_SECONDS = 4.0
+# One pool of kept-alive connections per event loop (a connector belongs to its loop).
+_connectors: "weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, aiohttp.TCPConnector]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _session_on_kept_alive_connections(self: EndpointConfig) -> aiohttp.ClientSession:
+    """Rasa's `EndpointConfig.session`, on a shared connection pool: closing the
+    session after a call no longer closes its connection."""
+    loop = asyncio.get_running_loop()
+    connector = _connectors.get(loop)
+    if connector is None or connector.closed:
+        connector = _connectors[loop] = aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_SECONDS)
+    auth = None
+    if self.basic_auth:
+        auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+    return aiohttp.ClientSession(
+        headers=self.headers,
+        auth=auth,
+        timeout=aiohttp.ClientTimeout(total=rasa_endpoints.DEFAULT_REQUEST_TIMEOUT),
+        connector=connector,
+        connector_owner=False,
+    )
+
+
 def configure() -> None:
     rasa_actions.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
     rasa_actions.RemoteAction.run = _run_with_timeout_as_failure
     rasa_actions.RemoteAction._validate_action_result = _compiled_reply_validator()
+    EndpointConfig.session = _session_on_kept_alive_connections

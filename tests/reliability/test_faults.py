@@ -235,3 +235,18 @@ def test_a_conversation_mid_form_survives_a_restart_of_the_rasa_server(stack):
         sender,
         [FORM_START, "about 30 people", "customer support", "money is tight"],
     )
+
+
+def test_a_restarted_action_server_answers_the_very_next_turn(stack):
+    """Connections to the action server are kept alive between calls; one that the
+    stopped server closed must not be reused for the next turn."""
+    sender = str(uuid.uuid4())
+    with stack.action_server():
+        replies, _ = stack.say(sender, FORM_START)
+        assert "How many people" in texts(replies)
+    with stack.action_server():
+        replies, _ = stack.say(sender, "about 30 people")
+        assert "Which tasks would you like to outsource?" in texts(replies)
+        assert_every_message_stored_with_a_reply(
+            stack.tracker_db, sender, [FORM_START, "about 30 people"]
+        )
