@@ -1,13 +1,12 @@
-"""Intent and knowledge-topic classifiers without TensorFlow.
+"""Intent and knowledge-topic classifiers without a TensorFlow model.
 
 Two logistic regressions over the sparse features of the CountVectorsFeaturizers:
 one picks the intent (as Rasa's DIETClassifier did), the other the `<intent>/<topic>`
 key of a knowledge question, with the output of Rasa's ResponseSelector
 (`response_selector` -> `default`), so the retrieval actions, the aligner and
-`/model/parse` work unchanged. Each TF model cost seconds of start-up and hundreds
-of MB. The weights are stored as plain arrays (.npz, no pickle): loading needs
-neither TensorFlow nor skops, whose import alone takes seconds.
-"""
+`/model/parse` work unchanged. DIET and the ResponseSelector cost ~500 MB and
+seconds of start-up; these scored as well (see config.yml). The weights are stored
+as plain arrays (.npz, no pickle), so loading them runs no code from the model file."""
 
 from __future__ import annotations
 
