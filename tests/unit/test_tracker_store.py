@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import functools
 import sqlite3
 from pathlib import Path
@@ -24,11 +25,13 @@ DOMAIN = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
 
 
 def synchronously(test):
-    """Run an async test on its own event loop (no pytest plugin needed)."""
+    """Run an async test on its own event loop, in its own thread (no pytest plugin
+    needed; the browser tests leave a loop running in the main thread)."""
 
     @functools.wraps(test)
     def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, test(*args, **kwargs)).result()
 
     return run
 
