@@ -89,6 +89,15 @@ def test_start_over_forgets_the_answers(assistant, conversation):
     assert tracker_slot(assistant.tracker_db, conversation.sender, "company_size") is None
 
 
+def test_another_language_gets_the_out_of_scope_answer_and_does_not_end_the_form(conversation):
+    assert "outside what I know" in conversation.say("Wo finde ich den nächsten Bahnhof?")
+    conversation.say("recommend one for me")
+    reply = conversation.say("Où est la gare la plus proche ?")
+    assert "stopped the questions" not in reply
+    assert "about 30 people" in reply  # the size question again, with an example
+    assert "Which tasks" in conversation.say("50 people")
+
+
 def test_gibberish_gets_a_polite_fallback(conversation):
     reply = conversation.say("asdkjh qwpoeiu zxmcnb")
     assert "Sorry" in reply
