@@ -2,7 +2,7 @@
 
 Rasa 3.6 waits up to five minutes for an action, lets a timeout abort the whole
 turn (nothing is stored), validates every reply's JSON schema from scratch, and
-opens a new connection for every call (a form turn makes two or three).
+opens a new connection for every call (a form turn makes one or two).
 `configure()` adjusts those four behaviours in this process.
 """
 
