@@ -10,6 +10,7 @@ as plain arrays (.npz, no pickle), so loading them runs no code from the model f
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from pathlib import Path
@@ -109,7 +110,6 @@ class _SparseLogisticRegression(GraphComponent):
         # rows of the features it has (microseconds, instead of a sparse product)
         self.weights: Optional[np.ndarray] = None
         self.intercept: Optional[np.ndarray] = None
-        self.extra: List[Text] = []
         self._model_storage = model_storage
         self._resource = resource
 
@@ -133,15 +133,15 @@ class _SparseLogisticRegression(GraphComponent):
         from sklearn.linear_model import LogisticRegression
 
         examples = self.labelled(training_data)
-        labels = {self.label(e) for e in examples}
-        if len(labels) > 1:
+        labels = [self.label(e) for e in examples]
+        if len(set(labels)) > 1:
             model = LogisticRegression(
                 C=self.config["C"],
                 max_iter=self.config["max_iter"],
                 random_state=self.config["random_state"],
                 class_weight="balanced",
             )
-            model.fit(feature_matrix(examples), [self.label(e) for e in examples])
+            model.fit(feature_matrix(examples), labels)
             self.classes = np.array([str(c) for c in model.classes_])
             coef, intercept = model.coef_, model.intercept_
             if len(self.classes) == 2:  # sklearn's binary case: one row, as a softmax of two
@@ -161,7 +161,6 @@ class _SparseLogisticRegression(GraphComponent):
                     classes=self.classes,
                     weights=self.weights,
                     intercept=self.intercept,
-                    extra=np.array(self.extra, dtype=str),
                 )
 
     @classmethod
@@ -181,7 +180,6 @@ class _SparseLogisticRegression(GraphComponent):
                         component.classes = weights["classes"]
                         component.weights = weights["weights"]
                         component.intercept = weights["intercept"]
-                        component.extra = [str(x) for x in weights["extra"]]
         except ValueError:
             logger.debug(f"{cls.__name__} has no trained weights; it predicts nothing.")
         return component
@@ -202,8 +200,16 @@ class _SparseLogisticRegression(GraphComponent):
             result.append([(str(self.classes[i]), float(row[i])) for i in order])
         return result
 
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.classes is None or not messages:
+            return messages
+        for message, ranking in zip(messages, self.rankings(messages), strict=True):
+            self.annotate(message, ranking)
+        return messages
+
+    def annotate(self, message: Message, ranking: List[tuple]) -> None:
+        """Write the ranking into the message, in the format its readers expect."""
+        raise NotImplementedError
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -214,20 +220,15 @@ class SparseIntentClassifier(_SparseLogisticRegression, IntentClassifier):
     def label(self, message: Message) -> Text:
         return message.get(INTENT)
 
-    def process(self, messages: List[Message]) -> List[Message]:
-        if self.classes is None or not messages:
-            return messages
-        for message, ranking in zip(messages, self.rankings(messages), strict=True):
-            entries = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking]
-            message.set(INTENT, entries[0], add_to_output=True)
-            message.set(INTENT_RANKING_KEY, entries, add_to_output=True)
-        return messages
+    def annotate(self, message: Message, ranking: List[tuple]) -> None:
+        entries = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking]
+        message.set(INTENT, entries[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, entries, add_to_output=True)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class SparseResponseSelector(_SparseLogisticRegression):
     def labelled(self, training_data: TrainingData) -> List[Message]:
-        self.extra = sorted(training_data.retrieval_intents)
         return [
             e for e in training_data.intent_examples if e.get(INTENT_RESPONSE_KEY) and e.get(TEXT)
         ]
@@ -235,23 +236,24 @@ class SparseResponseSelector(_SparseLogisticRegression):
     def label(self, message: Message) -> Text:
         return message.get(INTENT_RESPONSE_KEY)
 
-    def process(self, messages: List[Message]) -> List[Message]:
-        if self.classes is None or not messages:
-            return messages
-        for message, ranking in zip(messages, self.rankings(messages), strict=True):
-            key, confidence = ranking[0]
-            properties = message.get(RESPONSE_SELECTOR_PROPERTY_NAME, {})
-            properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = self.extra
-            properties[RESPONSE_SELECTOR_DEFAULT_INTENT] = {
-                RESPONSE_SELECTOR_PREDICTION_KEY: {
-                    RESPONSE_SELECTOR_RESPONSES_KEY: [],
-                    PREDICTED_CONFIDENCE_KEY: confidence,
-                    INTENT_RESPONSE_KEY: key,
-                    RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{key}",
-                },
-                RESPONSE_SELECTOR_RANKING_KEY: [
-                    {INTENT_RESPONSE_KEY: k, PREDICTED_CONFIDENCE_KEY: p} for k, p in ranking
-                ],
-            }
-            message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
-        return messages
+    @functools.cached_property
+    def retrieval_intents(self) -> List[Text]:
+        """The intent parts of the keys it was trained on."""
+        return sorted({str(key).split("/")[0] for key in self.classes})
+
+    def annotate(self, message: Message, ranking: List[tuple]) -> None:
+        key, confidence = ranking[0]
+        properties = message.get(RESPONSE_SELECTOR_PROPERTY_NAME, {})
+        properties[RESPONSE_SELECTOR_RETRIEVAL_INTENTS] = self.retrieval_intents
+        properties[RESPONSE_SELECTOR_DEFAULT_INTENT] = {
+            RESPONSE_SELECTOR_PREDICTION_KEY: {
+                RESPONSE_SELECTOR_RESPONSES_KEY: [],
+                PREDICTED_CONFIDENCE_KEY: confidence,
+                INTENT_RESPONSE_KEY: key,
+                RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{key}",
+            },
+            RESPONSE_SELECTOR_RANKING_KEY: [
+                {INTENT_RESPONSE_KEY: k, PREDICTED_CONFIDENCE_KEY: p} for k, p in ranking
+            ],
+        }
+        message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
