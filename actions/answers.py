@@ -1,97 +1,30 @@
-"""Turn the user's answers (entity values, free text, button payloads) into slot values."""
+"""What a form answer means once NLU has read it: plain functions over slot values
+and the latest message, unit-tested without a server."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional, Sequence, Text
 
-from actions.recommendation import BUDGETS, COMPANY_SIZES, FUNCTIONS
+from rasa_sdk import Tracker
 
-SMALL_LIMIT = 50  # under 50 people: small
-LARGE_LIMIT = 250  # 250 people and more: large
+from actions.decision import BUDGETS, COMPANY_SIZES, FUNCTIONS
 
-_WORD_NUMBERS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve "
-        "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-    )
+FORM_SLOTS = ("company_size", "outsourced_functions", "budget")
+SLOT_OF_ENTITY = {
+    "company_size": "company_size",
+    "outsourced_function": "outsourced_functions",
+    "budget": "budget",
 }
-_WORD_NUMBERS.update(
-    {
-        word: 10 * (i + 2)
-        for i, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
-    }
+REMOVED = "removed"  # the entity role of a task the visitor takes away ("forget the HR")
+UNSURE = "unsure"  # the budget answer "not sure": taken as moderate, and said so
+
+_ADDING = re.compile(
+    r"\b(too|also|as well|plus|add|adding|another|in addition|on top|besides|and also)\b"
+    r"|^\s*(oh,?\s+)?and\b",
+    re.IGNORECASE,
 )
-_WORD_NUMBERS["dozen"] = 12
-_MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000}
-
-_BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even)\b")
-_ABOVE = re.compile(r"\b(over|more than|above|at least)\b|\+")
-_DIGITS = re.compile(r"(\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)\s*(?:(k|thousand|hundred|million)\b)?")
-
-
-def _number_from_digits(text: str) -> Optional[float]:
-    match = _DIGITS.search(text)
-    if not match:
-        return None
-    value = float(re.sub(r"[, ]", "", match.group(1)))
-    if match.group(2):
-        value *= _MULTIPLIERS[match.group(2)]
-    return value
-
-
-def _number_from_words(text: str) -> Optional[float]:
-    total, current, seen, previous = 0, 0, False, ""
-    for word in re.findall(r"[a-z]+", text):
-        if word in _WORD_NUMBERS:
-            current += _WORD_NUMBERS[word]
-            seen = True
-        elif word in _MULTIPLIERS and (seen or previous == "a"):
-            seen = True
-            current = max(current, 1) * _MULTIPLIERS[word]
-            if _MULTIPLIERS[word] >= 1_000:
-                total, current = total + current, 0
-        elif seen and word != "and":
-            break
-        previous = word
-    return float(total + current) if seen else None
-
-
-def headcount(text: str) -> Optional[float]:
-    """The number of people a phrase like 'about 30 people' or 'over 500' names."""
-    lowered = text.lower()
-    number = _number_from_digits(lowered)
-    if number is None:
-        number = _number_from_words(lowered)
-    if number is None or number <= 0:
-        return None
-    if _BELOW.search(lowered):
-        number -= 1
-    elif _ABOVE.search(lowered):
-        number += 1
-    return number
-
-
-def size_from_headcount(people: float) -> str:
-    if people < SMALL_LIMIT:
-        return "small"
-    if people < LARGE_LIMIT:
-        return "medium"
-    return "large"
-
-
-def parse_company_size(value: Any) -> Optional[str]:
-    """'medium' -> 'medium'; 'about 30 people' -> 'small'; 'no idea' -> None."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().lower()
-    if text in COMPANY_SIZES:
-        return text
-    people = headcount(text)
-    if people is not None:
-        return size_from_headcount(people)
-    return None
+_BARE_NUMBER = re.compile(r"^[\s\d.,+~%kK-]*$")
 
 
 def _flatten(value: Any) -> List[Any]:
@@ -110,7 +43,79 @@ def parse_functions(value: Any) -> List[str]:
     return found
 
 
+def parse_company_size(value: Any) -> Optional[str]:
+    text = value.strip().lower() if isinstance(value, str) else None
+    return text if text in COMPANY_SIZES else None
+
+
 def parse_budget(value: Any) -> Optional[str]:
-    if isinstance(value, str) and value.strip().lower() in BUDGETS:
-        return value.strip().lower()
+    text = value.strip().lower() if isinstance(value, str) else None
+    return text if text in (*BUDGETS, UNSURE) else None
+
+
+def adds_to_earlier(text: Text) -> bool:
+    """'oh, and payroll too' adds to the tasks given before; 'just payroll' replaces them."""
+    return bool(_ADDING.search(text or ""))
+
+
+def is_bare_number(text: Text) -> bool:
+    return bool(re.search(r"\d", text or "")) and bool(_BARE_NUMBER.match(text or ""))
+
+
+def entity_values(tracker: Tracker, min_confidence: float = 0.0) -> Dict[Text, List[Any]]:
+    """Form slot -> the values the latest message's entities give it (an exact term
+    from the entity_ruler has no confidence and always counts)."""
+    values: Dict[Text, List[Any]] = {}
+    for entity in tracker.latest_message.get("entities") or []:
+        slot = SLOT_OF_ENTITY.get(entity.get("entity"))
+        confidence = entity.get("confidence")
+        if entity.get("role") == REMOVED:
+            continue
+        if slot and (confidence is None or confidence >= min_confidence):
+            values.setdefault(slot, []).append(entity.get("value"))
+    return values
+
+
+def value_before_this_turn(tracker: Tracker, slot: Text) -> Any:
+    """The slot's value before the latest user message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+        elif seen_user and event.get("event") in ("restart", "session_started"):
+            return None
     return None
+
+
+def slots_set_this_turn(tracker: Tracker) -> List[Text]:
+    """Names of the slots set since the user's latest message."""
+    names: List[Text] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot":
+            names.append(event.get("name"))
+    return names
+
+
+def removed_functions(tracker: Tracker) -> List[str]:
+    return parse_functions(
+        [
+            e.get("value")
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == "outsourced_function" and e.get("role") == REMOVED
+        ]
+    )
+
+
+def merged_functions(
+    new: List[str], before: Any, text: Text, removed: Sequence[str] = ()
+) -> List[str]:
+    """The tasks after an answer: added to the earlier ones when the visitor says so
+    ("oh, and payroll too"), less the ones taken away ("forget the analytics")."""
+    earlier = [f for f in parse_functions(before) if f not in removed]
+    if earlier and (adds_to_earlier(text) or (removed and not new)):
+        return earlier + [f for f in new if f not in earlier]
+    return new

@@ -21,7 +21,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.recommendation import FUNCTIONS
 from bot.channels import message_policy as policy
 
 logger = logging.getLogger(__name__)
@@ -48,10 +47,12 @@ class GuardedRestInput(RestInput):
                 for variation in variations
                 for button in variation.get("buttons", [])
             ]
-            values: Dict[str, Any] = {"outsourced_function": FUNCTIONS}
+            # entity values: those the buttons send, and every categorical slot's values
+            values: Dict[str, Any] = policy.entity_values_in(payloads)
             for slot in domain.slots:
                 if getattr(slot, "values", None):
-                    values[slot.name] = [v for v in slot.values if v != "__other__"]
+                    known = [v for v in slot.values if v != "__other__"]
+                    values[slot.name] = [*values.get(slot.name, []), *known]
             self._commands = policy.commands_from_domain(payloads, ACTION_BUTTON_INTENTS, values)
         return self._commands
 

@@ -101,6 +101,23 @@ def as_user_text(text: str, commands: CommandPolicy) -> str:
     return text
 
 
+def entity_values_in(payloads: Iterable[str]) -> Dict[str, list]:
+    """entity -> the values that button payloads like '/inform{"budget": "tight"}' send."""
+    values: Dict[str, list] = {}
+    for payload in payloads:
+        match = _COMMAND.match(payload)
+        if not match or not match.group("entities"):
+            continue
+        try:
+            entities = json.loads(match.group("entities"))
+        except json.JSONDecodeError:
+            continue
+        for name, value in entities.items() if isinstance(entities, dict) else ():
+            for item in value if isinstance(value, list) else [value]:
+                values.setdefault(name, []).append(item)
+    return values
+
+
 def commands_from_domain(
     button_payloads: Iterable[str],
     extra_intents: Iterable[str],

@@ -1,0 +1,201 @@
+"""Follow-up questions that lean on the previous answer ("and for a BPO?", "in terms
+of technology?", "how do you get promoted there?").
+
+The topic is looked up in plain tables from the previous topic, the subject the
+follow-up names (`bpo`, `call_center` or `other`) and its aspect (an entity, or
+else the kind of question the topic classifier sees in it).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+BPO, CALL_CENTER = "bpo", "call_center"
+
+# aspect -> topic, by subject (None: a topic about both, or the subject is not known)
+ASPECTS: Dict[Text, Dict[Optional[Text], Text]] = {
+    "definition": {BPO: "definition/bpo", CALL_CENTER: "definition/call_center"},
+    "services": {
+        BPO: "services/bpo",
+        CALL_CENTER: "services/call_center",
+        None: "difference/services",
+    },
+    "benefits": {
+        BPO: "benefits/bpo",
+        CALL_CENTER: "benefits/call_center",
+        None: "benefits/outsourcing_savings",
+    },
+    "careers": {BPO: "careers/bpo", CALL_CENTER: "careers/call_center"},
+    "technology": {None: "difference/technology"},
+    "channels": {None: "difference/channels"},
+    "structure": {None: "difference/structure"},
+    "industries": {None: "services/industries"},
+    "locations": {None: "services/locations"},
+    "trends": {None: "trends/overview"},
+    "ai": {None: "trends/ai_automation"},
+    "remote": {None: "trends/remote_global"},
+    "similarities": {None: "difference/similarities"},
+    "relationship": {None: "difference/relationship"},
+    "strategic": {None: "difference/strategic_vs_tactical"},
+    "savings": {None: "benefits/outsourcing_savings"},
+    "difference": {None: "difference/overview"},
+    "choosing": {None: "choosing/overview"},
+    "front_back_office": {None: "definition/front_back_office"},
+}
+
+# topic -> (aspect, subject): where each of the 24 answers sits in the table above
+TOPICS: Dict[Text, tuple] = {
+    "definition/bpo": ("definition", BPO),
+    "definition/call_center": ("definition", CALL_CENTER),
+    "definition/front_back_office": ("front_back_office", None),
+    "difference/overview": ("difference", None),
+    "difference/services": ("services", None),
+    "difference/structure": ("structure", None),
+    "difference/technology": ("technology", None),
+    "difference/channels": ("channels", None),
+    "difference/relationship": ("relationship", None),
+    "difference/similarities": ("similarities", None),
+    "difference/strategic_vs_tactical": ("strategic", None),
+    "benefits/bpo": ("benefits", BPO),
+    "benefits/call_center": ("benefits", CALL_CENTER),
+    "benefits/outsourcing_savings": ("savings", None),
+    "trends/overview": ("trends", None),
+    "trends/ai_automation": ("ai", None),
+    "trends/remote_global": ("remote", None),
+    "services/bpo": ("services", BPO),
+    "services/call_center": ("services", CALL_CENTER),
+    "services/industries": ("industries", BPO),
+    "services/locations": ("locations", BPO),
+    "careers/call_center": ("careers", CALL_CENTER),
+    "careers/bpo": ("careers", BPO),
+    "choosing/overview": ("choosing", None),
+}
+
+# the same kind of answer for the other subject, where the table has none
+OTHER_SUBJECT: Dict[Text, Text] = {
+    "services/industries": "services/call_center",
+    "services/locations": "services/locations",
+}
+
+# "tell me more": the natural next answer after each topic
+NEXT: Dict[Text, Text] = {
+    "definition/bpo": "services/bpo",
+    "definition/call_center": "services/call_center",
+    "definition/front_back_office": "difference/structure",
+    "difference/overview": "difference/services",
+    "difference/services": "difference/structure",
+    "difference/structure": "difference/technology",
+    "difference/technology": "trends/ai_automation",
+    "difference/channels": "services/call_center",
+    "difference/relationship": "difference/overview",
+    "difference/similarities": "difference/overview",
+    "difference/strategic_vs_tactical": "choosing/overview",
+    "benefits/bpo": "services/bpo",
+    "benefits/call_center": "services/call_center",
+    "benefits/outsourcing_savings": "services/locations",
+    "trends/overview": "trends/ai_automation",
+    "trends/ai_automation": "trends/remote_global",
+    "trends/remote_global": "services/locations",
+    "services/bpo": "services/industries",
+    "services/call_center": "difference/channels",
+    "services/industries": "services/locations",
+    "services/locations": "trends/remote_global",
+    "careers/call_center": "careers/bpo",
+    "careers/bpo": "careers/call_center",
+    "choosing/overview": "difference/overview",
+}
+
+
+def other(subject: Optional[Text]) -> Optional[Text]:
+    return {BPO: CALL_CENTER, CALL_CENTER: BPO}.get(subject)
+
+
+def topic_for(aspect: Text, subject: Optional[Text]) -> Optional[Text]:
+    by_subject = ASPECTS.get(aspect, {})
+    return by_subject.get(subject) or by_subject.get(None)
+
+
+def resolve(
+    previous: Optional[Text],
+    subject: Optional[Text] = None,
+    aspect: Optional[Text] = None,
+    guess: Optional[Text] = None,
+) -> Optional[Text]:
+    """The topic a follow-up points to, or None when it needs a clarifying question.
+
+    previous: the topic of the previous answer; subject: bpo, call_center or other;
+    aspect: a key of ASPECTS; guess: the topic classifier's reading of the follow-up
+    on its own, used when the follow-up names no aspect.
+    """
+    last_aspect, last_subject = TOPICS.get(previous, (None, None))
+    if subject == "other":
+        subject = other(last_subject)
+        if subject is None:
+            return None
+    if aspect:
+        return topic_for(aspect, subject or last_subject)
+    if subject:
+        if previous is None:
+            return None
+        if subject == last_subject:
+            return previous
+        if previous in OTHER_SUBJECT:
+            return OTHER_SUBJECT[previous]
+        return topic_for(last_aspect, subject) or previous
+    if guess in TOPICS:
+        guess_aspect, guess_subject = TOPICS[guess]
+        if guess_subject is None or last_subject is None:
+            return guess
+        return topic_for(guess_aspect, last_subject) or guess
+    return NEXT.get(previous)
+
+
+def previous_topic(tracker: Tracker) -> Optional[Text]:
+    """The knowledge topic of the latest bot answer before this message, if any."""
+    for event in reversed(tracker.events[:-1] if tracker.events else []):
+        if event.get("event") == "bot":
+            action = (event.get("metadata") or {}).get("utter_action") or ""
+            key = action.removeprefix("utter_")
+            if key in TOPICS:
+                return key
+    return None
+
+
+def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == name and entity.get("value"):
+            return str(entity["value"])
+    return None
+
+
+def classifier_guess(message: Dict[Text, Any], threshold: float = 0.3) -> Optional[Text]:
+    selector = (message.get("response_selector") or {}).get("default") or {}
+    prediction = selector.get("response") or {}
+    if (prediction.get("confidence") or 0) < threshold:
+        return None
+    return prediction.get("intent_response_key")
+
+
+class ActionAnswerFollowUp(Action):
+    def name(self) -> Text:
+        return "action_answer_follow_up"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        topic = resolve(
+            previous_topic(tracker),
+            first_entity(tracker, "subject"),
+            first_entity(tracker, "aspect"),
+            classifier_guess(tracker.latest_message),
+        )
+        if topic is None:
+            dispatcher.utter_message(response="utter_ask_follow_up_topic")
+        else:
+            dispatcher.utter_message(response=f"utter_{topic}")
+        return []

@@ -1,0 +1,176 @@
+"""The recommendation form's validation: answers understood by NLU become slot
+values; an answer it cannot use gets an apology that is never the same twice in a
+row and a question with a button for every value; a correction to an earlier
+answer is taken and said back."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.answers import (
+    FORM_SLOTS,
+    UNSURE,
+    entity_values,
+    merged_functions,
+    parse_budget,
+    parse_company_size,
+    parse_functions,
+    removed_functions,
+    value_before_this_turn,
+)
+from actions.decision import BUDGET_LABELS, SIZE_LABELS, describe_functions
+
+
+def describe_answer(slot: Text, value: Any) -> Text:
+    if slot == "company_size":
+        return SIZE_LABELS[value]
+    if slot == "budget":
+        return BUDGET_LABELS[value]
+    return f"outsourcing {describe_functions(parse_functions(value))}"
+
+
+# an answer to a question the form did not ask counts only when NLU is this sure
+UNASKED_CONFIDENCE = 0.8
+
+
+def unclear_response(slot: Text, misses: int) -> Text:
+    """The slot's own apology first, then a different one, alternating."""
+    return f"utter_unclear_{slot}" if misses % 2 == 1 else "utter_unclear_again"
+
+
+class ValidateRecommendationForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_recommendation_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        events += self._taken_away(tracker, events)
+        valid = {
+            e["name"]: e["value"]
+            for e in events
+            if e.get("event") == "slot" and e["name"] in FORM_SLOTS and e["value"] is not None
+        }
+        requested = tracker.get_slot("requested_slot")
+        noted = [
+            describe_answer(slot, value)
+            for slot, value in valid.items()
+            if slot != requested and value_before_this_turn(tracker, slot) != value
+        ]
+        if noted:
+            changed = requested is not None and any(
+                value_before_this_turn(tracker, s) is not None for s in valid if s != requested
+            )
+            prefix = "Updated" if changed else "Noted"
+            dispatcher.utter_message(text=f"{prefix}: {', '.join(noted)}.")
+        if valid and all(s == requested for s in valid):
+            events.append(SlotSet("unclear_answers", 0))
+        return events
+
+    @staticmethod
+    def _candidates(slot: Text, slot_value: Any, tracker: Tracker) -> List[Any]:
+        """What the message says for the slot. The question the form asked takes any
+        value NLU found, whatever the intent ("1200" alone reads as no intent); a
+        question it did not ask takes only confident ones."""
+        if tracker.get_slot("requested_slot") != slot:
+            return entity_values(tracker, UNASKED_CONFIDENCE).get(slot, [])
+        return [slot_value, *entity_values(tracker).get(slot, [])]
+
+    @staticmethod
+    def _taken_away(tracker: Tracker, events: List[EventType]) -> List[EventType]:
+        """'Forget the analytics' alone: no slot mapping takes it, so subtract it here."""
+        removed = removed_functions(tracker)
+        if not removed or any(e.get("name") == "outsourced_functions" for e in events):
+            return []
+        current = parse_functions(tracker.get_slot("outsourced_functions"))
+        remaining = [f for f in current if f not in removed]
+        if not remaining or remaining == current:
+            return []
+        return [SlotSet("outsourced_functions", remaining)]
+
+    def _not_understood(
+        self, slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Dict[Text, Any]:
+        """No usable value: apologise, unless the message answered another question."""
+        requested = tracker.get_slot("requested_slot")
+        if requested is None:
+            return {slot: None}
+        if requested != slot:
+            return {slot: value_before_this_turn(tracker, slot)}
+        if any(s != slot for s in entity_values(tracker)):
+            return {slot: None}  # a correction of an earlier answer; ask this one again
+        misses = int(tracker.get_slot("unclear_answers") or 0) + 1
+        dispatcher.utter_message(response=unclear_response(slot, misses))
+        result: Dict[Text, Any] = {slot: None, "unclear_answers": misses}
+        if slot == "outsourced_functions":
+            result["choosing_functions"] = True
+        return result
+
+    def validate_company_size(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        sizes = [parse_company_size(v) for v in self._candidates("company_size", slot_value, tracker)]
+        size = next((v for v in reversed(sizes) if v), None)
+        if size is None:
+            return self._not_understood("company_size", dispatcher, tracker)
+        return {"company_size": size}
+
+    def validate_budget(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        budgets = [parse_budget(v) for v in self._candidates("budget", slot_value, tracker)]
+        budget = next((v for v in reversed(budgets) if v), None)
+        if budget == UNSURE:
+            if tracker.get_slot("requested_slot") != "budget":
+                return self._not_understood("budget", dispatcher, tracker)
+            dispatcher.utter_message(response="utter_budget_assumed_moderate")
+            return {"budget": "moderate"}
+        if budget is None:
+            return self._not_understood("budget", dispatcher, tracker)
+        return {"budget": budget}
+
+    def validate_outsourced_functions(
+        self,
+        slot_value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> Dict[Text, Any]:
+        text = tracker.latest_message.get("text") or ""
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        candidates = self._candidates("outsourced_functions", slot_value, tracker)
+        functions = parse_functions(candidates)
+        picks = parse_functions(tracker.get_slot("function_picks"))
+        if tracker.get_slot("choosing_functions"):
+            if text.startswith("/inform") and functions:
+                picks += [f for f in functions if f not in picks]
+                dispatcher.utter_message(
+                    response="utter_function_picked", function_picks_text=describe_functions(picks)
+                )
+                return {"outsourced_functions": None, "function_picks": picks}
+            if picks and (functions or intent in ("affirm", "deny")):
+                chosen = picks + [f for f in functions if f not in picks]
+                return self._functions_chosen(chosen)
+        if not functions:
+            return self._not_understood("outsourced_functions", dispatcher, tracker)
+        before = value_before_this_turn(tracker, "outsourced_functions")
+        merged = merged_functions(functions, before, text, removed_functions(tracker))
+        return self._functions_chosen(merged)
+
+    @staticmethod
+    def _functions_chosen(functions: List[Text]) -> Dict[Text, Any]:
+        return {"outsourced_functions": functions, "choosing_functions": False, "function_picks": None}

@@ -1,0 +1,273 @@
+"""The realistic evaluation: visitors' questions, follow-ups and recommendation
+dialogues (tests/realistic/, written blind, never used for training), sent through
+the REST channel and judged by the reply the visitor gets.
+
+`make bench` prints these figures; tests/test_realistic.py fails below the targets.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional
+
+import yaml
+
+from bot.processes import REPO_ROOT
+
+DATA = REPO_ROOT / "tests" / "realistic"
+RECOMMENDATION = {"call_center": "My recommendation: a call center", "bpo": "My recommendation: a BPO"}
+FORM_SLOTS = ("company_size", "outsourced_functions", "budget")
+MAX_TURNS = 14
+
+Replies = List[Dict[str, Any]]
+Send = Callable[[str, str], Replies]
+
+
+def load(name: str) -> Any:
+    return yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def rest_sender(base_url: str, timeout: float = 30) -> Send:
+    """send(sender, text) -> the bot's replies, through the REST channel."""
+
+    def send(sender: str, text: str) -> Replies:
+        body = json.dumps({"sender": sender, "message": text}).encode()
+        request = urllib.request.Request(
+            f"{base_url}/webhooks/rest/webhook",
+            data=body,
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=timeout) as reply:
+            return json.loads(reply.read() or b"[]")
+
+    return send
+
+
+def _response_texts(path: Path) -> Dict[str, List[str]]:
+    responses = yaml.safe_load(path.read_text(encoding="utf-8"))["responses"]
+    return {name: [v["text"] for v in variants if "text" in v] for name, variants in responses.items()}
+
+
+@dataclass
+class Judge:
+    """Which answer a reply is, from the texts the assistant's responses have."""
+
+    topics: Dict[str, str] = field(default_factory=dict)  # answer text -> topic key
+    rejections: List[str] = field(default_factory=list)
+    clarifications: List[str] = field(default_factory=list)
+    questions: Dict[str, List[str]] = field(default_factory=dict)  # slot -> question texts
+
+    @classmethod
+    def from_repo(cls) -> "Judge":
+        judge = cls()
+        for name, texts in _response_texts(REPO_ROOT / "data" / "responses" / "faq.yml").items():
+            for text in texts:
+                judge.topics[text] = name.removeprefix("utter_")
+        domain = _response_texts(REPO_ROOT / "domain.yml")
+        for name in ("utter_out_of_scope", "utter_default", "utter_near_domain"):
+            judge.rejections += domain.get(name, [])
+        judge.clarifications = domain.get("utter_ask_follow_up_topic", [])
+        for slot in FORM_SLOTS:
+            judge.questions[slot] = domain.get(f"utter_ask_{slot}", [])
+        return judge
+
+    def topic(self, replies: Replies) -> str:
+        """The knowledge topic answered, or 'rejected', 'clarify', 'form', 'other'."""
+        texts = [r.get("text") or "" for r in replies]
+        for text in texts:
+            if text in self.topics:
+                return self.topics[text]
+        if any(text in self.rejections for text in texts):
+            return "rejected"
+        if any(text in self.clarifications for text in texts):
+            return "clarify"
+        if self.asked_slot(replies):
+            return "form"
+        return "other"
+
+    def asked_slot(self, replies: Replies) -> Optional[str]:
+        for reply in reversed(replies):
+            for slot, questions in self.questions.items():
+                if (reply.get("text") or "") in questions:
+                    return slot
+        return None
+
+
+def recommendation_in(replies: Replies) -> Optional[str]:
+    for reply in replies:
+        for model, marker in RECOMMENDATION.items():
+            if marker in (reply.get("text") or ""):
+                return model
+    return None
+
+
+def click(replies: Replies, value: str) -> Optional[str]:
+    """The payload of the button for `value` ('payroll', 'tight', 'done')."""
+    for reply in replies:
+        for button in reply.get("buttons") or []:
+            payload = button.get("payload", "")
+            if f'"{value}"' in payload or button.get("title", "").lower() == value.lower():
+                return payload
+            if value == "done" and "that's all" in button.get("title", "").lower():
+                return payload
+    return None
+
+
+@dataclass
+class DialogueResult:
+    id: str
+    reached: Optional[str]
+    expected: str
+    turns: int
+    after: Optional[str] = None
+    expected_after: Optional[str] = None
+    trace: List[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.reached == self.expected and self.after == self.expected_after
+
+
+def run_dialogue(send: Send, judge: Judge, dialogue: Dict[str, Any]) -> DialogueResult:
+    sender = str(uuid.uuid4())
+    queues = {slot: list(dialogue.get("answers", {}).get(slot, [])) for slot in FORM_SLOTS}
+    interjection = dict(dialogue.get("interjection") or {})
+    result = DialogueResult(dialogue["id"], None, dialogue["expected"], 0)
+    result.expected_after = dialogue.get("expected_after")
+    message: Optional[str] = dialogue["opening"]
+    replies: Replies = []
+    while message is not None and result.turns < MAX_TURNS:
+        result.turns += 1
+        replies = send(sender, message)
+        result.trace.append(f"> {message}")
+        result.trace += [f"< {(r.get('text') or '')[:100]}" for r in replies]
+        result.reached = recommendation_in(replies)
+        if result.reached:
+            break
+        slot = judge.asked_slot(replies)
+        message = None
+        if slot is None:
+            break
+        if interjection and interjection.get("when") == slot:
+            message = interjection.pop("text")
+            interjection.clear()
+        elif queues[slot]:
+            answer = queues[slot].pop(0)
+            message = click(replies, answer[7:]) if answer.startswith("BUTTON:") else answer
+    if result.reached and dialogue.get("after"):
+        replies = send(sender, dialogue["after"])
+        result.trace.append(f"> {dialogue['after']}")
+        result.trace += [f"< {(r.get('text') or '')[:100]}" for r in replies]
+        result.after = recommendation_in(replies)
+    return result
+
+
+@dataclass
+class Figures:
+    knowledge_accuracy: float
+    knowledge_false_rejection: float
+    out_of_scope_rejection: float
+    follow_up_accuracy: float
+    dialogues_reached: float
+    dialogue_turns: float
+    misses: Dict[str, List[str]]
+
+    def lines(self) -> List[str]:
+        return [
+            f"realistic knowledge accuracy        {self.knowledge_accuracy:.3f}",
+            f"realistic in-scope false rejection  {self.knowledge_false_rejection:.3f}",
+            f"near-domain/out-of-scope rejection  {self.out_of_scope_rejection:.3f}",
+            f"follow-ups with the expected topic  {self.follow_up_accuracy:.3f}",
+            f"dialogues reaching the expected recommendation {self.dialogues_reached:.3f}",
+            f"visitor turns per successful dialogue {self.dialogue_turns:.2f}",
+        ]
+
+
+def evaluate_knowledge(send: Send, judge: Judge) -> tuple[float, float, List[str]]:
+    outcomes, misses = Counter(), []
+    for key, questions in load("knowledge").items():
+        for question in questions:
+            got = judge.topic(send(str(uuid.uuid4()), question))
+            outcomes["ok" if got == key else ("rejected" if got == "rejected" else "wrong")] += 1
+            if got != key:
+                misses.append(f"{key} <- {question!r}: {got}")
+    total = sum(outcomes.values())
+    return outcomes["ok"] / total, outcomes["rejected"] / total, misses
+
+
+def evaluate_out_of_scope(send: Send, judge: Judge) -> tuple[float, List[str]]:
+    items, misses = load("out_of_scope"), []
+    rejected = 0
+    for item in items:
+        got = judge.topic(send(str(uuid.uuid4()), item["text"]))
+        rejected += got == "rejected"
+        if got != "rejected":
+            misses.append(f"{item['category']}: {item['text']!r} -> {got}")
+    return rejected / len(items), misses
+
+
+def evaluate_follow_ups(send: Send, judge: Judge) -> tuple[float, List[str]]:
+    items, misses, right = load("followups"), [], 0
+    for item in items:
+        sender = str(uuid.uuid4())
+        if item["first"]:
+            send(sender, item["first"])
+        got = judge.topic(send(sender, item["followup"]))
+        right += got == item["expected"]
+        if got != item["expected"]:
+            misses.append(f"{item['first']!r} + {item['followup']!r}: {got} != {item['expected']}")
+    return right / len(items), misses
+
+
+def evaluate_dialogues(send: Send, judge: Judge) -> tuple[float, float, List[DialogueResult]]:
+    results = [run_dialogue(send, judge, d) for d in load("dialogues")]
+    good = [r for r in results if r.ok]
+    turns = sum(r.turns for r in good) / len(good) if good else 0.0
+    return len(good) / len(results), turns, [r for r in results if not r.ok]
+
+
+def evaluate(send: Send) -> Figures:
+    judge = Judge.from_repo()
+    knowledge, false_rejection, knowledge_misses = evaluate_knowledge(send, judge)
+    rejection, oos_misses = evaluate_out_of_scope(send, judge)
+    follow_ups, follow_up_misses = evaluate_follow_ups(send, judge)
+    reached, turns, failed = evaluate_dialogues(send, judge)
+    return Figures(
+        knowledge,
+        false_rejection,
+        rejection,
+        follow_ups,
+        reached,
+        turns,
+        {
+            "knowledge": knowledge_misses,
+            "out_of_scope": oos_misses,
+            "follow_ups": follow_up_misses,
+            "dialogues": ["\n".join([f"{r.id}: {r.reached}/{r.after}"] + r.trace) for r in failed],
+        },
+    )
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--url", required=True, help="the assistant's base URL")
+    parser.add_argument("--misses", type=Path, help="write every miss to this file")
+    args = parser.parse_args()
+    figures = evaluate(rest_sender(args.url))
+    print("\n".join(figures.lines()))
+    if args.misses:
+        args.misses.write_text(
+            "\n\n".join(f"## {k}\n" + "\n".join(v) for k, v in figures.misses.items())
+        )
+
+
+if __name__ == "__main__":
+    main()

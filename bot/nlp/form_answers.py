@@ -1,0 +1,266 @@
+"""The recommendation form's answers understood from meaning, not from a phrase list.
+
+Logistic regressions over the pipeline's sparse sentence features, trained on the
+entity annotations of the NLU examples (data/nlu/form_answers.yml): one yes/no
+model per outsourced function (an answer may name several), one model each for
+the budget and the company size (with "none of them" as a class). A number of
+people anywhere in the message decides the company size. Entities the
+entity_ruler found (exact terms) are kept; the models add what it missed.
+Only messages that are not knowledge questions are trained on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text, Type
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.featurizers.featurizer import Featurizer
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    INTENT_RESPONSE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.headcount import headcount, size_class
+from bot.nlp.sparse_classifiers import feature_matrix, sentence_features
+
+logger = logging.getLogger(__name__)
+
+NONE = ""  # the class "this message says nothing about it"
+REMOVED = "removed"  # the role of a value the visitor takes away
+# a clause that takes a task away: "forget the analytics", "we'll keep IT in-house"
+_CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
+_TAKING_AWAY = re.compile(
+    r"\b(forget|drop|remove|without|no longer|don'?t need|do not need|not need|except|"
+    r"scratch|minus|leave out|in[- ]house|ourselves|not the|not our)\b",
+    re.IGNORECASE,
+)
+
+
+def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
+    """Values of `entity` whose words stand in a clause that takes them away."""
+    removed, start = set(), 0
+    for end in [m.start() for m in _CLAUSE.finditer(text)] + [len(text)]:
+        if _TAKING_AWAY.search(text[start:end]):
+            removed |= {
+                str(e[ENTITY_ATTRIBUTE_VALUE])
+                for e in entities
+                if e[ENTITY_ATTRIBUTE_TYPE] == entity
+                and e.get("extractor") != FormAnswerClassifier.__name__
+                and start <= e.get("start", -1) < end
+            }
+        start = end
+    return removed
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
+class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
+    FILE = "form_answers.npz"
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        return [Featurizer]
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
+        here = Path(__file__).parent
+        code = b"".join((here / name).read_bytes() for name in ("form_answers.py", "headcount.py"))
+        return hashlib.sha256(code).hexdigest()
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "several_values": ["outsourced_function"],
+            "one_value": ["budget", "company_size"],
+            "size_entity": "company_size",
+            "medium_from": 50,
+            "large_from": 250,
+            "threshold": 0.5,
+            "C": 10.0,
+            "max_iter": 100,
+        }
+
+    def __init__(
+        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource
+    ) -> None:
+        self.config = {**self.get_default_config(), **config}
+        # per entity: (labels, weights features x labels, intercepts, several values?)
+        self.models: Dict[Text, tuple] = {}
+        self._model_storage = model_storage
+        self._resource = resource
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> FormAnswerClassifier:
+        return cls(config, model_storage, resource)
+
+    @property
+    def entity_types(self) -> List[Text]:
+        return [*self.config["several_values"], *self.config["one_value"]]
+
+    def train(self, training_data: TrainingData) -> Resource:
+        from sklearn.linear_model import LogisticRegression
+
+        examples = [
+            e
+            for e in training_data.intent_examples
+            if e.get(TEXT) and not e.get(INTENT_RESPONSE_KEY)
+        ]
+        features = feature_matrix(examples)
+        values = [
+            {(x[ENTITY_ATTRIBUTE_TYPE], str(x[ENTITY_ATTRIBUTE_VALUE])) for x in e.get(ENTITIES) or []}
+            for e in examples
+        ]
+
+        def fit(labels: List[Text]) -> LogisticRegression:
+            model = LogisticRegression(
+                C=self.config["C"], max_iter=self.config["max_iter"], class_weight="balanced"
+            )
+            return model.fit(features, labels)
+
+        for entity in self.entity_types:
+            known = sorted({v for found in values for t, v in found if t == entity})
+            if not known:
+                continue
+            if entity in self.config["several_values"]:
+                columns, intercepts = [], []
+                for value in known:
+                    model = fit([str((entity, value) in found) for found in values])
+                    columns.append(model.coef_[0])
+                    intercepts.append(model.intercept_[0])
+                self.models[entity] = (np.array(known), np.array(columns).T, np.array(intercepts), True)
+            else:
+                labels = [
+                    next((v for t, v in sorted(found) if t == entity), NONE) for found in values
+                ]
+                model = fit(labels)
+                classes = np.array([str(c) for c in model.classes_])
+                self.models[entity] = (classes, model.coef_.T, model.intercept_, False)
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        arrays = {}
+        for entity, (labels, weights, intercept, several) in self.models.items():
+            arrays.update(
+                {
+                    f"{entity}.labels": labels,
+                    f"{entity}.weights": np.ascontiguousarray(weights),
+                    f"{entity}.intercept": intercept,
+                    f"{entity}.several": np.array(several),
+                }
+            )
+        with self._model_storage.write_to(self._resource) as directory:
+            np.savez(directory / self.FILE, **arrays)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> FormAnswerClassifier:
+        component = cls(config, model_storage, resource)
+        try:
+            with model_storage.read_from(resource) as directory:
+                with np.load(directory / cls.FILE, allow_pickle=False) as arrays:
+                    for entity in component.entity_types:
+                        if f"{entity}.labels" in arrays:
+                            component.models[entity] = tuple(
+                                arrays[f"{entity}.{part}"]
+                                for part in ("labels", "weights", "intercept", "several")
+                            )
+        except (ValueError, FileNotFoundError):
+            logger.debug("FormAnswerClassifier has no trained weights; it predicts nothing.")
+        return component
+
+    def predict(self, message: Message) -> Dict[Text, List[tuple]]:
+        """entity -> [(value, confidence)] that the models find in the message."""
+        values, columns, _ = sentence_features(message)
+        found: Dict[Text, List[tuple]] = {}
+        for entity, (labels, weights, intercept, several) in self.models.items():
+            scores = values @ weights[columns] + intercept
+            if several:
+                probabilities = 1 / (1 + np.exp(-scores))
+                found[entity] = [
+                    (str(label), float(p))
+                    for label, p in zip(labels, probabilities, strict=True)
+                    if p >= self.config["threshold"]
+                ]
+            else:
+                probabilities = np.exp(scores - scores.max())
+                probabilities /= probabilities.sum()
+                best = int(np.argmax(probabilities))
+                if labels[best] != NONE and probabilities[best] >= self.config["threshold"]:
+                    found[entity] = [(str(labels[best]), float(probabilities[best]))]
+        people = headcount(message.get(TEXT) or "")
+        if people is not None:
+            size = size_class(people, self.config["medium_from"], self.config["large_from"])
+            found[self.config["size_entity"]] = [(size, 1.0)]
+        return found
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if not message.get(TEXT):
+                continue
+            entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
+            ruled = {(e[ENTITY_ATTRIBUTE_TYPE], str(e[ENTITY_ATTRIBUTE_VALUE])) for e in entities}
+            for entity, found in self.predict(message).items():
+                if entity == self.config["size_entity"] and found[0][1] == 1.0:
+                    # a head count beats a word: "a small team of 300" is large
+                    entities = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] != entity]
+                    ruled = {r for r in ruled if r[0] != entity}
+                elif entity not in self.config["several_values"] and any(
+                    t == entity for t, _ in ruled
+                ):
+                    continue  # an exact term already answered it
+                for value, confidence in found:
+                    if (entity, value) not in ruled:
+                        entities.append(self._entity(message, entity, value, confidence))
+            for entity in self.config["several_values"]:
+                removed = taken_away(message.get(TEXT), entities, entity)
+                kept = []
+                for e in entities:
+                    if e[ENTITY_ATTRIBUTE_TYPE] == entity and str(e[ENTITY_ATTRIBUTE_VALUE]) in removed:
+                        if e.get("extractor") == self.__class__.__name__:
+                            continue
+                        e["role"] = REMOVED  # no slot mapping takes it; the form subtracts it
+                    kept.append(e)
+                entities = kept
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+    def _usable(self, entity: Dict) -> bool:
+        """Not a form entity, or one with a value the models know ('small', not '30 people')."""
+        model = self.models.get(entity.get(ENTITY_ATTRIBUTE_TYPE))
+        return model is None or str(entity.get(ENTITY_ATTRIBUTE_VALUE)) in set(model[0]) - {NONE}
+
+    def _entity(self, message: Message, entity: Text, value: Text, confidence: float) -> Dict:
+        return {
+            "entity": entity,
+            "value": value,
+            "start": 0,
+            "end": len(message.get(TEXT)),
+            "confidence": confidence,
+            "extractor": self.__class__.__name__,
+        }

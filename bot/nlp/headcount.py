@@ -1,0 +1,95 @@
+"""The number of people a phrase names: "about 30 people", "3k staff",
+"one hundred and twenty", "between 40 and 60", "a couple of dozen".
+
+Number words become digits with text2num's `alpha2digit`; what is left is finding
+the number that counts people (not money) and reading "under"/"over" and ranges.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from text_to_num import alpha2digit
+
+_VAGUE = (  # quantities people give without a number
+    (r"\b(a|one) dozen\b", "12"),
+    (r"\b(a couple of|two|couple) dozen\b", "24"),
+    (r"\bdozens\b", "36"),
+    (r"\b(a few|several|a couple of|couple of|a couple) hundreds?\b", "300"),
+    (r"\bhundreds\b", "300"),
+    (r"\b(a few|several|a couple of|couple of|a couple) thousands?\b", "3000"),
+    (r"\bthousands\b", "3000"),
+)
+_NUMBER = re.compile(
+    r"(?P<money>[$€£¥]\s*)?"
+    r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
+    r"(?P<scale>k\b|thousand\b|hundred\b|million\b|m\b)?"
+    r"(?P<plus>\s*\+)?"
+)
+_SCALE = {"k": 1_000, "thousand": 1_000, "hundred": 100, "million": 1_000_000, "m": 1_000_000}
+_PEOPLE = re.compile(
+    r"^[\s-]*(\+\s*)?(-?ish\s+)?(full[- ]time\s+|odd\s+)?"
+    r"(people|persons?|staff|employees?|ppl|folks?|workers?|heads?|headcount|fte|agents?"
+    r"|members?|colleagues|of us|strong|person|man|men|souls|emps?|team)\b"
+)
+_MONEY_AFTER = re.compile(r"^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo)")
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)")
+_BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even|max|at most)\b")
+_ABOVE = re.compile(r"\b(over|more than|above|at least|north of|upwards of)\b")
+
+
+def _digits(text: str) -> str:
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())  # "thirty-ish", "twenty-five"
+    for pattern, digits in _VAGUE:
+        text = re.sub(pattern, digits, text)
+    try:
+        return alpha2digit(text, "en")
+    except Exception:  # text2num refuses some oddities; digits already present still count
+        return text
+
+
+def _candidates(text: str) -> List[tuple]:
+    """(value, counts people) for each number that is not an amount of money."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        rest = text[match.end() :]
+        if match.group("money") or _MONEY_AFTER.match(rest):
+            continue
+        value = float(match.group("value").replace(",", ""))
+        if match.group("scale"):
+            value *= _SCALE[match.group("scale")]
+        if match.group("plus"):
+            value += 1
+        found.append((value, bool(_PEOPLE.match(rest)), match.start(), match.end()))
+    return found
+
+
+def headcount(text: str) -> Optional[float]:
+    """The head count the text names, or None."""
+    digits = _digits(text)
+    candidates = _candidates(digits)
+    if not candidates:
+        return None
+    people = [c for c in candidates if c[1]]
+    value, _, start, end = (people or candidates)[0]
+    window = digits[max(0, start - 16) : end + 16]
+    both = _RANGE.search(window)
+    if both:
+        low, high = float(both.group(1)), float(both.group(2))
+        if low < high and (low == value or high == value):
+            value = (low + high) / 2
+    before = digits[max(0, start - 14) : start]
+    if _BELOW.search(before):
+        value -= 1
+    elif _ABOVE.search(before):
+        value += 1
+    return value if value > 0 else None
+
+
+def size_class(people: float, medium_from: int, large_from: int) -> str:
+    if people < medium_from:
+        return "small"
+    if people < large_from:
+        return "medium"
+    return "large"
