@@ -11,9 +11,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.answers import entity_values, merged_functions, parse_functions
+from actions.recommend import reset_events
+from actions.validation import describe_answer
 
 BPO, CALL_CENTER = "bpo", "call_center"
 
@@ -181,19 +185,57 @@ def classifier_guess(message: Dict[Text, Any], threshold: float = 0.3) -> Option
     return prediction.get("intent_response_key")
 
 
+def is_full_question(tracker: Tracker, min_words: int = 6) -> bool:
+    """Long enough and naming its subject: a question of its own, not a follow-up."""
+    text = tracker.latest_message.get("text") or ""
+    return len(text.split()) >= min_words and first_entity(tracker, "subject") is not None
+
+
 class ActionAnswerFollowUp(Action):
+    """A follow-up, or a message NLU was unsure of, answered from the context."""
+
+    @staticmethod
+    def _asks_to_recommend(tracker: Tracker) -> bool:
+        """NLU hesitated between a request for a recommendation and a form answer."""
+        ranking = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
+        return bool({"request_recommendation", "inform"} & set(ranking[:2]))
+
+    @staticmethod
+    def _more_tasks(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        new = parse_functions(entity_values(tracker).get("outsourced_functions", []))
+        current = tracker.get_slot("outsourced_functions")
+        text = tracker.latest_message.get("text") or ""
+        functions = merged_functions(new, current, text) if current else new
+        dispatcher.utter_message(text=f"Updated: {describe_answer('outsourced_functions', functions)}.")
+        return [SlotSet("outsourced_functions", functions)]
+
     def name(self) -> Text:
         return "action_answer_follow_up"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        topic = resolve(
-            previous_topic(tracker),
-            first_entity(tracker, "subject"),
-            first_entity(tracker, "aspect"),
-            classifier_guess(tracker.latest_message),
-        )
+        previous = previous_topic(tracker)
+        subject = first_entity(tracker, "subject")
+        aspect = first_entity(tracker, "aspect")
+        if aspect is None and first_entity(tracker, "outsourced_function"):
+            aspect = "services"  # "does that include payroll?"
+        guess = classifier_guess(tracker.latest_message)
+        unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
+        if tracker.active_loop.get("name") and first_entity(tracker, "outsourced_function"):
+            return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"
+        if unsure and first_entity(tracker, "outsourced_function") and self._asks_to_recommend(tracker):
+            return [*reset_events(tracker), FollowupAction("recommendation_form")]
+        if unsure and (previous is None or not (subject or aspect)):
+            dispatcher.utter_message(response="utter_default")
+            return []
+        if previous is None:
+            if is_full_question(tracker) and classifier_guess(tracker.latest_message, 0.5):
+                dispatcher.utter_message(response=f"utter_{guess}")
+            else:
+                dispatcher.utter_message(response="utter_ask_follow_up_topic")
+            return []
+        topic = resolve(previous, subject, aspect, guess)
         if topic is None:
             dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -34,7 +34,7 @@ from actions.decision import (
     recommend,
     what_would_change,
 )
-from actions.validation import describe_answer
+from actions.validation import UNASKED_CONFIDENCE, describe_answer
 
 ADVANTAGES_QUESTION = {
     BPO: "What are the advantages of a BPO?",
@@ -153,6 +153,9 @@ class ActionExplainRecommendation(Action):
         if answers is None or tracker.get_slot("recommended_model") is None:
             dispatcher.utter_message(response="utter_nothing_recommended_yet", buttons=[START_BUTTON])
             return []
+        what_if = corrected_answers(tracker, min_confidence=UNASKED_CONFIDENCE)
+        if what_if is not None and what_if != answers:  # "what if we also did payroll?"
+            return correction_events(dispatcher, tracker, what_if)
         recommendation = decide(answers)
         decisive = [describe_answer(slot, answers[slot]) for slot in recommendation.decided_by]
         changes = what_would_change(
@@ -194,13 +197,56 @@ def reset_events(tracker: Tracker) -> List[EventType]:
     ]
 
 
+def corrected_answers(tracker: Tracker, min_confidence: float) -> Optional[Dict[Text, Any]]:
+    """The answers once the latest message's corrections are applied to those the
+    recommendation was based on, or None when the message corrects nothing."""
+    set_now = slots_set_this_turn(tracker)
+    base = {
+        slot: value_before_this_turn(tracker, slot) if slot in set_now else tracker.get_slot(slot)
+        for slot in FORM_SLOTS
+    }
+    given = entity_values(tracker, min_confidence)
+    removed = removed_functions(tracker)
+    if not given and not removed:
+        return None
+    sizes = [parse_company_size(v) for v in given.get("company_size", [])]
+    budgets = [parse_budget(v) for v in given.get("budget", [])]
+    new_functions = parse_functions(given.get("outsourced_functions", []))
+    text = tracker.latest_message.get("text") or ""
+    answers = {
+        "company_size": next((v for v in reversed(sizes) if v), base["company_size"]),
+        "outsourced_functions": (
+            merged_functions(new_functions, base["outsourced_functions"], text, removed)
+            if new_functions or removed
+            else base["outsourced_functions"]
+        )
+        or base["outsourced_functions"],
+        "budget": next(
+            (v for v in reversed(budgets) if v in ("tight", "moderate", "flexible")), base["budget"]
+        ),
+    }
+    answers = {
+        "company_size": parse_company_size(answers["company_size"]),
+        "outsourced_functions": parse_functions(answers["outsourced_functions"]),
+        "budget": parse_budget(answers["budget"]),
+    }
+    return answers if all(answers.values()) else None
+
+
+def correction_events(
+    dispatcher: CollectingDispatcher, tracker: Tracker, answers: Dict[Text, Any]
+) -> List[EventType]:
+    slots = [SlotSet(slot, answers[slot]) for slot in FORM_SLOTS]
+    return slots + recommendation_events(dispatcher, tracker, answers)
+
+
 class ActionTakeAnswer(Action):
     """An answer to the form's questions given while the form is not asking.
 
     After a recommendation it is a correction: the answer changes and the
-    recommendation is given again, saying what changed. Before one, facts about the
-    company start the questions; a bare number or a fragment is not taken as an
-    answer at all (out of scope)."""
+    recommendation is given again, saying what changed. Otherwise it is not taken
+    as an answer at all: the visitor hears what the assistant covers, and the
+    slots keep the values they had."""
 
     def name(self) -> Text:
         return "action_take_answer"
@@ -209,34 +255,15 @@ class ActionTakeAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
-        removed = removed_functions(tracker)
-        given = [s for s in entity_values(tracker) if s in slots_set_this_turn(tracker)]
-        if removed and tracker.get_slot("recommended_model") is not None:
-            given = sorted({*given, "outsourced_functions"})
-        undo = [SlotSet(s, value_before_this_turn(tracker, s)) for s in given]
-        if not given or is_bare_number(text):
-            dispatcher.utter_message(response="utter_out_of_scope")
-            return undo
-        if tracker.get_slot("recommended_model") is None:
-            return reset_events(tracker) + [FollowupAction("recommendation_form")]
-        events: List[EventType] = []
-        if "outsourced_functions" in given:
-            new = (
-                parse_functions(tracker.get_slot("outsourced_functions"))
-                if "outsourced_functions" in slots_set_this_turn(tracker)
-                else []
-            )
-            before = value_before_this_turn(tracker, "outsourced_functions")
-            if "outsourced_functions" not in slots_set_this_turn(tracker):
-                before = tracker.get_slot("outsourced_functions")
-            functions = merged_functions(new, before, text, removed) or parse_functions(before)
-            events.append(SlotSet("outsourced_functions", functions))
-            tracker.slots["outsourced_functions"] = functions
-        if parse_budget(tracker.get_slot("budget")) not in (None, "tight", "moderate", "flexible"):
-            events.append(SlotSet("budget", value_before_this_turn(tracker, "budget")))
-            tracker.slots["budget"] = value_before_this_turn(tracker, "budget")
-        answers = answers_from_slots(tracker)
+        undo = [
+            SlotSet(slot, value_before_this_turn(tracker, slot))
+            for slot in slots_set_this_turn(tracker)
+            if slot in FORM_SLOTS
+        ]
+        answers = None
+        if tracker.get_slot("recommended_model") is not None and not is_bare_number(text):
+            answers = corrected_answers(tracker, min_confidence=0.0)
         if answers is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return undo
-        return events + recommendation_events(dispatcher, tracker, answers)
+        return correction_events(dispatcher, tracker, answers)

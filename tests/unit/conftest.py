@@ -12,6 +12,8 @@ def make_tracker(
     text: str = "",
     intent: str = "inform",
     active_loop: Optional[str] = None,
+    entities: Optional[List[Dict[str, Any]]] = None,
+    parse: Optional[Dict[str, Any]] = None,
 ) -> Tracker:
     return Tracker.from_dict(
         {
@@ -21,13 +23,18 @@ def make_tracker(
                 "outsourced_functions": None,
                 "budget": None,
                 "recommended_model": None,
+                "recommended_for": None,
+                "unclear_answers": 0,
+                "choosing_functions": False,
+                "function_picks": None,
                 "requested_slot": None,
                 **(slots or {}),
             },
             "latest_message": {
                 "text": text,
                 "intent": {"name": intent, "confidence": 0.99},
-                "entities": [],
+                "entities": entities or [],
+                **(parse or {}),
             },
             "events": events or [],
             "paused": False,

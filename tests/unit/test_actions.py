@@ -7,8 +7,13 @@ import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.form import ActionResetRecommendation, ValidateRecommendationForm
-from actions.recommend import ActionExplainRecommendation, ActionRecommendModel
+from actions.recommend import (
+    ActionExplainRecommendation,
+    ActionRecommendModel,
+    ActionResetRecommendation,
+    ActionTakeAnswer,
+)
+from actions.validation import ValidateRecommendationForm
 
 DOMAIN = {
     "forms": {
@@ -21,6 +26,11 @@ DOMAIN = {
         "outsourced_functions": {"type": "list"},
         "budget": {"type": "categorical"},
     },
+}
+SMALL_SUPPORT_TIGHT = {
+    "company_size": "small",
+    "outsourced_functions": ["customer_support"],
+    "budget": "tight",
 }
 
 
@@ -37,11 +47,22 @@ def slot_events(events):
     return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
 
 
-def validation_run(tracker_factory, slot, value, requested):
+def entity(name, value, confidence=None, role=None):
+    return {"entity": name, "value": value, "confidence": confidence, "role": role}
+
+
+def validation_run(tracker_factory, slot, value, requested, text="", **kwargs):
+    slots = {slot: value, "requested_slot": requested, **kwargs.pop("slots", {})}
     tracker = tracker_factory(
-        slots={slot: value, "requested_slot": requested},
-        events=[{"event": "slot", "name": slot, "value": value}],
+        slots=slots,
+        events=[
+            *kwargs.pop("before", []),
+            {"event": "user", "text": text},
+            {"event": "slot", "name": slot, "value": value},
+        ],
         active_loop="recommendation_form",
+        text=text,
+        **kwargs,
     )
     return run(ValidateRecommendationForm(), tracker)
 
@@ -49,9 +70,7 @@ def validation_run(tracker_factory, slot, value, requested):
 @pytest.mark.parametrize(
     "slot,value,expected",
     [
-        ("company_size", "about 30 people", "small"),
         ("company_size", "medium", "medium"),
-        ("company_size", "over 500 employees", "large"),
         ("outsourced_functions", ["payroll", "accounting"], ["payroll", "accounting"]),
         ("outsourced_functions", [["sales", "surveys"]], ["sales", "surveys"]),
         ("budget", "tight", "tight"),
@@ -63,87 +82,192 @@ def test_form_accepts_valid_answers_silently(tracker_factory, slot, value, expec
     assert messages == []
 
 
+def test_an_answer_read_from_entities_counts_whatever_the_intent(tracker_factory):
+    events, _ = validation_run(
+        tracker_factory,
+        "company_size",
+        "1200",
+        "company_size",
+        text="1200",
+        intent="nlu_fallback",
+        entities=[entity("company_size", "large", 1.0)],
+    )
+    assert slot_events(events)["company_size"] == "large"
+
+
 @pytest.mark.parametrize(
-    "slot,value,example",
-    [
-        ("company_size", "no idea", "about 30 people"),
-        ("outsourced_functions", ["we sell shoes"], "customer support and sales"),
-        ("budget", "banana", "money is tight"),
-    ],
+    "slot,value", [("company_size", "no idea"), ("outsourced_functions", "we sell"), ("budget", "x")]
 )
-def test_form_asks_again_with_an_example(tracker_factory, slot, value, example):
-    events, messages = validation_run(tracker_factory, slot, value, slot)
+def test_not_understood_twice_never_gives_the_same_apology(tracker_factory, slot, value):
+    events, first = validation_run(tracker_factory, slot, value, slot)
     assert slot_events(events)[slot] is None
-    assert len(messages) == 1 and example in messages[0]["text"]
+    assert first == [{**first[0], "response": f"utter_unclear_{slot}"}]
+    misses = slot_events(events)["unclear_answers"]
+    events, second = validation_run(
+        tracker_factory, slot, value, slot, slots={"unclear_answers": misses}
+    )
+    assert second[0]["response"] == "utter_unclear_again"
+    assert second[0]["response"] != first[0]["response"]
+
+
+def test_functions_not_understood_switch_to_buttons(tracker_factory):
+    events, _ = validation_run(tracker_factory, "outsourced_functions", "hmm", "outsourced_functions")
+    assert slot_events(events)["choosing_functions"] is True
+
+
+def test_functions_picked_one_button_at_a_time_then_thats_all(tracker_factory):
+    events, messages = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        ["payroll"],
+        "outsourced_functions",
+        text='/inform{"outsourced_function": "payroll"}',
+        slots={"choosing_functions": True, "function_picks": ["hr"]},
+    )
+    assert slot_events(events)["outsourced_functions"] is None
+    assert slot_events(events)["function_picks"] == ["hr", "payroll"]
+    assert messages[0]["response"] == "utter_function_picked"
+    events, _ = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        "/affirm",
+        "outsourced_functions",
+        text="/affirm",
+        intent="affirm",
+        slots={"choosing_functions": True, "function_picks": ["hr", "payroll"]},
+    )
+    assert slot_events(events)["outsourced_functions"] == ["hr", "payroll"]
+    assert slot_events(events)["choosing_functions"] is False
+
+
+def test_not_sure_about_the_budget_means_moderate_and_says_so(tracker_factory):
+    events, messages = validation_run(tracker_factory, "budget", "unsure", "budget")
+    assert slot_events(events)["budget"] == "moderate"
+    assert messages[0]["response"] == "utter_budget_assumed_moderate"
+
+
+def test_a_correction_mid_form_is_taken_and_said_back(tracker_factory):
+    events, messages = validation_run(
+        tracker_factory,
+        "company_size",
+        "large",
+        "budget",
+        text="actually we're about 300 people",
+        entities=[entity("company_size", "large", 1.0)],
+        before=[{"event": "slot", "name": "company_size", "value": "small"}],
+    )
+    assert slot_events(events)["company_size"] == "large"
+    assert messages == [{**messages[0], "text": "Updated: a large company (250 people or more)."}]
+
+
+def test_an_unsure_guess_at_an_unasked_question_is_ignored(tracker_factory):
+    events, messages = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        ["hr"],
+        "company_size",
+        text="a handful of people",
+        entities=[entity("outsourced_function", "hr", 0.67)],
+    )
+    assert slot_events(events)["outsourced_functions"] is None
+    assert messages == []
+
+
+def test_added_task_joins_the_earlier_ones(tracker_factory):
+    events, _ = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        ["payroll"],
+        "budget",
+        text="oh and payroll too",
+        entities=[entity("outsourced_function", "payroll")],
+        before=[{"event": "slot", "name": "outsourced_functions", "value": ["customer_support"]}],
+    )
+    assert slot_events(events)["outsourced_functions"] == ["customer_support", "payroll"]
 
 
 def test_recommendation_for_a_small_support_team_on_a_tight_budget(tracker_factory):
-    tracker = tracker_factory(
-        slots={
-            "company_size": "small",
-            "outsourced_functions": ["customer_support"],
-            "budget": "tight",
-        }
-    )
-    events, messages = run(ActionRecommendModel(), tracker)
-    assert events == [SlotSet("recommended_model", "call_center")]
+    events, messages = run(ActionRecommendModel(), tracker_factory(slots=SMALL_SUPPORT_TIGHT))
+    assert slot_events(events) == {
+        "recommended_model": "call_center",
+        "recommended_for": SMALL_SUPPORT_TIGHT,
+    }
     (message,) = messages
     assert "My recommendation: a call center" in message["text"]
     assert "small company (under 50 people)" in message["text"]
     assert "customer support" in message["text"]
-    assert "tight" in message["text"]
     payloads = [b["payload"] for b in message["buttons"]]
-    assert payloads == [
-        "/explain_recommendation",
-        "What are the advantages of a BPO?",
-        "/restart",
-    ]
-
-
-def test_recommendation_for_back_office_work_is_a_bpo(tracker_factory):
-    tracker = tracker_factory(
-        slots={
-            "company_size": "medium",
-            "outsourced_functions": ["payroll", "accounting"],
-            "budget": "moderate",
-        }
-    )
-    events, messages = run(ActionRecommendModel(), tracker)
-    assert events == [SlotSet("recommended_model", "bpo")]
-    assert "My recommendation: a BPO" in messages[0]["text"]
-    assert "payroll and accounting" in messages[0]["text"]
-    assert messages[0]["buttons"][1]["payload"] == "What are the advantages of a call center?"
+    assert payloads == ["/explain_recommendation", "What are the advantages of a BPO?", "/restart"]
 
 
 def test_recommendation_without_answers_offers_to_start(tracker_factory):
     events, messages = run(ActionRecommendModel(), tracker_factory())
     assert events == []
-    assert messages[0]["buttons"] == [
-        {"title": "Recommend one for me", "payload": "/request_recommendation"}
-    ]
+    assert messages[0]["response"] == "utter_missing_answers"
 
 
-def test_explanation_repeats_the_reasons_and_the_rule(tracker_factory):
-    tracker = tracker_factory(
-        slots={
-            "company_size": "large",
-            "outsourced_functions": ["hr"],
-            "budget": "flexible",
-            "recommended_model": "bpo",
-        }
-    )
+def test_explanation_names_the_deciding_answers_and_what_would_change_it(tracker_factory):
+    slots = {"company_size": "large", "outsourced_functions": ["hr"], "budget": "tight"}
+    tracker = tracker_factory(slots={**slots, "recommended_model": "bpo"}, intent="explain_recommendation")
     events, messages = run(ActionExplainRecommendation(), tracker)
     assert events == []
     text = messages[0]["text"]
-    assert "I suggested a BPO because you are a large company" in text
-    assert "HR" in text and "back-office" in text
-    assert "The rule I follow" in text
+    assert "I suggested a BPO because of what you told me: outsourcing HR." in text
+    assert "large company" not in text and "tight" not in text
+    assert "What would change it" in text and "a call center" in text
 
 
 def test_explanation_before_any_recommendation(tracker_factory):
     events, messages = run(ActionExplainRecommendation(), tracker_factory())
     assert events == []
-    assert "haven't recommended anything yet" in messages[0]["text"]
+    assert messages[0]["response"] == "utter_nothing_recommended_yet"
+
+
+def test_a_what_if_after_the_recommendation_gives_the_new_one(tracker_factory):
+    tracker = tracker_factory(
+        slots={
+            **SMALL_SUPPORT_TIGHT,
+            "recommended_model": "call_center",
+            "recommended_for": SMALL_SUPPORT_TIGHT,
+        },
+        text="what if we also handed them our bookkeeping?",
+        intent="explain_recommendation",
+        entities=[entity("outsourced_function", "accounting")],
+    )
+    events, messages = run(ActionExplainRecommendation(), tracker)
+    assert slot_events(events)["recommended_model"] == "bpo"
+    assert slot_events(events)["outsourced_functions"] == ["customer_support", "accounting"]
+    assert "That changes my recommendation" in messages[0]["text"]
+
+
+def test_a_correction_after_the_recommendation_says_what_changed(tracker_factory):
+    tracker = tracker_factory(
+        slots={**SMALL_SUPPORT_TIGHT, "company_size": "large", "recommended_model": "call_center",
+               "recommended_for": SMALL_SUPPORT_TIGHT},
+        events=[
+            {"event": "slot", "name": "company_size", "value": "small"},
+            {"event": "user", "text": "actually we're about 300 people"},
+            {"event": "slot", "name": "company_size", "value": "large"},
+        ],
+        text="actually we're about 300 people",
+        entities=[entity("company_size", "large", 1.0)],
+    )
+    events, messages = run(ActionTakeAnswer(), tracker)
+    assert slot_events(events)["company_size"] == "large"
+    assert "Updated: a large company (250 people or more)" in messages[0]["text"]
+    assert "My recommendation stays the same" in messages[0]["text"]
+
+
+def test_an_answer_out_of_the_blue_is_not_taken(tracker_factory):
+    tracker = tracker_factory(
+        slots={"company_size": "large"},
+        events=[{"event": "user", "text": "250"}, {"event": "slot", "name": "company_size", "value": "large"}],
+        text="250",
+        entities=[entity("company_size", "large", 1.0)],
+    )
+    events, messages = run(ActionTakeAnswer(), tracker)
+    assert events == [SlotSet("company_size", None)]
+    assert messages[0]["response"] == "utter_out_of_scope"
 
 
 def test_reset_forgets_old_answers_but_keeps_this_turns(tracker_factory):
@@ -165,4 +289,7 @@ def test_reset_forgets_old_answers_but_keeps_this_turns(tracker_factory):
         "outsourced_functions": None,
         "budget": None,
         "recommended_model": None,
+        "unclear_answers": 0,
+        "choosing_functions": False,
+        "function_picks": None,
     }

@@ -1,45 +1,15 @@
-"""Free-text and button answers become the slot values the contract names."""
+"""Slot values from what NLU read, and how a correction combines with earlier answers."""
 
 import pytest
 
-from actions.answers import parse_budget, parse_company_size, parse_functions
-
-
-@pytest.mark.parametrize(
-    "text,size",
-    [
-        ("about 30 people", "small"),
-        ("30", "small"),
-        ("we have 49 employees", "small"),
-        ("under 50 employees", "small"),
-        ("50 people", "medium"),
-        ("more than 49 staff", "medium"),
-        ("around two hundred employees", "medium"),
-        ("249", "medium"),
-        ("250", "large"),
-        ("over 250 employees", "large"),
-        ("1,200 staff", "large"),
-        ("5k employees", "large"),
-        ("twenty people", "small"),
-        ("a team of 12", "small"),
-        ("a dozen people", "small"),
-        ("300ish people", "large"),
-        ("2 000 staff", "large"),
-        ("a hundred people", "medium"),
-        ("about a thousand employees", "large"),
-        ("two hundred and fifty people", "large"),
-        ("small", "small"),
-        ("Medium", "medium"),
-        ("large", "large"),
-    ],
+from actions.answers import (
+    adds_to_earlier,
+    is_bare_number,
+    merged_functions,
+    parse_budget,
+    parse_company_size,
+    parse_functions,
 )
-def test_company_size_from_numbers_and_words(text, size):
-    assert parse_company_size(text) == size
-
-
-@pytest.mark.parametrize("text", ["no idea", "", "lots", "0 people", None, 42, ["small"]])
-def test_unclear_company_size_is_rejected(text):
-    assert parse_company_size(text) is None
 
 
 def test_functions_are_flattened_deduplicated_and_filtered():
@@ -52,7 +22,50 @@ def test_free_text_without_known_functions_gives_nothing():
 
 
 @pytest.mark.parametrize(
-    "value,budget", [("tight", "tight"), (" Flexible ", "flexible"), ("huge", None), (3, None)]
+    "value,budget",
+    [("tight", "tight"), (" Flexible ", "flexible"), ("unsure", "unsure"), ("huge", None), (3, None)],
 )
 def test_budget(value, budget):
     assert parse_budget(value) == budget
+
+
+@pytest.mark.parametrize("value,size", [("small", "small"), ("Medium", "medium"), ("30", None)])
+def test_company_size_takes_only_the_three_classes(value, size):
+    assert parse_company_size(value) == size
+
+
+@pytest.mark.parametrize(
+    "text,adds",
+    [
+        ("oh and payroll too", True),
+        ("also payroll", True),
+        ("and the bookkeeping", True),
+        ("plus hr as well", True),
+        ("just payroll", False),
+        ("actually only customer support", False),
+    ],
+)
+def test_adding_or_replacing(text, adds):
+    assert adds_to_earlier(text) == adds
+
+
+def test_an_added_task_joins_the_earlier_ones():
+    assert merged_functions(["payroll"], ["customer_support"], "oh, and payroll too") == [
+        "customer_support",
+        "payroll",
+    ]
+
+
+def test_a_replacement_replaces():
+    assert merged_functions(["payroll"], ["customer_support"], "no, just payroll") == ["payroll"]
+
+
+def test_a_task_taken_away_leaves_the_rest():
+    assert merged_functions([], ["customer_support", "analytics"], "forget the analytics", [
+        "analytics"
+    ]) == ["customer_support"]
+
+
+@pytest.mark.parametrize("text,bare", [("250", True), ("5,000+", True), ("about 300", False)])
+def test_bare_numbers(text, bare):
+    assert is_bare_number(text) == bare

@@ -1,0 +1,88 @@
+"""A comparison of two things that are not BPOs and call centers is out of scope.
+
+"What's the difference between SaaS and PaaS?" shares its words with the
+assistant's own "difference between a BPO and a call center", so the classifiers
+answer it with that topic. When a message compares two things ("between X and Y",
+"X vs Y") and neither side names a subject of this assistant (an entity from the
+entity_ruler: `subject`, or an `aspect` such as front/back office) nor points back
+to the previous answer ("them", "the two"), it becomes `out_of_scope`, unless it
+answers the form ("between 100 and 150").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+_COMPARISON = re.compile(
+    r"\bbetween\b(?P<a>.+?)\b(?:and|&)\b(?P<b>.+)"
+    r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)",
+    re.IGNORECASE,
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
+)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ComparisonGuard(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "entities": ["subject", "aspect"],
+            # "between 100 and 150" answers the form's question about size
+            "answer_entities": ["company_size", "outsourced_function", "budget"],
+            "intent": "out_of_scope",
+            "confidence": 0.9,
+        }
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.config = {**self.get_default_config(), **config}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ComparisonGuard:
+        return cls(config)
+
+    def compares_other_things(self, message: Message) -> bool:
+        text = message.get(TEXT) or ""
+        match = _COMPARISON.search(text)
+        if not match:
+            return False
+        entities = message.get(ENTITIES) or []
+        if any(e.get("entity") in self.config["answer_entities"] for e in entities):
+            return False
+        start, end = match.span()
+        sides = [s for s in match.groups() if s]
+        if any(_BACK_REFERENCE.search(side) for side in sides):
+            return False
+        return not any(
+            e.get("entity") in self.config["entities"] and start <= e.get("start", -1) < end
+            for e in entities
+        )
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if not self.compares_other_things(message):
+                continue
+            verdict = {"name": self.config["intent"], "confidence": self.config["confidence"]}
+            others = [
+                {**entry, "confidence": entry["confidence"] * (1 - verdict["confidence"])}
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry["name"] != verdict["name"]
+            ]
+            message.set(INTENT, verdict, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
+        return messages

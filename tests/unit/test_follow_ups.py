@@ -1,0 +1,75 @@
+"""The follow-up table: (previous topic, subject, aspect) -> topic, over every topic."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions.follow_ups import ASPECTS, NEXT, TOPICS, previous_topic, resolve
+
+FAQ = Path(__file__).parents[2] / "data" / "responses" / "faq.yml"
+KEYS = sorted(k.removeprefix("utter_") for k in yaml.safe_load(FAQ.read_text())["responses"])
+WITH_SUBJECT = [k for k in KEYS if TOPICS[k][1] is not None and k.split("/")[0] != "services"]
+
+
+def test_the_table_covers_exactly_the_knowledge_topics():
+    assert sorted(TOPICS) == KEYS
+    assert sorted(NEXT) == KEYS
+    assert {t for by_subject in ASPECTS.values() for t in by_subject.values()} == set(KEYS)
+
+
+@pytest.mark.parametrize("topic", KEYS)
+def test_every_topic_has_a_next_one_and_its_own_aspect_leads_back(topic):
+    aspect, subject = TOPICS[topic]
+    assert resolve(topic) == NEXT[topic] != topic
+    assert resolve(None, subject, aspect) == topic
+
+
+@pytest.mark.parametrize("topic", [k for k in KEYS if TOPICS[k][1] is not None])
+def test_the_other_subject_gets_the_same_kind_of_answer(topic):
+    aspect, subject = TOPICS[topic]
+    other = "call_center" if subject == "bpo" else "bpo"
+    answer = resolve(topic, subject=other)
+    assert answer != topic or topic == "services/locations"
+    assert resolve(topic, subject="other") == answer
+    if topic in WITH_SUBJECT:
+        assert answer.split("/")[0] == topic.split("/")[0]
+        assert TOPICS[answer][1] == other
+
+
+@pytest.mark.parametrize("topic", [k for k in KEYS if TOPICS[k][1] is None])
+def test_a_topic_about_both_answers_either_subject_itself_or_with_that_subjects_answer(topic):
+    aspect = TOPICS[topic][0]
+    for subject in ("bpo", "call_center"):
+        assert resolve(topic, subject=subject) == ASPECTS[aspect].get(subject, topic)
+    assert resolve(topic, subject="other") is None  # "the other one" of what? ask
+
+
+@pytest.mark.parametrize(
+    "previous,subject,aspect,guess,expected",
+    [
+        ("benefits/call_center", "bpo", None, None, "benefits/bpo"),
+        ("services/bpo", "call_center", None, "definition/call_center", "services/call_center"),
+        ("difference/overview", None, "technology", None, "difference/technology"),
+        ("benefits/bpo", None, "careers", None, "careers/bpo"),
+        ("definition/call_center", None, "ai", None, "trends/ai_automation"),
+        ("services/bpo", None, "industries", None, "services/industries"),
+        ("careers/call_center", None, None, "careers/bpo", "careers/call_center"),
+        ("difference/relationship", None, "relationship", None, "difference/relationship"),
+        ("definition/bpo", None, "difference", None, "difference/overview"),
+        (None, "bpo", None, None, None),
+    ],
+)
+def test_follow_ups_as_visitors_ask_them(previous, subject, aspect, guess, expected):
+    assert resolve(previous, subject, aspect, guess) == expected
+
+
+def test_previous_topic_is_the_latest_knowledge_answer():
+    class Tracker:
+        events = [
+            {"event": "bot", "metadata": {"utter_action": "utter_definition/bpo"}},
+            {"event": "bot", "metadata": {"utter_action": "utter_greet"}},
+            {"event": "user", "text": "and a call center?"},
+        ]
+
+    assert previous_topic(Tracker()) == "definition/bpo"

@@ -1,0 +1,54 @@
+"""A number of people anywhere in an answer decides the company size."""
+
+import pytest
+
+from bot.nlp.headcount import headcount, size_class
+
+
+def size(text):
+    people = headcount(text)
+    return None if people is None else size_class(people, 50, 250)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("about 30 people", "small"),
+        ("30", "small"),
+        ("we have 49 employees", "small"),
+        ("under 50 employees", "small"),
+        ("50 people", "medium"),
+        ("more than 49 staff", "medium"),
+        ("around two hundred employees", "medium"),
+        ("249", "medium"),
+        ("250", "large"),
+        ("over 250 employees", "large"),
+        ("1,200 staff", "large"),
+        ("5k employees", "large"),
+        ("3k staff", "large"),
+        ("5,000+", "large"),
+        ("twenty people", "small"),
+        ("a team of 12", "small"),
+        ("a dozen people", "small"),
+        ("a couple of dozen", "small"),
+        ("one hundred and twenty", "medium"),
+        ("a hundred and ten", "medium"),
+        ("between 40 and 60 people", "medium"),
+        ("40-60", "medium"),
+        ("thirty-ish", "small"),
+        ("a few hundred", "large"),
+        ("about a thousand employees", "large"),
+        ("two hundred and fifty people", "large"),
+        ("we are a 12-person dental practice", "small"),
+        ("we have 3 offices and 200 staff", "medium"),
+        ("budget is 5k a month, 30 staff", "small"),
+        ("seven", "small"),
+    ],
+)
+def test_company_size_from_numbers(text, expected):
+    assert size(text) == expected
+
+
+@pytest.mark.parametrize("text", ["no idea", "", "lots", "0 people", "$5000 budget", "payroll"])
+def test_no_head_count_no_size(text):
+    assert size(text) is None
