@@ -160,7 +160,9 @@ def what_would_change(company_size: str, functions: Sequence[str], budget: str) 
                 f"If you only needed {describe_functions(communication)} and no back-office "
                 f"work, I would recommend {other}."
             )
-    elif not communication and recommend(company_size, ["customer_support"], budget).choice != choice:
+    elif (
+        not communication and recommend(company_size, ["customer_support"], budget).choice != choice
+    ):
         changes.append(
             "If you only needed customer communication, such as customer support or sales, "
             f"I would recommend {other}."
@@ -170,9 +172,10 @@ def what_would_change(company_size: str, functions: Sequence[str], budget: str) 
             changes.append(f"If you were {SIZE_LABELS[size]}, I would recommend {other}.")
             break
     for other_budget in BUDGETS:
-        if other_budget != budget and recommend(company_size, functions, other_budget).choice != choice:
-            changes.append(
-                f"With {BUDGET_LABELS[other_budget]}, I would recommend {other}."
-            )
+        if (
+            other_budget != budget
+            and recommend(company_size, functions, other_budget).choice != choice
+        ):
+            changes.append(f"With {BUDGET_LABELS[other_budget]}, I would recommend {other}.")
             break
     return changes

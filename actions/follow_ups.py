@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import entity_values, merged_functions, parse_functions
-from actions.recommend import reset_events
-from actions.validation import describe_answer
+from actions.recommend import answers_given, start_form_events
+from actions.validation import UNASKED_CONFIDENCE, describe_answer
 
 BPO, CALL_CENTER = "bpo", "call_center"
 
@@ -206,7 +206,9 @@ class ActionAnswerFollowUp(Action):
         current = tracker.get_slot("outsourced_functions")
         text = tracker.latest_message.get("text") or ""
         functions = merged_functions(new, current, text) if current else new
-        dispatcher.utter_message(text=f"Updated: {describe_answer('outsourced_functions', functions)}.")
+        dispatcher.utter_message(
+            text=f"Updated: {describe_answer('outsourced_functions', functions)}."
+        )
         return [SlotSet("outsourced_functions", functions)]
 
     def name(self) -> Text:
@@ -224,8 +226,12 @@ class ActionAnswerFollowUp(Action):
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
         if tracker.active_loop.get("name") and first_entity(tracker, "outsourced_function"):
             return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"
-        if unsure and first_entity(tracker, "outsourced_function") and self._asks_to_recommend(tracker):
-            return [*reset_events(tracker), FollowupAction("recommendation_form")]
+        if (
+            unsure
+            and first_entity(tracker, "outsourced_function")
+            and self._asks_to_recommend(tracker)
+        ):
+            return start_form_events(tracker, answers_given(tracker, UNASKED_CONFIDENCE))
         if unsure and (previous is None or not (subject or aspect)):
             dispatcher.utter_message(response="utter_default")
             return []

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -42,7 +42,9 @@ ADVANTAGES_QUESTION = {
 }
 START_BUTTON = {"title": "Recommend one for me", "payload": "/request_recommendation"}
 RECOMMENDATION_STATE = (*FORM_SLOTS, "recommended_model", "recommended_for")
-ROUND_STATE = ("unclear_answers", "choosing_functions", "function_picks")
+ROUND_DEFAULTS = {"unclear_answers": 0, "choosing_functions": False, "function_picks": None}
+# an answer nobody asked for starts the questions when it describes the company this well
+FACTS_TO_START = 2
 
 
 def answers_from_slots(tracker: Tracker) -> Optional[Dict[Text, Any]]:
@@ -74,7 +76,10 @@ def follow_up_buttons(recommendation: Recommendation, why: bool) -> List[Dict[Te
     other = recommendation.other
     buttons = [{"title": "Why this one?", "payload": "/explain_recommendation"}] if why else []
     buttons.append(
-        {"title": f"Advantages of {CHOICE_WITH_ARTICLE[other]}", "payload": ADVANTAGES_QUESTION[other]}
+        {
+            "title": f"Advantages of {CHOICE_WITH_ARTICLE[other]}",
+            "payload": ADVANTAGES_QUESTION[other],
+        }
     )
     buttons.append({"title": "Start over", "payload": "/restart"})
     return buttons
@@ -84,9 +89,7 @@ def changes_since(before: Optional[Dict[Text, Any]], now: Dict[Text, Any]) -> Li
     if not before:
         return []
     return [
-        describe_answer(slot, now[slot])
-        for slot in FORM_SLOTS
-        if before.get(slot) != now[slot]
+        describe_answer(slot, now[slot]) for slot in FORM_SLOTS if before.get(slot) != now[slot]
     ]
 
 
@@ -151,7 +154,9 @@ class ActionExplainRecommendation(Action):
     ) -> List[EventType]:
         answers = answers_from_slots(tracker)
         if answers is None or tracker.get_slot("recommended_model") is None:
-            dispatcher.utter_message(response="utter_nothing_recommended_yet", buttons=[START_BUTTON])
+            dispatcher.utter_message(
+                response="utter_nothing_recommended_yet", buttons=[START_BUTTON]
+            )
             return []
         what_if = corrected_answers(tracker, min_confidence=UNASKED_CONFIDENCE)
         if what_if is not None and what_if != answers:  # "what if we also did payroll?"
@@ -190,11 +195,7 @@ def reset_events(tracker: Tracker) -> List[EventType]:
         for slot in RECOMMENDATION_STATE
         if slot not in just_given and tracker.get_slot(slot) is not None
     ]
-    return events + [
-        SlotSet("unclear_answers", 0),
-        SlotSet("choosing_functions", False),
-        SlotSet("function_picks", None),
-    ]
+    return events + [SlotSet(slot, value) for slot, value in ROUND_DEFAULTS.items()]
 
 
 def corrected_answers(tracker: Tracker, min_confidence: float) -> Optional[Dict[Text, Any]]:
@@ -240,13 +241,38 @@ def correction_events(
     return slots + recommendation_events(dispatcher, tracker, answers)
 
 
+def answers_given(tracker: Tracker, min_confidence: float) -> Dict[Text, Any]:
+    """Form slot -> the value the latest message gives it confidently."""
+    given = entity_values(tracker, min_confidence)
+    answers = {
+        "company_size": next(
+            filter(None, map(parse_company_size, given.get("company_size", []))), None
+        ),
+        "budget": next(filter(None, map(parse_budget, given.get("budget", []))), None),
+        "outsourced_functions": parse_functions(given.get("outsourced_functions", [])) or None,
+    }
+    if answers["budget"] not in (None, "tight", "moderate", "flexible"):
+        answers["budget"] = None
+    return {slot: value for slot, value in answers.items() if value}
+
+
+def start_form_events(tracker: Tracker, answers: Dict[Text, Any]) -> List[EventType]:
+    """A new round of questions that starts from the answers the message gave."""
+    forget = [SlotSet(slot, None) for slot in RECOMMENDATION_STATE if slot not in answers]
+    keep = [SlotSet(slot, value) for slot, value in answers.items()]
+    rounds = [SlotSet(slot, value) for slot, value in ROUND_DEFAULTS.items()]
+    return [*forget, *rounds, *keep, FollowupAction("recommendation_form")]
+
+
 class ActionTakeAnswer(Action):
     """An answer to the form's questions given while the form is not asking.
 
     After a recommendation it is a correction: the answer changes and the
-    recommendation is given again, saying what changed. Otherwise it is not taken
-    as an answer at all: the visitor hears what the assistant covers, and the
-    slots keep the values they had."""
+    recommendation is given again, saying what changed. Before one, a message that
+    describes the company (two answers or more, e.g. size and tasks) starts the
+    questions with them. Anything else, a bare number above all, is not taken as an
+    answer: the visitor hears what the assistant covers, and the slots keep the
+    values they had."""
 
     def name(self) -> Text:
         return "action_take_answer"
@@ -260,9 +286,16 @@ class ActionTakeAnswer(Action):
             for slot in slots_set_this_turn(tracker)
             if slot in FORM_SLOTS
         ]
-        answers = None
-        if tracker.get_slot("recommended_model") is not None and not is_bare_number(text):
-            answers = corrected_answers(tracker, min_confidence=0.0)
+        if is_bare_number(text):
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return undo
+        if tracker.get_slot("recommended_model") is None:
+            facts = answers_given(tracker, UNASKED_CONFIDENCE)
+            if len(facts) >= FACTS_TO_START:  # "we're a 40-person shop, phones ringing all day"
+                return start_form_events(tracker, facts)
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return undo
+        answers = corrected_answers(tracker, min_confidence=0.0)
         if answers is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return undo

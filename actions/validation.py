@@ -34,6 +34,8 @@ def describe_answer(slot: Text, value: Any) -> Text:
     return f"outsourcing {describe_functions(parse_functions(value))}"
 
 
+# asked about the budget, a size word means the matching budget ("medium" -> moderate)
+BUDGET_FROM_SIZE_WORD = {"small": "tight", "medium": "moderate", "large": "flexible"}
 # an answer to a question the form did not ask counts only when NLU is this sure
 UNASKED_CONFIDENCE = 0.8
 
@@ -119,7 +121,9 @@ class ValidateRecommendationForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        sizes = [parse_company_size(v) for v in self._candidates("company_size", slot_value, tracker)]
+        sizes = [
+            parse_company_size(v) for v in self._candidates("company_size", slot_value, tracker)
+        ]
         size = next((v for v in reversed(sizes) if v), None)
         if size is None:
             return self._not_understood("company_size", dispatcher, tracker)
@@ -132,7 +136,12 @@ class ValidateRecommendationForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        budgets = [parse_budget(v) for v in self._candidates("budget", slot_value, tracker)]
+        candidates = self._candidates("budget", slot_value, tracker)
+        if tracker.get_slot("requested_slot") == "budget":  # the weakest reading, so first
+            candidates = [
+                BUDGET_FROM_SIZE_WORD[v] for v in entity_values(tracker).get("company_size", [])
+            ] + candidates
+        budgets = [parse_budget(v) for v in candidates]
         budget = next((v for v in reversed(budgets) if v), None)
         if budget == UNSURE:
             if tracker.get_slot("requested_slot") != "budget":
@@ -173,4 +182,8 @@ class ValidateRecommendationForm(FormValidationAction):
 
     @staticmethod
     def _functions_chosen(functions: List[Text]) -> Dict[Text, Any]:
-        return {"outsourced_functions": functions, "choosing_functions": False, "function_picks": None}
+        return {
+            "outsourced_functions": functions,
+            "choosing_functions": False,
+            "function_picks": None,
+        }

@@ -20,7 +20,10 @@ import yaml
 from bot.processes import REPO_ROOT
 
 DATA = REPO_ROOT / "tests" / "realistic"
-RECOMMENDATION = {"call_center": "My recommendation: a call center", "bpo": "My recommendation: a BPO"}
+RECOMMENDATION = {
+    "call_center": "My recommendation: a call center",
+    "bpo": "My recommendation: a BPO",
+}
 FORM_SLOTS = ("company_size", "outsourced_functions", "budget")
 MAX_TURNS = 14
 
@@ -51,7 +54,9 @@ def rest_sender(base_url: str, timeout: float = 30) -> Send:
 
 def _response_texts(path: Path) -> Dict[str, List[str]]:
     responses = yaml.safe_load(path.read_text(encoding="utf-8"))["responses"]
-    return {name: [v["text"] for v in variants if "text" in v] for name, variants in responses.items()}
+    return {
+        name: [v["text"] for v in variants if "text" in v] for name, variants in responses.items()
+    }
 
 
 @dataclass
@@ -166,6 +171,47 @@ def run_dialogue(send: Send, judge: Judge, dialogue: Dict[str, Any]) -> Dialogue
         result.trace += [f"< {(r.get('text') or '')[:100]}" for r in replies]
         result.after = recommendation_in(replies)
     return result
+
+
+def slot_values(parse_data: Dict[str, Any]) -> Dict[str, Any]:
+    """The form's answers that NLU read in a message (the budget 'unsure' is moderate)."""
+    found: Dict[str, Any] = {"company_size": None, "budget": None, "outsourced_functions": set()}
+    for entity in parse_data.get("entities") or []:
+        if entity.get("role"):
+            continue
+        if entity["entity"] == "company_size":
+            found["company_size"] = entity["value"]
+        elif entity["entity"] == "budget":
+            found["budget"] = "moderate" if entity["value"] == "unsure" else entity["value"]
+        elif entity["entity"] == "outsourced_function":
+            found["outsourced_functions"].add(entity["value"])
+    return found
+
+
+def slot_accuracy(parse: Callable[[str], Dict[str, Any]]) -> tuple[Dict[str, float], List[str]]:
+    """Per slot, the share of held-out phrasings read as their value (functions: the
+    exact set)."""
+    phrasings, misses, accuracy = load("slot_phrasings"), [], {}
+    for slot in ("company_size", "budget"):
+        right = total = 0
+        for value, texts in phrasings[slot].items():
+            for text in texts:
+                got = slot_values(parse(text))[slot]
+                right, total = right + (got == value), total + 1
+                if got != value:
+                    misses.append(f"{slot}: {text!r} -> {got} (expected {value})")
+        accuracy[slot] = right / total
+    items = phrasings["outsourced_functions"]
+    right = 0
+    for item in items:
+        got = slot_values(parse(item["text"]))["outsourced_functions"]
+        right += got == set(item["expected"])
+        if got != set(item["expected"]):
+            misses.append(
+                f"functions: {item['text']!r} -> {sorted(got)} (expected {item['expected']})"
+            )
+    accuracy["outsourced_functions"] = right / len(items)
+    return accuracy, misses
 
 
 @dataclass

@@ -17,7 +17,7 @@ EMBED_SNIPPET = '<script src="{origin}/widget.js" data-title="BPO or call center
 
 def chat(model: str) -> int:
     action_port = processes.free_port()
-    env = processes.assistant_env(action_port, processes.DEFAULT_TRACKER_DB)
+    env = processes.assistant_env(action_port, processes.tracker_db())
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     print(f"    action server on 127.0.0.1:{action_port} (log: {LOG_DIR / 'actions.log'})")
     with processes.action_server(action_port, env, log=LOG_DIR / "actions.log"):
@@ -37,7 +37,7 @@ def chat(model: str) -> int:
 
 
 def serve(model: str, host: str, port: int, action_port: int) -> int:
-    env = processes.assistant_env(action_port, processes.DEFAULT_TRACKER_DB)
+    env = processes.assistant_env(action_port, processes.tracker_db())
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     print(f"==> Action server on 127.0.0.1:{action_port}")
     with processes.action_server(action_port, env, log=LOG_DIR / "actions.log"):

@@ -18,6 +18,11 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TRACKER_DB = REPO_ROOT / ".rasa" / "conversations.db"
 
 
+def tracker_db() -> Path:
+    """The SQLite conversation store: $TRACKER_DB, or .rasa/conversations.db."""
+    return Path(os.environ.get("TRACKER_DB") or DEFAULT_TRACKER_DB)
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))

@@ -6,7 +6,8 @@ model per outsourced function (an answer may name several), one model each for
 the budget and the company size (with "none of them" as a class). A number of
 people anywhere in the message decides the company size. Entities the
 entity_ruler found (exact terms) are kept; the models add what it missed.
-Only messages that are not knowledge questions are trained on.
+Only messages that are not knowledge questions are trained on, and a knowledge
+question (intent and topic agree) gets no guesses, only a head count.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
     INTENT_RESPONSE_KEY,
     TEXT,
 )
@@ -126,14 +129,16 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
         ]
         features = feature_matrix(examples)
         values = [
-            {(x[ENTITY_ATTRIBUTE_TYPE], str(x[ENTITY_ATTRIBUTE_VALUE])) for x in e.get(ENTITIES) or []}
+            {
+                (x[ENTITY_ATTRIBUTE_TYPE], str(x[ENTITY_ATTRIBUTE_VALUE]))
+                for x in e.get(ENTITIES) or []
+            }
             for e in examples
         ]
 
         def fit(labels: List[Text]) -> LogisticRegression:
-            model = LogisticRegression(
-                C=self.config["C"], max_iter=self.config["max_iter"], class_weight="balanced"
-            )
+            # unweighted, so that a probability of 0.5 means as likely as not
+            model = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
             return model.fit(features, labels)
 
         for entity in self.entity_types:
@@ -146,7 +151,12 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
                     model = fit([str((entity, value) in found) for found in values])
                     columns.append(model.coef_[0])
                     intercepts.append(model.intercept_[0])
-                self.models[entity] = (np.array(known), np.array(columns).T, np.array(intercepts), True)
+                self.models[entity] = (
+                    np.array(known),
+                    np.array(columns).T,
+                    np.array(intercepts),
+                    True,
+                )
             else:
                 labels = [
                     next((v for t, v in sorted(found) if t == entity), NONE) for found in values
@@ -223,9 +233,12 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
         for message in messages:
             if not message.get(TEXT):
                 continue
+            predicted = self.predict(message)
+            if self._is_knowledge_question(message):  # only a head count, no guesses
+                predicted = {e: v for e, v in predicted.items() if v and v[0][1] == 1.0}
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
             ruled = {(e[ENTITY_ATTRIBUTE_TYPE], str(e[ENTITY_ATTRIBUTE_VALUE])) for e in entities}
-            for entity, found in self.predict(message).items():
+            for entity, found in predicted.items():
                 if entity == self.config["size_entity"] and found[0][1] == 1.0:
                     # a head count beats a word: "a small team of 300" is large
                     entities = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] != entity]
@@ -241,7 +254,10 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
                 removed = taken_away(message.get(TEXT), entities, entity)
                 kept = []
                 for e in entities:
-                    if e[ENTITY_ATTRIBUTE_TYPE] == entity and str(e[ENTITY_ATTRIBUTE_VALUE]) in removed:
+                    if (
+                        e[ENTITY_ATTRIBUTE_TYPE] == entity
+                        and str(e[ENTITY_ATTRIBUTE_VALUE]) in removed
+                    ):
                         if e.get("extractor") == self.__class__.__name__:
                             continue
                         e["role"] = REMOVED  # no slot mapping takes it; the form subtracts it
@@ -249,6 +265,13 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
                 entities = kept
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+    @staticmethod
+    def _is_knowledge_question(message: Message) -> bool:
+        intent = (message.get(INTENT) or {}).get("name")
+        selector = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("default") or {}
+        key = (selector.get("response") or {}).get(INTENT_RESPONSE_KEY) or ""
+        return bool(intent) and key.split("/")[0] == intent
 
     def _usable(self, entity: Dict) -> bool:
         """Not a form entity, or one with a value the models know ('small', not '30 people')."""

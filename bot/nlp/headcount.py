@@ -33,7 +33,11 @@ _PEOPLE = re.compile(
     r"(people|persons?|staff|employees?|ppl|folks?|workers?|heads?|headcount|fte|agents?"
     r"|members?|colleagues|of us|strong|person|man|men|souls|emps?|team)\b"
 )
-_MONEY_AFTER = re.compile(r"^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo)")
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo|%|percent"
+    r"|countries|country|offices?|locations?|sites?|branches|stores?|shops?|cities|years?"
+    r"|months?|weeks?|days?|hours?|clients?|customers?|calls?|products?|languages?|markets?)\b"
+)
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)")
 _BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even|max|at most)\b")
 _ABOVE = re.compile(r"\b(over|more than|above|at least|north of|upwards of)\b")
@@ -54,7 +58,7 @@ def _candidates(text: str) -> List[tuple]:
     found = []
     for match in _NUMBER.finditer(text):
         rest = text[match.end() :]
-        if match.group("money") or _MONEY_AFTER.match(rest):
+        if match.group("money") or _NOT_PEOPLE_AFTER.match(rest):
             continue
         value = float(match.group("value").replace(",", ""))
         if match.group("scale"):

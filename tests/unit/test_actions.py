@@ -96,7 +96,8 @@ def test_an_answer_read_from_entities_counts_whatever_the_intent(tracker_factory
 
 
 @pytest.mark.parametrize(
-    "slot,value", [("company_size", "no idea"), ("outsourced_functions", "we sell"), ("budget", "x")]
+    "slot,value",
+    [("company_size", "no idea"), ("outsourced_functions", "we sell"), ("budget", "x")],
 )
 def test_not_understood_twice_never_gives_the_same_apology(tracker_factory, slot, value):
     events, first = validation_run(tracker_factory, slot, value, slot)
@@ -111,7 +112,9 @@ def test_not_understood_twice_never_gives_the_same_apology(tracker_factory, slot
 
 
 def test_functions_not_understood_switch_to_buttons(tracker_factory):
-    events, _ = validation_run(tracker_factory, "outsourced_functions", "hmm", "outsourced_functions")
+    events, _ = validation_run(
+        tracker_factory, "outsourced_functions", "hmm", "outsourced_functions"
+    )
     assert slot_events(events)["choosing_functions"] is True
 
 
@@ -208,7 +211,9 @@ def test_recommendation_without_answers_offers_to_start(tracker_factory):
 
 def test_explanation_names_the_deciding_answers_and_what_would_change_it(tracker_factory):
     slots = {"company_size": "large", "outsourced_functions": ["hr"], "budget": "tight"}
-    tracker = tracker_factory(slots={**slots, "recommended_model": "bpo"}, intent="explain_recommendation")
+    tracker = tracker_factory(
+        slots={**slots, "recommended_model": "bpo"}, intent="explain_recommendation"
+    )
     events, messages = run(ActionExplainRecommendation(), tracker)
     assert events == []
     text = messages[0]["text"]
@@ -242,8 +247,12 @@ def test_a_what_if_after_the_recommendation_gives_the_new_one(tracker_factory):
 
 def test_a_correction_after_the_recommendation_says_what_changed(tracker_factory):
     tracker = tracker_factory(
-        slots={**SMALL_SUPPORT_TIGHT, "company_size": "large", "recommended_model": "call_center",
-               "recommended_for": SMALL_SUPPORT_TIGHT},
+        slots={
+            **SMALL_SUPPORT_TIGHT,
+            "company_size": "large",
+            "recommended_model": "call_center",
+            "recommended_for": SMALL_SUPPORT_TIGHT,
+        },
         events=[
             {"event": "slot", "name": "company_size", "value": "small"},
             {"event": "user", "text": "actually we're about 300 people"},
@@ -261,7 +270,10 @@ def test_a_correction_after_the_recommendation_says_what_changed(tracker_factory
 def test_an_answer_out_of_the_blue_is_not_taken(tracker_factory):
     tracker = tracker_factory(
         slots={"company_size": "large"},
-        events=[{"event": "user", "text": "250"}, {"event": "slot", "name": "company_size", "value": "large"}],
+        events=[
+            {"event": "user", "text": "250"},
+            {"event": "slot", "name": "company_size", "value": "large"},
+        ],
         text="250",
         entities=[entity("company_size", "large", 1.0)],
     )

@@ -23,7 +23,13 @@ def test_free_text_without_known_functions_gives_nothing():
 
 @pytest.mark.parametrize(
     "value,budget",
-    [("tight", "tight"), (" Flexible ", "flexible"), ("unsure", "unsure"), ("huge", None), (3, None)],
+    [
+        ("tight", "tight"),
+        (" Flexible ", "flexible"),
+        ("unsure", "unsure"),
+        ("huge", None),
+        (3, None),
+    ],
 )
 def test_budget(value, budget):
     assert parse_budget(value) == budget
@@ -61,9 +67,9 @@ def test_a_replacement_replaces():
 
 
 def test_a_task_taken_away_leaves_the_rest():
-    assert merged_functions([], ["customer_support", "analytics"], "forget the analytics", [
-        "analytics"
-    ]) == ["customer_support"]
+    assert merged_functions(
+        [], ["customer_support", "analytics"], "forget the analytics", ["analytics"]
+    ) == ["customer_support"]
 
 
 @pytest.mark.parametrize("text,bare", [("250", True), ("5,000+", True), ("about 300", False)])

@@ -43,12 +43,16 @@ def size(text):
         ("we have 3 offices and 200 staff", "medium"),
         ("budget is 5k a month, 30 staff", "small"),
         ("seven", "small"),
+        ("a multinational in 20 countries with 4000 staff", "large"),
     ],
 )
 def test_company_size_from_numbers(text, expected):
     assert size(text) == expected
 
 
-@pytest.mark.parametrize("text", ["no idea", "", "lots", "0 people", "$5000 budget", "payroll"])
+@pytest.mark.parametrize(
+    "text",
+    ["no idea", "", "lots", "0 people", "$5000 budget", "payroll", "offices in 20 countries"],
+)
 def test_no_head_count_no_size(text):
     assert size(text) is None
