@@ -17,6 +17,7 @@ SLOT_OF_ENTITY = {
     "budget": "budget",
 }
 REMOVED = "removed"  # the entity role of a task the visitor takes away ("forget the HR")
+GUESS = "guess"  # the entity role of NLU's likeliest reading below its threshold
 UNSURE = "unsure"  # the budget answer "not sure": taken as moderate, and said so
 
 _ADDING = re.compile(
@@ -62,14 +63,17 @@ def is_bare_number(text: Text) -> bool:
     return bool(re.search(r"\d", text or "")) and bool(_BARE_NUMBER.match(text or ""))
 
 
-def entity_values(tracker: Tracker, min_confidence: float = 0.0) -> Dict[Text, List[Any]]:
+def entity_values(
+    tracker: Tracker, min_confidence: float = 0.0, role: Optional[Text] = None
+) -> Dict[Text, List[Any]]:
     """Form slot -> the values the latest message's entities give it (an exact term
-    from the entity_ruler has no confidence and always counts)."""
+    from the entity_ruler has no confidence and always counts); with a role, only
+    the entities of that role (GUESS, REMOVED)."""
     values: Dict[Text, List[Any]] = {}
     for entity in tracker.latest_message.get("entities") or []:
         slot = SLOT_OF_ENTITY.get(entity.get("entity"))
         confidence = entity.get("confidence")
-        if entity.get("role") == REMOVED:
+        if entity.get("role") != role:
             continue
         if slot and (confidence is None or confidence >= min_confidence):
             values.setdefault(slot, []).append(entity.get("value"))

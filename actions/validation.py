@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import (
     FORM_SLOTS,
+    GUESS,
     UNSURE,
     entity_values,
     merged_functions,
@@ -24,6 +25,14 @@ from actions.answers import (
     value_before_this_turn,
 )
 from actions.decision import BUDGET_LABELS, SIZE_LABELS, describe_functions
+
+
+def parse_answer(slot: Text, value: Any) -> Any:
+    return {
+        "company_size": parse_company_size,
+        "budget": parse_budget,
+        "outsourced_functions": parse_functions,
+    }[slot](value)
 
 
 def describe_answer(slot: Text, value: Any) -> Text:
@@ -82,7 +91,10 @@ class ValidateRecommendationForm(FormValidationAction):
         question it did not ask takes only confident ones."""
         if tracker.get_slot("requested_slot") != slot:
             return entity_values(tracker, UNASKED_CONFIDENCE).get(slot, [])
-        return [slot_value, *entity_values(tracker).get(slot, [])]
+        found = [slot_value, *entity_values(tracker).get(slot, [])]
+        if any(parse_answer(slot, v) for v in found):
+            return found
+        return [*entity_values(tracker, role=GUESS).get(slot, []), *found]
 
     @staticmethod
     def _taken_away(tracker: Tracker, events: List[EventType]) -> List[EventType]:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import bots, load, nludata, offline, report, servers
+from bench import bots, load, nludata, offline, realistic, report, servers
 from bench.report import Row, Target
 from bench.servers import Bot, Served
 
@@ -160,6 +160,32 @@ def first_conversation(served: Served) -> list[dict[str, Any]]:
     return transcript
 
 
+def realistic_rows(both) -> list[Row]:
+    def row(label: str, key: str, target: Target | None, digits: int = 3) -> Row:
+        return Row(label, "", *both("realistic", key), target, digits)
+
+    at_least = Target("ours", ">=", 0.95)
+    return [
+        row(
+            "Realistic knowledge questions, right topic",
+            "knowledge_accuracy",
+            Target("ours", ">=", 0.97),
+        ),
+        row(
+            "Realistic in-scope false rejection",
+            "knowledge_false_rejection",
+            Target("ours", "<=", 0.02),
+        ),
+        row("Near-domain and out-of-scope rejection", "out_of_scope_rejection", at_least),
+        row("Follow-ups answered with the expected topic", "follow_up_accuracy", at_least),
+        row("Dialogues reaching the expected recommendation", "dialogues_reached", at_least),
+        row("Visitor turns per successful dialogue", "dialogue_turns", Target("ours", "<=", 4), 2),
+        row("Slot understanding, company size", "slot_company_size", at_least),
+        row("Slot understanding, budget", "slot_budget", at_least),
+        row("Slot understanding, functions (exact set)", "slot_outsourced_functions", at_least),
+    ]
+
+
 def measure_served(
     bot_list: list[Bot],
     plan: Plan,
@@ -249,12 +275,29 @@ def measure_served(
         results[bot.name]["out_of_scope"] = load.rejection_rate(served[bot.name], out_of_scope)
         if bot.kind == "assistant":
             results[bot.name]["held_out"] = load.held_out_accuracy(served[bot.name], held_out)
+            results[bot.name]["realistic"] = measure_realistic(served[bot.name])
+            progress(f"{bot.name}: realistic {results[bot.name]['realistic']}")
         results[bot.name]["memory"] = served[bot.name].memory()
         progress(f"{bot.name}: memory {results[bot.name]['memory']}")
     for running in served.values():
         servers.stop(running.process)
         servers.stop(running.action_process)
     return results
+
+
+def measure_realistic(running: Served) -> dict[str, Any]:
+    """The blind, realistic sets of tests/realistic through the REST channel."""
+    figures = realistic.evaluate(lambda sender, text: running.send(sender, text)[1])
+    slots, _ = realistic.slot_accuracy(lambda text: running.parse(text)[1])
+    return {
+        "knowledge_accuracy": figures.knowledge_accuracy,
+        "knowledge_false_rejection": figures.knowledge_false_rejection,
+        "out_of_scope_rejection": figures.out_of_scope_rejection,
+        "follow_up_accuracy": figures.follow_up_accuracy,
+        "dialogues_reached": figures.dialogues_reached,
+        "dialogue_turns": figures.dialogue_turns,
+        **{f"slot_{slot}": value for slot, value in slots.items()},
+    }
 
 
 def start_action_server(bot: Bot, logs: Path):
@@ -316,6 +359,7 @@ def build_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
             3,
         ),
         Row("Out-of-scope rejection", "", *both("out_of_scope", "rate"), at_least, 3),
+        *realistic_rows(both),
         Row("REST sequential p50", "ms", *both("sequential", "p50_ms"), Target("ratio", "<=", 0.5)),
         Row("REST sequential p95", "ms", *both("sequential", "p95_ms"), Target("ratio", "<=", 0.5)),
         Row("REST sequential p99", "ms", *both("sequential", "p99_ms")),

@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 
 NONE = ""  # the class "this message says nothing about it"
 REMOVED = "removed"  # the role of a value the visitor takes away
+GUESS = "guess"  # the role of a likeliest value below the threshold
 # a clause that takes a task away: "forget the analytics", "we'll keep IT in-house"
 _CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
 _TAKING_AWAY = re.compile(
@@ -92,6 +93,9 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
             "medium_from": 50,
             "large_from": 250,
             "threshold": 0.5,
+            # below the threshold, the likeliest value is still given as a guess (role
+            # "guess"), which only the question the form is asking takes
+            "guess_from": 0.15,
             "C": 10.0,
             "max_iter": 100,
         }
@@ -204,38 +208,48 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
             logger.debug("FormAnswerClassifier has no trained weights; it predicts nothing.")
         return component
 
-    def predict(self, message: Message) -> Dict[Text, List[tuple]]:
-        """entity -> [(value, confidence)] that the models find in the message."""
+    def predict(self, message: Message) -> tuple:
+        """(entity -> [(value, confidence)] that the models find in the message,
+        entity -> (value, confidence) of the likeliest value where they find none)."""
         values, columns, _ = sentence_features(message)
         found: Dict[Text, List[tuple]] = {}
+        guesses: Dict[Text, tuple] = {}
         for entity, (labels, weights, intercept, several) in self.models.items():
             scores = values @ weights[columns] + intercept
             if several:
                 probabilities = 1 / (1 + np.exp(-scores))
-                found[entity] = [
-                    (str(label), float(p))
-                    for label, p in zip(labels, probabilities, strict=True)
-                    if p >= self.config["threshold"]
-                ]
             else:
                 probabilities = np.exp(scores - scores.max())
                 probabilities /= probabilities.sum()
-                best = int(np.argmax(probabilities))
-                if labels[best] != NONE and probabilities[best] >= self.config["threshold"]:
-                    found[entity] = [(str(labels[best]), float(probabilities[best]))]
+            ranked = [
+                (str(labels[i]), float(probabilities[i]))
+                for i in np.argsort(-probabilities)
+                if labels[i] != NONE
+            ]
+            if several:
+                found[entity] = [(v, p) for v, p in ranked if p >= self.config["threshold"]]
+            elif (
+                probabilities.max() >= self.config["threshold"]
+                and ranked[0][1] == probabilities.max()
+            ):
+                found[entity] = ranked[:1]
+            if not found.get(entity) and ranked and ranked[0][1] >= self.config["guess_from"]:
+                guesses[entity] = ranked[0]
         people = headcount(message.get(TEXT) or "")
         if people is not None:
             size = size_class(people, self.config["medium_from"], self.config["large_from"])
             found[self.config["size_entity"]] = [(size, 1.0)]
-        return found
+            guesses.pop(self.config["size_entity"], None)
+        return found, guesses
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             if not message.get(TEXT):
                 continue
-            predicted = self.predict(message)
+            predicted, guesses = self.predict(message)
             if self._is_knowledge_question(message):  # only a head count, no guesses
                 predicted = {e: v for e, v in predicted.items() if v and v[0][1] == 1.0}
+                guesses = {}
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
             ruled = {(e[ENTITY_ATTRIBUTE_TYPE], str(e[ENTITY_ATTRIBUTE_VALUE])) for e in entities}
             for entity, found in predicted.items():
@@ -263,6 +277,10 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
                         e["role"] = REMOVED  # no slot mapping takes it; the form subtracts it
                     kept.append(e)
                 entities = kept
+            for entity, (value, confidence) in guesses.items():
+                if not any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
+                    guess = self._entity(message, entity, value, confidence)
+                    entities.append({**guess, "role": GUESS})
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
 

@@ -305,3 +305,28 @@ def test_reset_forgets_old_answers_but_keeps_this_turns(tracker_factory):
         "choosing_functions": False,
         "function_picks": None,
     }
+
+
+def test_the_question_asked_takes_nlus_best_guess(tracker_factory):
+    events, messages = validation_run(
+        tracker_factory,
+        "budget",
+        "not much at all",
+        "budget",
+        text="not much at all",
+        entities=[entity("budget", "tight", 0.3, role="guess")],
+    )
+    assert slot_events(events)["budget"] == "tight"
+    assert messages == []
+
+
+def test_a_guess_never_answers_a_question_not_asked(tracker_factory):
+    events, _ = validation_run(
+        tracker_factory,
+        "budget",
+        None,
+        "company_size",
+        text="a handful of people",
+        entities=[entity("budget", "tight", 0.3, role="guess")],
+    )
+    assert slot_events(events).get("budget") is None

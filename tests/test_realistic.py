@@ -1,0 +1,70 @@
+"""The blind, realistic evaluation (tests/realistic/, never in training data), through
+the REST channel of the real servers: knowledge questions as visitors type them,
+near-domain and other out-of-scope questions, two-turn follow-ups and whole
+recommendation dialogues, judged by the reply the visitor gets.
+
+The issues' targets are printed beside each figure; a test fails when a figure drops
+below the floor this suite guards (the level reached, where it is short of the target;
+README "Understanding" lists both).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import realistic
+
+# figure: (floor the suite guards, the issue's target)
+FLOORS = {
+    "knowledge_accuracy": (0.91, 0.97),
+    "out_of_scope_rejection": (0.92, 0.95),
+    "follow_up_accuracy": (0.85, 0.95),
+    "dialogues_reached": (0.90, 0.95),
+}
+MAX_FALSE_REJECTION = 0.02
+MAX_TURNS = 4.0
+
+
+@pytest.fixture(scope="module")
+def figures(assistant) -> realistic.Figures:
+    figures = realistic.evaluate(realistic.rest_sender(assistant.base_url))
+    print("\n" + "\n".join(figures.lines()))
+    return figures
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_realistic_figure_holds(figures, name):
+    floor, target = FLOORS[name]
+    value = getattr(figures, name)
+    print(f"\n{name}: {value:.3f} (target {target}, floor {floor})")
+    misses = figures.misses.get(name.split("_")[0], [])
+    assert value >= floor, "\n".join(misses[:20])
+
+
+def test_in_scope_questions_are_rarely_refused(figures):
+    assert figures.knowledge_false_rejection <= MAX_FALSE_REJECTION
+
+
+def test_dialogues_need_few_turns(figures):
+    assert 0 < figures.dialogue_turns <= MAX_TURNS
+
+
+def test_a_visitor_who_never_answers_gets_buttons_then_can_stop(assistant):
+    send = realistic.rest_sender(assistant.base_url)
+    judge = realistic.Judge.from_repo()
+    sender = "e2f4d7a0-2b55-4a55-8a3e-0d1c1f8b9a01"
+    send(sender, "which one should my company pick?")
+    replies = send(sender, "blorp")
+    apologies = [replies[0]["text"]]
+    assert judge.asked_slot(replies) == "company_size"
+    assert [b["title"] for b in replies[-1]["buttons"]] == [
+        "Under 50 people",
+        "50 to 249 people",
+        "250 or more",
+    ]
+    replies = send(sender, "zzz")
+    apologies.append(replies[0]["text"])
+    assert apologies[0] != apologies[1], "never the same apology twice in a row"
+    assert "stop" in apologies[1]
+    replies = send(sender, "stop")
+    assert "stopped the questions" in replies[0]["text"]
