@@ -8,6 +8,7 @@ else the kind of question the topic classifier sees in it).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -185,10 +186,17 @@ def classifier_guess(message: Dict[Text, Any], threshold: float = 0.3) -> Option
     return prediction.get("intent_response_key")
 
 
-def is_full_question(tracker: Tracker, min_words: int = 6) -> bool:
-    """Long enough and naming its subject: a question of its own, not a follow-up."""
-    text = tracker.latest_message.get("text") or ""
-    return len(text.split()) >= min_words and first_entity(tracker, "subject") is not None
+_ELLIPTICAL = re.compile(
+    r"^\s*(and|or|but|so|also|same|then|ok(ay)? and|what about|how about|and what about)\b"
+    r"|\b(then|too|as well|instead)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_elliptical(text: Text, max_words: int = 3) -> bool:
+    """'and for a bpo?', 'what about the tech side?', 'where are they then?': a message
+    that only makes sense after another one."""
+    return len(text.split()) <= max_words or bool(_ELLIPTICAL.search(text))
 
 
 class ActionAnswerFollowUp(Action):
@@ -236,8 +244,9 @@ class ActionAnswerFollowUp(Action):
             dispatcher.utter_message(response="utter_default")
             return []
         if previous is None:
-            if is_full_question(tracker) and classifier_guess(tracker.latest_message, 0.5):
-                dispatcher.utter_message(response=f"utter_{guess}")
+            text = tracker.latest_message.get("text") or ""
+            if not is_elliptical(text) and classifier_guess(tracker.latest_message, 0.4):
+                dispatcher.utter_message(response=f"utter_{guess}")  # a question of its own
             else:
                 dispatcher.utter_message(response="utter_ask_follow_up_topic")
             return []

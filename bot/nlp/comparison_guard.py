@@ -4,7 +4,7 @@
 assistant's own "difference between a BPO and a call center", so the classifiers
 answer it with that topic. When a message compares two things ("between X and Y",
 "X vs Y") and neither side names a subject of this assistant (an entity from the
-entity_ruler: `subject`, or an `aspect` such as front/back office) nor points back
+entity_ruler: `subject`, front/back office, inbound/outbound) nor points back
 to the previous answer ("them", "the two"), it becomes `out_of_scope`, unless it
 answers the form ("between 100 and 150").
 """
@@ -26,6 +26,7 @@ _COMPARISON = re.compile(
     r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)",
     re.IGNORECASE,
 )
+_OWN_TERMS = re.compile(r"\b(inbound|outbound|front[- ]office|back[- ]office)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
 )
@@ -36,7 +37,9 @@ class ComparisonGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
-            "entities": ["subject", "aspect"],
+            # what makes a side of the comparison this assistant's own
+            "entities": ["subject"],
+            "aspects": ["front_back_office"],
             # "between 100 and 150" answers the form's question about size
             "answer_entities": ["company_size", "outsourced_function", "budget"],
             "intent": "out_of_scope",
@@ -69,9 +72,13 @@ class ComparisonGuard(GraphComponent):
         if any(_BACK_REFERENCE.search(side) for side in sides):
             return False
         return not any(
-            e.get("entity") in self.config["entities"] and start <= e.get("start", -1) < end
+            start <= e.get("start", -1) < end
+            and (
+                e.get("entity") in self.config["entities"]
+                or (e.get("entity") == "aspect" and e.get("value") in self.config["aspects"])
+            )
             for e in entities
-        )
+        ) and not _OWN_TERMS.search(text[start:end])
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

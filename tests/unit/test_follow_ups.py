@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.follow_ups import ASPECTS, NEXT, TOPICS, previous_topic, resolve
+from actions.follow_ups import ASPECTS, NEXT, TOPICS, is_elliptical, previous_topic, resolve
 
 FAQ = Path(__file__).parents[2] / "data" / "responses" / "faq.yml"
 KEYS = sorted(k.removeprefix("utter_") for k in yaml.safe_load(FAQ.read_text())["responses"])
@@ -73,3 +73,18 @@ def test_previous_topic_is_the_latest_knowledge_answer():
         ]
 
     assert previous_topic(Tracker()) == "definition/bpo"
+
+
+@pytest.mark.parametrize(
+    "text,elliptical",
+    [
+        ("and for a bpo?", True),
+        ("what about the technology side?", True),
+        ("where are they located then?", True),
+        ("careers?", True),
+        ("are most bpo firms based abroad?", False),
+        ("which jobs belong to the back office?", False),
+    ],
+)
+def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):
+    assert is_elliptical(text) == elliptical

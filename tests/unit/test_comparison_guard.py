@@ -1,0 +1,54 @@
+"""Comparisons of other things are out of scope; the assistant's own are not."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.comparison_guard import ComparisonGuard
+
+
+def message(text, entities=()):
+    return Message(
+        data={
+            "text": text,
+            "entities": list(entities),
+            "intent": {"name": "difference", "confidence": 0.9},
+            "intent_ranking": [{"name": "difference", "confidence": 0.9}],
+        }
+    )
+
+
+def entity(text, sentence, name, value):
+    start = sentence.index(text)
+    return {"entity": name, "value": value, "start": start, "end": start + len(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the difference between saas and paas?",
+        "b2b vs b2c whats the difference",
+        "difference between customer service and customer experience",
+    ],
+)
+def test_other_comparisons_become_out_of_scope(text):
+    entities = []
+    if "vs" in text:
+        entities = [entity("vs", text, "aspect", "difference")]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text,entities",
+    [
+        ("difference between a bpo and a call center", [("bpo", "subject", "bpo")]),
+        ("bpo vs cc?", [("cc", "subject", "call_center")]),
+        ("what's the difference between them", []),
+        ("difference between inbound and outbound calls", []),
+        ("between 40 and 60", [("40", "company_size", "medium")]),
+    ],
+)
+def test_the_assistants_own_comparisons_stay(text, entities):
+    found = [entity(t, text, name, value) for t, name, value in entities]
+    (result,) = ComparisonGuard({}).process([message(text, found)])
+    assert result.get("intent")["name"] == "difference"
