@@ -193,10 +193,15 @@ _ELLIPTICAL = re.compile(
 )
 
 
-def is_elliptical(text: Text, max_words: int = 3) -> bool:
-    """'and for a bpo?', 'what about the tech side?', 'where are they then?': a message
-    that only makes sense after another one."""
-    return len(text.split()) <= max_words or bool(_ELLIPTICAL.search(text))
+_POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
+
+
+def is_elliptical(text: Text, names_subject: bool = False, max_words: int = 3) -> bool:
+    """'and for a bpo?', 'what about the tech side?', 'how do you get promoted there?':
+    a message that only makes sense after another one."""
+    if len(text.split()) <= max_words or _ELLIPTICAL.search(text):
+        return True
+    return not names_subject and bool(_POINTING_BACK.search(text))
 
 
 class ActionAnswerFollowUp(Action):
@@ -245,7 +250,9 @@ class ActionAnswerFollowUp(Action):
             return []
         if previous is None:
             text = tracker.latest_message.get("text") or ""
-            if not is_elliptical(text) and classifier_guess(tracker.latest_message, 0.4):
+            if not is_elliptical(text, subject is not None) and classifier_guess(
+                tracker.latest_message, 0.4
+            ):
                 dispatcher.utter_message(response=f"utter_{guess}")  # a question of its own
             else:
                 dispatcher.utter_message(response="utter_ask_follow_up_topic")

@@ -21,10 +21,10 @@ _VAGUE = (  # quantities people give without a number
     (r"\b(a few|several|a couple of|couple of|a couple) thousands?\b", "3000"),
     (r"\bthousands\b", "3000"),
 )
-_NUMBER = re.compile(
-    r"(?P<money>[$€£¥]\s*)?"
+_NUMBER = re.compile(  # not a digit inside a word ("b2b", "covid19")
+    r"(?P<money>[$€£¥]\s*)?(?<![a-z0-9.])"
     r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
-    r"(?P<scale>k\b|thousand\b|hundred\b|million\b|m\b)?"
+    r"(?P<scale>k\b|thousand\b|hundred\b|million\b|m\b)?(?:ish\b)?(?![a-z])"
     r"(?P<plus>\s*\+)?"
 )
 _SCALE = {"k": 1_000, "thousand": 1_000, "hundred": 100, "million": 1_000_000, "m": 1_000_000}

@@ -84,6 +84,7 @@ def test_previous_topic_is_the_latest_knowledge_answer():
         ("careers?", True),
         ("are most bpo firms based abroad?", False),
         ("which jobs belong to the back office?", False),
+        ("how do you get promoted there?", True),
     ],
 )
 def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):

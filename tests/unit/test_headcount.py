@@ -56,3 +56,13 @@ def test_company_size_from_numbers(text, expected):
 )
 def test_no_head_count_no_size(text):
     assert size(text) is None
+
+
+@pytest.mark.parametrize("text", ["b2b vs b2c", "covid19 rules", "a 4g router"])
+def test_digits_inside_words_are_no_head_count(text):
+    assert size(text) is None
+
+
+def test_ish_and_ppl():
+    assert size("300ish people") == "large"
+    assert size("45 ppl") == "small"
