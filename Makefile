@@ -25,6 +25,7 @@ export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
 help:
 	@echo "make chat    set everything up, then chat with the assistant in this terminal"
+	@echo "             (NEW=1 starts a new conversation; URL=... chats with a running assistant)"
 	@echo "make serve   Rasa server (REST channel, web widget) + action server on $(HOST)"
 	@echo "make test    set everything up, then run the whole test suite"
 	@echo "make train   (re)train the model if data or config changed"
@@ -58,9 +59,13 @@ setup: $(MODEL)
 
 train: setup
 
-chat: setup
-	@echo "==> Starting the action server and the terminal chat (type /stop to quit)"
-	@$(PY) -m bot.launch chat --model $(MODEL)
+# `make chat URL=https://...` chats with an assistant that is already running elsewhere
+chat: $(if $(URL),$(VENV)/.installed,setup)
+ifdef URL
+	@$(PY) -m bot.terminal --url "$(URL)" $(if $(NEW),--new)
+else
+	@$(PY) -m bot.launch chat --model $(MODEL) $(if $(NEW),--new)
+endif
 
 serve: setup
 	@$(PY) -m bot.launch serve --model $(MODEL) --host $(HOST) --port $(RASA_PORT) --action-port $(ACTION_PORT)
@@ -87,8 +92,8 @@ bench: setup
 	@$(PY) -m bench.run
 
 lint: $(VENV)/.installed
-	@$(VENV)/bin/ruff check actions bot tests
-	@$(VENV)/bin/ruff format --check actions bot tests
+	@$(VENV)/bin/ruff check actions bot tests bench
+	@$(VENV)/bin/ruff format --check actions bot tests bench
 
 clean:
 	rm -rf build models .rasa results

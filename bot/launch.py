@@ -15,25 +15,18 @@ LOG_DIR = processes.REPO_ROOT / ".rasa" / "logs"
 EMBED_SNIPPET = '<script src="{origin}/widget.js" data-title="BPO or call center?" defer></script>'
 
 
-def chat(model: str) -> int:
-    action_port = processes.free_port()
+def chat(model: str, new: bool = False) -> int:
+    """The action server and the assistant's own server on free ports (logs in
+    .rasa/logs), the terminal chat once they answer, and both stopped after it."""
+    from bot import terminal
+
+    action_port, port = processes.free_port(), processes.free_port()
     env = processes.assistant_env(action_port, processes.tracker_db())
     LOG_DIR.mkdir(parents=True, exist_ok=True)
-    print(f"    action server on 127.0.0.1:{action_port} (log: {LOG_DIR / 'actions.log'})")
+    print(f"==> Starting the assistant (logs: {LOG_DIR}/)", flush=True)
     with processes.action_server(action_port, env, log=LOG_DIR / "actions.log"):
-        shell = processes.rasa_command(
-            "shell",
-            "--model",
-            model,
-            "--endpoints",
-            "endpoints.yml",
-            "--port",
-            str(processes.free_port()),
-            "--quiet",
-        )
-        # Library warnings go to the log, so the terminal shows only the conversation.
-        with open(LOG_DIR / "shell.log", "ab") as log:
-            return subprocess.call(shell, cwd=processes.REPO_ROOT, env=env, stderr=log)
+        with processes.rasa_server(model, port, env, log=LOG_DIR / "rasa.log"):
+            return terminal.run(f"http://127.0.0.1:{port}", new=new)
 
 
 def serve(model: str, host: str, port: int, action_port: int) -> int:
@@ -68,6 +61,7 @@ def main() -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     chat_args = sub.add_parser("chat")
     chat_args.add_argument("--model", default="models/assistant.tar.gz")
+    chat_args.add_argument("--new", action="store_true", help="start a new conversation")
     serve_args = sub.add_parser("serve")
     serve_args.add_argument("--model", default="models/assistant.tar.gz")
     serve_args.add_argument("--host", default="127.0.0.1")
@@ -75,7 +69,7 @@ def main() -> int:
     serve_args.add_argument("--action-port", type=int, default=5055)
     args = parser.parse_args()
     if args.command == "chat":
-        return chat(args.model)
+        return chat(args.model, args.new)
     return serve(args.model, args.host, args.port, args.action_port)
 
 
