@@ -237,7 +237,7 @@ class ActionAnswerFollowUp(Action):
             aspect = "services"  # "does that include payroll?"
         guess = classifier_guess(tracker.latest_message)
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
-        if tracker.active_loop.get("name") and first_entity(tracker, "outsourced_function"):
+        if tracker.active_loop_name and first_entity(tracker, "outsourced_function"):
             return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"
         if (
             unsure

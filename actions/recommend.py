@@ -153,6 +153,9 @@ class ActionExplainRecommendation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         answers = answers_from_slots(tracker)
+        if tracker.active_loop_name:
+            dispatcher.utter_message(response="utter_explain_after_questions")
+            return []
         if answers is None or tracker.get_slot("recommended_model") is None:
             dispatcher.utter_message(
                 response="utter_nothing_recommended_yet", buttons=[START_BUTTON]

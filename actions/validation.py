@@ -45,8 +45,10 @@ def describe_answer(slot: Text, value: Any) -> Text:
 
 # asked about the budget, a size word means the matching budget ("medium" -> moderate)
 BUDGET_FROM_SIZE_WORD = {"small": "tight", "medium": "moderate", "large": "flexible"}
-# an answer to a question the form did not ask counts only when NLU is this sure
+# an answer to a question the form did not ask counts only when NLU is this sure (a
+# request for a recommendation, where the form asks nothing yet, is read as NLU reads it)
 UNASKED_CONFIDENCE = 0.8
+OPENING_CONFIDENCE = 0.5
 
 
 def unclear_response(slot: Text, misses: int) -> Text:
@@ -89,8 +91,10 @@ class ValidateRecommendationForm(FormValidationAction):
         """What the message says for the slot. The question the form asked takes any
         value NLU found, whatever the intent ("1200" alone reads as no intent); a
         question it did not ask takes only confident ones."""
-        if tracker.get_slot("requested_slot") != slot:
-            return entity_values(tracker, UNASKED_CONFIDENCE).get(slot, [])
+        requested = tracker.get_slot("requested_slot")
+        if requested != slot:
+            confidence = OPENING_CONFIDENCE if requested is None else UNASKED_CONFIDENCE
+            return entity_values(tracker, confidence).get(slot, [])
         found = [slot_value, *entity_values(tracker).get(slot, [])]
         if any(parse_answer(slot, v) for v in found):
             return found
@@ -108,6 +112,16 @@ class ValidateRecommendationForm(FormValidationAction):
             return []
         return [SlotSet("outsourced_functions", remaining)]
 
+    @staticmethod
+    def _answers_another_question(slot: Text, tracker: Tracker) -> bool:
+        given = entity_values(tracker, UNASKED_CONFIDENCE)
+        return any(
+            parse_answer(other, value) not in (None, [], UNSURE)
+            for other, values in given.items()
+            if other != slot
+            for value in values
+        )
+
     def _not_understood(
         self, slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Dict[Text, Any]:
@@ -117,7 +131,7 @@ class ValidateRecommendationForm(FormValidationAction):
             return {slot: None}
         if requested != slot:
             return {slot: value_before_this_turn(tracker, slot)}
-        if any(s != slot for s in entity_values(tracker)):
+        if self._answers_another_question(slot, tracker):
             return {slot: None}  # a correction of an earlier answer; ask this one again
         misses = int(tracker.get_slot("unclear_answers") or 0) + 1
         dispatcher.utter_message(response=unclear_response(slot, misses))

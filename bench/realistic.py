@@ -7,8 +7,6 @@ the REST channel and judged by the reply the visitor gets.
 
 from __future__ import annotations
 
-import json
-import urllib.request
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +16,7 @@ from typing import Any, Callable, Dict, List, Optional
 import yaml
 
 from bot.processes import REPO_ROOT
+from bot.rest_client import AssistantClient, Replies
 
 DATA = REPO_ROOT / "tests" / "realistic"
 RECOMMENDATION = {
@@ -27,7 +26,6 @@ RECOMMENDATION = {
 FORM_SLOTS = ("company_size", "outsourced_functions", "budget")
 MAX_TURNS = 14
 
-Replies = List[Dict[str, Any]]
 Send = Callable[[str, str], Replies]
 
 
@@ -37,19 +35,7 @@ def load(name: str) -> Any:
 
 def rest_sender(base_url: str, timeout: float = 30) -> Send:
     """send(sender, text) -> the bot's replies, through the REST channel."""
-
-    def send(sender: str, text: str) -> Replies:
-        body = json.dumps({"sender": sender, "message": text}).encode()
-        request = urllib.request.Request(
-            f"{base_url}/webhooks/rest/webhook",
-            data=body,
-            headers={"Content-Type": "application/json"},
-            method="POST",
-        )
-        with urllib.request.urlopen(request, timeout=timeout) as reply:
-            return json.loads(reply.read() or b"[]")
-
-    return send
+    return AssistantClient(base_url, timeout).send
 
 
 def _response_texts(path: Path) -> Dict[str, List[str]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,20 +10,9 @@ from typing import Any, Dict, List
 import pytest
 
 from bot import processes
+from bot.rest_client import post_json  # noqa: F401  (the tests' one HTTP helper)
 
 MODEL = processes.REPO_ROOT / "models" / "assistant.tar.gz"
-
-
-def post_json(url: str, body: Any, timeout: float = 30) -> tuple[int, Any]:
-    data = body if isinstance(body, bytes) else json.dumps(body).encode()
-    request = urllib.request.Request(
-        url, data=data, headers={"Content-Type": "application/json"}, method="POST"
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as reply:
-            return reply.status, json.loads(reply.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
 
 
 @dataclass

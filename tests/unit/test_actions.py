@@ -330,3 +330,23 @@ def test_a_guess_never_answers_a_question_not_asked(tracker_factory):
         entities=[entity("budget", "tight", 0.3, role="guess")],
     )
     assert slot_events(events).get("budget") is None
+
+
+def test_not_sure_about_the_tasks_is_not_mistaken_for_a_budget(tracker_factory):
+    events, messages = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        "not sure",
+        "outsourced_functions",
+        text="not sure",
+        entities=[entity("budget", "unsure", 0.9)],
+    )
+    assert messages[0]["response"] == "utter_unclear_outsourced_functions"
+    assert slot_events(events)["choosing_functions"] is True
+
+
+def test_why_during_the_questions_waits_for_the_answers(tracker_factory):
+    tracker = tracker_factory(active_loop="recommendation_form", intent="explain_recommendation")
+    events, messages = run(ActionExplainRecommendation(), tracker)
+    assert events == []
+    assert messages[0]["response"] == "utter_explain_after_questions"
