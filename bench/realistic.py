@@ -18,7 +18,8 @@ import yaml
 from bot.processes import REPO_ROOT
 from bot.rest_client import AssistantClient, Replies
 
-DATA = REPO_ROOT / "tests" / "realistic"
+DATA = REPO_ROOT / "tests" / "realistic"  # the set the work was measured against
+FRESH = REPO_ROOT / "tests" / "realistic_fresh"  # a second blind set, written last
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
     "bpo": "My recommendation: a BPO",
@@ -29,8 +30,8 @@ MAX_TURNS = 14
 Send = Callable[[str, str], Replies]
 
 
-def load(name: str) -> Any:
-    return yaml.safe_load((DATA / f"{name}.yml").read_text(encoding="utf-8"))
+def load(name: str, data: Path = DATA) -> Any:
+    return yaml.safe_load((data / f"{name}.yml").read_text(encoding="utf-8"))
 
 
 def rest_sender(base_url: str, timeout: float = 30) -> Send:
@@ -174,10 +175,12 @@ def slot_values(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     return found
 
 
-def slot_accuracy(parse: Callable[[str], Dict[str, Any]]) -> tuple[Dict[str, float], List[str]]:
+def slot_accuracy(
+    parse: Callable[[str], Dict[str, Any]], data: Path = DATA
+) -> tuple[Dict[str, float], List[str]]:
     """Per slot, the share of held-out phrasings read as their value (functions: the
     exact set)."""
-    phrasings, misses, accuracy = load("slot_phrasings"), [], {}
+    phrasings, misses, accuracy = load("slot_phrasings", data), [], {}
     for slot in ("company_size", "budget"):
         right = total = 0
         for value, texts in phrasings[slot].items():
@@ -221,9 +224,11 @@ class Figures:
         ]
 
 
-def evaluate_knowledge(send: Send, judge: Judge) -> tuple[float, float, List[str]]:
+def evaluate_knowledge(
+    send: Send, judge: Judge, data: Path = DATA
+) -> tuple[float, float, List[str]]:
     outcomes, misses = Counter(), []
-    for key, questions in load("knowledge").items():
+    for key, questions in load("knowledge", data).items():
         for question in questions:
             got = judge.topic(send(str(uuid.uuid4()), question))
             outcomes["ok" if got == key else ("rejected" if got == "rejected" else "wrong")] += 1
@@ -233,8 +238,8 @@ def evaluate_knowledge(send: Send, judge: Judge) -> tuple[float, float, List[str
     return outcomes["ok"] / total, outcomes["rejected"] / total, misses
 
 
-def evaluate_out_of_scope(send: Send, judge: Judge) -> tuple[float, List[str]]:
-    items, misses = load("out_of_scope"), []
+def evaluate_out_of_scope(send: Send, judge: Judge, data: Path = DATA) -> tuple[float, List[str]]:
+    items, misses = load("out_of_scope", data), []
     rejected = 0
     for item in items:
         got = judge.topic(send(str(uuid.uuid4()), item["text"]))
@@ -244,8 +249,8 @@ def evaluate_out_of_scope(send: Send, judge: Judge) -> tuple[float, List[str]]:
     return rejected / len(items), misses
 
 
-def evaluate_follow_ups(send: Send, judge: Judge) -> tuple[float, List[str]]:
-    items, misses, right = load("followups"), [], 0
+def evaluate_follow_ups(send: Send, judge: Judge, data: Path = DATA) -> tuple[float, List[str]]:
+    items, misses, right = load("followups", data), [], 0
     for item in items:
         sender = str(uuid.uuid4())
         if item["first"]:
@@ -257,19 +262,21 @@ def evaluate_follow_ups(send: Send, judge: Judge) -> tuple[float, List[str]]:
     return right / len(items), misses
 
 
-def evaluate_dialogues(send: Send, judge: Judge) -> tuple[float, float, List[DialogueResult]]:
-    results = [run_dialogue(send, judge, d) for d in load("dialogues")]
+def evaluate_dialogues(
+    send: Send, judge: Judge, data: Path = DATA
+) -> tuple[float, float, List[DialogueResult]]:
+    results = [run_dialogue(send, judge, d) for d in load("dialogues", data)]
     good = [r for r in results if r.ok]
     turns = sum(r.turns for r in good) / len(good) if good else 0.0
     return len(good) / len(results), turns, [r for r in results if not r.ok]
 
 
-def evaluate(send: Send) -> Figures:
+def evaluate(send: Send, data: Path = DATA) -> Figures:
     judge = Judge.from_repo()
-    knowledge, false_rejection, knowledge_misses = evaluate_knowledge(send, judge)
-    rejection, oos_misses = evaluate_out_of_scope(send, judge)
-    follow_ups, follow_up_misses = evaluate_follow_ups(send, judge)
-    reached, turns, failed = evaluate_dialogues(send, judge)
+    knowledge, false_rejection, knowledge_misses = evaluate_knowledge(send, judge, data)
+    rejection, oos_misses = evaluate_out_of_scope(send, judge, data)
+    follow_ups, follow_up_misses = evaluate_follow_ups(send, judge, data)
+    reached, turns, failed = evaluate_dialogues(send, judge, data)
     return Figures(
         knowledge,
         false_rejection,
@@ -292,8 +299,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True, help="the assistant's base URL")
     parser.add_argument("--misses", type=Path, help="write every miss to this file")
+    parser.add_argument("--fresh", action="store_true", help="the second blind set")
     args = parser.parse_args()
-    figures = evaluate(rest_sender(args.url))
+    figures = evaluate(rest_sender(args.url), FRESH if args.fresh else DATA)
     print("\n".join(figures.lines()))
     if args.misses:
         args.misses.write_text(

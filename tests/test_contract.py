@@ -112,3 +112,49 @@ def test_channels_answer_explains_the_disagreement():
     text = RESPONSES["utter_difference/channels"][0]["text"].lower()
     for fact in ("phone", "chat", "email", "messenger", "traditional", "internet"):
         assert fact in text
+
+
+def test_the_forms_vocabulary_agrees_everywhere():
+    """The form's values live in actions/decision.py; the domain's slots and buttons,
+    the entity_ruler's pattern ids and the annotated training answers use only them."""
+    import json
+
+    from actions.answers import UNSURE
+    from actions.decision import BUDGETS, COMPANY_SIZES, FUNCTIONS
+    from bot.channels.message_policy import entity_values_in
+
+    values = {
+        "company_size": set(COMPANY_SIZES),
+        "budget": set(BUDGETS),
+        "outsourced_function": set(FUNCTIONS),
+    }
+    slots = DOMAIN["slots"]
+    assert set(slots["company_size"]["values"]) == values["company_size"]
+    assert set(slots["budget"]["values"]) == values["budget"]
+    in_buttons = entity_values_in(all_button_payloads())
+    assert set(in_buttons["outsourced_function"]) == values["outsourced_function"]
+    assert set(in_buttons["budget"]) == values["budget"]
+    assert set(in_buttons["company_size"]) == values["company_size"]
+
+    patterns = REPO_ROOT / "bot" / "nlp" / "patterns.jsonl"
+    for line in patterns.read_text().splitlines():
+        pattern = json.loads(line)
+        assert pattern["id"] in values[pattern["label"]] | {"number"}, pattern
+
+    annotated = re.compile(r'"entity": "(\w+)", "value": "(\w+)"|\]\((\w+):(\w+)\)')
+    text = (REPO_ROOT / "data" / "nlu" / "form_answers.yml").read_text()
+    found = [(m[0] or m[2], m[1] or m[3]) for m in annotated.findall(text)]
+    assert found
+    for entity, value in found:
+        assert value in values[entity] | {UNSURE}, (entity, value)
+
+
+def test_follow_up_patterns_name_the_tables_subjects_and_aspects():
+    import json
+
+    from actions.follow_ups import ASPECTS
+
+    path = REPO_ROOT / "bot" / "nlp" / "follow_up_patterns.jsonl"
+    patterns = [json.loads(line) for line in path.read_text().splitlines()]
+    assert {p["id"] for p in patterns if p["label"] == "aspect"} == set(ASPECTS)
+    assert {p["id"] for p in patterns if p["label"] == "subject"} == {"bpo", "call_center", "other"}
