@@ -171,6 +171,26 @@ def previous_topic(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+RECOMMENDING_ACTIONS = (
+    "action_recommend_model",
+    "action_take_answer",
+    "action_explain_recommendation",
+)
+
+
+def recommendation_was_last(tracker: Tracker) -> bool:
+    """The latest answer before this message was the recommendation or its reasons."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") in RECOMMENDING_ACTIONS
+    return False
+
+
 def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == name and entity.get("value"):
@@ -230,6 +250,14 @@ class ActionAnswerFollowUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if (
+            recommendation_was_last(tracker)
+            and tracker.get_slot("recommended_model")
+            and first_entity(tracker, "aspect") is None
+        ):  # "and a bpo?", "why not the other one?": the recommendation's reasons
+            from actions.recommend import ActionExplainRecommendation
+
+            return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
         aspect = first_entity(tracker, "aspect")

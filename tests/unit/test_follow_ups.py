@@ -89,3 +89,29 @@ def test_previous_topic_is_the_latest_knowledge_answer():
 )
 def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):
     assert is_elliptical(text) == elliptical
+
+
+def test_a_follow_up_right_after_the_recommendation_gets_its_reasons(tracker_factory):
+    from actions.follow_ups import ActionAnswerFollowUp
+    from tests.unit.test_actions import run
+
+    tracker = tracker_factory(
+        slots={
+            "company_size": "small",
+            "outsourced_functions": ["customer_support"],
+            "budget": "tight",
+            "recommended_model": "call_center",
+        },
+        events=[
+            {"event": "user", "text": "tight"},
+            {"event": "action", "name": "recommendation_form"},
+            {"event": "action", "name": "action_recommend_model"},
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": "and a bpo?"},
+        ],
+        intent="follow_up",
+        entities=[{"entity": "subject", "value": "bpo"}],
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    text = messages[0]["text"]
+    assert "I suggested a call center" in text and "What would change it" in text
