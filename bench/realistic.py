@@ -115,7 +115,7 @@ def click(replies: Replies, value: str) -> Optional[str]:
 class DialogueResult:
     id: str
     reached: Optional[str]
-    expected: str
+    expected: Optional[str]
     turns: int
     after: Optional[str] = None
     expected_after: Optional[str] = None
@@ -123,7 +123,8 @@ class DialogueResult:
 
     @property
     def ok(self) -> bool:
-        return self.reached == self.expected and self.after == self.expected_after
+        before = self.reached == self.expected if self.expected else self.reached is not None
+        return before and self.after == self.expected_after
 
 
 def run_dialogue(send: Send, judge: Judge, dialogue: Dict[str, Any]) -> DialogueResult:
@@ -152,11 +153,17 @@ def run_dialogue(send: Send, judge: Judge, dialogue: Dict[str, Any]) -> Dialogue
         elif queues[slot]:
             answer = queues[slot].pop(0)
             message = click(replies, answer[7:]) if answer.startswith("BUTTON:") else answer
-    if result.reached and dialogue.get("after"):
-        replies = send(sender, dialogue["after"])
-        result.trace.append(f"> {dialogue['after']}")
-        result.trace += [f"< {(r.get('text') or '')[:100]}" for r in replies]
-        result.after = recommendation_in(replies)
+        elif slot == "outsourced_functions" and click(replies, "done"):
+            message = click(replies, "done")  # tasks picked by button: the visitor is done
+    after = dialogue.get("after")
+    if isinstance(after, list):  # corrections after it; `expected` is the final outcome
+        result.expected, result.expected_after = None, dialogue["expected"]
+    if result.reached and after:
+        for message in after if isinstance(after, list) else [after]:
+            replies = send(sender, message)
+            result.trace.append(f"> {message}")
+            result.trace += [f"< {(r.get('text') or '')[:100]}" for r in replies]
+            result.after = recommendation_in(replies) or result.after
     return result
 
 

@@ -50,6 +50,8 @@ def assistant_env(action_port: int, tracker_db: Path, **extra: str) -> Dict[str,
     tracker_db.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    # rasa-sdk binds the action server to SANIC_HOST, 0.0.0.0 unless told otherwise
+    env.setdefault("SANIC_HOST", "127.0.0.1")
     env.update(
         ACTION_SERVER_URL=f"http://127.0.0.1:{action_port}/webhook",
         TRACKER_DB=str(tracker_db),

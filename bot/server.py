@@ -9,10 +9,11 @@ the widget; this builds the same Sanic app from Rasa's parts.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import os
 from functools import partial
-from typing import List, Optional, Sequence
+from typing import Any, List, Optional, Sequence
 
 from rasa import server as rasa_server
 from rasa.core import channels
@@ -26,12 +27,14 @@ from sanic.response import HTTPResponse
 
 from bot import action_calls
 from bot.channels.guarded_rest import GuardedRestInput
+from bot.tracker_store import make_store_errors_visible, primary_store
 from bot.widget.routes import widget_blueprint
 
 logger = logging.getLogger(__name__)
 
 MAX_REQUEST_BYTES = 64 * 1024
 WARM_UP_TEXT = "hello"
+HEALTH_TIMEOUT_SECONDS = 3
 
 
 def allowed_origins(host: str, port: int) -> List[str]:
@@ -73,10 +76,15 @@ def create_app(
 
     @app.get("/health")
     async def health(request: Request) -> HTTPResponse:
+        """200 only when the model is loaded and the conversation store takes writes, so
+        a load balancer takes a replica that cannot save out of rotation."""
         agent = getattr(request.app.ctx, "agent", None)
         if agent is None or not agent.is_ready():
             return response.json({"status": "loading"}, status=503)
-        return response.json({"status": "ok"})
+        problem = await store_problem(agent)
+        if problem:
+            return response.json({"status": "unavailable", "tracker_store": problem}, status=503)
+        return response.json({"status": "ok", "tracker_store": "ok"})
 
     async def json_error(request: Request, exception: SanicException) -> HTTPResponse:
         status = getattr(exception, "status_code", 500)
@@ -88,9 +96,28 @@ def create_app(
     app.register_listener(
         partial(load_agent_on_start, model_path, endpoints, None), "before_server_start"
     )
+    app.register_listener(fail_loudly, "before_server_start")
     app.register_listener(warm_up, "before_server_start")
     app.register_listener(close_resources, "after_server_stop")
     return app
+
+
+async def fail_loudly(app: Sanic, _loop) -> None:
+    make_store_errors_visible(app.ctx.agent)
+
+
+async def store_problem(agent: Any) -> Optional[str]:
+    """Why the conversation store cannot take a write now, or None."""
+    check = getattr(primary_store(agent.tracker_store), "check_writable", None)
+    if check is None:
+        return None
+    try:
+        await asyncio.wait_for(asyncio.to_thread(check), HEALTH_TIMEOUT_SECONDS)
+    except asyncio.TimeoutError:
+        return f"no answer within {HEALTH_TIMEOUT_SECONDS} s"
+    except Exception as error:  # the reason is for the operator, not a visitor
+        return f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
+    return None
 
 
 async def warm_up(app: Sanic, _loop) -> None:

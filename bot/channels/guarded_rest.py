@@ -78,13 +78,14 @@ class GuardedRestInput(RestInput):
 
             text = policy.as_user_text(text, self.command_policy(request))
             messages, completed = await self._handle(on_new_message, text, sender_id)
-            if not messages:
+            if not completed:
+                # the turn is not known to be stored: the bot's replies are not shown
                 await record_bot_reply(
-                    request.app.ctx.agent,
-                    sender_id,
-                    policy.UNAVAILABLE_REPLY,
-                    user_text=None if completed else text,
+                    request.app.ctx.agent, sender_id, policy.NOT_SAVED_REPLY, user_text=text
                 )
+                messages = [{"recipient_id": sender_id, "text": policy.NOT_SAVED_REPLY}]
+            elif not messages:
+                await record_bot_reply(request.app.ctx.agent, sender_id, policy.UNAVAILABLE_REPLY)
                 messages = [{"recipient_id": sender_id, "text": policy.UNAVAILABLE_REPLY}]
             return response.json(messages)
 

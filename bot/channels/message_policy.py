@@ -22,6 +22,9 @@ TOO_LONG_REPLY = (
     "Sorry, that message is too long for me ({length:,} characters). Please keep it "
     f"under {MAX_MESSAGE_CHARS:,} characters, for example one question at a time."
 )
+NOT_SAVED_REPLY = (
+    "Sorry, I couldn't save that just now, so it didn't count. Please send it again in " "a moment."
+)
 UNAVAILABLE_REPLY = (
     "Sorry, something went wrong on my side and I couldn't finish that. Please try "
     "again in a moment."
