@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from collections import OrderedDict
 from typing import Any, Iterator, List, Optional, Text
 
@@ -106,13 +107,19 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self.Base.metadata.create_all(self.engine)
 
     def check_writable(self) -> None:
-        """Raises unless the database takes a write now (for /health)."""
-        with self.engine.connect() as connection:
-            if self.engine.dialect.name == "sqlite":
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-                connection.exec_driver_sql("ROLLBACK")
-            else:
+        """Raises unless the database takes a committed write now (for /health): for
+        SQLite, one row of its own table rewritten, so a locked, read-only or full
+        database shows; for a server database, a round trip."""
+        with self.engine.begin() as connection:
+            if self.engine.dialect.name != "sqlite":
                 connection.exec_driver_sql("SELECT 1")
+                return
+            connection.exec_driver_sql(
+                "CREATE TABLE IF NOT EXISTS health_check (id INTEGER PRIMARY KEY, at FLOAT)"
+            )
+            connection.exec_driver_sql(
+                "INSERT OR REPLACE INTO health_check (id, at) VALUES (1, ?)", (time.time(),)
+            )
 
     def _recover(self, sender_id: Text) -> None:
         """After a failure: forget the memory copy, reopen connections next time."""

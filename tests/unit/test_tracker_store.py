@@ -18,6 +18,7 @@ from rasa.shared.core.events import (
     SlotSet,
     UserUttered,
 )
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.tracker_store import CachedSQLTrackerStore
 
@@ -141,3 +142,48 @@ def test_sqlite_runs_in_write_ahead_log_mode(database):
     cached = store(database)
     with cached.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+@synchronously
+async def test_store_errors_reach_the_caller_instead_of_a_silent_memory_store():
+    """Guards the one place that reaches into Rasa: FailSafeTrackerStore's callback."""
+    from types import SimpleNamespace
+
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+
+    from bot.tracker_store import make_store_errors_visible, primary_store
+
+    class Broken(InMemoryTrackerStore):
+        async def save(self, tracker):
+            raise RuntimeError("disk full")
+
+        async def retrieve(self, sender_id):
+            raise RuntimeError("database is locked")
+
+    broken = Broken(Domain.empty())
+    agent = SimpleNamespace(tracker_store=FailSafeTrackerStore(broken))
+    make_store_errors_visible(agent)
+    assert primary_store(agent.tracker_store) is broken
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        await agent.tracker_store.save(DialogueStateTracker("someone", []))
+    with pytest.raises(RuntimeError, match="locked"):
+        await agent.tracker_store.retrieve("someone")
+
+
+@synchronously
+async def test_an_in_memory_database_works(tmp_path):
+    memory = CachedSQLTrackerStore(DOMAIN, dialect="sqlite", db="")
+    tracker = DialogueStateTracker.from_events("someone", turn("hi", "hello"), DOMAIN.slots)
+    await memory.save(tracker)
+    memory._sessions.clear()  # read it back from the database
+    assert [e.text for e in (await memory.retrieve("someone")).events if hasattr(e, "text")] == [
+        "hi",
+        "hello",
+    ]
+
+
+def test_health_probe_writes(database):
+    store(database).check_writable()
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT id FROM health_check").fetchall() == [(1,)]
