@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import bots, load, nludata, offline, realistic, report, servers
+from bench import bots, chat_start, load, nludata, offline, realistic, report, servers
 from bench.report import Row, Target
 from bench.servers import Bot, Served
 
@@ -415,6 +415,13 @@ def build_rows(results: dict[str, dict[str, Any]]) -> list[Row]:
             Target("ratio", "<=", 0.7),
             0,
         ),
+        Row(
+            "Terminal chat, start to prompt (make chat vs rasa shell, same model)",
+            "s",
+            *both("chat_start", "seconds"),
+            Target("ratio", "<=", 1.0),
+            1,
+        ),
         Row("Training from scratch", "s", *both("training", "scratch_seconds")),
         Row(
             "Retrain after a response-text change",
@@ -543,6 +550,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results.update(measure_served(bot_list, plan, work, logs, out_of_scope, held_out, progress))
         save()
+        if not args.quick:
+            progress("ours: terminal chat start to prompt, against rasa shell ...")
+            chat = guarded(chat_start.measure, model)
+            results["ours"]["chat_start"] = {"seconds": (chat or {}).get("make_chat_s")}
+            results.setdefault("baseline", {})["chat_start"] = {
+                "seconds": (chat or {}).get("rasa_shell_s")
+            }
+            progress(f"ours: chat start {chat}")
+            save()
         for bot in bot_list:
             if not skip_cv:
                 progress(f"{bot.name}: 5-fold cross-validation ...")
