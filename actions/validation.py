@@ -27,6 +27,11 @@ from actions.answers import (
 from actions.decision import BUDGET_LABELS, SIZE_LABELS, describe_functions
 
 
+def strongest(parse: Any, candidates: List[Any]) -> Any:
+    """The last candidate that parses: candidates come weakest first."""
+    return next((v for v in map(parse, reversed(candidates)) if v), None)
+
+
 def parse_answer(slot: Text, value: Any) -> Any:
     return {
         "company_size": parse_company_size,
@@ -147,10 +152,7 @@ class ValidateRecommendationForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
-        sizes = [
-            parse_company_size(v) for v in self._candidates("company_size", slot_value, tracker)
-        ]
-        size = next((v for v in reversed(sizes) if v), None)
+        size = strongest(parse_company_size, self._candidates("company_size", slot_value, tracker))
         if size is None:
             return self._not_understood("company_size", dispatcher, tracker)
         return {"company_size": size}
@@ -167,8 +169,7 @@ class ValidateRecommendationForm(FormValidationAction):
             candidates = [
                 BUDGET_FROM_SIZE_WORD[v] for v in entity_values(tracker).get("company_size", [])
             ] + candidates
-        budgets = [parse_budget(v) for v in candidates]
-        budget = next((v for v in reversed(budgets) if v), None)
+        budget = strongest(parse_budget, candidates)
         if budget == UNSURE:
             if tracker.get_slot("requested_slot") != "budget":
                 return self._not_understood("budget", dispatcher, tracker)
