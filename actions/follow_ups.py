@@ -229,9 +229,18 @@ class ActionAnswerFollowUp(Action):
 
     @staticmethod
     def _asks_to_recommend(tracker: Tracker) -> bool:
-        """NLU hesitated between a request for a recommendation and a form answer."""
-        ranking = [r.get("name") for r in tracker.latest_message.get("intent_ranking") or []]
-        return bool({"request_recommendation", "inform"} & set(ranking[:2]))
+        """Below NLU's threshold, its likeliest reading was a request for a
+        recommendation, or it hesitated between one and a form answer with a task."""
+        ranking = [
+            r.get("name")
+            for r in tracker.latest_message.get("intent_ranking") or []
+            if r.get("name") != "nlu_fallback"
+        ]
+        if ranking[:1] == ["request_recommendation"]:
+            return True
+        return bool(first_entity(tracker, "outsourced_function")) and bool(
+            {"request_recommendation", "inform"} & set(ranking[:2])
+        )
 
     @staticmethod
     def _more_tasks(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
@@ -267,11 +276,7 @@ class ActionAnswerFollowUp(Action):
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
         if tracker.active_loop_name and first_entity(tracker, "outsourced_function"):
             return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"
-        if (
-            unsure
-            and first_entity(tracker, "outsourced_function")
-            and self._asks_to_recommend(tracker)
-        ):
+        if unsure and not tracker.active_loop_name and self._asks_to_recommend(tracker):
             return start_form_events(tracker, answers_given(tracker, UNASKED_CONFIDENCE))
         if unsure and (previous is None or not (subject or aspect)):
             dispatcher.utter_message(response="utter_default")

@@ -129,18 +129,19 @@ def test_ctrl_d_leaves_cleanly(assistant, workdir):
 def test_server_stopped_mid_chat_gives_a_clear_message_and_the_chat_goes_on(
     trained_model, workdir, tmp_path
 ):
-    port = processes.free_port()
-    env = processes.assistant_env(processes.free_port(), tmp_path / "conversations.db")
-    server = processes.rasa_server(str(trained_model), port, env, log=tmp_path / "rasa.log")
-    with server:
-        child = spawn(f"http://127.0.0.1:{port}", workdir)
-        assert "Business Process Outsourcing" in say(child, "what is a bpo?")
-    shown = say(child, "and a call centre?")
-    assert "didn't answer: can't reach" in shown
-    assert "Traceback" not in shown and "conversation is kept" in shown
-    with processes.rasa_server(str(trained_model), port, env, log=tmp_path / "rasa-2.log"):
-        assert "agents" in say(child, "and a call centre?"), "the same conversation goes on"
-    quit_chat(child)
+    port, action_port = processes.free_port(), processes.free_port()
+    env = processes.assistant_env(action_port, tmp_path / "conversations.db")
+    with processes.action_server(action_port, env, log=tmp_path / "actions.log"):
+        server = processes.rasa_server(str(trained_model), port, env, log=tmp_path / "rasa.log")
+        with server:
+            child = spawn(f"http://127.0.0.1:{port}", workdir)
+            assert "Business Process Outsourcing" in say(child, "what is a bpo?")
+        shown = say(child, "and a call centre?")
+        assert "didn't answer: can't reach" in shown
+        assert "Traceback" not in shown and "conversation is kept" in shown
+        with processes.rasa_server(str(trained_model), port, env, log=tmp_path / "rasa-2.log"):
+            assert "agents" in say(child, "and a call centre?"), "the same conversation goes on"
+        quit_chat(child)
 
 
 def test_a_slow_server_times_out_politely(workdir):
