@@ -11,31 +11,20 @@ assistant through the domain, where the retrieval action reads them.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import RESPONSE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.base import StatelessComponent
 
 
 # Registered as a featurizer only so that the recipe puts it in the chain that
 # processes training data; it adds no features.
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class AnswerTextStripper(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> AnswerTextStripper:
-        return cls()
-
+class AnswerTextStripper(StatelessComponent):
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         examples = [
             Message(

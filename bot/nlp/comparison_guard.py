@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.base import StatelessComponent
 
 _COMPARISON = re.compile(
     r"\bbetween\b(?P<a>.+?)\b(?:and|&)\b(?P<b>.+)"
@@ -33,7 +32,7 @@ _BACK_REFERENCE = re.compile(
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class ComparisonGuard(GraphComponent):
+class ComparisonGuard(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
@@ -45,19 +44,6 @@ class ComparisonGuard(GraphComponent):
             "intent": "out_of_scope",
             "confidence": 0.9,
         }
-
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.config = {**self.get_default_config(), **config}
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ComparisonGuard:
-        return cls(config)
 
     def compares_other_things(self, message: Message) -> bool:
         text = message.get(TEXT) or ""

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Type
 
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -37,6 +37,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlp.base import TrainedComponent
 from bot.nlp.headcount import headcount, size_class
 from bot.nlp.sparse_classifiers import feature_matrix, sentence_features
 
@@ -71,7 +72,7 @@ def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
-class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
+class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
     FILE = "form_answers.npz"
 
     @classmethod
@@ -103,21 +104,9 @@ class FormAnswerClassifier(GraphComponent, EntityExtractorMixin):
     def __init__(
         self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource
     ) -> None:
-        self.config = {**self.get_default_config(), **config}
+        super().__init__(config, model_storage, resource)
         # per entity: (labels, weights features x labels, intercepts, several values?)
         self.models: Dict[Text, tuple] = {}
-        self._model_storage = model_storage
-        self._resource = resource
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> FormAnswerClassifier:
-        return cls(config, model_storage, resource)
 
     @property
     def entity_types(self) -> List[Text]:

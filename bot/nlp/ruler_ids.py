@@ -8,31 +8,20 @@ id of "number" (a head count) keeps the text: bot.nlp.form_answers reads numbers
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.base import StatelessComponent
 
 KEEP_TEXT = "number"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class RulerEntityIds(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> RulerEntityIds:
-        return cls()
-
+class RulerEntityIds(StatelessComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             doc = message.get(SPACY_DOCS[TEXT])

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -44,6 +44,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import coo_matrix, csr_matrix
+
+from bot.nlp.base import TrainedComponent
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +84,7 @@ def feature_matrix(messages: List[Message]) -> csr_matrix:
     )
 
 
-class _SparseLogisticRegression(GraphComponent):
+class _SparseLogisticRegression(TrainedComponent):
     """Shared training, storage and scoring; subclasses choose labels and output."""
 
     FILE = "weights.npz"
@@ -104,24 +106,12 @@ class _SparseLogisticRegression(GraphComponent):
     def __init__(
         self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource
     ) -> None:
-        self.config = {**self.get_default_config(), **config}
+        super().__init__(config, model_storage, resource)
         self.classes: Optional[np.ndarray] = None
         # weights: features x classes, so that scoring one message reads only the
         # rows of the features it has (microseconds, instead of a sparse product)
         self.weights: Optional[np.ndarray] = None
         self.intercept: Optional[np.ndarray] = None
-        self._model_storage = model_storage
-        self._resource = resource
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> _SparseLogisticRegression:
-        return cls(config, model_storage, resource)
 
     def labelled(self, training_data: TrainingData) -> List[Message]:
         raise NotImplementedError

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, List, Optional, Set, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -22,6 +22,8 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.base import TrainedComponent
 
 VOCABULARY_FILE = "vocabulary.json"
 
@@ -31,7 +33,7 @@ def words(message: Message) -> List[Any]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class UnknownWordsClassifier(GraphComponent):
+class UnknownWordsClassifier(TrainedComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"min_words": 2, "max_unknown_share": 0.6, "intent": "out_of_scope"}
@@ -43,20 +45,8 @@ class UnknownWordsClassifier(GraphComponent):
         resource: Resource,
         vocabulary: Optional[Set[Text]] = None,
     ) -> None:
-        self.config = {**self.get_default_config(), **config}
+        super().__init__(config, model_storage, resource)
         self.vocabulary = vocabulary or set()
-        self._model_storage = model_storage
-        self._resource = resource
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> UnknownWordsClassifier:
-        return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         self.vocabulary = {

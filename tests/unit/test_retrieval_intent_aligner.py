@@ -28,12 +28,12 @@ def test_knowledge_intent_takes_the_selected_topics_intent_and_their_joint_confi
         {"name": "careers", "confidence": 0.3},
         {"name": "greet", "confidence": 0.2},
     ]
-    (message,) = RetrievalIntentAligner().process([parsed("difference", ranking, "careers/bpo")])
+    (message,) = RetrievalIntentAligner({}).process([parsed("difference", ranking, "careers/bpo")])
     assert message.get("intent") == {"name": "careers", "confidence": 0.8}
     assert [e["name"] for e in message.get("intent_ranking")] == ["careers", "greet"]
 
 
 def test_conversation_intents_are_left_alone():
     ranking = [{"name": "greet", "confidence": 0.9}, {"name": "definition", "confidence": 0.1}]
-    (message,) = RetrievalIntentAligner().process([parsed("greet", ranking, "definition/bpo")])
+    (message,) = RetrievalIntentAligner({}).process([parsed("greet", ranking, "definition/bpo")])
     assert message.get("intent") == {"name": "greet", "confidence": 0.9}

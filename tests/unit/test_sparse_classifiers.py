@@ -123,7 +123,7 @@ def test_intent_of_a_knowledge_question_follows_the_selected_topic(featurize, st
     classifier = trained(SparseIntentClassifier, featurize, storage, context, "intents")
     selector = trained(SparseResponseSelector, featurize, storage, context, "selector")
     messages = featurize(["bpo jobs meaning"])
-    (message,) = RetrievalIntentAligner().process(selector.process(classifier.process(messages)))
+    (message,) = RetrievalIntentAligner({}).process(selector.process(classifier.process(messages)))
     key = message.get("response_selector")["default"]["response"]["intent_response_key"]
     assert message.get("intent")["name"] == key.split("/")[0]
 
