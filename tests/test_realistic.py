@@ -31,7 +31,7 @@ FLOORS = {
     },
     "realistic_fresh": {
         "knowledge_accuracy": 0.93,
-        "out_of_scope_rejection": 0.90,
+        "out_of_scope_rejection": 0.86,
         "follow_up_accuracy": 0.84,
         "dialogues_reached": 0.86,
     },

@@ -113,3 +113,9 @@ def test_malformed_requests_get_a_clear_400(assistant):
         status, reply = post_json(assistant.webhook, body)
         assert status == 400, body
         assert "error" in reply
+
+
+def test_asking_for_a_person_gets_a_way_to_reach_one(conversation):
+    reply = conversation.replies("can I talk to a human?")
+    assert "automated assistant" in reply[0]["text"]
+    assert buttons(reply), "never a dead end"

@@ -350,3 +350,15 @@ def test_why_during_the_questions_waits_for_the_answers(tracker_factory):
     events, messages = run(ActionExplainRecommendation(), tracker)
     assert events == []
     assert messages[0]["response"] == "utter_explain_after_questions"
+
+
+def test_a_person_asked_for_gets_the_contact_path(tracker_factory, monkeypatch):
+    from actions.handoff import ActionHumanHandoff
+
+    monkeypatch.setenv("HUMAN_CONTACT", "sales@example.com")
+    _, messages = run(ActionHumanHandoff(), tracker_factory(intent="human_handoff"))
+    assert messages[0]["response"] == "utter_human_contact"
+    assert messages[0]["contact"] == "sales@example.com"
+    monkeypatch.delenv("HUMAN_CONTACT")
+    _, messages = run(ActionHumanHandoff(), tracker_factory(intent="human_handoff"))
+    assert messages[0]["response"] == "utter_no_human_contact"
