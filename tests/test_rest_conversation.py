@@ -119,3 +119,19 @@ def test_asking_for_a_person_gets_a_way_to_reach_one(conversation):
     reply = conversation.replies("can I talk to a human?")
     assert "automated assistant" in reply[0]["text"]
     assert buttons(reply), "never a dead end"
+
+
+def test_a_retried_message_id_gets_the_stored_replies_not_a_second_turn(assistant, conversation):
+    body = {"sender": conversation.sender, "message": "what is a bpo?", "message_id": "m-1"}
+    status, first = post_json(assistant.webhook, body)
+    assert status == 200 and "Business Process Outsourcing" in first[0]["text"]
+    status, again = post_json(assistant.webhook, body)
+    assert status == 200 and again == first
+    with sqlite3.connect(assistant.tracker_db) as db:
+        users = db.execute(
+            "SELECT COUNT(*) FROM events WHERE sender_id = ? AND type_name = 'user'",
+            (conversation.sender,),
+        ).fetchone()[0]
+    assert users == 1
+    status, _ = post_json(assistant.webhook, {**body, "message_id": "bad id!"})
+    assert status == 400

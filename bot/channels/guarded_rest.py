@@ -4,7 +4,9 @@ Same URL and replies as Rasa's RestInput (`POST /webhooks/rest/webhook`), but:
 malformed bodies and sender ids get a 400 with a JSON error; empty and
 oversized messages get a polite reply without reaching NLU; typed `/intent`
 commands pass only when a button of the assistant could have sent them; a turn
-that produced no reply (an action server down, say) still gets one.
+that produced no reply (an action server down, say) still gets one; a turn that
+is not known to be stored is answered "not saved"; a retry with the `message_id`
+of a stored turn gets that turn's replies again instead of a second turn.
 """
 
 from __future__ import annotations
@@ -69,15 +71,21 @@ class GuardedRestInput(RestInput):
                 body = policy.request_body(request.body)
                 sender_id = policy.sender_id_from(body)
                 text = policy.message_text(body)
+                message_id = policy.message_id_from(body)
             except policy.InvalidRequest as error:
                 return response.json({"error": str(error)}, status=400)
+
+            if message_id:  # a retry of a stored turn gets its stored replies, not a new turn
+                stored = await stored_replies(request.app.ctx.agent, sender_id, message_id)
+                if stored is not None:
+                    return response.json(stored)
 
             canned_reply = policy.reply_for_unprocessable(text)
             if canned_reply is not None:
                 return response.json([{"recipient_id": sender_id, "text": canned_reply}])
 
             text = policy.as_user_text(text, self.command_policy(request))
-            messages, completed = await self._handle(on_new_message, text, sender_id)
+            messages, completed = await self._handle(on_new_message, text, sender_id, message_id)
             if not completed:
                 # the turn is not known to be stored: the bot's replies are not shown
                 await record_bot_reply(
@@ -96,10 +104,13 @@ class GuardedRestInput(RestInput):
         on_new_message: Callable[[UserMessage], Awaitable[None]],
         text: Text,
         sender_id: Text,
+        message_id: Optional[Text] = None,
     ) -> Tuple[List[Dict[Text, Any]], bool]:
         """The replies, and whether Rasa finished (and so stored) the turn."""
         collector = CollectingOutputChannel()
-        message = UserMessage(text, collector, sender_id, input_channel=self.name())
+        message = UserMessage(
+            text, collector, sender_id, input_channel=self.name(), message_id=message_id
+        )
         try:
             await asyncio.wait_for(on_new_message(message), REPLY_TIMEOUT_SECONDS)
             return collector.messages, True
@@ -108,6 +119,35 @@ class GuardedRestInput(RestInput):
         except Exception:  # never let one conversation's failure become a 500
             logger.exception("Failed to handle a message from %s", sender_id)
         return collector.messages, False
+
+
+async def stored_replies(
+    agent: Agent, sender_id: Text, message_id: Text
+) -> Optional[List[Dict[Text, Any]]]:
+    """The replies stored after the user message with this id, in the REST format;
+    None when no such message is stored (or the store cannot say)."""
+    try:
+        tracker = await agent.tracker_store.retrieve(sender_id)
+    except Exception:
+        logger.exception("Could not look up message %s of %s", message_id, sender_id)
+        return None
+    if tracker is None:
+        return None
+    replies: Optional[List[Dict[Text, Any]]] = None
+    for event in tracker.events:
+        if isinstance(event, UserUttered):
+            if replies is not None:
+                break
+            if event.message_id == message_id:
+                replies = []
+        elif isinstance(event, BotUttered) and replies is not None:
+            reply: Dict[Text, Any] = {"recipient_id": sender_id}
+            if event.text:
+                reply["text"] = event.text
+            if event.data.get("buttons"):
+                reply["buttons"] = event.data["buttons"]
+            replies.append(reply)
+    return replies
 
 
 async def record_bot_reply(

@@ -97,6 +97,19 @@ def message_text(body: Mapping[str, Any]) -> str:
     return message.strip()
 
 
+_MESSAGE_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+
+
+def message_id_from(body: Mapping[str, Any]) -> Optional[str]:
+    """The client's id for this message (a retry sends the same one), if it sent one."""
+    message_id = body.get("message_id")
+    if message_id is None:
+        return None
+    if not isinstance(message_id, str) or not _MESSAGE_ID.match(message_id):
+        raise InvalidRequest("'message_id' must be up to 64 letters, digits or '-_.:'.")
+    return message_id
+
+
 def as_user_text(text: str, commands: CommandPolicy) -> str:
     """Commands the buttons use pass; any other '/...' is read as plain text."""
     if text.startswith("/") and not commands.allows(text):

@@ -320,13 +320,13 @@
     errorEl = null;
   }
 
-  function showError(text, message) {
+  function showError(text, message, messageId) {
     clearError();
     errorEl = el("div", { class: "error", role: "alert", "data-testid": "error" }, [
       el("p", { text: text }),
       el("button", {
         type: "button", class: "retry", "data-testid": "retry", text: "Retry",
-        onclick: function () { clearError(); input.focus(); request(message); }
+        onclick: function () { clearError(); input.focus(); request(message, messageId); }
       })
     ]);
     log.appendChild(errorEl);
@@ -335,7 +335,13 @@
 
   // ---------- talking to the server ----------
 
-  function post(sender, message) {
+  function newMessageId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
+  }
+
+  // The same id on a retry: the server answers a message it already stored only once.
+  function post(sender, message, messageId) {
     var ctrl = new AbortController();
     var timedOut = false;
     var timer = setTimeout(function () { timedOut = true; ctrl.abort(); }, TIMEOUT_MS);
@@ -344,7 +350,7 @@
       mode: "cors",
       credentials: "omit",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: message }),
+      body: JSON.stringify({ sender: sender, message: message, message_id: messageId }),
       signal: ctrl.signal
     }).then(function (res) {
       return res.json().catch(function () { return null; }).then(function (body) {
@@ -362,11 +368,12 @@
     });
   }
 
-  function request(message) {
+  function request(message, messageId) {
     var sender = state.sender;
+    var id = messageId || newMessageId();
     setBusy(true);
     (restarting || Promise.resolve()).then(function () {
-      return post(sender, message);
+      return post(sender, message, id);
     }).then(function (list) {
       if (sender !== state.sender) return; // the user started a new conversation meanwhile
       setBusy(false);
@@ -378,7 +385,7 @@
       setBusy(false);
       showError(err.timeout ? "The assistant is taking too long to answer." :
         err.detail ? "Sorry, the assistant could not answer: " + err.detail :
-        "Sorry, the assistant can't be reached right now.", message);
+        "Sorry, the assistant can't be reached right now.", message, id);
     });
   }
 
