@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 MAX_REQUEST_BYTES = 64 * 1024
 WARM_UP_TEXT = "hello"
 HEALTH_TIMEOUT_SECONDS = 3
+CORS_MAX_AGE_SECONDS = 600
 
 
 def allowed_origins(host: str, port: int) -> List[str]:
@@ -68,6 +69,8 @@ def create_app(
         )
     else:
         app = Sanic("bpo_assistant", configure_logging=False)
+        # a cross-origin page pays the preflight once in ten minutes, not on every message
+        app.config.CORS_MAX_AGE = CORS_MAX_AGE_SECONDS
         rasa_server.configure_cors(app, list(cors_origins))
     app.config.REQUEST_MAX_SIZE = MAX_REQUEST_BYTES
 

@@ -135,3 +135,33 @@ def test_a_retried_message_id_gets_the_stored_replies_not_a_second_turn(assistan
     assert users == 1
     status, _ = post_json(assistant.webhook, {**body, "message_id": "bad id!"})
     assert status == 400
+
+
+def test_widget_files_are_compressed_revalidated_and_preflights_cached(assistant):
+    import gzip
+    import urllib.request
+
+    url = f"{assistant.base_url}/widget.js"
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as reply:
+        body, etag = reply.read(), reply.headers["ETag"]
+        assert reply.headers["Content-Encoding"] == "gzip"
+    assert b"function" in gzip.decompress(body) and len(body) < 10_000
+    request = urllib.request.Request(url, headers={"If-None-Match": etag})
+    try:
+        urllib.request.urlopen(request, timeout=10)
+        raise AssertionError("expected 304 Not Modified")
+    except urllib.error.HTTPError as error:
+        assert error.code == 304
+    origin = f"http://127.0.0.1:{assistant.embed_port}"
+    preflight = urllib.request.Request(
+        assistant.webhook,
+        method="OPTIONS",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )
+    with urllib.request.urlopen(preflight, timeout=10) as reply:
+        assert reply.headers["Access-Control-Max-Age"] == "600"

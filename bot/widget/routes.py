@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 from pathlib import Path
 
 from sanic import Blueprint, response
@@ -25,11 +27,21 @@ def widget_blueprint(demo_at_root: bool) -> Blueprint:
             path = WIDGET_DIR / filename
             if not path.is_file():
                 return response.json({"error": f"{filename} is missing"}, status=404)
-            return response.raw(
-                path.read_bytes(),
-                content_type=content_type,
-                headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"},
-            )
+            body = path.read_bytes()
+            # revalidated on every page view, downloaded again only when it changed
+            etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
+            headers = {
+                "Cache-Control": "no-cache",
+                "ETag": etag,
+                "Vary": "Accept-Encoding",
+                "X-Content-Type-Options": "nosniff",
+            }
+            if etag in request.headers.get("if-none-match", ""):
+                return response.empty(status=304, headers=headers)
+            if "gzip" in request.headers.get("accept-encoding", ""):
+                body = gzip.compress(body)
+                headers["Content-Encoding"] = "gzip"
+            return response.raw(body, content_type=content_type, headers=headers)
 
         return handler
 
