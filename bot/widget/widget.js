@@ -219,7 +219,7 @@
   var panel = el("section", {
     class: "panel", id: "bpo-panel", "data-testid": "panel", role: "dialog", "aria-labelledby": "bpo-title"
   }, [
-    el("header", { class: "header" }, [
+    el("div", { class: "header" }, [
       el("h2", { class: "title", id: "bpo-title", "data-testid": "title", text: TITLE }),
       el("button", {
         type: "button", class: "icon-btn", "data-testid": "new-conversation",
@@ -234,7 +234,8 @@
     form
   ]);
   var root = el("div", {
-    class: "root pos-" + (ds.position === "left" ? "left" : "right"), "data-testid": "root"
+    class: "root pos-" + (ds.position === "left" ? "left" : "right"), "data-testid": "root",
+    lang: "en"
   }, [launcher, panel]);
   root.style.visibility = "hidden"; // until widget.css has loaded: no flash of unstyled widget
   link.addEventListener("load", reveal);
@@ -302,7 +303,7 @@
     sendBtn.disabled = on;
     if (on && !typingEl) {
       typingEl = el("div", { class: "row bot typing", "data-testid": "typing", role: "status" }, [
-        el("div", { class: "bubble", "aria-label": "The assistant is typing" }, [
+        el("div", { class: "bubble" }, [
           el("span", { class: "sr-only", text: "The assistant is typing\u2026" }),
           el("span", { class: "dot" }), el("span", { class: "dot" }), el("span", { class: "dot" })
         ])

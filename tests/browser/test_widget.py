@@ -492,7 +492,7 @@ def test_data_attributes(new_page, embed_site):
     expect(page.locator(tid("bot-text")).first).to_have_text(
         "Hello from Contoso! Ask me about BPOs."
     )
-    header_bg = in_shadow(page, "getComputedStyle(r.querySelector('header')).backgroundColor")
+    header_bg = in_shadow(page, "getComputedStyle(r.querySelector('.header')).backgroundColor")
     assert header_bg == "rgb(15, 118, 110)"  # data-color="#0f766e"
     box = page.locator(tid("launcher")).bounding_box()
     assert box["x"] < 100, box  # data-position="left"
@@ -669,7 +669,7 @@ def test_accessibility_basics(new_page, assistant):
             const cs = s => getComputedStyle(r.querySelector(s));
             const pair = (fg, bg) => [cs(fg).color, cs(bg).backgroundColor];
             return {
-                title: pair('[data-testid=title]', 'header'),
+                title: pair('[data-testid=title]', '.header'),
                 bot: pair('[data-testid=bot-text]', '[data-testid=bot-text]'),
                 quick: pair('[data-testid=quick-reply]', '[data-testid=quick-reply]'),
                 input: pair('[data-testid=input]', '[data-testid=input]'),
