@@ -130,6 +130,7 @@ def resolve(
     subject: Optional[Text] = None,
     aspect: Optional[Text] = None,
     guess: Optional[Text] = None,
+    asks_for_more: Optional[bool] = None,
 ) -> Optional[Text]:
     """The topic a follow-up points to, or None when it needs a clarifying question.
 
@@ -157,6 +158,8 @@ def resolve(
         if guess_subject is None or last_subject is None:
             return guess
         return topic_for(guess_aspect, last_subject) or guess
+    if asks_for_more is False:  # "so it can scale up and down?": about the same answer
+        return previous
     return NEXT.get(previous)
 
 
@@ -205,6 +208,11 @@ def classifier_guess(message: Dict[Text, Any], threshold: float = 0.3) -> Option
         return None
     return prediction.get("intent_response_key")
 
+
+# a follow-up that names nothing is about the previous answer unless the topic
+# classifier is this sure of another, or it asks for more ("tell me more", "go on")
+CONFIDENT_GUESS = 0.6
+_MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
 
 _ELLIPTICAL = re.compile(
     r"^\s*(and|or|but|so|also|same|then|ok(ay)? and|what about|how about|and what about)\b"
@@ -290,7 +298,9 @@ class ActionAnswerFollowUp(Action):
             else:
                 dispatcher.utter_message(response="utter_ask_follow_up_topic")
             return []
-        topic = resolve(previous, subject, aspect, guess)
+        confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
+        text = tracker.latest_message.get("text") or ""
+        topic = resolve(previous, subject, aspect, confident, bool(_MORE.search(text)))
         if topic is None:
             dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:

@@ -115,3 +115,8 @@ def test_a_follow_up_right_after_the_recommendation_gets_its_reasons(tracker_fac
     _, messages = run(ActionAnswerFollowUp(), tracker)
     text = messages[0]["text"]
     assert "I suggested a call center" in text and "What would change it" in text
+
+
+def test_a_follow_up_that_names_nothing_is_about_the_previous_answer():
+    assert resolve("benefits/bpo", asks_for_more=False) == "benefits/bpo"
+    assert resolve("benefits/bpo", asks_for_more=True) == NEXT["benefits/bpo"]
