@@ -54,6 +54,36 @@ def parse_budget(value: Any) -> Optional[str]:
     return text if text in (*BUDGETS, UNSURE) else None
 
 
+def parse_settled_budget(value: Any) -> Optional[str]:
+    """A budget that is an answer: tight, moderate or flexible, not "not sure"."""
+    budget = parse_budget(value)
+    return None if budget == UNSURE else budget
+
+
+PARSERS = {
+    "company_size": parse_company_size,
+    "budget": parse_budget,
+    "outsourced_functions": parse_functions,
+}
+
+
+def strongest(parse: Any, candidates: List[Any]) -> Any:
+    """The last candidate that parses: candidates come weakest first, and of several
+    entities the last one counts, as in Rasa's slot mappings."""
+    return next((v for v in map(parse, reversed(candidates)) if v), None)
+
+
+def answers_in_message(tracker: Tracker, min_confidence: float) -> Dict[Text, Any]:
+    """Form slot -> the answer the latest message gives it this confidently."""
+    given = entity_values(tracker, min_confidence)
+    answers = {
+        "company_size": strongest(parse_company_size, given.get("company_size", [])),
+        "outsourced_functions": parse_functions(given.get("outsourced_functions", [])),
+        "budget": strongest(parse_settled_budget, given.get("budget", [])),
+    }
+    return {slot: value for slot, value in answers.items() if value}
+
+
 def adds_to_earlier(text: Text) -> bool:
     """'oh, and payroll too' adds to the tasks given before; 'just payroll' replaces them."""
     return bool(_ADDING.search(text or ""))
@@ -105,13 +135,8 @@ def slots_set_this_turn(tracker: Tracker) -> List[Text]:
 
 
 def removed_functions(tracker: Tracker) -> List[str]:
-    return parse_functions(
-        [
-            e.get("value")
-            for e in tracker.latest_message.get("entities") or []
-            if e.get("entity") == "outsourced_function" and e.get("role") == REMOVED
-        ]
-    )
+    """Tasks the latest message takes away ("forget the analytics")."""
+    return parse_functions(entity_values(tracker, role=REMOVED).get("outsourced_functions", []))
 
 
 def merged_functions(

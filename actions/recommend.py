@@ -13,12 +13,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import (
     FORM_SLOTS,
+    PARSERS,
+    answers_in_message,
     entity_values,
     is_bare_number,
     merged_functions,
-    parse_budget,
-    parse_company_size,
-    parse_functions,
     removed_functions,
     slots_set_this_turn,
     value_before_this_turn,
@@ -48,11 +47,7 @@ FACTS_TO_START = 2
 
 
 def answers_from_slots(tracker: Tracker) -> Optional[Dict[Text, Any]]:
-    answers = {
-        "company_size": parse_company_size(tracker.get_slot("company_size")),
-        "outsourced_functions": parse_functions(tracker.get_slot("outsourced_functions")),
-        "budget": parse_budget(tracker.get_slot("budget")),
-    }
+    answers = {slot: PARSERS[slot](tracker.get_slot(slot)) for slot in FORM_SLOTS}
     return answers if all(answers.values()) else None
 
 
@@ -209,31 +204,19 @@ def corrected_answers(tracker: Tracker, min_confidence: float) -> Optional[Dict[
         slot: value_before_this_turn(tracker, slot) if slot in set_now else tracker.get_slot(slot)
         for slot in FORM_SLOTS
     }
-    given = entity_values(tracker, min_confidence)
     removed = removed_functions(tracker)
-    if not given and not removed:
+    if not entity_values(tracker, min_confidence) and not removed:
         return None
-    sizes = [parse_company_size(v) for v in given.get("company_size", [])]
-    budgets = [parse_budget(v) for v in given.get("budget", [])]
-    new_functions = parse_functions(given.get("outsourced_functions", []))
-    text = tracker.latest_message.get("text") or ""
-    answers = {
-        "company_size": next((v for v in reversed(sizes) if v), base["company_size"]),
-        "outsourced_functions": (
-            merged_functions(new_functions, base["outsourced_functions"], text, removed)
-            if new_functions or removed
-            else base["outsourced_functions"]
+    given = answers_in_message(tracker, min_confidence)
+    answers = {**base, **given}
+    if given.get("outsourced_functions") or removed:
+        text = tracker.latest_message.get("text") or ""
+        new = given.get("outsourced_functions", [])
+        answers["outsourced_functions"] = (
+            merged_functions(new, base["outsourced_functions"], text, removed)
+            or base["outsourced_functions"]
         )
-        or base["outsourced_functions"],
-        "budget": next(
-            (v for v in reversed(budgets) if v in ("tight", "moderate", "flexible")), base["budget"]
-        ),
-    }
-    answers = {
-        "company_size": parse_company_size(answers["company_size"]),
-        "outsourced_functions": parse_functions(answers["outsourced_functions"]),
-        "budget": parse_budget(answers["budget"]),
-    }
+    answers = {slot: PARSERS[slot](answers[slot]) for slot in FORM_SLOTS}
     return answers if all(answers.values()) else None
 
 
@@ -242,21 +225,6 @@ def correction_events(
 ) -> List[EventType]:
     slots = [SlotSet(slot, answers[slot]) for slot in FORM_SLOTS]
     return slots + recommendation_events(dispatcher, tracker, answers)
-
-
-def answers_given(tracker: Tracker, min_confidence: float) -> Dict[Text, Any]:
-    """Form slot -> the value the latest message gives it confidently."""
-    given = entity_values(tracker, min_confidence)
-    answers = {
-        "company_size": next(
-            filter(None, map(parse_company_size, given.get("company_size", []))), None
-        ),
-        "budget": next(filter(None, map(parse_budget, given.get("budget", []))), None),
-        "outsourced_functions": parse_functions(given.get("outsourced_functions", [])) or None,
-    }
-    if answers["budget"] not in (None, "tight", "moderate", "flexible"):
-        answers["budget"] = None
-    return {slot: value for slot, value in answers.items() if value}
 
 
 def start_form_events(tracker: Tracker, answers: Dict[Text, Any]) -> List[EventType]:
@@ -293,7 +261,7 @@ class ActionTakeAnswer(Action):
             dispatcher.utter_message(response="utter_out_of_scope")
             return undo
         if tracker.get_slot("recommended_model") is None:
-            facts = answers_given(tracker, UNASKED_CONFIDENCE)
+            facts = answers_in_message(tracker, UNASKED_CONFIDENCE)
             if len(facts) >= FACTS_TO_START:  # "we're a 40-person shop, phones ringing all day"
                 return start_form_events(tracker, facts)
             dispatcher.utter_message(response="utter_out_of_scope")

@@ -15,29 +15,19 @@ from rasa_sdk.types import DomainDict
 from actions.answers import (
     FORM_SLOTS,
     GUESS,
+    PARSERS,
     UNSURE,
+    answers_in_message,
     entity_values,
     merged_functions,
     parse_budget,
     parse_company_size,
     parse_functions,
     removed_functions,
+    strongest,
     value_before_this_turn,
 )
 from actions.decision import BUDGET_LABELS, SIZE_LABELS, describe_functions
-
-
-def strongest(parse: Any, candidates: List[Any]) -> Any:
-    """The last candidate that parses: candidates come weakest first."""
-    return next((v for v in map(parse, reversed(candidates)) if v), None)
-
-
-def parse_answer(slot: Text, value: Any) -> Any:
-    return {
-        "company_size": parse_company_size,
-        "budget": parse_budget,
-        "outsourced_functions": parse_functions,
-    }[slot](value)
 
 
 def describe_answer(slot: Text, value: Any) -> Text:
@@ -101,7 +91,7 @@ class ValidateRecommendationForm(FormValidationAction):
             confidence = OPENING_CONFIDENCE if requested is None else UNASKED_CONFIDENCE
             return entity_values(tracker, confidence).get(slot, [])
         found = [slot_value, *entity_values(tracker).get(slot, [])]
-        if any(parse_answer(slot, v) for v in found):
+        if any(PARSERS[slot](v) for v in found):
             return found
         return [*entity_values(tracker, role=GUESS).get(slot, []), *found]
 
@@ -119,13 +109,7 @@ class ValidateRecommendationForm(FormValidationAction):
 
     @staticmethod
     def _answers_another_question(slot: Text, tracker: Tracker) -> bool:
-        given = entity_values(tracker, UNASKED_CONFIDENCE)
-        return any(
-            parse_answer(other, value) not in (None, [], UNSURE)
-            for other, values in given.items()
-            if other != slot
-            for value in values
-        )
+        return any(other != slot for other in answers_in_message(tracker, UNASKED_CONFIDENCE))
 
     def _not_understood(
         self, slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker
