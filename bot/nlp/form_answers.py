@@ -199,7 +199,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
 
     def predict(self, message: Message) -> tuple:
         """(entity -> [(value, confidence)] that the models find in the message,
-        entity -> (value, confidence) of the likeliest value where they find none)."""
+        entity -> (value, confidence) of the likeliest value where they find none);
+        head counts are `counted_size`'s."""
         values, columns, _ = sentence_features(message)
         found: Dict[Text, List[tuple]] = {}
         guesses: Dict[Text, tuple] = {}
@@ -224,25 +225,30 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 found[entity] = ranked[:1]
             if not found.get(entity) and ranked and ranked[0][1] >= self.config["guess_from"]:
                 guesses[entity] = ranked[0]
-        people = headcount(message.get(TEXT) or "")
-        if people is not None:
-            size = size_class(people, self.config["medium_from"], self.config["large_from"])
-            found[self.config["size_entity"]] = [(size, 1.0)]
-            guesses.pop(self.config["size_entity"], None)
         return found, guesses
+
+    def counted_size(self, message: Message) -> Optional[Text]:
+        """The size class of a head count anywhere in the message, if there is one."""
+        people = headcount(message.get(TEXT) or "")
+        if people is None:
+            return None
+        return size_class(people, self.config["medium_from"], self.config["large_from"])
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             if not message.get(TEXT):
                 continue
             predicted, guesses = self.predict(message)
+            size_entity, counted = self.config["size_entity"], self.counted_size(message)
             if self._is_knowledge_question(message):  # only a head count, no guesses
-                predicted = {e: v for e, v in predicted.items() if v and v[0][1] == 1.0}
-                guesses = {}
+                predicted, guesses = {}, {}
+            if counted:
+                predicted[size_entity] = [(counted, 1.0)]
+                guesses.pop(size_entity, None)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
             ruled = {(e[ENTITY_ATTRIBUTE_TYPE], str(e[ENTITY_ATTRIBUTE_VALUE])) for e in entities}
             for entity, found in predicted.items():
-                if entity == self.config["size_entity"] and found[0][1] == 1.0:
+                if entity == size_entity and counted:
                     # a head count beats a word: "a small team of 300" is large
                     entities = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] != entity]
                     ruled = {r for r in ruled if r[0] != entity}
