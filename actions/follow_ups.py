@@ -16,8 +16,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import entity_values, merged_functions, parse_functions
-from actions.recommend import answers_given, start_form_events
+from actions.answers import (
+    answers_in_message,
+    entity_values,
+    merged_functions,
+    parse_functions,
+)
+from actions.recommend import start_form_events
 from actions.validation import UNASKED_CONFIDENCE, describe_answer
 
 BPO, CALL_CENTER = "bpo", "call_center"
@@ -201,7 +206,8 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
     return None
 
 
-def classifier_guess(message: Dict[Text, Any], threshold: float = 0.3) -> Optional[Text]:
+def classifier_guess(message: Dict[Text, Any], threshold: float) -> Optional[Text]:
+    """The topic classifier's reading of the message, when it is this sure."""
     selector = (message.get("response_selector") or {}).get("default") or {}
     prediction = selector.get("response") or {}
     if (prediction.get("confidence") or 0) < threshold:
@@ -212,6 +218,8 @@ def classifier_guess(message: Dict[Text, Any], threshold: float = 0.3) -> Option
 # a follow-up that names nothing is about the previous answer unless the topic
 # classifier is this sure of another, or it asks for more ("tell me more", "go on")
 CONFIDENT_GUESS = 0.6
+# with nothing before it, a follow-up that is a question of its own is answered so
+OWN_QUESTION_GUESS = 0.4
 _MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
 
 _ELLIPTICAL = re.compile(
@@ -280,27 +288,21 @@ class ActionAnswerFollowUp(Action):
         aspect = first_entity(tracker, "aspect")
         if aspect is None and first_entity(tracker, "outsourced_function"):
             aspect = "services"  # "does that include payroll?"
-        guess = classifier_guess(tracker.latest_message)
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
         if tracker.active_loop_name and first_entity(tracker, "outsourced_function"):
             return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"
         if unsure and not tracker.active_loop_name and self._asks_to_recommend(tracker):
-            return start_form_events(tracker, answers_given(tracker, UNASKED_CONFIDENCE))
+            return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
         if unsure and (previous is None or not (subject or aspect)):
             dispatcher.utter_message(response="utter_default")
             return []
-        if previous is None:
-            text = tracker.latest_message.get("text") or ""
-            if not is_elliptical(text, subject is not None) and classifier_guess(
-                tracker.latest_message, 0.4
-            ):
-                dispatcher.utter_message(response=f"utter_{guess}")  # a question of its own
-            else:
-                dispatcher.utter_message(response="utter_ask_follow_up_topic")
-            return []
-        confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
         text = tracker.latest_message.get("text") or ""
-        topic = resolve(previous, subject, aspect, confident, bool(_MORE.search(text)))
+        if previous is None:  # a question of its own is answered; a fragment, asked about
+            own = not is_elliptical(text, subject is not None)
+            topic = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS) if own else None
+        else:
+            confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
+            topic = resolve(previous, subject, aspect, confident, bool(_MORE.search(text)))
         if topic is None:
             dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:
