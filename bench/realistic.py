@@ -20,6 +20,8 @@ from bot.rest_client import AssistantClient, Replies
 
 DATA = REPO_ROOT / "tests" / "realistic"  # the set the work was measured against
 FRESH = REPO_ROOT / "tests" / "realistic_fresh"  # a second blind set, written last
+THIRD = REPO_ROOT / "tests" / "realistic_third"  # a third blind set (session 4)
+SETS = {"first": DATA, "fresh": FRESH, "third": THIRD}
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
     "bpo": "My recommendation: a BPO",
@@ -307,8 +309,10 @@ def main() -> None:
     parser.add_argument("--url", required=True, help="the assistant's base URL")
     parser.add_argument("--misses", type=Path, help="write every miss to this file")
     parser.add_argument("--fresh", action="store_true", help="the second blind set")
+    parser.add_argument("--set", choices=SETS, help="which blind set (default: first)")
     args = parser.parse_args()
-    figures = evaluate(rest_sender(args.url), FRESH if args.fresh else DATA)
+    data = SETS[args.set or ("fresh" if args.fresh else "first")]
+    figures = evaluate(rest_sender(args.url), data)
     print("\n".join(figures.lines()))
     if args.misses:
         args.misses.write_text(
