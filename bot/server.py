@@ -25,7 +25,8 @@ from sanic.exceptions import SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot import action_calls
+from bot import rasa_patches
+from bot.action_calls import ActionEndpoint
 from bot.channels.guarded_rest import GuardedRestInput
 from bot.tracker_store import make_store_errors_visible, primary_store
 from bot.widget.routes import widget_blueprint
@@ -56,7 +57,8 @@ def create_app(
     jwt_secret: Optional[str] = None,
 ) -> Sanic:
     endpoints = AvailableEndpoints.read_endpoints(endpoints_path)
-    action_calls.configure()
+    endpoints.action = ActionEndpoint.from_config(endpoints.action)
+    rasa_patches.apply()
     if enable_api:
         if not (auth_token or jwt_secret):
             raise SystemExit("--enable-api needs RASA_AUTH_TOKEN or RASA_JWT_SECRET")
