@@ -109,7 +109,7 @@ def test_empty_and_oversized_messages_are_answered_without_nlu(assistant, conver
 
 
 def test_malformed_requests_get_a_clear_400(assistant):
-    for body in ([], "text", 3, None, {"message": "hi"}, {"sender": "not-a-uuid", "message": "hi"}):
+    for body in ([], "text", 3, None, {"message": "hi"}, {"sender": "new\nline", "message": "hi"}):
         status, reply = post_json(assistant.webhook, body)
         assert status == 400, body
         assert "error" in reply

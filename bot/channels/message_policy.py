@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from dataclasses import dataclass
 from typing import Any, Dict, FrozenSet, Iterable, Mapping, Optional
 
 MAX_MESSAGE_CHARS = 1000
-MAX_SENDER_CHARS = 64
+# Rasa takes any sender id (a company's backend sends its own user ids); bounded here.
+MAX_SENDER_CHARS = 128
 
 EMPTY_MESSAGE_REPLY = (
     "It looks like your message was empty. Ask me anything about BPOs and call "
@@ -65,15 +65,20 @@ class CommandPolicy:
 
 
 def sender_id_from(body: Mapping[str, Any]) -> str:
+    """The conversation's id as the client sent it: any printable string of 1 to
+    MAX_SENDER_CHARS characters (a UUID from the widget, a user id from a backend)."""
     sender = body.get("sender")
-    if not isinstance(sender, str) or len(sender) > MAX_SENDER_CHARS:
-        raise InvalidRequest("'sender' must be a UUID string, e.g. from crypto.randomUUID().")
-    try:
-        return str(uuid.UUID(sender))
-    except ValueError:
+    if (
+        not isinstance(sender, str)
+        or not 0 < len(sender) <= MAX_SENDER_CHARS
+        or not sender.isprintable()
+        or not sender.strip()
+    ):
         raise InvalidRequest(
-            "'sender' must be a UUID string, e.g. from crypto.randomUUID()."
-        ) from None
+            f"'sender' must be a string of 1 to {MAX_SENDER_CHARS} printable characters, "
+            "e.g. a UUID from crypto.randomUUID()."
+        )
+    return sender
 
 
 def request_body(raw: bytes) -> Dict[str, Any]:
