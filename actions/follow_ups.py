@@ -240,6 +240,25 @@ def is_elliptical(text: Text, names_subject: bool = False, max_words: int = 3) -
     return not names_subject and bool(_POINTING_BACK.search(text))
 
 
+KNOWLEDGE_INTENTS = {topic.split("/")[0] for topic in TOPICS}
+
+
+def in_scope_doubt(message: Dict[Text, Any]) -> bool:
+    """NLU hesitated only between knowledge intents and a follow-up, and the topic
+    classifier is sure: whichever it is, the topic is the same question."""
+    ranking = [
+        r.get("name")
+        for r in message.get("intent_ranking") or []
+        if r.get("name") != "nlu_fallback"
+    ]
+    top_two = set(ranking[:2])
+    return (
+        len(top_two) == 2
+        and top_two <= KNOWLEDGE_INTENTS | {"follow_up"}
+        and classifier_guess(message, CONFIDENT_GUESS) is not None
+    )
+
+
 class ActionAnswerFollowUp(Action):
     """A follow-up, or a message NLU was unsure of, answered from the context."""
 
@@ -293,12 +312,14 @@ class ActionAnswerFollowUp(Action):
             return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"
         if unsure and not tracker.active_loop_name and self._asks_to_recommend(tracker):
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
+        if unsure and in_scope_doubt(tracker.latest_message):
+            unsure = False  # "definition or a follow-up?": either way, the same answer
         if unsure and (previous is None or not (subject or aspect)):
             dispatcher.utter_message(response="utter_default")
             return []
         text = tracker.latest_message.get("text") or ""
         if previous is None:  # a question of its own is answered; a fragment, asked about
-            own = not is_elliptical(text, subject is not None)
+            own = not is_elliptical(text, subject is not None, max_words=0)
             topic = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS) if own else None
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)

@@ -16,9 +16,11 @@ _VAGUE = (  # quantities people give without a number
     (r"\b(a|one) dozen\b", "12"),
     (r"\b(a couple of|two|couple) dozen\b", "24"),
     (r"\bdozens\b", "36"),
-    (r"\b(a few|several|a couple of|couple of|a couple) hundreds?\b", "300"),
+    (r"\b(a couple of|couple of|a couple) hundreds?\b", "200"),
+    (r"\b(a few|several) hundreds?\b", "300"),
     (r"\bhundreds\b", "300"),
-    (r"\b(a few|several|a couple of|couple of|a couple) thousands?\b", "3000"),
+    (r"\b(a couple of|couple of|a couple) thousands?\b", "2000"),
+    (r"\b(a few|several) thousands?\b", "3000"),
     (r"\bthousands\b", "3000"),
 )
 _NUMBER = re.compile(  # not a digit inside a word ("b2b", "covid19")

@@ -1,0 +1,95 @@
+"""A knowledge question shaped like a follow-up is a follow-up.
+
+"what services?", "how do i build a career there?", "bpo?" are classified as
+knowledge questions, but which answer they want depends on the previous one:
+after the definition of a call center, "what services?" asks for a call
+center's services, not a BPO's. NLU does not see the conversation, so this
+component only recognises the shape and hands the message to the `follow_up`
+intent, whose action (actions/follow_ups.py) decides with the previous answer:
+
+- the chosen topic is about one subject (`.../bpo`, `.../call_center`), the
+  message names no subject, and it is short, starts like a continuation
+  ("and ...", "what about ...") or points back ("there", "it", "them");
+- or the message is nothing but a subject ("bpo?", "and call centres?").
+
+The topic classifier's reading stays in the message for the action to use.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.base import StatelessComponent
+
+_CONTINUATION = re.compile(
+    r"^\s*(and|or|but|so|also|same|then|ok(ay)?,? and|what about|how about)\b"
+    r"|\b(then|too|as well|instead)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_POINTING_BACK = re.compile(r"\b(there|they|them|it|its|that one|those)\b", re.IGNORECASE)
+# words that may stand around a bare subject: "and what about the call centres?"
+_FILLER = re.compile(
+    r"\b(and|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
+    r"question|side)\b|[^\w\s]",
+    re.IGNORECASE,
+)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class FollowUpShape(StatelessComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "intent": "follow_up",
+            "subjects": ["bpo", "call_center"],
+            # a message this short that names no subject leans on the previous one
+            "max_words": 4,
+        }
+
+    def _topic(self, message: Message) -> Text:
+        selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
+            RESPONSE_SELECTOR_DEFAULT_INTENT
+        ) or {}
+        return (selection.get("response") or {}).get("intent_response_key") or ""
+
+    def is_follow_up(self, message: Message) -> bool:
+        topic = self._topic(message)
+        intent = (message.get(INTENT) or {}).get("name")
+        if not topic or intent != topic.split("/")[0]:
+            return False  # not answered as a knowledge question
+        text = message.get(TEXT) or ""
+        subjects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"]
+        if subjects:
+            rest = text
+            for entity in sorted(subjects, key=lambda e: -e.get("start", 0)):
+                rest = rest[: entity.get("start", 0)] + rest[entity.get("end", 0) :]
+            others = [e for e in message.get(ENTITIES) or [] if e not in subjects]
+            return not others and not _FILLER.sub(" ", rest).strip()
+        if topic.split("/")[-1] not in self.config["subjects"]:
+            return False  # a topic about both needs no subject
+        return bool(
+            len(text.split()) <= self.config["max_words"]
+            or _CONTINUATION.search(text)
+            or _POINTING_BACK.search(text)
+        )
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if not self.is_follow_up(message):
+                continue
+            intent = message.get(INTENT)
+            verdict = {"name": self.config["intent"], "confidence": intent["confidence"]}
+            others = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry["name"] not in (verdict["name"], intent["name"])
+            ]
+            message.set(INTENT, verdict, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [verdict, intent, *others], add_to_output=True)
+        return messages
