@@ -21,7 +21,7 @@ export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: help setup chat serve train test test-cluster audit browser bench lint clean
+.PHONY: help setup chat serve train test test-cluster audit browser bench review lint clean
 
 help:
 	@echo "make chat    set everything up, then chat with the assistant in this terminal"
@@ -31,6 +31,8 @@ help:
 	@echo "make train   (re)train the model if data or config changed"
 	@echo "make test-cluster  PostgreSQL + Redis + two Rasa servers (run by CI)"
 	@echo "make bench   benchmark against a default Rasa assistant"
+	@echo "make review  last 7 days of conversations; misunderstood messages -> review_nlu.yml"
+	@echo "             (DAYS=30 OUT=path; DB=postgresql://... or ENDPOINTS=endpoints.cluster.yml)"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@echo "==> [1/3] Python environment: $(VENV) (Python 3.10, pinned packages)"
@@ -90,6 +92,13 @@ browser:
 
 bench: setup
 	@$(PY) -m bench.run
+
+# Conversation review (bot/review.py): reads the store the server writes to (endpoints.yml:
+# $TRACKER_DB or .rasa/conversations.db), or DB=<database URL>, or ENDPOINTS=<file>.
+DAYS ?= 7
+OUT ?= review_nlu.yml
+review: $(VENV)/.installed
+	@$(PY) -m bot.review --days "$(DAYS)" --out "$(OUT)" $(if $(DB),--db "$(DB)") $(if $(ENDPOINTS),--endpoints "$(ENDPOINTS)")
 
 lint: $(VENV)/.installed
 	@$(VENV)/bin/ruff check actions bot tests bench
