@@ -148,3 +148,67 @@ def test_a_lock_held_by_another_process_costs_seconds_not_the_turn(stack):
 def test_health_reports_the_store(stack):
     with urllib.request.urlopen(f"http://127.0.0.1:{stack.rasa_port}/health", timeout=10) as r:
         assert json.loads(r.read()) == {"status": "ok", "tracker_store": "ok"}
+
+
+def timed_get(stack: StoreStack, path: str, timeout: float = 10) -> "tuple[int, float]":
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{stack.rasa_port}{path}", timeout=timeout):
+            status = 200
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return status, time.perf_counter() - started
+
+
+def test_a_locked_database_freezes_nobody_while_a_turn_waits_for_it(stack):
+    """The store's calls run off the event loop: while one visitor's turn waits for the
+    lock another process holds, the server keeps answering (channel status, /health
+    with its 503), another visitor's turn ends within the timeout too, and both
+    waiting turns get the not-saved answer rather than hanging."""
+    first, second = Tally(stack), Tally(stack)
+    first.say(QUESTIONS[0])
+    second.say(QUESTIONS[0])
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_lock() -> None:
+        db = sqlite3.connect(stack.tracker_db, timeout=10)
+        db.execute("BEGIN EXCLUSIVE")
+        locked.set()
+        release.wait(30)
+        db.rollback()
+        db.close()
+
+    holder = threading.Thread(target=hold_lock, daemon=True)
+    holder.start()
+    assert locked.wait(10)
+    replies: dict = {}
+    durations: dict = {}
+
+    def turn(name: str, tally: Tally) -> None:
+        started = time.perf_counter()
+        replies[name] = tally.say(QUESTIONS[1])
+        durations[name] = time.perf_counter() - started
+
+    try:
+        waiting = threading.Thread(target=turn, args=("first", first))
+        waiting.start()
+        time.sleep(0.3)  # the first turn is now waiting for the database
+        other = threading.Thread(target=turn, args=("second", second))
+        other.start()
+        pings = [timed_get(stack, "/webhooks/rest/") for _ in range(10)]
+        health_status, health_seconds = timed_get(stack, "/health")
+        waiting.join(30)
+        other.join(30)
+    finally:
+        release.set()
+        holder.join(10)
+    assert all(status == 200 for status, _ in pings), pings
+    assert max(seconds for _, seconds in pings) < 0.5, pings  # the event loop is free
+    assert health_status == 503 and health_seconds < 4, (health_status, health_seconds)
+    assert replies == {"first": NOT_SAVED_REPLY, "second": NOT_SAVED_REPLY}, replies
+    assert max(durations.values()) < 8, durations
+    assert health(stack) == 200
+    assert "agents" in first.say(QUESTIONS[1])
+    assert "agents" in second.say(QUESTIONS[1])
+    first.assert_stored_as_told()
+    second.assert_stored_as_told()
