@@ -121,6 +121,10 @@ NEXT: Dict[Text, Text] = {
 }
 
 
+# answers that sort tasks into kinds: a task named after them is asked about them
+ABOUT_FUNCTIONS = ("definition/front_back_office", "difference/structure")
+
+
 def other(subject: Optional[Text]) -> Optional[Text]:
     return {BPO: CALL_CENTER, CALL_CENTER: BPO}.get(subject)
 
@@ -306,7 +310,8 @@ class ActionAnswerFollowUp(Action):
         subject = first_entity(tracker, "subject")
         aspect = first_entity(tracker, "aspect")
         if aspect is None and first_entity(tracker, "outsourced_function"):
-            aspect = "services"  # "does that include payroll?"
+            # "does that include payroll?"; "so is hr one of them?" about front/back office
+            aspect = TOPICS[previous][0] if previous in ABOUT_FUNCTIONS else "services"
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
         if tracker.active_loop_name and first_entity(tracker, "outsourced_function"):
             return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"

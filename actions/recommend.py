@@ -264,6 +264,11 @@ class ActionTakeAnswer(Action):
             facts = answers_in_message(tracker, UNASKED_CONFIDENCE)
             if len(facts) >= FACTS_TO_START:  # "we're a 40-person shop, phones ringing all day"
                 return start_form_events(tracker, facts)
+            from actions.follow_ups import ActionAnswerFollowUp, is_elliptical, previous_topic
+
+            if previous_topic(tracker) and is_elliptical(text, max_words=3):
+                # "debt collection as well?" after a knowledge answer: a question about it
+                return undo + await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
             dispatcher.utter_message(response="utter_out_of_scope")
             return undo
         answers = corrected_answers(tracker, min_confidence=0.0)

@@ -91,5 +91,7 @@ class FollowUpShape(StatelessComponent):
                 if entry["name"] not in (verdict["name"], intent["name"])
             ]
             message.set(INTENT, verdict, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [verdict, intent, *others], add_to_output=True)
+            # the knowledge intent leaves the ranking: as close a second, it would make
+            # the FallbackClassifier call the message ambiguous
+            message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
         return messages

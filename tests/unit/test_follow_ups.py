@@ -5,7 +5,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.follow_ups import ASPECTS, NEXT, TOPICS, is_elliptical, previous_topic, resolve
+from actions.follow_ups import (
+    ASPECTS,
+    NEXT,
+    TOPICS,
+    ActionAnswerFollowUp,
+    is_elliptical,
+    previous_topic,
+    resolve,
+)
+from tests.unit.test_actions import run
 
 FAQ = Path(__file__).parents[2] / "data" / "responses" / "faq.yml"
 KEYS = sorted(k.removeprefix("utter_") for k in yaml.safe_load(FAQ.read_text())["responses"])
@@ -120,3 +129,67 @@ def test_a_follow_up_right_after_the_recommendation_gets_its_reasons(tracker_fac
 def test_a_follow_up_that_names_nothing_is_about_the_previous_answer():
     assert resolve("benefits/bpo", asks_for_more=False) == "benefits/bpo"
     assert resolve("benefits/bpo", asks_for_more=True) == NEXT["benefits/bpo"]
+
+
+def _after_knowledge_answer(tracker_factory, topic, text, intent, entities):
+    return tracker_factory(
+        events=[
+            {"event": "user", "text": "first question"},
+            {"event": "bot", "text": "an answer", "metadata": {"utter_action": f"utter_{topic}"}},
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": text},
+        ],
+        intent=intent,
+        entities=entities,
+        text=text,
+    )
+
+
+def test_a_task_named_after_a_knowledge_answer_asks_about_that_answer(tracker_factory):
+    from actions.recommend import ActionTakeAnswer
+    from tests.unit.test_actions import run
+
+    function = [{"entity": "outsourced_function", "value": "collections"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/call_center", "debt collection as well?", "inform", function
+    )
+    _, messages = run(ActionTakeAnswer(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/call_center"]
+
+    hr = [{"entity": "outsourced_function", "value": "hr"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/front_back_office", "so is hr one of them?", "follow_up", hr
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_definition/front_back_office"]
+
+
+def test_a_longer_form_answer_after_a_knowledge_answer_is_still_out_of_scope(tracker_factory):
+    from actions.recommend import ActionTakeAnswer
+    from tests.unit.test_actions import run
+
+    payroll = [{"entity": "outsourced_function", "value": "payroll"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/bpo", "payroll tax rules in ohio please", "inform", payroll
+    )
+    _, messages = run(ActionTakeAnswer(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+def test_a_doubt_between_a_knowledge_intent_and_a_follow_up_is_answered(tracker_factory):
+    text = "bpo?? what does that even stand for"
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "definition", "confidence": 0.53},
+        {"name": "follow_up", "confidence": 0.47},
+    ]
+    selector = {"response": {"intent_response_key": "definition/bpo", "confidence": 0.95}}
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        intent="nlu_fallback",
+        text=text,
+        entities=[{"entity": "subject", "value": "bpo"}],
+        parse={"intent_ranking": ranking, "response_selector": {"default": selector}},
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_definition/bpo"]

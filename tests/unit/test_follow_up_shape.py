@@ -1,0 +1,77 @@
+"""Knowledge questions shaped like follow-ups go to the follow-up action; questions
+of their own stay knowledge questions."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.follow_up_shape import FollowUpShape
+
+
+def message(text, topic, subjects=(), intent=None):
+    entities = []
+    for value, words in subjects:
+        start = text.index(words)
+        entities.append(
+            {"entity": "subject", "value": value, "start": start, "end": start + len(words)}
+        )
+    name = intent or topic.split("/")[0]
+    return Message(
+        data={
+            "text": text,
+            "entities": entities,
+            "intent": {"name": name, "confidence": 0.8},
+            "intent_ranking": [
+                {"name": name, "confidence": 0.8},
+                {"name": "out_of_scope", "confidence": 0.2},
+            ],
+            "response_selector": {
+                "default": {"response": {"intent_response_key": topic, "confidence": 0.7}}
+            },
+        }
+    )
+
+
+def intent_after(msg):
+    (result,) = FollowUpShape({}).process([msg])
+    return result.get("intent")["name"], [r["name"] for r in result.get("intent_ranking")]
+
+
+@pytest.mark.parametrize(
+    "text, topic, subjects",
+    [
+        ("what services", "services/bpo", ()),
+        ("how do i build a career there", "careers/call_center", ()),
+        ("and the perks?", "benefits/bpo", ()),
+        ("bpo?", "definition/bpo", [("bpo", "bpo")]),
+        (
+            "and what about call centres?",
+            "definition/call_center",
+            [("call_center", "call centres")],
+        ),
+    ],
+)
+def test_follow_up_shapes_go_to_the_follow_up_intent(text, topic, subjects):
+    intent, ranking = intent_after(message(text, topic, subjects))
+    assert intent == "follow_up"
+    # the knowledge intent leaves the ranking, so the fallback sees no tie
+    assert ranking == ["follow_up", "out_of_scope"]
+
+
+@pytest.mark.parametrize(
+    "text, topic, subjects",
+    [
+        ("what roles does a bpo hire for", "careers/bpo", [("bpo", "bpo")]),
+        ("tech differences", "difference/technology", ()),  # about both: needs no subject
+        ("what are the benefits of hiring a call center for a clinic", "benefits/call_center",
+         [("call_center", "call center")]),
+        ("what kind of company is a bpo", "definition/bpo", [("bpo", "bpo")]),
+    ],
+)  # fmt: skip
+def test_questions_of_their_own_stay_knowledge_questions(text, topic, subjects):
+    intent, _ = intent_after(message(text, topic, subjects))
+    assert intent == topic.split("/")[0]
+
+
+def test_a_message_nlu_did_not_take_for_a_knowledge_question_is_left_alone():
+    intent, _ = intent_after(message("what services", "services/bpo", intent="help"))
+    assert intent == "help"
