@@ -269,7 +269,8 @@ class ActionAnswerFollowUp(Action):
     @staticmethod
     def _asks_to_recommend(tracker: Tracker) -> bool:
         """Below NLU's threshold, its likeliest reading was a request for a
-        recommendation, or it hesitated between one and a form answer with a task."""
+        recommendation, or it hesitated between one and how to choose, or a form answer
+        with a task."""
         ranking = [
             r.get("name")
             for r in tracker.latest_message.get("intent_ranking") or []
@@ -277,6 +278,8 @@ class ActionAnswerFollowUp(Action):
         ]
         if ranking[:1] == ["request_recommendation"]:
             return True
+        if set(ranking[:2]) == {"request_recommendation", "choosing"}:
+            return True  # "i need advice on whether to go with a bpo or a call center"
         return bool(first_entity(tracker, "outsourced_function")) and bool(
             {"request_recommendation", "inform"} & set(ranking[:2])
         )

@@ -139,6 +139,8 @@ def test_the_forms_vocabulary_agrees_everywhere():
     patterns = REPO_ROOT / "bot" / "nlp" / "patterns.jsonl"
     for line in patterns.read_text().splitlines():
         pattern = json.loads(line)
+        if pattern["label"] == "industry":  # "a logistics company": what they are, no task
+            continue
         assert pattern["id"] in values[pattern["label"]] | {"number"}, pattern
 
     annotated = re.compile(r'"entity": "(\w+)", "value": "(\w+)"|\]\((\w+):(\w+)\)')
