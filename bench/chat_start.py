@@ -4,9 +4,7 @@ against `rasa shell` on the same model."""
 
 from __future__ import annotations
 
-import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -19,9 +17,7 @@ OURS_PROMPT = r"You(\x1b\[[0-9;]*m)* >"
 RASA_SHELL_PROMPT = r"Your input ->"
 
 
-def seconds_to_prompt(
-    command: list[str], prompt: str, env: dict[str, str], timeout: float = 240
-) -> float:
+def seconds_to_prompt(command: list[str], prompt: str, env: dict[str, str]) -> float:
     started = time.perf_counter()
     child = pexpect.spawn(
         command[0],
@@ -29,7 +25,7 @@ def seconds_to_prompt(
         cwd=str(processes.REPO_ROOT),
         env=env,
         encoding="utf-8",
-        timeout=timeout,
+        timeout=240,
         dimensions=(40, 100),
     )
     try:
@@ -37,43 +33,33 @@ def seconds_to_prompt(
         return time.perf_counter() - started
     finally:
         child.terminate(force=False)
-        child.expect(pexpect.EOF, timeout=30) if child.isalive() else None
+        if child.isalive():
+            child.expect(pexpect.EOF, timeout=30)
         child.close(force=True)
 
 
 def measure(model: Path, rounds: int = 2) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as work:
-        env = {
-            **os.environ,
-            "TRACKER_DB": str(Path(work) / "conversations.db"),
-            "PROMPT_TOOLKIT_NO_CPR": "1",
+        env = processes.assistant_env(processes.free_port(), Path(work) / "conversations.db")
+        env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+        ours = processes.python_command("-m", "bot.launch", "chat", "--model", str(model), "--new")
+        shell = processes.rasa_command(
+            "shell",
+            "--model",
+            str(model),
+            "--endpoints",
+            "endpoints.yml",
+            "--port",
+            str(processes.free_port()),
+        )
+        return {
+            "make_chat_s": statistics.median(
+                seconds_to_prompt(ours, OURS_PROMPT, env) for _ in range(rounds)
+            ),
+            "rasa_shell_s": statistics.median(
+                seconds_to_prompt(shell, RASA_SHELL_PROMPT, env) for _ in range(rounds)
+            ),
         }
-        ours = [
-            seconds_to_prompt(
-                [sys.executable, "-m", "bot.launch", "chat", "--model", str(model), "--new"],
-                OURS_PROMPT,
-                env,
-            )
-            for _ in range(rounds)
-        ]
-        shell_env = processes.assistant_env(processes.free_port(), Path(env["TRACKER_DB"]))
-        shell = [
-            seconds_to_prompt(
-                processes.rasa_command(
-                    "shell",
-                    "--model",
-                    str(model),
-                    "--endpoints",
-                    "endpoints.yml",
-                    "--port",
-                    str(processes.free_port()),
-                ),
-                RASA_SHELL_PROMPT,
-                {**shell_env, "PROMPT_TOOLKIT_NO_CPR": "1"},
-            )
-            for _ in range(rounds)
-        ]
-    return {"make_chat_s": statistics.median(ours), "rasa_shell_s": statistics.median(shell)}
 
 
 if __name__ == "__main__":

@@ -5,110 +5,69 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.servers import base_env
+import yaml
+
+from bench.bots import env
+from bot import processes
 
 # What a training run needs from a project (ours also needs its assembled spaCy pipeline).
 TRAINING_INPUTS = ("config.yml", "domain.yml", "domain", "data", "build")
 
 
-def rasa(
-    args: list[str], cwd: Path, log: Path, env: dict[str, str], timeout: float = 7200
-) -> subprocess.CompletedProcess:
+def rasa(args: list[str], cwd: Path, log: Path, cache: Path) -> int:
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "ab") as output:
         return subprocess.run(
-            [sys.executable, "-m", "rasa", *args],
+            processes.rasa_command(*args),
             cwd=cwd,
-            env=env,
+            env=env(cwd / "unused.db", cache=cache),
             stdout=output,
             stderr=subprocess.STDOUT,
-            timeout=timeout,
-        )
-
-
-# --------------------------------------------------------------------------- cross-validation
+            timeout=7200,
+        ).returncode
 
 
 def cross_validation(project: Path, out: Path, log: Path, folds: int = 5) -> dict[str, Any]:
     """`rasa test nlu --cross-validation`: intent macro-F1 and response-selector accuracy
     over the `<intent>/<topic>` keys, from the reports over the test folds."""
-    if out.exists():
-        shutil.rmtree(out)
+    shutil.rmtree(out, ignore_errors=True)
     started = time.monotonic()
-    result = rasa(
-        [
-            "test",
-            "nlu",
-            "--cross-validation",
-            "--folds",
-            str(folds),
-            "--config",
-            "config.yml",
-            "--nlu",
-            "data",
-            "--domain",
-            "domain.yml",
-            "--out",
-            str(out),
-            "--no-plot",
-        ],
-        project,
-        log,
-        base_env(RASA_CACHE_DIRECTORY=str(out.parent / f"{out.name}-cache")),
-    )
-    figures: dict[str, Any] = {
-        "seconds": time.monotonic() - started,
-        "returncode": result.returncode,
-    }
-    intent_report = out / "intent_report.json"
-    if result.returncode != 0 or not intent_report.exists():
-        figures["error"] = f"rasa test nlu failed; see {log}"
-        return figures
-    intents = json.loads(intent_report.read_text())
+    args = ["test", "nlu", "--cross-validation", "--folds", str(folds), "--config", "config.yml"]
+    args += ["--nlu", "data", "--domain", "domain.yml", "--out", str(out), "--no-plot"]
+    returncode = rasa(args, project, log, out.parent / f"{out.name}-cache")
+    figures: dict[str, Any] = {"seconds": time.monotonic() - started, "returncode": returncode}
+    if returncode != 0 or not (out / "intent_report.json").exists():
+        return {**figures, "error": f"rasa test nlu failed; see {log}"}
+    intents = json.loads((out / "intent_report.json").read_text())
     figures["intent_macro_f1"] = intents["macro avg"]["f1-score"]
     figures["intent_accuracy"] = intents.get("accuracy")
-    selector_report = out / "response_selection_report.json"
-    if selector_report.exists():
-        figures["response_selector_accuracy"] = report_accuracy(
-            json.loads(selector_report.read_text()), out / "response_selection_errors.json"
+    if (out / "response_selection_report.json").exists():
+        selector = json.loads((out / "response_selection_report.json").read_text())
+        errors = out / "response_selection_errors.json"
+        figures["response_selector_macro_f1"] = selector["macro avg"]["f1-score"]
+        figures["response_selector_accuracy"] = (
+            selector.get("accuracy")
+            or 1
+            - len(json.loads(errors.read_text()) if errors.exists() else [])
+            / selector["weighted avg"]["support"]
         )
-        figures["response_selector_macro_f1"] = json.loads(selector_report.read_text())[
-            "macro avg"
-        ]["f1-score"]
     return figures
 
 
-def report_accuracy(report: dict[str, Any], errors_file: Path) -> float | None:
-    if "accuracy" in report:
-        return report["accuracy"]
-    total = report.get("weighted avg", {}).get("support")
-    if not total:
-        return None
-    errors = json.loads(errors_file.read_text()) if errors_file.exists() else []
-    return 1 - len(errors) / total
-
-
-# --------------------------------------------------------------------------- training
-
-
-def custom_packages(project: Path) -> list[str]:
-    """Top-level packages of the project that config.yml names (custom components)."""
-    config = (project / "config.yml").read_text(encoding="utf-8")
-    names = re.findall(r"^\s*-?\s*name:\s*([A-Za-z_][\w]*)\.[\w.]+\s*$", config, re.M)
-    return sorted({name for name in names if (project / name).is_dir()})
-
-
 def copy_training_inputs(project: Path, target: Path) -> Path:
-    if target.exists():
-        shutil.rmtree(target)
+    """The training inputs and the packages of config.yml's custom components."""
+    shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    for name in (*TRAINING_INPUTS, *custom_packages(project)):
+    config = yaml.safe_load((project / "config.yml").read_text(encoding="utf-8"))
+    steps = [*(config.get("pipeline") or []), *(config.get("policies") or [])]
+    packages = {step["name"].split(".")[0] for step in steps if "." in step["name"]}
+    for name in (*TRAINING_INPUTS, *sorted(packages)):
         source = project / name
         if source.is_dir():
             shutil.copytree(source, target / name)
@@ -117,61 +76,27 @@ def copy_training_inputs(project: Path, target: Path) -> Path:
     return target
 
 
-def responses_file(project: Path) -> Path:
-    """Where the first response text lives: data/responses/*.yml, else the domain."""
-    folder = project / "data" / "responses"
-    if folder.is_dir():
-        files = sorted(folder.rglob("*.yml"))
-        if files:
-            return files[0]
-    return project / "domain.yml"
-
-
-_TEXT = re.compile(r"^(\s*-?\s*text:\s*)(.*)$")
-
-
-def edit_first_response(path: Path, marker: str) -> str:
-    """Change the text of the first response in `path` (and nothing else)."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        match = _TEXT.match(line.rstrip("\n"))
-        if not match:
-            continue
-        prefix, value = match.groups()
-        if value[:1] in "|>":  # block scalar: edit its first content line
-            body = lines[index + 1]
-            indent = len(body) - len(body.lstrip())
-            lines[index + 1] = body[:indent] + marker + " " + body[indent:]
-        elif value[:1] in "\"'":
-            lines[index] = f"{prefix}{value[0]}{marker} {value[1:]}\n"
-        else:
-            lines[index] = f"{prefix}{marker} {value}\n"
-        path.write_text("".join(lines), encoding="utf-8")
-        return lines[index].strip() if value[:1] not in "|>" else lines[index + 1].strip()
-    raise ValueError(f"no response text found in {path}")
-
-
-def components(log_text: str) -> dict[str, list[str]]:
-    trained = re.findall(r"Starting to train component '([^']+)'", log_text)
-    restored = re.findall(r"Restored component '([^']+)' from cache", log_text)
-    return {"trained": trained, "restored": restored}
+def edit_first_response(project: Path, marker: str) -> str:
+    """Put `marker` before the text of the first response (data/responses/*.yml, else
+    the domain), and nothing else; returns the new text."""
+    path = min((project / "data" / "responses").rglob("*.yml"), default=project / "domain.yml")
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = next(iter(content["responses"].values()))[0]
+    first["text"] = f"{marker} {first['text']}"
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+    return first["text"]
 
 
 def timed_train(copy: Path, log: Path, name: str) -> dict[str, Any]:
-    env = base_env(RASA_CACHE_DIRECTORY=str(copy / ".rasa" / "cache"))
     offset = log.stat().st_size if log.exists() else 0
     started = time.monotonic()
-    result = rasa(
-        ["train", "--out", str(copy / "models"), "--fixed-model-name", name], copy, log, env
-    )
-    seconds = time.monotonic() - started
+    args = ["train", "--out", str(copy / "models"), "--fixed-model-name", name]
+    returncode = rasa(args, copy, log, copy / ".rasa" / "cache")
+    figures: dict[str, Any] = {"seconds": time.monotonic() - started, "returncode": returncode}
     text = log.read_bytes()[offset:].decode("utf-8", "replace")
-    figures: dict[str, Any] = {
-        "seconds": seconds,
-        "returncode": result.returncode,
-        **components(text),
-    }
-    if result.returncode != 0 or not (copy / "models" / f"{name}.tar.gz").exists():
+    figures["trained"] = re.findall(r"Starting to train component '([^']+)'", text)
+    figures["restored"] = re.findall(r"Restored component '([^']+)' from cache", text)
+    if returncode != 0 or not (copy / "models" / f"{name}.tar.gz").exists():
         figures["error"] = f"rasa train failed; see {log}"
     return figures
 
@@ -185,19 +110,14 @@ def training_times(project: Path, workdir: Path, log: Path, retrains: int = 2) -
         return {"scratch": scratch, "error": scratch["error"]}
     runs = []
     for number in range(1, retrains + 1):
-        edited = edit_first_response(responses_file(copy), f"(edit {number})")
-        run = timed_train(copy, log, f"retrain{number}")
-        run["edited_line"] = edited
-        runs.append(run)
-        if "error" in run:
-            return {"scratch": scratch, "retrains": runs, "error": run["error"]}
-    seconds = sorted(run["seconds"] for run in runs)
+        edited = edit_first_response(copy, f"(edit {number})")
+        runs.append({**timed_train(copy, log, f"retrain{number}"), "edited_text": edited[:80]})
+        if "error" in runs[-1]:
+            return {"scratch": scratch, "retrains": runs, "error": runs[-1]["error"]}
     return {
         "scratch": scratch,
         "retrains": runs,
         "scratch_seconds": scratch["seconds"],
-        "retrain_seconds": seconds[len(seconds) // 2]
-        if len(seconds) % 2
-        else (seconds[len(seconds) // 2 - 1] + seconds[len(seconds) // 2]) / 2,
+        "retrain_seconds": statistics.median(run["seconds"] for run in runs),
         "retrained_components": sorted({c for run in runs for c in run["trained"]}),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import os
 import platform
 import sys
@@ -12,31 +13,7 @@ from pathlib import Path
 from typing import Any
 
 COLUMNS = ("figure", "ours", "baseline", "ratio", "target", "met?")
-
-
-@dataclass
-class Target:
-    """`ratio <= 0.5`, `ratio >= 2`, `ours >= 0.95`, `ours < 100` ..."""
-
-    on: str  # "ratio" or "ours"
-    op: str  # "<=", ">=", "<"
-    value: float
-
-    def __str__(self) -> str:
-        if self.on == "ratio":
-            return f"{self.op} {self.value:g}x"
-        return f"{self.op} {self.value:g}"
-
-    def met(self, ours: float | None, ratio: float | None) -> bool | None:
-        value = ratio if self.on == "ratio" else ours
-        if value is None:
-            return None
-        return {
-            "<=": value <= self.value,
-            ">=": value >= self.value,
-            "<": value < self.value,
-            ">": value > self.value,
-        }[self.op]
+OPERATORS = {"<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt}
 
 
 @dataclass
@@ -45,7 +22,7 @@ class Row:
     unit: str
     ours: float | None
     baseline: float | None
-    target: Target | None = None
+    target: str | None = None  # "ratio <= 0.5", "ours >= 0.95", "ours < 100" ...
     digits: int = 1
 
     @property
@@ -56,31 +33,30 @@ class Row:
 
     @property
     def met(self) -> bool | None:
-        return self.target.met(self.ours, self.ratio) if self.target else None
+        if self.target is None:
+            return None
+        on, op, limit = self.target.split()
+        value = self.ratio if on == "ratio" else self.ours
+        return None if value is None else OPERATORS[op](value, float(limit))
 
-    def label(self) -> str:
-        return f"{self.figure} ({self.unit})" if self.unit else self.figure
+    def target_text(self) -> str:
+        if self.target is None:
+            return "-"
+        on, op, limit = self.target.split()
+        return f"{op} {float(limit):g}" + ("x" if on == "ratio" else "")
 
     def cells(self) -> list[str]:
         def number(value: float | None) -> str:
             return "n/a" if value is None else f"{value:,.{self.digits}f}"
 
         met = {None: "-" if self.target is None else "n/a", True: "yes", False: "NO"}[self.met]
-        return [
-            self.label(),
-            number(self.ours),
-            number(self.baseline),
-            "n/a" if self.ratio is None else f"{self.ratio:.2f}x",
-            str(self.target) if self.target else "-",
-            met,
-        ]
+        label = f"{self.figure} ({self.unit})" if self.unit else self.figure
+        ratio = "n/a" if self.ratio is None else f"{self.ratio:.2f}x"
+        return [label, number(self.ours), number(self.baseline), ratio, self.target_text(), met]
 
     def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["target"] = str(self.target) if self.target else None
-        data["ratio"] = self.ratio
-        data["met"] = self.met
-        return data
+        target = None if self.target is None else self.target_text()
+        return {**asdict(self), "target": target, "ratio": self.ratio, "met": self.met}
 
 
 def table(rows: list[Row]) -> str:
@@ -88,9 +64,8 @@ def table(rows: list[Row]) -> str:
     widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
 
     def line(values: list[str]) -> str:
-        parts = [values[0].ljust(widths[0])]
-        parts += [value.rjust(width) for value, width in zip(values[1:], widths[1:], strict=False)]
-        return "| " + " | ".join(parts) + " |"
+        rest = [value.rjust(width) for value, width in zip(values[1:], widths[1:], strict=True)]
+        return "| " + " | ".join([values[0].ljust(widths[0]), *rest]) + " |"
 
     separator = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
     return "\n".join([line(cells[0]), separator] + [line(values) for values in cells[1:]])
@@ -99,15 +74,12 @@ def table(rows: list[Row]) -> str:
 def machine() -> dict[str, Any]:
     info: dict[str, Any] = {"cores": os.cpu_count(), "platform": platform.platform()}
     try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                info["memory_gb"] = round(int(line.split()[1]) / 1024 / 1024, 1)
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                info["cpu"] = line.split(":", 1)[1].strip()
-                break
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        info["memory_gb"] = round(int(meminfo[0].split()[1]) / 1024 / 1024, 1)  # MemTotal
+        cpus = Path("/proc/cpuinfo").read_text().splitlines()
+        info["cpu"] = next(line.split(":", 1)[1].strip() for line in cpus if "model name" in line)
         info["load_average"] = Path("/proc/loadavg").read_text().split()[:3]
-    except OSError:
+    except (OSError, StopIteration):
         pass
     return info
 
@@ -131,29 +103,10 @@ def header(machine_info: dict[str, Any], versions_info: dict[str, Any]) -> str:
     )
 
 
-def write(
-    out: Path,
-    rows: list[Row],
-    machine_info: dict[str, Any],
-    versions_info: dict[str, Any],
-    settings: dict[str, Any],
-    details: dict[str, Any],
-) -> Path:
+def write(out: Path, rows: list[Row], **sections: Any) -> Path:
+    """bench.json: the sections (machine, versions, settings, details) and the table."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / "bench.json"
-    path.write_text(
-        json.dumps(
-            {
-                "machine": machine_info,
-                "versions": versions_info,
-                "settings": settings,
-                "columns": list(COLUMNS),
-                "rows": [row.as_dict() for row in rows],
-                "table": table(rows),
-                "details": details,
-            },
-            indent=2,
-            default=str,
-        )
-    )
+    data = {**sections, "columns": list(COLUMNS), "rows": [row.as_dict() for row in rows]}
+    path.write_text(json.dumps({**data, "table": table(rows)}, indent=2, default=str))
     return path

@@ -1,4 +1,4 @@
-"""Starting and stopping the assistant's processes (used by the launcher and the tests)."""
+"""Starting and stopping the assistant's processes (the launcher, the benchmark, the tests)."""
 
 from __future__ import annotations
 
@@ -29,20 +29,25 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+def is_up(url: str, timeout: float = 2) -> bool:
+    """Whether `url` answers 200 now."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as reply:
+            return reply.status == 200
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return False
+
+
 def wait_until_healthy(
-    url: str, timeout: float, process: Optional[subprocess.Popen] = None
+    url: str, timeout: float, process: Optional[subprocess.Popen] = None, interval: float = 0.3
 ) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"process for {url} exited with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, OSError):
-            pass
-        time.sleep(0.3)
+        if is_up(url):
+            return
+        time.sleep(interval)
     raise TimeoutError(f"{url} not healthy after {timeout:.0f}s")
 
 
@@ -50,6 +55,9 @@ def assistant_env(action_port: int, tracker_db: Path, **extra: str) -> Dict[str,
     tracker_db.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    env.setdefault("PYTHONWARNINGS", "ignore::DeprecationWarning")
     # rasa-sdk binds the action server to SANIC_HOST, 0.0.0.0 unless told otherwise
     env.setdefault("SANIC_HOST", "127.0.0.1")
     env.update(
@@ -80,6 +88,16 @@ def stop(process: Optional[subprocess.Popen], timeout: float = 15) -> None:
         process.wait()
 
 
+def start(
+    command: List[str], env: Dict[str, str], log: Optional[Path] = None, cwd: Path = REPO_ROOT
+) -> subprocess.Popen:
+    """Start a process, its output appended to `log` (or dropped)."""
+    if log:
+        log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log or os.devnull, "ab") as output:
+        return subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
 @contextmanager
 def running(
     command: List[str],
@@ -87,28 +105,28 @@ def running(
     env: Dict[str, str],
     timeout: float = 180,
     log: Optional[Path] = None,
+    cwd: Path = REPO_ROOT,
 ) -> Iterator[subprocess.Popen]:
     """Start a server process, wait until its health URL answers, stop it afterwards."""
-    output = open(log, "ab") if log else subprocess.DEVNULL
-    process = subprocess.Popen(
-        command, cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
-    )
+    process = start(command, env, log, cwd)
     try:
-        wait_until_healthy(health_url, timeout, process)
+        wait_until_healthy(health_url, timeout, process, interval=0.1)
         yield process
     finally:
         stop(process)
-        if log:
-            output.close()
 
 
-def action_server(port: int, env: Dict[str, str], log: Optional[Path] = None):
+def action_server(
+    port: int, env: Dict[str, str], log: Optional[Path] = None, cwd: Path = REPO_ROOT
+):
+    """The rasa-sdk action server of the project in `cwd`, running its actions/."""
     return running(
         rasa_command("run", "actions", "--actions", "actions", "--port", str(port)),
         f"http://127.0.0.1:{port}/health",
         env,
         timeout=120,
         log=log,
+        cwd=cwd,
     )
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 import pytest
 
+from bench import support
 from bot import processes
-from bot.rest_client import post_json  # noqa: F401  (the tests' one HTTP helper)
+from bot.rest_client import AssistantClient
 
 MODEL = processes.REPO_ROOT / "models" / "assistant.tar.gz"
 
@@ -24,13 +25,21 @@ class Assistant:
     log_dir: Path
 
     @property
+    def client(self) -> AssistantClient:
+        return AssistantClient(self.base_url)
+
+    @property
     def webhook(self) -> str:
-        return f"{self.base_url}/webhooks/rest/webhook"
+        return self.client.webhook
 
     def send(self, sender: str, text: str) -> List[Dict[str, Any]]:
-        status, replies = post_json(self.webhook, {"sender": sender, "message": text})
+        status, replies = self.client.post(sender, text)
         assert status == 200, replies
         return replies
+
+    def events(self, sender: str) -> List[Tuple[str, Dict[str, Any]]]:
+        """(type, event) of the conversation as stored, in order."""
+        return support.stored_events(self.tracker_db, sender)
 
 
 @dataclass

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from pathlib import Path
-from typing import Dict, List
+from typing import List
 
 import pytest
 import yaml
 
+from bench.support import examples_by_label, normalise
 from bot.processes import REPO_ROOT
 
 # The knowledge contract: a question on each topic comes out of NLU with exactly this key.
@@ -31,25 +30,8 @@ CONVERSATION_INTENTS = [
 MIN_TRAINING_EXAMPLES = 12
 MIN_HELD_OUT_EXAMPLES = 3
 
-
-def examples_by_intent(*paths: Path) -> Dict[str, List[str]]:
-    found: Dict[str, List[str]] = defaultdict(list)
-    for path in paths:
-        for block in yaml.safe_load(path.read_text()).get("nlu", []):
-            if "intent" in block:
-                lines = [
-                    l[2:].strip() for l in block["examples"].splitlines() if l.startswith("- ")
-                ]
-                found[block["intent"]].extend(lines)
-    return found
-
-
-def normalise(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip() or text.strip()
-
-
-TRAINING = examples_by_intent(*sorted((REPO_ROOT / "data" / "nlu").glob("*.yml")))
-HELD_OUT = examples_by_intent(*sorted((REPO_ROOT / "tests" / "nlu").glob("*.yml")))
+TRAINING = examples_by_label(REPO_ROOT / "data" / "nlu")
+HELD_OUT = examples_by_label(REPO_ROOT / "tests" / "nlu")
 RESPONSES = yaml.safe_load((REPO_ROOT / "data" / "responses" / "faq.yml").read_text())["responses"]
 DOMAIN = yaml.safe_load((REPO_ROOT / "domain.yml").read_text())
 

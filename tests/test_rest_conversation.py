@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
 from typing import Any, Dict, List
 
 from bot.channels.message_policy import EMPTY_MESSAGE_REPLY, MAX_MESSAGE_CHARS
-from tests.conftest import post_json
+from bot.rest_client import post_json
 
 
-def tracker_slot(db_path, sender: str, slot: str) -> Any:
+def tracker_slot(assistant, sender: str, slot: str) -> Any:
     """The slot's current value as stored in the SQLite tracker store."""
-    with sqlite3.connect(db_path) as db:
-        rows = db.execute(
-            "SELECT type_name, data FROM events WHERE sender_id = ? ORDER BY id", (sender,)
-        ).fetchall()
     value = None
-    for type_name, data in rows:
-        event = json.loads(data)
+    for type_name, event in assistant.events(sender):
         if type_name == "restart":
             value = None
         elif type_name == "slot" and event["name"] == slot:
@@ -45,10 +38,7 @@ def test_full_recommendation_in_natural_language_ends_with_a_call_center(assista
     assert "My recommendation: a call center" in final
     assert "small company (under 50 people)" in final
     assert "customer support and sales" in final
-    assert (
-        tracker_slot(assistant.tracker_db, conversation.sender, "recommended_model")
-        == "call_center"
-    )
+    assert tracker_slot(assistant, conversation.sender, "recommended_model") == "call_center"
     assert "I suggested a call center" in conversation.say("why that one?")
 
 
@@ -59,7 +49,7 @@ def test_back_office_work_gets_a_bpo_and_the_slot_is_stored(assistant, conversat
     final = conversation.say("our budget is flexible")
     assert "My recommendation: a BPO" in final
     assert "payroll and accounting" in final
-    assert tracker_slot(assistant.tracker_db, conversation.sender, "recommended_model") == "bpo"
+    assert tracker_slot(assistant, conversation.sender, "recommended_model") == "bpo"
 
 
 def test_invalid_answer_is_asked_again_with_an_example(conversation):
@@ -86,7 +76,7 @@ def test_start_over_forgets_the_answers(assistant, conversation):
     conversation.say("recommend one for me")
     conversation.say("we have 40 employees")
     assert "start over" in conversation.say("start over").lower()
-    assert tracker_slot(assistant.tracker_db, conversation.sender, "company_size") is None
+    assert tracker_slot(assistant, conversation.sender, "company_size") is None
 
 
 def test_another_language_gets_the_out_of_scope_answer_and_does_not_end_the_form(conversation):
@@ -127,12 +117,8 @@ def test_a_retried_message_id_gets_the_stored_replies_not_a_second_turn(assistan
     assert status == 200 and "Business Process Outsourcing" in first[0]["text"]
     status, again = post_json(assistant.webhook, body)
     assert status == 200 and again == first
-    with sqlite3.connect(assistant.tracker_db) as db:
-        users = db.execute(
-            "SELECT COUNT(*) FROM events WHERE sender_id = ? AND type_name = 'user'",
-            (conversation.sender,),
-        ).fetchone()[0]
-    assert users == 1
+    stored = [kind for kind, _ in assistant.events(conversation.sender)]
+    assert stored.count("user") == 1
     status, _ = post_json(assistant.webhook, {**body, "message_id": "bad id!"})
     assert status == 400
 
