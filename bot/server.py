@@ -2,8 +2,9 @@
 
     python -m bot.server --model models/assistant.tar.gz --port 5005
 
-Rasa's own `rasa run` would also work, but it always claims `/` and cannot serve
-the widget; this builds the same Sanic app from Rasa's parts.
+Rasa's own `rasa run` claims `/` and cannot serve the widget; this builds the same
+Sanic app from Rasa's parts, with the REST channel registered in code (so there is
+no credentials.yml) and the action endpoint of bot/action_calls.py.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ async def store_problem(agent: Any) -> Optional[str]:
 
 
 async def warm_up(app: Sanic, _loop) -> None:
-    """Run the NLU graph once so the first user does not pay for lazy TF set-up."""
+    """Run the NLU graph once so the first visitor does not pay for its lazy set-up."""
     await app.ctx.agent.parse_message(WARM_UP_TEXT)
     logger.info("Model warmed up; ready for messages.")
 
