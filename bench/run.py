@@ -26,6 +26,7 @@ import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -343,30 +344,20 @@ def main(argv: list[str] | None = None) -> int:
             results.setdefault("baseline", {})["chat_start"] = {"seconds": chat.get("rasa_shell_s")}
             progress(f"ours: chat start {chat}")
             save()
+        offline_figures = {
+            "cv": (skip_cv, offline.cross_validation),  # 5 folds
+            "training": (skip_training, partial(offline.training_times, retrains=plan.retrains)),
+        }
         for bot in bot_list:
-            if not skip_cv:
-                progress(f"{bot.name}: 5-fold cross-validation ...")
-                cv = guarded(
-                    offline.cross_validation,
-                    bot.project,
-                    work / f"{bot.name}-cv",
-                    logs / f"{bot.name}-cv.log",
-                )
-                results[bot.name]["cv"] = cv
-                progress(f"{bot.name}: cv {cv}")
-            if not skip_training:
-                progress(f"{bot.name}: training from scratch, then after a response change ...")
-                training = guarded(
-                    offline.training_times,
-                    bot.project,
-                    work / f"{bot.name}-train",
-                    logs / f"{bot.name}-train.log",
-                    plan.retrains,
-                )
-                results[bot.name]["training"] = training
-                shown = {k: v for k, v in training.items() if k not in ("scratch", "retrains")}
-                progress(f"{bot.name}: training {shown}")
-            save()
+            for kind, (skip, measure) in offline_figures.items():
+                if skip:
+                    continue
+                progress(f"{bot.name}: {kind} ...")
+                where = (work / f"{bot.name}-{kind}", logs / f"{bot.name}-{kind}.log")
+                found = results[bot.name][kind] = guarded(measure, bot.project, *where)
+                shown = {k: v for k, v in found.items() if not isinstance(v, dict | list)}
+                progress(f"{bot.name}: {kind} {shown}")
+                save()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
