@@ -4,6 +4,7 @@ explaining it, and taking an answer the visitor volunteers outside the form
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import (
     FORM_SLOTS,
     PARSERS,
+    adds_to_earlier,
     answers_in_message,
     entity_values,
     is_bare_number,
@@ -174,6 +176,9 @@ class ActionExplainRecommendation(Action):
         return []
 
 
+_CORRECTING = re.compile(r"\b(actually|sorry|instead|correction|i meant|rather)\b", re.IGNORECASE)
+
+
 class ActionResetRecommendation(Action):
     """Forget earlier answers before a new round, keeping the ones given this turn."""
 
@@ -183,6 +188,16 @@ class ActionResetRecommendation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("recommended_model") and (
+            adds_to_earlier(text) or _CORRECTING.search(text)
+        ):
+            # "also we want help with the IT desk": a correction of the answers the
+            # recommendation stands on, not a new round of questions
+            answers = corrected_answers(tracker, min_confidence=0.0)
+            if answers is not None:
+                events = correction_events(dispatcher, tracker, answers)
+                return [*events, FollowupAction("action_listen")]
         return reset_events(tracker)
 
 

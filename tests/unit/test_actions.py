@@ -4,7 +4,7 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.recommend import (
@@ -305,6 +305,25 @@ def test_reset_forgets_old_answers_but_keeps_this_turns(tracker_factory):
         "choosing_functions": False,
         "function_picks": None,
     }
+
+
+def test_asking_for_help_with_one_more_task_after_the_recommendation_corrects_it(
+    tracker_factory,
+):
+    """'also we want help with the IT desk' reads like a request for a recommendation;
+    after one it adds a task, and no new round of questions starts."""
+    text = "also we want help with the it helpdesk for our own staff"
+    tracker = tracker_factory(
+        slots={**SMALL_SUPPORT_TIGHT, "recommended_model": "call_center"},
+        events=[{"event": "user", "text": text}],
+        text=text,
+        intent="request_recommendation",
+        entities=[entity("outsourced_function", "it_support", 1.0)],
+    )
+    events, messages = run(ActionResetRecommendation(), tracker)
+    assert slot_events(events)["outsourced_functions"] == ["customer_support", "it_support"]
+    assert "My recommendation: a BPO" in " ".join(m["text"] or "" for m in messages)
+    assert events[-1] == FollowupAction("action_listen")
 
 
 def test_the_question_asked_takes_nlus_best_guess(tracker_factory):
