@@ -82,15 +82,20 @@ def create_app(
 
     @app.get("/health")
     async def health(request: Request) -> HTTPResponse:
-        """200 only when the model is loaded and the conversation store takes writes, so
-        a load balancer takes a replica that cannot save out of rotation."""
+        """200 only when the model is loaded and the conversation store (and a Redis lock
+        store) take writes, so a load balancer takes a replica that cannot save out of
+        rotation."""
         agent = getattr(request.app.ctx, "agent", None)
         if agent is None or not agent.is_ready():
             return response.json({"status": "loading"}, status=503)
-        problem = await store_problem(agent)
-        if problem:
-            return response.json({"status": "unavailable", "tracker_store": problem}, status=503)
-        return response.json({"status": "ok", "tracker_store": "ok"})
+        stores = {"tracker_store": primary_store(agent.tracker_store)}
+        if hasattr(agent.lock_store, "check_writable"):  # Redis: every replica's locks
+            stores["lock_store"] = agent.lock_store
+        problems = await asyncio.gather(*(store_problem(store) for store in stores.values()))
+        report = {name: problem or "ok" for name, problem in zip(stores, problems, strict=True)}
+        if any(problems):
+            return response.json({"status": "unavailable", **report}, status=503)
+        return response.json({"status": "ok", **report})
 
     async def json_error(request: Request, exception: SanicException) -> HTTPResponse:
         status = getattr(exception, "status_code", 500)
@@ -112,13 +117,14 @@ async def fail_loudly(app: Sanic, _loop) -> None:
     make_store_errors_visible(app.ctx.agent)
 
 
-async def store_problem(agent: Any) -> Optional[str]:
-    """Why the conversation store cannot take a write now, or None."""
-    check = getattr(primary_store(agent.tracker_store), "check_writable", None)
+async def store_problem(store: Any) -> Optional[str]:
+    """Why the store (tracker or lock store) cannot take a write now, or None."""
+    check = getattr(store, "check_writable", None)
     if check is None:
         return None
     try:
-        await asyncio.wait_for(asyncio.to_thread(check), HEALTH_TIMEOUT_SECONDS)
+        call = check() if asyncio.iscoroutinefunction(check) else asyncio.to_thread(check)
+        await asyncio.wait_for(call, HEALTH_TIMEOUT_SECONDS)
     except asyncio.TimeoutError:
         return f"no answer within {HEALTH_TIMEOUT_SECONDS} s"
     except Exception as error:  # the reason is for the operator, not a visitor
