@@ -120,6 +120,7 @@ class DialogueResult:
     expected: Optional[str]
     turns: int
     after: Optional[str] = None
+    usable: bool = False  # one free-text answer per question asked, no interjection
     expected_after: Optional[str] = None
     trace: List[str] = field(default_factory=list)
 
@@ -134,6 +135,10 @@ def run_dialogue(send: Send, judge: Judge, dialogue: Dict[str, Any]) -> Dialogue
     queues = {slot: list(dialogue.get("answers", {}).get(slot, [])) for slot in FORM_SLOTS}
     interjection = dict(dialogue.get("interjection") or {})
     result = DialogueResult(dialogue["id"], None, dialogue["expected"], 0)
+    result.usable = not dialogue.get("interjection") and all(
+        len(answers) <= 1 and not any(a.startswith("BUTTON:") for a in answers)
+        for answers in dialogue.get("answers", {}).values()
+    )
     result.expected_after = dialogue.get("expected_after")
     message: Optional[str] = dialogue["opening"]
     replies: Replies = []
@@ -221,6 +226,7 @@ class Figures:
     dialogues_reached: float
     dialogue_turns: float
     misses: Dict[str, List[str]]
+    usable_turns: int = 0  # the most turns a dialogue took when every answer was usable
 
     def lines(self) -> List[str]:
         return [
@@ -230,6 +236,7 @@ class Figures:
             f"follow-ups with the expected topic  {self.follow_up_accuracy:.3f}",
             f"dialogues reaching the expected recommendation {self.dialogues_reached:.3f}",
             f"visitor turns per successful dialogue {self.dialogue_turns:.2f}",
+            f"most turns when every answer is usable {self.usable_turns}",
         ]
 
 
@@ -273,11 +280,12 @@ def evaluate_follow_ups(send: Send, judge: Judge, data: Path = DATA) -> tuple[fl
 
 def evaluate_dialogues(
     send: Send, judge: Judge, data: Path = DATA
-) -> tuple[float, float, List[DialogueResult]]:
+) -> tuple[float, float, int, List[DialogueResult]]:
     results = [run_dialogue(send, judge, d) for d in load("dialogues", data)]
     good = [r for r in results if r.ok]
     turns = sum(r.turns for r in good) / len(good) if good else 0.0
-    return len(good) / len(results), turns, [r for r in results if not r.ok]
+    usable = max((r.turns for r in good if r.usable), default=0)
+    return len(good) / len(results), turns, usable, [r for r in results if not r.ok]
 
 
 def evaluate(send: Send, data: Path = DATA) -> Figures:
@@ -285,7 +293,7 @@ def evaluate(send: Send, data: Path = DATA) -> Figures:
     knowledge, false_rejection, knowledge_misses = evaluate_knowledge(send, judge, data)
     rejection, oos_misses = evaluate_out_of_scope(send, judge, data)
     follow_ups, follow_up_misses = evaluate_follow_ups(send, judge, data)
-    reached, turns, failed = evaluate_dialogues(send, judge, data)
+    reached, turns, usable_turns, failed = evaluate_dialogues(send, judge, data)
     return Figures(
         knowledge,
         false_rejection,
@@ -299,6 +307,7 @@ def evaluate(send: Send, data: Path = DATA) -> Figures:
             "follow_ups": follow_up_misses,
             "dialogues": ["\n".join([f"{r.id}: {r.reached}/{r.after}"] + r.trace) for r in failed],
         },
+        usable_turns,
     )
 
 

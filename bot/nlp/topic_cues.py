@@ -1,0 +1,96 @@
+"""Words that settle a topic the classifier's bag of words cannot.
+
+- In a one-sided comparison the first subject is the one asked about: "why are bpos
+  better than call centers", "what does a call centre do better than a bpo" name both
+  subjects with the same words; their order says whose benefits are wanted. When the
+  topic chosen is one subject's answer of a kind listed in `kinds` and a comparison
+  word stands between the two subjects, the answer becomes the first subject's.
+- A general answer chosen for a question that names one aspect of it ("difference in
+  tools between a bpo and a call center") becomes that aspect's answer (`narrower`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import (
+    RESPONSE_SELECTOR_DEFAULT_INTENT,
+    RESPONSE_SELECTOR_PREDICTION_KEY,
+    RESPONSE_SELECTOR_PROPERTY_NAME,
+    RESPONSE_SELECTOR_UTTER_ACTION_KEY,
+)
+from rasa.shared.nlu.constants import ENTITIES, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.base import StatelessComponent
+
+_COMPARING = re.compile(
+    r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not)\b",
+    re.IGNORECASE,
+)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class TopicCues(StatelessComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # the kinds of answer that exist once per subject: `<kind>/bpo`, `<kind>/call_center`
+            "kinds": ["benefits"],
+            "subjects": ["bpo", "call_center"],
+            # general topic -> aspect entity -> the narrower topic about that aspect
+            "narrower": {
+                "difference/overview": {
+                    "technology": "difference/technology",
+                    "channels": "difference/channels",
+                    "structure": "difference/structure",
+                    "similarities": "difference/similarities",
+                    "strategic": "difference/strategic_vs_tactical",
+                }
+            },
+        }
+
+    def favoured(self, message: Message) -> Optional[Text]:
+        """The subject named first in a one-sided comparison of the two, if any."""
+        text = message.get(TEXT) or ""
+        named = sorted(
+            (e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"),
+            key=lambda e: e.get("start", 0),
+        )
+        for first, second in zip(named, named[1:], strict=False):
+            if {first.get("value"), second.get("value")} == set(self.config["subjects"]):
+                between = text[first.get("end", 0) : second.get("start", 0)]
+                return first["value"] if _COMPARING.search(between) else None
+        return None
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
+                RESPONSE_SELECTOR_DEFAULT_INTENT
+            )
+            if not selection:
+                continue
+            prediction = selection[RESPONSE_SELECTOR_PREDICTION_KEY]
+            key = prediction.get(INTENT_RESPONSE_KEY) or ""
+            better = self.narrower(message, key) or self.one_sided(message, key)
+            if better:
+                prediction[INTENT_RESPONSE_KEY] = better
+                prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
+        return messages
+
+    def narrower(self, message: Message, key: Text) -> Optional[Text]:
+        by_aspect = self.config["narrower"].get(key) or {}
+        aspects = [
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"
+        ]
+        found = {by_aspect[a] for a in aspects if a in by_aspect}
+        return found.pop() if len(found) == 1 else None
+
+    def one_sided(self, message: Message, key: Text) -> Optional[Text]:
+        kind, _, subject = key.partition("/")
+        if kind not in self.config["kinds"] or subject not in self.config["subjects"]:
+            return None
+        favoured = self.favoured(message)
+        return f"{kind}/{favoured}" if favoured and favoured != subject else None

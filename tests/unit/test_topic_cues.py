@@ -1,0 +1,67 @@
+"""One-sided comparisons answer for the first subject; a named aspect narrows a
+general difference answer; anything else keeps the classifier's topic."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.topic_cues import TopicCues
+
+SUBJECT_WORDS = {
+    "bpo": ("bpos", "bpo"),
+    "call_center": ("call centers", "call centre", "call center"),
+}
+
+
+def message(text, key, aspects=()):
+    entities = []
+    for value, words in SUBJECT_WORDS.items():
+        for word in words:
+            start = text.find(word)
+            if start >= 0:
+                entities.append(
+                    {"entity": "subject", "value": value, "start": start, "end": start + len(word)}
+                )
+                break
+    entities += [{"entity": "aspect", "value": a} for a in aspects]
+    prediction = {"intent_response_key": key, "utter_action": f"utter_{key}", "confidence": 0.6}
+    return Message(
+        data={
+            "text": text,
+            "entities": entities,
+            "response_selector": {"default": {"response": prediction}},
+        }
+    )
+
+
+def topic_after(msg):
+    (result,) = TopicCues({}).process([msg])
+    response = result.get("response_selector")["default"]["response"]
+    assert response["utter_action"] == f"utter_{response['intent_response_key']}"
+    return response["intent_response_key"]
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        ("why are bpos better than call centers", "benefits/call_center", "benefits/bpo"),
+        ("what does a call centre do better than a bpo", "benefits/bpo", "benefits/call_center"),
+        ("why use a call center instead of a bpo", "benefits/bpo", "benefits/call_center"),
+        ("why use a call center instead of a bpo", "benefits/call_center", "benefits/call_center"),
+        # both named without a comparison between them: the classifier's choice stands
+        ("benefits of a bpo and a call center", "benefits/call_center", "benefits/call_center"),
+        # not a kind of answer that exists per subject
+        ("is a bpo better than a call center", "choosing/overview", "choosing/overview"),
+    ],
+)
+def test_one_sided_comparisons_answer_for_the_first_subject(text, chosen, expected):
+    assert topic_after(message(text, chosen)) == expected
+
+
+def test_a_named_aspect_narrows_the_general_difference():
+    text = "difference in tools between bpo and call center"
+    assert (
+        topic_after(message(text, "difference/overview", ["technology"])) == "difference/technology"
+    )
+    # two aspects: no single narrower answer
+    both = message(text, "difference/overview", ["technology", "channels"])
+    assert topic_after(both) == "difference/overview"
