@@ -21,9 +21,11 @@ The holder renews its lease every `lease_seconds / 5` while the turn runs, so a
 waiter never takes the lock from a holder that still runs, however long the turn
 takes; a holder that cannot renew before its lease might run out (Redis hung or
 gone) has its turn cancelled with a `LockError` rather than going on unprotected.
-A ticket left behind (a crash, a release lost with a hung Redis) blocks the
-conversation for at most one lease (5 s), and a failed release is retried in the
-background until then.
+A ticket left behind by a crashed replica blocks the conversation for at most one
+lease (5 s). A hung Redis leaves none: a failed release is retried in the background,
+and a request that waited in a paused Redis longer than its caller waited for the
+answer is refused when Redis finally runs it (each request carries the time it was
+sent, in Redis's clock as last seen), so it cannot queue a ticket nobody will use.
 
 Every Redis call uses `redis.asyncio` with a socket timeout of `socket_timeout`
 (0.5 s) and a hard cap; any Redis error, timeout or an expired wait is raised as
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -57,29 +60,40 @@ DEFAULT_SOCKET_TIMEOUT_SECONDS = 0.5
 DEFAULT_LEASE_SECONDS = 5.0
 DEFAULT_POLL_SECONDS = 0.02
 
-_NOW_MS = "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000) "
+# Every script but LEAVE: KEYS: queue, leases; ARGV: token, lease (ms), when the
+# caller sent it (ms, Redis's clock as the caller last saw it; 0: unknown), how old
+# a request may be (ms). A request older than that (it waited in a paused Redis, and
+# its caller has given up) is refused: {-2, now}, so it cannot leave a ticket behind.
+_PROLOGUE = (
+    "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000) "
+    "local sent = tonumber(ARGV[3]) "
+    "if sent > 0 and now - sent > tonumber(ARGV[4]) then return {-2, now} end "
+)
 _KEEP_KEYS = "redis.call('PEXPIRE', KEYS[1], ARGV[2]) redis.call('PEXPIRE', KEYS[2], ARGV[2]) "
 
-# KEYS: queue, leases; ARGV: token, lease (ms). Returns the ticket number.
+# {ticket number, now}: a ticket after the last one, with a lease.
 _ENTER = (
-    _NOW_MS + "local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES') "
+    _PROLOGUE + "local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES') "
     "local ticket = 1 "
     "if last[2] then ticket = tonumber(last[2]) + 1 end "
     "redis.call('ZADD', KEYS[1], ticket, ARGV[1]) "
-    "redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[1]) " + _KEEP_KEYS + "return ticket"
+    "redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[1]) "
+    + _KEEP_KEYS
+    + "return {ticket, now}"
 )
 
-# KEYS: queue, leases; ARGV: token, lease (ms). 1: the caller's turn, 0: wait,
-# -1: the caller's ticket is gone (its lease ran out).
+# {1: the caller's turn, 0: wait, -1: the caller's ticket is gone (its lease ran out),
+# now}; renews the caller's lease and drops the tickets ahead whose lease ran out.
 _TURN = (
-    _NOW_MS + "local mine = redis.call('ZSCORE', KEYS[2], ARGV[1]) "
+    _PROLOGUE + "local mine = redis.call('ZSCORE', KEYS[2], ARGV[1]) "
     "if (not mine) or tonumber(mine) < now or (not redis.call('ZSCORE', KEYS[1], ARGV[1])) then "
-    "  redis.call('ZREM', KEYS[1], ARGV[1]) redis.call('ZREM', KEYS[2], ARGV[1]) return -1 end "
+    "  redis.call('ZREM', KEYS[1], ARGV[1]) redis.call('ZREM', KEYS[2], ARGV[1]) "
+    "  return {-1, now} end "
     "redis.call('ZADD', KEYS[2], now + tonumber(ARGV[2]), ARGV[1]) " + _KEEP_KEYS + "while true do "
     "  local head = redis.call('ZRANGE', KEYS[1], 0, 0)[1] "
-    "  if head == ARGV[1] then return 1 end "
+    "  if head == ARGV[1] then return {1, now} end "
     "  local lease = redis.call('ZSCORE', KEYS[2], head) "
-    "  if lease and tonumber(lease) >= now then return 0 end "
+    "  if lease and tonumber(lease) >= now then return {0, now} end "
     "  redis.call('ZREM', KEYS[1], head) redis.call('ZREM', KEYS[2], head) "
     "end"
 )
@@ -152,6 +166,10 @@ class AtomicRedisLockStore(LockStore):
         self._turn = self.red.register_script(_TURN)
         self._leave = self.red.register_script(_LEAVE)
         self._cleanups: Set[asyncio.Task] = set()
+        # Redis's clock minus ours (ms), from the last answer; a request is stale once
+        # its caller has given up on it (plus a margin)
+        self._clock_offset: Optional[float] = None
+        self._stale_ms = int((self.call_timeout + 0.5) * 1000)
         super().__init__()
 
     def _keys(self, conversation_id: Text) -> List[Text]:
@@ -168,6 +186,28 @@ class AtomicRedisLockStore(LockStore):
                 f"{type(error).__name__}: {error}"
             ) from error
 
+    async def _step(
+        self, script: Any, keys: List[Text], token: Text, doing: Text, conversation_id: Text
+    ) -> int:
+        """Runs ENTER or TURN; returns its result (a ticket number, or 1 / 0 / -1)."""
+        sent = time.monotonic() * 1000
+        in_redis_clock = 0 if self._clock_offset is None else int(sent + self._clock_offset)
+        result, now = await self._call(
+            script(
+                keys=keys,
+                args=[token, int(self.lease_seconds * 1000), in_redis_clock, self._stale_ms],
+            ),
+            doing,
+            conversation_id,
+        )
+        self._clock_offset = int(now) - sent
+        if result == -2:
+            raise LockError(
+                f"Redis ran the request to {doing} the lock of conversation "
+                f"'{conversation_id}' too late; it was not used"
+            )
+        return int(result)
+
     @asynccontextmanager
     async def lock(
         self,
@@ -178,19 +218,14 @@ class AtomicRedisLockStore(LockStore):
         """Waits (at most `lock_lifetime` seconds) for this conversation's earlier
         messages, then holds the lock while the body runs."""
         keys, token = self._keys(conversation_id), uuid.uuid4().hex
-        lease_ms = int(self.lease_seconds * 1000)
         poll = self.poll_seconds if wait_time_in_seconds is None else wait_time_in_seconds
         loop = asyncio.get_running_loop()
         deadline = loop.time() + lock_lifetime
         try:
-            await self._call(
-                self._enter(keys=keys, args=[token, lease_ms]), "queue for", conversation_id
-            )
+            await self._step(self._enter, keys, token, "queue for", conversation_id)
             while True:
                 asked = loop.time()
-                turn = await self._call(
-                    self._turn(keys=keys, args=[token, lease_ms]), "wait for", conversation_id
-                )
+                turn = await self._step(self._turn, keys, token, "wait for", conversation_id)
                 if turn == 1:
                     break
                 if turn < 0 or loop.time() > deadline:
@@ -244,14 +279,11 @@ class AtomicRedisLockStore(LockStore):
         """Renews the holder's lease; stops the holder when it may have run out."""
         loop = asyncio.get_running_loop()
         every = self.lease_seconds / 5
-        lease_ms = int(self.lease_seconds * 1000)
         while True:
             await asyncio.sleep(every)
             asked = loop.time()
             try:
-                turn = await self._call(
-                    self._turn(keys=keys, args=[token, lease_ms]), "renew", conversation_id
-                )
+                turn = await self._step(self._turn, keys, token, "renew", conversation_id)
                 if turn == 1:
                     confirmed = asked
                     continue

@@ -360,13 +360,37 @@ async def test_a_paused_redis_stops_the_holder_and_leaves_no_lock_behind(redis_s
         assert outcome["turn"] == "LockError"
         assert outcome["cancelled after"] < LEASE, outcome
         assert outcome["stopped after"] < LEASE, outcome
-        await asyncio.sleep(LEASE)  # Redis stays paused beyond the lease
+        await asyncio.sleep(2)  # Redis stays paused beyond the lease
     finally:
         redis_server.resume()
     started = time.perf_counter()
     async with other.lock(conversation):
         pass
-    assert time.perf_counter() - started < LEASE + 0.5
+    # the requests that waited in the paused Redis queued no ticket
+    assert time.perf_counter() - started < 0.3
+
+
+@synchronously
+async def test_a_request_that_waited_in_a_paused_redis_queues_no_ticket(redis_server):
+    """A request sent on an open connection to a paused Redis runs when Redis resumes,
+    long after its caller gave up (and stopped retrying its release): it is refused
+    then, so the next message is served at once, not after a lease."""
+    store = project_store(redis_server)
+    conversation = str(uuid.uuid4())
+    async with store.lock(conversation):  # an open, authenticated connection
+        pass
+    redis_server.pause()
+    try:
+        with pytest.raises(LockError):
+            async with store.lock(conversation):
+                pass
+        await asyncio.sleep(LEASE + 2 * store.call_timeout + 0.5)  # the retries gave up
+    finally:
+        redis_server.resume()
+    started = time.perf_counter()
+    async with project_store(redis_server).lock(conversation):
+        pass
+    assert time.perf_counter() - started < 0.3
 
 
 @synchronously
