@@ -26,7 +26,7 @@ def rasa(args: list[str], cwd: Path, log: Path, cache: Path) -> int:
         return subprocess.run(
             processes.rasa_command(*args),
             cwd=cwd,
-            env=env(cwd / "unused.db", cache=cache),
+            env=env(cache.parent / "unused.db", cache=cache),
             stdout=output,
             stderr=subprocess.STDOUT,
             timeout=7200,

@@ -60,6 +60,28 @@ def test_latency_figures_interpolate_like_numpy():
     assert figures["max_ms"] == 100 and support.latency_figures([0.002])["p99_ms"] == 2
 
 
+def test_held_out_accuracy_needs_the_topic_of_a_retrieval_intent():
+    def reading(intent: str, key: str = "") -> dict:
+        selector = {intent: {"response": {"intent_response_key": key}}} if key else {}
+        return {"intent": {"name": intent}, "response_selector": selector}
+
+    readings = {
+        "hello": reading("greet"),
+        "what is a bpo": reading("definition", "definition/bpo"),
+        "bpo vs call center": reading("definition", "definition/call_center"),
+        "weather?": reading("nlu_fallback"),
+    }
+    examples = [
+        ("greet", "hello"),
+        ("definition/bpo", "what is a bpo"),
+        ("difference/overview", "bpo vs call center"),
+        ("out_of_scope", "weather?"),
+    ]
+    figures = support.held_out_accuracy(readings.get, examples)
+    assert (figures["accuracy"], figures["intent_accuracy"]) == (0.5, 0.5)
+    assert support.rejection_rate(readings.get, ["weather?", "hello"])["rate"] == 0.5
+
+
 def test_out_of_scope_sentences_are_not_training_data():
     sentences = support.read_lines(REPO_ROOT / "bench" / "out_of_scope.txt")
     assert len(sentences) >= 30
