@@ -52,6 +52,9 @@ from rasa.core.lock_store import (
     LockStore,
 )
 from rasa.utils.endpoints import EndpointConfig
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -158,6 +161,11 @@ class AtomicRedisLockStore(LockStore):
             ssl_ca_certs=_optional(ssl_ca_certs),
             socket_timeout=self.socket_timeout,
             socket_connect_timeout=self.socket_timeout,
+            # a pooled connection that died (Redis restarted) is replaced once at once;
+            # a timeout is not retried (a hung Redis must fail fast). The scripts are
+            # safe to repeat: the token is the same.
+            retry=Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
+            retry_on_error=[RedisConnectionError],
         )
         self.key_prefix = DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX
         if key_prefix and str(key_prefix).isalnum():

@@ -394,6 +394,19 @@ async def test_a_request_that_waited_in_a_paused_redis_queues_no_ticket(redis_se
 
 
 @synchronously
+async def test_the_first_lock_after_a_redis_restart_is_taken(redis_server):
+    """The pooled connections died with the old Redis: the next lock still works."""
+    store = project_store(redis_server)
+    for _ in range(3):
+        async with store.lock(str(uuid.uuid4())):
+            pass
+    redis_server.stop()
+    redis_server.start()
+    async with store.lock(str(uuid.uuid4())):
+        pass
+
+
+@synchronously
 async def test_health_check_writes_to_redis(redis_server):
     await project_store(redis_server).check_writable()
     hung = HungRedis()
