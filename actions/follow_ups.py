@@ -337,3 +337,26 @@ class ActionAnswerFollowUp(Action):
         else:
             dispatcher.utter_message(response=f"utter_{topic}")
         return []
+
+
+class ActionAnswerOutOfScope(Action):
+    """Out of scope, unless it is a short question about one aspect of the previous
+    answer that NLU could not place without it ("how does AI fit in?")."""
+
+    MAX_WORDS = 6
+
+    def name(self) -> Text:
+        return "action_answer_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        aspect = first_entity(tracker, "aspect")
+        previous = previous_topic(tracker)
+        topic = None
+        # "difference": "saas vs paas" is a comparison of other things, whatever came before
+        if previous and aspect not in (None, "difference") and len(text.split()) <= self.MAX_WORDS:
+            topic = resolve(previous, first_entity(tracker, "subject"), aspect)
+        dispatcher.utter_message(response=f"utter_{topic}" if topic else "utter_out_of_scope")
+        return []

@@ -154,6 +154,12 @@ class ActionExplainRecommendation(Action):
             dispatcher.utter_message(response="utter_explain_after_questions")
             return []
         if answers is None or tracker.get_slot("recommended_model") is None:
+            from actions.follow_ups import previous_topic
+
+            previous = previous_topic(tracker)
+            if previous:  # "why is that?" after a knowledge answer: its reasons are in it
+                dispatcher.utter_message(response=f"utter_{previous}")
+                return []
             dispatcher.utter_message(
                 response="utter_nothing_recommended_yet", buttons=[START_BUTTON]
             )

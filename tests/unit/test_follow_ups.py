@@ -193,3 +193,50 @@ def test_a_doubt_between_a_knowledge_intent_and_a_follow_up_is_answered(tracker_
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_definition/bpo"]
+
+
+def aspect_entity(value):
+    return {"entity": "aspect", "value": value}
+
+
+def test_a_short_question_on_an_aspect_of_the_previous_answer_is_answered(tracker_factory):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    ai = [{"entity": "aspect", "value": "ai"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "trends/overview", "how does ai fit in?", "out_of_scope", ai
+    )
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        ("whats the difference between saas and paas", [aspect_entity("difference")]),
+        ("what's the weather like", []),
+        ("how does ai change the way hospitals diagnose patients today", [aspect_entity("ai")]),
+    ],
+)
+def test_out_of_scope_stays_out_of_scope_after_a_knowledge_answer(tracker_factory, text, entities):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    tracker = _after_knowledge_answer(
+        tracker_factory, "trends/overview", text, "out_of_scope", entities
+    )
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+def test_why_after_a_knowledge_answer_gives_its_reasons_again(tracker_factory):
+    from actions.recommend import ActionExplainRecommendation
+
+    tracker = _after_knowledge_answer(
+        tracker_factory,
+        "difference/strategic_vs_tactical",
+        "why is that?",
+        "explain_recommendation",
+        [],
+    )
+    _, messages = run(ActionExplainRecommendation(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/strategic_vs_tactical"]
