@@ -1,8 +1,9 @@
 /*
  * BPO / call center assistant: embeddable chat widget.
  * Plain JavaScript, no dependencies, no build step. Embed with one tag:
- *   <script src="https://HOST/widget.js" data-title="BPO or call center?" defer></script>
- * Optional data attributes: data-greeting, data-color ("#1d4ed8"),
+ *   <script src="https://HOST/widget.js" data-title="BPO or call center?" async></script>
+ * `async`: the host page never waits for it; the widget starts after the page's load event.
+ * Optional data attributes: data-greeting, data-color (any CSS colour),
  * data-position ("right" | "left"), data-open ("true" | "false"), data-server (URL).
  * All text from the server or the user is inserted with textContent, never as HTML.
  */
@@ -34,6 +35,7 @@
   ];
   var MAX_LEN = 1000;
   var TIMEOUT_MS = 15000;
+  var RESEND_MS = 120000; // a question left unanswered by a reload is sent again (same id) this long
   var MAX_STORED = 200;
   var KEY = "bpo-chat-widget:" + server;
   var UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -42,23 +44,18 @@
     chat: "M4 5h16v11H10l-5 4v-4H4z",
     close: "M6 6l12 12M18 6L6 18",
     restart: "M4 12a8 8 0 1 0 2.4-5.7M4 4v5h5",
-    send: "M21 3L10 14M21 3l-6.5 18-4.5-7-7-4.5z"
+    send: "M21 3L10 14M21 3l-6.5 18-4.5-7-7-4.5z",
+    thumb: "M7 11v9H3v-9zm0 0l4-8c2 0 3 1.5 2.5 3.5L13 10h6a2 2 0 0 1 2 2.4l-1.3 6A2 2 0 0 1 17.7 20H7"
   };
 
-  // ---------- state (persisted in localStorage) ----------
+  // ---------- state: localStorage, shared by every tab of the site ----------
+  // messages: {id, from, text, buttons, rating?, p?: payload of a question not answered yet, at?}
 
-  function uuid() {
-    var c = window.crypto;
-    if (c && typeof c.randomUUID === "function") {
-      try { return c.randomUUID(); } catch (e) { /* insecure context: fall through */ }
-    }
-    var b = new Uint8Array(16);
-    if (c && c.getRandomValues) c.getRandomValues(b);
-    else for (var i = 0; i < 16; i++) b[i] = Math.floor(Math.random() * 256);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
-    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  function uuid() { // randomUUID needs a secure context; the fallback is as random
+    try { return crypto.randomUUID(); } catch (e) { /* http: page */ }
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
+      return (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
+    });
   }
 
   function cleanButtons(list) {
@@ -68,14 +65,19 @@
     }).map(function (b) { return { title: b.title, payload: String(b.payload) }; });
   }
 
-  function cleanMessage(m) {
+  function cleanMessage(m, i) {
     if (!m || (m.from !== "bot" && m.from !== "user")) return null;
     var text = typeof m.text === "string" ? m.text : "";
-    var buttons = m.from === "bot" ? cleanButtons(m.buttons) : [];
-    return text || buttons.length ? { from: m.from, text: text, buttons: buttons } : null;
+    var c = {
+      id: typeof m.id === "string" && m.id ? m.id.slice(0, 80) : "m" + i,
+      from: m.from, text: text, buttons: m.from === "bot" ? cleanButtons(m.buttons) : []
+    };
+    if (m.rating === "up" || m.rating === "down") c.rating = m.rating;
+    if (typeof m.p === "string" && m.p) { c.p = m.p; c.at = +m.at || 0; }
+    return text || c.buttons.length ? c : null;
   }
 
-  function load() {
+  function read() {
     try {
       var s = JSON.parse(localStorage.getItem(KEY) || "null");
       if (s && UUID_RE.test(s.sender) && Array.isArray(s.messages)) {
@@ -86,15 +88,40 @@
         };
       }
     } catch (e) { /* storage blocked or corrupt: start fresh */ }
-    return { sender: uuid(), messages: [], open: null };
+    return null;
   }
 
-  function save() {
+  // Messages of `base` in order, plus those only `extra` has, each after its predecessor in
+  // `extra`: another tab's messages are never lost. A question answered anywhere is answered;
+  // on a rating, `extra` wins when `mine` (this tab's own change), else `base`.
+  function merge(base, extra, mine) {
+    var out = base.slice(), at = -1, byId = {};
+    out.forEach(function (m) { byId[m.id] = m; });
+    extra.forEach(function (m) {
+      var k = byId[m.id];
+      if (!k) { out.splice(++at, 0, m); byId[m.id] = m; return; }
+      at = out.indexOf(k);
+      if (!m.p) delete k.p;
+      if (m.rating && (mine || !k.rating)) k.rating = m.rating;
+    });
+    return out;
+  }
+
+  function save(force) {
+    var s = !force && read();
+    if (s) {
+      if (s.sender !== state.sender) return; // another tab started a new conversation: adopted on its storage event
+      state.messages = merge(s.messages, state.messages, true);
+    }
     if (state.messages.length > MAX_STORED) state.messages = state.messages.slice(-MAX_STORED);
     try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* ignore */ }
   }
 
-  var state = load();
+  function find(id) {
+    return state.messages.filter(function (m) { return m.id === id; })[0];
+  }
+
+  var state = read() || { sender: uuid(), messages: [], open: null };
 
   // ---------- DOM helpers (no innerHTML anywhere) ----------
 
@@ -175,27 +202,48 @@
     });
   }
 
+  // ---------- colours: text on the brand colour, and brand-coloured text, both >= 4.5:1 ----------
+
+  function rgbOf(color) { // any valid CSS colour, as the browser resolves it, over white
+    var probe = shadow.appendChild(el("i", { style: "color:" + color }));
+    var v = getComputedStyle(probe).color, n = (v.match(/[\d.]+/g) || []).map(Number);
+    probe.remove();
+    if (!/^rgba?\(/.test(v)) { // a colour space getComputedStyle keeps (oklch, lab...): paint it
+      var cx = document.createElement("canvas").getContext("2d");
+      cx.fillStyle = color;
+      cx.fillRect(0, 0, 1, 1);
+      n = Array.prototype.slice.call(cx.getImageData(0, 0, 1, 1).data);
+      n[3] /= 255;
+    }
+    var a = n.length > 3 ? n[3] : 1;
+    return n.slice(0, 3).map(function (c) { return c * a + 255 * (1 - a); });
+  }
+
+  function lum(rgb) {
+    var l = rgb.map(function (c) {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+  }
+
+  function contrast(a, b) { return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }
+
+  function applyColor() {
+    var color = (ds.color || "").trim();
+    if (!color || !(window.CSS && CSS.supports && CSS.supports("color", color))) return;
+    var rgb = rgbOf(color), L = lum(rgb), ink = rgb;
+    var css = function (c) { return "rgb(" + c.map(Math.round).join(",") + ")"; };
+    host.style.setProperty("--bpo-primary", css(rgb));
+    host.style.setProperty("--bpo-on-primary", contrast(L, 1) >= contrast(L, 0) ? "#fff" : "#000");
+    // as text and outlines on the light backgrounds (white, bot bubbles #eef2f7): darkened if needed
+    while (contrast(lum(ink), 0.86) < 4.6) ink = ink.map(function (c) { return c * 0.9; });
+    host.style.setProperty("--bpo-ink", css(ink));
+  }
+
   // ---------- build the widget ----------
 
   var host = el("bpo-chat-widget", { "data-testid": "bpo-host" });
-  var color = (ds.color || "").trim();
-  if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) {
-    host.style.setProperty("--bpo-primary", color);
-    host.style.setProperty("--bpo-on-primary", readableOn(color));
-  } else if (color && window.CSS && CSS.supports && CSS.supports("color", color)) {
-    host.style.setProperty("--bpo-primary", color);
-  }
-
-  function readableOn(hex) { // white or near-black text, whichever contrasts more
-    if (hex.length === 4) hex = "#" + hex[1] + hex[1] + hex[2] + hex[2] + hex[3] + hex[3];
-    var lum = [1, 3, 5].map(function (i) {
-      var c = parseInt(hex.substr(i, 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
-    });
-    var L = 0.2126 * lum[0] + 0.7152 * lum[1] + 0.0722 * lum[2];
-    return (1.05 / (L + 0.05)) >= ((L + 0.05) / 0.05) ? "#ffffff" : "#111827";
-  }
-
   var shadow = host.attachShadow({ mode: "open" });
   var link = el("link", { rel: "stylesheet", href: CSS_URL });
   var launcher = el("button", {
@@ -216,20 +264,35 @@
   var form = el("form", { class: "composer", "data-testid": "composer", novalidate: true }, [
     el("label", { for: "bpo-input", class: "sr-only", text: "Message to the assistant" }), input, sendBtn
   ]);
+  var newBtn = el("button", {
+    type: "button", class: "icon-btn", "data-testid": "new-conversation",
+    "aria-label": "New conversation", title: "New conversation", onclick: function () { ask(true); }
+  }, [icon("restart")]);
+  var cancelBtn = el("button", {
+    type: "button", class: "btn alt", "data-testid": "confirm-no", text: "Cancel",
+    onclick: function () { ask(false); }
+  });
+  var confirmBar = el("div", {
+    class: "confirm", "data-testid": "confirm", role: "group", "aria-labelledby": "bpo-confirm", hidden: true
+  }, [
+    el("p", { id: "bpo-confirm", text: "Start a new conversation? This clears the messages above." }),
+    el("button", {
+      type: "button", class: "btn", "data-testid": "confirm-yes", text: "Start new", onclick: newConversation
+    }),
+    cancelBtn
+  ]);
   var panel = el("section", {
     class: "panel", id: "bpo-panel", "data-testid": "panel", role: "dialog", "aria-labelledby": "bpo-title"
   }, [
     el("div", { class: "header" }, [
+      newBtn, // at the far end from Close, and asks first
       el("h2", { class: "title", id: "bpo-title", "data-testid": "title", text: TITLE }),
-      el("button", {
-        type: "button", class: "icon-btn", "data-testid": "new-conversation",
-        "aria-label": "New conversation", title: "New conversation", onclick: newConversation
-      }, [icon("restart")]),
       el("button", {
         type: "button", class: "icon-btn", "data-testid": "close",
         "aria-label": "Close chat", title: "Close", onclick: function () { setOpen(false, true); }
       }, [icon("close")])
     ]),
+    confirmBar,
     log,
     form
   ]);
@@ -240,17 +303,27 @@
   root.style.visibility = "hidden"; // until widget.css has loaded: no flash of unstyled widget
   link.addEventListener("load", reveal);
   link.addEventListener("error", reveal);
-  function reveal() { root.style.removeProperty("visibility"); }
+  function reveal() { root.style.removeProperty("visibility"); scrollToTurn(); }
   shadow.appendChild(link);
   shadow.appendChild(root);
 
+  function ask(on) { // the "New conversation" confirmation
+    confirmBar.hidden = !on;
+    (on ? cancelBtn : newBtn).focus();
+  }
+
   // ---------- transcript ----------
 
-  var busy = false;
-  var typingEl = null, errorEl = null;
+  var busy = false, refused = false;
+  var typingEl = null, errorEl = null, turnStart = null;
   var restarting = null; // pending "/restart" of a new conversation
 
-  function scrollDown() { log.scrollTop = log.scrollHeight; }
+  // The start of the latest answer when it does not fit, else the end of the transcript.
+  function scrollToTurn() {
+    var max = log.scrollHeight - log.clientHeight;
+    log.scrollTop = turnStart && turnStart.isConnected ? Math.min(max, log.scrollTop - 12 +
+      turnStart.getBoundingClientRect().top - log.getBoundingClientRect().top) : max;
+  }
 
   function renderMessage(m, enabled) {
     var row = el("div", { class: "row " + m.from, "data-testid": m.from + "-message" });
@@ -260,7 +333,7 @@
       else bubble.textContent = m.text;
       row.appendChild(bubble);
     }
-    if (m.buttons && m.buttons.length) {
+    if (m.buttons.length) {
       var group = el("div", { class: "quick", role: "group", "aria-label": "Suggested replies" });
       m.buttons.forEach(function (b) {
         group.appendChild(el("button", {
@@ -270,20 +343,59 @@
       });
       row.appendChild(group);
     }
+    if (m.from === "bot" && m.text && m.id !== "greeting") row.appendChild(rating(m));
     log.insertBefore(row, typingEl && typingEl.parentNode === log ? typingEl : null);
-    scrollDown();
+    turnStart = m.from === "user" ? null : turnStart || row;
+    scrollToTurn();
+  }
+
+  // Thumbs up / down under a bot answer: stored in the conversation on the server.
+  function rating(m) {
+    var group = el("div", { class: "rate", role: "group", "aria-label": "Rate this answer" });
+    var paint = function (r) {
+      Array.prototype.forEach.call(group.children, function (b) {
+        b.setAttribute("aria-pressed", String(b.value === r));
+      });
+    };
+    [["up", "Helpful"], ["down", "Not helpful"]].forEach(function (r) {
+      group.appendChild(el("button", {
+        type: "button", class: "thumb " + r[0], value: r[0], "data-testid": "rate-" + r[0],
+        "aria-label": r[1], title: r[1], onclick: function () {
+          var mine = find(m.id);
+          if (!mine || mine.rating === r[0]) return;
+          fetch(server + "/webhooks/rest/feedback", {
+            method: "POST", mode: "cors", credentials: "omit",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ sender: state.sender, rating: r[0], text: m.text })
+          }).then(function (res) {
+            if (!res.ok) return;
+            mine.rating = r[0];
+            save();
+            paint(r[0]);
+          }, function () { /* not stored: the button stays unpressed */ });
+        }
+      }, [icon("thumb")]));
+    });
+    paint(m.rating);
+    return group;
   }
 
   function renderAll() {
+    var focused = log.contains(shadow.activeElement);
     log.textContent = "";
+    turnStart = null;
     var lastUser = -1;
     state.messages.forEach(function (m, i) { if (m.from === "user") lastUser = i; });
     state.messages.forEach(function (m, i) { renderMessage(m, i > lastUser); });
+    if (typingEl) log.appendChild(typingEl);
+    if (errorEl) log.appendChild(errorEl);
+    if (focused) log.focus();
+    scrollToTurn();
   }
 
   function addMessage(m) {
     m = cleanMessage(m);
-    if (!m) return;
+    if (!m || find(m.id)) return; // already here (another tab added it)
     if (m.from === "user") {
       Array.prototype.forEach.call(log.querySelectorAll(".qr"), function (b) { b.disabled = true; });
     }
@@ -293,14 +405,14 @@
   }
 
   function greet() {
-    addMessage({ from: "bot", text: GREETING, buttons: STARTERS });
+    addMessage({ id: "greeting", from: "bot", text: GREETING, buttons: STARTERS });
   }
 
   function setBusy(on) {
     busy = on;
     if (on) root.setAttribute("data-busy", "true");
     else root.removeAttribute("data-busy");
-    sendBtn.disabled = on;
+    sendBtn.disabled = on || refused;
     if (on && !typingEl) {
       typingEl = el("div", { class: "row bot typing", "data-testid": "typing", role: "status" }, [
         el("div", { class: "bubble" }, [
@@ -309,7 +421,7 @@
         ])
       ]);
       log.appendChild(typingEl);
-      scrollDown();
+      scrollToTurn();
     } else if (!on && typingEl) {
       typingEl.remove();
       typingEl = null;
@@ -321,25 +433,20 @@
     errorEl = null;
   }
 
-  function showError(text, message, messageId) {
+  function showError(text, message, messageId) { // no message: nothing a Retry could fix
     clearError();
     errorEl = el("div", { class: "error", role: "alert", "data-testid": "error" }, [
       el("p", { text: text }),
-      el("button", {
+      message && el("button", {
         type: "button", class: "retry", "data-testid": "retry", text: "Retry",
         onclick: function () { clearError(); input.focus(); request(message, messageId); }
       })
     ]);
     log.appendChild(errorEl);
-    scrollDown();
+    log.scrollTop = log.scrollHeight;
   }
 
   // ---------- talking to the server ----------
-
-  function newMessageId() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
-  }
 
   // The same id on a retry: the server answers a message it already stored only once.
   function post(sender, message, messageId) {
@@ -358,6 +465,7 @@
         if (!res.ok) {
           var err = new Error("HTTP " + res.status);
           err.detail = body && typeof body.error === "string" ? body.error : "";
+          err.http = true;
           throw err;
         }
         return Array.isArray(body) ? body : [];
@@ -369,33 +477,61 @@
     });
   }
 
+  // A request that got no answer at all: is this site refused (CORS), or the server unreachable?
+  // Refused: a CORS request to the server fails, the same request without CORS gets through.
+  function probe(err) {
+    var get = function (mode) {
+      return fetch(server + "/webhooks/rest/", { mode: mode, credentials: "omit" });
+    };
+    if (err.timeout || err.http) return Promise.resolve(false);
+    return get("cors").then(function () { return false; }, function () {
+      return get("no-cors").then(function () { return true; }, function () { return false; });
+    });
+  }
+
+  function refuse() {
+    refused = true;
+    input.disabled = sendBtn.disabled = true;
+    input.placeholder = "Chat is not available here";
+    showError("Chat is not enabled on this website yet.");
+    console.warn("[bpo-chat-widget] " + server + " refuses messages from " + location.origin +
+      " (CORS). To allow this site, start the assistant with WIDGET_ALLOWED_ORIGINS=" + location.origin +
+      " (comma-separated origins; bot/server.py allowed_origins), e.g. WIDGET_ALLOWED_ORIGINS=" +
+      location.origin + " make serve");
+  }
+
   function request(message, messageId) {
     var sender = state.sender;
-    var id = messageId || newMessageId();
     setBusy(true);
     (restarting || Promise.resolve()).then(function () {
-      return post(sender, message, id);
+      return post(sender, message, messageId);
     }).then(function (list) {
       if (sender !== state.sender) return; // the user started a new conversation meanwhile
       setBusy(false);
-      list.forEach(function (m) {
-        if (m) addMessage({ from: "bot", text: m.text, buttons: m.buttons });
+      var q = messageId && find(messageId);
+      if (q) { delete q.p; save(); }
+      list.forEach(function (m, i) {
+        if (m) addMessage({ id: (messageId || uuid()) + "." + i, from: "bot", text: m.text, buttons: m.buttons });
       });
     }, function (err) {
-      if (sender !== state.sender) return;
-      setBusy(false);
-      showError(err.timeout ? "The assistant is taking too long to answer." :
-        err.detail ? "Sorry, the assistant could not answer: " + err.detail :
-        "Sorry, the assistant can't be reached right now.", message, id);
+      return probe(err).then(function (isRefused) {
+        if (sender !== state.sender) return;
+        setBusy(false);
+        if (isRefused) return refuse();
+        showError(err.timeout ? "The assistant is taking too long to answer." :
+          err.detail ? "Sorry, the assistant could not answer: " + err.detail :
+          "Sorry, the assistant can't be reached right now.", message, messageId);
+      });
     });
   }
 
   function submit(payload, shown) {
     var text = String(payload).trim();
-    if (!text || busy) return false;
+    if (!text || busy || refused) return false;
     clearError();
-    if (shown) addMessage({ from: "user", text: shown });
-    request(text);
+    var id = uuid();
+    addMessage({ id: id, from: "user", text: shown, p: text, at: Date.now() });
+    request(text, id);
     input.focus();
     return true;
   }
@@ -407,7 +543,9 @@
   });
 
   function newConversation() {
+    confirmBar.hidden = true;
     state = { sender: uuid(), messages: [], open: true };
+    save(true);
     setBusy(false);
     clearError();
     log.textContent = "";
@@ -419,16 +557,51 @@
     input.focus();
   }
 
-  // ---------- open / close, keyboard ----------
+  // Another tab changed the conversation: show the same one here.
+  window.addEventListener("storage", function (e) {
+    if (e.key !== KEY || !host.isConnected) return;
+    var s = read(), before = JSON.stringify(state.messages);
+    if (!s) return;
+    if (s.sender !== state.sender) {
+      state.sender = s.sender;
+      state.messages = s.messages;
+      setBusy(false);
+      clearError();
+    } else state.messages = merge(s.messages, state.messages, false);
+    if (JSON.stringify(state.messages) !== before) renderAll();
+  });
+
+  // ---------- open / close; on a phone the open panel is modal ----------
+
+  var phone = window.matchMedia("(max-width: 479.98px)");
+  var modal = null; // the host page's own values while the panel is modal
+
+  function updateModal() {
+    var on = !!state.open && phone.matches, de = document.documentElement, b = document.body;
+    if (on === !!modal || !b) return;
+    if (on) {
+      modal = [de.style.overflow, b.style.overflow, b.inert];
+      de.style.overflow = b.style.overflow = "hidden"; // the page behind does not scroll
+      b.inert = true; // nor takes focus: the widget is not in <body>
+      panel.setAttribute("aria-modal", "true");
+    } else {
+      de.style.overflow = modal[0];
+      b.style.overflow = modal[1];
+      b.inert = modal[2];
+      modal = null;
+      panel.removeAttribute("aria-modal");
+    }
+  }
 
   function setOpen(open, moveFocus) {
     state.open = open;
     root.classList.toggle("open", open);
     launcher.setAttribute("aria-expanded", String(open));
     launcher.setAttribute("aria-label", (open ? "Close chat: " : "Open chat: ") + TITLE);
+    updateModal();
     if (open) {
       if (!state.messages.length) greet();
-      scrollDown();
+      scrollToTurn();
       if (moveFocus) input.focus();
     } else if (moveFocus) {
       launcher.focus();
@@ -440,16 +613,33 @@
   root.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && state.open) {
       e.stopPropagation();
-      setOpen(false, true);
+      if (!confirmBar.hidden) ask(false);
+      else setOpen(false, true);
+    } else if (e.key === "Tab" && modal) { // focus goes round inside the panel
+      var all = Array.prototype.filter.call(panel.querySelectorAll("button, input, [tabindex]"), function (n) {
+        return !n.disabled && n.getClientRects().length;
+      });
+      var first = all[0], last = all[all.length - 1], at = shadow.activeElement;
+      if (e.shiftKey ? at === first || !panel.contains(at) : at === last) {
+        e.preventDefault();
+        (e.shiftKey ? last : first).focus();
+      }
     }
   });
+  phone.addEventListener && phone.addEventListener("change", updateModal);
 
-  // ---------- start ----------
+  // ---------- start, after the host page has loaded ----------
 
   function start() {
-    document.body.appendChild(host);
+    // on <html>, not <body>: a transformed body would carry the fixed launcher away when scrolling
+    document.documentElement.appendChild(host);
+    applyColor();
     renderAll();
     setOpen(state.open === null ? ds.open === "true" : state.open, false);
+    // a question a reload left unanswered: sent again with its id (the server answers it once)
+    var q = state.messages.filter(function (m) { return m.p; }).pop();
+    if (q && Date.now() - q.at < RESEND_MS) request(q.p, q.id);
+    else if (q) showError("Your last message has not been answered yet.", q.p, q.id);
     window.__bpoChatWidget = {
       open: function () { setOpen(true, true); },
       close: function () { setOpen(false, false); },
@@ -457,6 +647,6 @@
     };
   }
 
-  if (document.body) start();
-  else document.addEventListener("DOMContentLoaded", start);
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
 })();
