@@ -29,3 +29,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items) -> None:
     for item in items:
         if item.get_closest_marker("cluster") is not None:
             item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    from tests.cluster.services import fault_table
+
+    if fault_table:
+        terminalreporter.section("fault table (issue 11)")
+        terminalreporter.write_line(
+            "| fault | answered normally | of those stored | answered 'not saved' "
+            "| /health during | /health after |"
+        )
+        terminalreporter.write_line("|---|---|---|---|---|---|")
+        for row in fault_table:
+            terminalreporter.write_line(row)

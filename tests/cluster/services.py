@@ -30,6 +30,9 @@ from bot import processes
 
 IS_ROOT = os.geteuid() == 0
 
+# rows of the fault table, printed at the end of the run (tests/cluster/conftest.py)
+fault_table: List[str] = []
+
 
 # --------------------------------------------------------------------------- packages
 
