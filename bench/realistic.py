@@ -21,7 +21,8 @@ from bot.rest_client import AssistantClient, Replies
 DATA = REPO_ROOT / "tests" / "realistic"  # the set the work was measured against
 FRESH = REPO_ROOT / "tests" / "realistic_fresh"  # a second blind set, written last
 THIRD = REPO_ROOT / "tests" / "realistic_third"  # a third blind set (session 4)
-SETS = {"first": DATA, "fresh": FRESH, "third": THIRD}
+FOURTH = REPO_ROOT / "tests" / "realistic_fourth"  # a fourth, other voices (session 4)
+SETS = {"first": DATA, "fresh": FRESH, "third": THIRD, "fourth": FOURTH}
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
     "bpo": "My recommendation: a BPO",

@@ -5,9 +5,10 @@ recommendation dialogues, judged by the reply the visitor gets.
 
 Three sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third was written in
-the fourth session and used to build that session's work (its misses were read). The issues' targets are printed
-beside each figure; a test fails when a figure drops below the floor this suite guards
-(the level reached, where it is short of the target; README lists both).
+the fourth session and used to build that session's work (its misses were read).
+The issues' targets are printed beside each figure; a test fails when a figure drops
+below the floor this suite guards (the level reached, where it is short of the
+target; README lists both).
 """
 
 from __future__ import annotations
