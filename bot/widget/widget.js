@@ -332,6 +332,7 @@
       if (m.from === "bot") formatInto(bubble, m.text);
       else bubble.textContent = m.text;
       row.appendChild(bubble);
+      if (m.from === "bot" && m.id !== "greeting") row.appendChild(rating(m));
     }
     if (m.buttons.length) {
       var group = el("div", { class: "quick", role: "group", "aria-label": "Suggested replies" });
@@ -343,7 +344,6 @@
       });
       row.appendChild(group);
     }
-    if (m.from === "bot" && m.text && m.id !== "greeting") row.appendChild(rating(m));
     log.insertBefore(row, typingEl && typingEl.parentNode === log ? typingEl : null);
     turnStart = m.from === "user" ? null : turnStart || row;
     scrollToTurn();
