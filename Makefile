@@ -86,9 +86,23 @@ audit: $(VENV)/.installed
 	@$(VENV)/bin/pip freeze --all > build/frozen-requirements.txt
 	@build/audit-venv/bin/pip-audit -r build/frozen-requirements.txt --no-deps --disable-pip
 
-browser:
+# axe-core (pinned) for the widget's accessibility test: build/node_modules, git-ignored
+AXE_CORE_VERSION := 4.14.1
+AXE_JS := build/node_modules/axe-core/axe.min.js
+
+browser: $(AXE_JS)
 	@test -x /usr/bin/chromium || { echo "==> Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+$(AXE_JS):
+	@command -v npm >/dev/null || { echo "==> Installing Debian's npm for axe-core"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	@echo "==> axe-core $(AXE_CORE_VERSION) for the accessibility test -> build/node_modules"
+	@mkdir -p build
+	@npm install --prefix build --no-save --no-package-lock --no-audit --no-fund --silent \
+		axe-core@$(AXE_CORE_VERSION)
+	@grep -q '"version": "$(AXE_CORE_VERSION)"' build/node_modules/axe-core/package.json
+	@touch $@
 
 bench: setup
 	@$(PY) -m bench.run
