@@ -10,7 +10,10 @@ intent, whose action (actions/follow_ups.py) decides with the previous answer:
 - the chosen topic is about one subject (`.../bpo`, `.../call_center`), the
   message names no subject, and it is short, starts like a continuation
   ("and ...", "what about ...") or points back ("there", "it", "them");
-- or the message is nothing but a subject ("bpo?", "and call centres?").
+- or the message is nothing but a subject ("bpo?", "and call centres?");
+- or it was taken for a request for help ("what about structure?", "what can it do
+  for me?") but asks about an aspect or points back, not about the assistant
+  ("what can you do?").
 
 The topic classifier's reading stays in the message for the action to use.
 """
@@ -33,6 +36,9 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _POINTING_BACK = re.compile(r"\b(there|they|them|it|its|that one|those)\b", re.IGNORECASE)
+_ABOUT_THE_ASSISTANT = re.compile(
+    r"\b(you|u|ya|your|yourself|this (bot|chat|assistant|thing)|i ask|can i ask)\b", re.IGNORECASE
+)
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
     r"\b(and|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
@@ -50,6 +56,8 @@ class FollowUpShape(StatelessComponent):
             "subjects": ["bpo", "call_center"],
             # a message this short that names no subject leans on the previous one
             "max_words": 4,
+            # intents about the assistant that a short question on an aspect resembles
+            "help_intents": ["help"],
         }
 
     def _topic(self, message: Message) -> Text:
@@ -61,6 +69,8 @@ class FollowUpShape(StatelessComponent):
     def is_follow_up(self, message: Message) -> bool:
         topic = self._topic(message)
         intent = (message.get(INTENT) or {}).get("name")
+        if intent in self.config["help_intents"]:
+            return self._asks_about_the_topic(message)
         if not topic or intent != topic.split("/")[0]:
             return False  # not answered as a knowledge question
         text = message.get(TEXT) or ""
@@ -78,6 +88,14 @@ class FollowUpShape(StatelessComponent):
             or _CONTINUATION.search(text)
             or _POINTING_BACK.search(text)
         )
+
+    @staticmethod
+    def _asks_about_the_topic(message: Message) -> bool:
+        text = message.get(TEXT) or ""
+        if _ABOUT_THE_ASSISTANT.search(text):
+            return False
+        aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
+        return bool(aspects or _POINTING_BACK.search(text))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -45,8 +45,13 @@ _BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even|max|at 
 _ABOVE = re.compile(r"\b(over|more than|above|at least|north of|upwards of)\b")
 
 
+# hours, not people: "available 24/7", "24x7 support", "a 9-to-5 team"
+_OPENING_HOURS = re.compile(r"\b24\s*[/x×-]\s*(7|365)\b|\b9\s*-?\s*(to|-)\s*-?\s*5\b")
+
+
 def _digits(text: str) -> str:
-    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())  # "thirty-ish", "twenty-five"
+    text = _OPENING_HOURS.sub(" ", text.lower())
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
     for pattern, digits in _VAGUE:
         text = re.sub(pattern, digits, text)
     try:

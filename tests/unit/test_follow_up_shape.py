@@ -75,3 +75,20 @@ def test_questions_of_their_own_stay_knowledge_questions(text, topic, subjects):
 def test_a_message_nlu_did_not_take_for_a_knowledge_question_is_left_alone():
     intent, _ = intent_after(message("what services", "services/bpo", intent="help"))
     assert intent == "help"
+
+
+@pytest.mark.parametrize(
+    "text, aspects, expected",
+    [
+        ("what about structure", ["structure"], "follow_up"),
+        ("what can it do for me", ["services"], "follow_up"),
+        ("what can you do for me", ["services"], "help"),
+        ("what do you know about", [], "help"),
+        ("menu", [], "help"),
+    ],
+)
+def test_a_question_on_an_aspect_is_not_a_request_for_help(text, aspects, expected):
+    msg = message(text, "services/bpo", intent="help")
+    msg.set("entities", [{"entity": "aspect", "value": a} for a in aspects])
+    intent, _ = intent_after(msg)
+    assert intent == expected

@@ -66,3 +66,10 @@ def test_digits_inside_words_are_no_head_count(text):
 def test_ish_and_ppl():
     assert size("300ish people") == "large"
     assert size("45 ppl") == "small"
+
+
+@pytest.mark.parametrize(
+    "text", ["is it available 24/7 then?", "24x7 support", "open 24-7", "a 9-to-5 team"]
+)
+def test_opening_hours_are_no_head_count(text):
+    assert headcount(text) is None
