@@ -93,6 +93,8 @@ class ValidateRecommendationForm(FormValidationAction):
         found = [slot_value, *entity_values(tracker).get(slot, [])]
         if any(PARSERS[slot](v) for v in found):
             return found
+        if ValidateRecommendationForm._answers_another_question(slot, tracker):
+            return found  # "sorry, not 35, we're 350": a correction, no guess at this one
         return [*entity_values(tracker, role=GUESS).get(slot, []), *found]
 
     @staticmethod
@@ -150,8 +152,15 @@ class ValidateRecommendationForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         candidates = self._candidates("budget", slot_value, tracker)
         if tracker.get_slot("requested_slot") == "budget":  # the weakest reading, so first
+            size_words = [  # "small", "big" as words; a head count says nothing of money
+                e.get("value")
+                for e in tracker.latest_message.get("entities") or []
+                if e.get("entity") == "company_size"
+                and e.get("extractor") != "FormAnswerClassifier"
+                and not e.get("role")
+            ]
             candidates = [
-                BUDGET_FROM_SIZE_WORD[v] for v in entity_values(tracker).get("company_size", [])
+                BUDGET_FROM_SIZE_WORD[v] for v in size_words if v in BUDGET_FROM_SIZE_WORD
             ] + candidates
         budget = strongest(parse_budget, candidates)
         if budget == UNSURE:

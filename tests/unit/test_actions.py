@@ -351,6 +351,23 @@ def test_a_guess_never_answers_a_question_not_asked(tracker_factory):
     assert slot_events(events).get("budget") is None
 
 
+def test_a_correction_while_the_budget_is_asked_takes_no_budget(tracker_factory):
+    """'sorry, not 35, we're 350 ppl': the size changes; neither the head count nor a
+    guess answers the budget, which is asked again."""
+    text = "sorry not 35, we're 350 ppl incl all sites"
+    headcount = {**entity("company_size", "large", 1.0), "extractor": "FormAnswerClassifier"}
+    events, _ = validation_run(
+        tracker_factory,
+        "budget",
+        None,
+        "budget",
+        text=text,
+        slots={"company_size": "small", "outsourced_functions": ["customer_support"]},
+        entities=[headcount, entity("budget", "tight", 0.3, role="guess")],
+    )
+    assert slot_events(events).get("budget") is None
+
+
 def test_not_sure_about_the_tasks_is_not_mistaken_for_a_budget(tracker_factory):
     events, messages = validation_run(
         tracker_factory,
