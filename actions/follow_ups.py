@@ -327,8 +327,14 @@ class ActionAnswerFollowUp(Action):
             return []
         text = tracker.latest_message.get("text") or ""
         if previous is None:  # a question of its own is answered; a fragment, asked about
-            own = not is_elliptical(text, subject is not None, max_words=0)
-            topic = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS) if own else None
+            guess = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS)
+            # "what services do they offer?": with nothing before it, "they" are both
+            about_both = guess in TOPICS and TOPICS[guess][1] is None
+            continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
+            own = (about_both and not continues) or not is_elliptical(
+                text, subject is not None, max_words=0
+            )
+            topic = guess if own else None
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
             topic = resolve(previous, subject, aspect, confident, bool(_MORE.search(text)))

@@ -21,7 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.base import StatelessComponent
 
 _COMPARISON = re.compile(
-    r"\bbetween\b(?P<a>.+?)\b(?:and|&)\b(?P<b>.+)"
+    r"\b(?:between|differen(?:ce|t|ces) of)\b(?P<a>.+?)\b(?:and|&)\b(?P<b>.+)"
     r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)",
     re.IGNORECASE,
 )
@@ -51,10 +51,15 @@ class ComparisonGuard(StatelessComponent):
         if not match:
             return False
         entities = message.get(ENTITIES) or []
-        if any(e.get("entity") in self.config["answer_entities"] for e in entities):
-            return False
         start, end = match.span()
         sides = [s for s in match.groups() if s]
+        if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
+            e.get("entity") in self.config["answer_entities"]
+            # a size word is no answer here: "an llc and a corporation"; a head count is
+            and (e.get("entity") != "company_size" or e.get("extractor") == "FormAnswerClassifier")
+            for e in entities
+        ):
+            return False
         if any(_BACK_REFERENCE.search(side) for side in sides):
             return False
         return not any(

@@ -10,6 +10,8 @@ intent, whose action (actions/follow_ups.py) decides with the previous answer:
 - the chosen topic is about one subject (`.../bpo`, `.../call_center`), the
   message names no subject, and it is short, starts like a continuation
   ("and ...", "what about ...") or points back ("there", "it", "them");
+- the chosen topic is about both, and the message points back without naming a
+  subject ("what services do they offer?" after the definition of a call center);
 - or the message is nothing but a subject ("bpo?", "and call centres?");
 - or it was taken for a request for help ("what about structure?", "what can it do
   for me?") but asks about an aspect or points back, not about the assistant
@@ -82,7 +84,8 @@ class FollowUpShape(StatelessComponent):
             others = [e for e in message.get(ENTITIES) or [] if e not in subjects]
             return not others and not _FILLER.sub(" ", rest).strip()
         if topic.split("/")[-1] not in self.config["subjects"]:
-            return False  # a topic about both needs no subject
+            # a topic about both needs no subject, but "they" may be the previous one's
+            return bool(_POINTING_BACK.search(text))
         return bool(
             len(text.split()) <= self.config["max_words"]
             or _CONTINUATION.search(text)

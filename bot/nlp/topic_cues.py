@@ -7,6 +7,8 @@
   word stands between the two subjects, the answer becomes the first subject's.
 - A general answer chosen for a question that names one aspect of it ("difference in
   tools between a bpo and a call center") becomes that aspect's answer (`narrower`).
+- "Are they the same thing?" shares "same" with "what do they have in common?", but
+  asks whether they differ: words listed in `phrases` move a topic to another.
 """
 
 from __future__ import annotations
@@ -50,6 +52,20 @@ class TopicCues(StatelessComponent):
                     "strategic": "difference/strategic_vs_tactical",
                 }
             },
+            # topic -> (words, the topic they move it to)
+            "phrases": {
+                "difference/similarities": [
+                    [
+                        "same thing",
+                        "same as",
+                        "one and the same",
+                        "interchangeabl\\w*",
+                        "another name",
+                        "fancier name",
+                    ],
+                    "difference/overview",
+                ]
+            },
         }
 
     def favoured(self, message: Message) -> Optional[Text]:
@@ -74,7 +90,11 @@ class TopicCues(StatelessComponent):
                 continue
             prediction = selection[RESPONSE_SELECTOR_PREDICTION_KEY]
             key = prediction.get(INTENT_RESPONSE_KEY) or ""
-            better = self.narrower(message, key) or self.one_sided(message, key)
+            better = (
+                self.narrower(message, key)
+                or self.one_sided(message, key)
+                or self.by_phrase(message, key)
+            )
             if better:
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
@@ -87,6 +107,13 @@ class TopicCues(StatelessComponent):
         ]
         found = {by_aspect[a] for a in aspects if a in by_aspect}
         return found.pop() if len(found) == 1 else None
+
+    def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
+        if key not in self.config["phrases"]:
+            return None
+        words, topic = self.config["phrases"][key]
+        pattern = r"\b(" + "|".join(words) + r")\b"
+        return topic if re.search(pattern, message.get(TEXT) or "", re.IGNORECASE) else None
 
     def one_sided(self, message: Message, key: Text) -> Optional[Text]:
         kind, _, subject = key.partition("/")

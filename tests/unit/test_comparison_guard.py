@@ -28,6 +28,7 @@ def entity(text, sentence, name, value):
         "what's the difference between saas and paas?",
         "b2b vs b2c whats the difference",
         "difference between customer service and customer experience",
+        "what is the different of seo and sem",
     ],
 )
 def test_other_comparisons_become_out_of_scope(text):
@@ -51,4 +52,18 @@ def test_other_comparisons_become_out_of_scope(text):
 def test_the_assistants_own_comparisons_stay(text, entities):
     found = [entity(t, text, name, value) for t, name, value in entities]
     (result,) = ComparisonGuard({}).process([message(text, found)])
+    assert result.get("intent")["name"] == "difference"
+
+
+def test_a_size_word_is_no_answer_but_a_head_count_is():
+    text = "difference between an llc and a corporation"
+    word = {
+        **entity("corporation", text, "company_size", "large"),
+        "extractor": "SpacyEntityExtractor",
+    }
+    (result,) = ComparisonGuard({}).process([message(text, [word])])
+    assert result.get("intent")["name"] == "out_of_scope"
+    text = "between forty and sixty people"
+    count = {**entity("forty", text, "company_size", "medium"), "extractor": "FormAnswerClassifier"}
+    (result,) = ComparisonGuard({}).process([message(text, [count])])
     assert result.get("intent")["name"] == "difference"

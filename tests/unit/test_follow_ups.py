@@ -240,3 +240,37 @@ def test_why_after_a_knowledge_answer_gives_its_reasons_again(tracker_factory):
     )
     _, messages = run(ActionExplainRecommendation(), tracker)
     assert [m.get("response") for m in messages] == ["utter_difference/strategic_vs_tactical"]
+
+
+def _opening(tracker_factory, text, topic, confidence=0.8):
+    selector = {"response": {"intent_response_key": topic, "confidence": confidence}}
+    return tracker_factory(
+        events=[{"event": "user", "text": text}],
+        intent="follow_up",
+        text=text,
+        parse={"response_selector": {"default": selector}},
+    )
+
+
+def test_they_with_nothing_before_is_both_unless_it_continues_something(tracker_factory):
+    tracker = _opening(tracker_factory, "what services do they offer", "difference/services")
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/services"]
+    tracker = _opening(
+        tracker_factory, "how about in terms of technology?", "difference/technology"
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]
+
+
+def test_they_after_an_answer_about_one_subject_is_that_subject(tracker_factory):
+    services = [{"entity": "aspect", "value": "services"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory,
+        "definition/call_center",
+        "what services do they offer",
+        "follow_up",
+        services,
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/call_center"]

@@ -65,3 +65,16 @@ def test_a_named_aspect_narrows_the_general_difference():
     # two aspects: no single narrower answer
     both = message(text, "difference/overview", ["technology", "channels"])
     assert topic_after(both) == "difference/overview"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("are bpo and call center the same thing", "difference/overview"),
+        ("vendors use bpo and call centre interchangeably, are they one and the same",
+         "difference/overview"),
+        ("what do a bpo and a call center have in common", "difference/similarities"),
+    ],
+)  # fmt: skip
+def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expected):
+    assert topic_after(message(text, "difference/similarities")) == expected
