@@ -84,6 +84,10 @@ def answers_in_message(tracker: Tracker, min_confidence: float) -> Dict[Text, An
     return {slot: value for slot, value in answers.items() if value}
 
 
+_ONLY = re.compile(r"\b(only|just|nothing but|solely)\b", re.IGNORECASE)
+_ALSO = re.compile(r"\b(too|also|as well|plus|add|adding|in addition|on top|besides)\b", re.I)
+
+
 def adds_to_earlier(text: Text) -> bool:
     """'oh, and payroll too' adds to the tasks given before; 'just payroll' replaces them."""
     return bool(_ADDING.search(text or ""))
@@ -145,6 +149,8 @@ def merged_functions(
     """The tasks after an answer: added to the earlier ones when the visitor says so
     ("oh, and payroll too"), less the ones taken away ("forget the analytics")."""
     earlier = [f for f in parse_functions(before) if f not in removed]
+    if new and _ONLY.search(text or "") and not _ALSO.search(text or ""):
+        return new  # "and scratch the IT, only the phones": these alone
     if earlier and (adds_to_earlier(text) or (removed and not new)):
         return earlier + [f for f in new if f not in earlier]
     return new

@@ -328,9 +328,11 @@ class ActionAnswerFollowUp(Action):
         text = tracker.latest_message.get("text") or ""
         if previous is None:  # a question of its own is answered; a fragment, asked about
             guess = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS)
+            continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
+            if guess is None and subject in (BPO, CALL_CENTER) and not (aspect or continues):
+                guess = topic_for("definition", subject)  # "tell me about bpos"
             # "what services do they offer?": with nothing before it, "they" are both
             about_both = guess in TOPICS and TOPICS[guess][1] is None
-            continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
             own = (about_both and not continues) or not is_elliptical(
                 text, subject is not None, max_words=0
             )

@@ -123,6 +123,9 @@ def test_the_forms_vocabulary_agrees_everywhere():
         pattern = json.loads(line)
         if pattern["label"] == "industry":  # "a logistics company": what they are, no task
             continue
+        if pattern["label"] == "subject":  # "answer phones for other companies" names a
+            assert pattern["id"] in ("bpo", "call_center")  # subject, not a task
+            continue
         assert pattern["id"] in values[pattern["label"]] | {"number"}, pattern
 
     annotated = re.compile(r'"entity": "(\w+)", "value": "(\w+)"|\]\((\w+):(\w+)\)')

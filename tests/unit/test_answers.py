@@ -75,3 +75,14 @@ def test_a_task_taken_away_leaves_the_rest():
 @pytest.mark.parametrize("text,bare", [("250", True), ("5,000+", True), ("about 300", False)])
 def test_bare_numbers(text, bare):
     assert is_bare_number(text) == bare
+
+
+def test_only_replaces_the_tasks_even_after_and():
+    text = "and scratch the IT, only answering pt calls"
+    assert merged_functions(["customer_support"], ["it_support", "hr"], text, ["it_support"]) == [
+        "customer_support"
+    ]
+    assert merged_functions(["payroll"], ["hr"], "we just need payroll as well") == [
+        "hr",
+        "payroll",
+    ]

@@ -274,3 +274,10 @@ def test_they_after_an_answer_about_one_subject_is_that_subject(tracker_factory)
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_services/call_center"]
+
+
+def test_a_subject_alone_with_nothing_before_gets_its_definition(tracker_factory):
+    tracker = _opening(tracker_factory, "tell me about bpos", "benefits/bpo", confidence=0.3)
+    tracker.latest_message["entities"] = [{"entity": "subject", "value": "bpo"}]
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_definition/bpo"]
