@@ -29,6 +29,7 @@ from sanic.response import HTTPResponse
 from bot import rasa_patches
 from bot.action_calls import ActionEndpoint
 from bot.channels.guarded_rest import GuardedRestInput
+from bot.connection_limits import BoundedHttpProtocol, apply_limits
 from bot.tracker_store import make_store_errors_visible, primary_store
 from bot.widget.routes import widget_blueprint
 
@@ -76,6 +77,7 @@ def create_app(
         app.config.CORS_MAX_AGE = CORS_MAX_AGE_SECONDS
         rasa_server.configure_cors(app, list(cors_origins))
     app.config.REQUEST_MAX_SIZE = MAX_REQUEST_BYTES
+    apply_limits(app)  # header/handler time totals, connection cap (slow-client floods)
 
     channels.channel.register([GuardedRestInput()], app, route="/webhooks/")
     app.blueprint(widget_blueprint(demo_at_root=not enable_api))
@@ -164,7 +166,14 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         auth_token=os.environ.get("RASA_AUTH_TOKEN"),
         jwt_secret=os.environ.get("RASA_JWT_SECRET"),
     )
-    app.run(host=args.host, port=args.port, workers=1, access_log=False, motd=False)
+    app.run(
+        host=args.host,
+        port=args.port,
+        workers=1,
+        access_log=False,
+        motd=False,
+        protocol=BoundedHttpProtocol,
+    )
 
 
 if __name__ == "__main__":
