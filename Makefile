@@ -29,7 +29,7 @@ help:
 	@echo "make serve   Rasa server (REST channel, web widget) + action server on $(HOST)"
 	@echo "make test    set everything up, then run the whole test suite"
 	@echo "make train   (re)train the model if data or config changed"
-	@echo "make test-cluster  PostgreSQL + Redis + two Rasa servers (run by CI)"
+	@echo "make test-cluster  PostgreSQL + Redis + two Rasa servers, faults injected (run by CI)"
 	@echo "make bench   benchmark against a default Rasa assistant"
 	@echo "make review  last 7 days of conversations; misunderstood messages -> review_nlu.yml"
 	@echo "             (DAYS=30 OUT=path; DB=postgresql://... or ENDPOINTS=endpoints.cluster.yml)"
@@ -77,7 +77,7 @@ test: setup browser
 	@$(PY) -m pytest
 
 test-cluster: setup
-	@echo "==> Cluster test: PostgreSQL + Redis + two Rasa servers (installs Debian packages if missing)"
+	@echo "==> Cluster test: PostgreSQL + Redis + two Rasa servers, PostgreSQL/Redis faults (installs Debian packages if missing)"
 	@$(PY) -m pytest -m cluster tests/cluster
 
 audit: $(VENV)/.installed
