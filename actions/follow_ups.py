@@ -259,7 +259,7 @@ def in_scope_doubt(message: Dict[Text, Any]) -> bool:
     return (
         len(top_two) == 2
         and top_two <= KNOWLEDGE_INTENTS | {"follow_up"}
-        and classifier_guess(message, CONFIDENT_GUESS) is not None
+        and classifier_guess(message, OWN_QUESTION_GUESS) is not None
     )
 
 

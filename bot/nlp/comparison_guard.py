@@ -25,7 +25,9 @@ _COMPARISON = re.compile(
     r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)",
     re.IGNORECASE,
 )
-_OWN_TERMS = re.compile(r"\b(inbound|outbound|front[- ]office|back[- ]office)\b", re.IGNORECASE)
+_OWN_TERMS = re.compile(
+    r"\b(inbound|outbound|front[- ]office|back[- ]office|strategic|tactical)\b", re.IGNORECASE
+)
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
 )

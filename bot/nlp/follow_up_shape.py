@@ -44,7 +44,7 @@ _ABOUT_THE_ASSISTANT = re.compile(
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
     r"\b(and|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
-    r"question|side)\b|[^\w\s]",
+    r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me)\b|[^\w\s]",
     re.IGNORECASE,
 )
 
@@ -60,6 +60,8 @@ class FollowUpShape(StatelessComponent):
             "max_words": 4,
             # intents about the assistant that a short question on an aspect resembles
             "help_intents": ["help"],
+            # a bare subject taken for one of these is left to the form's rules
+            "form_intents": ["request_recommendation", "inform", "out_of_scope"],
         }
 
     def _topic(self, message: Message) -> Text:
@@ -71,18 +73,22 @@ class FollowUpShape(StatelessComponent):
     def is_follow_up(self, message: Message) -> bool:
         topic = self._topic(message)
         intent = (message.get(INTENT) or {}).get("name")
-        if intent in self.config["help_intents"]:
-            return self._asks_about_the_topic(message)
-        if not topic or intent != topic.split("/")[0]:
-            return False  # not answered as a knowledge question
         text = message.get(TEXT) or ""
         subjects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"]
-        if subjects:
+        if subjects and intent not in self.config["form_intents"]:
+            # nothing but a subject, whatever NLU took it for ("also for bpo please")
             rest = text
             for entity in sorted(subjects, key=lambda e: -e.get("start", 0)):
                 rest = rest[: entity.get("start", 0)] + rest[entity.get("end", 0) :]
             others = [e for e in message.get(ENTITIES) or [] if e not in subjects]
-            return not others and not _FILLER.sub(" ", rest).strip()
+            if not others and not _FILLER.sub(" ", rest).strip():
+                return True
+        if intent in self.config["help_intents"]:
+            return self._asks_about_the_topic(message)
+        if not topic or intent != topic.split("/")[0]:
+            return False  # not answered as a knowledge question
+        if subjects:
+            return False
         if topic.split("/")[-1] not in self.config["subjects"]:
             # a topic about both needs no subject, but "they" may be the previous one's
             return bool(_POINTING_BACK.search(text))

@@ -50,7 +50,9 @@ GUESS = "guess"  # the role of a likeliest value below the threshold
 _CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
 _TAKING_AWAY = re.compile(
     r"\b(forget|drop|remove|without|no longer|don'?t need|do not need|not need|except|"
-    r"scratch|scrap|ditch|cancel|minus|leave out|in[- ]house|ourselves|not the|not our)\b",
+    r"scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|ourselves|"
+    r"not the|not our)\b"
+    r"|^[\s,.;!?]*(but\s+)?not\b",  # "i meant payroll, not hr"
     re.IGNORECASE,
 )
 

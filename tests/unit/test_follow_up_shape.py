@@ -92,3 +92,16 @@ def test_a_question_on_an_aspect_is_not_a_request_for_help(text, aspects, expect
     msg.set("entities", [{"entity": "aspect", "value": a} for a in aspects])
     intent, _ = intent_after(msg)
     assert intent == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("also for bpo please", "affirm", "follow_up"),
+        ("and the outsourcing one, bpo", "difference", "follow_up"),
+        ("bpo", "request_recommendation", "request_recommendation"),
+    ],
+)
+def test_a_bare_subject_is_a_follow_up_whatever_nlu_took_it_for(text, intent, expected):
+    msg = message(text, "definition/bpo", [("bpo", "bpo")], intent=intent)
+    assert intent_after(msg)[0] == expected
