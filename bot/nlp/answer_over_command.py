@@ -1,0 +1,69 @@
+"""A message that answers the form is an answer, not a command to stop.
+
+"answering pt questions on the phone" shares "questions" with "stop asking me
+questions", and the intent classifier may call it `stop`, which would end the
+form on the visitor's answer. When a conversation command (stop, restart,
+goodbye) is chosen for a message that carries an exact form answer (a term of
+the entity_ruler, or a head count) and none of the command's own words, the
+message is taken as the answer it is (`inform`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Dict, List, Pattern, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.base import StatelessComponent
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class AnswerOverCommand(StatelessComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "commands": ["stop", "restart", "goodbye"],
+            "command_words": ["stop", "quit", "cancel", "enough", "end", "exit", "leave",
+                              "never ?mind", "forget it", "start over", "restart", "reset",
+                              "bye", "goodbye"],
+            "answer_entities": ["company_size", "outsourced_function", "budget"],
+            "intent": "inform",
+        }  # fmt: skip
+
+    @functools.cached_property
+    def command_words(self) -> Pattern:
+        return re.compile(r"\b(" + "|".join(self.config["command_words"]) + r")\b", re.I)
+
+    def answers_the_form(self, message: Message) -> bool:
+        intent = (message.get(INTENT) or {}).get("name")
+        if intent not in self.config["commands"]:
+            return False
+        if self.command_words.search(message.get(TEXT) or ""):
+            return False
+        text = message.get(TEXT) or ""
+        return any(
+            e.get("entity") in self.config["answer_entities"]
+            and not e.get("role")  # a guess or a task taken away is no answer
+            # an exact term of the entity_ruler, or a head count; not a model's reading
+            and (e.get("extractor") != "FormAnswerClassifier" or re.search(r"\d", text))
+            for e in message.get(ENTITIES) or []
+        )
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if not self.answers_the_form(message):
+                continue
+            command = message.get(INTENT)
+            answer = {"name": self.config["intent"], "confidence": command["confidence"]}
+            others = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry["name"] not in (answer["name"], command["name"])
+            ]
+            message.set(INTENT, answer, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [answer, *others], add_to_output=True)
+        return messages
