@@ -3,9 +3,10 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Three sets: the first was used while the work was built (its misses were read); the
-fresh one was written after it and only its figures read; the third was written in
-the fourth session and used to build that session's work (its misses were read).
+Four sets: the first was used while the work was built (its misses were read); the
+fresh one was written after it and only its figures read; the third and fourth were
+written in the fourth session (the fourth in other voices) and used to build that
+session's work (their misses were read after a first, blind run).
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -26,16 +27,28 @@ TARGETS = {
 # the floors this suite guards, per set: the level reached, where short of the target
 FLOORS = {
     "realistic": {
-        "knowledge_accuracy": 0.93,
-        "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.86,
-        "dialogues_reached": 0.88,
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.96,
+        "follow_up_accuracy": 0.94,
+        "dialogues_reached": 0.92,
     },
     "realistic_fresh": {
-        "knowledge_accuracy": 0.93,
-        "out_of_scope_rejection": 0.86,
-        "follow_up_accuracy": 0.84,
-        "dialogues_reached": 0.86,
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.91,
+        "follow_up_accuracy": 0.88,
+        "dialogues_reached": 0.9,
+    },
+    "realistic_third": {
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.96,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.97,
+    },
+    "realistic_fourth": {
+        "knowledge_accuracy": 0.92,
+        "out_of_scope_rejection": 0.94,
+        "follow_up_accuracy": 0.97,
+        "dialogues_reached": 0.97,
     },
 }
 MAX_FALSE_REJECTION = 0.02
@@ -44,7 +57,7 @@ MAX_TURNS = 4.0
 
 @pytest.fixture(
     scope="module",
-    params=[realistic.DATA, realistic.FRESH, realistic.THIRD],
+    params=[realistic.DATA, realistic.FRESH, realistic.THIRD, realistic.FOURTH],
     ids=lambda p: p.name,
 )
 def figures(request, assistant) -> tuple[str, realistic.Figures]:
