@@ -12,7 +12,7 @@ from bot import processes
 
 LOG_DIR = processes.REPO_ROOT / ".rasa" / "logs"
 
-EMBED_SNIPPET = '<script src="{origin}/widget.js" data-title="BPO or call center?" defer></script>'
+EMBED_SNIPPET = '<script src="{origin}/widget.js" data-title="BPO or call center?" async></script>'
 
 
 def chat(model: str, new: bool = False) -> int:

@@ -564,7 +564,7 @@ def parse_arguments(argv: Optional[Sequence[Text]] = None) -> argparse.Namespace
     )
     parser.add_argument(
         "--db",
-        help="database URL (sqlite:///path.db, postgresql://user:password@host:5432/db) "
+        help="database URL (sqlite:///path.db, postgresql://user:${PASSWORD}@host:5432/db) "
         "or SQLite file; default: the tracker_store of --endpoints",
     )
     parser.add_argument(
