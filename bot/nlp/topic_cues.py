@@ -66,7 +66,16 @@ class TopicCues(StatelessComponent):
                     "difference/overview",
                 ]
             },
-        }
+            # "what do you call ...", "a definition of a call center": that subject's
+            # definition, whatever other words the question carries
+            "definition_words": [
+                "what do you call", "what (is|are) .{0,60} called", "definitions?( of)?",
+                "define", "stands? for", "meaning of", "what does .{0,12} mean",
+            ],
+            # "what are the main advantages a bpo offers?": an aspect, in this order of
+            # precedence, beats the definition of the subject it is asked about
+            "over_definition": ["benefits", "careers", "services"],
+        }  # fmt: skip
 
     def favoured(self, message: Message) -> Optional[Text]:
         """The subject named first in a one-sided comparison of the two, if any."""
@@ -91,7 +100,8 @@ class TopicCues(StatelessComponent):
             prediction = selection[RESPONSE_SELECTOR_PREDICTION_KEY]
             key = prediction.get(INTENT_RESPONSE_KEY) or ""
             better = (
-                self.narrower(message, key)
+                self.definition(message, key)
+                or self.narrower(message, key)
                 or self.one_sided(message, key)
                 or self.by_phrase(message, key)
             )
@@ -99,6 +109,23 @@ class TopicCues(StatelessComponent):
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
         return messages
+
+    def definition(self, message: Message, key: Text) -> Optional[Text]:
+        entities = message.get(ENTITIES) or []
+        subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
+        if len(subjects) != 1:
+            return None
+        subject = subjects.pop()
+        if subject not in self.config["subjects"]:
+            return None
+        cue = r"\b(" + "|".join(self.config["definition_words"]) + r")\b"
+        if re.search(cue, message.get(TEXT) or "", re.IGNORECASE):
+            return f"definition/{subject}" if key != f"definition/{subject}" else None
+        if key != f"definition/{subject}":
+            return None
+        aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+        kind = next((a for a in self.config["over_definition"] if a in aspects), None)
+        return f"{kind}/{subject}" if kind else None
 
     def narrower(self, message: Message, key: Text) -> Optional[Text]:
         by_aspect = self.config["narrower"].get(key) or {}

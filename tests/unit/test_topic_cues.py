@@ -78,3 +78,20 @@ def test_a_named_aspect_narrows_the_general_difference():
 )  # fmt: skip
 def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expected):
     assert topic_after(message(text, "difference/similarities")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        ("for our glossary, a definition of a call center as used in outsourcing",
+         "difference/relationship", [], "definition/call_center"),
+        ("what do you call a bpo in plain words", "services/bpo", [], "definition/bpo"),
+        ("what are the main advantages a bpo provider offers", "definition/bpo",
+         ["benefits", "services"], "benefits/bpo"),
+        ("what is a bpo", "definition/bpo", [], "definition/bpo"),
+        ("what does a call center do", "services/call_center", ["services"],
+         "services/call_center"),
+    ],
+)  # fmt: skip
+def test_definition_words_and_aspects_settle_a_subjects_topic(text, chosen, aspects, expected):
+    assert topic_after(message(text, chosen, aspects)) == expected
