@@ -15,10 +15,10 @@ import re
 from typing import Any, Dict, List, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent
+from bot.nlp.base import StatelessComponent, overrule_intent
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -57,13 +57,6 @@ class AnswerOverCommand(StatelessComponent):
         for message in messages:
             if not self.answers_the_form(message):
                 continue
-            command = message.get(INTENT)
-            answer = {"name": self.config["intent"], "confidence": command["confidence"]}
-            others = [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry["name"] not in (answer["name"], command["name"])
-            ]
-            message.set(INTENT, answer, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [answer, *others], add_to_output=True)
+            confidence = message.get(INTENT)["confidence"]
+            overrule_intent(message, self.config["intent"], confidence, replace=True)
         return messages

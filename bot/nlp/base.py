@@ -9,6 +9,8 @@ from typing import Any, Dict, Text
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
 
 
 class StatelessComponent(GraphComponent):
@@ -55,3 +57,18 @@ class TrainedComponent(GraphComponent):
         execution_context: ExecutionContext,
     ) -> TrainedComponent:
         return cls(config, model_storage, resource)
+
+
+def overrule_intent(message: Message, name: Text, confidence: float, replace: bool = False) -> None:
+    """Give the message another intent. `replace`: the reading it replaces leaves the
+    ranking (so that the FallbackClassifier sees no close second) and the others keep
+    their confidences; otherwise every other reading shrinks by the new one's share."""
+    replaced = (message.get(INTENT) or {}).get("name") if replace else None
+    verdict = {"name": name, "confidence": confidence}
+    others = [
+        entry if replace else {**entry, "confidence": entry["confidence"] * (1 - confidence)}
+        for entry in message.get(INTENT_RANKING_KEY) or []
+        if entry["name"] not in (name, replaced)
+    ]
+    message.set(INTENT, verdict, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)

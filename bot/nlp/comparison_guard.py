@@ -15,10 +15,10 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent
+from bot.nlp.base import StatelessComponent, overrule_intent
 
 _COMPARISON = re.compile(
     r"\b(?:between|differen(?:ce|t|ces) of)\b(?P<a>.+?)\b(?:and|&)\b(?P<b>.+)"
@@ -77,12 +77,5 @@ class ComparisonGuard(StatelessComponent):
         for message in messages:
             if not self.compares_other_things(message):
                 continue
-            verdict = {"name": self.config["intent"], "confidence": self.config["confidence"]}
-            others = [
-                {**entry, "confidence": entry["confidence"] * (1 - verdict["confidence"])}
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry["name"] != verdict["name"]
-            ]
-            message.set(INTENT, verdict, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
+            overrule_intent(message, self.config["intent"], self.config["confidence"])
         return messages

@@ -27,10 +27,10 @@ from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent
+from bot.nlp.base import StatelessComponent, overrule_intent
 
 _CONTINUATION = re.compile(
     r"^\s*(and|or|but|so|also|same|then|ok(ay)?,? and|what about|how about)\b"
@@ -110,15 +110,6 @@ class FollowUpShape(StatelessComponent):
         for message in messages:
             if not self.is_follow_up(message):
                 continue
-            intent = message.get(INTENT)
-            verdict = {"name": self.config["intent"], "confidence": intent["confidence"]}
-            others = [
-                entry
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry["name"] not in (verdict["name"], intent["name"])
-            ]
-            message.set(INTENT, verdict, add_to_output=True)
-            # the knowledge intent leaves the ranking: as close a second, it would make
-            # the FallbackClassifier call the message ambiguous
-            message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
+            confidence = message.get(INTENT)["confidence"]
+            overrule_intent(message, self.config["intent"], confidence, replace=True)
         return messages

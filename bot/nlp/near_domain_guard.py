@@ -16,10 +16,10 @@ from typing import Any, Dict, List, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent
+from bot.nlp.base import StatelessComponent, overrule_intent
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -50,12 +50,5 @@ class NearDomainGuard(StatelessComponent):
         for message in messages:
             if not self.is_next_to_topic(message):
                 continue
-            verdict = {"name": self.config["intent"], "confidence": self.config["confidence"]}
-            others = [
-                {**entry, "confidence": entry["confidence"] * (1 - verdict["confidence"])}
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry["name"] != verdict["name"]
-            ]
-            message.set(INTENT, verdict, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
+            overrule_intent(message, self.config["intent"], self.config["confidence"])
         return messages

@@ -19,11 +19,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.base import TrainedComponent
+from bot.nlp.base import TrainedComponent, overrule_intent
 
 VOCABULARY_FILE = "vocabulary.json"
 
@@ -91,13 +91,6 @@ class UnknownWordsClassifier(TrainedComponent):
             share = self.unknown_share(message)
             if share is None or share <= self.config["max_unknown_share"]:
                 continue
-            verdict = {"name": self.config["intent"], "confidence": share}
             # the classifiers' ranking keeps its order, scaled to what is left
-            others = [
-                {**entry, "confidence": entry["confidence"] * (1 - share)}
-                for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry["name"] != verdict["name"]
-            ]
-            message.set(INTENT, verdict, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
+            overrule_intent(message, self.config["intent"], share)
         return messages
