@@ -49,6 +49,15 @@ async def action_server(hang: bool = False) -> AsyncIterator[tuple[str, Set, Lis
         await runner.cleanup()
 
 
+def run_apart(coroutine):
+    """asyncio.run on a thread of its own: works even where an earlier test left an
+    event loop running in this one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def call(endpoint: ActionEndpoint, sender: str):
     """What Rasa's RemoteAction sends (json, method, a 300 s timeout)."""
     return endpoint.request(json={"sender_id": sender}, method="post", timeout=300)
@@ -76,7 +85,7 @@ def test_calls_share_one_kept_alive_connection():
                 assert await call(endpoint, sender) == {"events": [], "responses": []}
             return connections
 
-    assert len(asyncio.run(scenario())) == 1
+    assert len(run_apart(scenario())) == 1
 
 
 def test_a_hung_server_fails_within_the_timeout_and_only_that_conversation_cools_down():
@@ -98,7 +107,7 @@ def test_a_hung_server_fails_within_the_timeout_and_only_that_conversation_cools
                 await call(endpoint, "hung")  # the cool-down is over: tried again
             return senders
 
-    assert asyncio.run(scenario()) == ["hung", "other", "hung"]
+    assert run_apart(scenario()) == ["hung", "other", "hung"]
 
 
 def test_rasa_remote_action_turns_a_timeout_into_an_error_it_handles():
@@ -112,4 +121,4 @@ def test_rasa_remote_action_turns_a_timeout_into_an_error_it_handles():
             with pytest.raises(RasaException):
                 await action.run(None, None, tracker, Domain.empty())
 
-    asyncio.run(scenario())
+    run_apart(scenario())
