@@ -1,12 +1,13 @@
-"""Makes a knowledge question's intent agree with the topic the ResponseSelector chose.
+"""Makes a knowledge question's intent agree with the topic the selector chose.
 
-One ResponseSelector ranks all `<intent>/<topic>` keys together, so it is the
-better judge of *which* knowledge intent a question belongs to; DIET's job is
-to tell knowledge questions from conversation. When DIET picks any knowledge
-intent, the intent becomes the chosen key's intent, with the confidence DIET
-gives to knowledge questions as a whole. `/model/parse` then always reports a
-consistent `intent` and `intent_response_key`, and the dialogue rules run the
-retrieval action whose answer is the selected one.
+One topic classifier (SparseResponseSelector) ranks all `<intent>/<topic>` keys
+together, so it is the better judge of *which* knowledge intent a question belongs
+to; the intent classifier's job is to tell knowledge questions from conversation.
+When the intent classifier picks any knowledge intent, the intent becomes the
+chosen key's intent, with the confidence it gives to knowledge questions as a
+whole. `/model/parse` then always reports a consistent `intent` and
+`intent_response_key`, and the dialogue rules run the retrieval action whose
+answer is the selected one.
 """
 
 from __future__ import annotations
