@@ -22,7 +22,8 @@ DATA = REPO_ROOT / "tests" / "realistic"  # the set the work was measured agains
 FRESH = REPO_ROOT / "tests" / "realistic_fresh"  # a second blind set, written last
 THIRD = REPO_ROOT / "tests" / "realistic_third"  # a third blind set (session 4)
 FOURTH = REPO_ROOT / "tests" / "realistic_fourth"  # a fourth, other voices (session 4)
-SETS = {"first": DATA, "fresh": FRESH, "third": THIRD, "fourth": FOURTH}
+FIFTH = REPO_ROOT / "tests" / "realistic_fifth"  # a fifth, written last: only figures read
+SETS = {"first": DATA, "fresh": FRESH, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
     "bpo": "My recommendation: a BPO",

@@ -6,7 +6,8 @@ recommendation dialogues, judged by the reply the visitor gets.
 Four sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
-session's work (their misses were read after a first, blind run).
+session's work (their misses were read after a first, blind run); the fifth was
+written at the end of that session and, like the fresh one, only its figures read.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -50,6 +51,12 @@ FLOORS = {
         "follow_up_accuracy": 0.97,
         "dialogues_reached": 0.97,
     },
+    "realistic_fifth": {
+        "knowledge_accuracy": 0.93,
+        "out_of_scope_rejection": 0.93,
+        "follow_up_accuracy": 0.87,
+        "dialogues_reached": 0.93,
+    },
 }
 MAX_FALSE_REJECTION = 0.02
 MAX_TURNS = 4.0
@@ -57,7 +64,7 @@ MAX_TURNS = 4.0
 
 @pytest.fixture(
     scope="module",
-    params=[realistic.DATA, realistic.FRESH, realistic.THIRD, realistic.FOURTH],
+    params=[realistic.DATA, realistic.FRESH, realistic.THIRD, realistic.FOURTH, realistic.FIFTH],
     ids=lambda p: p.name,
 )
 def figures(request, assistant) -> tuple[str, realistic.Figures]:

@@ -16,12 +16,13 @@ FLOORS = {
     "realistic_fresh": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.85},
     "realistic_third": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.92},
     "realistic_fourth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.93},
+    "realistic_fifth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.9},
 }
 
 
 @pytest.fixture(
     scope="module",
-    params=[realistic.DATA, realistic.FRESH, realistic.THIRD, realistic.FOURTH],
+    params=[realistic.DATA, realistic.FRESH, realistic.THIRD, realistic.FOURTH, realistic.FIFTH],
     ids=lambda p: p.name,
 )
 def accuracy(request, trained_model):
