@@ -123,6 +123,20 @@ def test_a_retried_message_id_gets_the_stored_replies_not_a_second_turn(assistan
     assert status == 400
 
 
+def test_a_message_sent_again_while_it_is_answered_is_one_turn(assistant, conversation):
+    """A reload mid-reply resends the pending question with its id before the first
+    attempt has finished: both get the same replies, and one turn is stored."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    body = {"sender": conversation.sender, "message": "what does a bpo do?", "message_id": "m-2"}
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda _: post_json(assistant.webhook, body), range(3)))
+    assert all(status == 200 for status, _ in results), results
+    assert results[0][1] == results[1][1] == results[2][1]
+    stored = [kind for kind, _ in assistant.events(conversation.sender)]
+    assert stored.count("user") == 1
+
+
 def test_widget_files_are_compressed_revalidated_and_preflights_cached(assistant):
     import gzip
     import urllib.request

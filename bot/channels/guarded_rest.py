@@ -39,6 +39,9 @@ class GuardedRestInput(RestInput):
 
     def __init__(self) -> None:
         self._commands: Optional[policy.CommandPolicy] = None
+        # (sender, message id) -> the replies of a turn still running: a retry sent
+        # before the first attempt finished (a reload mid-reply) waits for them
+        self._in_flight: Dict[Tuple[Text, Text], asyncio.Future] = {}
 
     def command_policy(self, request: Request) -> policy.CommandPolicy:
         if self._commands is None:
@@ -75,29 +78,60 @@ class GuardedRestInput(RestInput):
             except policy.InvalidRequest as error:
                 return response.json({"error": str(error)}, status=400)
 
-            if message_id:  # a retry of a stored turn gets its stored replies, not a new turn
-                stored = await stored_replies(request.app.ctx.agent, sender_id, message_id)
-                if stored is not None:
-                    return response.json(stored)
-
-            canned_reply = policy.reply_for_unprocessable(text)
-            if canned_reply is not None:
-                return response.json([{"recipient_id": sender_id, "text": canned_reply}])
-
-            text = policy.as_user_text(text, self.command_policy(request))
-            messages, completed = await self._handle(on_new_message, text, sender_id, message_id)
-            if not completed:
-                # the turn is not known to be stored: the bot's replies are not shown
-                await record_bot_reply(
-                    request.app.ctx.agent, sender_id, policy.NOT_SAVED_REPLY, user_text=text
+            if not message_id:
+                return response.json(
+                    await self._reply(request, on_new_message, text, sender_id, None)
                 )
-                messages = [{"recipient_id": sender_id, "text": policy.NOT_SAVED_REPLY}]
-            elif not messages:
-                await record_bot_reply(request.app.ctx.agent, sender_id, policy.UNAVAILABLE_REPLY)
-                messages = [{"recipient_id": sender_id, "text": policy.UNAVAILABLE_REPLY}]
-            return response.json(messages)
+            key = (sender_id, message_id)
+            running = self._in_flight.get(key)
+            if running is not None:  # sent again while the first is still being answered
+                return response.json(await asyncio.shield(running))
+            # claimed before the first await, so that a copy arriving meanwhile waits
+            replies = self._in_flight[key] = asyncio.get_running_loop().create_future()
+            try:
+                # a retry of a stored turn gets its stored replies, not a new turn
+                stored = await stored_replies(request.app.ctx.agent, sender_id, message_id)
+                messages = stored
+                if stored is None:
+                    messages = await self._reply(
+                        request, on_new_message, text, sender_id, message_id
+                    )
+                replies.set_result(messages)
+                return response.json(messages)
+            finally:
+                if not replies.done():  # cancelled: whoever waits is told it is not saved
+                    replies.set_result(
+                        [{"recipient_id": sender_id, "text": policy.NOT_SAVED_REPLY}]
+                    )
+                del self._in_flight[key]
 
         return webhook
+
+    async def _reply(
+        self,
+        request: Request,
+        on_new_message: Callable[[UserMessage], Awaitable[None]],
+        text: Text,
+        sender_id: Text,
+        message_id: Optional[Text],
+    ) -> List[Dict[Text, Any]]:
+        """The replies the visitor gets for one message."""
+        canned_reply = policy.reply_for_unprocessable(text)
+        if canned_reply is not None:
+            return [{"recipient_id": sender_id, "text": canned_reply}]
+
+        text = policy.as_user_text(text, self.command_policy(request))
+        messages, completed = await self._handle(on_new_message, text, sender_id, message_id)
+        if not completed:
+            # the turn is not known to be stored: the bot's replies are not shown
+            await record_bot_reply(
+                request.app.ctx.agent, sender_id, policy.NOT_SAVED_REPLY, user_text=text
+            )
+            messages = [{"recipient_id": sender_id, "text": policy.NOT_SAVED_REPLY}]
+        elif not messages:
+            await record_bot_reply(request.app.ctx.agent, sender_id, policy.UNAVAILABLE_REPLY)
+            messages = [{"recipient_id": sender_id, "text": policy.UNAVAILABLE_REPLY}]
+        return messages
 
     async def _handle(
         self,
