@@ -301,6 +301,13 @@ class ActionAnswerFollowUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        events = await self._answer(dispatcher, tracker, domain)
+        # set by NLU for this message (domain.yml); always set back, as the rules say
+        return [*events, SlotSet("follow_up_shape", False)]
+
+    async def _answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
         if (
             recommendation_was_last(tracker)
             and tracker.get_slot("recommended_model")

@@ -1,11 +1,14 @@
-"""A knowledge question shaped like a follow-up is a follow-up.
+"""A question shaped like a follow-up is answered as one.
 
 "what services?", "how do i build a career there?", "bpo?" are classified as
 knowledge questions, but which answer they want depends on the previous one:
 after the definition of a call center, "what services?" asks for a call
 center's services, not a BPO's. NLU does not see the conversation, so this
-component only recognises the shape and hands the message to the `follow_up`
-intent, whose action (actions/follow_ups.py) decides with the previous answer:
+component only recognises the shape, and the follow-up action
+(actions/follow_ups.py) decides with the previous answer. A knowledge question
+keeps its intent and topic, as /model/parse promises, and gets a
+`follow_up_shape` entity that data/rules/knowledge.yml sends to that action;
+another intent (a request for help, a "yes") becomes `follow_up`. The shapes:
 
 - the chosen topic is about one subject (`.../bpo`, `.../call_center`), the
   message names no subject, and it is short, starts like a continuation
@@ -55,6 +58,7 @@ class FollowUpShape(StatelessComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "intent": "follow_up",
+            "flag": "follow_up_shape",
             "subjects": ["bpo", "call_center"],
             # a message this short that names no subject leans on the previous one
             "max_words": 4,
@@ -110,6 +114,13 @@ class FollowUpShape(StatelessComponent):
         for message in messages:
             if not self.is_follow_up(message):
                 continue
-            confidence = message.get(INTENT)["confidence"]
-            overrule_intent(message, self.config["intent"], confidence, replace=True)
+            intent = message.get(INTENT)
+            if intent["name"] == self._topic(message).split("/")[0]:
+                # a knowledge question keeps its intent and topic (the contract of
+                # /model/parse); the flag sends it to the follow-up action (data/rules)
+                flag = {"entity": self.config["flag"], "value": "true", "start": 0, "end": 0}
+                entities = [*(message.get(ENTITIES) or []), {**flag, "extractor": "FollowUpShape"}]
+                message.set(ENTITIES, entities, add_to_output=True)
+            else:
+                overrule_intent(message, self.config["intent"], intent["confidence"], replace=True)
         return messages

@@ -36,6 +36,11 @@ def intent_after(msg):
     return result.get("intent")["name"], [r["name"] for r in result.get("intent_ranking")]
 
 
+def flagged(msg) -> bool:
+    (result,) = FollowUpShape({}).process([msg])
+    return any(e["entity"] == "follow_up_shape" for e in result.get("entities"))
+
+
 @pytest.mark.parametrize(
     "text, topic, subjects",
     [
@@ -50,11 +55,12 @@ def intent_after(msg):
         ),
     ],
 )
-def test_follow_up_shapes_go_to_the_follow_up_intent(text, topic, subjects):
-    intent, ranking = intent_after(message(text, topic, subjects))
-    assert intent == "follow_up"
-    # the knowledge intent leaves the ranking, so the fallback sees no tie
-    assert ranking == ["follow_up", "out_of_scope"]
+def test_follow_up_shapes_keep_their_topic_and_are_flagged(text, topic, subjects):
+    msg = message(text, topic, subjects)
+    assert flagged(msg)
+    # /model/parse still reports the knowledge intent and topic (the contract)
+    assert msg.get("intent")["name"] == topic.split("/")[0]
+    assert msg.get("response_selector")["default"]["response"]["intent_response_key"] == topic
 
 
 @pytest.mark.parametrize(
@@ -68,8 +74,9 @@ def test_follow_up_shapes_go_to_the_follow_up_intent(text, topic, subjects):
     ],
 )  # fmt: skip
 def test_questions_of_their_own_stay_knowledge_questions(text, topic, subjects):
-    intent, _ = intent_after(message(text, topic, subjects))
-    assert intent == topic.split("/")[0]
+    msg = message(text, topic, subjects)
+    assert not flagged(msg)
+    assert msg.get("intent")["name"] == topic.split("/")[0]
 
 
 def test_a_message_nlu_did_not_take_for_a_knowledge_question_is_left_alone():
