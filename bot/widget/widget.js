@@ -108,13 +108,17 @@
   }
 
   function save(force) {
-    var s = !force && read();
+    var s = !force && read(), added = false;
     if (s) {
       if (s.sender !== state.sender) return; // another tab started a new conversation: adopted on its storage event
-      state.messages = merge(s.messages, state.messages, true);
+      var merged = merge(s.messages, state.messages, true);
+      added = merged.length > state.messages.length;
+      state.messages = merged;
     }
     if (state.messages.length > MAX_STORED) state.messages = state.messages.slice(-MAX_STORED);
     try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* ignore */ }
+    // another tab's messages came in with this save, before its storage event: show them
+    if (added) renderAll();
   }
 
   function find(id) {
