@@ -18,7 +18,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, overrule_intent
+from bot.nlp.base import StatelessComponent, overrule_intent, word_pattern
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -36,7 +36,7 @@ class AnswerOverCommand(StatelessComponent):
 
     @functools.cached_property
     def command_words(self) -> Pattern:
-        return re.compile(r"\b(" + "|".join(self.config["command_words"]) + r")\b", re.I)
+        return word_pattern(self.config["command_words"])
 
     def answers_the_form(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")

@@ -4,12 +4,14 @@ config.yml), and a trained one also keeps where Rasa stores its model."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, Text
+import re
+from typing import Any, Dict, Iterable, Pattern, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 
@@ -72,3 +74,22 @@ def overrule_intent(message: Message, name: Text, confidence: float, replace: bo
     ]
     message.set(INTENT, verdict, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
+
+
+def selected_topic(message: Message) -> Text:
+    """The `<intent>/<topic>` key the topic classifier chose for the message, or ''."""
+    selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
+        RESPONSE_SELECTOR_DEFAULT_INTENT
+    ) or {}
+    return (selection.get("response") or {}).get(INTENT_RESPONSE_KEY) or ""
+
+
+def is_knowledge_question(message: Message) -> bool:
+    """NLU took the message for a knowledge question: its intent is its topic's."""
+    intent = (message.get(INTENT) or {}).get("name")
+    return bool(intent) and selected_topic(message).split("/")[0] == intent
+
+
+def word_pattern(words: Iterable[Text]) -> Pattern:
+    """Any of these words or phrases (regular expressions), as whole words, any case."""
+    return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)

@@ -29,11 +29,15 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, overrule_intent
+from bot.nlp.base import (
+    StatelessComponent,
+    is_knowledge_question,
+    overrule_intent,
+    selected_topic,
+)
 
 _CONTINUATION = re.compile(
     r"^\s*(and|or|but|so|also|same|then|ok(ay)?,? and|what about|how about)\b"
@@ -68,14 +72,8 @@ class FollowUpShape(StatelessComponent):
             "form_intents": ["request_recommendation", "inform", "out_of_scope"],
         }
 
-    def _topic(self, message: Message) -> Text:
-        selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
-            RESPONSE_SELECTOR_DEFAULT_INTENT
-        ) or {}
-        return (selection.get("response") or {}).get("intent_response_key") or ""
-
     def is_follow_up(self, message: Message) -> bool:
-        topic = self._topic(message)
+        topic = selected_topic(message)
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
         subjects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"]
@@ -115,7 +113,7 @@ class FollowUpShape(StatelessComponent):
             if not self.is_follow_up(message):
                 continue
             intent = message.get(INTENT)
-            if intent["name"] == self._topic(message).split("/")[0]:
+            if is_knowledge_question(message):
                 # a knowledge question keeps its intent and topic (the contract of
                 # /model/parse); the flag sends it to the follow-up action (data/rules)
                 flag = {"entity": self.config["flag"], "value": "true", "start": 0, "end": 0}

@@ -23,21 +23,19 @@ from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
-    INTENT,
     INTENT_RESPONSE_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.base import TrainedComponent
+from bot.nlp.base import TrainedComponent, is_knowledge_question
 from bot.nlp.headcount import headcount, size_class
 from bot.nlp.sparse_classifiers import feature_matrix, sentence_features
 
@@ -242,7 +240,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue
             predicted, guesses = self.predict(message)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
-            if self._is_knowledge_question(message):  # only a head count, no guesses
+            if is_knowledge_question(message):  # only a head count, no guesses
                 predicted, guesses = {}, {}
             if counted:
                 predicted[size_entity] = [(counted, 1.0)]
@@ -280,13 +278,6 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     entities.append({**guess, "role": GUESS})
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
-
-    @staticmethod
-    def _is_knowledge_question(message: Message) -> bool:
-        intent = (message.get(INTENT) or {}).get("name")
-        selector = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("default") or {}
-        key = (selector.get("response") or {}).get(INTENT_RESPONSE_KEY) or ""
-        return bool(intent) and key.split("/")[0] == intent
 
     def _usable(self, entity: Dict) -> bool:
         """Not a form entity, or one with a value the models know ('small', not '30 people')."""

@@ -11,15 +11,19 @@ which the assistant does not give. When the topic chosen is of a kind listed in
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any, Dict, List, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, overrule_intent
+from bot.nlp.base import (
+    StatelessComponent,
+    is_knowledge_question,
+    overrule_intent,
+    selected_topic,
+    word_pattern,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -31,20 +35,13 @@ class NearDomainGuard(StatelessComponent):
 
     @functools.cached_property
     def patterns(self) -> Dict[Text, Pattern]:
-        return {
-            kind: re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
-            for kind, words in self.config["markers"].items()
-        }
+        return {kind: word_pattern(words) for kind, words in self.config["markers"].items()}
 
     def is_next_to_topic(self, message: Message) -> bool:
-        selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
-            RESPONSE_SELECTOR_DEFAULT_INTENT
-        ) or {}
-        key = (selection.get("response") or {}).get("intent_response_key") or ""
-        kind = key.split("/")[0]
-        intent = (message.get(INTENT) or {}).get("name")
-        pattern = self.patterns.get(kind)
-        return bool(pattern and intent == kind and pattern.search(message.get(TEXT) or ""))
+        pattern = self.patterns.get(selected_topic(message).split("/")[0])
+        return bool(
+            pattern and is_knowledge_question(message) and pattern.search(message.get(TEXT) or "")
+        )
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

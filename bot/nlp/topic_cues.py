@@ -13,8 +13,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Pattern, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import (
@@ -26,7 +27,7 @@ from rasa.nlu.constants import (
 from rasa.shared.nlu.constants import ENTITIES, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent
+from bot.nlp.base import StatelessComponent, word_pattern
 
 _COMPARING = re.compile(
     r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not)\b",
@@ -77,6 +78,17 @@ class TopicCues(StatelessComponent):
             "over_definition": ["benefits", "careers", "services"],
         }  # fmt: skip
 
+    @functools.cached_property
+    def definition_words(self) -> Pattern:
+        return word_pattern(self.config["definition_words"])
+
+    @functools.cached_property
+    def phrases(self) -> Dict[Text, Tuple[Pattern, Text]]:
+        return {
+            key: (word_pattern(words), topic)
+            for key, (words, topic) in self.config["phrases"].items()
+        }
+
     def favoured(self, message: Message) -> Optional[Text]:
         """The subject named first in a one-sided comparison of the two, if any."""
         text = message.get(TEXT) or ""
@@ -118,8 +130,7 @@ class TopicCues(StatelessComponent):
         subject = subjects.pop()
         if subject not in self.config["subjects"]:
             return None
-        cue = r"\b(" + "|".join(self.config["definition_words"]) + r")\b"
-        if re.search(cue, message.get(TEXT) or "", re.IGNORECASE):
+        if self.definition_words.search(message.get(TEXT) or ""):
             return f"definition/{subject}" if key != f"definition/{subject}" else None
         if key != f"definition/{subject}":
             return None
@@ -138,9 +149,8 @@ class TopicCues(StatelessComponent):
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
         if key not in self.config["phrases"]:
             return None
-        words, topic = self.config["phrases"][key]
-        pattern = r"\b(" + "|".join(words) + r")\b"
-        return topic if re.search(pattern, message.get(TEXT) or "", re.IGNORECASE) else None
+        pattern, topic = self.phrases[key]
+        return topic if pattern.search(message.get(TEXT) or "") else None
 
     def one_sided(self, message: Message, key: Text) -> Optional[Text]:
         kind, _, subject = key.partition("/")
