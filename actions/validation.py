@@ -111,6 +111,8 @@ class ValidateRecommendationForm(FormValidationAction):
 
     @staticmethod
     def _answers_another_question(slot: Text, tracker: Tracker) -> bool:
+        if slot != "outsourced_functions" and removed_functions(tracker):
+            return True  # "leave the payroll out" while the budget is asked
         return any(other != slot for other in answers_in_message(tracker, UNASKED_CONFIDENCE))
 
     def _not_understood(

@@ -23,7 +23,17 @@ FRESH = REPO_ROOT / "tests" / "realistic_fresh"  # a second blind set, written l
 THIRD = REPO_ROOT / "tests" / "realistic_third"  # a third blind set (session 4)
 FOURTH = REPO_ROOT / "tests" / "realistic_fourth"  # a fourth, other voices (session 4)
 FIFTH = REPO_ROOT / "tests" / "realistic_fifth"  # a fifth, written last: only figures read
-SETS = {"first": DATA, "fresh": FRESH, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
+SIXTH = REPO_ROOT / "tests" / "realistic_sixth"  # a sixth (session 5): development, misses read
+SEVENTH = REPO_ROOT / "tests" / "realistic_seventh"  # a seventh (session 5): only figures read
+SETS = {
+    "first": DATA,
+    "fresh": FRESH,
+    "third": THIRD,
+    "fourth": FOURTH,
+    "fifth": FIFTH,
+    "sixth": SIXTH,
+    "seventh": SEVENTH,
+}
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
     "bpo": "My recommendation: a BPO",

@@ -165,3 +165,39 @@ def test_widget_files_are_compressed_revalidated_and_preflights_cached(assistant
     )
     with urllib.request.urlopen(preflight, timeout=10) as reply:
         assert reply.headers["Access-Control-Max-Age"] == "600"
+
+
+def test_asking_which_suits_us_with_facts_starts_the_form_with_them(conversation):
+    replies = conversation.say(
+        "Medium-sized manufacturer here, about 230 people, and cost is not our main "
+        "concern. Which is right for us?"
+    )
+    assert "a medium-sized company (50 to 249 people), a flexible budget" in replies
+    assert "Which tasks" in replies
+    final = conversation.say("sales calls and customer surveys")
+    assert "My recommendation: a call center" in final
+    assert "outsourcing sales and surveys" in final  # each task read on its own, no more
+
+
+def test_a_general_rule_of_thumb_question_gets_the_answer_not_the_form(conversation):
+    reply = conversation.say("is a bpo better for big companies and a call center for small ones?")
+    assert "How many people" not in reply
+    assert "size of your business" in reply
+
+
+def test_a_misspelt_request_starts_the_form_and_a_task_kept_in_house_is_dropped(conversation):
+    assert "How many people" in conversation.say("recomend pls")
+    assert "Which tasks" in conversation.say("45 people")
+    assert "budget" in conversation.say("customer support and payroll")
+    reply = conversation.say("our accountant will keep doing payroll after all, so leave that out")
+    assert "Sorry" not in reply
+    assert "Updated: outsourcing customer support." in reply
+    assert "outsourcing customer support" in conversation.say("tight")
+
+
+def test_a_head_count_corrected_in_passing_updates_the_size(assistant, conversation):
+    conversation.say("which would you pick for us")
+    conversation.say("5000 employees")
+    reply = conversation.say("hold on, I added zeros there, we're 50 employees")
+    assert "Updated: a medium-sized company (50 to 249 people)" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"

@@ -1,11 +1,13 @@
-"""A message that answers the form is an answer, not a command to stop.
+"""A message that answers the form is an answer, not a command to stop, nor out of
+scope.
 
 "answering pt questions on the phone" shares "questions" with "stop asking me
 questions", and the intent classifier may call it `stop`, which would end the
 form on the visitor's answer. When a conversation command (stop, restart,
 goodbye) is chosen for a message that carries an exact form answer (a term of
 the entity_ruler, or a head count) and none of the command's own words, the
-message is taken as the answer it is (`inform`).
+message is taken as the answer it is (`inform`). So is a message read as out of
+scope that states the visitor's own head count ("oops, we're 50 employees").
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ class AnswerOverCommand(StatelessComponent):
                               "never ?mind", "forget it", "start over", "restart", "reset",
                               "bye", "goodbye"],
             "answer_entities": ["company_size", "outsourced_function", "budget"],
+            # read as out of scope, yet stating the visitor's own head count
+            "unclear": ["out_of_scope", "nlu_fallback"],
+            "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
             "intent": "inform",
         }  # fmt: skip
 
@@ -40,6 +45,8 @@ class AnswerOverCommand(StatelessComponent):
 
     def answers_the_form(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
+        if intent in self.config["unclear"]:
+            return self.states_headcount(message)
         if intent not in self.config["commands"]:
             return False
         if self.command_words.search(message.get(TEXT) or ""):
@@ -52,6 +59,25 @@ class AnswerOverCommand(StatelessComponent):
             and (e.get("extractor") != "FormAnswerClassifier" or re.search(r"\d", text))
             for e in message.get(ENTITIES) or []
         )
+
+    def states_headcount(self, message: Message) -> bool:
+        """ "hold on, I added zeros there, we're 50 employees": the visitor's own head
+        count, whatever else the message says."""
+        text = message.get(TEXT) or ""
+        return (
+            bool(self.own_company.search(text))
+            and any(
+                e.get("entity") == "company_size"
+                and e.get("extractor") == "FormAnswerClassifier"
+                and not e.get("role")
+                for e in message.get(ENTITIES) or []
+            )
+            and bool(re.search(r"\d", text))
+        )
+
+    @functools.cached_property
+    def own_company(self) -> Pattern:
+        return word_pattern(self.config["own_company"])
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -10,7 +10,11 @@ from typing import Any, Dict, Iterable, Pattern, Text
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
+from rasa.nlu.constants import (
+    RESPONSE_SELECTOR_DEFAULT_INTENT,
+    RESPONSE_SELECTOR_PROPERTY_NAME,
+    RESPONSE_SELECTOR_UTTER_ACTION_KEY,
+)
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
@@ -82,6 +86,16 @@ def selected_topic(message: Message) -> Text:
         RESPONSE_SELECTOR_DEFAULT_INTENT
     ) or {}
     return (selection.get("response") or {}).get(INTENT_RESPONSE_KEY) or ""
+
+
+def select_topic(message: Message, key: Text) -> None:
+    """Make `<intent>/<topic>` the topic chosen for the message (and its answer)."""
+    selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
+        RESPONSE_SELECTOR_DEFAULT_INTENT
+    )
+    if selection:
+        selection["response"][INTENT_RESPONSE_KEY] = key
+        selection["response"][RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{key}"
 
 
 def is_knowledge_question(message: Message) -> bool:

@@ -23,6 +23,7 @@ from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import (
@@ -34,10 +35,11 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix, vstack
 
 from bot.nlp.base import TrainedComponent, is_knowledge_question
 from bot.nlp.headcount import headcount, size_class
-from bot.nlp.sparse_classifiers import feature_matrix, sentence_features
+from bot.nlp.sparse_classifiers import feature_matrix, sentence_features, token_features
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +51,39 @@ _CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
 _TAKING_AWAY = re.compile(
     r"\b(forget|drop|remove|without|no longer|don'?t need|do not need|not need|except|"
     r"scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|ourselves|"
-    r"not the|not our)\b"
+    r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
+    r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us))\b"
     r"|^[\s,.;!?]*(but\s+)?not\b",  # "i meant payroll, not hr"
     re.IGNORECASE,
 )
+
+
+# where one task ends and the next begins: "payroll, hr and our phones"
+_TASK_BOUNDARY = re.compile(
+    r"[,;/&+.!?()]|\b(?:and|plus|as well as|also|or|but|then)\b", re.IGNORECASE
+)
+
+
+def clauses(text: Text) -> List[tuple]:
+    """(start, end) of the stretches of text between task boundaries."""
+    spans, start = [], 0
+    for match in _TASK_BOUNDARY.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def span_features(message: Message, rows: csr_matrix, start: int, end: int) -> csr_matrix:
+    """The summed token features of the tokens inside [start, end): one row."""
+    inside = [
+        i
+        for i, token in enumerate(message.get(TOKENS_NAMES[TEXT]) or [])
+        if start <= token.start and token.end <= end
+    ]
+    if not inside or rows.shape[0] == 0:
+        return csr_matrix((1, rows.shape[1]))
+    return csr_matrix(rows[inside].sum(axis=0))
 
 
 def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
@@ -64,11 +95,20 @@ def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
                 str(e[ENTITY_ATTRIBUTE_VALUE])
                 for e in entities
                 if e[ENTITY_ATTRIBUTE_TYPE] == entity
-                and e.get("extractor") != FormAnswerClassifier.__name__
+                and not _whole_message(text, e)
                 and start <= e.get("start", -1) < end
             }
         start = end
     return removed
+
+
+def _whole_message(text: Text, entity: Dict) -> bool:
+    """A model's reading of the whole message (not of one of its tasks)."""
+    return (
+        entity.get("extractor") == FormAnswerClassifier.__name__
+        and entity.get("start") == 0
+        and entity.get("end") == len(text)
+    )
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
@@ -94,6 +134,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             "medium_from": 50,
             "large_from": 250,
             "threshold": 0.5,
+            # a term of the entity_ruler is dropped where the model reading its stretch
+            # of text is this sure of another task and gives the term this little
+            "overrule_from": 0.8,
+            "overrule_below": 0.05,
             # below the threshold, the likeliest value is still given as a guess (role
             # "guess"), which only the question the form is asking takes
             "guess_from": 0.15,
@@ -107,6 +151,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         super().__init__(config, model_storage, resource)
         # per entity: (labels, weights features x labels, intercepts, several values?)
         self.models: Dict[Text, tuple] = {}
+        # per entity with several values: (labels, weights, intercepts) of the model that
+        # reads one task at a time, from the words between task boundaries
+        self.task_models: Dict[Text, tuple] = {}
 
     @property
     def entity_types(self) -> List[Text]:
@@ -157,8 +204,36 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 model = fit(labels)
                 classes = np.array([str(c) for c in model.classes_])
                 self.models[entity] = (classes, model.coef_.T, model.intercept_, False)
+        for entity in self.config["several_values"]:
+            rows, labels = self._task_examples(examples, entity)
+            if len(set(labels)) > 1:
+                model = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
+                model.fit(rows, labels)
+                classes = np.array([str(c) for c in model.classes_])
+                self.task_models[entity] = (classes, model.coef_.T, model.intercept_)
         self.persist()
         return self._resource
+
+    @staticmethod
+    def _task_examples(examples: List[Message], entity: Text) -> tuple:
+        """One row per annotated task (its label) and per stretch of text between task
+        boundaries that holds none (no task)."""
+        rows, labels = [], []
+        for example in examples:
+            tokens, text = token_features(example), example.get(TEXT)
+            spans = [
+                (x["start"], x["end"], str(x[ENTITY_ATTRIBUTE_VALUE]))
+                for x in example.get(ENTITIES) or []
+                if x[ENTITY_ATTRIBUTE_TYPE] == entity and "start" in x
+            ]
+            for start, end, value in spans:
+                rows.append(span_features(example, tokens, start, end))
+                labels.append(value)
+            for start, end in clauses(text):
+                if not any(start < b and a < end for a, b, _ in spans):
+                    rows.append(span_features(example, tokens, start, end))
+                    labels.append(NONE)
+        return vstack(rows, format="csr"), labels
 
     def persist(self) -> None:
         arrays = {}
@@ -169,6 +244,14 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     f"{entity}.weights": np.ascontiguousarray(weights),
                     f"{entity}.intercept": intercept,
                     f"{entity}.several": np.array(several),
+                }
+            )
+        for entity, (labels, weights, intercept) in self.task_models.items():
+            arrays.update(
+                {
+                    f"tasks.{entity}.labels": labels,
+                    f"tasks.{entity}.weights": np.ascontiguousarray(weights),
+                    f"tasks.{entity}.intercept": intercept,
                 }
             )
         with self._model_storage.write_to(self._resource) as directory:
@@ -192,6 +275,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                             component.models[entity] = tuple(
                                 arrays[f"{entity}.{part}"]
                                 for part in ("labels", "weights", "intercept", "several")
+                            )
+                        if f"tasks.{entity}.labels" in arrays:
+                            component.task_models[entity] = tuple(
+                                arrays[f"tasks.{entity}.{part}"]
+                                for part in ("labels", "weights", "intercept")
                             )
         except (ValueError, FileNotFoundError):
             logger.debug("FormAnswerClassifier has no trained weights; it predicts nothing.")
@@ -227,6 +315,55 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 guesses[entity] = ranked[0]
         return found, guesses
 
+    def tasks(self, message: Message, entity: Text) -> List[tuple]:
+        """(start, end, value -> probability) of each stretch of text between task
+        boundaries, as the model that reads one task at a time sees it."""
+        if entity not in self.task_models:
+            return []
+        labels, weights, intercept = self.task_models[entity]
+        tokens, read = token_features(message), []
+        if tokens.shape[1] != weights.shape[0]:
+            return []
+        for start, end in clauses(message.get(TEXT)):
+            scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
+            scores = scores + intercept
+            probabilities = np.exp(scores - scores.max())
+            probabilities /= probabilities.sum()
+            read.append(
+                (start, end, dict(zip(map(str, labels), map(float, probabilities), strict=True)))
+            )
+        return read
+
+    def read_tasks(self, message: Message, entity: Text, entities: List[Dict]) -> List[Dict]:
+        """The tasks read one at a time, added to the entity_ruler's exact terms. A term
+        the model finds out of place in its stretch ("sales" in "turning our sales
+        numbers into reports", "tech support for our employees") is dropped."""
+        threshold, sure, unlikely = (
+            self.config[k] for k in ("threshold", "overrule_from", "overrule_below")
+        )
+        found: List[Dict] = []
+        for start, end, probabilities in self.tasks(message, entity):
+            value, confidence = max(probabilities.items(), key=lambda item: item[1])
+            if value == NONE or confidence < threshold:
+                continue
+            if confidence >= sure and not _TAKING_AWAY.search(message.get(TEXT)[start:end]):
+                entities = [
+                    e
+                    for e in entities
+                    if e[ENTITY_ATTRIBUTE_TYPE] != entity
+                    or not start <= e.get("start", -1) < end
+                    or probabilities.get(str(e[ENTITY_ATTRIBUTE_VALUE]), 1.0) >= unlikely
+                ]
+            found.append(self._entity(message, entity, value, confidence, start, end))
+        values = {
+            str(e[ENTITY_ATTRIBUTE_VALUE]) for e in entities if e[ENTITY_ATTRIBUTE_TYPE] == entity
+        }
+        for e in found:
+            if e[ENTITY_ATTRIBUTE_VALUE] not in values:
+                values.add(e[ENTITY_ATTRIBUTE_VALUE])
+                entities.append(e)
+        return entities
+
     def counted_size(self, message: Message) -> Optional[Text]:
         """The size class of a head count anywhere in the message, if there is one."""
         people = headcount(message.get(TEXT) or "")
@@ -256,6 +393,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     t == entity for t, _ in ruled
                 ):
                     continue  # an exact term already answered it
+                if entity in self.task_models:
+                    entities = self.read_tasks(message, entity, entities)
+                    if any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
+                        continue  # the whole message's reading only where no task was read
                 for value, confidence in found:
                     if (entity, value) not in ruled:
                         entities.append(self._entity(message, entity, value, confidence))
@@ -267,7 +408,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                         e[ENTITY_ATTRIBUTE_TYPE] == entity
                         and str(e[ENTITY_ATTRIBUTE_VALUE]) in removed
                     ):
-                        if e.get("extractor") == self.__class__.__name__:
+                        if _whole_message(message.get(TEXT), e):
                             continue
                         e["role"] = REMOVED  # no slot mapping takes it; the form subtracts it
                     kept.append(e)
@@ -284,12 +425,20 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         model = self.models.get(entity.get(ENTITY_ATTRIBUTE_TYPE))
         return model is None or str(entity.get(ENTITY_ATTRIBUTE_VALUE)) in set(model[0]) - {NONE}
 
-    def _entity(self, message: Message, entity: Text, value: Text, confidence: float) -> Dict:
+    def _entity(
+        self,
+        message: Message,
+        entity: Text,
+        value: Text,
+        confidence: float,
+        start: int = 0,
+        end: Optional[int] = None,
+    ) -> Dict:
         return {
             "entity": entity,
             "value": value,
-            "start": 0,
-            "end": len(message.get(TEXT)),
+            "start": start,
+            "end": len(message.get(TEXT)) if end is None else end,
             "confidence": confidence,
             "extractor": self.__class__.__name__,
         }

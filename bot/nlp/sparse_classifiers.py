@@ -34,6 +34,7 @@ from rasa.nlu.constants import (
 from rasa.nlu.featurizers.featurizer import Featurizer
 from rasa.shared.nlu.constants import (
     FEATURE_TYPE_SENTENCE,
+    FEATURE_TYPE_SEQUENCE,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -43,7 +44,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse import coo_matrix, csr_matrix, hstack
 
 from bot.nlp.base import TrainedComponent
 
@@ -69,6 +70,19 @@ def sentence_features(message: Message) -> Tuple[np.ndarray, np.ndarray, int]:
     if not values:
         return np.zeros(0), np.zeros(0, dtype=int), 0
     return np.concatenate(values), np.concatenate(columns), width
+
+
+def token_features(message: Message) -> csr_matrix:
+    """The sequence features of every sparse featurizer side by side: one row per token
+    (word unigrams and character n-grams; bigrams exist only for the whole sentence)."""
+    sequence = [
+        f.features
+        for f in message.features
+        if f.attribute == TEXT and f.type == FEATURE_TYPE_SEQUENCE and f.is_sparse()
+    ]
+    if not sequence:
+        return csr_matrix((0, 0))
+    return hstack(sequence, format="csr")
 
 
 def feature_matrix(messages: List[Message]) -> csr_matrix:

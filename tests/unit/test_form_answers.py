@@ -1,8 +1,9 @@
-"""Tasks a message takes away ("forget the analytics", "payroll, not hr")."""
+"""Tasks a message takes away ("forget the analytics", "payroll, not hr"), and where one
+task ends and the next begins."""
 
 import pytest
 
-from bot.nlp.form_answers import taken_away
+from bot.nlp.form_answers import clauses, taken_away
 
 
 def found(text, *values):
@@ -23,7 +24,23 @@ def found(text, *values):
                                                       ("sales", "sales")], {"accounting"}),
         ("payroll and hr", [("payroll", "payroll"), ("hr", "hr")], set()),
         ("not sure, maybe payroll", [("payroll", "payroll")], set()),
+        ("our accountant will keep doing payroll, so leave that out", [("payroll", "payroll")],
+         {"payroll"}),
+        ("the it stuff stays in-house", [("it_support", "it stuff")], {"it_support"}),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
     assert taken_away(text, found(text, *values), "outsourced_function") == removed
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("sales calls and customer surveys", ["sales calls", "customer surveys"]),
+        ("payroll, hr & our phones", ["payroll", "hr", "our phones"]),
+        ("tech support for our employees", ["tech support for our employees"]),
+        ("bookkeeping as well as payroll.", ["bookkeeping", "payroll"]),
+    ],
+)
+def test_a_message_is_read_one_task_at_a_time(text, parts):
+    assert [text[a:b].strip() for a, b in clauses(text)] == parts

@@ -1,0 +1,114 @@
+"""Which of the two suits *me*, or which suits companies in general.
+
+A visitor who asks which option suits their own company ("which is right for us?",
+"bpo or call center, which one", "which is best for a plumbing company",
+"recomend pls") wants the recommendation, however the classifiers read the rest of
+the message (a head count and "cost is no concern" look like a form answer, a
+comparison like the difference). A visitor who asks which kinds of companies go
+for which ("is a bpo better for big companies and a call center for small ones?")
+wants the rule of thumb, the `choosing/overview` answer, not the form's questions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Dict, List, Pattern, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.base import StatelessComponent, overrule_intent, select_topic, word_pattern
+
+_SUBJECT = r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|outsourcing|outsourcer)"
+_CHOICE = re.compile(
+    # "which is right for us", "which one should we pick", "which fits"; not "which crm
+    # is best": a question about some other product
+    r"\bwhich(?: one| option| model| of (?:the two|them|these|those|the options))?\s+"
+    r"(?:(?:suits?|fits?)\b|(?:is|'s|would|will|should|do|does|works?|makes?|to)\b"
+    r"(?:(?!\?).){0,40}?\b(?:right|best|better|suits?|suited|fits?|ideal|go (?:with|for)|"
+    r"choose|pick|opt|should|works?|makes? (?:more )?sense)\b)"
+    # "what would suit my shop", "what should we go with"
+    r"|\bwhat\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
+    r"would you (?:recommend|suggest|pick|choose)|should (?:i|we) (?:choose|pick|go|use|get|"
+    r"hire|opt))\b",
+    re.IGNORECASE,
+)
+# "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"
+_ADVICE = re.compile(
+    r"\bre?c+om+[ae]?n?d\w*|\bsuggest\w*|\badvi[cs]e\b|\bhelp (?:me |us )?(?:choose|decide|pick)",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(
+    r"\b(?:bpos?|call[- ]?cent(?:er|re)s?|cc|outsourc\w*|options?|which|for (?:us|me|our|my))\b",
+    re.IGNORECASE,
+)
+_SUBJECT = r"(?:an? )?(?:bpos?|call[- ]?cent(?:er|re)s?|cc)"
+_SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
+# "bpo or call center?", "a call centre or a bpo for us?", "bpo vs cc, which one"; a bare
+# "bpo vs call center" asks for the difference
+_BARE_CHOICE = re.compile(
+    rf"^\W*{_SUBJECT}\s+(?:or\s+{_SUBJECT}\W*(?:which(?: one)?|for (?:us|me))?"
+    rf"|(?:vs\.?|versus)\s+{_SUBJECT}\W*(?:which(?: one)?|for (?:us|me)))\W*$",
+    re.IGNORECASE,
+)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ChoiceQuestion(StatelessComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # words that make the question about the visitor's own company
+            "own": ["we", "we'?re", "us", "our", "ours", "i", "i'?m", "me", "my", "mine",
+                    "for an? \\w+(?: \\w+)? (?:company|firm|business|shop|store|practice|"
+                    "clinic|agency|startup|start-up|manufacturer|brand|team)"],
+            # words that make it about companies in general
+            "general": ["in general", "generally", "usually", "typically", "normally",
+                        "companies", "businesses", "firms", "organi[sz]ations", "kinds? of",
+                        "types? of", "big ones", "small ones", "rule of thumb"],
+            # a question about working there is the careers answer's
+            "careers": ["work (?:at|for|in)", "jobs?", "careers?", "salary", "apply",
+                        "employer"],
+            # intents a choice question overrules; a knowledge intent only when the
+            # question is about the visitor's own company or is the bare choice
+            "overruled": ["out_of_scope", "nlu_fallback", "inform", "follow_up", "help"],
+            "knowledge": ["definition", "difference", "benefits", "services", "choosing",
+                          "trends"],
+            "recommendation": "request_recommendation",
+            "general_topic": "choosing/overview",
+            "confidence": 0.9,
+        }  # fmt: skip
+
+    @functools.cached_property
+    def patterns(self) -> Dict[Text, Pattern]:
+        return {k: word_pattern(self.config[k]) for k in ("own", "general", "careers")}
+
+    def reading(self, message: Message) -> Text:
+        """The recommendation, the rule of thumb, or '' (neither)."""
+        text = message.get(TEXT) or ""
+        if _BARE_CHOICE.search(text):
+            return self.config["recommendation"]
+        intent = (message.get(INTENT) or {}).get("name")
+        own = self.patterns["own"].search(text)
+        if self.patterns["general"].search(text) and not own:
+            return self.config["general_topic"] if intent == self.config["recommendation"] else ""
+        advice = _ADVICE.search(text) and (_DOMAIN.search(text) or len(text.split()) <= 3)
+        if not (advice or _CHOICE.search(text)) or self.patterns["careers"].search(text):
+            return ""
+        # a knowledge question only when it names the options or the visitor's company
+        named = own or _SUBJECTS.search(text)
+        if intent in self.config["overruled"] or (named and intent in self.config["knowledge"]):
+            return self.config["recommendation"]
+        return ""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            reading = self.reading(message)
+            if reading == self.config["recommendation"]:
+                overrule_intent(message, reading, self.config["confidence"])
+            elif reading:
+                select_topic(message, reading)
+                overrule_intent(message, reading.split("/")[0], self.config["confidence"])
+        return messages

@@ -1,0 +1,66 @@
+"""Which suits *us* asks for the recommendation; which suits companies in general, for
+the rule of thumb; other questions with "which" or "recommend" are left alone."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.choice_question import ChoiceQuestion
+
+
+def read(text, intent):
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.7},
+            "intent_ranking": [{"name": intent, "confidence": 0.7}],
+            "response_selector": {
+                "default": {"response": {"intent_response_key": "difference/overview"}}
+            },
+        }
+    )
+    (result,) = ChoiceQuestion({}).process([message])
+    topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
+    return result.get("intent")["name"], topic
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("bpo or call centre?", "difference"),
+        ("bpo vs cc, which one", "difference"),
+        ("which one fits us", "out_of_scope"),
+        ("which is best for a plumbing company", "out_of_scope"),
+        ("recomend pls", "nlu_fallback"),
+        ("looking for advice on outsourcing", "out_of_scope"),
+        ("bpo vs call center - which fits?", "difference"),
+        ("we're 230 people, cost is no concern. Which is right for us?", "inform"),
+    ],
+)
+def test_which_suits_us_asks_for_the_recommendation(text, intent):
+    assert read(text, intent)[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is a bpo better for big companies and a call center for small ones?",
+        "in general, which kinds of companies go for a call center?",
+    ],
+)
+def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
+    assert read(text, "request_recommendation") == ("choosing", "choosing/overview")
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("bpo vs call center", "difference"),  # the difference, not a choice
+        ("recommend me a good book for the holidays", "out_of_scope"),
+        ("which crm is best for a plumbing company", "out_of_scope"),
+        ("which industries use bpo the most", "services"),
+        ("which is better to work for, a bpo or a call center?", "careers"),
+        ("what is the difference between a bpo and a call center", "difference"),
+    ],
+)
+def test_other_questions_keep_their_reading(text, intent):
+    assert read(text, intent)[0] == intent
