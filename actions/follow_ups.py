@@ -150,7 +150,7 @@ def resolve(
     last_aspect, last_subject = TOPICS.get(previous, (None, None))
     if subject == "other":
         subject = other(last_subject)
-        if subject is None:
+        if subject is None and not aspect:  # "can one be part of the other?" has one
             return None
     if aspect:
         return topic_for(aspect, subject or last_subject)
@@ -210,6 +210,20 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
     return None
 
 
+def named_task(tracker: Tracker) -> Optional[Text]:
+    """A task the message names, unless its words are a subject's ("and the phone
+    people?" names a call center, not customer support)."""
+    entities = tracker.latest_message.get("entities") or []
+    subjects = [e for e in entities if e.get("entity") == "subject"]
+    for entity in entities:
+        if entity.get("entity") != "outsourced_function" or entity.get("role"):
+            continue
+        start, end = entity.get("start", 0), entity.get("end", 0)
+        if not any(start <= s.get("start", -1) and s.get("end", -1) <= end for s in subjects):
+            return str(entity["value"])
+    return None
+
+
 def classifier_guess(message: Dict[Text, Any], threshold: float) -> Optional[Text]:
     """The topic classifier's reading of the message, when it is this sure."""
     selector = (message.get("response_selector") or {}).get("default") or {}
@@ -234,12 +248,16 @@ _ELLIPTICAL = re.compile(
 
 
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
+# "does that include healthcare?", "can they do payroll too?"
+_ABOUT_THAT = re.compile(
+    r"^\s*(does|do|is|are|can|could|would|will)\s+(that|this|they|those|these)\b", re.IGNORECASE
+)
 
 
 def is_elliptical(text: Text, names_subject: bool = False, max_words: int = 3) -> bool:
     """'and for a bpo?', 'what about the tech side?', 'how do you get promoted there?':
     a message that only makes sense after another one."""
-    if len(text.split()) <= max_words or _ELLIPTICAL.search(text):
+    if len(text.split()) <= max_words or _ELLIPTICAL.search(text) or _ABOUT_THAT.search(text):
         return True
     return not names_subject and bool(_POINTING_BACK.search(text))
 
@@ -319,11 +337,11 @@ class ActionAnswerFollowUp(Action):
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
         aspect = first_entity(tracker, "aspect")
-        if aspect is None and first_entity(tracker, "outsourced_function"):
+        if aspect is None and named_task(tracker):
             # "does that include payroll?"; "so is hr one of them?" about front/back office
             aspect = TOPICS[previous][0] if previous in ABOUT_FUNCTIONS else "services"
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
-        if tracker.active_loop_name and first_entity(tracker, "outsourced_function"):
+        if tracker.active_loop_name and named_task(tracker):
             return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"
         if unsure and not tracker.active_loop_name and self._asks_to_recommend(tracker):
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
@@ -359,6 +377,9 @@ class ActionAnswerOutOfScope(Action):
     answer that NLU could not place without it ("how does AI fit in?")."""
 
     MAX_WORDS = 6
+    # on the previous answer's own aspect ("what skills do i need for the first job"
+    # after the careers answer), a longer question is still about it
+    MAX_WORDS_SAME_ASPECT = 10
 
     def name(self) -> Text:
         return "action_answer_out_of_scope"
@@ -371,7 +392,14 @@ class ActionAnswerOutOfScope(Action):
         previous = previous_topic(tracker)
         topic = None
         # "difference": "saas vs paas" is a comparison of other things, whatever came before
-        if previous and aspect not in (None, "difference") and len(text.split()) <= self.MAX_WORDS:
+        same_aspect = previous in TOPICS and TOPICS[previous][0] == aspect
+        most = self.MAX_WORDS_SAME_ASPECT if same_aspect else self.MAX_WORDS
+        if (
+            previous
+            and aspect not in (None, "difference")
+            and len(text.split()) <= most
+            and not first_entity(tracker, "near_domain")  # "and a cv for that job?"
+        ):
             topic = resolve(previous, first_entity(tracker, "subject"), aspect)
         dispatcher.utter_message(response=f"utter_{topic}" if topic else "utter_out_of_scope")
         return []

@@ -5,16 +5,18 @@ share every content word with the careers answers, which say what roles and path
 call center or a BPO offers; they ask for help with one person's job application,
 which the assistant does not give. When the topic chosen is of a kind listed in
 `markers` and the message has one of that kind's markers, the message becomes
-`out_of_scope`, whose reply says what the assistant covers.
+`out_of_scope`, whose reply says what the assistant covers. Any message with a
+marker of the chosen topic's kind carries a `near_domain` entity, so the dialogue
+does not take it for a follow-up on that topic either.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Any, Dict, List, Pattern, Text
+from typing import Any, Dict, List, Match, Optional, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
@@ -37,15 +39,23 @@ class NearDomainGuard(StatelessComponent):
     def patterns(self) -> Dict[Text, Pattern]:
         return {kind: word_pattern(words) for kind, words in self.config["markers"].items()}
 
-    def is_next_to_topic(self, message: Message) -> bool:
+    def marker(self, message: Message) -> Optional[Match]:
         pattern = self.patterns.get(selected_topic(message).split("/")[0])
-        return bool(
-            pattern and is_knowledge_question(message) and pattern.search(message.get(TEXT) or "")
-        )
+        return pattern.search(message.get(TEXT) or "") if pattern else None
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if not self.is_next_to_topic(message):
+            marker = self.marker(message)
+            if not marker:
                 continue
-            overrule_intent(message, self.config["intent"], self.config["confidence"])
+            entity = {
+                "entity": "near_domain",
+                "value": selected_topic(message).split("/")[0],
+                "start": marker.start(),
+                "end": marker.end(),
+                "extractor": "NearDomainGuard",
+            }
+            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+            if is_knowledge_question(message):
+                overrule_intent(message, self.config["intent"], self.config["confidence"])
         return messages

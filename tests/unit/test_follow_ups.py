@@ -67,6 +67,9 @@ def test_a_topic_about_both_answers_either_subject_itself_or_with_that_subjects_
         ("difference/relationship", None, "relationship", None, "difference/relationship"),
         ("definition/bpo", None, "difference", None, "difference/overview"),
         (None, "bpo", None, None, None),
+        # "can one be part of the other?" after the general difference
+        ("difference/overview", "other", "relationship", None, "difference/relationship"),
+        ("difference/overview", "other", None, None, None),
     ],
 )
 def test_follow_ups_as_visitors_ask_them(previous, subject, aspect, guess, expected):
@@ -94,6 +97,7 @@ def test_previous_topic_is_the_latest_knowledge_answer():
         ("are most bpo firms based abroad?", False),
         ("which jobs belong to the back office?", False),
         ("how do you get promoted there?", True),
+        ("does that include chasing late payers", True),
     ],
 )
 def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):
@@ -281,3 +285,47 @@ def test_a_subject_alone_with_nothing_before_gets_its_definition(tracker_factory
     tracker.latest_message["entities"] = [{"entity": "subject", "value": "bpo"}]
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_definition/bpo"]
+
+
+def test_a_longer_question_on_the_previous_answers_own_aspect_is_answered(tracker_factory):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    tracker = _after_knowledge_answer(
+        tracker_factory,
+        "careers/call_center",
+        "what skills do i need for the first job",
+        "out_of_scope",
+        [aspect_entity("careers")],
+    )
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_careers/call_center"]
+
+
+def test_help_with_ones_own_job_application_stays_out_of_scope(tracker_factory):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    near = {"entity": "near_domain", "value": "careers"}
+    tracker = _after_knowledge_answer(
+        tracker_factory,
+        "careers/call_center",
+        "what should my cv say for that job",
+        "out_of_scope",
+        [aspect_entity("careers"), near],
+    )
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+def test_words_that_name_a_subject_are_no_task(tracker_factory):
+    from actions.follow_ups import ActionAnswerFollowUp
+
+    text = "and the phone people?"
+    entities = [
+        {"entity": "subject", "value": "call_center", "start": 8, "end": 20},
+        {"entity": "outsourced_function", "value": "customer_support", "start": 4, "end": 21},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/bpo", text, "follow_up", entities
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_definition/call_center"]
