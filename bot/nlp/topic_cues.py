@@ -35,6 +35,13 @@ _COMPARING = re.compile(
 )
 
 
+# stronger than _COMPARING: says one side wins, not only that two are weighed
+_BETTER = re.compile(
+    r"\b(better|outperforms?|beats?|superior|preferable|edge over|advantage over|wins? over)\b",
+    re.IGNORECASE,
+)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class TopicCues(StatelessComponent):
     @staticmethod
@@ -42,6 +49,8 @@ class TopicCues(StatelessComponent):
         return {
             # the kinds of answer that exist once per subject: `<kind>/bpo`, `<kind>/call_center`
             "kinds": ["benefits"],
+            # general answers that a one-sided "X does better than Y" question is not about
+            "general_comparisons": ["difference/overview", "difference/relationship"],
             "subjects": ["bpo", "call_center"],
             # general topic -> aspect entity -> the narrower topic about that aspect
             "narrower": {
@@ -72,10 +81,26 @@ class TopicCues(StatelessComponent):
             "definition_words": [
                 "what do you call", "what (is|are) .{0,60} called", "definitions?( of)?",
                 "define", "stands? for", "meaning of", "what does .{0,12} mean",
+                "what (kind|sort|type) of (company|business|firm|place|thing|organi[sz]ation|"
+                "outfit|service) (is|are) (that|it|this|they|an?)",
             ],
             # "what are the main advantages a bpo offers?": an aspect, in this order of
             # precedence, beats the definition of the subject it is asked about
-            "over_definition": ["benefits", "careers", "services"],
+            # ({subject}: the subject's own answer of that kind)
+            "over_definition": {
+                "benefits": "benefits/{subject}",
+                "careers": "careers/{subject}",
+                "services": "services/{subject}",
+                "industries": "services/industries",
+                "locations": "services/locations",
+                "technology": "difference/technology",
+                "channels": "difference/channels",
+                "ai": "trends/ai_automation",
+                "remote": "trends/remote_global",
+                "trends": "trends/overview",
+            },
+            # "what do i gain by handing processes to a bpo": the benefits, not the services
+            "over_services": ["benefits"],
         }  # fmt: skip
 
     @functools.cached_property
@@ -132,14 +157,24 @@ class TopicCues(StatelessComponent):
             return None
         if self.definition_words.search(message.get(TEXT) or ""):
             return f"definition/{subject}" if key != f"definition/{subject}" else None
+        aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+        if key == f"services/{subject}" and "services" not in aspects:
+            kind = next((a for a in self.config["over_services"] if a in aspects), None)
+            return f"{kind}/{subject}" if kind else None
         if key != f"definition/{subject}":
             return None
-        aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
         kind = next((a for a in self.config["over_definition"] if a in aspects), None)
-        return f"{kind}/{subject}" if kind else None
+        return self.config["over_definition"][kind].format(subject=subject) if kind else None
 
     def narrower(self, message: Message, key: Text) -> Optional[Text]:
         by_aspect = self.config["narrower"].get(key) or {}
+        subjects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
+        }
+        if subjects >= set(self.config["subjects"]) and key.partition("/")[2] in subjects:
+            # "what systems does a bpo run vs a call center": both named, yet one subject's
+            # answer chosen; an aspect of the difference settles it
+            by_aspect = self.config["narrower"]["difference/overview"]
         aspects = [
             e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"
         ]
@@ -154,6 +189,10 @@ class TopicCues(StatelessComponent):
 
     def one_sided(self, message: Message, key: Text) -> Optional[Text]:
         kind, _, subject = key.partition("/")
+        if key in self.config["general_comparisons"] and _BETTER.search(message.get(TEXT) or ""):
+            # "in what ways does a call center outperform a bpo?": its benefits
+            favoured = self.favoured(message)
+            return f"{self.config['kinds'][0]}/{favoured}" if favoured else None
         if kind not in self.config["kinds"] or subject not in self.config["subjects"]:
             return None
         favoured = self.favoured(message)

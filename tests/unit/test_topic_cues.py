@@ -95,3 +95,32 @@ def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expect
 )  # fmt: skip
 def test_definition_words_and_aspects_settle_a_subjects_topic(text, chosen, aspects, expected):
     assert topic_after(message(text, chosen, aspects)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        # a one-sided "does better" question chosen as the general difference
+        ("in what ways does a call center outperform a bpo?", "difference/relationship", (),
+         "benefits/call_center"),
+        ("how does a bpo differ from a call center", "difference/overview", (),
+         "difference/overview"),
+        # "what kind of company is that": the definition
+        ("my cousin works at a bpo, what kind of company is that", "careers/bpo", ("careers",),
+         "definition/bpo"),
+        # an aspect over a definition goes to that aspect's answer
+        ("what role do esims play for a bpo", "definition/bpo", ("remote",),
+         "trends/remote_global"),
+        # the benefits over the services of the same subject
+        ("what do i gain by handing processes to a bpo", "services/bpo", ("benefits",),
+         "benefits/bpo"),
+        # both named, one subject's answer chosen: the aspect of the difference
+        ("what systems does a bpo run vs a call center", "services/call_center",
+         ("technology",), "difference/technology"),
+        # a trend that names a tool stays a trend
+        ("how will rpa change bpos and call centers", "trends/ai_automation", ("technology",),
+         "trends/ai_automation"),
+    ],
+)  # fmt: skip
+def test_cues_that_settle_what_the_words_alone_do_not(text, chosen, aspects, expected):
+    assert topic_after(message(text, chosen, aspects)) == expected
