@@ -33,10 +33,17 @@ BACK_OFFICE = (
 FUNCTIONS = CUSTOMER_COMMUNICATION + BACK_OFFICE
 
 CHOICE_WITH_ARTICLE = {CALL_CENTER: "a call center", BPO: "a BPO"}
+# head counts where a company stops being small, and medium (config.yml gives NLU the same)
+MEDIUM_FROM, LARGE_FROM = 50, 250
+SIZE_RANGES = {
+    "small": f"under {MEDIUM_FROM} people",
+    "medium": f"{MEDIUM_FROM} to {LARGE_FROM - 1} people",
+    "large": f"{LARGE_FROM} people or more",
+}
 SIZE_LABELS = {
-    "small": "a small company (under 50 people)",
-    "medium": "a medium-sized company (50 to 249 people)",
-    "large": "a large company (250 people or more)",
+    "small": f"a small company ({SIZE_RANGES['small']})",
+    "medium": f"a medium-sized company ({SIZE_RANGES['medium']})",
+    "large": f"a large company ({SIZE_RANGES['large']})",
 }
 FUNCTION_LABELS = {
     "customer_support": "customer support",

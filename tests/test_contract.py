@@ -97,13 +97,18 @@ def test_channels_answer_explains_the_disagreement():
 
 
 def test_the_forms_vocabulary_agrees_everywhere():
-    """The form's values live in actions/decision.py; the domain's slots and buttons,
-    the entity_ruler's pattern ids and the annotated training answers use only them."""
+    """The form's values live in actions/decision.py (domain.yml's slot values and
+    buttons are written from it by actions/form_vocabulary.py); the entity_ruler's
+    pattern ids, the annotated training answers and NLU's size thresholds agree."""
     import json
 
     from actions.answers import UNSURE
-    from actions.decision import BUDGETS, COMPANY_SIZES, FUNCTIONS
+    from actions.decision import BUDGETS, COMPANY_SIZES, FUNCTIONS, LARGE_FROM, MEDIUM_FROM
     from bot.channels.message_policy import entity_values_in
+
+    config = yaml.safe_load((REPO_ROOT / "config.yml").read_text())
+    (form_answers,) = [c for c in config["pipeline"] if c["name"].endswith("FormAnswerClassifier")]
+    assert (form_answers["medium_from"], form_answers["large_from"]) == (MEDIUM_FROM, LARGE_FROM)
 
     values = {
         "company_size": set(COMPANY_SIZES),
