@@ -7,7 +7,10 @@ form on the visitor's answer. When a conversation command (stop, restart,
 goodbye) is chosen for a message that carries an exact form answer (a term of
 the entity_ruler, or a head count) and none of the command's own words, the
 message is taken as the answer it is (`inform`). So is a message read as out of
-scope that states the visitor's own head count ("oops, we're 50 employees").
+scope that states the visitor's own head count ("oops, we're 50 employees"), and
+one that NLU hesitated to call a knowledge question or an answer, that asks
+nothing, names no subject and describes a task ("handling the calls where
+customers place orders").
 """
 
 from __future__ import annotations
@@ -17,10 +20,16 @@ import re
 from typing import Any, Dict, List, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, overrule_intent, word_pattern
+from bot.nlp.base import StatelessComponent, is_knowledge_question, overrule_intent, word_pattern
+
+_QUESTION = re.compile(
+    r"\?|^\W*(what|whats|what's|how|why|which|who|where|when|is|are|does|do|can|could|"
+    r"should|would|will|tell|explain|define|describe|give|compare|list)\b",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -37,6 +46,10 @@ class AnswerOverCommand(StatelessComponent):
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
             "intent": "inform",
+            # a knowledge question below this confidence, with `inform` at least this
+            # likely, that asks nothing and names a task, is an answer
+            "torn_below": 0.6,
+            "answer_from": 0.3,
         }  # fmt: skip
 
     @functools.cached_property
@@ -47,6 +60,8 @@ class AnswerOverCommand(StatelessComponent):
         intent = (message.get(INTENT) or {}).get("name")
         if intent in self.config["unclear"]:
             return self.states_headcount(message)
+        if is_knowledge_question(message):
+            return self.describes_a_task(message)
         if intent not in self.config["commands"]:
             return False
         if self.command_words.search(message.get(TEXT) or ""):
@@ -58,6 +73,23 @@ class AnswerOverCommand(StatelessComponent):
             # an exact term of the entity_ruler, or a head count; not a model's reading
             and (e.get("extractor") != "FormAnswerClassifier" or re.search(r"\d", text))
             for e in message.get(ENTITIES) or []
+        )
+
+    def describes_a_task(self, message: Message) -> bool:
+        """ "handling the calls where customers place orders": no question, no subject,
+        a task, and NLU torn between a knowledge question and an answer."""
+        text = message.get(TEXT) or ""
+        ranking = {r["name"]: r["confidence"] for r in message.get(INTENT_RANKING_KEY) or []}
+        entities = message.get(ENTITIES) or []
+        return (
+            (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["torn_below"]
+            and ranking.get(self.config["intent"], 0.0) >= self.config["answer_from"]
+            and not _QUESTION.search(text)
+            and not any(e.get("entity") == "subject" for e in entities)
+            and any(
+                e.get("entity") in self.config["answer_entities"] and not e.get("role")
+                for e in entities
+            )
         )
 
     def states_headcount(self, message: Message) -> bool:

@@ -38,3 +38,52 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):
     assert intent_after(text, intent, [entity] if entity else []) == expected
+
+
+def torn(text, entities, top=0.55, inform=0.45):
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "definition", "confidence": top},
+            "intent_ranking": [
+                {"name": "definition", "confidence": top},
+                {"name": "inform", "confidence": inform},
+            ],
+            "entities": entities,
+            "response_selector": {
+                "default": {"response": {"intent_response_key": "definition/call_center"}}
+            },
+        }
+    )
+    (result,) = AnswerOverCommand({}).process([message])
+    return result.get("intent")["name"]
+
+
+TASK = {"entity": "outsourced_function", "value": "order_taking", **RULER}
+SUBJECT = {"entity": "subject", "value": "call_center", **RULER}
+
+
+@pytest.mark.parametrize(
+    "text, entities, top, expected",
+    [
+        ("handling the calls where customers place orders", [TASK], 0.55, "inform"),
+        ("what is order taking in a call center?", [TASK, SUBJECT], 0.55, "definition"),
+        ("explain order taking", [TASK], 0.55, "definition"),
+        ("handling the calls where customers place orders", [TASK], 0.9, "definition"),
+        ("handling the calls where customers place orders", [], 0.55, "definition"),
+    ],
+)
+def test_a_task_described_while_nlu_is_torn_is_an_answer(text, entities, top, expected):
+    assert torn(text, entities, top) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("hold on, I added zeros there, we're 50 employees", "inform"),
+        ("how do i hire 50 employees fast", "out_of_scope"),
+    ],
+)
+def test_an_own_head_count_read_as_out_of_scope_is_an_answer(text, expected):
+    size = {"entity": "company_size", "value": "medium", "extractor": "FormAnswerClassifier"}
+    assert intent_after(text, "out_of_scope", [size]) == expected
