@@ -7,7 +7,10 @@ which the assistant does not give. When the topic chosen is of a kind listed in
 `markers` and the message has one of that kind's markers, the message becomes
 `out_of_scope`, whose reply says what the assistant covers. Any message with a
 marker of the chosen topic's kind carries a `near_domain` entity, so the dialogue
-does not take it for a follow-up on that topic either.
+does not take it for a follow-up on that topic either. A question with a word of
+another field (`elsewhere`: "legal process outsourcing", "a 3pl warehouse", "payroll
+tax law", "a call option") is out of scope whatever its topic, unless it names a BPO
+or a call center.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import functools
 from typing import Any, Dict, List, Match, Optional, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
@@ -33,7 +36,33 @@ class NearDomainGuard(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # topic kind -> words that ask for something next to it (set in config.yml)
-        return {"markers": {}, "intent": "out_of_scope", "confidence": 0.9}
+        return {
+            "markers": {},
+            # words of other fields (other kinds of outsourcing, law and tax, products,
+            # "call" and "center" in other senses): out of scope whatever the topic,
+            # unless the message names a BPO or a call center (set in config.yml)
+            "elsewhere": [],
+            # the readings they overrule: questions, never the form's answers or commands
+            "overruled": ["definition", "difference", "benefits", "trends", "services",
+                          "careers", "choosing", "follow_up", "help", "nlu_fallback"],
+            "intent": "out_of_scope",
+            "confidence": 0.9,
+        }  # fmt: skip
+
+    @functools.cached_property
+    def elsewhere(self) -> Optional[Pattern]:
+        groups = self.config["elsewhere"]  # a list of words, or of lists of words
+        words = [w for g in groups for w in (g if isinstance(g, list) else [g])]
+        return word_pattern(words) if words else None
+
+    def is_elsewhere(self, message: Message) -> bool:
+        intent = (message.get(INTENT) or {}).get("name")
+        return bool(
+            self.elsewhere
+            and intent in self.config["overruled"]
+            and self.elsewhere.search(message.get(TEXT) or "")
+            and not any(e.get("entity") == "subject" for e in message.get(ENTITIES) or [])
+        )
 
     @functools.cached_property
     def patterns(self) -> Dict[Text, Pattern]:
@@ -45,6 +74,9 @@ class NearDomainGuard(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if self.is_elsewhere(message):
+                overrule_intent(message, self.config["intent"], self.config["confidence"])
+                continue
             marker = self.marker(message)
             if not marker:
                 continue

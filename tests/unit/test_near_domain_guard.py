@@ -56,3 +56,50 @@ def test_other_topics_are_not_guarded():
     assert intent_after(
         "do call centers run phone interviews for surveys", "services/call_center"
     ) == ("services")
+
+
+def reading(text, key, intent=None, subject=None):
+    entities = [{"entity": "subject", "value": subject}] if subject else []
+    name = intent or key.split("/")[0]
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": name, "confidence": 0.8},
+            "intent_ranking": [{"name": name, "confidence": 0.8}],
+            "entities": entities,
+            "response_selector": {"default": {"response": {"intent_response_key": key}}},
+        }
+    )
+    guard = NearDomainGuard({"markers": CONFIG["markers"], "elsewhere": CONFIG["elsewhere"]})
+    (result,) = guard.process([message])
+    return result.get("intent")["name"]
+
+
+@pytest.mark.parametrize(
+    "text, key, intent",
+    [
+        ("what is legal process outsourcing and which law firms use it", "services/industries",
+         None),
+        ("whats a 3pl warehouse", "definition/call_center", None),
+        ("are there us laws that restrict offshoring jobs", "careers/bpo", "follow_up"),
+        ("which predictive dialer software is the cheapest", "difference/technology", None),
+        ("what is a call option in stocks", "definition/call_center", None),
+    ],
+)  # fmt: skip
+def test_words_of_other_fields_are_out_of_scope(text, key, intent):
+    assert reading(text, key, intent) == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text, key, intent, subject",
+    [
+        # it names a subject of this assistant
+        ("is an rpo a kind of bpo?", "definition/bpo", None, "bpo"),
+        ("which dialers do call centers use", "difference/technology", None, "call_center"),
+        # a form answer is never overruled
+        ("payroll and the taxes", "services/bpo", "inform", None),
+        ("what tech does a call center use", "difference/technology", None, "call_center"),
+    ],
+)  # fmt: skip
+def test_questions_on_the_subjects_and_answers_keep_their_reading(text, key, intent, subject):
+    assert reading(text, key, intent, subject) == (intent or key.split("/")[0])
