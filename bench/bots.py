@@ -1,15 +1,24 @@
 """The two assistants under test, this one and the baseline `rasa init` creates (trained
-once, cached), and how they are served, timed and weighed."""
+once, cached): how they are served, loaded (one user, many at once, /model/parse),
+timed and weighed."""
 
 from __future__ import annotations
 
+import statistics
 import subprocess
+import threading
 import time
 import uuid
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from itertools import count as count_from
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from bench import support
 from bot import processes
 from bot.rest_client import AssistantClient
 
@@ -19,54 +28,7 @@ BASELINE_DIR = CACHE / "baseline"
 # Rasa trains into `.rasa/cache` of its working directory unless told otherwise; the
 # benchmark never touches a project's own cache.
 RASA_CACHE = CACHE / "rasa-cache"
-
-# A realistic mix for this assistant: small talk, knowledge questions, and a whole
-# recommendation form whose turns call the action server (validation, the
-# recommendation and its explanation are custom actions).
-OURS_CONVERSATIONS = [
-    [
-        "hi",
-        "what is a bpo?",
-        "what is the difference between a bpo and a call center?",
-        "which one would you recommend for my company?",
-        "we're about 20 people",
-        "mostly customer support and some sales",
-        "money is tight",
-        "why that one?",
-        "thanks",
-        "bye",
-    ],
-    [
-        "hello there",
-        "what is a call center?",
-        "I'd like a recommendation for my company",
-        "around 300 employees",
-        "payroll and bookkeeping",
-        "our budget is flexible",
-        "what are the benefits of outsourcing?",
-        "are you a bot?",
-        "thank you",
-        "goodbye",
-    ],
-    [
-        "good morning",
-        "what services does a BPO offer?",
-        "recommend one for me",
-        "we have 80 employees",
-        "wait, what is a call center exactly?",
-        "customer support",
-        "moderate",
-        "what careers are there in a call center?",
-        "thanks a lot",
-        "see you",
-    ],
-]
-# The baseline's own phrases (greet, moods, affirm/deny, bot challenge, goodbye).
-BASELINE_CONVERSATIONS = [
-    ["hello there", "I am feeling sad", "yes", "are you a bot?", "goodbye"],
-    ["hi", "I am great", "are you a human?", "bye"],
-    ["good morning", "very sad", "no", "am I talking to a bot?", "see you later"],
-]
+CONVERSATIONS = yaml.safe_load(Path(__file__).with_name("conversations.yml").read_text())
 # SQLite tracker store from an environment variable, as this assistant's endpoints.yml.
 BASELINE_ENDPOINTS = "tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: ${TRACKER_DB}\n"
 
@@ -77,72 +39,69 @@ def env(tracker_db: Path, action_port: int = 0, cache: Path = RASA_CACHE) -> dic
 
 @dataclass
 class Bot:
-    """One assistant under test: "ours" (served by bot.server, with its action server)
-    or "baseline" (`rasa run` of a rasa init project, or another copy of ours)."""
+    """One assistant under test: "ours" (bot.server, with its action server) or
+    "baseline" (`rasa run` of the rasa init project)."""
 
     name: str
     project: Path
     model: Path
-    conversations: list[list[str]]
     endpoints: Path
-    ours: bool = True
 
     @property
-    def parse_texts(self) -> list[str]:
-        return [text for script in self.conversations for text in script]
+    def ours(self) -> bool:
+        return self.name == "ours"
+
+    @property
+    def conversations(self) -> list[list[str]]:
+        return CONVERSATIONS[self.name]
 
     def command(self, port: int, token: str) -> list[str]:
-        where = [
-            "--model",
-            str(self.model),
-            "--port",
-            str(port),
-            "--endpoints",
-            str(self.endpoints),
-        ]
+        args = ["--model", str(self.model), "--port", str(port), "--endpoints", str(self.endpoints)]
         if self.ours:  # the token comes from RASA_AUTH_TOKEN
             return processes.python_command(
-                "-m", "bot.server", "--host", LOCAL, *where, "--enable-api"
+                "-m", "bot.server", "--host", LOCAL, *args, "--enable-api"
             )
-        credentials = str(self.endpoints.with_name("baseline-credentials.yml"))
-        where += ["--credentials", credentials, "--auth-token", token]
-        return processes.rasa_command("run", "--interface", LOCAL, *where, "--enable-api")
+        args += ["--credentials", str(self.endpoints.with_name("baseline-credentials.yml"))]
+        return processes.rasa_command(
+            "run", "--interface", LOCAL, *args, "--auth-token", token, "--enable-api"
+        )
 
 
-def ours(project: Path, model: Path, name: str = "ours") -> Bot:
-    """This assistant (or a copy of it: `name="baseline"` compares two versions)."""
-    return Bot(name, project, model, OURS_CONVERSATIONS, project / "endpoints.yml")
+def ours(project: Path, model: Path) -> Bot:
+    return Bot("ours", project, model, project / "endpoints.yml")
 
 
-def baseline(
-    directory: Path = BASELINE_DIR, create: bool = True, log: Path | None = None
-) -> Bot | None:
+def baseline(create: bool = True, log: Path = CACHE / "baseline-init.log") -> Bot | None:
     """The cached baseline, created (`rasa init`, which trains it) when absent and
     `create`; None when absent otherwise."""
-    if baseline_model(directory) is None and create:
-        directory.mkdir(parents=True, exist_ok=True)
-        command = processes.rasa_command("init", "--no-prompt", "--init-dir", str(directory))
-        with open(log or CACHE / "baseline-init.log", "ab") as output:
+    if not list(BASELINE_DIR.glob("models/*.tar.gz")) and create:
+        BASELINE_DIR.mkdir(parents=True, exist_ok=True)
+        with open(log, "ab") as output:
             subprocess.run(
-                command,
-                env=env(directory / "init.db", cache=directory / ".rasa" / "cache"),
+                processes.rasa_command("init", "--no-prompt", "--init-dir", str(BASELINE_DIR)),
+                env=env(BASELINE_DIR / "init.db", cache=BASELINE_DIR / ".rasa" / "cache"),
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 check=True,
                 timeout=3600,
             )
-    model = baseline_model(directory)
-    if model is None:
+    models = sorted(BASELINE_DIR.glob("models/*.tar.gz"), key=lambda path: path.stat().st_mtime)
+    if not models:
         return None
-    endpoints = directory.parent / "baseline-endpoints.yml"
+    endpoints = CACHE / "baseline-endpoints.yml"
     endpoints.write_text(BASELINE_ENDPOINTS)
     endpoints.with_name("baseline-credentials.yml").write_text("rest:\n")
-    return Bot("baseline", directory, model, BASELINE_CONVERSATIONS, endpoints, ours=False)
+    return Bot("baseline", BASELINE_DIR, models[-1], endpoints)
 
 
-def baseline_model(directory: Path = BASELINE_DIR) -> Path | None:
-    models = sorted((directory / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return models[-1] if models else None
+def timed(call, *args: str) -> tuple[int, Any, float]:
+    """(status, body, seconds) of one request; status 0 when there was no answer."""
+    started = time.perf_counter()
+    try:
+        status, body = call(*args)
+    except (OSError, ValueError) as error:
+        status, body = 0, str(error)
+    return status, body, time.perf_counter() - started
 
 
 @dataclass
@@ -155,30 +114,28 @@ class Served:
     action_process: subprocess.Popen | None = None
 
     def send(self, sender: str, text: str) -> tuple[int, Any, float]:
-        """(status, body, seconds) of one message; status 0 when there was no answer."""
         return timed(self.client.post, sender, text)
-
-    def parse(self, text: str) -> tuple[int, Any, float]:
-        return timed(self.client.parse, text)
 
     def read(self, text: str) -> Any:
         """NLU's reading of `text` (/model/parse)."""
-        return self.parse(text)[1]
+        return self.client.parse(text)[1]
 
     def memory(self) -> dict[str, Any]:
-        found = {"rasa": tree_memory_mb(self.process.pid)}
+        """Peak (VmHWM) and current (VmRSS) resident MB of each server."""
+        found = {"rasa": memory_mb(self.process.pid)}
         if self.action_process is not None:
-            found["actions"] = tree_memory_mb(self.action_process.pid)
+            found["actions"] = memory_mb(self.action_process.pid)
+        found["total_peak_rss_mb"] = sum(part["peak_rss_mb"] for part in found.values())
         return found
 
 
-def timed(call, *args: str) -> tuple[int, Any, float]:
-    started = time.perf_counter()
-    try:
-        status, body = call(*args)
-    except (OSError, ValueError) as error:
-        status, body = 0, str(error)
-    return status, body, time.perf_counter() - started
+def memory_mb(pid: int) -> dict[str, float]:
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    kb = {key: value for key, _, value in (line.partition(":") for line in lines)}
+    return {
+        "peak_rss_mb": int(kb["VmHWM"].split()[0]) / 1024,
+        "rss_mb": int(kb["VmRSS"].split()[0]) / 1024,
+    }
 
 
 def start(
@@ -205,19 +162,63 @@ def start(
     raise RuntimeError(f"{bot.name} did not answer (exit code {process.returncode}); see {log}")
 
 
-def tree_memory_mb(pid: int) -> dict[str, float]:
-    """Peak (VmHWM) and current (VmRSS) resident memory of a process and its children,
-    summed (so the peak is an upper bound when children peak at different times)."""
-    pids, todo, kb = [], [pid], {"VmHWM": 0, "VmRSS": 0}
-    while todo:
-        pids.append(todo.pop())
-        try:
-            for children in Path(f"/proc/{pids[-1]}/task").glob("*/children"):
-                todo += [int(child) for child in children.read_text().split()]
-            for line in Path(f"/proc/{pids[-1]}/status").read_text().splitlines():
-                key, _, value = line.partition(":")
-                if key in kb:
-                    kb[key] += int(value.split()[0])
-        except OSError:  # it has just ended
-            continue
-    return {"peak_rss_mb": kb["VmHWM"] / 1024, "rss_mb": kb["VmRSS"] / 1024, "processes": len(pids)}
+@dataclass
+class Sample:
+    """Latencies (seconds) of one kind of load, pooled over rounds."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    rates: list[float] = field(default_factory=list)  # messages/s per round, concurrent loads
+
+    def add(self, other: Sample) -> None:
+        self.latencies += other.latencies
+        self.errors += other.errors
+        self.rates += other.rates
+
+    def summary(self) -> dict[str, Any]:
+        figures = {"errors": self.errors, **support.latency_figures(self.latencies)}
+        if self.rates:
+            figures["throughput_per_round"] = self.rates
+            figures["throughput_msgs_s"] = statistics.median(self.rates)
+        return figures
+
+
+def converse(served: Served, count: int, start: int = 0) -> Sample:
+    """`count` messages one after the other, cycling through the bot's conversations
+    from the `start`th; a new sender per conversation."""
+    scripts, sample, sender = served.bot.conversations, Sample(), ""
+    turns = chain.from_iterable(enumerate(scripts[i % len(scripts)]) for i in count_from(start))
+    for position, text in islice(turns, count):
+        sender = str(uuid.uuid4()) if position == 0 else sender
+        status, body, latency = served.send(sender, text)
+        sample.latencies.append(latency)
+        sample.errors += not (status == 200 and isinstance(body, list) and body)
+    return sample
+
+
+def concurrent(served: Served, users: int, per_user: int) -> Sample:
+    """`users` threads, each its own conversations, all released at once."""
+    barrier = threading.Barrier(users + 1)
+
+    def user(index: int) -> Sample:
+        barrier.wait()
+        return converse(served, per_user, start=index)
+
+    with ThreadPoolExecutor(max_workers=users) as pool:
+        futures = [pool.submit(user, index) for index in range(users)]
+        barrier.wait()
+        started = time.perf_counter()
+        sample = Sample()
+        for future in futures:
+            sample.add(future.result())
+        sample.rates.append(users * per_user / (time.perf_counter() - started))
+    return sample
+
+
+def parse_load(served: Served, count: int, start: int = 0) -> Sample:
+    sample, texts = Sample(), [text for script in served.bot.conversations for text in script]
+    for index in range(start, start + count):
+        status, _, latency = timed(served.client.parse, texts[index % len(texts)])
+        sample.latencies.append(latency)
+        sample.errors += status != 200
+    return sample

@@ -1,4 +1,5 @@
-"""The figures that need no server: cross-validation and training times."""
+"""The figures measured outside the served bots: cross-validation, training times, and
+the terminal chat's start to its prompt (`make chat` against `rasa shell`)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import re
 import shutil
 import statistics
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+import pexpect
 import yaml
 
 from bench.bots import env
@@ -49,14 +52,8 @@ def cross_validation(project: Path, out: Path, log: Path, folds: int = 5) -> dic
     figures["intent_accuracy"] = intents.get("accuracy")
     if (out / "response_selection_report.json").exists():
         selector = json.loads((out / "response_selection_report.json").read_text())
-        errors = out / "response_selection_errors.json"
         figures["response_selector_macro_f1"] = selector["macro avg"]["f1-score"]
-        figures["response_selector_accuracy"] = (
-            selector.get("accuracy")
-            or 1
-            - len(json.loads(errors.read_text()) if errors.exists() else [])
-            / selector["weighted avg"]["support"]
-        )
+        figures["response_selector_accuracy"] = selector.get("accuracy")
     return figures
 
 
@@ -68,11 +65,10 @@ def copy_training_inputs(project: Path, target: Path) -> Path:
     steps = [*(config.get("pipeline") or []), *(config.get("policies") or [])]
     packages = {step["name"].split(".")[0] for step in steps if "." in step["name"]}
     for name in (*TRAINING_INPUTS, *sorted(packages)):
-        source = project / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.is_file():
-            shutil.copy2(source, target / name)
+        if (project / name).is_dir():
+            shutil.copytree(project / name, target / name)
+        elif (project / name).is_file():
+            shutil.copy2(project / name, target / name)
     return target
 
 
@@ -103,7 +99,7 @@ def timed_train(copy: Path, log: Path, name: str) -> dict[str, Any]:
 
 def training_times(project: Path, workdir: Path, log: Path, retrains: int = 2) -> dict[str, Any]:
     """Train a fresh copy (own empty cache), then retrain after changing one response's
-    text, `retrains` times; the retrain figure is the median."""
+    text, `retrains` times; the retrain figures are the median and the most components."""
     copy = copy_training_inputs(project, workdir)
     scratch = timed_train(copy, log, "scratch")
     if "error" in scratch:
@@ -119,5 +115,46 @@ def training_times(project: Path, workdir: Path, log: Path, retrains: int = 2) -
         "retrains": runs,
         "scratch_seconds": scratch["seconds"],
         "retrain_seconds": statistics.median(run["seconds"] for run in runs),
+        "retrained_count": max(len(run["trained"]) for run in runs),
         "retrained_components": sorted({c for run in runs for c in run["trained"]}),
     }
+
+
+def seconds_to_prompt(command: list[str], prompt: str, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    child = pexpect.spawn(
+        command[0],
+        command[1:],
+        cwd=str(processes.REPO_ROOT),
+        env=env,
+        encoding="utf-8",
+        timeout=240,
+        dimensions=(40, 100),
+    )
+    try:
+        child.expect(prompt)
+        return time.perf_counter() - started
+    finally:
+        child.terminate(force=False)
+        if child.isalive():
+            child.expect(pexpect.EOF, timeout=30)
+        child.close(force=True)
+
+
+def chat_start(model: Path, rounds: int = 2) -> dict[str, float]:
+    """Median seconds to the prompt, in a pseudo-terminal: `make chat`'s launcher (action
+    server, the assistant's server and bot/terminal.py) and `rasa shell`, same model."""
+    with tempfile.TemporaryDirectory() as work:
+        env = processes.assistant_env(processes.free_port(), Path(work) / "conversations.db")
+        env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+        ours = processes.python_command("-m", "bot.launch", "chat", "--model", str(model), "--new")
+        shell = processes.rasa_command("shell", "--model", str(model), "--endpoints")
+        shell += ["endpoints.yml", "--port", str(processes.free_port())]
+        prompts = {
+            "make_chat_s": (ours, r"You(\x1b\[[0-9;]*m)* >"),
+            "rasa_shell_s": (shell, "Your input ->"),
+        }
+        return {
+            name: statistics.median(seconds_to_prompt(command, prompt, env) for _ in range(rounds))
+            for name, (command, prompt) in prompts.items()
+        }

@@ -7,6 +7,7 @@ the REST channel and judged by the reply the visitor gets.
 
 from __future__ import annotations
 
+import argparse
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -60,6 +61,10 @@ def _response_texts(path: Path) -> Dict[str, List[str]]:
     }
 
 
+def _texts(replies: Replies) -> List[str]:
+    return [reply.get("text") or "" for reply in replies]
+
+
 @dataclass
 class Judge:
     """Which answer a reply is, from the texts the assistant's responses have."""
@@ -85,7 +90,7 @@ class Judge:
 
     def topic(self, replies: Replies) -> str:
         """The knowledge topic answered, or 'rejected', 'clarify', 'form', 'other'."""
-        texts = [r.get("text") or "" for r in replies]
+        texts = _texts(replies)
         for text in texts:
             if text in self.topics:
                 return self.topics[text]
@@ -93,35 +98,32 @@ class Judge:
             return "rejected"
         if any(text in self.clarifications for text in texts):
             return "clarify"
-        if self.asked_slot(replies):
-            return "form"
-        return "other"
+        return "form" if self.asked_slot(replies) else "other"
 
     def asked_slot(self, replies: Replies) -> Optional[str]:
-        for reply in reversed(replies):
+        for text in reversed(_texts(replies)):
             for slot, questions in self.questions.items():
-                if (reply.get("text") or "") in questions:
+                if text in questions:
                     return slot
         return None
 
 
 def recommendation_in(replies: Replies) -> Optional[str]:
-    for reply in replies:
+    for text in _texts(replies):
         for model, marker in RECOMMENDATION.items():
-            if marker in (reply.get("text") or ""):
+            if marker in text:
                 return model
     return None
 
 
 def click(replies: Replies, value: str) -> Optional[str]:
     """The payload of the button for `value` ('payroll', 'tight', 'done')."""
-    for reply in replies:
-        for button in reply.get("buttons") or []:
-            payload = button.get("payload", "")
-            if f'"{value}"' in payload or button.get("title", "").lower() == value.lower():
-                return payload
-            if value == "done" and "that's all" in button.get("title", "").lower():
-                return payload
+    for button in (button for reply in replies for button in reply.get("buttons") or []):
+        payload, title = button.get("payload", ""), button.get("title", "").lower()
+        if f'"{value}"' in payload or title == value.lower():
+            return payload
+        if value == "done" and "that's all" in title:
+            return payload
     return None
 
 
@@ -141,47 +143,44 @@ class DialogueResult:
         before = self.reached == self.expected if self.expected else self.reached is not None
         return before and self.after == self.expected_after
 
+    def say(self, send: Send, sender: str, message: str) -> Replies:
+        replies = send(sender, message)
+        self.trace += [f"> {message}"] + [f"< {text[:100]}" for text in _texts(replies)]
+        return replies
+
 
 def run_dialogue(send: Send, judge: Judge, dialogue: Dict[str, Any]) -> DialogueResult:
-    sender = str(uuid.uuid4())
-    queues = {slot: list(dialogue.get("answers", {}).get(slot, [])) for slot in FORM_SLOTS}
+    sender, answers = str(uuid.uuid4()), dialogue.get("answers", {})
+    queues = {slot: list(answers.get(slot, [])) for slot in FORM_SLOTS}
     interjection = dict(dialogue.get("interjection") or {})
     result = DialogueResult(dialogue["id"], None, dialogue["expected"], 0)
-    result.usable = not dialogue.get("interjection") and all(
-        len(answers) <= 1 and not any(a.startswith("BUTTON:") for a in answers)
-        for answers in dialogue.get("answers", {}).values()
+    result.usable = not interjection and all(
+        len(given) <= 1 and not any(a.startswith("BUTTON:") for a in given)
+        for given in answers.values()
     )
     result.expected_after = dialogue.get("expected_after")
     message: Optional[str] = dialogue["opening"]
-    replies: Replies = []
     while message is not None and result.turns < MAX_TURNS:
         result.turns += 1
-        replies = send(sender, message)
-        result.trace.append(f"> {message}")
-        result.trace += [f"< {(r.get('text') or '')[:100]}" for r in replies]
+        replies = result.say(send, sender, message)
         result.reached = recommendation_in(replies)
-        if result.reached:
+        slot, message = judge.asked_slot(replies), None
+        if result.reached or slot is None:
             break
-        slot = judge.asked_slot(replies)
-        message = None
-        if slot is None:
-            break
-        if interjection and interjection.get("when") == slot:
+        if interjection.get("when") == slot:
             message = interjection.pop("text")
             interjection.clear()
         elif queues[slot]:
             answer = queues[slot].pop(0)
             message = click(replies, answer[7:]) if answer.startswith("BUTTON:") else answer
-        elif slot == "outsourced_functions" and click(replies, "done"):
+        elif slot == "outsourced_functions":
             message = click(replies, "done")  # tasks picked by button: the visitor is done
     after = dialogue.get("after")
     if isinstance(after, list):  # corrections after it; `expected` is the final outcome
         result.expected, result.expected_after = None, dialogue["expected"]
     if result.reached and after:
         for message in after if isinstance(after, list) else [after]:
-            replies = send(sender, message)
-            result.trace.append(f"> {message}")
-            result.trace += [f"< {(r.get('text') or '')[:100]}" for r in replies]
+            replies = result.say(send, sender, message)
             result.after = recommendation_in(replies) or result.after
     return result
 
@@ -208,24 +207,22 @@ def slot_accuracy(
     exact set)."""
     phrasings, misses, accuracy = load("slot_phrasings", data), [], {}
     for slot in ("company_size", "budget"):
-        right = total = 0
-        for value, texts in phrasings[slot].items():
-            for text in texts:
-                got = slot_values(parse(text))[slot]
-                right, total = right + (got == value), total + 1
-                if got != value:
-                    misses.append(f"{slot}: {text!r} -> {got} (expected {value})")
-        accuracy[slot] = right / total
+        cases = [(text, value) for value, texts in phrasings[slot].items() for text in texts]
+        wrong = [(t, got, v) for t, v in cases if (got := slot_values(parse(t))[slot]) != v]
+        misses += [f"{slot}: {t!r} -> {got} (expected {v})" for t, got, v in wrong]
+        accuracy[slot] = (len(cases) - len(wrong)) / len(cases)
     items = phrasings["outsourced_functions"]
-    right = 0
-    for item in items:
-        got = slot_values(parse(item["text"]))["outsourced_functions"]
-        right += got == set(item["expected"])
-        if got != set(item["expected"]):
-            misses.append(
-                f"functions: {item['text']!r} -> {sorted(got)} (expected {item['expected']})"
-            )
-    accuracy["outsourced_functions"] = right / len(items)
+    wrong = [
+        (item, got)
+        for item in items
+        if (got := slot_values(parse(item["text"]))["outsourced_functions"])
+        != set(item["expected"])
+    ]
+    misses += [
+        f"functions: {item['text']!r} -> {sorted(got)} (expected {item['expected']})"
+        for item, got in wrong
+    ]
+    accuracy["outsourced_functions"] = (len(items) - len(wrong)) / len(items)
     return accuracy, misses
 
 
@@ -267,27 +264,24 @@ def evaluate_knowledge(
 
 
 def evaluate_out_of_scope(send: Send, judge: Judge, data: Path = DATA) -> tuple[float, List[str]]:
-    items, misses = load("out_of_scope", data), []
-    rejected = 0
-    for item in items:
-        got = judge.topic(send(str(uuid.uuid4()), item["text"]))
-        rejected += got == "rejected"
-        if got != "rejected":
-            misses.append(f"{item['category']}: {item['text']!r} -> {got}")
-    return rejected / len(items), misses
+    items = load("out_of_scope", data)
+    got = [(item, judge.topic(send(str(uuid.uuid4()), item["text"]))) for item in items]
+    misses = [
+        f"{i['category']}: {i['text']!r} -> {topic}" for i, topic in got if topic != "rejected"
+    ]
+    return (len(items) - len(misses)) / len(items), misses
 
 
 def evaluate_follow_ups(send: Send, judge: Judge, data: Path = DATA) -> tuple[float, List[str]]:
-    items, misses, right = load("followups", data), [], 0
+    items, misses = load("followups", data), []
     for item in items:
         sender = str(uuid.uuid4())
         if item["first"]:
             send(sender, item["first"])
         got = judge.topic(send(sender, item["followup"]))
-        right += got == item["expected"]
         if got != item["expected"]:
             misses.append(f"{item['first']!r} + {item['followup']!r}: {got} != {item['expected']}")
-    return right / len(items), misses
+    return (len(items) - len(misses)) / len(items), misses
 
 
 def evaluate_dialogues(
@@ -306,39 +300,28 @@ def evaluate(send: Send, data: Path = DATA) -> Figures:
     rejection, oos_misses = evaluate_out_of_scope(send, judge, data)
     follow_ups, follow_up_misses = evaluate_follow_ups(send, judge, data)
     reached, turns, usable_turns, failed = evaluate_dialogues(send, judge, data)
+    misses = {
+        "knowledge": knowledge_misses,
+        "out_of_scope": oos_misses,
+        "follow_ups": follow_up_misses,
+        "dialogues": ["\n".join([f"{r.id}: {r.reached}/{r.after}"] + r.trace) for r in failed],
+    }
     return Figures(
-        knowledge,
-        false_rejection,
-        rejection,
-        follow_ups,
-        reached,
-        turns,
-        {
-            "knowledge": knowledge_misses,
-            "out_of_scope": oos_misses,
-            "follow_ups": follow_up_misses,
-            "dialogues": ["\n".join([f"{r.id}: {r.reached}/{r.after}"] + r.trace) for r in failed],
-        },
-        usable_turns,
+        knowledge, false_rejection, rejection, follow_ups, reached, turns, misses, usable_turns
     )
 
 
 def main() -> None:
-    import argparse
-
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", required=True, help="the assistant's base URL")
     parser.add_argument("--misses", type=Path, help="write every miss to this file")
-    parser.add_argument("--fresh", action="store_true", help="the second blind set")
-    parser.add_argument("--set", choices=SETS, help="which blind set (default: first)")
+    parser.add_argument("--set", choices=SETS, default="first", help="which blind set")
     args = parser.parse_args()
-    data = SETS[args.set or ("fresh" if args.fresh else "first")]
-    figures = evaluate(rest_sender(args.url), data)
+    figures = evaluate(rest_sender(args.url), SETS[args.set])
     print("\n".join(figures.lines()))
     if args.misses:
-        args.misses.write_text(
-            "\n\n".join(f"## {k}\n" + "\n".join(v) for k, v in figures.misses.items())
-        )
+        misses = figures.misses.items()
+        args.misses.write_text("\n\n".join(f"## {k}\n" + "\n".join(v) for k, v in misses))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ import json
 import operator
 import os
 import platform
-import sys
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -27,9 +26,7 @@ class Row:
 
     @property
     def ratio(self) -> float | None:
-        if self.ours is None or self.baseline in (None, 0):
-            return None
-        return self.ours / self.baseline
+        return None if self.ours is None or not self.baseline else self.ours / self.baseline
 
     @property
     def met(self) -> bool | None:
@@ -39,9 +36,9 @@ class Row:
         value = self.ratio if on == "ratio" else self.ours
         return None if value is None else OPERATORS[op](value, float(limit))
 
-    def target_text(self) -> str:
+    def target_text(self) -> str | None:
         if self.target is None:
-            return "-"
+            return None
         on, op, limit = self.target.split()
         return f"{op} {float(limit):g}" + ("x" if on == "ratio" else "")
 
@@ -52,30 +49,28 @@ class Row:
         met = {None: "-" if self.target is None else "n/a", True: "yes", False: "NO"}[self.met]
         label = f"{self.figure} ({self.unit})" if self.unit else self.figure
         ratio = "n/a" if self.ratio is None else f"{self.ratio:.2f}x"
-        return [label, number(self.ours), number(self.baseline), ratio, self.target_text(), met]
-
-    def as_dict(self) -> dict[str, Any]:
-        target = None if self.target is None else self.target_text()
-        return {**asdict(self), "target": target, "ratio": self.ratio, "met": self.met}
+        target = self.target_text() or "-"
+        return [label, number(self.ours), number(self.baseline), ratio, target, met]
 
 
 def table(rows: list[Row]) -> str:
-    cells = [list(COLUMNS)] + [row.cells() for row in rows]
-    widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS))]
-
-    def line(values: list[str]) -> str:
-        rest = [value.rjust(width) for value, width in zip(values[1:], widths[1:], strict=True)]
-        return "| " + " | ".join([values[0].ljust(widths[0]), *rest]) + " |"
-
-    separator = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
-    return "\n".join([line(cells[0]), separator] + [line(values) for values in cells[1:]])
+    lines = [list(COLUMNS)] + [row.cells() for row in rows]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(COLUMNS))]
+    text = [
+        f"| {line[0].ljust(widths[0])} | "
+        + " | ".join(cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=True))
+        + " |"
+        for line in lines
+    ]
+    text.insert(1, "|" + "|".join("-" * (width + 2) for width in widths) + "|")
+    return "\n".join(text)
 
 
 def machine() -> dict[str, Any]:
     info: dict[str, Any] = {"cores": os.cpu_count(), "platform": platform.platform()}
     try:
-        meminfo = Path("/proc/meminfo").read_text().splitlines()
-        info["memory_gb"] = round(int(meminfo[0].split()[1]) / 1024 / 1024, 1)  # MemTotal
+        meminfo = Path("/proc/meminfo").read_text().split()
+        info["memory_gb"] = round(int(meminfo[1]) / 1024 / 1024, 1)  # MemTotal, kB
         cpus = Path("/proc/cpuinfo").read_text().splitlines()
         info["cpu"] = next(line.split(":", 1)[1].strip() for line in cpus if "model name" in line)
         info["load_average"] = Path("/proc/loadavg").read_text().split()[:3]
@@ -85,7 +80,7 @@ def machine() -> dict[str, Any]:
 
 
 def versions() -> dict[str, str | None]:
-    found: dict[str, str | None] = {"python": sys.version.split()[0]}
+    found: dict[str, str | None] = {"python": platform.python_version()}
     for package in ("rasa", "rasa-sdk", "tensorflow", "spacy", "sanic"):
         try:
             found[package] = metadata.version(package)
@@ -106,7 +101,9 @@ def header(machine_info: dict[str, Any], versions_info: dict[str, Any]) -> str:
 def write(out: Path, rows: list[Row], **sections: Any) -> Path:
     """bench.json: the sections (machine, versions, settings, details) and the table."""
     out.mkdir(parents=True, exist_ok=True)
-    path = out / "bench.json"
-    data = {**sections, "columns": list(COLUMNS), "rows": [row.as_dict() for row in rows]}
-    path.write_text(json.dumps({**data, "table": table(rows)}, indent=2, default=str))
+    rows_json = [
+        {**asdict(r), "target": r.target_text(), "ratio": r.ratio, "met": r.met} for r in rows
+    ]
+    data = {**sections, "columns": list(COLUMNS), "rows": rows_json, "table": table(rows)}
+    (path := out / "bench.json").write_text(json.dumps(data, indent=2, default=str))
     return path

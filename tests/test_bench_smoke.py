@@ -36,21 +36,16 @@ def test_table_and_json_have_both_columns_ratios_and_targets(tmp_path):
 
 def test_every_figure_of_the_table_is_read_from_the_results():
     ours = {
-        "starts": [
-            {"ready_s": 4.0, "first_message_s": 0.02},
-            {"ready_s": 6.0, "first_message_s": 0.03},
-        ],
-        "memory": {"rasa": {"peak_rss_mb": 800.0}, "actions": {"peak_rss_mb": 100.0}},
-        "training": {
-            "scratch_seconds": 30.0,
-            "retrains": [{"trained": ["a", "b"]}, {"trained": []}],
-        },
+        "start": {"ready_s": 5.0, "first_message_ms": 25.0},
+        "memory": {"rasa": {"peak_rss_mb": 800.0}, "total_peak_rss_mb": 900.0},
+        "training": {"retrained_count": 2},
     }
     figures = {row.figure: row.ours for row in run.build_rows({"ours": ours})}
     assert figures["Start until first answer"] == 5.0
     assert figures["First message after start"] == 25.0
     assert figures["Peak RSS, all servers"] == 900.0
     assert figures["Components retrained after that change"] == 2
+    assert figures["Peak RSS, action server"] is None
     assert len(figures) == len(run.ROWS)
 
 
@@ -118,4 +113,7 @@ def test_quick_run_measures_and_writes_the_table(trained_model, tmp_path, capsys
     assert figures["Held-out accuracy, intent + topic (tests/nlu)"]["ours"] > 0.5
     ours = data["details"]["ours"]
     assert ours["sequential"]["errors"] == 0 and ours["users50"]["errors"] == 0
-    assert ours["memory"]["actions"]["peak_rss_mb"] > 0
+    memory = ours["memory"]
+    assert memory["actions"]["peak_rss_mb"] > 0
+    total = memory["rasa"]["peak_rss_mb"] + memory["actions"]["peak_rss_mb"]
+    assert memory["total_peak_rss_mb"] == total

@@ -106,7 +106,7 @@ def test_a_visitor_who_never_answers_gets_buttons_then_can_stop(assistant):
     assert [b["title"] for b in replies[-1]["buttons"]] == [
         "Under 50 people",
         "50 to 249 people",
-        "250 or more",
+        "250 people or more",
     ]
     replies = send(sender, "zzz")
     apologies.append(replies[0]["text"])
