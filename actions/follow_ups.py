@@ -153,7 +153,13 @@ def resolve(
         if subject is None and not aspect:  # "can one be part of the other?" has one
             return None
     if aspect:
-        return topic_for(aspect, subject or last_subject)
+        found = topic_for(aspect, subject or last_subject)
+        if found is None and aspect in ASPECTS:
+            # "and the careers?" after an answer about both: the classifier's pick of the
+            # two, else the first; each answer offers the other as a quick reply
+            options = list(ASPECTS[aspect].values())
+            found = guess if guess in options else options[0]
+        return found
     if subject:
         if previous is None:
             return None

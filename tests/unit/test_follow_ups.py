@@ -70,6 +70,9 @@ def test_a_topic_about_both_answers_either_subject_itself_or_with_that_subjects_
         # "can one be part of the other?" after the general difference
         ("difference/overview", "other", "relationship", None, "difference/relationship"),
         ("difference/overview", "other", None, None, None),
+        # an aspect with an answer per subject, after an answer about both
+        ("difference/overview", None, "careers", "careers/call_center", "careers/call_center"),
+        ("difference/overview", None, "careers", None, "careers/bpo"),
     ],
 )
 def test_follow_ups_as_visitors_ask_them(previous, subject, aspect, guess, expected):
