@@ -124,6 +124,16 @@ NEXT: Dict[Text, Text] = {
 # answers that sort tasks into kinds: a task named after them is asked about them
 ABOUT_FUNCTIONS = ("definition/front_back_office", "difference/structure")
 
+# a subject named after an answer about both that is not the subjects' own answer:
+# "so is a call centre basically that?" after the front and back office
+SUBJECT_NAMED_AFTER: Dict[Text, Text] = {"definition/front_back_office": "difference/structure"}
+
+# "why there?": the answer that gives the reasons for another one
+WHY: Dict[Text, Text] = {"services/locations": "benefits/outsourcing_savings"}
+
+# "does that include chatbots?": aspects an answer already covers
+INCLUDED: Dict[Text, tuple] = {"difference/technology": ("ai", "technology")}
+
 
 def other(subject: Optional[Text]) -> Optional[Text]:
     return {BPO: CALL_CENTER, CALL_CENTER: BPO}.get(subject)
@@ -140,14 +150,19 @@ def resolve(
     aspect: Optional[Text] = None,
     guess: Optional[Text] = None,
     asks_for_more: Optional[bool] = None,
+    why: bool = False,
+    includes: bool = False,
 ) -> Optional[Text]:
     """The topic a follow-up points to, or None when it needs a clarifying question.
 
     previous: the topic of the previous answer; subject: bpo, call_center or other;
     aspect: a key of ASPECTS; guess: the topic classifier's reading of the follow-up
-    on its own, used when the follow-up names no aspect.
+    on its own, used when the follow-up names no aspect; why: it asks why ("why
+    there?"); includes: it asks whether the answer includes something.
     """
     last_aspect, last_subject = TOPICS.get(previous, (None, None))
+    if includes and aspect in INCLUDED.get(previous, ()):
+        return previous
     if subject == "other":
         subject = other(last_subject)
         if subject is None and not aspect:  # "can one be part of the other?" has one
@@ -165,9 +180,13 @@ def resolve(
             return None
         if subject == last_subject:
             return previous
+        if previous in SUBJECT_NAMED_AFTER:
+            return SUBJECT_NAMED_AFTER[previous]
         if previous in OTHER_SUBJECT:
             return OTHER_SUBJECT[previous]
         return topic_for(last_aspect, subject) or previous
+    if why and previous in WHY:  # "why there?" after where they are
+        return WHY[previous]
     if guess in TOPICS:
         guess_aspect, guess_subject = TOPICS[guess]
         if guess_subject is None or last_subject is None:
@@ -216,6 +235,18 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
     return None
 
 
+def main_aspect(tracker: Tracker) -> Optional[Text]:
+    """The aspect the message asks about: "whats that about esims" names "definition"
+    ("what's that") and remote work; the more specific one wins."""
+    aspects = [
+        str(e["value"])
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "aspect" and e.get("value")
+    ]
+    specific = [a for a in aspects if a not in ("definition", "difference")]
+    return (specific or aspects or [None])[0]
+
+
 def named_task(tracker: Tracker) -> Optional[Text]:
     """A task the message names, unless its words are a subject's ("and the phone
     people?" names a call center, not customer support)."""
@@ -244,6 +275,8 @@ def classifier_guess(message: Dict[Text, Any], threshold: float) -> Optional[Tex
 CONFIDENT_GUESS = 0.6
 # with nothing before it, a follow-up that is a question of its own is answered so
 OWN_QUESTION_GUESS = 0.4
+_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why\b", re.IGNORECASE)
+_INCLUDES = re.compile(r"\b(include|includes|including|cover|covers|part of it)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
 
 _ELLIPTICAL = re.compile(
@@ -342,7 +375,7 @@ class ActionAnswerFollowUp(Action):
             return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
-        aspect = first_entity(tracker, "aspect")
+        aspect = main_aspect(tracker)
         if aspect is None and named_task(tracker):
             # "does that include payroll?"; "so is hr one of them?" about front/back office
             aspect = TOPICS[previous][0] if previous in ABOUT_FUNCTIONS else "services"
@@ -370,7 +403,15 @@ class ActionAnswerFollowUp(Action):
             topic = guess if own else None
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
-            topic = resolve(previous, subject, aspect, confident, bool(_MORE.search(text)))
+            topic = resolve(
+                previous,
+                subject,
+                aspect,
+                confident,
+                bool(_MORE.search(text)),
+                why=bool(_WHY.search(text)),
+                includes=bool(_INCLUDES.search(text)),
+            )
         if topic is None:
             dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:
@@ -394,12 +435,14 @@ class ActionAnswerOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
-        aspect = first_entity(tracker, "aspect")
+        aspect = main_aspect(tracker)
         previous = previous_topic(tracker)
         topic = None
         # "difference": "saas vs paas" is a comparison of other things, whatever came before
         same_aspect = previous in TOPICS and TOPICS[previous][0] == aspect
-        most = self.MAX_WORDS_SAME_ASPECT if same_aspect else self.MAX_WORDS
+        # "are they going to be replaced by robots": it points back at the answer
+        leans = same_aspect or bool(_POINTING_BACK.search(text))
+        most = self.MAX_WORDS_SAME_ASPECT if leans else self.MAX_WORDS
         if (
             previous
             and aspect not in (None, "difference")

@@ -26,6 +26,7 @@ FOURTH = REPO_ROOT / "tests" / "realistic_fourth"  # a fourth, other voices (ses
 FIFTH = REPO_ROOT / "tests" / "realistic_fifth"  # a fifth, written last: only figures read
 SIXTH = REPO_ROOT / "tests" / "realistic_sixth"  # a sixth (session 5): development, misses read
 SEVENTH = REPO_ROOT / "tests" / "realistic_seventh"  # a seventh (session 5): only figures read
+EIGHTH = REPO_ROOT / "tests" / "realistic_eighth"  # an eighth (session 5): development, misses read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -34,6 +35,7 @@ SETS = {
     "fifth": FIFTH,
     "sixth": SIXTH,
     "seventh": SEVENTH,
+    "eighth": EIGHTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

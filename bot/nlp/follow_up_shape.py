@@ -48,6 +48,9 @@ _POINTING_BACK = re.compile(r"\b(there|they|them|it|its|that one|those)\b", re.I
 _ABOUT_THE_ASSISTANT = re.compile(
     r"\b(you|u|ya|your|yourself|this (bot|chat|assistant|thing)|i ask|can i ask)\b", re.IGNORECASE
 )
+# "you" as anyone ("the highest you can go"), not the assistant ("what can you do")
+_ANYONE = re.compile(r"\byou (can|could|get|need|have to|will|would|earn|make|start)\b", re.I)
+_ASKS_THE_ASSISTANT = re.compile(r"\b(can|could|do|will|would|are) (you|u)\b", re.IGNORECASE)
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
     r"\b(and|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
@@ -67,7 +70,8 @@ class FollowUpShape(StatelessComponent):
             # a message this short that names no subject leans on the previous one
             "max_words": 4,
             # intents about the assistant that a short question on an aspect resembles
-            "help_intents": ["help"],
+            # "what's the highest you can go?", "are they going to be replaced by robots"
+            "help_intents": ["help", "bot_challenge"],
             # a bare subject taken for one of these is left to the form's rules
             "form_intents": ["request_recommendation", "inform", "out_of_scope"],
         }
@@ -103,9 +107,16 @@ class FollowUpShape(StatelessComponent):
     @staticmethod
     def _asks_about_the_topic(message: Message) -> bool:
         text = message.get(TEXT) or ""
-        if _ABOUT_THE_ASSISTANT.search(text):
-            return False
         aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
+        if _ABOUT_THE_ASSISTANT.search(text):
+            # "you" in a request for help about an aspect is anyone ("the highest you
+            # can go"); in "are you a robot?" it is the assistant
+            return (
+                bool(aspects)
+                and (message.get(INTENT) or {}).get("name") == "help"
+                and bool(_ANYONE.search(text))
+                and not _ASKS_THE_ASSISTANT.search(text)
+            )
         return bool(aspects or _POINTING_BACK.search(text))
 
     def process(self, messages: List[Message]) -> List[Message]:

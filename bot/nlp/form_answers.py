@@ -134,6 +134,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             "medium_from": 50,
             "large_from": 250,
             "threshold": 0.5,
+            # the likeliest task of a stretch of text counts from this probability, even
+            # where "no task" is likelier ("we only need someone to chase customers who
+            # haven't paid": the words around a task are those of many non-answers)
+            "task_threshold": 0.35,
             # a term of the entity_ruler is dropped where the model reading its stretch
             # of text is this sure of another task and gives the term this little
             "overrule_from": 0.8,
@@ -339,12 +343,13 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         the model finds out of place in its stretch ("sales" in "turning our sales
         numbers into reports", "tech support for our employees") is dropped."""
         threshold, sure, unlikely = (
-            self.config[k] for k in ("threshold", "overrule_from", "overrule_below")
+            self.config[k] for k in ("task_threshold", "overrule_from", "overrule_below")
         )
         found: List[Dict] = []
         for start, end, probabilities in self.tasks(message, entity):
-            value, confidence = max(probabilities.items(), key=lambda item: item[1])
-            if value == NONE or confidence < threshold:
+            tasks = {v: p for v, p in probabilities.items() if v != NONE}
+            value, confidence = max(tasks.items(), key=lambda item: item[1])
+            if confidence < threshold:
                 continue
             if confidence >= sure and not _TAKING_AWAY.search(message.get(TEXT)[start:end]):
                 entities = [

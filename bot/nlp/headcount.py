@@ -55,9 +55,26 @@ def _digits(text: str) -> str:
     for pattern, digits in _VAGUE:
         text = re.sub(pattern, digits, text)
     try:
-        return alpha2digit(text, "en")
+        text = alpha2digit(text, "en")
     except Exception:  # text2num refuses some oddities; digits already present still count
-        return text
+        pass
+    return _by_name(text)
+
+
+# the visitor counted by name: "me plus 4", "me and 3 others", "only me and my sister"
+_ME_PLUS = re.compile(r"\bme\s*(?:\+|plus|and)\s*(?:my\s+)?(\d+)\b(?:\s*(?:others?|more))?")
+_RELATIVE = (
+    r"(?:wife|husband|partner|business partner|sister|brother|mum|mom|dad|mother|father|son|"
+    r"daughter|cousin|friend|colleague|co-?founder|assistant)"
+)
+_ME_AND_ONE = re.compile(rf"\bme and (?:my|one) {_RELATIVE}\b|\bmy {_RELATIVE} and (?:i|me)\b")
+_JUST_ME = re.compile(r"\b(?:just|only)\s+me\b(?!\s*(?:and|plus|\+))")
+
+
+def _by_name(text: str) -> str:
+    text = _ME_PLUS.sub(lambda m: f"{int(m.group(1)) + 1} people", text)
+    text = _ME_AND_ONE.sub("2 people", text)
+    return _JUST_ME.sub("1 people", text)
 
 
 def _candidates(text: str) -> List[tuple]:

@@ -125,6 +125,13 @@ class TopicCues(StatelessComponent):
             if {first.get("value"), second.get("value")} == set(self.config["subjects"]):
                 between = text[first.get("end", 0) : second.get("start", 0)]
                 return first["value"] if _COMPARING.search(between) else None
+        values = {e.get("value") for e in named}
+        if len(values) == 1 and values <= set(self.config["subjects"]):
+            # "what are they better at than a call centre": the other one is asked about
+            (only,) = values
+            before = text[: named[0].get("start", 0)]
+            if re.search(r"\bthan\s+(?:an?\s+|the\s+)?$", before) and _BETTER.search(before):
+                return next(s for s in self.config["subjects"] if s != only)
         return None
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -150,6 +157,9 @@ class TopicCues(StatelessComponent):
     def definition(self, message: Message, key: Text) -> Optional[Text]:
         entities = message.get(ENTITIES) or []
         subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
+        kind, _, of = key.partition("/")
+        if not subjects and kind == "definition" and of in self.config["subjects"]:
+            subjects = {of}  # "whats that about esims": no subject, an aspect over it
         if len(subjects) != 1:
             return None
         subject = subjects.pop()

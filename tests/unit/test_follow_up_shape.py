@@ -112,3 +112,18 @@ def test_a_question_on_an_aspect_is_not_a_request_for_help(text, aspects, expect
 def test_a_bare_subject_is_a_follow_up_whatever_nlu_took_it_for(text, intent, expected):
     msg = message(text, "definition/bpo", [("bpo", "bpo")], intent=intent)
     assert intent_after(msg)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, aspects, expected",
+    [
+        ("what's the highest you can go?", "help", ["careers"], "follow_up"),
+        ("are they going to be replaced by robots", "bot_challenge", ["ai"], "follow_up"),
+        ("are you a robot?", "bot_challenge", ["ai"], "bot_challenge"),
+        ("what can you do for me", "help", ["services"], "help"),
+    ],
+)
+def test_you_and_they_in_a_question_on_an_aspect(text, intent, aspects, expected):
+    msg = message(text, "careers/bpo", intent=intent)
+    msg.set("entities", [{"entity": "aspect", "value": a} for a in aspects])
+    assert intent_after(msg)[0] == expected

@@ -8,6 +8,7 @@ import yaml
 from actions.follow_ups import (
     ASPECTS,
     NEXT,
+    SUBJECT_NAMED_AFTER,
     TOPICS,
     ActionAnswerFollowUp,
     is_elliptical,
@@ -50,7 +51,8 @@ def test_the_other_subject_gets_the_same_kind_of_answer(topic):
 def test_a_topic_about_both_answers_either_subject_itself_or_with_that_subjects_answer(topic):
     aspect = TOPICS[topic][0]
     for subject in ("bpo", "call_center"):
-        assert resolve(topic, subject=subject) == ASPECTS[aspect].get(subject, topic)
+        after = SUBJECT_NAMED_AFTER.get(topic, topic)
+        assert resolve(topic, subject=subject) == ASPECTS[aspect].get(subject, after)
     assert resolve(topic, subject="other") is None  # "the other one" of what? ask
 
 
@@ -332,3 +334,29 @@ def test_words_that_name_a_subject_are_no_task(tracker_factory):
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_definition/call_center"]
+
+
+@pytest.mark.parametrize(
+    "previous, text, aspect, guess, expected",
+    [
+        ("services/locations", "why there?", None, None, "benefits/outsourcing_savings"),
+        # a why with a confident reading of its own keeps it
+        ("definition/call_center", "why would a company use one?", None,
+         "benefits/call_center", "benefits/call_center"),
+        ("difference/technology", "does that include chatbots?", "ai", None,
+         "difference/technology"),
+        ("services/call_center", "how will chatbots change that?", "ai", None,
+         "trends/ai_automation"),
+    ],
+)  # fmt: skip
+def test_why_and_includes_lean_on_the_previous_answer(previous, text, aspect, guess, expected):
+    from actions.follow_ups import _INCLUDES, _WHY
+
+    found = resolve(
+        previous,
+        aspect=aspect,
+        guess=guess,
+        why=bool(_WHY.search(text)),
+        includes=bool(_INCLUDES.search(text)),
+    )
+    assert found == expected

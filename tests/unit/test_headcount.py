@@ -73,3 +73,19 @@ def test_ish_and_ppl():
 )
 def test_opening_hours_are_no_head_count(text):
     assert headcount(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("only me and my sister", 2),
+        ("me plus four", 5),
+        ("me and 3 others", 4),
+        ("just me", 1),
+        ("my wife and i", 2),
+        ("me and my 2 partners", 3),
+        ("me and my team of 12", 12),
+    ],
+)
+def test_the_visitor_counted_by_name(text, people):
+    assert headcount(text) == people

@@ -1,0 +1,83 @@
+"""A question about a BPO or a call center is a question, even when it first tells
+about the company.
+
+"we're about 40 people, can a call center also answer our emails?" carries a head
+count, and the intent classifier reads it as a form answer (`inform`), which
+outside the form gets the out-of-scope reply. When a message read as `inform`
+names a subject and asks something (a question mark, or a clause that starts
+like a question), it becomes the knowledge question it is: the topic the
+selector chose, or, where the message names an aspect the chosen topic is not
+about ("emails": channels), that aspect's topic. A choice ("which is right for
+us?") is left to ChoiceQuestion, which comes next.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.base import StatelessComponent, overrule_intent, select_topic, selected_topic
+
+_ASKS = re.compile(
+    r"\?|(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)(?:what|whats|what's|how|why|which|where|"
+    r"who|can|could|does|do|is|are|should|will|would)\b",
+    re.IGNORECASE,
+)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class QuestionOverAnswer(StatelessComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "answer_intent": "inform",
+            "subjects": ["bpo", "call_center"],
+            # aspect -> its topic ({subject}: the named subject's own answer of that kind)
+            "aspect_topics": {
+                "benefits": "benefits/{subject}",
+                "careers": "careers/{subject}",
+                "services": "services/{subject}",
+                "definition": "definition/{subject}",
+                "industries": "services/industries",
+                "locations": "services/locations",
+                "technology": "difference/technology",
+                "channels": "difference/channels",
+                "ai": "trends/ai_automation",
+                "remote": "trends/remote_global",
+                "trends": "trends/overview",
+                "savings": "benefits/outsourcing_savings",
+            },
+            "confidence": 0.8,
+        }
+
+    def topic(self, message: Message) -> Optional[Text]:
+        """The knowledge topic of a question read as a form answer, or None."""
+        if (message.get(INTENT) or {}).get("name") != self.config["answer_intent"]:
+            return None
+        entities = message.get(ENTITIES) or []
+        subjects = [
+            e.get("value")
+            for e in entities
+            if e.get("entity") == "subject" and e.get("value") in self.config["subjects"]
+        ]
+        if not subjects or not _ASKS.search(message.get(TEXT) or ""):
+            return None
+        chosen = selected_topic(message)
+        aspects = [e.get("value") for e in entities if e.get("entity") == "aspect"]
+        kinds = {self.config["aspect_topics"].get(a, "").split("/")[0] for a in aspects}
+        named = [a for a in aspects if a in self.config["aspect_topics"]]
+        if named and chosen.split("/")[0] not in kinds:
+            return self.config["aspect_topics"][named[0]].format(subject=subjects[0])
+        return chosen or None
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            topic = self.topic(message)
+            if topic:
+                select_topic(message, topic)
+                overrule_intent(message, topic.split("/")[0], self.config["confidence"])
+        return messages

@@ -1,0 +1,58 @@
+"""A question about a subject, told with facts about the company first, is a question."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.question_over_answer import QuestionOverAnswer
+
+
+def reading(text, intent, chosen, subjects=(), aspects=()):
+    entities = [{"entity": "subject", "value": s} for s in subjects]
+    entities += [{"entity": "aspect", "value": a} for a in aspects]
+    entities.append({"entity": "company_size", "value": "small"})
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.86},
+            "intent_ranking": [{"name": intent, "confidence": 0.86}],
+            "entities": entities,
+            "response_selector": {
+                "default": {
+                    "response": {"intent_response_key": chosen, "utter_action": f"utter_{chosen}"}
+                }
+            },
+        }
+    )
+    (result,) = QuestionOverAnswer({}).process([message])
+    topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
+    return result.get("intent")["name"], topic
+
+
+@pytest.mark.parametrize(
+    "text, chosen, subjects, aspects, expected",
+    [
+        # an aspect the chosen topic is not about decides
+        ("we're about 40 people, can a call center also answer our emails?",
+         "careers/call_center", ["call_center"], ["channels"], "difference/channels"),
+        ("we're 12 people and what does a bpo actually do", "services/bpo", ["bpo"], [],
+         "services/bpo"),
+        ("mid-size shop here. what kind of work do call centres take on?",
+         "choosing/overview", ["call_center"], ["services"], "services/call_center"),
+    ],
+)  # fmt: skip
+def test_a_question_told_with_facts_is_a_knowledge_question(
+    text, chosen, subjects, aspects, expected
+):
+    assert reading(text, "inform", chosen, subjects, aspects) == (expected.split("/")[0], expected)
+
+
+@pytest.mark.parametrize(
+    "text, subjects",
+    [
+        ("about 40 people", []),  # an answer
+        ("we're 40 people and need a call center for our phones", ["call_center"]),  # no question
+        ("about 40 people?", []),  # asks, but about no subject
+    ],
+)
+def test_answers_stay_answers(text, subjects):
+    assert reading(text, "inform", "services/call_center", subjects)[0] == "inform"
