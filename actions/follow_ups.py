@@ -280,7 +280,7 @@ _INCLUDES = re.compile(r"\b(include|includes|including|cover|covers|part of it)\
 _MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
 
 _ELLIPTICAL = re.compile(
-    r"^\s*(and|or|but|so|also|same|then|ok(ay)? and|what about|how about|and what about)\b"
+    r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)? and|what about|how about|and what about)\b"
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -365,6 +365,15 @@ class ActionAnswerFollowUp(Action):
     async def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if (
+            recommendation_was_last(tracker)
+            and tracker.get_slot("recommended_model")
+            and named_task(tracker)
+            and not tracker.active_loop_name
+        ):  # "could they also handle our stock and shipping?": a change of the answers
+            from actions.recommend import ActionTakeAnswer
+
+            return await ActionTakeAnswer().run(dispatcher, tracker, domain)
         if (
             recommendation_was_last(tracker)
             and tracker.get_slot("recommended_model")

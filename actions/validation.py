@@ -43,7 +43,7 @@ BUDGET_FROM_SIZE_WORD = {"small": "tight", "medium": "moderate", "large": "flexi
 # an answer to a question the form did not ask counts only when NLU is this sure (a
 # request for a recommendation, where the form asks nothing yet, is read as NLU reads it)
 UNASKED_CONFIDENCE = 0.8
-OPENING_CONFIDENCE = 0.5
+OPENING_CONFIDENCE = 0.35  # NLU's own threshold for a task read on its own
 
 
 def unclear_response(slot: Text, misses: int) -> Text:

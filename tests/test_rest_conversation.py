@@ -201,3 +201,23 @@ def test_a_head_count_corrected_in_passing_updates_the_size(assistant, conversat
     reply = conversation.say("hold on, I added zeros there, we're 50 employees")
     assert "Updated: a medium-sized company (50 to 249 people)" in reply
     assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"
+
+
+def test_a_task_asked_about_after_the_recommendation_changes_it(assistant, conversation):
+    conversation.say("which would you pick for us")
+    conversation.say("about 20 people")
+    conversation.say("dealing with customer complaints")
+    assert "My recommendation: a call center" in conversation.say("moderate")
+    reply = conversation.say("and could they also handle our stock and shipping?")
+    assert "My recommendation: a BPO" in reply
+    assert "customer support and logistics" in reply
+    assert tracker_slot(assistant, conversation.sender, "recommended_model") == "bpo"
+
+
+def test_a_long_question_with_business_context_gets_its_answer(conversation):
+    reply = conversation.say(
+        "we run an online pharmacy and get swamped with calls about orders; what exactly "
+        "would a call centre handle for us?"
+    )
+    assert "How many people" not in reply
+    assert "Inbound" in reply  # the call center's services: inbound and outbound contacts

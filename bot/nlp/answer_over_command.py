@@ -46,6 +46,7 @@ class AnswerOverCommand(StatelessComponent):
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
             "intent": "inform",
+            "sure_from": 0.8,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer
             "torn_below": 0.6,
@@ -70,8 +71,13 @@ class AnswerOverCommand(StatelessComponent):
         return any(
             e.get("entity") in self.config["answer_entities"]
             and not e.get("role")  # a guess or a task taken away is no answer
-            # an exact term of the entity_ruler, or a head count; not a model's reading
-            and (e.get("extractor") != "FormAnswerClassifier" or re.search(r"\d", text))
+            # an exact term of the entity_ruler, a head count, or a reading the model is
+            # sure of
+            and (
+                e.get("extractor") != "FormAnswerClassifier"
+                or re.search(r"\d", text)
+                or e.get("confidence", 0) >= self.config["sure_from"]
+            )
             for e in message.get(ENTITIES) or []
         )
 

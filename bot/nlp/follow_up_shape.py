@@ -40,7 +40,7 @@ from bot.nlp.base import (
 )
 
 _CONTINUATION = re.compile(
-    r"^\s*(and|or|but|so|also|same|then|ok(ay)?,? and|what about|how about)\b"
+    r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)?,? and|what about|how about)\b"
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -53,7 +53,7 @@ _ANYONE = re.compile(r"\byou (can|could|get|need|have to|will|would|earn|make|st
 _ASKS_THE_ASSISTANT = re.compile(r"\b(can|could|do|will|would|are) (you|u)\b", re.IGNORECASE)
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
-    r"\b(and|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
+    r"\b(and|n|nd|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
     r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me)\b|[^\w\s]",
     re.IGNORECASE,
 )

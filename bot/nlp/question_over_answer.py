@@ -3,12 +3,13 @@ about the company.
 
 "we're about 40 people, can a call center also answer our emails?" carries a head
 count, and the intent classifier reads it as a form answer (`inform`), which
-outside the form gets the out-of-scope reply. When a message read as `inform`
-names a subject and asks something (a question mark, or a clause that starts
-like a question), it becomes the knowledge question it is: the topic the
-selector chose, or, where the message names an aspect the chosen topic is not
-about ("emails": channels), that aspect's topic. A choice ("which is right for
-us?") is left to ChoiceQuestion, which comes next.
+outside the form gets the out-of-scope reply. When a message read as `inform`, or
+read as anything with little confidence, names a
+subject and asks something (a question mark, or a clause that starts like a
+question), it becomes the knowledge question it is: the topic the selector
+chose, or, where the message names an aspect the chosen topic is not about
+("emails": channels), that aspect's topic. A choice ("which is right for us?")
+is left to ChoiceQuestion, which comes next.
 """
 
 from __future__ import annotations
@@ -52,11 +53,16 @@ class QuestionOverAnswer(StatelessComponent):
                 "savings": "benefits/outsourcing_savings",
             },
             "confidence": 0.8,
+            # any reading this unsure ("we run an online pharmacy and get swamped with
+            # calls about orders; what exactly would a call centre handle for us?")
+            "unsure_below": 0.55,
         }
 
     def topic(self, message: Message) -> Optional[Text]:
         """The knowledge topic of a question read as a form answer, or None."""
-        if (message.get(INTENT) or {}).get("name") != self.config["answer_intent"]:
+        intent = message.get(INTENT) or {}
+        unsure = intent.get("confidence", 1.0) < self.config["unsure_below"]
+        if intent.get("name") != self.config["answer_intent"] and not unsure:
             return None
         entities = message.get(ENTITIES) or []
         subjects = [

@@ -81,6 +81,7 @@ class TopicCues(StatelessComponent):
             "definition_words": [
                 "what do you call", "what (is|are) .{0,60} called", "definitions?( of)?",
                 "define", "stands? for", "meaning of", "what does .{0,12} mean",
+                "what (the|this|that) (term|word|acronym|abbreviation|name) (actually )?means?",
                 "what (kind|sort|type) of (company|business|firm|place|thing|organi[sz]ation|"
                 "outfit|service) (is|are) (that|it|this|they|an?)",
             ],

@@ -87,3 +87,12 @@ def test_a_task_described_while_nlu_is_torn_is_an_answer(text, entities, top, ex
 def test_an_own_head_count_read_as_out_of_scope_is_an_answer(text, expected):
     size = {"entity": "company_size", "value": "medium", "extractor": "FormAnswerClassifier"}
     assert intent_after(text, "out_of_scope", [size]) == expected
+
+
+def test_a_task_the_model_is_sure_of_is_no_command():
+    sure = {
+        "entity": "outsourced_function",
+        "extractor": "FormAnswerClassifier",
+        "confidence": 0.99,
+    }
+    assert intent_after("answering pt questions on the phone", "stop", [sure]) == "inform"

@@ -6,15 +6,15 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.question_over_answer import QuestionOverAnswer
 
 
-def reading(text, intent, chosen, subjects=(), aspects=()):
+def reading(text, intent, chosen, subjects=(), aspects=(), confidence=0.86):
     entities = [{"entity": "subject", "value": s} for s in subjects]
     entities += [{"entity": "aspect", "value": a} for a in aspects]
     entities.append({"entity": "company_size", "value": "small"})
     message = Message(
         data={
             "text": text,
-            "intent": {"name": intent, "confidence": 0.86},
-            "intent_ranking": [{"name": intent, "confidence": 0.86}],
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": [{"name": intent, "confidence": confidence}],
             "entities": entities,
             "response_selector": {
                 "default": {
@@ -56,3 +56,11 @@ def test_a_question_told_with_facts_is_a_knowledge_question(
 )
 def test_answers_stay_answers(text, subjects):
     assert reading(text, "inform", "services/call_center", subjects)[0] == "inform"
+
+
+def test_an_unsure_reading_of_a_question_about_a_subject_becomes_that_question():
+    text = "we get swamped with calls about orders; what exactly would a call centre handle?"
+    unsure = reading(text, "follow_up", "services/call_center", ["call_center"], confidence=0.49)
+    assert unsure[0] == "services"
+    sure = reading(text, "follow_up", "services/call_center", ["call_center"], confidence=0.9)
+    assert sure[0] == "follow_up"  # the follow-up action decides with the previous answer
