@@ -3,11 +3,13 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Four sets: the first was used while the work was built (its misses were read); the
+Eight sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
 session's work (their misses were read after a first, blind run); the fifth was
 written at the end of that session and, like the fresh one, only its figures read.
+In the fifth session the sixth and eighth were written and used the same way as the
+third, and the seventh, like the fresh and fifth, only had its figures read.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -28,43 +30,63 @@ TARGETS = {
 # the floors this suite guards, per set: the level reached, where short of the target
 FLOORS = {
     "realistic": {
-        "knowledge_accuracy": 0.95,
-        "out_of_scope_rejection": 0.96,
-        "follow_up_accuracy": 0.94,
-        "dialogues_reached": 0.92,
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.98,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.98,
     },
     "realistic_fresh": {
-        "knowledge_accuracy": 0.95,
+        "knowledge_accuracy": 0.96,
         "out_of_scope_rejection": 0.91,
         "follow_up_accuracy": 0.88,
         "dialogues_reached": 0.9,
     },
     "realistic_third": {
-        "knowledge_accuracy": 0.96,
-        "out_of_scope_rejection": 0.96,
-        "follow_up_accuracy": 0.95,
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.98,
+        "follow_up_accuracy": 0.96,
         "dialogues_reached": 0.97,
     },
     "realistic_fourth": {
-        "knowledge_accuracy": 0.92,
-        "out_of_scope_rejection": 0.94,
-        "follow_up_accuracy": 0.97,
+        "knowledge_accuracy": 0.94,
+        "out_of_scope_rejection": 0.96,
+        "follow_up_accuracy": 0.98,
         "dialogues_reached": 0.97,
     },
     "realistic_fifth": {
-        "knowledge_accuracy": 0.93,
+        "knowledge_accuracy": 0.94,
         "out_of_scope_rejection": 0.93,
-        "follow_up_accuracy": 0.87,
+        "follow_up_accuracy": 0.9,
         "dialogues_reached": 0.93,
+    },
+    "realistic_sixth": {
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.96,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.93,
+    },
+    "realistic_seventh": {
+        "knowledge_accuracy": 0.91,
+        "out_of_scope_rejection": 0.96,
+        "follow_up_accuracy": 0.9,
+        "dialogues_reached": 0.86,
+    },
+    "realistic_eighth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.94,
+        "follow_up_accuracy": 0.91,
+        "dialogues_reached": 0.9,
     },
 }
 MAX_FALSE_REJECTION = 0.02
+# where a set is short of that target: the level reached (the seventh: 3 of 120)
+FALSE_REJECTION_CEILINGS = {"realistic_seventh": 0.03}
 MAX_TURNS = 4.0
 
 
 @pytest.fixture(
     scope="module",
-    params=[realistic.DATA, realistic.FRESH, realistic.THIRD, realistic.FOURTH, realistic.FIFTH],
+    params=list(realistic.SETS.values()),
     ids=lambda p: p.name,
 )
 def figures(request, assistant) -> tuple[str, realistic.Figures]:
@@ -83,7 +105,9 @@ def test_realistic_figure_holds(figures, name):
 
 
 def test_in_scope_questions_are_rarely_refused(figures):
-    assert figures[1].knowledge_false_rejection <= MAX_FALSE_REJECTION
+    data, found = figures
+    ceiling = FALSE_REJECTION_CEILINGS.get(data, MAX_FALSE_REJECTION)
+    assert found.knowledge_false_rejection <= ceiling
 
 
 def test_dialogues_need_few_turns(figures):

@@ -80,6 +80,24 @@ def overrule_intent(message: Message, name: Text, confidence: float, replace: bo
     message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
 
 
+# an aspect a question names -> the topic about it ({subject}: the subject's own answer
+# of that kind), in order of precedence where a question names several
+ASPECT_TOPICS: Dict[Text, Text] = {
+    "benefits": "benefits/{subject}",
+    "careers": "careers/{subject}",
+    "services": "services/{subject}",
+    "industries": "services/industries",
+    "locations": "services/locations",
+    "technology": "difference/technology",
+    "channels": "difference/channels",
+    "ai": "trends/ai_automation",
+    "remote": "trends/remote_global",
+    "trends": "trends/overview",
+    "savings": "benefits/outsourcing_savings",
+    "definition": "definition/{subject}",
+}
+
+
 def selected_topic(message: Message) -> Text:
     """The `<intent>/<topic>` key the topic classifier chose for the message, or ''."""
     selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(

@@ -21,7 +21,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, overrule_intent, select_topic, selected_topic
+from bot.nlp.base import (
+    ASPECT_TOPICS,
+    StatelessComponent,
+    overrule_intent,
+    select_topic,
+    selected_topic,
+)
 
 _ASKS = re.compile(
     r"\?|(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)(?:what|whats|what's|how|why|which|where|"
@@ -37,21 +43,7 @@ class QuestionOverAnswer(StatelessComponent):
         return {
             "answer_intent": "inform",
             "subjects": ["bpo", "call_center"],
-            # aspect -> its topic ({subject}: the named subject's own answer of that kind)
-            "aspect_topics": {
-                "benefits": "benefits/{subject}",
-                "careers": "careers/{subject}",
-                "services": "services/{subject}",
-                "definition": "definition/{subject}",
-                "industries": "services/industries",
-                "locations": "services/locations",
-                "technology": "difference/technology",
-                "channels": "difference/channels",
-                "ai": "trends/ai_automation",
-                "remote": "trends/remote_global",
-                "trends": "trends/overview",
-                "savings": "benefits/outsourcing_savings",
-            },
+            "aspect_topics": ASPECT_TOPICS,
             "confidence": 0.8,
             # any reading this unsure ("we run an online pharmacy and get swamped with
             # calls about orders; what exactly would a call centre handle for us?")

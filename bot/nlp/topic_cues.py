@@ -27,7 +27,7 @@ from rasa.nlu.constants import (
 from rasa.shared.nlu.constants import ENTITIES, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, word_pattern
+from bot.nlp.base import ASPECT_TOPICS, StatelessComponent, word_pattern
 
 _COMPARING = re.compile(
     r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not)\b",
@@ -88,18 +88,7 @@ class TopicCues(StatelessComponent):
             # "what are the main advantages a bpo offers?": an aspect, in this order of
             # precedence, beats the definition of the subject it is asked about
             # ({subject}: the subject's own answer of that kind)
-            "over_definition": {
-                "benefits": "benefits/{subject}",
-                "careers": "careers/{subject}",
-                "services": "services/{subject}",
-                "industries": "services/industries",
-                "locations": "services/locations",
-                "technology": "difference/technology",
-                "channels": "difference/channels",
-                "ai": "trends/ai_automation",
-                "remote": "trends/remote_global",
-                "trends": "trends/overview",
-            },
+            "over_definition": ASPECT_TOPICS,
             # "what do i gain by handing processes to a bpo": the benefits, not the services
             "over_services": ["benefits"],
         }  # fmt: skip
