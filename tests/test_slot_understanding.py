@@ -12,7 +12,7 @@ from bench import realistic
 
 # set -> slot -> the floor this suite guards (the target is 0.95 for each)
 FLOORS = {
-    "realistic": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
+    "realistic": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
     "realistic_fresh": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
     "realistic_third": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.95},
     "realistic_fourth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.97},
