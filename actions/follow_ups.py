@@ -278,6 +278,15 @@ OWN_QUESTION_GUESS = 0.4
 _WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why\b", re.IGNORECASE)
 _INCLUDES = re.compile(r"\b(include|includes|including|cover|covers|part of it)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
+_EXAMPLES = re.compile(r"\b(examples?|for instance|such as|like what)\b", re.IGNORECASE)
+# nothing but a request for more: "tell me more", "go on", "more please", "examples?"
+_ASKS_FOR_MORE = re.compile(
+    r"^\W*(ok(ay)?\W+|and\W+|pl(ea)?se?\W+|can you\W+)?"
+    r"(tell me more|more( info(rmation)?| details)?|go on|keep going|continue|elaborate"
+    r"|explain more|what else|examples?|for example)"
+    r"(\W+(pl(ea)?se?|pls|plz|about (it|that|this)))?\W*$",
+    re.IGNORECASE,
+)
 
 _ELLIPTICAL = re.compile(
     r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)? and|what about|how about|and what about)\b"
@@ -395,10 +404,12 @@ class ActionAnswerFollowUp(Action):
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
         if unsure and in_scope_doubt(tracker.latest_message):
             unsure = False  # "definition or a follow-up?": either way, the same answer
+        text = tracker.latest_message.get("text") or ""
+        if unsure and previous and _ASKS_FOR_MORE.search(text):
+            unsure = False  # "tell me more", "go on": the next answer after the previous
         if unsure and (previous is None or not (subject or aspect)):
             dispatcher.utter_message(response="utter_default")
             return []
-        text = tracker.latest_message.get("text") or ""
         if previous is None:  # a question of its own is answered; a fragment, asked about
             guess = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS)
             continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
@@ -412,12 +423,15 @@ class ActionAnswerFollowUp(Action):
             topic = guess if own else None
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
+            # "examples?" after a definition: what it does; after any other answer, that one
+            examples = bool(_EXAMPLES.search(text))
+            more = bool(_MORE.search(text)) or (examples and previous.startswith("definition/"))
             topic = resolve(
                 previous,
                 subject,
                 aspect,
                 confident,
-                bool(_MORE.search(text)),
+                more,
                 why=bool(_WHY.search(text)),
                 includes=bool(_INCLUDES.search(text)),
             )

@@ -360,3 +360,22 @@ def test_why_and_includes_lean_on_the_previous_answer(previous, text, aspect, gu
         includes=bool(_INCLUDES.search(text)),
     )
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "previous, text, expected",
+    [
+        ("definition/bpo", "tell me more", "utter_services/bpo"),
+        ("definition/call_center", "go on", "utter_services/call_center"),
+        ("definition/bpo", "examples?", "utter_services/bpo"),
+        ("careers/call_center", "examples?", "utter_careers/call_center"),
+    ],
+)
+def test_a_request_for_more_nlu_was_unsure_of_gets_the_next_answer(
+    tracker_factory, previous, text, expected
+):
+    from actions.follow_ups import ActionAnswerFollowUp
+
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "nlu_fallback", [])
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [expected]
