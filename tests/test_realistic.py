@@ -66,7 +66,7 @@ FLOORS = {
         "dialogues_reached": 0.93,
     },
     "realistic_seventh": {
-        "knowledge_accuracy": 0.91,
+        "knowledge_accuracy": 0.92,
         "out_of_scope_rejection": 0.96,
         "follow_up_accuracy": 0.9,
         "dialogues_reached": 0.86,

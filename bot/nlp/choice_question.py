@@ -32,7 +32,11 @@ _CHOICE = re.compile(
     # "what would suit my shop", "what should we go with"
     r"|\bwhat\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would you (?:recommend|suggest|pick|choose)|should (?:i|we) (?:choose|pick|go|use|get|"
-    r"hire|opt))\b",
+    r"hire|opt))\b"
+    # "would a call center suit us?", "is a bpo the right fit for a clinic like ours"
+    r"|\b(?:would|will|does|is|are)\s+(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?)\b"
+    r"(?:(?!\?).){0,25}?\b(?:suit|suits|fit|fits|work|be right|make sense|idea|choice|option)"
+    r"\s+(?:for\s+)?(?:us|me|our|my|an?\s+\w+(?:\s+\w+)?\s+like\s+(?:us|ours|mine))\b",
     re.IGNORECASE,
 )
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"

@@ -8,8 +8,10 @@ read as anything with little confidence, names a
 subject and asks something (a question mark, or a clause that starts like a
 question), it becomes the knowledge question it is: the topic the selector
 chose, or, where the message names an aspect the chosen topic is not about
-("emails": channels), that aspect's topic. A choice ("which is right for us?")
-is left to ChoiceQuestion, which comes next.
+("emails": channels), that aspect's topic. So is a request for a recommendation
+that asks what one of the two can do ("we're a 15 person dental office, can a call
+centre book appointments for us?"). A choice ("which is right for us?", "would a
+call center suit us?") is left to ChoiceQuestion, which comes next.
 """
 
 from __future__ import annotations
@@ -36,12 +38,21 @@ _ASKS = re.compile(
 )
 
 
+# "can a call centre ...", "would a bpo handle ...": what one of them can do
+_CAN_IT = re.compile(
+    r"(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)(?:can|could|would|will|does|do)\s+"
+    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|outsourc\w+)",
+    re.IGNORECASE,
+)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class QuestionOverAnswer(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
             "answer_intent": "inform",
+            "recommendation_intent": "request_recommendation",
             "subjects": ["bpo", "call_center"],
             "aspect_topics": ASPECT_TOPICS,
             "confidence": 0.8,
@@ -54,15 +65,23 @@ class QuestionOverAnswer(StatelessComponent):
         """The knowledge topic of a question read as a form answer, or None."""
         intent = message.get(INTENT) or {}
         unsure = intent.get("confidence", 1.0) < self.config["unsure_below"]
-        if intent.get("name") != self.config["answer_intent"] and not unsure:
-            return None
         entities = message.get(ENTITIES) or []
         subjects = [
             e.get("value")
             for e in entities
             if e.get("entity") == "subject" and e.get("value") in self.config["subjects"]
         ]
-        if not subjects or not _ASKS.search(message.get(TEXT) or ""):
+        text = message.get(TEXT) or ""
+        # "we're a 15 person dental office, can a call centre book appointments for us?"
+        # asks what one of them does, not which to choose
+        capability = (
+            intent.get("name") == self.config["recommendation_intent"]
+            and len(set(subjects)) == 1
+            and bool(_CAN_IT.search(text))
+        )
+        if intent.get("name") != self.config["answer_intent"] and not (unsure or capability):
+            return None
+        if not subjects or not _ASKS.search(text):
             return None
         chosen = selected_topic(message)
         aspects = [e.get("value") for e in entities if e.get("entity") == "aspect"]

@@ -34,6 +34,8 @@ def read(text, intent):
         ("looking for advice on outsourcing", "out_of_scope"),
         ("bpo vs call center - which fits?", "difference"),
         ("we're 230 people, cost is no concern. Which is right for us?", "inform"),
+        ("we have 40 staff, would a call center suit us?", "services"),
+        ("is a bpo the right fit for a clinic like ours", "definition"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):
@@ -60,6 +62,7 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
         ("which industries use bpo the most", "services"),
         ("which is better to work for, a bpo or a call center?", "careers"),
         ("what is the difference between a bpo and a call center", "difference"),
+        ("strategic or tactical: where does a bpo fit", "difference"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):

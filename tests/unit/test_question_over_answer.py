@@ -64,3 +64,19 @@ def test_an_unsure_reading_of_a_question_about_a_subject_becomes_that_question()
     assert unsure[0] == "services"
     sure = reading(text, "follow_up", "services/call_center", ["call_center"], confidence=0.9)
     assert sure[0] == "follow_up"  # the follow-up action decides with the previous answer
+
+
+@pytest.mark.parametrize(
+    "text, subjects, expected",
+    [
+        # what one of them can do, asked with facts about the company
+        ("we're a 15 person dental office, can a call centre book appointments for us?",
+         ["call_center"], "services"),
+        # a choice between the two stays a request for the recommendation
+        ("we're 12 people and the phone never stops, bpo or call center?",
+         ["bpo", "call_center"], "request_recommendation"),
+    ],
+)  # fmt: skip
+def test_a_request_that_asks_what_one_of_them_can_do(text, subjects, expected):
+    found = reading(text, "request_recommendation", "services/call_center", subjects)
+    assert found[0] == expected
