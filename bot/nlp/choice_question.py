@@ -44,8 +44,14 @@ _ADVICE = re.compile(
     r"\bre?c+om+[ae]?n?d\w*|\bsuggest\w*|\badvi[cs]e\b|\bhelp (?:me |us )?(?:choose|decide|pick)",
     re.IGNORECASE,
 )
+# "hey, need advice. we're a small bakery chain": advice on nothing named, so on this
+_ADVICE_ALONE = re.compile(
+    r"\b(?:need|want|looking for|after|get|some|any)\s+(?:some\s+)?advi[cs]e\b"
+    r"(?!\s+(?:on|about|for|with|regarding|re)\b)",
+    re.IGNORECASE,
+)
 _DOMAIN = re.compile(
-    r"\b(?:bpos?|call[- ]?cent(?:er|re)s?|cc|outsourc\w*|options?|which|for (?:us|me|our|my))\b",
+    r"\b(?:bpos?|call[- ]?cent(?:er|re)s?|cc|outsourc\w*|options?|for (?:us|me|our|my))\b",
     re.IGNORECASE,
 )
 _SUBJECT = r"(?:an? )?(?:bpos?|call[- ]?cent(?:er|re)s?|cc)"
@@ -98,7 +104,9 @@ class ChoiceQuestion(StatelessComponent):
         own = self.patterns["own"].search(text)
         if self.patterns["general"].search(text) and not own:
             return self.config["general_topic"] if intent == self.config["recommendation"] else ""
-        advice = _ADVICE.search(text) and (_DOMAIN.search(text) or len(text.split()) <= 3)
+        advice = _ADVICE.search(text) and (
+            _DOMAIN.search(text) or len(text.split()) <= 3 or _ADVICE_ALONE.search(text)
+        )
         if not (advice or _CHOICE.search(text)) or self.patterns["careers"].search(text):
             return ""
         # a knowledge question only when it names the options or the visitor's company

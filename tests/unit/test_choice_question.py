@@ -35,6 +35,7 @@ def read(text, intent):
         ("bpo vs call center - which fits?", "difference"),
         ("we're 230 people, cost is no concern. Which is right for us?", "inform"),
         ("we have 40 staff, would a call center suit us?", "services"),
+        ("hey, need advice. we're a small bakery chain", "out_of_scope"),
         ("is a bpo the right fit for a clinic like ours", "definition"),
     ],
 )
@@ -63,6 +64,8 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
         ("which is better to work for, a bpo or a call center?", "careers"),
         ("what is the difference between a bpo and a call center", "difference"),
         ("strategic or tactical: where does a bpo fit", "difference"),
+        ("any advice on which crm to buy", "out_of_scope"),
+        ("i need advice on my marriage", "out_of_scope"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):
