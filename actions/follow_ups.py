@@ -374,23 +374,15 @@ class ActionAnswerFollowUp(Action):
     async def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        if (
-            recommendation_was_last(tracker)
-            and tracker.get_slot("recommended_model")
-            and named_task(tracker)
-            and not tracker.active_loop_name
-        ):  # "could they also handle our stock and shipping?": a change of the answers
-            from actions.recommend import ActionTakeAnswer
+        if tracker.get_slot("recommended_model") and recommendation_was_last(tracker):
+            from actions.recommend import ActionExplainRecommendation, ActionTakeAnswer
 
-            return await ActionTakeAnswer().run(dispatcher, tracker, domain)
-        if (
-            recommendation_was_last(tracker)
-            and tracker.get_slot("recommended_model")
-            and first_entity(tracker, "aspect") is None
-        ):  # "and a bpo?", "why not the other one?": the recommendation's reasons
-            from actions.recommend import ActionExplainRecommendation
-
-            return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
+            if named_task(tracker) and not tracker.active_loop_name:
+                # "could they also handle our stock and shipping?": a change of the answers
+                return await ActionTakeAnswer().run(dispatcher, tracker, domain)
+            if first_entity(tracker, "aspect") is None:
+                # "and a bpo?", "why not the other one?": the recommendation's reasons
+                return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker)

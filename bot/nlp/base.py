@@ -80,6 +80,9 @@ def overrule_intent(message: Message, name: Text, confidence: float, replace: bo
     message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
 
 
+# the two subjects' names as a regular expression, for patterns around them
+SUBJECT_NAMES = r"(?:bpos?|call[- ]?cent(?:er|re)s?)"
+
 # an aspect a question names -> the topic about it ({subject}: the subject's own answer
 # of that kind), in order of precedence where a question names several
 ASPECT_TOPICS: Dict[Text, Text] = {

@@ -19,9 +19,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, overrule_intent, select_topic, word_pattern
+from bot.nlp.base import (
+    SUBJECT_NAMES,
+    StatelessComponent,
+    overrule_intent,
+    select_topic,
+    word_pattern,
+)
 
-_SUBJECT = r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|outsourcing|outsourcer)"
+_SUBJECT = rf"(?:an? )?(?:{SUBJECT_NAMES}|cc)"
 _CHOICE = re.compile(
     # "which is right for us", "which one should we pick", "which fits"; not "which crm
     # is best": a question about some other product
@@ -34,7 +40,7 @@ _CHOICE = re.compile(
     r"would you (?:recommend|suggest|pick|choose)|should (?:i|we) (?:choose|pick|go|use|get|"
     r"hire|opt))\b"
     # "would a call center suit us?", "is a bpo the right fit for a clinic like ours"
-    r"|\b(?:would|will|does|is|are)\s+(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?)\b"
+    rf"|\b(?:would|will|does|is|are)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\b"
     r"(?:(?!\?).){0,25}?\b(?:suit|suits|fit|fits|work|be right|make sense|idea|choice|option)"
     r"\s+(?:for\s+)?(?:us|me|our|my|an?\s+\w+(?:\s+\w+)?\s+like\s+(?:us|ours|mine))\b",
     re.IGNORECASE,
@@ -51,10 +57,9 @@ _ADVICE_ALONE = re.compile(
     re.IGNORECASE,
 )
 _DOMAIN = re.compile(
-    r"\b(?:bpos?|call[- ]?cent(?:er|re)s?|cc|outsourc\w*|options?|for (?:us|me|our|my))\b",
+    rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|for (?:us|me|our|my))\b",
     re.IGNORECASE,
 )
-_SUBJECT = r"(?:an? )?(?:bpos?|call[- ]?cent(?:er|re)s?|cc)"
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
 # "bpo or call center?", "a call centre or a bpo for us?", "bpo vs cc, which one"; a bare
 # "bpo vs call center" asks for the difference

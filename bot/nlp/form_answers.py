@@ -86,6 +86,11 @@ def span_features(message: Message, rows: csr_matrix, start: int, end: int) -> c
     return csr_matrix(rows[inside].sum(axis=0))
 
 
+def softmax(scores: np.ndarray) -> np.ndarray:
+    probabilities = np.exp(scores - scores.max())
+    return probabilities / probabilities.sum()
+
+
 def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
     """Values of `entity` whose words stand in a clause that takes them away."""
     removed, start = set(), 0
@@ -301,8 +306,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             if several:
                 probabilities = 1 / (1 + np.exp(-scores))
             else:
-                probabilities = np.exp(scores - scores.max())
-                probabilities /= probabilities.sum()
+                probabilities = softmax(scores)
             ranked = [
                 (str(labels[i]), float(probabilities[i]))
                 for i in np.argsort(-probabilities)
@@ -330,9 +334,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             return []
         for start, end in clauses(message.get(TEXT)):
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
-            scores = scores + intercept
-            probabilities = np.exp(scores - scores.max())
-            probabilities /= probabilities.sum()
+            probabilities = softmax(scores + intercept)
             read.append(
                 (start, end, dict(zip(map(str, labels), map(float, probabilities), strict=True)))
             )

@@ -25,23 +25,24 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
     ASPECT_TOPICS,
+    SUBJECT_NAMES,
     StatelessComponent,
     overrule_intent,
     select_topic,
     selected_topic,
 )
 
+# where a clause starts: "we're 40 people, can ...", "... and what ..."
+_CLAUSE_START = r"(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)"
 _ASKS = re.compile(
-    r"\?|(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)(?:what|whats|what's|how|why|which|where|"
-    r"who|can|could|does|do|is|are|should|will|would)\b",
+    rf"\?|{_CLAUSE_START}(?:what|whats|what's|how|why|which|where|who|can|could|does|do|"
+    r"is|are|should|will|would)\b",
     re.IGNORECASE,
 )
-
-
 # "can a call centre ...", "would a bpo handle ...": what one of them can do
 _CAN_IT = re.compile(
-    r"(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)(?:can|could|would|will|does|do)\s+"
-    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|outsourc\w+)",
+    rf"{_CLAUSE_START}(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
+    rf"(?:{SUBJECT_NAMES}|outsourc\w+)",
     re.IGNORECASE,
 )
 
