@@ -1,8 +1,10 @@
-"""A tracker built from a dict, as rasa-sdk receives it from the Rasa server."""
+"""A tracker built from a dict, as rasa-sdk receives it from the Rasa server, and a
+message as NLU's classifiers leave it for the components after them."""
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 import pytest
+from rasa.shared.nlu.training_data.message import Message
 from rasa_sdk import Tracker
 
 
@@ -48,3 +50,27 @@ def make_tracker(
 @pytest.fixture
 def tracker_factory():
     return make_tracker
+
+
+def parsed_message(
+    text: str,
+    intent: str,
+    confidence: float = 0.8,
+    entities: Iterable[Dict[str, Any]] = (),
+    topic: str = "",
+    ranking: Optional[List[Dict[str, Any]]] = None,
+) -> Message:
+    """A message as the classifiers leave it for the NLU components after them."""
+    return Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": confidence},
+            "intent_ranking": ranking or [{"name": intent, "confidence": confidence}],
+            "entities": list(entities),
+            "response_selector": {
+                "default": {
+                    "response": {"intent_response_key": topic, "utter_action": f"utter_{topic}"}
+                }
+            },
+        }
+    )

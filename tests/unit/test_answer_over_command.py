@@ -4,6 +4,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.answer_over_command import AnswerOverCommand
+from tests.unit.conftest import parsed_message
 
 
 def intent_after(text, intent, entities):
@@ -41,20 +42,8 @@ def test_an_answer_is_not_a_command(text, intent, entity, expected):
 
 
 def torn(text, entities, top=0.55, inform=0.45):
-    message = Message(
-        data={
-            "text": text,
-            "intent": {"name": "definition", "confidence": top},
-            "intent_ranking": [
-                {"name": "definition", "confidence": top},
-                {"name": "inform", "confidence": inform},
-            ],
-            "entities": entities,
-            "response_selector": {
-                "default": {"response": {"intent_response_key": "definition/call_center"}}
-            },
-        }
-    )
+    ranking = [{"name": "definition", "confidence": top}, {"name": "inform", "confidence": inform}]
+    message = parsed_message(text, "definition", top, entities, "definition/call_center", ranking)
     (result,) = AnswerOverCommand({}).process([message])
     return result.get("intent")["name"]
 

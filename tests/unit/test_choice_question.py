@@ -2,22 +2,13 @@
 the rule of thumb; other questions with "which" or "recommend" are left alone."""
 
 import pytest
-from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.choice_question import ChoiceQuestion
+from tests.unit.conftest import parsed_message
 
 
 def read(text, intent):
-    message = Message(
-        data={
-            "text": text,
-            "intent": {"name": intent, "confidence": 0.7},
-            "intent_ranking": [{"name": intent, "confidence": 0.7}],
-            "response_selector": {
-                "default": {"response": {"intent_response_key": "difference/overview"}}
-            },
-        }
-    )
+    message = parsed_message(text, intent, 0.7, topic="difference/overview")
     (result,) = ChoiceQuestion({}).process([message])
     topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
     return result.get("intent")["name"], topic

@@ -6,6 +6,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.near_domain_guard import NearDomainGuard
 from bot.processes import REPO_ROOT
+from tests.unit.conftest import parsed_message
 
 CONFIG = next(
     c
@@ -60,16 +61,7 @@ def test_other_topics_are_not_guarded():
 
 def reading(text, key, intent=None, subject=None):
     entities = [{"entity": "subject", "value": subject}] if subject else []
-    name = intent or key.split("/")[0]
-    message = Message(
-        data={
-            "text": text,
-            "intent": {"name": name, "confidence": 0.8},
-            "intent_ranking": [{"name": name, "confidence": 0.8}],
-            "entities": entities,
-            "response_selector": {"default": {"response": {"intent_response_key": key}}},
-        }
-    )
+    message = parsed_message(text, intent or key.split("/")[0], entities=entities, topic=key)
     guard = NearDomainGuard({"markers": CONFIG["markers"], "elsewhere": CONFIG["elsewhere"]})
     (result,) = guard.process([message])
     return result.get("intent")["name"]

@@ -1,28 +1,16 @@
 """A question about a subject, told with facts about the company first, is a question."""
 
 import pytest
-from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.question_over_answer import QuestionOverAnswer
+from tests.unit.conftest import parsed_message
 
 
 def reading(text, intent, chosen, subjects=(), aspects=(), confidence=0.86):
     entities = [{"entity": "subject", "value": s} for s in subjects]
     entities += [{"entity": "aspect", "value": a} for a in aspects]
     entities.append({"entity": "company_size", "value": "small"})
-    message = Message(
-        data={
-            "text": text,
-            "intent": {"name": intent, "confidence": confidence},
-            "intent_ranking": [{"name": intent, "confidence": confidence}],
-            "entities": entities,
-            "response_selector": {
-                "default": {
-                    "response": {"intent_response_key": chosen, "utter_action": f"utter_{chosen}"}
-                }
-            },
-        }
-    )
+    message = parsed_message(text, intent, confidence, entities, chosen)
     (result,) = QuestionOverAnswer({}).process([message])
     topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
     return result.get("intent")["name"], topic
