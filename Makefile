@@ -10,7 +10,7 @@ PYTHON310 := $(shell command -v python3.10 2>/dev/null || pyenv which python3.10
 SPACY_PIPELINE := build/spacy_pipeline
 MODEL := models/assistant.tar.gz
 TRAIN_LOG := .rasa/logs/train.log
-TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlp/*.py) $(wildcard bot/nlp/*.jsonl)
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(wildcard bot/nlp/*.py) $(wildcard bot/nlp/*.jsonl) $(wildcard bot/nlp/*.json)
 
 # Ports and addresses for `make serve` (override: make serve RASA_PORT=8080)
 HOST ?= 127.0.0.1
@@ -42,9 +42,11 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-$(SPACY_PIPELINE)/meta.json: bot/nlp/config.cfg $(wildcard bot/nlp/*.jsonl) $(VENV)/.installed
+$(SPACY_PIPELINE)/meta.json: bot/nlp/config.cfg $(wildcard bot/nlp/*.jsonl) $(wildcard bot/nlp/*.json) $(VENV)/.installed
 	@echo "==> [2/3] spaCy pipeline: tokenizer, lookup lemmatizer, entity_ruler -> $(SPACY_PIPELINE)"
 	@rm -rf $(SPACY_PIPELINE)
+	@# Rasa fingerprints the spaCy pipeline by its path only: its cached features go too
+	@rm -rf .rasa/cache
 	@$(PY) -m spacy assemble bot/nlp/config.cfg $(SPACY_PIPELINE) 2>&1 | grep -E "✔|✘" || true
 	@test -f $@
 

@@ -27,6 +27,9 @@ FIFTH = REPO_ROOT / "tests" / "realistic_fifth"  # a fifth, written last: only f
 SIXTH = REPO_ROOT / "tests" / "realistic_sixth"  # a sixth (session 5): development, misses read
 SEVENTH = REPO_ROOT / "tests" / "realistic_seventh"  # a seventh (session 5): only figures read
 EIGHTH = REPO_ROOT / "tests" / "realistic_eighth"  # an eighth (session 5): development, misses read
+NINTH = REPO_ROOT / "tests" / "realistic_ninth"  # a ninth (session 6): development, misses read
+TENTH = REPO_ROOT / "tests" / "realistic_tenth"  # a tenth (session 6): only figures read
+ELEVENTH = REPO_ROOT / "tests" / "realistic_eleventh"  # session 6: development, follow-ups
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -36,6 +39,9 @@ SETS = {
     "sixth": SIXTH,
     "seventh": SEVENTH,
     "eighth": EIGHTH,
+    "ninth": NINTH,
+    "tenth": TENTH,
+    "eleventh": ELEVENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -20,6 +20,9 @@ FLOORS = {
     "realistic_sixth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.88},
     "realistic_seventh": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.96},
     "realistic_eighth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.97},
+    "realistic_ninth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.86},
+    "realistic_tenth": {"company_size": 0.95, "budget": 0.78, "outsourced_functions": 0.9},
+    "realistic_eleventh": {"company_size": 0.95, "budget": 0.92, "outsourced_functions": 0.95},
 }
 
 

@@ -340,10 +340,13 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             )
         return read
 
-    def read_tasks(self, message: Message, entity: Text, entities: List[Dict]) -> List[Dict]:
-        """The tasks read one at a time, added to the entity_ruler's exact terms. A term
-        the model finds out of place in its stretch ("sales" in "turning our sales
-        numbers into reports", "tech support for our employees") is dropped."""
+    def read_tasks(
+        self, message: Message, entity: Text, entities: List[Dict], add: bool = True
+    ) -> List[Dict]:
+        """The tasks read one at a time, added to the entity_ruler's exact terms (unless
+        `add` is false). A term the model finds out of place in its stretch ("sales" in
+        "turning our sales numbers into reports", "delivery" in "phoning customers after
+        each delivery to ask how satisfied they were") is dropped."""
         threshold, sure, unlikely = (
             self.config[k] for k in ("task_threshold", "overrule_from", "overrule_below")
         )
@@ -362,6 +365,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     or probabilities.get(str(e[ENTITY_ATTRIBUTE_VALUE]), 1.0) >= unlikely
                 ]
             found.append(self._entity(message, entity, value, confidence, start, end))
+        if not add:
+            return entities
         values = {
             str(e[ENTITY_ATTRIBUTE_VALUE]) for e in entities if e[ENTITY_ATTRIBUTE_TYPE] == entity
         }
@@ -384,12 +389,14 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue
             predicted, guesses = self.predict(message)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
-            if is_knowledge_question(message):  # only a head count, no guesses
+            entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
+            if is_knowledge_question(message):  # a head count, the ruler's terms in place
                 predicted, guesses = {}, {}
+                for entity in self.task_models:
+                    entities = self.read_tasks(message, entity, entities, add=False)
             if counted:
                 predicted[size_entity] = [(counted, 1.0)]
                 guesses.pop(size_entity, None)
-            entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
             ruled = {(e[ENTITY_ATTRIBUTE_TYPE], str(e[ENTITY_ATTRIBUTE_VALUE])) for e in entities}
             for entity, found in predicted.items():
                 if entity == size_entity and counted:
