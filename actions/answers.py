@@ -25,6 +25,11 @@ _ADDING = re.compile(
     r"|^\s*(oh,?\s+)?and\b",
     re.IGNORECASE,
 )
+_CHANGING = re.compile(
+    r"\b(actually|instead|rather|change|correction|sorry|wait|oops|meant|forgot|forget|"
+    r"only|just|also|too|as well|plus|add|adding|and|not|no longer)\b",
+    re.IGNORECASE,
+)
 _BARE_NUMBER = re.compile(r"^[\s\d.,+~%kK-]*$")
 
 
@@ -75,7 +80,7 @@ def strongest(parse: Any, candidates: List[Any]) -> Any:
 
 def answers_in_message(tracker: Tracker, min_confidence: float) -> Dict[Text, Any]:
     """Form slot -> the answer the latest message gives it this confidently."""
-    given = entity_values(tracker, min_confidence)
+    given = unasked_values(tracker, min_confidence)
     answers = {
         "company_size": strongest(parse_company_size, given.get("company_size", [])),
         "outsourced_functions": parse_functions(given.get("outsourced_functions", [])),
@@ -112,6 +117,29 @@ def entity_values(
         if slot and (confidence is None or confidence >= min_confidence):
             values.setdefault(slot, []).append(entity.get("value"))
     return values
+
+
+def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[Any]]:
+    """Like `entity_values`; but while the form asks about something else, tasks count
+    only as exact terms or where the visitor marks a change ("oh, and payroll too"):
+    "we pay per month", said of the budget, is no task."""
+    given = entity_values(tracker, min_confidence)
+    asked = tracker.get_slot("requested_slot")
+    if asked in (None, "outsourced_functions") or _CHANGING.search(_text(tracker)):
+        return given
+    exact = [
+        e.get("value")
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "outsourced_function"
+        and not e.get("role")
+        and e.get("confidence") is None
+    ]
+    given.pop("outsourced_functions", None)
+    return {**given, "outsourced_functions": exact} if exact else given
+
+
+def _text(tracker: Tracker) -> Text:
+    return tracker.latest_message.get("text") or ""
 
 
 def value_before_this_turn(tracker: Tracker, slot: Text) -> Any:

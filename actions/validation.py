@@ -25,6 +25,7 @@ from actions.answers import (
     parse_functions,
     removed_functions,
     strongest,
+    unasked_values,
     value_before_this_turn,
 )
 from actions.decision import BUDGET_LABELS, SIZE_LABELS, describe_functions
@@ -89,7 +90,7 @@ class ValidateRecommendationForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         if requested != slot:
             confidence = OPENING_CONFIDENCE if requested is None else UNASKED_CONFIDENCE
-            return entity_values(tracker, confidence).get(slot, [])
+            return unasked_values(tracker, confidence).get(slot, [])
         found = [slot_value, *entity_values(tracker).get(slot, [])]
         if any(PARSERS[slot](v) for v in found):
             return found

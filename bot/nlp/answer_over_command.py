@@ -23,13 +23,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, is_knowledge_question, overrule_intent, word_pattern
-
-_QUESTION = re.compile(
-    r"\?|^\W*(what|whats|what's|how|why|which|who|where|when|is|are|does|do|can|could|"
-    r"should|would|will|tell|explain|define|describe|give|compare|list)\b",
-    re.IGNORECASE,
+from bot.nlp.base import (
+    QUESTION_SHAPE,
+    StatelessComponent,
+    is_knowledge_question,
+    names_a_subject,
+    overrule_intent,
+    word_pattern,
 )
+from bot.nlp.form_answers import STATED_TASK
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -82,21 +84,21 @@ class AnswerOverCommand(StatelessComponent):
         )
 
     def describes_a_task(self, message: Message) -> bool:
-        """ "handling the calls where customers place orders": no question, no subject,
-        a task, and NLU torn between a knowledge question and an answer."""
-        text = message.get(TEXT) or ""
+        """ "handling the calls where customers place orders", "a phone line where
+        people can order pizza": no question, no subject, and a task, which the
+        form-answer model reads surely or NLU hesitated to call an answer."""
+        if QUESTION_SHAPE.search(message.get(TEXT) or "") or names_a_subject(message):
+            return False
         ranking = {r["name"]: r["confidence"] for r in message.get(INTENT_RANKING_KEY) or []}
-        entities = message.get(ENTITIES) or []
-        return (
-            (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["torn_below"]
-            and ranking.get(self.config["intent"], 0.0) >= self.config["answer_from"]
-            and not _QUESTION.search(text)
-            and not any(e.get("entity") == "subject" for e in entities)
-            and any(
-                e.get("entity") in self.config["answer_entities"] and not e.get("role")
-                for e in entities
-            )
-        )
+        torn = (message.get(INTENT) or {}).get("confidence", 1.0) < self.config[
+            "torn_below"
+        ] and ranking.get(self.config["intent"], 0.0) >= self.config["answer_from"]
+        answers = [
+            e
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") in self.config["answer_entities"] and not e.get("role")
+        ]
+        return bool(answers) and (torn or bool(message.get(STATED_TASK)))
 
     def states_headcount(self, message: Message) -> bool:
         """ "hold on, I added zeros there, we're 50 employees": the visitor's own head

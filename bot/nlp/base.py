@@ -15,7 +15,7 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME,
     RESPONSE_SELECTOR_UTTER_ACTION_KEY,
 )
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY
 from rasa.shared.nlu.training_data.message import Message
 
 
@@ -117,6 +117,18 @@ def select_topic(message: Message, key: Text) -> None:
     if selection:
         selection["response"][INTENT_RESPONSE_KEY] = key
         selection["response"][RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{key}"
+
+
+# a message that asks: a question mark, or a start like a question or a request
+QUESTION_SHAPE = re.compile(
+    r"\?|^\W*(what|whats|what's|how|why|which|who|where|when|is|are|does|do|can|could|"
+    r"should|would|will|tell|explain|define|describe|give|compare|list)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_subject(message: Message) -> bool:
+    return any(e.get("entity") == "subject" for e in message.get(ENTITIES) or [])
 
 
 def is_knowledge_question(message: Message) -> bool:

@@ -47,7 +47,8 @@ _CHOICE = re.compile(
 )
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"
 _ADVICE = re.compile(
-    r"\bre?c+om+[ae]?n?d\w*|\bsuggest\w*|\badvi[cs]e\b|\bhelp (?:me |us )?(?:choose|decide|pick)",
+    r"\bre?c+om+[ae]?n?d\w*|\bsuggest\w*|\badvi[cs]e\b|\bguidance\b|\bguide (?:me|us)\b"
+    r"|\bhelp (?:me |us )?(?:choose|decide|pick)",
     re.IGNORECASE,
 )
 # "hey, need advice. we're a small bakery chain": advice on nothing named, so on this
@@ -61,10 +62,16 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
-# "bpo or call center?", "a call centre or a bpo for us?", "bpo vs cc, which one"; a bare
-# "bpo vs call center" asks for the difference
-_BARE_CHOICE = re.compile(
-    rf"^\W*{_SUBJECT}\s+(?:or\s+{_SUBJECT}\W*(?:which(?: one)?|for (?:us|me))?"
+# "bpo or call center?", "hey, a call centre or a bpo for us?", "bpo or cc quick", "bpo vs
+# cc, which one", also as the last sentence after facts; a bare "bpo vs call center" asks
+# for the difference
+_OPENER = r"(?:(?:hey|hi|hello|hiya|ok|okay|so|well|quick q\w*)\b\W*)*"
+_FILLER = (
+    r"(?:\W*\b(?:which(?: one)?|for (?:us|me)|for (?:my|our|a) \w+(?: \w+)?|quick(?:ly)?|"
+    r"pls|please|plz|help|then|now|here)\b)*"
+)
+BARE_CHOICE = re.compile(
+    rf"(?:^|[.!?]\s+)\W*{_OPENER}{_SUBJECT}\s+(?:or\s+{_SUBJECT}{_FILLER}"
     rf"|(?:vs\.?|versus)\s+{_SUBJECT}\W*(?:which(?: one)?|for (?:us|me)))\W*$",
     re.IGNORECASE,
 )
@@ -103,7 +110,7 @@ class ChoiceQuestion(StatelessComponent):
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
         text = message.get(TEXT) or ""
-        if _BARE_CHOICE.search(text):
+        if BARE_CHOICE.search(text):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
         own = self.patterns["own"].search(text)

@@ -57,8 +57,12 @@ class ComparisonGuard(StatelessComponent):
         sides = [s for s in match.groups() if s]
         if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
             e.get("entity") in self.config["answer_entities"]
-            # a size word is no answer here: "an llc and a corporation"; a head count is
-            and (e.get("entity") != "company_size" or e.get("extractor") == "FormAnswerClassifier")
+            # a size or budget word is no answer here: "an llc and a corporation", "sole
+            # trader vs limited company"; a head count is
+            and (
+                e.get("entity") not in ("company_size", "budget")
+                or e.get("extractor") == "FormAnswerClassifier"
+            )
             for e in entities
         ):
             return False

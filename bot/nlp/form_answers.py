@@ -37,7 +37,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, vstack
 
-from bot.nlp.base import TrainedComponent, is_knowledge_question
+from bot.nlp.base import (
+    QUESTION_SHAPE,
+    TrainedComponent,
+    is_knowledge_question,
+    names_a_subject,
+)
+from bot.nlp.choice_question import BARE_CHOICE
 from bot.nlp.headcount import headcount, size_class
 from bot.nlp.sparse_classifiers import feature_matrix, sentence_features, token_features
 
@@ -46,6 +52,8 @@ logger = logging.getLogger(__name__)
 NONE = ""  # the class "this message says nothing about it"
 REMOVED = "removed"  # the role of a value the visitor takes away
 GUESS = "guess"  # the role of a likeliest value below the threshold
+# set on a message that states a task surely, whatever its intent (AnswerOverCommand)
+STATED_TASK = "stated_task"
 # a clause that takes a task away: "forget the analytics", "we'll keep IT in-house"
 _CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
 _TAKING_AWAY = re.compile(
@@ -143,6 +151,12 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # where "no task" is likelier ("we only need someone to chase customers who
             # haven't paid": the words around a task are those of many non-answers)
             "task_threshold": 0.35,
+            # a knowledge question that states a task read this surely is read as an
+            # answer (AnswerOverCommand makes it one)
+            "stated_task_from": 0.5,
+            # aspects a task's description names in passing ("by phone", "where people
+            # can order"); any other aspect makes the statement a question about it
+            "incidental_aspects": ["channels", "locations"],
             # a term of the entity_ruler is dropped where the model reading its stretch
             # of text is this sure of another task and gives the term this little
             "overrule_from": 0.8,
@@ -376,6 +390,22 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 entities.append(e)
         return entities
 
+    def states_a_task(self, message: Message) -> bool:
+        """A statement, about no subject, of a task the model reads surely ("a phone
+        line where people can order pizza"): an answer, whatever the intent."""
+        text = message.get(TEXT) or ""
+        if QUESTION_SHAPE.search(text) or names_a_subject(message):
+            return False
+        if any(  # "industries that use outsourced customer support" asks about industries
+            e.get("entity") == "aspect" and e.get("value") not in self.config["incidental_aspects"]
+            for e in message.get(ENTITIES) or []
+        ):
+            return False
+        return any(
+            max(p for v, p in probabilities.items() if v != NONE) >= self.config["stated_task_from"]
+            for _, _, probabilities in self.tasks(message, self.config["several_values"][0])
+        )
+
     def counted_size(self, message: Message) -> Optional[Text]:
         """The size class of a head count anywhere in the message, if there is one."""
         people = headcount(message.get(TEXT) or "")
@@ -390,7 +420,12 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             predicted, guesses = self.predict(message)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
-            if is_knowledge_question(message):  # a head count, the ruler's terms in place
+            if self.states_a_task(message):
+                message.set(STATED_TASK, True)
+            elif is_knowledge_question(message) and not BARE_CHOICE.search(message.get(TEXT)):
+                # a head count, and the ruler's terms where they are in place (a bare
+                # choice, "... our warehouse needs running. bpo or call centre?", is read
+                # whole: ChoiceQuestion makes it the request for the form it is)
                 predicted, guesses = {}, {}
                 for entity in self.task_models:
                     entities = self.read_tasks(message, entity, entities, add=False)

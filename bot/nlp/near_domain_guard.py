@@ -10,7 +10,8 @@ marker of the chosen topic's kind carries a `near_domain` entity, so the dialogu
 does not take it for a follow-up on that topic either. A question with a word of
 another field (`elsewhere`: "legal process outsourcing", "a 3pl warehouse", "payroll
 tax law", "a call option") is out of scope whatever its topic, unless it names a BPO
-or a call center.
+or a call center; so is a request for advice on another kind of outsourcing, a
+product or a CV (`advice_elsewhere`: "zendesk or freshdesk, which one?").
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.base import (
     StatelessComponent,
     is_knowledge_question,
+    names_a_subject,
     overrule_intent,
     selected_topic,
     word_pattern,
@@ -45,23 +47,38 @@ class NearDomainGuard(StatelessComponent):
             # the readings they overrule: questions, never the form's answers or commands
             "overruled": ["definition", "difference", "benefits", "trends", "services",
                           "careers", "choosing", "follow_up", "help", "nlu_fallback"],
+            # words that make a request for advice out of scope too ("zendesk or freshdesk,
+            # which one?"), unless it names a BPO or a call center (set in config.yml)
+            "advice_elsewhere": [],
+            "advice": "request_recommendation",
             "intent": "out_of_scope",
             "confidence": 0.9,
         }  # fmt: skip
 
-    @functools.cached_property
-    def elsewhere(self) -> Optional[Pattern]:
-        groups = self.config["elsewhere"]  # a list of words, or of lists of words
+    @staticmethod
+    def _words(groups: List[Any]) -> Optional[Pattern]:
+        """Any of a list of words, or of lists of words."""
         words = [w for g in groups for w in (g if isinstance(g, list) else [g])]
         return word_pattern(words) if words else None
 
+    @functools.cached_property
+    def elsewhere(self) -> Optional[Pattern]:
+        return self._words(self.config["elsewhere"])
+
+    @functools.cached_property
+    def advice_elsewhere(self) -> Optional[Pattern]:
+        return self._words(self.config["advice_elsewhere"])
+
     def is_elsewhere(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
+        if intent in self.config["overruled"]:
+            words = self.elsewhere
+        elif intent == self.config["advice"]:
+            words = self.advice_elsewhere
+        else:
+            return False
         return bool(
-            self.elsewhere
-            and intent in self.config["overruled"]
-            and self.elsewhere.search(message.get(TEXT) or "")
-            and not any(e.get("entity") == "subject" for e in message.get(ENTITIES) or [])
+            words and words.search(message.get(TEXT) or "") and not names_a_subject(message)
         )
 
     @functools.cached_property

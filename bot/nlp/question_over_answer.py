@@ -54,6 +54,7 @@ class QuestionOverAnswer(StatelessComponent):
         return {
             "answer_intent": "inform",
             "recommendation_intent": "request_recommendation",
+            "explanation_intent": "explain_recommendation",
             "subjects": ["bpo", "call_center"],
             "aspect_topics": ASPECT_TOPICS,
             "confidence": 0.8,
@@ -80,7 +81,15 @@ class QuestionOverAnswer(StatelessComponent):
             and len(set(subjects)) == 1
             and bool(_CAN_IT.search(text))
         )
-        if intent.get("name") != self.config["answer_intent"] and not (unsure or capability):
+        # "if we hired a BPO, where would it be based?" reads like "why would it be a
+        # BPO?", but names what it asks about
+        aspect_asked = intent.get("name") == self.config["explanation_intent"] and any(
+            e.get("entity") == "aspect" and e.get("value") in self.config["aspect_topics"]
+            for e in entities
+        )
+        if intent.get("name") != self.config["answer_intent"] and not (
+            unsure or capability or aspect_asked
+        ):
             return None
         if not subjects or not _ASKS.search(text):
             return None
