@@ -129,7 +129,14 @@ ABOUT_FUNCTIONS = ("definition/front_back_office", "difference/structure")
 SUBJECT_NAMED_AFTER: Dict[Text, Text] = {"definition/front_back_office": "difference/structure"}
 
 # "why there?": the answer that gives the reasons for another one
-WHY: Dict[Text, Text] = {"services/locations": "benefits/outsourcing_savings"}
+# ("why would a company use one?" after what one is or does: its benefits)
+WHY: Dict[Text, Text] = {
+    "services/locations": "benefits/outsourcing_savings",
+    "definition/bpo": "benefits/bpo",
+    "definition/call_center": "benefits/call_center",
+    "services/bpo": "benefits/bpo",
+    "services/call_center": "benefits/call_center",
+}
 
 # "does that include chatbots?": aspects an answer already covers
 INCLUDED: Dict[Text, tuple] = {"difference/technology": ("ai", "technology")}
@@ -346,7 +353,10 @@ class ActionAnswerFollowUp(Action):
             return True
         if set(ranking[:2]) == {"request_recommendation", "choosing"}:
             return True  # "i need advice on whether to go with a bpo or a call center"
-        return bool(first_entity(tracker, "outsourced_function")) and bool(
+        text = tracker.latest_message.get("text") or ""
+        if previous_topic(tracker) and (_INCLUDES.search(text) or text.rstrip().endswith("?")):
+            return False  # "does that include surveys", "debt collection as well?"
+        return bool(named_task(tracker)) and bool(
             {"request_recommendation", "inform"} & set(ranking[:2])
         )
 
@@ -399,6 +409,8 @@ class ActionAnswerFollowUp(Action):
         text = tracker.latest_message.get("text") or ""
         if unsure and previous and _ASKS_FOR_MORE.search(text):
             unsure = False  # "tell me more", "go on": the next answer after the previous
+        if unsure and previous in WHY and _WHY.search(text) and not subject:
+            unsure = False  # "why would a company use one?" after what one is
         if unsure and (previous is None or not (subject or aspect)):
             dispatcher.utter_message(response="utter_default")
             return []

@@ -221,3 +221,52 @@ def test_a_long_question_with_business_context_gets_its_answer(conversation):
     )
     assert "How many people" not in reply
     assert "Inbound" in reply  # the call center's services: inbound and outbound contacts
+
+
+def test_a_task_described_like_a_question_topic_is_the_answer_while_the_form_asks(
+    assistant, conversation
+):
+    conversation.say("help me pick one please")
+    conversation.say("we are 60 staff")
+    reply = conversation.say("a number customers dial when they want to order flowers")
+    assert "budget" in reply  # the form goes on: no knowledge answer in between
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == [
+        "order_taking"
+    ]
+
+
+def test_keeping_it_cheap_is_a_budget_not_it_support(assistant, conversation):
+    conversation.say("help me pick one please")
+    conversation.say("12 people")
+    conversation.say("answering our customers' emails")
+    reply = conversation.say("we need to keep it cheap")
+    assert "My recommendation: a call center" in reply
+    assert "IT support" not in reply
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == [
+        "customer_support"
+    ]
+
+
+def test_money_words_said_of_the_budget_do_not_change_the_tasks(assistant, conversation):
+    conversation.say("help me pick one please")
+    conversation.say("30 employees")
+    conversation.say("phoning people to sell our gym memberships")
+    reply = conversation.say("we get paid by our clients monthly")
+    assert "Updated" not in reply
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["sales"]
+
+
+def test_a_bare_choice_after_facts_starts_the_form_with_them(assistant, conversation):
+    reply = conversation.say(
+        "hello. we're a 20-person travel agency and need people on the phones for "
+        "bookings. call centre or bpo?"
+    )
+    assert "Noted: a small company (under 50 people), outsourcing order taking." in reply
+    assert "budget" in reply  # size and task taken from the opening: the budget is next
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_advice_on_a_software_product_is_out_of_scope(conversation):
+    reply = conversation.say("hubspot or salesforce for a five person team, which do you suggest")
+    assert "How many people" not in reply
+    assert "outside what I know" in reply

@@ -369,6 +369,9 @@ def test_why_and_includes_lean_on_the_previous_answer(previous, text, aspect, gu
         ("definition/call_center", "go on", "utter_services/call_center"),
         ("definition/bpo", "examples?", "utter_services/bpo"),
         ("careers/call_center", "examples?", "utter_careers/call_center"),
+        # why one would use what was just described: its benefits
+        ("definition/call_center", "why would a shop use one?", "utter_benefits/call_center"),
+        ("services/bpo", "why bother with them", "utter_benefits/bpo"),
     ],
 )
 def test_a_request_for_more_nlu_was_unsure_of_gets_the_next_answer(
@@ -379,3 +382,28 @@ def test_a_request_for_more_nlu_was_unsure_of_gets_the_next_answer(
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "nlu_fallback", [])
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [expected]
+
+
+@pytest.mark.parametrize("text", ["does that include surveys", "debt collection as well?"])
+def test_a_task_asked_about_after_an_answer_nlu_was_unsure_of_is_a_follow_up(
+    tracker_factory, text
+):
+    """NLU torn between a follow-up and a form answer: the question is about the
+    previous answer, not a request to start the recommendation."""
+    from actions.follow_ups import ActionAnswerFollowUp
+
+    tracker = _after_knowledge_answer(
+        tracker_factory,
+        "services/call_center",
+        text,
+        "nlu_fallback",
+        [{"entity": "outsourced_function", "value": "surveys", "start": 0, "end": 3}],
+    )
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "follow_up", "confidence": 0.5},
+        {"name": "inform", "confidence": 0.45},
+    ]
+    events, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/call_center"]
+    assert not any(e.get("name") == "recommendation_form" for e in events)
