@@ -302,6 +302,7 @@ _ELLIPTICAL = re.compile(
 )
 
 
+_THAT = re.compile(r"\b(that|this|its)\b", re.IGNORECASE)
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
 # "does that include healthcare?", "can they do payroll too?"
 _ABOUT_THAT = re.compile(
@@ -419,11 +420,16 @@ class ActionAnswerFollowUp(Action):
             continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
             if guess is None and subject in (BPO, CALL_CENTER) and not (aspect or continues):
                 guess = topic_for("definition", subject)  # "tell me about bpos"
-            # "what services do they offer?": with nothing before it, "they" are both
-            about_both = guess in TOPICS and TOPICS[guess][1] is None
-            own = (about_both and not continues) or not is_elliptical(
-                text, subject is not None, max_words=0
+            # with nothing before it, a question that points back ("what services do they
+            # offer?") or whose answer depends on the subject ("career path?", "what are
+            # the advantages") is asked about: which of the two?
+            kind = aspect or (TOPICS[guess][0] if guess in TOPICS else None)
+            depends = subject is None and (
+                continues
+                or bool(_POINTING_BACK.search(text) or _THAT.search(text))
+                or BPO in ASPECTS.get(kind or "", {})
             )
+            own = not depends and not is_elliptical(text, subject is not None, max_words=0)
             topic = guess if own else None
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)

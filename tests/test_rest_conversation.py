@@ -230,9 +230,7 @@ def test_a_task_described_like_a_question_topic_is_the_answer_while_the_form_ask
     conversation.say("we are 60 staff")
     reply = conversation.say("a number customers dial when they want to order flowers")
     assert "budget" in reply  # the form goes on: no knowledge answer in between
-    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == [
-        "order_taking"
-    ]
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["order_taking"]
 
 
 def test_keeping_it_cheap_is_a_budget_not_it_support(assistant, conversation):

@@ -261,10 +261,27 @@ def _opening(tracker_factory, text, topic, confidence=0.8):
     )
 
 
-def test_they_with_nothing_before_is_both_unless_it_continues_something(tracker_factory):
-    tracker = _opening(tracker_factory, "what services do they offer", "difference/services")
+@pytest.mark.parametrize(
+    "text, guess",
+    [
+        ("what services do they offer", "difference/services"),
+        ("career path?", "careers/call_center"),
+        ("what are the advantages", "benefits/bpo"),
+        ("how is that different?", "difference/overview"),
+    ],
+)
+def test_with_nothing_before_a_question_that_depends_on_the_subject_asks_which(
+    tracker_factory, text, guess
+):
+    tracker = _opening(tracker_factory, text, guess)
     _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_difference/services"]
+    assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]
+
+
+def test_with_nothing_before_a_question_of_its_own_is_answered(tracker_factory):
+    tracker = _opening(tracker_factory, "how is ai changing outsourcing", "trends/ai_automation")
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
     tracker = _opening(
         tracker_factory, "how about in terms of technology?", "difference/technology"
     )
@@ -385,9 +402,7 @@ def test_a_request_for_more_nlu_was_unsure_of_gets_the_next_answer(
 
 
 @pytest.mark.parametrize("text", ["does that include surveys", "debt collection as well?"])
-def test_a_task_asked_about_after_an_answer_nlu_was_unsure_of_is_a_follow_up(
-    tracker_factory, text
-):
+def test_a_task_asked_about_after_an_answer_nlu_was_unsure_of_is_a_follow_up(tracker_factory, text):
     """NLU torn between a follow-up and a form answer: the question is about the
     previous answer, not a request to start the recommendation."""
     from actions.follow_ups import ActionAnswerFollowUp
