@@ -302,6 +302,9 @@ _ELLIPTICAL = re.compile(
 )
 
 
+# "what do they do?" with nothing before it leans on something; "front office and back
+# office, what are they?" does not
+SHORT_QUESTION_WORDS = 5
 _THAT = re.compile(r"\b(that|this|its)\b", re.IGNORECASE)
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
 # "does that include healthcare?", "can they do payroll too?"
@@ -424,9 +427,10 @@ class ActionAnswerFollowUp(Action):
             # offer?") or whose answer depends on the subject ("career path?", "what are
             # the advantages") is asked about: which of the two?
             kind = aspect or (TOPICS[guess][0] if guess in TOPICS else None)
+            points_back = bool(_POINTING_BACK.search(text) or _THAT.search(text))
             depends = subject is None and (
                 continues
-                or bool(_POINTING_BACK.search(text) or _THAT.search(text))
+                or (points_back and len(text.split()) <= SHORT_QUESTION_WORDS)
                 or BPO in ASPECTS.get(kind or "", {})
             )
             own = not depends and not is_elliptical(text, subject is not None, max_words=0)

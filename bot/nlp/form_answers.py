@@ -60,7 +60,8 @@ _TAKING_AWAY = re.compile(
     r"\b(forget|drop|remove|without|no longer|don'?t need|do not need|not need|except|"
     r"scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|ourselves|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
-    r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us))\b"
+    r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
+    r"(?:stays?|remains?) internal|internally)\b"
     r"|^[\s,.;!?]*(but\s+)?not\b",  # "i meant payroll, not hr"
     re.IGNORECASE,
 )
