@@ -303,7 +303,7 @@ _ELLIPTICAL = re.compile(
 
 
 # "what do they do?" with nothing before it leans on something; "front office and back
-# office, what are they?" does not
+# office, what are they?", "the folks who answer the phones, what is that?" do not
 SHORT_QUESTION_WORDS = 5
 _THAT = re.compile(r"\b(that|this|its)\b", re.IGNORECASE)
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
@@ -423,17 +423,26 @@ class ActionAnswerFollowUp(Action):
             continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
             if guess is None and subject in (BPO, CALL_CENTER) and not (aspect or continues):
                 guess = topic_for("definition", subject)  # "tell me about bpos"
-            # with nothing before it, a question that points back ("what services do they
-            # offer?") or whose answer depends on the subject ("career path?", "what are
-            # the advantages") is asked about: which of the two?
-            kind = aspect or (TOPICS[guess][0] if guess in TOPICS else None)
-            points_back = bool(_POINTING_BACK.search(text) or _THAT.search(text))
-            depends = subject is None and (
-                continues
-                or (points_back and len(text.split()) <= SHORT_QUESTION_WORDS)
-                or BPO in ASPECTS.get(kind or "", {})
+            # a question of its own about both ("front office and back office, what are
+            # they?") is answered
+            about_both = guess in TOPICS and TOPICS[guess][1] is None
+            own = (about_both and not continues) or not is_elliptical(
+                text, subject is not None, max_words=0
             )
-            own = not depends and not is_elliptical(text, subject is not None, max_words=0)
+            # but a short question that points back ("what do they do?") or whose answer
+            # depends on the subject ("career path?", "what are the advantages") is
+            # asked about: which of the two?
+            kind = aspect or (TOPICS[guess][0] if guess in TOPICS else None)
+            depends = (
+                subject is None
+                and len(text.split()) <= SHORT_QUESTION_WORDS
+                and (
+                    continues
+                    or bool(_POINTING_BACK.search(text) or _THAT.search(text))
+                    or BPO in ASPECTS.get(kind or "", {})
+                )
+            )
+            own = own and not depends
             topic = guess if own else None
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)

@@ -11,7 +11,9 @@ does not take it for a follow-up on that topic either. A question with a word of
 another field (`elsewhere`: "legal process outsourcing", "a 3pl warehouse", "payroll
 tax law", "a call option") is out of scope whatever its topic, unless it names a BPO
 or a call center; so is a request for advice on another kind of outsourcing, a
-product or a CV (`advice_elsewhere`: "zendesk or freshdesk, which one?").
+product or a CV (`advice_elsewhere`: "zendesk or freshdesk, which one?"). A knowledge
+question that names no subject, no aspect and no word of the domain (`anchors`) is out
+of scope ("what time does the community center open").
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ class NearDomainGuard(StatelessComponent):
             # which one?"), unless it names a BPO or a call center (set in config.yml)
             "advice_elsewhere": [],
             "advice": "request_recommendation",
+            # words of this domain that a knowledge question without a subject or an
+            # aspect still has ("why do companies outsource at all", "both talk to
+            # customers, right?"); one with none of them is out of scope
+            "anchors": ["outsou?r?c\\w*", "offices?", "both", "them", "they", "which one",
+                        "customers?", "clients?", "phones?", "calls?", "agents?"],
             "intent": "out_of_scope",
             "confidence": 0.9,
         }  # fmt: skip
@@ -89,9 +96,24 @@ class NearDomainGuard(StatelessComponent):
         pattern = self.patterns.get(selected_topic(message).split("/")[0])
         return pattern.search(message.get(TEXT) or "") if pattern else None
 
+    @functools.cached_property
+    def anchors(self) -> Pattern:
+        return word_pattern(self.config["anchors"])
+
+    def is_unanchored(self, message: Message) -> bool:
+        """A knowledge question with nothing of this assistant's domain in it: no subject,
+        no aspect, none of the anchor words ("what does the center do in basketball")."""
+        return (
+            is_knowledge_question(message)
+            and not any(
+                e.get("entity") in ("subject", "aspect") for e in message.get(ENTITIES) or []
+            )
+            and not self.anchors.search(message.get(TEXT) or "")
+        )
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if self.is_elsewhere(message):
+            if self.is_elsewhere(message) or self.is_unanchored(message):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
                 continue
             marker = self.marker(message)
