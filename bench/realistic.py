@@ -30,6 +30,7 @@ EIGHTH = REPO_ROOT / "tests" / "realistic_eighth"  # an eighth (session 5): deve
 NINTH = REPO_ROOT / "tests" / "realistic_ninth"  # a ninth (session 6): development, misses read
 TENTH = REPO_ROOT / "tests" / "realistic_tenth"  # a tenth (session 6): only figures read
 ELEVENTH = REPO_ROOT / "tests" / "realistic_eleventh"  # session 6: development, follow-ups
+TWELFTH = REPO_ROOT / "tests" / "realistic_twelfth"  # session 6: development, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -42,6 +43,7 @@ SETS = {
     "ninth": NINTH,
     "tenth": TENTH,
     "eleventh": ELEVENTH,
+    "twelfth": TWELFTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -65,7 +65,10 @@ _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
 # "bpo or call center?", "hey, a call centre or a bpo for us?", "bpo or cc quick", "bpo vs
 # cc, which one", also as the last sentence after facts; a bare "bpo vs call center" asks
 # for the difference
-_OPENER = r"(?:(?:hey|hi|hello|hiya|ok|okay|so|well|quick q\w*)\b\W*)*"
+_OPENER = (
+    r"(?:(?:(?:hey|hi|hello|hiya)(?: there| all)?|good (?:morning|afternoon|evening)|ok|okay|"
+    r"so|well|quick q\w*)\b\W*)*"
+)
 _FILLER = (
     r"(?:\W*\b(?:which(?: one)?|for (?:us|me)|for (?:my|our|a) \w+(?: \w+)?|quick(?:ly)?|"
     r"pls|please|plz|help|then|now|here)\b)*"

@@ -57,7 +57,11 @@ class NearDomainGuard(StatelessComponent):
             # aspect still has ("why do companies outsource at all", "both talk to
             # customers, right?"); one with none of them is out of scope
             "anchors": ["outsou?r?c\\w*", "offices?", "both", "them", "they", "which one",
-                        "customers?", "clients?", "phones?", "calls?", "agents?"],
+                        "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
+                        "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
+                        "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",
+                        "jobs?", "careers?", "hiring", "staff", "employees?", "workers?",
+                        "operators?", "tasks?", "process(es)?", "functions?"],
             "intent": "out_of_scope",
             "confidence": 0.9,
         }  # fmt: skip

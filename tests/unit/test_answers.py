@@ -9,6 +9,7 @@ from actions.answers import (
     parse_budget,
     parse_company_size,
     parse_functions,
+    unasked_values,
 )
 
 
@@ -85,4 +86,30 @@ def test_only_replaces_the_tasks_even_after_and():
     assert merged_functions(["payroll"], ["hr"], "we just need payroll as well") == [
         "hr",
         "payroll",
+    ]
+
+
+MODEL_TASK = {"entity": "outsourced_function", "extractor": "FormAnswerClassifier"}
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # said of the budget, a money word the model reads as a task is no task
+        ("we pay per month", [{**MODEL_TASK, "value": "payroll", "confidence": 0.95}], []),
+        # unless the visitor marks a change, or names the task exactly
+        ("oh and we pay people monthly too",
+         [{**MODEL_TASK, "value": "payroll", "confidence": 0.95}], ["payroll"]),
+        ("payroll, moderate budget",
+         [{"entity": "outsourced_function", "value": "payroll"}], ["payroll"]),
+    ],
+)  # fmt: skip
+def test_tasks_told_while_another_question_is_asked(tracker_factory, text, entities, expected):
+    tracker = tracker_factory(slots={"requested_slot": "budget"}, text=text, entities=entities)
+    assert unasked_values(tracker, 0.8).get("outsourced_functions", []) == expected
+    asked = tracker_factory(
+        slots={"requested_slot": "outsourced_functions"}, text=text, entities=entities
+    )
+    assert parse_functions(unasked_values(asked, 0.8).get("outsourced_functions")) == [
+        e["value"] for e in entities
     ]

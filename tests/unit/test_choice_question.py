@@ -28,6 +28,11 @@ def read(text, intent):
         ("we have 40 staff, would a call center suit us?", "services"),
         ("hey, need advice. we're a small bakery chain", "out_of_scope"),
         ("is a bpo the right fit for a clinic like ours", "definition"),
+        # a bare choice after a greeting, with a word after it, or after facts
+        ("hi there, call centre or bpo?", "difference"),
+        ("bpo or cc quick", "difference"),
+        ("we have 12 staff and the phones never stop. bpo or call center?", "choosing"),
+        ("we're evaluating vendors and would value your guidance on outsourcing", "benefits"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):

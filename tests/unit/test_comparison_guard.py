@@ -67,3 +67,13 @@ def test_a_size_word_is_no_answer_but_a_head_count_is():
     count = {**entity("forty", text, "company_size", "medium"), "extractor": "FormAnswerClassifier"}
     (result,) = ComparisonGuard({}).process([message(text, [count])])
     assert result.get("intent")["name"] == "difference"
+
+
+def test_a_budget_word_is_no_answer_in_a_comparison():
+    text = "sole trader vs limited company"
+    word = {
+        **entity("limited", text, "budget", "tight"),
+        "extractor": "SpacyEntityExtractor",
+    }
+    (result,) = ComparisonGuard({}).process([message(text, [word])])
+    assert result.get("intent")["name"] == "out_of_scope"

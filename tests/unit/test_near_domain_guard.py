@@ -22,6 +22,8 @@ def intent_after(text, key="careers/bpo"):
             "intent": {"name": key.split("/")[0], "confidence": 0.8},
             "intent_ranking": [{"name": key.split("/")[0], "confidence": 0.8}],
             "response_selector": {"default": {"response": {"intent_response_key": key}}},
+            # each names a BPO or a call center, as the entity_ruler finds
+            "entities": [{"entity": "subject", "value": key.split("/")[1]}],
         }
     )
     (result,) = NearDomainGuard({"markers": CONFIG["markers"]}).process([message])
@@ -95,3 +97,43 @@ def test_words_of_other_fields_are_out_of_scope(text, key, intent):
 )  # fmt: skip
 def test_questions_on_the_subjects_and_answers_keep_their_reading(text, key, intent, subject):
     assert reading(text, key, intent, subject) == (intent or key.split("/")[0])
+
+
+def advice_reading(text):
+    message = parsed_message(text, "request_recommendation", topic="choosing/overview")
+    guard = NearDomainGuard(
+        {"elsewhere": CONFIG["elsewhere"], "advice_elsewhere": CONFIG["advice_elsewhere"]}
+    )
+    (result,) = guard.process([message])
+    return result.get("intent")["name"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("hubspot or salesforce for a team of five, which do you suggest", "out_of_scope"),
+        ("can you recommend a good upwork freelancer for our books", "out_of_scope"),
+        ("please recommend how to improve my resume", "out_of_scope"),
+        # the visitor's own company may be a manufacturer; its question is this one
+        ("we're a furniture manufacturer with 200 staff, which model suits us", None),
+        ("we need our tax paperwork done, which one would you pick", None),
+    ],
+)
+def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expected):
+    assert advice_reading(text) == (expected or "request_recommendation")
+
+
+@pytest.mark.parametrize(
+    "text, key, expected",
+    [
+        ("what time does the community center on the corner open", "difference/similarities",
+         "out_of_scope"),
+        ("who plays in the centre in netball", "services/call_center", "out_of_scope"),
+        # the domain's own words, without a subject or an aspect
+        ("why do firms outsource at all", "benefits/outsourcing_savings", "benefits"),
+        ("they both talk to customers, what else is alike", "difference/similarities",
+         "difference"),
+    ],
+)  # fmt: skip
+def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):
+    assert reading(text, key) == expected

@@ -68,3 +68,14 @@ def test_an_unsure_reading_of_a_question_about_a_subject_becomes_that_question()
 def test_a_request_that_asks_what_one_of_them_can_do(text, subjects, expected):
     found = reading(text, "request_recommendation", "services/call_center", subjects)
     assert found[0] == expected
+
+
+def test_a_question_that_names_an_aspect_is_no_request_to_explain_the_recommendation():
+    text = "if we hired a bpo, where would it usually be based?"
+    assert reading(text, "explain_recommendation", "benefits/bpo", ["bpo"], ["locations"]) == (
+        "services",
+        "services/locations",
+    )
+    # "why would a bpo be better for us?" names no aspect: it stays the explanation
+    assert reading("why would a bpo be better for us?", "explain_recommendation",
+                   "benefits/bpo", ["bpo"])[0] == "explain_recommendation"  # fmt: skip
