@@ -305,6 +305,12 @@ _ELLIPTICAL = re.compile(
 # "what do they do?" with nothing before it leans on something; "front office and back
 # office, what are they?", "the folks who answer the phones, what is that?" do not
 SHORT_QUESTION_WORDS = 5
+# a request NLU was unsure of is one for the recommendation only if it is about choosing
+_ABOUT_CHOOSING = re.compile(
+    r"\b(re?c+om+[ae]?n?d\w*|suggest\w*|advi[cs]e|which|choos\w*|pick|decide|help|options?|"
+    r"models?|outsou?rc\w*|bpos?|call cent(?:er|re)s?)\b",
+    re.IGNORECASE,
+)
 _THAT = re.compile(r"\b(that|this|its)\b", re.IGNORECASE)
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
 # "does that include healthcare?", "can they do payroll too?"
@@ -353,11 +359,13 @@ class ActionAnswerFollowUp(Action):
             for r in tracker.latest_message.get("intent_ranking") or []
             if r.get("name") != "nlu_fallback"
         ]
+        text = tracker.latest_message.get("text") or ""
+        if not (_ABOUT_CHOOSING.search(text) or tracker.latest_message.get("entities")):
+            return False  # "can you call my mom for me": no choice, nothing of a company
         if ranking[:1] == ["request_recommendation"]:
             return True
         if set(ranking[:2]) == {"request_recommendation", "choosing"}:
             return True  # "i need advice on whether to go with a bpo or a call center"
-        text = tracker.latest_message.get("text") or ""
         if previous_topic(tracker) and (_INCLUDES.search(text) or text.rstrip().endswith("?")):
             return False  # "does that include surveys", "debt collection as well?"
         return bool(named_task(tracker)) and bool(

@@ -58,7 +58,10 @@ _ADVICE_ALONE = re.compile(
     re.IGNORECASE,
 )
 _DOMAIN = re.compile(
-    rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|for (?:us|me|our|my))\b",
+    rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|for (?:us|me|our|my)"
+    # "what do you recommend for a physio practice": for the visitor's own business
+    r"|for an? \w+(?: \w+)? (?:company|firm|business|shop|store|practice|clinic|agency|"
+    r"startup|start-up|manufacturer|brand|team|group|chain|restaurant|hotel|studio|office))\b",
     re.IGNORECASE,
 )
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)

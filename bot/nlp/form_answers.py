@@ -61,7 +61,8 @@ _TAKING_AWAY = re.compile(
     r"scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|ourselves|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
     r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
-    r"(?:stays?|remains?) internal|internally)\b"
+    r"(?:stays?|remains?) internal|internally|skip|skipping|keeps? (?:it|that|this|them)|"
+    r"keep\w*\b.{0,40}\binternal)\b"
     r"|^[\s,.;!?]*(but\s+)?not\b",  # "i meant payroll, not hr"
     re.IGNORECASE,
 )

@@ -422,3 +422,26 @@ def test_a_task_asked_about_after_an_answer_nlu_was_unsure_of_is_a_follow_up(tra
     events, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_services/call_center"]
     assert not any(e.get("name") == "recommendation_form" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        ("i need help choosing, no idea where to start", True),
+        ("can you ring my landlord for me", False),
+    ],
+)
+def test_a_request_nlu_was_unsure_of_starts_the_form_only_if_it_is_about_choosing(
+    tracker_factory, text, starts
+):
+    from actions.follow_ups import ActionAnswerFollowUp
+
+    tracker = tracker_factory(text=text, intent="nlu_fallback")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "request_recommendation", "confidence": 0.52},
+        {"name": "out_of_scope", "confidence": 0.48},
+    ]
+    events, _ = run(ActionAnswerFollowUp(), tracker)
+    started = any(e.get("name") == "recommendation_form" for e in events)
+    assert started == starts
