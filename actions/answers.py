@@ -27,7 +27,7 @@ _ADDING = re.compile(
 )
 _CHANGING = re.compile(
     r"\b(actually|instead|rather|change|correction|sorry|wait|oops|meant|forgot|forget|"
-    r"only|just|also|too|as well|plus|add|adding|and|not|no longer)\b",
+    r"only|just|also|too|as well|plus|add|adding|not|no longer)\b|^\W*(?:oh\W+)?and\b",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^[\s\d.,+~%kK-]*$")

@@ -31,6 +31,7 @@ NINTH = REPO_ROOT / "tests" / "realistic_ninth"  # a ninth (session 6): developm
 TENTH = REPO_ROOT / "tests" / "realistic_tenth"  # a tenth (session 6): only figures read
 ELEVENTH = REPO_ROOT / "tests" / "realistic_eleventh"  # session 6: development, follow-ups
 TWELFTH = REPO_ROOT / "tests" / "realistic_twelfth"  # session 6: development, dialogues
+THIRTEENTH = REPO_ROOT / "tests" / "realistic_thirteenth"  # session 6: development, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -44,6 +45,7 @@ SETS = {
     "tenth": TENTH,
     "eleventh": ELEVENTH,
     "twelfth": TWELFTH,
+    "thirteenth": THIRTEENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

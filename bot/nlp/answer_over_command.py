@@ -31,7 +31,7 @@ from bot.nlp.base import (
     overrule_intent,
     word_pattern,
 )
-from bot.nlp.form_answers import STATED_TASK
+from bot.nlp.form_answers import STATED_ANSWER
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -48,6 +48,7 @@ class AnswerOverCommand(StatelessComponent):
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
             "intent": "inform",
+            "follow_up": "follow_up",
             "sure_from": 0.8,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer
@@ -63,7 +64,7 @@ class AnswerOverCommand(StatelessComponent):
         intent = (message.get(INTENT) or {}).get("name")
         if intent in self.config["unclear"]:
             return self.states_headcount(message)
-        if is_knowledge_question(message):
+        if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
         if intent not in self.config["commands"]:
             return False
@@ -85,8 +86,9 @@ class AnswerOverCommand(StatelessComponent):
 
     def describes_a_task(self, message: Message) -> bool:
         """ "handling the calls where customers place orders", "a phone line where
-        people can order pizza": no question, no subject, and a task, which the
-        form-answer model reads surely or NLU hesitated to call an answer."""
+        people can order pizza", "we'd like to keep it cheap": no question, no subject,
+        and a task or a budget, which the form-answer model reads surely or NLU
+        hesitated to call an answer (read as a knowledge question or a follow-up)."""
         if QUESTION_SHAPE.search(message.get(TEXT) or "") or names_a_subject(message):
             return False
         ranking = {r["name"]: r["confidence"] for r in message.get(INTENT_RANKING_KEY) or []}
@@ -98,7 +100,7 @@ class AnswerOverCommand(StatelessComponent):
             for e in message.get(ENTITIES) or []
             if e.get("entity") in self.config["answer_entities"] and not e.get("role")
         ]
-        return bool(answers) and (torn or bool(message.get(STATED_TASK)))
+        return bool(answers) and (torn or bool(message.get(STATED_ANSWER)))
 
     def states_headcount(self, message: Message) -> bool:
         """ "hold on, I added zeros there, we're 50 employees": the visitor's own head

@@ -91,7 +91,10 @@ class ChoiceQuestion(StatelessComponent):
             # words that make the question about the visitor's own company
             "own": ["we", "we'?re", "us", "our", "ours", "i", "i'?m", "me", "my", "mine",
                     "for an? \\w+(?: \\w+)? (?:company|firm|business|shop|store|practice|"
-                    "clinic|agency|startup|start-up|manufacturer|brand|team)"],
+                    "clinic|agency|startup|start-up|manufacturer|brand|team)",
+                    # "travel agency here, need some guidance", "cleaning company owner"
+                    "(?:company|firm|business|shop|store|practice|clinic|agency|startup|chain|"
+                    "group|school|restaurant|hotel|manufacturer|brand) (?:here|owner)"],
             # words that make it about companies in general
             "general": ["in general", "generally", "usually", "typically", "normally",
                         "companies", "businesses", "firms", "organi[sz]ations", "kinds? of",

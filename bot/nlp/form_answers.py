@@ -30,6 +30,7 @@ from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
     INTENT_RESPONSE_KEY,
     TEXT,
 )
@@ -52,8 +53,9 @@ logger = logging.getLogger(__name__)
 NONE = ""  # the class "this message says nothing about it"
 REMOVED = "removed"  # the role of a value the visitor takes away
 GUESS = "guess"  # the role of a likeliest value below the threshold
-# set on a message that states a task surely, whatever its intent (AnswerOverCommand)
-STATED_TASK = "stated_task"
+# set on a message that states a task or a budget surely, whatever its intent
+# (AnswerOverCommand makes it an answer)
+STATED_ANSWER = "stated_answer"
 # a clause that takes a task away: "forget the analytics", "we'll keep IT in-house"
 _CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
 _TAKING_AWAY = re.compile(
@@ -62,11 +64,21 @@ _TAKING_AWAY = re.compile(
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
     r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
     r"(?:stays?|remains?) internal|internally|skip|skipping|keeps? (?:it|that|this|them)|"
+    r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
     r"|^[\s,.;!?]*(but\s+)?not\b",  # "i meant payroll, not hr"
     re.IGNORECASE,
 )
 
+
+# words that ask for work to be done: a stretch that likelier names no task is read as
+# one only with them ("we want outsource only the calls to customers who not paid")
+_WANTING = re.compile(
+    r"\b(want\w*|need\w*|looking for|would like|like to|someone|somebody|people|persons?|"
+    r"team|staff|agents?|folks|outsou?rc\w*|help\w*|handl\w*|take care|manag\w*|deal\w* "
+    r"with|do(?:ing)? (?:our|the)|run(?:ning)? (?:our|the)|look\w* after)\b",
+    re.IGNORECASE,
+)
 
 # where one task ends and the next begins: "payroll, hr and our phones"
 _TASK_BOUNDARY = re.compile(
@@ -156,6 +168,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # a knowledge question that states a task read this surely is read as an
             # answer (AnswerOverCommand makes it one)
             "stated_task_from": 0.5,
+            "stated_budget_from": 0.8,
+            "answer_intent": "inform",
             # aspects a task's description names in passing ("by phone", "where people
             # can order"); any other aspect makes the statement a question about it
             "incidental_aspects": ["channels", "locations"],
@@ -372,6 +386,16 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             value, confidence = max(tasks.items(), key=lambda item: item[1])
             if confidence < threshold:
                 continue
+            if (
+                probabilities.get(NONE, 0.0) > confidence
+                and (message.get(INTENT) or {}).get("name") != self.config["answer_intent"]
+                and not _WANTING.search(message.get(TEXT)[start:end])
+            ):
+                # "shoe store chain, need a recommendation": likelier no task, nothing
+                # asked for, and no answer; only the question about the tasks takes it
+                found.append({**self._entity(message, entity, value, confidence, start, end),
+                              "role": GUESS})  # fmt: skip
+                continue
             if confidence >= sure and not _TAKING_AWAY.search(message.get(TEXT)[start:end]):
                 entities = [
                     e
@@ -387,14 +411,19 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             str(e[ENTITY_ATTRIBUTE_VALUE]) for e in entities if e[ENTITY_ATTRIBUTE_TYPE] == entity
         }
         for e in found:
+            if e.get("role") == GUESS and any(
+                x[ENTITY_ATTRIBUTE_TYPE] == entity and not x.get("role") for x in entities
+            ):
+                continue  # a guess only where nothing else was read
             if e[ENTITY_ATTRIBUTE_VALUE] not in values:
                 values.add(e[ENTITY_ATTRIBUTE_VALUE])
                 entities.append(e)
         return entities
 
-    def states_a_task(self, message: Message) -> bool:
-        """A statement, about no subject, of a task the model reads surely ("a phone
-        line where people can order pizza"): an answer, whatever the intent."""
+    def states_an_answer(self, message: Message, predicted: Dict[Text, List[tuple]]) -> bool:
+        """A statement, about no subject, of a task or a budget the model reads surely
+        ("a phone line where people can order pizza", "we'd like to keep it cheap"): an
+        answer, whatever the intent."""
         text = message.get(TEXT) or ""
         if QUESTION_SHAPE.search(text) or names_a_subject(message):
             return False
@@ -403,6 +432,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             for e in message.get(ENTITIES) or []
         ):
             return False
+        if any(p >= self.config["stated_budget_from"] for _, p in predicted.get("budget", [])):
+            return True
         return any(
             max(p for v, p in probabilities.items() if v != NONE) >= self.config["stated_task_from"]
             for _, _, probabilities in self.tasks(message, self.config["several_values"][0])
@@ -422,8 +453,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             predicted, guesses = self.predict(message)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
-            if self.states_a_task(message):
-                message.set(STATED_TASK, True)
+            if self.states_an_answer(message, predicted):
+                message.set(STATED_ANSWER, True)
             elif is_knowledge_question(message) and not BARE_CHOICE.search(message.get(TEXT)):
                 # a head count, and the ruler's terms where they are in place (a bare
                 # choice, "... our warehouse needs running. bpo or call centre?", is read

@@ -90,14 +90,14 @@ def test_a_task_the_model_is_sure_of_is_no_command():
 def test_a_task_stated_surely_is_an_answer_whatever_the_intent():
     """FormAnswerClassifier marks a statement of a task it reads surely ("a phone line
     where people can order pizza", read as a services question)."""
-    from bot.nlp.form_answers import STATED_TASK
+    from bot.nlp.form_answers import STATED_ANSWER
 
     task = {"entity": "outsourced_function", "value": "order_taking", **MODEL}
     message = parsed_message(
         "a phone line where people can order pizza", "services", 0.92, [task],
         "services/call_center",
     )  # fmt: skip
-    message.set(STATED_TASK, True)
+    message.set(STATED_ANSWER, True)
     (result,) = AnswerOverCommand({}).process([message])
     assert result.get("intent")["name"] == "inform"
     unmarked = parsed_message(
