@@ -130,8 +130,10 @@ class ChoiceQuestion(StatelessComponent):
         )
         if not (advice or _CHOICE.search(text)) or self.patterns["careers"].search(text):
             return ""
-        # a knowledge question only when it names the options or the visitor's company
-        named = own or _SUBJECTS.search(text)
+        # a knowledge question only when it names the options or the visitor's company, or
+        # asks for advice on nothing named ("architecture practice looking into
+        # outsourcing, any advice")
+        named = own or _SUBJECTS.search(text) or _ADVICE_ALONE.search(text)
         if intent in self.config["overruled"] or (named and intent in self.config["knowledge"]):
             return self.config["recommendation"]
         return ""

@@ -106,3 +106,13 @@ def test_a_task_stated_surely_is_an_answer_whatever_the_intent():
     )  # fmt: skip
     (result,) = AnswerOverCommand({}).process([unmarked])
     assert result.get("intent")["name"] == "services"
+
+
+def test_a_budget_stated_surely_is_an_answer_even_read_as_a_follow_up():
+    from bot.nlp.form_answers import STATED_ANSWER
+
+    budget = {"entity": "budget", "value": "tight", **MODEL}
+    message = parsed_message("we'd like to keep it cheap", "follow_up", 0.88, [budget])
+    message.set(STATED_ANSWER, True)
+    (result,) = AnswerOverCommand({}).process([message])
+    assert result.get("intent")["name"] == "inform"

@@ -33,6 +33,9 @@ def read(text, intent):
         ("bpo or cc quick", "difference"),
         ("we have 12 staff and the phones never stop. bpo or call center?", "choosing"),
         ("we're evaluating vendors and would value your guidance on outsourcing", "benefits"),
+        ("bakery chain here, could use some guidance on outsourcing", "benefits"),
+        ("what do you recommend for a physio practice", "out_of_scope"),
+        ("dental lab looking into outsourcing, any advice", "services"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):

@@ -27,6 +27,13 @@ def found(text, *values):
         ("our accountant will keep doing payroll, so leave that out", [("payroll", "payroll")],
          {"payroll"}),
         ("the it stuff stays in-house", [("it_support", "it stuff")], {"it_support"}),
+        ("actually skip the payroll, our finance team keeps it",
+         [("payroll", "payroll"), ("accounting", "finance")], {"payroll", "accounting"}),
+        ("on second thought our IT guy stays. just the phones then",
+         [("it_support", "IT"), ("customer_support", "phones")], {"it_support"}),
+        ("we will keep the data analysis internal", [("analytics", "data analysis")],
+         {"analytics"}),
+        ("internal IT support please", [("it_support", "IT")], set()),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
