@@ -3,14 +3,14 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Twelve sets: the first was used while the work was built (its misses were read); the
+Thirteen sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
 session's work (their misses were read after a first, blind run); the fifth was
 written at the end of that session and, like the fresh one, only its figures read.
 In the fifth session the sixth and eighth were written and used the same way as the
 third, and the seventh, like the fresh and fifth, only had its figures read. In the
-sixth session the ninth, eleventh and twelfth were written and used like the sixth, and
+sixth session the ninth, eleventh, twelfth and thirteenth were written and used like the sixth, and
 the tenth, like the seventh, only had its figures read.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
@@ -96,6 +96,12 @@ FLOORS = {
         "out_of_scope_rejection": 0.9,
         "follow_up_accuracy": 0.86,
         "dialogues_reached": 0.9,
+    },
+    "realistic_thirteenth": {
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.92,
+        "follow_up_accuracy": 0.83,
+        "dialogues_reached": 0.75,
     },
     "realistic_twelfth": {
         "knowledge_accuracy": 0.92,
