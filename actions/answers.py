@@ -125,7 +125,8 @@ def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[A
     "we pay per month", said of the budget, is no task."""
     given = entity_values(tracker, min_confidence)
     asked = tracker.get_slot("requested_slot")
-    if asked in (None, "outsourced_functions") or _CHANGING.search(_text(tracker)):
+    text = tracker.latest_message.get("text") or ""
+    if asked in (None, "outsourced_functions") or _CHANGING.search(text):
         return given
     exact = [
         e.get("value")
@@ -136,10 +137,6 @@ def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[A
     ]
     given.pop("outsourced_functions", None)
     return {**given, "outsourced_functions": exact} if exact else given
-
-
-def _text(tracker: Tracker) -> Text:
-    return tracker.latest_message.get("text") or ""
 
 
 def value_before_this_turn(tracker: Tracker, slot: Text) -> Any:

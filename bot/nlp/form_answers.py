@@ -113,6 +113,11 @@ def softmax(scores: np.ndarray) -> np.ndarray:
     return probabilities / probabilities.sum()
 
 
+def likeliest_task(probabilities: Dict[Text, float]) -> tuple:
+    """(value, probability) of the likeliest task of a stretch, "no task" aside."""
+    return max(((v, p) for v, p in probabilities.items() if v != NONE), key=lambda i: i[1])
+
+
 def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
     """Values of `entity` whose words stand in a clause that takes them away."""
     removed, start = set(), 0
@@ -371,32 +376,38 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         return read
 
     def read_tasks(
-        self, message: Message, entity: Text, entities: List[Dict], add: bool = True
+        self,
+        message: Message,
+        entity: Text,
+        entities: List[Dict],
+        read: List[tuple],
+        add: bool = True,
     ) -> List[Dict]:
-        """The tasks read one at a time, added to the entity_ruler's exact terms (unless
-        `add` is false). A term the model finds out of place in its stretch ("sales" in
-        "turning our sales numbers into reports", "delivery" in "phoning customers after
-        each delivery to ask how satisfied they were") is dropped."""
+        """The tasks read one at a time (`read`, from `tasks`), added to the
+        entity_ruler's exact terms (unless `add` is false). A term the model finds out
+        of place in its stretch ("sales" in "turning our sales numbers into reports",
+        "delivery" in "phoning customers after each delivery to ask how satisfied they
+        were") is dropped."""
         threshold, sure, unlikely = (
             self.config[k] for k in ("task_threshold", "overrule_from", "overrule_below")
         )
         found: List[Dict] = []
-        for start, end, probabilities in self.tasks(message, entity):
-            tasks = {v: p for v, p in probabilities.items() if v != NONE}
-            value, confidence = max(tasks.items(), key=lambda item: item[1])
+        for start, end, probabilities in read:
+            clause = message.get(TEXT)[start:end]
+            value, confidence = likeliest_task(probabilities)
             if confidence < threshold:
                 continue
             if (
                 probabilities.get(NONE, 0.0) > confidence
                 and (message.get(INTENT) or {}).get("name") != self.config["answer_intent"]
-                and not _WANTING.search(message.get(TEXT)[start:end])
+                and not _WANTING.search(clause)
             ):
                 # "shoe store chain, need a recommendation": likelier no task, nothing
                 # asked for, and no answer; only the question about the tasks takes it
                 found.append({**self._entity(message, entity, value, confidence, start, end),
                               "role": GUESS})  # fmt: skip
                 continue
-            if confidence >= sure and not _TAKING_AWAY.search(message.get(TEXT)[start:end]):
+            if confidence >= sure and not _TAKING_AWAY.search(clause):
                 entities = [
                     e
                     for e in entities
@@ -420,10 +431,13 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 entities.append(e)
         return entities
 
-    def states_an_answer(self, message: Message, predicted: Dict[Text, List[tuple]]) -> bool:
+    def states_an_answer(
+        self, message: Message, predicted: Dict[Text, List[tuple]], read: List[tuple]
+    ) -> bool:
         """A statement, about no subject, of a task or a budget the model reads surely
-        ("a phone line where people can order pizza", "we'd like to keep it cheap"): an
-        answer, whatever the intent."""
+        (the whole message's reading `predicted`, the tasks `read` one at a time): "a
+        phone line where people can order pizza", "we'd like to keep it cheap" are
+        answers, whatever the intent."""
         text = message.get(TEXT) or ""
         if QUESTION_SHAPE.search(text) or names_a_subject(message):
             return False
@@ -435,8 +449,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         if any(p >= self.config["stated_budget_from"] for _, p in predicted.get("budget", [])):
             return True
         return any(
-            max(p for v, p in probabilities.items() if v != NONE) >= self.config["stated_task_from"]
-            for _, _, probabilities in self.tasks(message, self.config["several_values"][0])
+            likeliest_task(probabilities)[1] >= self.config["stated_task_from"]
+            for _, _, probabilities in read
         )
 
     def counted_size(self, message: Message) -> Optional[Text]:
@@ -453,7 +467,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             predicted, guesses = self.predict(message)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
-            if self.states_an_answer(message, predicted):
+            read = {entity: self.tasks(message, entity) for entity in self.task_models}
+            tasks = read.get(self.config["several_values"][0], [])
+            if self.states_an_answer(message, predicted, tasks):
                 message.set(STATED_ANSWER, True)
             elif is_knowledge_question(message) and not BARE_CHOICE.search(message.get(TEXT)):
                 # a head count, and the ruler's terms where they are in place (a bare
@@ -461,7 +477,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 # whole: ChoiceQuestion makes it the request for the form it is)
                 predicted, guesses = {}, {}
                 for entity in self.task_models:
-                    entities = self.read_tasks(message, entity, entities, add=False)
+                    entities = self.read_tasks(message, entity, entities, read[entity], add=False)
             if counted:
                 predicted[size_entity] = [(counted, 1.0)]
                 guesses.pop(size_entity, None)
@@ -476,7 +492,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 ):
                     continue  # an exact term already answered it
                 if entity in self.task_models:
-                    entities = self.read_tasks(message, entity, entities)
+                    entities = self.read_tasks(message, entity, entities, read[entity])
                     if any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
                         continue  # the whole message's reading only where no task was read
                 for value, confidence in found:
