@@ -32,6 +32,8 @@ TENTH = REPO_ROOT / "tests" / "realistic_tenth"  # a tenth (session 6): only fig
 ELEVENTH = REPO_ROOT / "tests" / "realistic_eleventh"  # session 6: development, follow-ups
 TWELFTH = REPO_ROOT / "tests" / "realistic_twelfth"  # session 6: development, dialogues
 THIRTEENTH = REPO_ROOT / "tests" / "realistic_thirteenth"  # session 6: development, dialogues
+FOURTEENTH = REPO_ROOT / "tests" / "realistic_fourteenth"  # session 7: development, misses read
+FIFTEENTH = REPO_ROOT / "tests" / "realistic_fifteenth"  # session 7: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -46,6 +48,8 @@ SETS = {
     "eleventh": ELEVENTH,
     "twelfth": TWELFTH,
     "thirteenth": THIRTEENTH,
+    "fourteenth": FOURTEENTH,
+    "fifteenth": FIFTEENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

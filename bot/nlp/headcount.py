@@ -45,6 +45,16 @@ _BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even|max|at 
 _ABOVE = re.compile(r"\b(over|more than|above|at least|north of|upwards of)\b")
 
 
+# a year, not people: "minimum wage philippines 2024", "founded in 2012"; a number of
+# that shape is a head count only said alone, with a word for people or after a word of
+# counting ("about 2000", "we're 2000", "a company of 1999")
+_YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_COUNTING_BEFORE = re.compile(
+    r"\b(about|around|roughly|approx\w*|nearly|almost|some|over|under|than|least|are|we're"
+    r"|were|have|of|maybe|like|just|only|total|headcount|size)\W*$|~\s*$"
+)
+
+
 # hours, not people: "available 24/7", "24x7 support", "a 9-to-5 team"
 _OPENING_HOURS = re.compile(r"\b24\s*[/x×-]\s*(7|365)\b|\b9\s*-?\s*(to|-)\s*-?\s*5\b")
 
@@ -84,6 +94,8 @@ def _candidates(text: str) -> List[tuple]:
         rest = text[match.end() :]
         if match.group("money") or _NOT_PEOPLE_AFTER.match(rest):
             continue
+        if _is_year(text, match, rest):
+            continue
         value = float(match.group("value").replace(",", ""))
         if match.group("scale"):
             value *= _SCALE[match.group("scale")]
@@ -91,6 +103,13 @@ def _candidates(text: str) -> List[tuple]:
             value += 1
         found.append((value, bool(_PEOPLE.match(rest)), match.start(), match.end()))
     return found
+
+
+def _is_year(text: str, match: re.Match, rest: str) -> bool:
+    if not _YEAR.match(match.group("value")) or match.group("scale") or match.group("plus"):
+        return False
+    alone = not re.search(r"[a-z]", text[: match.start()] + rest)
+    return not (alone or _PEOPLE.match(rest) or _COUNTING_BEFORE.search(text[: match.start()]))
 
 
 def headcount(text: str) -> Optional[float]:

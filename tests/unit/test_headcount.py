@@ -89,3 +89,18 @@ def test_opening_hours_are_no_head_count(text):
 )
 def test_the_visitor_counted_by_name(text, people):
     assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text", ["minimum wage philippines 2024", "founded in 2012", "bpo trends 2030?"]
+)
+def test_a_year_is_no_head_count(text):
+    assert headcount(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [("2000", 2000), ("about 2000", 2000), ("we're 2000", 2000), ("2024 employees", 2024)],
+)
+def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people):
+    assert headcount(text) == people
