@@ -30,6 +30,7 @@ _CHANGING = re.compile(
     r"only|just|also|too|as well|plus|add|adding|not|no longer)\b|^\W*(?:oh\W+)?and\b",
     re.IGNORECASE,
 )
+MARKED_CHANGE_CONFIDENCE = 0.5
 _BARE_NUMBER = re.compile(r"^[\s\d.,+~%kK-]*$")
 
 
@@ -123,10 +124,14 @@ def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[A
     """Like `entity_values`; but while the form asks about something else, tasks count
     only as exact terms or where the visitor marks a change ("oh, and payroll too"):
     "we pay per month", said of the budget, is no task."""
-    given = entity_values(tracker, min_confidence)
     asked = tracker.get_slot("requested_slot")
     text = tracker.latest_message.get("text") or ""
-    if asked in (None, "outsourced_functions") or _CHANGING.search(text):
+    if asked is not None and _CHANGING.search(text):
+        # "wait, we also want them to work out everyone's monthly pay": marked as a
+        # change, a reading the model is fairly sure of counts
+        return entity_values(tracker, min(min_confidence, MARKED_CHANGE_CONFIDENCE))
+    given = entity_values(tracker, min_confidence)
+    if asked in (None, "outsourced_functions"):
         return given
     exact = [
         e.get("value")

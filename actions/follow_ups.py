@@ -251,6 +251,8 @@ def main_aspect(tracker: Tracker) -> Optional[Text]:
         if e.get("entity") == "aspect" and e.get("value")
     ]
     specific = [a for a in aspects if a not in ("definition", "difference")]
+    if not specific and _DOES_THAT_MEAN.search(tracker.latest_message.get("text") or ""):
+        return None  # "does that mean they're open at night?" asks about that answer
     return (specific or aspects or [None])[0]
 
 
@@ -312,6 +314,11 @@ _ABOUT_CHOOSING = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\b(that|this|its)\b", re.IGNORECASE)
+_DOES_THAT_MEAN = re.compile(
+    r"\b(does|do|would) (that|this|it) mean\b|\b(that|this) means\b|\b(you|u) mean\b", re.I
+)
+# "and why is that better than a call centre?": the benefits of the other one
+_BETTER_THAN = re.compile(r"\b(better|more \w+|cheaper|faster) than\b", re.IGNORECASE)
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
 # "does that include healthcare?", "can they do payroll too?"
 _ABOUT_THAT = re.compile(
@@ -408,6 +415,15 @@ class ActionAnswerFollowUp(Action):
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker)
+        text = tracker.latest_message.get("text") or ""
+        subjects = {
+            e.get("value")
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == "subject"
+        }
+        if previous and subjects == {subject} and subject in (BPO, CALL_CENTER):
+            if _BETTER_THAN.search(text):  # the one named is the one compared with
+                subject, aspect = other(subject), aspect or "benefits"
         if aspect is None and named_task(tracker):
             # "does that include payroll?"; "so is hr one of them?" about front/back office
             aspect = TOPICS[previous][0] if previous in ABOUT_FUNCTIONS else "services"
@@ -418,7 +434,6 @@ class ActionAnswerFollowUp(Action):
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
         if unsure and in_scope_doubt(tracker.latest_message):
             unsure = False  # "definition or a follow-up?": either way, the same answer
-        text = tracker.latest_message.get("text") or ""
         if unsure and previous and _ASKS_FOR_MORE.search(text):
             unsure = False  # "tell me more", "go on": the next answer after the previous
         if unsure and previous in WHY and _WHY.search(text) and not subject:
@@ -495,7 +510,7 @@ class ActionAnswerOutOfScope(Action):
         # "difference": "saas vs paas" is a comparison of other things, whatever came before
         same_aspect = previous in TOPICS and TOPICS[previous][0] == aspect
         # "are they going to be replaced by robots": it points back at the answer
-        leans = same_aspect or bool(_POINTING_BACK.search(text))
+        leans = same_aspect or bool(_POINTING_BACK.search(text) or _THAT.search(text))
         most = self.MAX_WORDS_SAME_ASPECT if leans else self.MAX_WORDS
         if (
             previous

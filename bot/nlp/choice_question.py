@@ -39,6 +39,8 @@ _CHOICE = re.compile(
     r"|\bwhat\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would you (?:recommend|suggest|pick|choose)|should (?:i|we) (?:choose|pick|go|use|get|"
     r"hire|opt))\b"
+    # "what should a small boutique use": a business, and nothing else asked
+    r"|\bwhat should (?:an?|my|our) (?:\w+ ){1,3}(?:use|choose|pick|go (?:with|for)|get)\W*$"
     # "would a call center suit us?", "is a bpo the right fit for a clinic like ours"
     rf"|\b(?:would|will|does|is|are)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\b"
     r"(?:(?!\?).){0,25}?\b(?:suit|suits|fit|fits|work|be right|make sense|idea|choice|option)"
@@ -49,6 +51,11 @@ _CHOICE = re.compile(
 _ADVICE = re.compile(
     r"\bre?c+om+[ae]?n?d\w*|\bsuggest\w*|\badvi[cs]e\b|\bguidance\b|\bguide (?:me|us)\b"
     r"|\bhelp (?:me |us )?(?:choose|decide|pick)",
+    re.IGNORECASE,
+)
+# "would welcome your view on a BPO versus a call centre": the choice, however read
+_VIEW_ON_CHOICE = re.compile(
+    rf"\byour (?:view|opinion|thoughts|take|input)\s+on\s+{_SUBJECT}\s+(?:or|vs\.?|versus)\s",
     re.IGNORECASE,
 )
 # "hey, need advice. we're a small bakery chain": advice on nothing named, so on this
@@ -119,7 +126,7 @@ class ChoiceQuestion(StatelessComponent):
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
         text = message.get(TEXT) or ""
-        if BARE_CHOICE.search(text):
+        if BARE_CHOICE.search(text) or _VIEW_ON_CHOICE.search(text):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
         own = self.patterns["own"].search(text)

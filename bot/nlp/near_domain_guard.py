@@ -19,6 +19,7 @@ of scope ("what time does the community center open").
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any, Dict, List, Match, Optional, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -33,6 +34,13 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
+
+# words before or after a business that make it the visitor's own
+_OWN_BEFORE = re.compile(
+    r"\b(for|we'?re|we are|i'?m|i am|as|our|my|run|own|at)\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_OWN_AFTER = re.compile(r"^\W*(owners?|here)\b", re.IGNORECASE)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -53,6 +61,9 @@ class NearDomainGuard(StatelessComponent):
             # which one?"), unless it names a BPO or a call center (set in config.yml)
             "advice_elsewhere": [],
             "advice": "request_recommendation",
+            # of those words, the businesses a visitor may run ("we're a law firm"): named
+            # as their own, they are no other field (set in config.yml)
+            "businesses": [],
             # words of this domain that a knowledge question without a subject or an
             # aspect still has ("why do companies outsource at all", "both talk to
             # customers, right?"); one with none of them is out of scope
@@ -80,6 +91,21 @@ class NearDomainGuard(StatelessComponent):
     def advice_elsewhere(self) -> Optional[Pattern]:
         return self._words(self.config["advice_elsewhere"])
 
+    @functools.cached_property
+    def businesses(self) -> Optional[Pattern]:
+        return self._words(self.config["businesses"])
+
+    def own_business(self, text: Text, match: Match) -> bool:
+        """A business of another field that is the visitor's own ("we are a law firm of
+        180", "for a catering company", "cleaning company owner")."""
+        return bool(
+            self.businesses
+            and self.businesses.fullmatch(match.group(0))
+            and (
+                _OWN_BEFORE.search(text[: match.start()]) or _OWN_AFTER.search(text[match.end() :])
+            )
+        )
+
     def is_elsewhere(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
         if intent in self.config["overruled"]:
@@ -88,8 +114,11 @@ class NearDomainGuard(StatelessComponent):
             words = self.advice_elsewhere
         else:
             return False
+        text = message.get(TEXT) or ""
         return bool(
-            words and words.search(message.get(TEXT) or "") and not names_a_subject(message)
+            words
+            and any(not self.own_business(text, m) for m in words.finditer(text))
+            and not names_a_subject(message)
         )
 
     @functools.cached_property

@@ -10,8 +10,10 @@ question), it becomes the knowledge question it is: the topic the selector
 chose, or, where the message names an aspect the chosen topic is not about
 ("emails": channels), that aspect's topic. So is a request for a recommendation
 that asks what one of the two can do ("we're a 15 person dental office, can a call
-centre book appointments for us?"). A choice ("which is right for us?", "would a
-call center suit us?") is left to ChoiceQuestion, which comes next.
+centre book appointments for us?") or names an aspect of them that is no part of the
+choice ("what developments should we expect in the BPO sector?"). A choice ("which is
+right for us?", "would a call center suit us?") is left to ChoiceQuestion, which comes
+next.
 """
 
 from __future__ import annotations
@@ -57,6 +59,18 @@ class QuestionOverAnswer(StatelessComponent):
             "explanation_intent": "explain_recommendation",
             "subjects": ["bpo", "call_center"],
             "aspect_topics": ASPECT_TOPICS,
+            # aspects a request for the recommendation does not ask about; named in one,
+            # they are the question
+            "asked_beside_a_choice": [
+                "careers",
+                "industries",
+                "locations",
+                "technology",
+                "channels",
+                "ai",
+                "remote",
+                "trends",
+            ],
             "confidence": 0.8,
             # any reading this unsure ("we run an online pharmacy and get swamped with
             # calls about orders; what exactly would a call centre handle for us?")
@@ -82,10 +96,15 @@ class QuestionOverAnswer(StatelessComponent):
             and bool(_CAN_IT.search(text))
         )
         # "if we hired a BPO, where would it be based?" reads like "why would it be a
-        # BPO?", but names what it asks about
-        aspect_asked = intent.get("name") == self.config["explanation_intent"] and any(
-            e.get("entity") == "aspect" and e.get("value") in self.config["aspect_topics"]
-            for e in entities
+        # BPO?", and "what developments should we expect in the BPO sector?" like a
+        # request, but they name what they ask about (a choice, "which is right for us
+        # given AI?", is ChoiceQuestion's to take back)
+        asked = {
+            self.config["explanation_intent"]: self.config["aspect_topics"],
+            self.config["recommendation_intent"]: self.config["asked_beside_a_choice"],
+        }.get(intent.get("name"), ())
+        aspect_asked = any(
+            e.get("entity") == "aspect" and e.get("value") in asked for e in entities
         )
         if intent.get("name") != self.config["answer_intent"] and not (
             unsure or capability or aspect_asked

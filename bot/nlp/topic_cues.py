@@ -6,7 +6,9 @@
   topic chosen is one subject's answer of a kind listed in `kinds` and a comparison
   word stands between the two subjects, the answer becomes the first subject's.
 - A general answer chosen for a question that names one aspect of it ("difference in
-  tools between a bpo and a call center") becomes that aspect's answer (`narrower`).
+  tools between a bpo and a call center") becomes that aspect's answer (`narrower`);
+  so does a sibling's answer chosen for a question that names only the other's aspect
+  ("in which regions are bpo firms based?" is about locations, not industries).
 - "Are they the same thing?" shares "same" with "what do they have in common?", but
   asks whether they differ: words listed in `phrases` move a topic to another.
 """
@@ -60,8 +62,15 @@ class TopicCues(StatelessComponent):
                     "structure": "difference/structure",
                     "similarities": "difference/similarities",
                     "strategic": "difference/strategic_vs_tactical",
-                }
+                    "services": "difference/services",
+                },
+                # siblings: "in which regions are bpo firms based?" is not about industries
+                "services/industries": {"locations": "services/locations"},
+                "services/locations": {"industries": "services/industries"},
             },
+            # a topic keeps itself where its own aspect is named too ("which industries
+            # outsource to the philippines")
+            "own_aspect": {"services/industries": "industries", "services/locations": "locations"},
             # topic -> (words, the topic they move it to)
             "phrases": {
                 "difference/similarities": [
@@ -82,6 +91,7 @@ class TopicCues(StatelessComponent):
                 "what do you call", "what (is|are) .{0,60} called", "definitions?( of)?",
                 "define", "stands? for", "meaning of", "what does .{0,12} mean",
                 "what (the|this|that) (term|word|acronym|abbreviation|name) (actually )?means?",
+                "what does (the|this|that) (term|word|acronym|abbreviation|name) (actually )?mean",
                 "what (kind|sort|type) of (company|business|firm|place|thing|organi[sz]ation|"
                 "outfit|service) (is|are) (that|it|this|they|an?)",
             ],
@@ -178,6 +188,8 @@ class TopicCues(StatelessComponent):
         aspects = [
             e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"
         ]
+        if self.config["own_aspect"].get(key) in aspects:
+            return None
         found = {by_aspect[a] for a in aspects if a in by_aspect}
         return found.pop() if len(found) == 1 else None
 

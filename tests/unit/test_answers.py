@@ -102,6 +102,9 @@ MODEL_TASK = {"entity": "outsourced_function", "extractor": "FormAnswerClassifie
          [{**MODEL_TASK, "value": "payroll", "confidence": 0.95}], ["payroll"]),
         ("payroll, moderate budget",
          [{"entity": "outsourced_function", "value": "payroll"}], ["payroll"]),
+        # a change marked so counts even where the model is only fairly sure
+        ("wait, we also want them to sort out the monthly pay",
+         [{**MODEL_TASK, "value": "payroll", "confidence": 0.7}], ["payroll"]),
     ],
 )  # fmt: skip
 def test_tasks_told_while_another_question_is_asked(tracker_factory, text, entities, expected):

@@ -36,6 +36,8 @@ def read(text, intent):
         ("bakery chain here, could use some guidance on outsourcing", "benefits"),
         ("what do you recommend for a physio practice", "out_of_scope"),
         ("dental lab looking into outsourcing, any advice", "services"),
+        ("our board would like your opinion on a call center or a bpo", "explain_recommendation"),
+        ("what should a small bike shop use", "out_of_scope"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):

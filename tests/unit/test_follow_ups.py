@@ -445,3 +445,31 @@ def test_a_request_nlu_was_unsure_of_starts_the_form_only_if_it_is_about_choosin
     events, _ = run(ActionAnswerFollowUp(), tracker)
     started = any(e.get("name") == "recommendation_form" for e in events)
     assert started == starts
+
+
+def test_a_question_on_an_aspect_of_that_answer_is_answered(tracker_factory):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    ai = [aspect_entity("ai")]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "trends/overview", "and what part does ai play in that", "out_of_scope", ai
+    )
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+
+
+def test_does_that_mean_asks_about_the_previous_answer(tracker_factory):
+    text = "so does that mean they pick up at 3am too?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "benefits/call_center", text, "follow_up", [aspect_entity("definition")]
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/call_center"]
+
+
+def test_better_than_the_one_named_asks_for_the_other_ones_benefits(tracker_factory):
+    text = "ok but why is that better than a call centre"
+    subject = [{"entity": "subject", "value": "call_center"}]
+    tracker = _after_knowledge_answer(tracker_factory, "services/bpo", text, "follow_up", subject)
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/bpo"]

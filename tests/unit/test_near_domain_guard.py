@@ -101,9 +101,8 @@ def test_questions_on_the_subjects_and_answers_keep_their_reading(text, key, int
 
 def advice_reading(text):
     message = parsed_message(text, "request_recommendation", topic="choosing/overview")
-    guard = NearDomainGuard(
-        {"elsewhere": CONFIG["elsewhere"], "advice_elsewhere": CONFIG["advice_elsewhere"]}
-    )
+    keys = ("elsewhere", "advice_elsewhere", "businesses")
+    guard = NearDomainGuard({key: CONFIG[key] for key in keys})
     (result,) = guard.process([message])
     return result.get("intent")["name"]
 
@@ -117,6 +116,12 @@ def advice_reading(text):
         # the visitor's own company may be a manufacturer; its question is this one
         ("we're a furniture manufacturer with 200 staff, which model suits us", None),
         ("we need our tax paperwork done, which one would you pick", None),
+        # a supplier of another service, unless it is the visitor's own business
+        ("could you suggest a good catering firm for our canteen", "out_of_scope"),
+        ("which seo agency would you recommend", "out_of_scope"),
+        ("we are a law firm of 60 people, which would you recommend", None),
+        ("what do you recommend for a marketing agency", None),
+        ("cleaning company owner here, which one should i pick", None),
     ],
 )
 def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expected):

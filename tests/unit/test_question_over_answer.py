@@ -79,3 +79,15 @@ def test_a_question_that_names_an_aspect_is_no_request_to_explain_the_recommenda
     # "why would a bpo be better for us?" names no aspect: it stays the explanation
     assert reading("why would a bpo be better for us?", "explain_recommendation",
                    "benefits/bpo", ["bpo"])[0] == "explain_recommendation"  # fmt: skip
+
+
+def test_a_question_that_names_an_aspect_is_no_request_for_the_recommendation():
+    text = "what changes should we expect for bpo firms and call centers in the next years?"
+    assert reading(
+        text, "request_recommendation", "services/bpo", ["bpo", "call_center"], ["trends"]
+    ) == ("trends", "trends/overview")
+    # the benefits are part of the choice
+    text = "we want the most benefits for the money, is a bpo our best bet?"
+    assert reading(text, "request_recommendation", "benefits/bpo", ["bpo"], ["benefits"])[0] == (
+        "request_recommendation"
+    )

@@ -67,6 +67,19 @@ def test_a_named_aspect_narrows_the_general_difference():
     assert topic_after(both) == "difference/overview"
 
 
+def test_both_subjects_named_with_the_services_get_how_their_services_differ():
+    text = "which services do i get from a bpo that i don't get from a call center"
+    assert topic_after(message(text, "services/bpo", ["services"])) == "difference/services"
+
+
+def test_a_siblings_aspect_named_alone_moves_the_answer_to_it():
+    text = "in which regions are bpo firms mostly based?"
+    assert topic_after(message(text, "services/industries", ["locations"])) == "services/locations"
+    text = "which sectors outsource to bpos abroad"
+    chosen = "services/industries"
+    assert topic_after(message(text, chosen, ["industries", "locations"])) == chosen
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
