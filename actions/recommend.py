@@ -154,9 +154,15 @@ class ActionExplainRecommendation(Action):
             dispatcher.utter_message(response="utter_explain_after_questions")
             return []
         if answers is None or tracker.get_slot("recommended_model") is None:
-            from actions.follow_ups import previous_topic
+            from actions.follow_ups import ActionAnswerFollowUp, previous_topic
 
             previous = previous_topic(tracker)
+            named = any(
+                e.get("entity") in ("subject", "aspect")
+                for e in tracker.latest_message.get("entities") or []
+            )
+            if previous and named:  # "and why is that better than a call centre?"
+                return await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
             if previous:  # "why is that?" after a knowledge answer: its reasons are in it
                 dispatcher.utter_message(response=f"utter_{previous}")
                 return []

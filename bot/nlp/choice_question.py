@@ -53,6 +53,27 @@ _ADVICE = re.compile(
     r"|\bhelp (?:me |us )?(?:choose|decide|pick)",
     re.IGNORECASE,
 )
+# "outsourcing help", "hi, outsourcing question", "quick question about outsourcing for my
+# restaurant group": help with outsourcing itself, nothing else asked
+_HELP_WITH_OUTSOURCING = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?:i|we)\s+(?:need|want|have|would like)\s+"
+    r"(?:some\s+|a\s+)?|(?:some|a|quick|need)\s+)?(?:help|advice|guidance|questions?|q)\s*"
+    r"(?:with|on|about|re|regarding|for)?\s*(?:an?\s+|our\s+|my\s+)?outsourc\w*"
+    r"(?:\s+(?:models?|options?|decisions?|questions?|plans?))?"
+    r"(?:\s+for\s+(?:my|our)\s+\w+(?:\s+\w+)?)?\W*(?:pls|please|plz)?\W*$"
+    r"|^\W*(?:(?:hi|hey|hello)\b\W*)?outsourc\w*\s+(?:help|advice|guidance|questions?|"
+    r"decisions?)\W*(?:pls|please|plz)?\W*$",
+    re.IGNORECASE,
+)
+# "we are reviewing what to outsource", "i need to decide on an outsourcing model": the
+# decision the form helps with (not when a question follows: that one is answered)
+_DECIDING = re.compile(
+    r"\b(?:decid\w*|choos\w*|review\w*|figur\w* out|work\w* out|consider\w*|unsure|not sure)"
+    r"\s+(?:on\s+|about\s+)?(?:what|which \w+)\s+to\s+outsource\b"
+    r"|\b(?:decide|decision|choose)\s+(?:on\s+)?an?\s+outsourc\w*\s+(?:model|option|partner|"
+    r"provider|setup|approach)\b",
+    re.IGNORECASE,
+)
 # "would welcome your view on a BPO versus a call centre": the choice, however read
 _VIEW_ON_CHOICE = re.compile(
     rf"\byour (?:view|opinion|thoughts|take|input)\s+on\s+{_SUBJECT}\s+(?:or|vs\.?|versus)\s",
@@ -126,7 +147,12 @@ class ChoiceQuestion(StatelessComponent):
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
         text = message.get(TEXT) or ""
-        if BARE_CHOICE.search(text) or _VIEW_ON_CHOICE.search(text):
+        if (
+            BARE_CHOICE.search(text)
+            or _VIEW_ON_CHOICE.search(text)
+            or _HELP_WITH_OUTSOURCING.search(text)
+            or (_DECIDING.search(text) and "?" not in text)
+        ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
         own = self.patterns["own"].search(text)

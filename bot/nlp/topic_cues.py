@@ -44,6 +44,20 @@ _BETTER = re.compile(
 )
 
 
+# "can a bpo also do our bookkeeping", "would a call centre handle order taking"
+_CAN_DO = re.compile(
+    r"(^|[,.;?!]\s*|\b(and|but|so)\s+)(can|could|will|would|do|does)\b.{0,40}?\b"
+    r"(do|handle|take (care of|over)|manage|cover"
+    r"|run|offer|provide|help with)\b",
+    re.IGNORECASE,
+)
+
+
+_CHANNEL = re.compile(
+    r"\b(chats?|e-?mails?|social media|whatsapp|sms|texts?|messages?|phones?|calls?)\b", re.I
+)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class TopicCues(StatelessComponent):
     @staticmethod
@@ -52,7 +66,8 @@ class TopicCues(StatelessComponent):
             # the kinds of answer that exist once per subject: `<kind>/bpo`, `<kind>/call_center`
             "kinds": ["benefits"],
             # general answers that a one-sided "X does better than Y" question is not about
-            "general_comparisons": ["difference/overview", "difference/relationship"],
+            "general_comparisons": ["difference/overview", "difference/relationship",
+                                    "difference/services"],
             "subjects": ["bpo", "call_center"],
             # general topic -> aspect entity -> the narrower topic about that aspect
             "narrower": {
@@ -71,8 +86,19 @@ class TopicCues(StatelessComponent):
             # a topic keeps itself where its own aspect is named too ("which industries
             # outsource to the philippines")
             "own_aspect": {"services/industries": "industries", "services/locations": "locations"},
-            # topic -> (words, the topic they move it to)
+            # topic -> (words, the topic they move it to), where the message names no
+            # aspect of its own
             "phrases": {
+                # "how are they different in a nutshell?": the main difference
+                **{
+                    f"difference/{aspect}": [
+                        ["main difference", "key difference", "biggest difference",
+                         "in a nutshell", "in short", "in a few words", "in simple terms",
+                         "how are (they|the two) different"],
+                        "difference/overview",
+                    ]
+                    for aspect in ("services", "structure", "technology", "channels")
+                },
                 "difference/similarities": [
                     [
                         "same thing",
@@ -92,6 +118,11 @@ class TopicCues(StatelessComponent):
                 "define", "stands? for", "meaning of", "what does .{0,12} mean",
                 "what (the|this|that) (term|word|acronym|abbreviation|name) (actually )?means?",
                 "what does (the|this|that) (term|word|acronym|abbreviation|name) (actually )?mean",
+                # "... Before I answer him, what actually is a call center?": the question
+                # itself, whatever context came before
+                "what (actually |exactly |really )?(is|are|means) (an? |the )?(bpos?|"
+                "call[- ]?cent(er|re)s?|business process outsourcing)"
+                "( (actually|exactly|really|then))?(?=\\s*([?.!,]|$))",
                 "what (kind|sort|type) of (company|business|firm|place|thing|organi[sz]ation|"
                 "outfit|service) (is|are) (that|it|this|they|an?)",
             ],
@@ -167,7 +198,14 @@ class TopicCues(StatelessComponent):
             return None
         if self.definition_words.search(message.get(TEXT) or ""):
             return f"definition/{subject}" if key != f"definition/{subject}" else None
+        text = message.get(TEXT) or ""
+        tasks = [e for e in entities if e.get("entity") == "outsourced_function"]
+        # "does a call centre do live chat": a channel, not a task
+        channel = any(_CHANNEL.search(text[e.get("start", 0) : e.get("end", 0)]) for e in tasks)
         aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+        if tasks and not channel and aspects <= {"services"} and _CAN_DO.search(text):
+            # "can a bpo do payroll and hr stuff or only calls": what it does
+            return f"services/{subject}" if key != f"services/{subject}" else None
         if key == f"services/{subject}" and "services" not in aspects:
             kind = next((a for a in self.config["over_services"] if a in aspects), None)
             return f"{kind}/{subject}" if kind else None
@@ -196,6 +234,11 @@ class TopicCues(StatelessComponent):
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
         if key not in self.config["phrases"]:
             return None
+        if any(
+            e.get("entity") == "aspect" and e.get("value") not in ("difference", "definition")
+            for e in message.get(ENTITIES) or []
+        ):
+            return None  # "the main difference in technology" names its own
         pattern, topic = self.phrases[key]
         return topic if pattern.search(message.get(TEXT) or "") else None
 

@@ -228,6 +228,29 @@ def test_explanation_before_any_recommendation(tracker_factory):
     assert messages[0]["response"] == "utter_nothing_recommended_yet"
 
 
+def test_why_after_a_knowledge_answer_is_about_that_answer(tracker_factory):
+    def asked(text, entities):
+        return tracker_factory(
+            events=[
+                {"event": "user", "text": "what does a bpo do"},
+                {"event": "bot", "text": "...", "metadata": {"utter_action": "utter_services/bpo"}},
+                {"event": "action", "name": "action_listen"},
+                {"event": "user", "text": text},
+            ],
+            intent="explain_recommendation",
+            entities=entities,
+            text=text,
+        )
+
+    _, messages = run(ActionExplainRecommendation(), asked("why is that?", []))
+    assert [m.get("response") for m in messages] == ["utter_services/bpo"]
+    # naming the other one, it asks why this one is better: its benefits
+    call_center = [{"entity": "subject", "value": "call_center"}]
+    tracker = asked("and why is that better than a call centre", call_center)
+    _, messages = run(ActionExplainRecommendation(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/bpo"]
+
+
 def test_a_what_if_after_the_recommendation_gives_the_new_one(tracker_factory):
     tracker = tracker_factory(
         slots={

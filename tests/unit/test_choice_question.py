@@ -38,6 +38,12 @@ def read(text, intent):
         ("dental lab looking into outsourcing, any advice", "services"),
         ("our board would like your opinion on a call center or a bpo", "explain_recommendation"),
         ("what should a small bike shop use", "out_of_scope"),
+        # help with outsourcing itself, or the decision the form helps with
+        ("outsourcing advice pls", "benefits"),
+        ("hey, question about outsourcing for our dental practice", "careers"),
+        ("we need some help with outsourcing", "greet"),
+        ("our board is deciding what to outsource next year.", "difference"),
+        ("we must decide on an outsourcing partner", "choosing"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):
@@ -67,6 +73,9 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
         ("strategic or tactical: where does a bpo fit", "difference"),
         ("any advice on which crm to buy", "out_of_scope"),
         ("i need advice on my marriage", "out_of_scope"),
+        ("question about outsourcing costs", "benefits"),
+        ("how does outsourcing help a company", "benefits"),
+        ("we are deciding what to outsource, what does a bpo do?", "services"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):

@@ -104,6 +104,12 @@ def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expect
         ("what is a bpo", "definition/bpo", [], "definition/bpo"),
         ("what does a call center do", "services/call_center", ["services"],
          "services/call_center"),
+        # the question itself, at the end of a long message
+        ("we run 3 gyms and a supplier says get a call centre. so what actually is a call "
+         "centre?", "careers/call_center", [], "definition/call_center"),
+        ("what means call center? here we don't use the word", "services/locations", ["locations"],
+         "definition/call_center"),
+        ("what is a bpo's main benefit", "benefits/bpo", ["benefits"], "benefits/bpo"),
     ],
 )  # fmt: skip
 def test_definition_words_and_aspects_settle_a_subjects_topic(text, chosen, aspects, expected):
@@ -136,4 +142,43 @@ def test_definition_words_and_aspects_settle_a_subjects_topic(text, chosen, aspe
     ],
 )  # fmt: skip
 def test_cues_that_settle_what_the_words_alone_do_not(text, chosen, aspects, expected):
+    assert topic_after(message(text, chosen, aspects)) == expected
+
+
+def with_task(text, key, task):
+    msg = message(text, key)
+    msg.set("entities", [*msg.get("entities"), {"entity": "outsourced_function", "value": task}])
+    return msg
+
+
+def test_what_one_can_do_with_a_task_named_is_its_services():
+    text = "can a bpo take care of payroll or only phone calls"
+    assert topic_after(with_task(text, "difference/channels", "payroll")) == "services/bpo"
+    # a task named without asking what one can do keeps the topic chosen
+    text = "why do bpos handle payroll better"
+    assert topic_after(with_task(text, "benefits/bpo", "payroll")) == "benefits/bpo"
+    # a channel named is the channels' question
+    text = "does a call centre do live chat"
+    msg = message(text, "difference/channels")
+    chat = {"entity": "outsourced_function", "value": "customer_support", "start": 22, "end": 31}
+    msg.set("entities", [*msg.get("entities"), chat])
+    assert topic_after(msg) == "difference/channels"
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        ("ok but how are they different in a nutshell", "difference/services", (),
+         "difference/overview"),
+        ("what's the key difference between the two", "difference/structure", (),
+         "difference/overview"),
+        # an aspect named keeps its own answer
+        ("what's the main difference in technology", "difference/technology", ("technology",),
+         "difference/technology"),
+        # a one-sided "does better" question is about the first one's benefits
+        ("what does a call centre do better than a bpo", "difference/services", (),
+         "benefits/call_center"),
+    ],
+)  # fmt: skip
+def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, expected):
     assert topic_after(message(text, chosen, aspects)) == expected
