@@ -80,9 +80,12 @@ _WANTING = re.compile(
     re.IGNORECASE,
 )
 
-# where one task ends and the next begins: "payroll, hr and our phones"
+# where one task ends and the next begins: "payroll, hr and our phones"; a lead-in ends
+# too ("what we really need is someone answering enquiries")
 _TASK_BOUNDARY = re.compile(
-    r"[,;/&+.!?()]|\b(?:and|plus|as well as|also|or|but|then)\b", re.IGNORECASE
+    r"[,;/&+.!?()]|\b(?:and|plus|as well as|also|or|but|then)\b"
+    r"|\b(?:what|all) (?:we|i) (?:\w+ )?(?:need|want|are after|'re after|am after) is\b",
+    re.IGNORECASE,
 )
 
 

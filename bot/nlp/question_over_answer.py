@@ -33,6 +33,7 @@ from bot.nlp.base import (
     select_topic,
     selected_topic,
 )
+from bot.nlp.topic_cues import DEFINITION_ASKED
 
 # where a clause starts: "we're 40 people, can ...", "... and what ..."
 _CLAUSE_START = r"(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)"
@@ -116,7 +117,7 @@ class QuestionOverAnswer(StatelessComponent):
         aspects = [e.get("value") for e in entities if e.get("entity") == "aspect"]
         kinds = {self.config["aspect_topics"].get(a, "").split("/")[0] for a in aspects}
         named = [a for a in aspects if a in self.config["aspect_topics"]]
-        if named and chosen.split("/")[0] not in kinds:
+        if named and chosen.split("/")[0] not in kinds and not message.get(DEFINITION_ASKED):
             return self.config["aspect_topics"][named[0]].format(subject=subjects[0])
         return chosen or None
 

@@ -44,6 +44,10 @@ _BETTER = re.compile(
 )
 
 
+# set on a message whose words ask what one of the two is ("... so what actually is a call
+# centre?"): later components keep that topic, whatever aspect the context names
+DEFINITION_ASKED = "definition_asked"
+
 # "can a bpo also do our bookkeeping", "would a call centre handle order taking"
 _CAN_DO = re.compile(
     r"(^|[,.;?!]\s*|\b(and|but|so)\s+)(can|could|will|would|do|does)\b.{0,40}?\b"
@@ -176,8 +180,8 @@ class TopicCues(StatelessComponent):
             key = prediction.get(INTENT_RESPONSE_KEY) or ""
             better = (
                 self.definition(message, key)
-                or self.narrower(message, key)
                 or self.one_sided(message, key)
+                or self.narrower(message, key)
                 or self.by_phrase(message, key)
             )
             if better:
@@ -197,6 +201,7 @@ class TopicCues(StatelessComponent):
         if subject not in self.config["subjects"]:
             return None
         if self.definition_words.search(message.get(TEXT) or ""):
+            message.set(DEFINITION_ASKED, True)
             return f"definition/{subject}" if key != f"definition/{subject}" else None
         text = message.get(TEXT) or ""
         tasks = [e for e in entities if e.get("entity") == "outsourced_function"]

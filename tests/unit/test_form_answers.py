@@ -47,6 +47,7 @@ def test_tasks_taken_away(text, values, removed):
         ("payroll, hr & our phones", ["payroll", "hr", "our phones"]),
         ("tech support for our employees", ["tech support for our employees"]),
         ("bookkeeping as well as payroll.", ["bookkeeping", "payroll"]),
+        ("what we really need is someone on the phones", ["someone on the phones"]),
     ],
 )
 def test_a_message_is_read_one_task_at_a_time(text, parts):

@@ -52,7 +52,17 @@ def test_company_size_from_numbers(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["no idea", "", "lots", "0 people", "$5000 budget", "payroll", "offices in 20 countries"],
+    [
+        "no idea",
+        "",
+        "lots",
+        "0 people",
+        "$5000 budget",
+        "payroll",
+        "offices in 20 countries",
+        "the budget is around two million a year",
+        "40k annually",
+    ],
 )
 def test_no_head_count_no_size(text):
     assert size(text) is None

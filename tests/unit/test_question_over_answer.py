@@ -91,3 +91,18 @@ def test_a_question_that_names_an_aspect_is_no_request_for_the_recommendation():
     assert reading(text, "request_recommendation", "benefits/bpo", ["bpo"], ["benefits"])[0] == (
         "request_recommendation"
     )
+
+
+def test_a_definition_asked_in_words_keeps_its_topic():
+    from bot.nlp.topic_cues import DEFINITION_ASKED
+
+    text = "sorry, basic question: what means call center? in my country nobody says it"
+    message = parsed_message(
+        text, "explain_recommendation", 0.77,
+        [{"entity": "subject", "value": "call_center"}, {"entity": "aspect", "value": "locations"}],
+        "definition/call_center",
+    )  # fmt: skip
+    message.set(DEFINITION_ASKED, True)
+    (result,) = QuestionOverAnswer({}).process([message])
+    topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
+    assert topic == "definition/call_center"

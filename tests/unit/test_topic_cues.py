@@ -178,6 +178,8 @@ def test_what_one_can_do_with_a_task_named_is_its_services():
         # a one-sided "does better" question is about the first one's benefits
         ("what does a call centre do better than a bpo", "difference/services", (),
          "benefits/call_center"),
+        ("why are call centres good, what do they do better than a bpo", "benefits/bpo",
+         ("services",), "benefits/call_center"),
     ],
 )  # fmt: skip
 def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, expected):
