@@ -22,11 +22,17 @@ from bot.nlp.base import StatelessComponent, overrule_intent
 
 _COMPARISON = re.compile(
     r"\b(?:between|differen(?:ce|t|ces) of)\b(?P<a>.+?)\b(?:and|&)\b(?P<b>.+)"
-    r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)",
+    r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)"
+    # "llc or sole proprietorship, which is better?", "which is better: leasing or buying"
+    r"|^\W*(?P<e>[\w .'-]+?)\s+or\s+(?P<f>[\w .'-]+?)\s*[,?]+\s*which\b"
+    r"|\bwhich\b[^?]*?[,:]\s*(?P<g>[\w .'-]+?)\s+or\s+(?P<h>[\w .'-]+?)\W*$",
     re.IGNORECASE,
 )
+# inbound and outbound calls, not marketing; outsourcing itself against keeping work in-house
 _OWN_TERMS = re.compile(
-    r"\b(inbound|outbound|front[- ]office|back[- ]office|strategic|tactical)\b", re.IGNORECASE
+    r"\b((inbound|outbound)(?!\s+(marketing|links?|seo|shipping|freight|logistics))|"
+    r"front[- ]office|back[- ]office|strategic|tactical|outsourc\w*|in[- ]house)\b",
+    re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE

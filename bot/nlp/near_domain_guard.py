@@ -35,6 +35,13 @@ from bot.nlp.base import (
     word_pattern,
 )
 
+# a request for help with one's own application: "help me write", "tips to pass"
+_HELP_WITH_IT = re.compile(
+    r"\b(write|writing|check|review|improve|fix|prepare|pass|passing|tips?|draft|format|"
+    r"template|sample|example of)\b",
+    re.IGNORECASE,
+)
+
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(
     r"\b(for|we'?re|we are|i'?m|i am|as|our|my|run|own|at)\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
@@ -61,6 +68,19 @@ class NearDomainGuard(StatelessComponent):
             # which one?"), unless it names a BPO or a call center (set in config.yml)
             "advice_elsewhere": [],
             "advice": "request_recommendation",
+            # topic kind -> words that ask the topic's own question, which a marker beside
+            # them does not make a request for help ("I'm applying to a BPO: what kinds of
+            # roles do they offer?"), unless help with it is asked too
+            "on_topic": {
+                "careers": ["(what|which) (kinds? of |sorts? of |types? of )?"
+                            "(roles|jobs|positions)",
+                            "career (growth|paths?|progression|options|opportunities|ladder)",
+                            "(roles|jobs|positions) (are there|do they (have|offer))"],
+            },
+            # words that make a subject's name mean something else (benzoyl peroxide, "BPO"
+            # on a tube of acne gel): out of scope even though it names one
+            "other_sense": ["acne", "benzoyl", "peroxide", "pimples?", "zits?", "dermatolog\\w*",
+                            "gel", "face wash"],
             # of those words, the businesses a visitor may run ("we're a law firm"): named
             # as their own, they are no other field (set in config.yml)
             "businesses": [],
@@ -115,6 +135,8 @@ class NearDomainGuard(StatelessComponent):
         else:
             return False
         text = message.get(TEXT) or ""
+        if intent != self.config["advice"] and self.other_sense and self.other_sense.search(text):
+            return True  # "is bpo 5% gel ok for acne": a BPO of another kind
         return bool(
             words
             and any(not self.own_business(text, m) for m in words.finditer(text))
@@ -122,12 +144,25 @@ class NearDomainGuard(StatelessComponent):
         )
 
     @functools.cached_property
+    def other_sense(self) -> Optional[Pattern]:
+        return self._words(self.config["other_sense"])
+
+    @functools.cached_property
     def patterns(self) -> Dict[Text, Pattern]:
         return {kind: word_pattern(words) for kind, words in self.config["markers"].items()}
 
     def marker(self, message: Message) -> Optional[Match]:
-        pattern = self.patterns.get(selected_topic(message).split("/")[0])
-        return pattern.search(message.get(TEXT) or "") if pattern else None
+        kind = selected_topic(message).split("/")[0]
+        pattern = self.patterns.get(kind)
+        text = message.get(TEXT) or ""
+        if kind in self.on_topic and self.on_topic[kind].search(text):
+            if not _HELP_WITH_IT.search(text):
+                return None  # "applying to a bpo soon: what roles and growth do they offer?"
+        return pattern.search(text) if pattern else None
+
+    @functools.cached_property
+    def on_topic(self) -> Dict[Text, Pattern]:
+        return {kind: word_pattern(words) for kind, words in self.config["on_topic"].items()}
 
     @functools.cached_property
     def anchors(self) -> Pattern:

@@ -29,6 +29,9 @@ def entity(text, sentence, name, value):
         "b2b vs b2c whats the difference",
         "difference between customer service and customer experience",
         "what is the different of seo and sem",
+        "inbound marketing vs outbound marketing, which works better",
+        "leasing or buying our vans, which is cheaper?",
+        "which is better for a shop: a franchise or an independent store",
     ],
 )
 def test_other_comparisons_become_out_of_scope(text):
@@ -47,6 +50,9 @@ def test_other_comparisons_become_out_of_scope(text):
         ("what's the difference between them", []),
         ("difference between inbound and outbound calls", []),
         ("between 40 and 60", [("40", "company_size", "medium")]),
+        ("bpo or call centre, which one for us?", [("bpo", "subject", "bpo")]),
+        ("outsourcing or keeping it in-house, which is cheaper?", []),
+        ("inbound vs outbound, which do call centers do more", []),
     ],
 )
 def test_the_assistants_own_comparisons_stay(text, entities):

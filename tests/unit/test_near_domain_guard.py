@@ -37,6 +37,7 @@ def intent_after(text, key="careers/bpo"):
         "tips for my call centre job interview tomorrow",
         "which bpo is hiring right now in cebu",
         "how do i negotiate my salary offer at a call center",
+        "im applying to a bpo, what roles should i write on my cv",
     ],
 )
 def test_job_application_help_is_out_of_scope(text):
@@ -49,6 +50,7 @@ def test_job_application_help_is_out_of_scope(text):
         "what career paths does a bpo offer",
         "can you grow into a manager at a call center",
         "what skills do call centre agents need",
+        "thinking about applying to a bpo. what kinds of roles and career growth do they offer?",
     ],
 )
 def test_questions_on_careers_stay_careers(text):
@@ -142,3 +144,11 @@ def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expe
 )  # fmt: skip
 def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):
     assert reading(text, key) == expected
+
+
+def test_bpo_of_another_kind_is_out_of_scope():
+    text = "does bpo 10% wash help with pimples"
+    message = parsed_message(text, "definition", topic="definition/bpo")
+    message.set("entities", [{"entity": "subject", "value": "bpo", "start": 5, "end": 8}])
+    (result,) = NearDomainGuard({}).process([message])
+    assert result.get("intent")["name"] == "out_of_scope"
