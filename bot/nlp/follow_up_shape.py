@@ -44,7 +44,9 @@ _CONTINUATION = re.compile(
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
 )
-_POINTING_BACK = re.compile(r"\b(there|they|them|it|its|that one|those)\b", re.IGNORECASE)
+_POINTING_BACK = re.compile(
+    r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)", re.IGNORECASE
+)
 _ABOUT_THE_ASSISTANT = re.compile(
     r"\b(you|u|ya|your|yourself|this (bot|chat|assistant|thing)|i ask|can i ask)\b", re.IGNORECASE
 )

@@ -46,6 +46,7 @@ def flagged(msg) -> bool:
     [
         ("what services", "services/bpo", ()),
         ("how do i build a career there", "careers/call_center", ()),
+        ("could i make a career in one", "careers/call_center", ()),
         ("and the perks?", "benefits/bpo", ()),
         ("bpo?", "definition/bpo", [("bpo", "bpo")]),
         (
