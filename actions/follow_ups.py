@@ -314,6 +314,12 @@ _ABOUT_CHOOSING = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\b(that|this|its)\b", re.IGNORECASE)
+# "for a small shop?", "and in a big company?": the previous answer, for someone
+_FOR_WHOM = re.compile(
+    r"^\W*(?:(?:and|but|what about|how about|same)\W+)?(?:for|in)\s+(?:an?|my|our|the|small|"
+    r"big|large|tiny)\b(?:\s+[\w'-]+){0,4}\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
 _DOES_THAT_MEAN = re.compile(
     r"\b(does|do|would) (that|this|it) mean\b|\b(that|this) means\b|\b(you|u) mean\b", re.I
 )
@@ -469,9 +475,13 @@ class ActionAnswerFollowUp(Action):
             topic = guess if own else None
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
-            # "examples?" after a definition: what it does; after any other answer, that one
             examples = bool(_EXAMPLES.search(text))
-            more = bool(_MORE.search(text)) or (examples and previous.startswith("definition/"))
+            # "examples?" after what one is: what it does; after any other answer
+            # (the front and back office list theirs), that answer again
+            of_its_own = previous.startswith("definition/") and previous not in ABOUT_FUNCTIONS
+            more = bool(_MORE.search(text)) or (examples and of_its_own)
+            if examples and not (subject or aspect):
+                confident = None
             topic = resolve(
                 previous,
                 subject,
@@ -519,5 +529,7 @@ class ActionAnswerOutOfScope(Action):
             and not first_entity(tracker, "near_domain")  # "and a cv for that job?"
         ):
             topic = resolve(previous, first_entity(tracker, "subject"), aspect)
+        elif previous and len(text.split()) <= self.MAX_WORDS and _FOR_WHOM.search(text):
+            topic = previous  # "for a small shop?" after how to choose: the same answer
         dispatcher.utter_message(response=f"utter_{topic}" if topic else "utter_out_of_scope")
         return []

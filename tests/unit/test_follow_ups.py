@@ -473,3 +473,44 @@ def test_better_than_the_one_named_asks_for_the_other_ones_benefits(tracker_fact
     tracker = _after_knowledge_answer(tracker_factory, "services/bpo", text, "follow_up", subject)
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_benefits/bpo"]
+
+
+@pytest.mark.parametrize(
+    "previous, expected",
+    [
+        ("definition/call_center", "services/call_center"),  # what it does
+        ("definition/front_back_office", "definition/front_back_office"),  # lists its own
+        ("services/call_center", "services/call_center"),
+    ],
+)
+def test_examples_after_an_answer(tracker_factory, previous, expected):
+    ranking = [{"name": "follow_up", "confidence": 0.9}]
+    selector = {"response": {"intent_response_key": "definition/call_center", "confidence": 0.9}}
+    tracker = tracker_factory(
+        events=[
+            {"event": "user", "text": "first question"},
+            {
+                "event": "bot",
+                "text": "an answer",
+                "metadata": {"utter_action": f"utter_{previous}"},
+            },
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": "like what, examples?"},
+        ],
+        intent="follow_up",
+        text="like what, examples?",
+        parse={"intent_ranking": ranking, "response_selector": {"default": selector}},
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+def test_for_whom_after_an_answer_is_that_answer(tracker_factory):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    size = [{"entity": "company_size", "value": "small"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "choosing/overview", "and for a tiny bakery?", "out_of_scope", size
+    )
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_choosing/overview"]
