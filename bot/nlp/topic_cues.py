@@ -49,16 +49,26 @@ _BETTER = re.compile(
 DEFINITION_ASKED = "definition_asked"
 
 # "can a bpo also do our bookkeeping", "would a call centre handle order taking"
-_CAN_DO = re.compile(
-    r"(^|[,.;?!]\s*|\b(and|but|so)\s+)(can|could|will|would|do|does)\b.{0,40}?\b"
-    r"(do|handle|take (care of|over)|manage|cover"
-    r"|run|offer|provide|help with)\b",
+_FRONT = re.compile(r"\bfront[- ]?office", re.IGNORECASE)
+_BACK = re.compile(r"\bback[- ]?office", re.IGNORECASE)
+_WHAT_IS_OFFICE = re.compile(
+    r"\bwhat(?:'s| is| are| does| do) (?:the |a )?(?:front|back)[- ]?offices?\b"
+    r"(?:\s*(?:\?|mean\b|means\b|$))",
     re.IGNORECASE,
 )
 
-
+# or "... sales calls too, or only support?": more than the one thing
+_CAN_DO = re.compile(
+    r"(^|[,.;?!]\s*|\b(and|but|so)\s+)(can|could|will|would|do|does)\b.{0,40}?\b"
+    r"(do|handle|take (care of|over)|manage|cover|run|offer|provide|help with|sell)\b"
+    r"|\bor (is it |are they |do they |does it )?(only|just)\b",
+    re.IGNORECASE,
+)
+# a task named by its channel alone ("does a call centre do live chat"): the channels
 _CHANNEL = re.compile(
-    r"\b(chats?|e-?mails?|social media|whatsapp|sms|texts?|messages?|phones?|calls?)\b", re.I
+    r"(live |web |online )?(chats?|e-?mails?|social media|whatsapp|sms|texts?|messages?|phones?"
+    r"|calls?)",
+    re.IGNORECASE,
 )
 
 
@@ -126,7 +136,13 @@ class TopicCues(StatelessComponent):
                 # itself, whatever context came before
                 "what (actually |exactly |really )?(is|are|means) (an? |the )?(bpos?|"
                 "call[- ]?cent(er|re)s?|business process outsourcing)"
-                "( (actually|exactly|really|then))?(?=\\s*([?.!,]|$))",
+                "( (actually|exactly|really|then|anyway|even|in the first place))?"
+                "(?=\\s*([?.!,]|$))",
+                # "is a bpo a kind of company or a service?", "how would you describe one?"
+                "(is|are) (an? |the )?(\\w+ ){0,2}(an? )?(kind|type|sort) of (company|business|"
+                "firm|service|thing|organi[sz]ation)",
+                "(explain|describe|tell me|asked me) what an? \\w+( \\w+)? is",
+                "how would you (describe|explain|define) (one|it|them|an? )",
                 "what (kind|sort|type) of (company|business|firm|place|thing|organi[sz]ation|"
                 "outfit|service) (is|are) (that|it|this|they|an?)",
             ],
@@ -135,7 +151,9 @@ class TopicCues(StatelessComponent):
             # ({subject}: the subject's own answer of that kind)
             "over_definition": ASPECT_TOPICS,
             # "what do i gain by handing processes to a bpo": the benefits, not the services
-            "over_services": ["benefits"],
+            "front_back_topic": "definition/front_back_office",
+            # "what does rpa do in a bpo": its part in the trends
+            "over_services": ["benefits", "ai", "remote"],
         }  # fmt: skip
 
     @functools.cached_property
@@ -179,7 +197,8 @@ class TopicCues(StatelessComponent):
             prediction = selection[RESPONSE_SELECTOR_PREDICTION_KEY]
             key = prediction.get(INTENT_RESPONSE_KEY) or ""
             better = (
-                self.definition(message, key)
+                self.front_and_back(message, key)
+                or self.definition(message, key)
                 or self.one_sided(message, key)
                 or self.narrower(message, key)
                 or self.by_phrase(message, key)
@@ -206,18 +225,32 @@ class TopicCues(StatelessComponent):
         text = message.get(TEXT) or ""
         tasks = [e for e in entities if e.get("entity") == "outsourced_function"]
         # "does a call centre do live chat": a channel, not a task
-        channel = any(_CHANNEL.search(text[e.get("start", 0) : e.get("end", 0)]) for e in tasks)
+        channel = any(
+            _CHANNEL.fullmatch(text[e.get("start", 0) : e.get("end", 0)].strip()) for e in tasks
+        )
         aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
-        if tasks and not channel and aspects <= {"services"} and _CAN_DO.search(text):
+        if tasks and not channel and aspects <= {"services", "channels"} and _CAN_DO.search(text):
             # "can a bpo do payroll and hr stuff or only calls": what it does
             return f"services/{subject}" if key != f"services/{subject}" else None
         if key == f"services/{subject}" and "services" not in aspects:
             kind = next((a for a in self.config["over_services"] if a in aspects), None)
-            return f"{kind}/{subject}" if kind else None
+            return ASPECT_TOPICS[kind].format(subject=subject) if kind else None
         if key != f"definition/{subject}":
             return None
         kind = next((a for a in self.config["over_definition"] if a in aspects), None)
         return self.config["over_definition"][kind].format(subject=subject) if kind else None
+
+    def front_and_back(self, message: Message, key: Text) -> Optional[Text]:
+        """ "what is back office? i saw it in an article about bpo", "which functions belong
+        to the front office and which to the back office?": those terms' own answer."""
+        text = message.get(TEXT) or ""
+        topic = self.config["front_back_topic"]
+        asked = _WHAT_IS_OFFICE.search(text) or (
+            _FRONT.search(text)
+            and _BACK.search(text)
+            and not any(e.get("entity") == "subject" for e in message.get(ENTITIES) or [])
+        )
+        return topic if asked and key != topic else None
 
     def narrower(self, message: Message, key: Text) -> Optional[Text]:
         by_aspect = self.config["narrower"].get(key) or {}

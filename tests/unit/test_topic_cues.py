@@ -184,3 +184,20 @@ def test_what_one_can_do_with_a_task_named_is_its_services():
 )  # fmt: skip
 def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, expected):
     assert topic_after(message(text, chosen, aspects)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        ("what is back office? i saw the word in an article about bpo", "careers/bpo",
+         "definition/front_back_office"),
+        ("which functions belong to the front office and which to the back office?",
+         "difference/structure", "definition/front_back_office"),
+        # both named with a subject: which parts each one covers
+        ("does a call center cover the front office or the back office too",
+         "difference/structure", "difference/structure"),
+        ("what back office work can a bpo do", "services/bpo", "services/bpo"),
+    ],
+)  # fmt: skip
+def test_what_the_front_and_back_office_are(text, chosen, expected):
+    assert topic_after(message(text, chosen)) == expected
