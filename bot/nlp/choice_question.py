@@ -74,6 +74,12 @@ _DECIDING = re.compile(
     r"provider|setup|approach)\b",
     re.IGNORECASE,
 )
+# "which model fits an IT consultancy": a choice for a business, however read
+_WHICH_FITS_A = re.compile(
+    r"^\W*which (?:one|model|option|type|kind|of the two)\s+(?:fits|suits|is (?:best|right) for|"
+    r"works (?:best )?for|would (?:fit|suit))\s+(?:an?|my|our)\s+\w+",
+    re.IGNORECASE,
+)
 # "would welcome your view on a BPO versus a call centre": the choice, however read
 _VIEW_ON_CHOICE = re.compile(
     rf"\byour (?:view|opinion|thoughts|take|input)\s+on\s+{_SUBJECT}\s+(?:or|vs\.?|versus)\s",
@@ -150,6 +156,7 @@ class ChoiceQuestion(StatelessComponent):
         if (
             BARE_CHOICE.search(text)
             or _VIEW_ON_CHOICE.search(text)
+            or _WHICH_FITS_A.search(text)
             or _HELP_WITH_OUTSOURCING.search(text)
             or (_DECIDING.search(text) and "?" not in text)
         ):

@@ -27,6 +27,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
+    QUESTION_SHAPE,
     StatelessComponent,
     is_knowledge_question,
     names_a_subject,
@@ -42,9 +43,12 @@ _HELP_WITH_IT = re.compile(
     re.IGNORECASE,
 )
 
+# a question after a statement: "... keeps dropping calls, how to fix"
+_ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.IGNORECASE)
+
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(
-    r"\b(for|we'?re|we are|i'?m|i am|as|our|my|run|own|at)\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
+    r"\b(for|we'?re|we are|i'?m|i am|as|run|own)\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here)\b", re.IGNORECASE)
@@ -68,6 +72,7 @@ class NearDomainGuard(StatelessComponent):
             # which one?"), unless it names a BPO or a call center (set in config.yml)
             "advice_elsewhere": [],
             "advice": "request_recommendation",
+            "answer": "inform",
             # topic kind -> words that ask the topic's own question, which a marker beside
             # them does not make a request for help ("I'm applying to a BPO: what kinds of
             # roles do they offer?"), unless help with it is asked too
@@ -128,13 +133,19 @@ class NearDomainGuard(StatelessComponent):
 
     def is_elsewhere(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
+        text = message.get(TEXT) or ""
         if intent in self.config["overruled"]:
             words = self.elsewhere
         elif intent == self.config["advice"]:
             words = self.advice_elsewhere
+        elif intent == self.config["answer"] and (
+            QUESTION_SHAPE.search(text) or _ASKS_AFTER.search(text)
+        ):
+            # "our aircall app keeps dropping calls, how to fix?" tells of calls, and asks
+            # about a product
+            words = self.advice_elsewhere
         else:
             return False
-        text = message.get(TEXT) or ""
         if intent != self.config["advice"] and self.other_sense and self.other_sense.search(text):
             return True  # "is bpo 5% gel ok for acne": a BPO of another kind
         return bool(

@@ -38,6 +38,7 @@ def read(text, intent):
         ("dental lab looking into outsourcing, any advice", "services"),
         ("our board would like your opinion on a call center or a bpo", "explain_recommendation"),
         ("what should a small bike shop use", "out_of_scope"),
+        ("which model fits a dental lab", "explain_recommendation"),
         # help with outsourcing itself, or the decision the form helps with
         ("outsourcing advice pls", "benefits"),
         ("hey, question about outsourcing for our dental practice", "careers"),

@@ -121,6 +121,7 @@ def advice_reading(text):
         # a supplier of another service, unless it is the visitor's own business
         ("could you suggest a good catering firm for our canteen", "out_of_scope"),
         ("which seo agency would you recommend", "out_of_scope"),
+        ("should we outsource our translation work to an agency?", "out_of_scope"),
         ("we are a law firm of 60 people, which would you recommend", None),
         ("what do you recommend for a marketing agency", None),
         ("cleaning company owner here, which one should i pick", None),
@@ -152,3 +153,15 @@ def test_bpo_of_another_kind_is_out_of_scope():
     message.set("entities", [{"entity": "subject", "value": "bpo", "start": 5, "end": 8}])
     (result,) = NearDomainGuard({}).process([message])
     assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_question_about_a_product_told_like_an_answer_is_out_of_scope():
+    keys = ("elsewhere", "advice_elsewhere", "businesses")
+    guard = NearDomainGuard({key: CONFIG[key] for key in keys})
+    text = "our dialpad keeps dropping calls after a minute, how to fix"
+    (result,) = guard.process([parsed_message(text, "inform", topic="services/call_center")])
+    assert result.get("intent")["name"] == "out_of_scope"
+    # an answer that names a product is still an answer
+    text = "we use zendesk and need people to answer the tickets"
+    (result,) = guard.process([parsed_message(text, "inform", topic="services/call_center")])
+    assert result.get("intent")["name"] == "inform"
