@@ -34,6 +34,7 @@ TWELFTH = REPO_ROOT / "tests" / "realistic_twelfth"  # session 6: development, d
 THIRTEENTH = REPO_ROOT / "tests" / "realistic_thirteenth"  # session 6: development, dialogues
 FOURTEENTH = REPO_ROOT / "tests" / "realistic_fourteenth"  # session 7: development, misses read
 FIFTEENTH = REPO_ROOT / "tests" / "realistic_fifteenth"  # session 7: only figures read
+SEVENTEENTH = REPO_ROOT / "tests" / "realistic_seventeenth"  # session 7: development, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -50,6 +51,7 @@ SETS = {
     "thirteenth": THIRTEENTH,
     "fourteenth": FOURTEENTH,
     "fifteenth": FIFTEENTH,
+    "seventeenth": SEVENTEENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -37,8 +37,8 @@ _CHOICE = re.compile(
     r"choose|pick|opt|should|works?|makes? (?:more )?sense)\b)"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
-    r"would you (?:recommend|suggest|pick|choose)|should (?:i|we) (?:choose|pick|go|use|get|"
-    r"hire|opt))\b"
+    r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
+    r"should (?:i|we) (?:choose|pick|go|use|get|hire|opt))\b"
     # "what should a small boutique use": a business, and nothing else asked
     r"|\bwhat should (?:an?|my|our) (?:\w+ ){1,3}(?:use|choose|pick|go (?:with|for)|get)\W*$"
     # "would a call center suit us?", "is a bpo the right fit for a clinic like ours"
@@ -50,7 +50,7 @@ _CHOICE = re.compile(
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"
 _ADVICE = re.compile(
     r"\bre?c+om+[ae]?n?d\w*|\bsuggest\w*|\badvi[cs]e\b|\bguidance\b|\bguide (?:me|us)\b"
-    r"|\bhelp (?:me |us )?(?:choose|decide|pick)",
+    r"|\bhelp (?:me |us )?(?:choos|decid|pick)\w*",
     re.IGNORECASE,
 )
 # "outsourcing help", "hi, outsourcing question", "quick question about outsourcing for my
@@ -71,13 +71,17 @@ _DECIDING = re.compile(
     r"\b(?:decid\w*|choos\w*|review\w*|figur\w* out|work\w* out|consider\w*|unsure|not sure)"
     r"\s+(?:on\s+|about\s+)?(?:what|which \w+)\s+to\s+outsource\b"
     r"|\b(?:decide|decision|choose)\s+(?:on\s+)?an?\s+outsourc\w*\s+(?:model|option|partner|"
-    r"provider|setup|approach)\b",
+    r"provider|setup|approach)\b"
+    # "we want to hand something off but dont know what kind of company to look for"
+    r"|\b(?:don'?t|do not|not sure|no idea)\s+(?:know\s+)?(?:what|which)\s+"
+    r"(?:kind|sort|type)\s+of\s+(?:company|provider|partner|firm|outsourcing)\s+to\s+"
+    r"(?:look for|use|choose|pick|hire|go for)\b",
     re.IGNORECASE,
 )
 # "which model fits an IT consultancy": a choice for a business, however read
 _WHICH_FITS_A = re.compile(
     r"^\W*which (?:one|model|option|type|kind|of the two)\s+(?:fits|suits|is (?:best|right) for|"
-    r"works (?:best )?for|would (?:fit|suit))\s+(?:an?|my|our)\s+\w+",
+    r"works (?:best )?for|would (?:fit|suit)|for)\s+(?:an?|my|our)\s+\w+",
     re.IGNORECASE,
 )
 # "would welcome your view on a BPO versus a call centre": the choice, however read
@@ -88,7 +92,9 @@ _VIEW_ON_CHOICE = re.compile(
 # "hey, need advice. we're a small bakery chain": advice on nothing named, so on this
 _ADVICE_ALONE = re.compile(
     r"\b(?:need|want|looking for|after|get|some|any)\s+(?:some\s+)?advi[cs]e\b"
-    r"(?!\s+(?:on|about|for|with|regarding|re)\b)",
+    r"(?!\s+(?:on|about|for|with|regarding|re)\b)"
+    # "small budget here, need help deciding": the decision itself
+    r"|\b(?:need|want|some|any)\s+help\s+(?:choos|decid|pick)\w*\b(?!\s+(?:on|about|between)\b)",
     re.IGNORECASE,
 )
 _DOMAIN = re.compile(
@@ -142,6 +148,8 @@ class ChoiceQuestion(StatelessComponent):
             "knowledge": ["definition", "difference", "benefits", "services", "choosing",
                           "trends"],
             "recommendation": "request_recommendation",
+            # a reading this unsure is overruled too (NLU's fallback threshold comes later)
+            "unsure_below": 0.55,
             "general_topic": "choosing/overview",
             "confidence": 0.9,
         }  # fmt: skip
@@ -174,7 +182,12 @@ class ChoiceQuestion(StatelessComponent):
         # asks for advice on nothing named ("architecture practice looking into
         # outsourcing, any advice")
         named = own or _SUBJECTS.search(text) or _ADVICE_ALONE.search(text)
-        if intent in self.config["overruled"] or (named and intent in self.config["knowledge"]):
+        unsure = (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["unsure_below"]
+        if (
+            intent in self.config["overruled"]
+            or unsure
+            or (named and intent in self.config["knowledge"])
+        ):
             return self.config["recommendation"]
         return ""
 

@@ -89,6 +89,24 @@ _TASK_BOUNDARY = re.compile(
 )
 
 
+_MONEY = re.compile(
+    r"\b(budget\w*|money|cash|funds?|funding|costs?|pric\w+|pay|spend\w*|afford\w*|cheap\w*|"
+    r"expensive|broke|wallet|pockets?)\b|[$€£¥]",
+    re.IGNORECASE,
+)
+_SENTENCE_BOUNDARY = re.compile(r"[,;.!?]|\b(?:and|but)\b", re.IGNORECASE)
+
+
+def sentences(text: Text) -> List[tuple]:
+    """(start, end) of the parts of a message between commas, full stops, "and", "but"."""
+    spans, start = [], 0
+    for match in _SENTENCE_BOUNDARY.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
 def clauses(text: Text) -> List[tuple]:
     """(start, end) of the stretches of text between task boundaries."""
     spans, start = [], 0
@@ -166,6 +184,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             "several_values": ["outsourced_function"],
             "one_value": ["budget", "company_size"],
             "size_entity": "company_size",
+            "budget_entity": "budget",
+            # the budget value "not sure": no statement to find in one sentence
+            "unsure": "unsure",
             "medium_from": 50,
             "large_from": 250,
             "threshold": 0.5,
@@ -456,6 +477,32 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             for _, _, probabilities in read
         )
 
+    def budget_in_a_sentence(self, message: Message) -> Optional[tuple]:
+        """(value, confidence) of a budget one sentence of a longer message states surely
+        ("we're a bike rental place, 14 ppl, ... budget tiny. what do u recommend"): read
+        whole, the other sentences drown it."""
+        entity = self.config["budget_entity"]
+        if entity not in self.models:
+            return None
+        labels, weights, intercept, _ = self.models[entity]
+        tokens, text = token_features(message), message.get(TEXT) or ""
+        if tokens.shape[1] != weights.shape[0]:
+            return None
+        best = None
+        for start, end in sentences(text):
+            if not _MONEY.search(text[start:end]):
+                continue  # "mostly tourists in summer": no budget without a word of money
+            scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
+            probabilities = softmax(scores + intercept)
+            for label, p in zip(map(str, labels), probabilities, strict=True):
+                if (
+                    label not in (NONE, self.config["unsure"])
+                    and p >= self.config["stated_budget_from"]
+                ):
+                    if best is None or p > best[1]:
+                        best = (label, float(p))
+        return best
+
     def counted_size(self, message: Message) -> Optional[Text]:
         """The size class of a head count anywhere in the message, if there is one."""
         people = headcount(message.get(TEXT) or "")
@@ -468,6 +515,12 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             if not message.get(TEXT):
                 continue
             predicted, guesses = self.predict(message)
+            budget_entity = self.config["budget_entity"]
+            if not predicted.get(budget_entity) and len(sentences(message.get(TEXT))) > 1:
+                stated = self.budget_in_a_sentence(message)
+                if stated:
+                    predicted[budget_entity] = [stated]
+                    guesses.pop(budget_entity, None)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
             read = {entity: self.tasks(message, entity) for entity in self.task_models}

@@ -39,6 +39,12 @@ def read(text, intent):
         ("our board would like your opinion on a call center or a bpo", "explain_recommendation"),
         ("what should a small bike shop use", "out_of_scope"),
         ("which model fits a dental lab", "explain_recommendation"),
+        ("which one for a phone repair chain", "choosing"),
+        ("tight budget here, need help deciding. we have 20 staff", "inform"),
+        (
+            "print shop, we want to hand work off but dont know what kind of company to look for",
+            "out_of_scope",
+        ),
         # help with outsourcing itself, or the decision the form helps with
         ("outsourcing advice pls", "benefits"),
         ("hey, question about outsourcing for our dental practice", "careers"),
@@ -81,3 +87,9 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
 )
 def test_other_questions_keep_their_reading(text, intent):
     assert read(text, intent)[0] == intent
+
+
+def test_an_unsure_reading_of_a_choice_asks_for_the_recommendation():
+    message = parsed_message("what would u pick for a car dealership", "benefits", 0.4)
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"

@@ -52,3 +52,13 @@ def test_tasks_taken_away(text, values, removed):
 )
 def test_a_message_is_read_one_task_at_a_time(text, parts):
     assert [text[a:b].strip() for a, b in clauses(text)] == parts
+
+
+def test_a_long_message_is_read_for_a_budget_one_part_at_a_time():
+    from bot.nlp.form_answers import _MONEY, sentences
+
+    text = "dental clinic, 12 staff, we need someone to chase invoices and we are low on money."
+    parts = [text[a:b].strip() for a, b in sentences(text)]
+    assert parts[-1] == "we are low on money"
+    # only a part with a word of money can state a budget
+    assert [p for p in parts if _MONEY.search(p)] == ["we are low on money"]
