@@ -34,6 +34,7 @@ TWELFTH = REPO_ROOT / "tests" / "realistic_twelfth"  # session 6: development, d
 THIRTEENTH = REPO_ROOT / "tests" / "realistic_thirteenth"  # session 6: development, dialogues
 FOURTEENTH = REPO_ROOT / "tests" / "realistic_fourteenth"  # session 7: development, misses read
 FIFTEENTH = REPO_ROOT / "tests" / "realistic_fifteenth"  # session 7: only figures read
+SIXTEENTH = REPO_ROOT / "tests" / "realistic_sixteenth"  # session 7: run once at the end
 SEVENTEENTH = REPO_ROOT / "tests" / "realistic_seventeenth"  # session 7: development, dialogues
 SETS = {
     "first": DATA,
@@ -51,6 +52,7 @@ SETS = {
     "thirteenth": THIRTEENTH,
     "fourteenth": FOURTEENTH,
     "fifteenth": FIFTEENTH,
+    "sixteenth": SIXTEENTH,
     "seventeenth": SEVENTEENTH,
 }
 RECOMMENDATION = {

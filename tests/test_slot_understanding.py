@@ -12,19 +12,23 @@ from bench import realistic
 
 # set -> slot -> the floor this suite guards (the target is 0.95 for each)
 FLOORS = {
-    "realistic": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.94},
-    "realistic_fresh": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.95},
-    "realistic_third": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.95},
-    "realistic_fourth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.97},
-    "realistic_fifth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.96},
-    "realistic_sixth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.88},
-    "realistic_seventh": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.96},
-    "realistic_eighth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.97},
-    "realistic_ninth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.88},
-    "realistic_tenth": {"company_size": 0.95, "budget": 0.83, "outsourced_functions": 0.9},
-    "realistic_eleventh": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.95},
-    "realistic_twelfth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.95},
-    "realistic_thirteenth": {"company_size": 0.95, "budget": 0.97, "outsourced_functions": 0.84},
+    "realistic": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.93},
+    "realistic_fresh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_third": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_fourth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_fifth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_sixth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.92},
+    "realistic_seventh": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
+    "realistic_eighth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_ninth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_tenth": {"company_size": 0.95, "budget": 0.84, "outsourced_functions": 0.95},
+    "realistic_eleventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_twelfth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.92},
+    "realistic_thirteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.84},
+    "realistic_fourteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.92},
+    "realistic_fifteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_sixteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.82},
+    "realistic_seventeenth": {"company_size": 0.95, "budget": 0.84, "outsourced_functions": 0.84},
 }
 
 

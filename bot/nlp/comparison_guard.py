@@ -25,7 +25,10 @@ _COMPARISON = re.compile(
     r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)"
     # "llc or sole proprietorship, which is better?", "which is better: leasing or buying"
     r"|^\W*(?P<e>[\w .'-]+?)\s+or\s+(?P<f>[\w .'-]+?)\s*[,?]+\s*which\b"
-    r"|\bwhich\b[^?]*?[,:]\s*(?P<g>[\w .'-]+?)\s+or\s+(?P<h>[\w .'-]+?)\W*$",
+    r"|\bwhich\b[^?]*?[,:]\s*(?P<g>[\w .'-]+?)\s+or\s+(?P<h>[\w .'-]+?)\W*$"
+    # "wholesaler or distributor - what is the difference?"
+    r"|^\W*(?P<i>[\w .'-]+?)\s+or\s+(?P<j>[\w .'-]+?)\s*[-–:,?]+\s*(?:what|whats|what's|how)\b"
+    r"[^?]*\bdiffer",
     re.IGNORECASE,
 )
 # inbound and outbound calls, not marketing; outsourcing itself against keeping work in-house

@@ -134,10 +134,12 @@ class TopicCues(StatelessComponent):
                 "what does (the|this|that) (term|word|acronym|abbreviation|name) (actually )?mean",
                 # "... Before I answer him, what actually is a call center?": the question
                 # itself, whatever context came before
-                "what (actually |exactly |really )?(is|are|means) (an? |the )?(bpos?|"
+                "what (actually |exactly |really |even )?(is|are|means) (an? |the )?(bpos?|"
                 "call[- ]?cent(er|re)s?|business process outsourcing)"
                 "( (actually|exactly|really|then|anyway|even|in the first place))?"
                 "(?=\\s*([?.!,]|$))",
+                # "... the term contact centre at work - what is one exactly?"
+                "what (is|are) (one|it|they) (exactly|actually|really)(?=\\s*([?.!,]|$))",
                 # "is a bpo a kind of company or a service?", "how would you describe one?"
                 "(is|are) (an? |the )?(\\w+ ){0,2}(an? )?(kind|type|sort) of (company|business|"
                 "firm|service|thing|organi[sz]ation)",

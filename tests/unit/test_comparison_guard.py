@@ -32,6 +32,7 @@ def entity(text, sentence, name, value):
         "inbound marketing vs outbound marketing, which works better",
         "leasing or buying our vans, which is cheaper?",
         "which is better for a shop: a franchise or an independent store",
+        "franchise or licence - what is the difference?",
     ],
 )
 def test_other_comparisons_become_out_of_scope(text):

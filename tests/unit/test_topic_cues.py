@@ -110,6 +110,10 @@ def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expect
         ("what means call center? here we don't use the word", "services/locations", ["locations"],
          "definition/call_center"),
         ("what is a bpo's main benefit", "benefits/bpo", ["benefits"], "benefits/bpo"),
+        ("people at my work say call centre - what is one exactly?", "services/industries", [],
+         "definition/call_center"),
+        ("what even is a call centre, just people on phones all day?", "difference/channels", [],
+         "definition/call_center"),
     ],
 )  # fmt: skip
 def test_definition_words_and_aspects_settle_a_subjects_topic(text, chosen, aspects, expected):
