@@ -571,7 +571,13 @@
       state.messages = s.messages;
       setBusy(false);
       clearError();
-    } else state.messages = merge(s.messages, state.messages, false);
+    } else {
+      var theirs = s.messages.length;
+      state.messages = merge(s.messages, state.messages, false);
+      // this tab saved between their read and their write, so their save lost our
+      // messages: write them back, or the other tab never sees them
+      if (state.messages.length > theirs) save(true);
+    }
     if (JSON.stringify(state.messages) !== before) renderAll();
   });
 
