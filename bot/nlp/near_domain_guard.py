@@ -7,11 +7,17 @@ which the assistant does not give. When the topic chosen is of a kind listed in
 `markers` and the message has one of that kind's markers, the message becomes
 `out_of_scope`, whose reply says what the assistant covers. Any message with a
 marker of the chosen topic's kind carries a `near_domain` entity, so the dialogue
-does not take it for a follow-up on that topic either. A question with a word of
+does not take it for a follow-up on that topic either, unless the message asks the
+topic's own question (`on_topic`: "applying to a BPO soon: what roles do they offer?")
+and no help with the application. A question with a word of
 another field (`elsewhere`: "legal process outsourcing", "a 3pl warehouse", "payroll
 tax law", "a call option") is out of scope whatever its topic, unless it names a BPO
 or a call center; so is a request for advice on another kind of outsourcing, a
-product or a CV (`advice_elsewhere`: "zendesk or freshdesk, which one?"). A knowledge
+product, a CV or a supplier of another service (`advice_elsewhere`: "zendesk or
+freshdesk, which one?", "recommend a catering firm"), and a question about one told like
+a form answer ("our aircall app keeps dropping calls, how to fix"). A business of
+another field named as the visitor's own is no other field (`businesses`: "we are a law
+firm of 180, which model?"); "BPO" on a tube of acne gel is (`other_sense`). A knowledge
 question that names no subject, no aspect and no word of the domain (`anchors`) is out
 of scope ("what time does the community center open").
 """
