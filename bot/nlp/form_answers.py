@@ -16,7 +16,7 @@ import hashlib
 import logging
 import re
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text, Type
+from typing import Any, Dict, List, Optional, Pattern, Text, Type
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext
@@ -97,24 +97,24 @@ _MONEY = re.compile(
 _SENTENCE_BOUNDARY = re.compile(r"[,;.!?]|\b(?:and|but)\b", re.IGNORECASE)
 
 
-def sentences(text: Text) -> List[tuple]:
-    """(start, end) of the parts of a message between commas, full stops, "and", "but"."""
+def _between(boundary: Pattern, text: Text) -> List[tuple]:
+    """(start, end) of the non-blank stretches of text between matches of `boundary`."""
     spans, start = [], 0
-    for match in _SENTENCE_BOUNDARY.finditer(text):
+    for match in boundary.finditer(text):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def sentences(text: Text) -> List[tuple]:
+    """(start, end) of the parts of a message between commas, full stops, "and", "but"."""
+    return _between(_SENTENCE_BOUNDARY, text)
 
 
 def clauses(text: Text) -> List[tuple]:
     """(start, end) of the stretches of text between task boundaries."""
-    spans, start = [], 0
-    for match in _TASK_BOUNDARY.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return _between(_TASK_BOUNDARY, text)
 
 
 def span_features(message: Message, rows: csr_matrix, start: int, end: int) -> csr_matrix:
