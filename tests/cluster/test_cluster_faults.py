@@ -17,6 +17,7 @@ import uuid
 from typing import Iterator, List, Tuple
 
 import pytest
+from rasa.core.lock_store import DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX
 
 from bot import processes
 from bot.channels.message_policy import NOT_SAVED_REPLY
@@ -296,9 +297,20 @@ def test_a_replica_killed_while_holding_a_lock_blocks_one_conversation_one_lease
 # --------------------------------------------------------------------------- order
 
 
-def send_spread(cluster: Cluster, sender: str, spacing: float) -> List[Tuple[str, float]]:
-    """QUESTIONS sent `spacing` s apart, alternating servers, each from its own thread."""
-    threads, results = [], {}
+def queue_key(sender: str) -> str:
+    """The Redis key of a conversation's lock queue (bot/lock_store.py's default prefix)."""
+    return f"{DEFAULT_REDIS_LOCK_STORE_KEY_PREFIX}{{{sender}}}:queue"
+
+
+def send_in_quick_succession(cluster: Cluster, sender: str) -> Tuple[List[Tuple[str, float]], int]:
+    """QUESTIONS sent alternating servers, each from its own thread, each as soon as
+    a server has taken the one before (its ticket is in the conversation's queue),
+    so they queue behind each other. A fixed spacing would test the network instead:
+    a server whose event loop is busy with the previous message accepts the next one
+    later than the other server takes the one after it. Returns the replies and the
+    longest the queue was."""
+    threads, results, seen, longest = [], {}, set(), 0
+    queue = cluster.redis.client()
 
     def send(number: int, text: str) -> None:
         replies, seconds = cluster.post("ab"[number % 2], sender, text)
@@ -308,10 +320,16 @@ def send_spread(cluster: Cluster, sender: str, spacing: float) -> List[Tuple[str
         thread = threading.Thread(target=send, args=(number, text))
         thread.start()
         threads.append(thread)
-        time.sleep(spacing)
+        deadline = time.monotonic() + 10
+        while not set(queue.zrange(queue_key(sender), 0, -1)) - seen:
+            assert time.monotonic() < deadline, f"no server took {text!r}"
+            time.sleep(0.002)
+        queued = set(queue.zrange(queue_key(sender), 0, -1))
+        seen.update(queued)
+        longest = max(longest, len(queued))
     for thread in threads:
         thread.join(60)
-    return [results[number] for number in range(len(QUESTIONS))]
+    return [results[number] for number in range(len(QUESTIONS))], longest
 
 
 ORDER_ROUNDS: List[Visitor] = []
@@ -321,11 +339,13 @@ ORDER_ROUNDS: List[Visitor] = []
 def test_one_visitors_quick_messages_to_two_servers_are_stored_in_order(cluster, round_):
     visitor = Visitor(cluster)
     ORDER_ROUNDS.append(visitor)
-    results = send_spread(cluster, visitor.sender, spacing=0.015)
+    results, longest_queue = send_in_quick_succession(cluster, visitor.sender)
+    assert longest_queue >= 3, "the messages did not wait for each other"
     assert all(shown != NOT_SAVED_REPLY for shown, _ in results), results
     visitor.answered = list(QUESTIONS)
     stored = [text for text, _ in visitor.stored_turns()]
     assert stored == QUESTIONS, stored
     visitor.assert_stored_as_told()
     if round_ == 2:
-        record("one visitor, 10 messages 15 ms apart, two servers (x3)", ORDER_ROUNDS, [], [])
+        fault = "one visitor, 10 messages each sent once the last is queued, two servers (x3)"
+        record(fault, ORDER_ROUNDS, [], [])
