@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import (
+    GUESS,
     answers_in_message,
     entity_values,
     merged_functions,
@@ -256,13 +257,15 @@ def main_aspect(tracker: Tracker) -> Optional[Text]:
     return (specific or aspects or [None])[0]
 
 
-def named_task(tracker: Tracker) -> Optional[Text]:
+def named_task(tracker: Tracker, guessed: bool = False) -> Optional[Text]:
     """A task the message names, unless its words are a subject's ("and the phone
-    people?" names a call center, not customer support)."""
+    people?" names a call center, not customer support); `guessed`: also one NLU only
+    guessed ("does that include fixing our staff's computers?" reads as a question)."""
     entities = tracker.latest_message.get("entities") or []
     subjects = [e for e in entities if e.get("entity") == "subject"]
+    roles = (None, GUESS) if guessed else (None,)
     for entity in entities:
-        if entity.get("entity") != "outsourced_function" or entity.get("role"):
+        if entity.get("entity") != "outsourced_function" or entity.get("role") not in roles:
             continue
         start, end = entity.get("start", 0), entity.get("end", 0)
         if not any(start <= s.get("start", -1) and s.get("end", -1) <= end for s in subjects):
@@ -430,7 +433,7 @@ class ActionAnswerFollowUp(Action):
         if previous and subjects == {subject} and subject in (BPO, CALL_CENTER):
             if _BETTER_THAN.search(text):  # the one named is the one compared with
                 subject, aspect = other(subject), aspect or "benefits"
-        if aspect is None and named_task(tracker):
+        if aspect is None and named_task(tracker, guessed=not tracker.active_loop_name):
             # "does that include payroll?"; "so is hr one of them?" about front/back office
             aspect = TOPICS[previous][0] if previous in ABOUT_FUNCTIONS else "services"
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"

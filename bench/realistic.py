@@ -36,6 +36,8 @@ FOURTEENTH = REPO_ROOT / "tests" / "realistic_fourteenth"  # session 7: developm
 FIFTEENTH = REPO_ROOT / "tests" / "realistic_fifteenth"  # session 7: only figures read
 SIXTEENTH = REPO_ROOT / "tests" / "realistic_sixteenth"  # session 7: run once at the end
 SEVENTEENTH = REPO_ROOT / "tests" / "realistic_seventeenth"  # session 7: development, dialogues
+EIGHTEENTH = REPO_ROOT / "tests" / "realistic_eighteenth"  # session 8: development, misses read
+NINETEENTH = REPO_ROOT / "tests" / "realistic_nineteenth"  # session 8: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -54,6 +56,8 @@ SETS = {
     "fifteenth": FIFTEENTH,
     "sixteenth": SIXTEENTH,
     "seventeenth": SEVENTEENTH,
+    "eighteenth": EIGHTEENTH,
+    "nineteenth": NINETEENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

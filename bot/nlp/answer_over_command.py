@@ -7,7 +7,8 @@ form on the visitor's answer. When a conversation command (stop, restart,
 goodbye) is chosen for a message that carries an exact form answer (a term of
 the entity_ruler, or a head count) and none of the command's own words, the
 message is taken as the answer it is (`inform`). So is a message read as out of
-scope that states the visitor's own head count ("oops, we're 50 employees"), and
+scope that states the visitor's own head count ("oops, we're 50 employees") or
+corrects one ("wrong number before, 80"), and
 one that NLU hesitated to call a knowledge question or an answer, that asks
 nothing, names no subject and describes a task ("handling the calls where
 customers place orders").
@@ -47,6 +48,10 @@ class AnswerOverCommand(StatelessComponent):
             # read as out of scope, yet stating the visitor's own head count
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
+            # ... or correcting one given before ("wrong number before, 80")
+            "correcting": ["wrong", "mistake", "typo", "misread", "misspoke", "mixed up",
+                           "i (wrote|said|typed|put|meant|entered)", "actually", "correction",
+                           "oops", "sorry", "scratch that"],
             "intent": "inform",
             "follow_up": "follow_up",
             "sure_from": 0.8,
@@ -103,11 +108,11 @@ class AnswerOverCommand(StatelessComponent):
         return bool(answers) and (torn or bool(message.get(STATED_ANSWER)))
 
     def states_headcount(self, message: Message) -> bool:
-        """ "hold on, I added zeros there, we're 50 employees": the visitor's own head
-        count, whatever else the message says."""
+        """ "hold on, I added zeros there, we're 50 employees", "wrong number before, 80":
+        the visitor's own head count, or a corrected one, whatever else the message says."""
         text = message.get(TEXT) or ""
         return (
-            bool(self.own_company.search(text))
+            bool(self.own_company.search(text) or self.correcting.search(text))
             and any(
                 e.get("entity") == "company_size"
                 and e.get("extractor") == "FormAnswerClassifier"
@@ -120,6 +125,10 @@ class AnswerOverCommand(StatelessComponent):
     @functools.cached_property
     def own_company(self) -> Pattern:
         return word_pattern(self.config["own_company"])
+
+    @functools.cached_property
+    def correcting(self) -> Pattern:
+        return word_pattern(self.config["correcting"])
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

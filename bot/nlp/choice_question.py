@@ -16,7 +16,7 @@ import re
 from typing import Any, Dict, List, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
@@ -27,7 +27,7 @@ from bot.nlp.base import (
     word_pattern,
 )
 
-_SUBJECT = rf"(?:an? )?(?:{SUBJECT_NAMES}|cc)"
+_SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
 _CHOICE = re.compile(
     # "which is right for us", "which one should we pick", "which fits"; not "which crm
     # is best": a question about some other product
@@ -53,6 +53,50 @@ _ADVICE = re.compile(
     r"|\bhelp (?:me |us )?(?:choos|decid|pick)\w*",
     re.IGNORECASE,
 )
+# "our accountant suggested a bpo": advice someone gave, not advice asked for ("what is
+# recommended for us?" still asks)
+_REPORTED = re.compile(r"(?:suggest|recommend|advis)ed$", re.IGNORECASE)
+_ASKED_IN_PASSIVE = re.compile(r"\b(?:is|are|be|'s|was|were)\s+$", re.IGNORECASE)
+# "one article says ..., another says ... which is right?": which claim is true
+_WHICH_CLAIM = re.compile(
+    r"\bwhich (?:one |of them |of those )?(?:is|'s) (?:right|correct|true|accurate)\W*$",
+    re.IGNORECASE,
+)
+
+
+def named_plainly(message: Message) -> Text:
+    """The text with each subject the entity_ruler found by its plain name ("bpo or the
+    phone guys?" -> "bpo or the call center?")."""
+    text = message.get(TEXT) or ""
+    subjects = [
+        e
+        for e in message.get(ENTITIES) or []
+        if e.get("entity") == "subject" and e.get("value") in _PLAIN_NAMES
+    ]
+    limit = len(text)
+    for e in sorted(subjects, key=lambda e: -e.get("start", 0)):
+        start, end = e.get("start", 0), e.get("end", 0)
+        if end <= limit:  # overlapping spans: the later one only
+            text, limit = text[:start] + _PLAIN_NAMES[e["value"]] + text[end:], start
+    return text
+
+
+_PLAIN_NAMES = {"bpo": "bpo", "call_center": "call center"}
+
+
+def both_named(text: Text) -> bool:
+    lowered = text.lower()
+    return bool(re.search(r"\bbpos?\b", lowered) and re.search(r"\bcall[- ]?cent", lowered))
+
+
+def asks_advice(text: Text) -> bool:
+    """An advice word that asks for advice (not one that reports advice given)."""
+    return any(
+        not _REPORTED.search(m.group(0)) or _ASKED_IN_PASSIVE.search(text[: m.start()])
+        for m in _ADVICE.finditer(text)
+    )
+
+
 # "outsourcing help", "hi, outsourcing question", "quick question about outsourcing for my
 # restaurant group": help with outsourcing itself, nothing else asked
 _HELP_WITH_OUTSOURCING = re.compile(
@@ -63,6 +107,14 @@ _HELP_WITH_OUTSOURCING = re.compile(
     r"(?:\s+for\s+(?:my|our)\s+\w+(?:\s+\w+)?)?\W*(?:pls|please|plz)?\W*$"
     r"|^\W*(?:(?:hi|hey|hello)\b\W*)?outsourc\w*\s+(?:help|advice|guidance|questions?|"
     r"decisions?)\W*(?:pls|please|plz)?\W*$",
+    re.IGNORECASE,
+)
+# "hi! our webshop needs help": the visitor's business needs help, nothing else said
+_OWN_NEEDS_HELP = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:our|my)\s+(?:\w+\s+){0,2}?(?:company|business|"
+    r"firm|shop|webshop|e-?shop|online shop|store|startup|practice|clinic|brand|restaurant|"
+    r"agency|office|team)\s+(?:really\s+)?(?:needs?|could use|wants?)\s+(?:some\s+)?help"
+    r"(?:\s+(?:pls|please|plz))?\W*$",
     re.IGNORECASE,
 )
 # "we are reviewing what to outsource", "i need to decide on an outsourcing model": the
@@ -163,9 +215,11 @@ class ChoiceQuestion(StatelessComponent):
         text = message.get(TEXT) or ""
         if (
             BARE_CHOICE.search(text)
+            or BARE_CHOICE.search(named_plainly(message))
             or _VIEW_ON_CHOICE.search(text)
             or _WHICH_FITS_A.search(text)
             or _HELP_WITH_OUTSOURCING.search(text)
+            or _OWN_NEEDS_HELP.search(text)
             or (_DECIDING.search(text) and "?" not in text)
         ):
             return self.config["recommendation"]
@@ -173,7 +227,9 @@ class ChoiceQuestion(StatelessComponent):
         own = self.patterns["own"].search(text)
         if self.patterns["general"].search(text) and not own:
             return self.config["general_topic"] if intent == self.config["recommendation"] else ""
-        advice = _ADVICE.search(text) and (
+        if _WHICH_CLAIM.search(text) and not both_named(text):
+            return ""
+        advice = asks_advice(text) and (
             _DOMAIN.search(text) or len(text.split()) <= 3 or _ADVICE_ALONE.search(text)
         )
         if not (advice or _CHOICE.search(text)) or self.patterns["careers"].search(text):
@@ -196,6 +252,17 @@ class ChoiceQuestion(StatelessComponent):
             reading = self.reading(message)
             if reading == self.config["recommendation"]:
                 overrule_intent(message, reading, self.config["confidence"])
+                if _OWN_NEEDS_HELP.search(message.get(TEXT) or ""):
+                    # "needs help" asks for advice; it names no task (customer support)
+                    message.set(
+                        ENTITIES,
+                        [
+                            e
+                            for e in message.get(ENTITIES) or []
+                            if e.get("entity") != "outsourced_function"
+                        ],
+                        add_to_output=True,
+                    )
             elif reading:
                 select_topic(message, reading)
                 overrule_intent(message, reading.split("/")[0], self.config["confidence"])

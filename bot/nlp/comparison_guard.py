@@ -66,6 +66,7 @@ class ComparisonGuard(StatelessComponent):
         sides = [s for s in match.groups() if s]
         if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
             e.get("entity") in self.config["answer_entities"]
+            and not e.get("role")  # a guess, or a task taken away, is no answer
             # a size or budget word is no answer here: "an llc and a corporation", "sole
             # trader vs limited company"; a head count is
             and (

@@ -88,7 +88,9 @@ class FollowUpShape(StatelessComponent):
             rest = text
             for entity in sorted(subjects, key=lambda e: -e.get("start", 0)):
                 rest = rest[: entity.get("start", 0)] + rest[entity.get("end", 0) :]
-            others = [e for e in message.get(ENTITIES) or [] if e not in subjects]
+            others = [
+                e for e in message.get(ENTITIES) or [] if e not in subjects and not e.get("role")
+            ]
             if not others and not _FILLER.sub(" ", rest).strip():
                 return True
         if intent in self.config["help_intents"]:

@@ -533,7 +533,16 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 # whole: ChoiceQuestion makes it the request for the form it is)
                 predicted, guesses = {}, {}
                 for entity in self.task_models:
+                    # what the model reads stays a guess: only the form's question about
+                    # the tasks takes it ("someone to phone leads and sell them home
+                    # battery systems" reads a little like a question on technology)
+                    ruled = {str(e[ENTITY_ATTRIBUTE_VALUE]) for e in entities}
                     entities = self.read_tasks(message, entity, entities, read[entity], add=False)
+                    entities += [
+                        {**e, "role": GUESS}
+                        for e in self.read_tasks(message, entity, [], read[entity])
+                        if str(e[ENTITY_ATTRIBUTE_VALUE]) not in ruled
+                    ]
             if counted:
                 predicted[size_entity] = [(counted, 1.0)]
                 guesses.pop(size_entity, None)

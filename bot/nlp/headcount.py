@@ -61,6 +61,14 @@ _COUNTING_BEFORE = re.compile(
 _OPENING_HOURS = re.compile(r"\b24\s*[/x×-]\s*(7|365)\b|\b9\s*-?\s*(to|-)\s*-?\s*5\b")
 
 
+# just before a number the visitor takes back
+_WITHDRAWN = re.compile(
+    r"(?:\bnot|\bi (?:wrote|said|typed|put|entered|gave you)|\binstead of|\brather than)"
+    r"\s+(?:like\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _digits(text: str) -> str:
     text = _OPENING_HOURS.sub(" ", text.lower())
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
@@ -120,6 +128,9 @@ def headcount(text: str) -> Optional[float]:
     candidates = _candidates(digits)
     if not candidates:
         return None
+    # "i wrote 260, it's 26 actually", "230, not 2,300": the number taken back is not it
+    kept = [c for c in candidates if not _WITHDRAWN.search(digits[max(0, c[2] - 24) : c[2]])]
+    candidates = kept or candidates
     people = [c for c in candidates if c[1]]
     value, _, start, end = (people or candidates)[0]
     window = digits[max(0, start - 16) : end + 16]

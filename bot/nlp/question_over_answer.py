@@ -11,7 +11,8 @@ chose, or, where the message names an aspect the chosen topic is not about
 ("emails": channels), that aspect's topic. So is a request for a recommendation
 that asks what one of the two can do ("we're a 15 person dental office, can a call
 centre book appointments for us?") or names an aspect of them that is no part of the
-choice ("what developments should we expect in the BPO sector?"). A choice ("which is
+choice ("what developments should we expect in the BPO sector?"), or asks what one
+of them brings ("what are the advantages of a BPO for a company like ours?"). A choice ("which is
 right for us?", "would a call center suit us?") is left to ChoiceQuestion, which comes
 next.
 """
@@ -49,6 +50,9 @@ _CAN_IT = re.compile(
     re.IGNORECASE,
 )
 
+# "what are the ...", "which benefits ...", just before the aspect, in its sentence
+_WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class QuestionOverAnswer(StatelessComponent):
@@ -72,6 +76,8 @@ class QuestionOverAnswer(StatelessComponent):
                 "remote",
                 "trends",
             ],
+            # ... and those it does not ask about when it names only one of the two
+            "asked_of_one_side": ["benefits"],
             "confidence": 0.8,
             # any reading this unsure ("we run an online pharmacy and get swamped with
             # calls about orders; what exactly would a call centre handle for us?")
@@ -107,6 +113,15 @@ class QuestionOverAnswer(StatelessComponent):
         aspect_asked = any(
             e.get("entity") == "aspect" and e.get("value") in asked for e in entities
         )
+        if intent.get("name") == self.config["recommendation_intent"] and len(set(subjects)) == 1:
+            # "what are the advantages of a BPO for a company like ours?" asks what one
+            # side brings ("is a bpo our best bet for the benefits?" is still the choice)
+            aspect_asked = aspect_asked or any(
+                e.get("entity") == "aspect"
+                and e.get("value") in self.config["asked_of_one_side"]
+                and _WH_BEFORE.search(text[: e.get("start", 0)])
+                for e in entities
+            )
         if intent.get("name") != self.config["answer_intent"] and not (
             unsure or capability or aspect_asked
         ):

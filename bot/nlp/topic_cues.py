@@ -72,6 +72,18 @@ _CHANNEL = re.compile(
 )
 
 
+# words that weigh the two against each other, or one against something else
+_DIFFERING = re.compile(
+    r"\b(differ\w*|distinguish\w*|compar\w*|vs\.?|versus|than|unlike|other|same|both"
+    r"|apart|contrast\w*)\b",
+    re.IGNORECASE,
+)
+
+# the trends' answers, where a comparison's general answer was chosen
+_TRENDS = {"trends": "trends/overview", "ai": "trends/ai_automation",
+           "remote": "trends/remote_global"}  # fmt: skip
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class TopicCues(StatelessComponent):
     @staticmethod
@@ -83,6 +95,8 @@ class TopicCues(StatelessComponent):
             "general_comparisons": ["difference/overview", "difference/relationship",
                                     "difference/services"],
             "subjects": ["bpo", "call_center"],
+            # a comparison's answer -> the kind of answer each subject has of its own
+            "per_subject": {"difference/services": "services"},
             # general topic -> aspect entity -> the narrower topic about that aspect
             "narrower": {
                 "difference/overview": {
@@ -92,7 +106,10 @@ class TopicCues(StatelessComponent):
                     "similarities": "difference/similarities",
                     "strategic": "difference/strategic_vs_tactical",
                     "services": "difference/services",
+                    **_TRENDS,
                 },
+                # "the main future developments for bpos and call centers"
+                "difference/services": _TRENDS,
                 # siblings: "in which regions are bpo firms based?" is not about industries
                 "services/industries": {"locations": "services/locations"},
                 "services/locations": {"industries": "services/industries"},
@@ -130,6 +147,7 @@ class TopicCues(StatelessComponent):
             "definition_words": [
                 "what do you call", "what (is|are) .{0,60} called", "definitions?( of)?",
                 "define", "stands? for", "meaning of", "what does .{0,12} mean",
+                "what(?: is|'s|s) (?:an? |the )?\\w+(?: \\w+)? meaning",
                 "what (the|this|that) (term|word|acronym|abbreviation|name) (actually )?means?",
                 "what does (the|this|that) (term|word|acronym|abbreviation|name) (actually )?mean",
                 # "... Before I answer him, what actually is a call center?": the question
@@ -197,18 +215,40 @@ class TopicCues(StatelessComponent):
             if not selection:
                 continue
             prediction = selection[RESPONSE_SELECTOR_PREDICTION_KEY]
-            key = prediction.get(INTENT_RESPONSE_KEY) or ""
+            chosen = prediction.get(INTENT_RESPONSE_KEY) or ""
+            key = self.one_subject(message, chosen) or chosen
             better = (
                 self.front_and_back(message, key)
                 or self.definition(message, key)
                 or self.one_sided(message, key)
                 or self.narrower(message, key)
                 or self.by_phrase(message, key)
+                or (key if key != chosen else None)
             )
             if better:
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
         return messages
+
+    def one_subject(self, message: Message, key: Text) -> Optional[Text]:
+        """A question about one subject, with no word that compares, gets that subject's
+        own answer: "what services would a call center typically provide?" not the
+        comparison's (`per_subject`), "whats good about using the phone people" not the
+        other subject's benefits."""
+        subjects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
+        }
+        if len(subjects) != 1 or _DIFFERING.search(message.get(TEXT) or ""):
+            return None
+        (subject,) = subjects
+        kind, _, of = key.partition("/")
+        if subject not in self.config["subjects"]:
+            return None
+        if key in self.config["per_subject"]:
+            return f"{self.config['per_subject'][key]}/{subject}"
+        if of in self.config["subjects"] and of != subject:
+            return f"{kind}/{subject}"
+        return None
 
     def definition(self, message: Message, key: Text) -> Optional[Text]:
         entities = message.get(ENTITIES) or []
