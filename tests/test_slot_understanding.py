@@ -29,6 +29,8 @@ FLOORS = {
     "realistic_fifteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_sixteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.82},
     "realistic_seventeenth": {"company_size": 0.95, "budget": 0.84, "outsourced_functions": 0.84},
+    "realistic_eighteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_nineteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.94},
 }
 
 

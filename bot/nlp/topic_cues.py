@@ -238,8 +238,15 @@ class TopicCues(StatelessComponent):
         subjects = {
             e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
         }
-        if len(subjects) != 1 or _DIFFERING.search(message.get(TEXT) or ""):
-            return None
+        aspects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"
+        }
+        if (
+            len(subjects) != 1
+            or _DIFFERING.search(message.get(TEXT) or "")
+            or aspects & set(_TRENDS)
+        ):
+            return None  # trends named: `narrower` takes them
         (subject,) = subjects
         kind, _, of = key.partition("/")
         if subject not in self.config["subjects"]:

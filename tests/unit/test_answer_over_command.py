@@ -71,6 +71,9 @@ def test_a_task_described_while_nlu_is_torn_is_an_answer(text, entities, top, ex
     [
         ("hold on, I added zeros there, we're 50 employees", "inform"),
         ("how do i hire 50 employees fast", "out_of_scope"),
+        # a head count corrected, without a word of one's own company
+        ("wrong figure earlier, 120", "inform"),
+        ("oops i typed 900, it is 90", "inform"),
     ],
 )
 def test_an_own_head_count_read_as_out_of_scope_is_an_answer(text, expected):

@@ -51,6 +51,7 @@ def read(text, intent):
         ("we need some help with outsourcing", "greet"),
         ("our board is deciding what to outsource next year.", "difference"),
         ("we must decide on an outsourcing partner", "choosing"),
+        ("hey! my online shop needs some help", "greet"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):
@@ -83,6 +84,15 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
         ("question about outsourcing costs", "benefits"),
         ("how does outsourcing help a company", "benefits"),
         ("we are deciding what to outsource, what does a bpo do?", "services"),
+        # advice someone gave is no request for it
+        ("our bookkeeper recommended a bpo to us. what is a bpo exactly?", "definition"),
+        # which of two claims is true, not which option suits
+        (
+            "a blog says call centres only take calls, my boss says they do chat too. which is "
+            "right?",
+            "difference",
+        ),
+        ("my shop needs help with the tax forms, any idea?", "out_of_scope"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):
@@ -93,3 +103,23 @@ def test_an_unsure_reading_of_a_choice_asks_for_the_recommendation():
     message = parsed_message("what would u pick for a car dealership", "benefits", 0.4)
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "request_recommendation"
+
+
+def test_a_subject_by_any_name_makes_a_bare_choice():
+    text = "bpo or the phone people?"
+    start = text.index("phone people")
+    subjects = [
+        {"entity": "subject", "value": "bpo", "start": 0, "end": 3},
+        {"entity": "subject", "value": "call_center", "start": start, "end": start + 12},
+    ]
+    message = parsed_message(text, "difference", 0.9, subjects, topic="difference/overview")
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+
+
+def test_a_business_that_needs_help_names_no_task():
+    task = {"entity": "outsourced_function", "value": "customer_support", "start": 0, "end": 9}
+    message = parsed_message("our webshop needs help", "greet", 0.8, [task])
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+    assert not [e for e in result.get("entities") if e["entity"] == "outsourced_function"]

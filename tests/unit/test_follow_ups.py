@@ -173,6 +173,23 @@ def test_a_task_named_after_a_knowledge_answer_asks_about_that_answer(tracker_fa
     assert [m.get("response") for m in messages] == ["utter_definition/front_back_office"]
 
 
+def test_a_task_nlu_only_guessed_in_a_follow_up_is_still_the_task_asked_about(tracker_factory):
+    # the topic classifier is fairly sure of the trends ("laptops" and "fixing")
+    guessed = [{"entity": "outsourced_function", "value": "it_support", "role": "guess"}]
+    text = "does that include fixing our staff's laptops?"
+    tracker = _after_knowledge_answer(tracker_factory, "services/bpo", text, "follow_up", guessed)
+    prediction = {"intent_response_key": "trends/ai_automation", "confidence": 0.7}
+    tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/bpo"]
+
+
+def run_follow_up(tracker):
+    from tests.unit.test_actions import run
+
+    return run(ActionAnswerFollowUp(), tracker)
+
+
 def test_a_longer_form_answer_after_a_knowledge_answer_is_still_out_of_scope(tracker_factory):
     from actions.recommend import ActionTakeAnswer
     from tests.unit.test_actions import run

@@ -114,3 +114,18 @@ def test_a_year_is_no_head_count(text):
 )
 def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people):
     assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("hang on i wrote 310, it's 31 actually", 31),
+        ("we are 75, not 750", 75),
+        ("i said 20 but we are 200", 200),
+        ("45 instead of 450", 45),
+        # no number taken back: the first stands
+        ("we're 40 in the office and 12 in the warehouse", 40),
+    ],
+)
+def test_a_number_taken_back_is_not_the_head_count(text, people):
+    assert headcount(text) == people

@@ -106,3 +106,24 @@ def test_a_definition_asked_in_words_keeps_its_topic():
     (result,) = QuestionOverAnswer({}).process([message])
     topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
     assert topic == "definition/call_center"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what one side brings, asked with facts about the company
+        ("we're a mid-size bakery. what are the benefits of a bpo for a company like ours?",
+         "benefits"),
+        # the choice, with the benefits as its reason
+        ("is a bpo our best bet for the benefits we want?", "request_recommendation"),
+    ],
+)  # fmt: skip
+def test_what_one_side_brings_is_asked_of_it(text, expected):
+    start = text.index("benefits")
+    entities = [
+        {"entity": "subject", "value": "bpo"},
+        {"entity": "aspect", "value": "benefits", "start": start, "end": start + 8},
+    ]
+    message = parsed_message(text, "request_recommendation", 0.9, entities, "benefits/bpo")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("intent")["name"] == expected

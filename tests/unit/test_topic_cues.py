@@ -205,3 +205,36 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
 )  # fmt: skip
 def test_what_the_front_and_back_office_are(text, chosen, expected):
     assert topic_after(message(text, chosen)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        # a comparison's answer for a question about one subject: that subject's own
+        ("we get lots of phone orders. what services would a call center provide?",
+         "difference/services", ["services"], "services/call_center"),
+        # the other subject's answer for a question about one: the one asked about
+        ("whats good about using a call centre", "benefits/bpo", ["benefits"],
+         "benefits/call_center"),
+        # ... and trends named beside it win over its services
+        ("what do esims have to do with scaling call center services?",
+         "difference/services", ["remote", "services"], "trends/remote_global"),
+        # a word that compares keeps the comparison
+        ("how do call center services differ", "difference/services", ["services"],
+         "difference/services"),
+        ("is a call center better than the other option", "benefits/bpo", ["benefits"],
+         "benefits/bpo"),
+        # both named: the classifier's choice stands
+        ("future developments for bpos and call centers", "difference/services", ["trends"],
+         "trends/overview"),
+    ],
+)  # fmt: skip
+def test_a_question_about_one_subject_gets_its_own_answer(text, chosen, aspects, expected):
+    assert topic_after(message(text, chosen, aspects)) == expected
+
+
+def test_what_is_x_meaning_asks_for_the_definition():
+    text = "sorry my english, what is call center meaning? in my country we dont have it"
+    assert topic_after(message(text, "services/locations", ["locations"])) == (
+        "definition/call_center"
+    )
