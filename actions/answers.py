@@ -31,6 +31,19 @@ _CHANGING = re.compile(
     re.IGNORECASE,
 )
 MARKED_CHANGE_CONFIDENCE = 0.5
+# the visitor does not know (the answer to the budget question, when nothing else is read)
+_UNSURE = re.compile(
+    r"\b(no idea|not sure|unsure|dunno|don'?t know|do not know|no clue|not a clue|"
+    r"can'?t say|cannot say|hard to say|haven'?t (decided|a clue)|not decided|undecided|"
+    r"no (real )?(idea|clue))\b",
+    re.IGNORECASE,
+)
+
+
+def says_unsure(text: str) -> bool:
+    return bool(_UNSURE.search(text))
+
+
 _BARE_NUMBER = re.compile(r"^[\s\d.,+~%kK-]*$")
 
 

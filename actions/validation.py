@@ -24,6 +24,7 @@ from actions.answers import (
     parse_company_size,
     parse_functions,
     removed_functions,
+    says_unsure,
     strongest,
     unasked_values,
     value_before_this_turn,
@@ -166,6 +167,13 @@ class ValidateRecommendationForm(FormValidationAction):
                 BUDGET_FROM_SIZE_WORD[v] for v in size_words if v in BUDGET_FROM_SIZE_WORD
             ] + candidates
         budget = strongest(parse_budget, candidates)
+        if (
+            budget is None
+            and tracker.get_slot("requested_slot") == "budget"
+            and says_unsure(tracker.latest_message.get("text") or "")
+            and not self._answers_another_question("budget", tracker)
+        ):
+            budget = UNSURE  # "no idea what that sort of thing runs to": not sure
         if budget == UNSURE:
             if tracker.get_slot("requested_slot") != "budget":
                 return self._not_understood("budget", dispatcher, tracker)

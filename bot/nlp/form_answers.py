@@ -560,9 +560,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     entities = self.read_tasks(message, entity, entities, read[entity])
                     if any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
                         continue  # the whole message's reading only where no task was read
+                unstated = self.unstated(message, entity, counted)
                 for value, confidence in found:
                     if (entity, value) not in ruled:
-                        entities.append(self._entity(message, entity, value, confidence))
+                        read_as = self._entity(message, entity, value, confidence)
+                        entities.append({**read_as, "role": GUESS} if unstated else read_as)
             for entity in self.config["several_values"]:
                 removed = taken_away(message.get(TEXT), entities, entity)
                 kept = []
@@ -582,6 +584,20 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     entities.append({**guess, "role": GUESS})
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+    def unstated(self, message: Message, entity: Text, counted: Optional[Text]) -> bool:
+        """A size or budget that only the model reads in a message that is no answer (a
+        request, a question): "corporate training company here, what would you
+        recommend" says nothing of the head count, "a municipal water utility, please
+        recommend" nothing of the budget. It stays a guess, which only the form's
+        question takes; a head count, an exact term or a word of money states one."""
+        if entity not in self.config["one_value"]:
+            return False
+        if (message.get(INTENT) or {}).get("name") == self.config["answer_intent"]:
+            return False
+        if entity == self.config["size_entity"]:
+            return not counted
+        return entity == self.config["budget_entity"] and not _MONEY.search(message.get(TEXT) or "")
 
     def _usable(self, entity: Dict) -> bool:
         """Not a form entity, or one with a value the models know ('small', not '30 people')."""

@@ -149,6 +149,18 @@ def test_not_sure_about_the_budget_means_moderate_and_says_so(tracker_factory):
     assert messages[0]["response"] == "utter_budget_assumed_moderate"
 
 
+def test_not_knowing_what_it_costs_is_not_sure_about_the_budget(tracker_factory):
+    text = "honestly we have no clue what providers charge"
+    events, messages = validation_run(tracker_factory, "budget", None, "budget", text=text)
+    assert slot_events(events)["budget"] == "moderate"
+    assert messages[0]["response"] == "utter_budget_assumed_moderate"
+    # not while another question is asked
+    events, _ = validation_run(
+        tracker_factory, "budget", None, "company_size", text="no idea", slots={"budget": None}
+    )
+    assert slot_events(events).get("budget") is None
+
+
 def test_a_correction_mid_form_is_taken_and_said_back(tracker_factory):
     events, messages = validation_run(
         tracker_factory,

@@ -62,3 +62,35 @@ def test_a_long_message_is_read_for_a_budget_one_part_at_a_time():
     assert parts[-1] == "we are low on money"
     # only a part with a word of money can state a budget
     assert [p for p in parts if _MONEY.search(p)] == ["we are low on money"]
+
+
+@pytest.mark.parametrize(
+    "text, intent, entity, counted, unstated",
+    [
+        # a request that only sounds like a size or a budget states neither
+        ("corporate events company here, what would you recommend", "request_recommendation",
+         "company_size", None, True),
+        ("we are a city gas utility, please recommend a model", "request_recommendation",
+         "budget", None, True),
+        # a head count, a word of money, or an answer does
+        ("we are 300 people, what would you recommend", "request_recommendation",
+         "company_size", "large", False),
+        ("money is no object, which one?", "request_recommendation", "budget", None, False),
+        ("a global group", "inform", "company_size", None, False),
+        # tasks are read as before
+        ("someone to answer the phones, which one?", "request_recommendation",
+         "outsourced_function", None, False),
+    ],
+)  # fmt: skip
+def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
+    text, intent, entity, counted, unstated
+):
+    from types import SimpleNamespace
+
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.nlp.form_answers import FormAnswerClassifier
+
+    component = SimpleNamespace(config=FormAnswerClassifier.get_default_config())
+    message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}})
+    assert FormAnswerClassifier.unstated(component, message, entity, counted) is unstated
