@@ -243,15 +243,19 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
     return None
 
 
-def main_aspect(tracker: Tracker) -> Optional[Text]:
+def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[Text]:
     """The aspect the message asks about: "whats that about esims" names "definition"
-    ("what's that") and remote work; the more specific one wins."""
+    ("what's that") and remote work; the more specific one wins. After an answer about
+    one aspect, a new one wins over that one ("why asia and africa, is it cheaper
+    there?" after where they are: the savings)."""
     aspects = [
         str(e["value"])
         for e in tracker.latest_message.get("entities") or []
         if e.get("entity") == "aspect" and e.get("value")
     ]
     specific = [a for a in aspects if a not in ("definition", "difference")]
+    answered = TOPICS[previous][0] if previous in TOPICS else None
+    specific = [a for a in specific if a != answered] or specific
     if not specific and _DOES_THAT_MEAN.search(tracker.latest_message.get("text") or ""):
         return None  # "does that mean they're open at night?" asks about that answer
     return (specific or aspects or [None])[0]
@@ -423,7 +427,7 @@ class ActionAnswerFollowUp(Action):
                 return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
-        aspect = main_aspect(tracker)
+        aspect = main_aspect(tracker, previous)
         text = tracker.latest_message.get("text") or ""
         subjects = {
             e.get("value")

@@ -531,3 +531,16 @@ def test_for_whom_after_an_answer_is_that_answer(tracker_factory):
     )
     _, messages = run(ActionAnswerOutOfScope(), tracker)
     assert [m.get("response") for m in messages] == ["utter_choosing/overview"]
+
+
+def test_a_new_aspect_wins_over_the_one_just_answered(tracker_factory):
+    aspects = [
+        {"entity": "aspect", "value": "locations"},
+        {"entity": "aspect", "value": "savings"},
+    ]
+    text = "why the philippines and india, is it cheaper there?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/locations", text, "follow_up", aspects
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/outsourcing_savings"]
