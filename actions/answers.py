@@ -40,6 +40,20 @@ _UNSURE = re.compile(
 )
 
 
+# "we want somebody external to look after our laptops": work the visitor wants done
+_WANTS_IT_DONE = re.compile(
+    r"\b(?:we|i)(?:'d| would)?\s+(?:really\s+)?(?:want|need|like|are looking for|am looking for|"
+    r"are after|are thinking of|plan)\b.{0,30}?\b(?:someone|somebody|some(?:one|body) external|"
+    r"external|outside|an? (?:company|firm|provider|partner|agency|team)|outsourc\w*|"
+    r"hand(?:ing)? (?:over|off)|to (?:handle|take care of|look after|do|run|manage))\b",
+    re.IGNORECASE,
+)
+
+
+def wants_work_done(text: str) -> bool:
+    return bool(_WANTS_IT_DONE.search(text))
+
+
 def says_unsure(text: str) -> bool:
     return bool(_UNSURE.search(text))
 

@@ -23,6 +23,7 @@ from actions.answers import (
     removed_functions,
     slots_set_this_turn,
     value_before_this_turn,
+    wants_work_done,
 )
 from actions.decision import (
     BPO,
@@ -267,8 +268,9 @@ class ActionTakeAnswer(Action):
 
     After a recommendation it is a correction: the answer changes and the
     recommendation is given again, saying what changed. Before one, a message that
-    describes the company (two answers or more, e.g. size and tasks) starts the
-    questions with them. Anything else, a bare number above all, is not taken as an
+    describes the company (two answers or more, e.g. size and tasks), or that asks for
+    tasks to be done ("we want somebody external to look after our laptops"), starts
+    the questions with them. Anything else, a bare number above all, is not taken as an
     answer: the visitor hears what the assistant covers, and the slots keep the
     values they had."""
 
@@ -290,6 +292,9 @@ class ActionTakeAnswer(Action):
         if tracker.get_slot("recommended_model") is None:
             facts = answers_in_message(tracker, UNASKED_CONFIDENCE)
             if len(facts) >= FACTS_TO_START:  # "we're a 40-person shop, phones ringing all day"
+                return start_form_events(tracker, facts)
+            if "outsourced_functions" in facts and wants_work_done(text):
+                # "we want somebody external to look after our staff laptops"
                 return start_form_events(tracker, facts)
             from actions.follow_ups import ActionAnswerFollowUp, is_elliptical, previous_topic
 

@@ -38,6 +38,7 @@ SIXTEENTH = REPO_ROOT / "tests" / "realistic_sixteenth"  # session 7: run once a
 SEVENTEENTH = REPO_ROOT / "tests" / "realistic_seventeenth"  # session 7: development, dialogues
 EIGHTEENTH = REPO_ROOT / "tests" / "realistic_eighteenth"  # session 8: development, misses read
 NINETEENTH = REPO_ROOT / "tests" / "realistic_nineteenth"  # session 8: only figures read
+TWENTIETH = REPO_ROOT / "tests" / "realistic_twentieth"  # session 8: development, misses read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -58,6 +59,7 @@ SETS = {
     "seventeenth": SEVENTEENTH,
     "eighteenth": EIGHTEENTH,
     "nineteenth": NINETEENTH,
+    "twentieth": TWENTIETH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -8,7 +8,8 @@ goodbye) is chosen for a message that carries an exact form answer (a term of
 the entity_ruler, or a head count) and none of the command's own words, the
 message is taken as the answer it is (`inform`). So is a message read as out of
 scope that states the visitor's own head count ("oops, we're 50 employees") or
-corrects one ("wrong number before, 80"), and
+corrects one ("wrong number before, 80"), or adds an exact task to those given
+("can you add IT support to the list"), and
 one that NLU hesitated to call a knowledge question or an answer, that asks
 nothing, names no subject and describes a task ("handling the calls where
 customers place orders").
@@ -48,6 +49,9 @@ class AnswerOverCommand(StatelessComponent):
             # read as out of scope, yet stating the visitor's own head count
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
+            # read as out of scope, yet adding a task to those given
+            "adding": ["add", "adding", "also", "as well", "too", "plus", "include",
+                       "including", "on top", "on the list", "to the list"],
             # ... or correcting one given before ("wrong number before, 80")
             "correcting": ["wrong", "mistake", "typo", "misread", "misspoke", "mixed up",
                            "i (wrote|said|typed|put|meant|entered)", "actually", "correction",
@@ -68,7 +72,7 @@ class AnswerOverCommand(StatelessComponent):
     def answers_the_form(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
         if intent in self.config["unclear"]:
-            return self.states_headcount(message)
+            return self.states_headcount(message) or self.adds_a_task(message)
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
         if intent not in self.config["commands"]:
@@ -121,6 +125,20 @@ class AnswerOverCommand(StatelessComponent):
             )
             and bool(re.search(r"\d", text))
         )
+
+    def adds_a_task(self, message: Message) -> bool:
+        """ "before that, can you add IT support for our own staff to the list": an
+        exact task term, added to the tasks given."""
+        return bool(self.adding.search(message.get(TEXT) or "")) and any(
+            e.get("entity") == "outsourced_function"
+            and e.get("extractor") != "FormAnswerClassifier"
+            and not e.get("role")
+            for e in message.get(ENTITIES) or []
+        )
+
+    @functools.cached_property
+    def adding(self) -> Pattern:
+        return word_pattern(self.config["adding"])
 
     @functools.cached_property
     def own_company(self) -> Pattern:

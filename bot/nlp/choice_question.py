@@ -127,7 +127,15 @@ _DECIDING = re.compile(
     # "we want to hand something off but dont know what kind of company to look for"
     r"|\b(?:don'?t|do not|not sure|no idea)\s+(?:know\s+)?(?:what|which)\s+"
     r"(?:kind|sort|type)\s+of\s+(?:company|provider|partner|firm|outsourcing)\s+to\s+"
-    r"(?:look for|use|choose|pick|hire|go for)\b",
+    r"(?:look for|use|choose|pick|hire|go for)\b"
+    # "im not sure what we need, can u help"
+    r"|\b(?:not sure|unsure|don'?t know|no idea)\s+what\s+(?:we|i)\s+(?:need|should (?:get|do|"
+    r"choose|pick|outsource))\b"
+    # "hello, I am looking into outsourcing for our dental lab."
+    r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b)"
+    r"\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))\b\W*)?(?:i|we)"
+    r"(?:'m| am|'re| are)?\s+(?:looking into|thinking about|thinking of|considering|exploring|"
+    r"researching|planning)\s+(?:some\s+)?outsourc\w*(?:\s+[\w'-]+){0,6}\W*$",
     re.IGNORECASE,
 )
 # "which model fits an IT consultancy": a choice for a business, however read
@@ -170,7 +178,7 @@ _FILLER = (
 )
 BARE_CHOICE = re.compile(
     rf"(?:^|[.!?]\s+)\W*{_OPENER}{_SUBJECT}\s+(?:or\s+{_SUBJECT}{_FILLER}"
-    rf"|(?:vs\.?|versus)\s+{_SUBJECT}\W*(?:which(?: one)?|for (?:us|me)))\W*$",
+    rf"|(?:vs\.?|versus)\s+{_SUBJECT}(?:\W*(?:which(?: one)?|for (?:us|me)))+)\W*$",
     re.IGNORECASE,
 )
 

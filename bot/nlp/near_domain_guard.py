@@ -58,6 +58,12 @@ _OWN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here)\b", re.IGNORECASE)
+# "our airline catering company" (not "our translation work")
+_OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
+_A_BUSINESS_AFTER = re.compile(
+    r"^\s*(company|companies|firm|business|agency|practice|shop|group|service|services)\b",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -133,7 +139,12 @@ class NearDomainGuard(StatelessComponent):
             self.businesses
             and self.businesses.fullmatch(match.group(0))
             and (
-                _OWN_BEFORE.search(text[: match.start()]) or _OWN_AFTER.search(text[match.end() :])
+                _OWN_BEFORE.search(text[: match.start()])
+                or _OWN_AFTER.search(text[match.end() :])
+                or (
+                    _OURS_BEFORE.search(text[: match.start()])
+                    and _A_BUSINESS_AFTER.search(text[match.end() :])
+                )
             )
         )
 

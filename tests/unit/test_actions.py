@@ -317,6 +317,26 @@ def test_an_answer_out_of_the_blue_is_not_taken(tracker_factory):
     assert messages[0]["response"] == "utter_out_of_scope"
 
 
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        ("we'd like someone external to run our payroll every month", True),
+        ("payroll", False),  # a task alone, out of the blue, is no request
+    ],
+)
+def test_work_the_visitor_wants_done_starts_the_questions(tracker_factory, text, starts):
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        text=text,
+        entities=[entity("outsourced_function", "payroll", 0.9)],
+    )
+    events, messages = run(ActionTakeAnswer(), tracker)
+    started = any(e.get("event") == "followup" for e in events)
+    assert started is starts
+    if not starts:
+        assert messages[0]["response"] == "utter_out_of_scope"
+
+
 def test_reset_forgets_old_answers_but_keeps_this_turns(tracker_factory):
     tracker = tracker_factory(
         slots={

@@ -119,3 +119,15 @@ def test_a_budget_stated_surely_is_an_answer_even_read_as_a_follow_up():
     message.set(STATED_ANSWER, True)
     (result,) = AnswerOverCommand({}).process([message])
     assert result.get("intent")["name"] == "inform"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("oh and could you put payroll on the list as well", "inform"),
+        ("what does payroll cost in poland", "out_of_scope"),  # no task added
+    ],
+)
+def test_an_exact_task_added_read_as_out_of_scope_is_an_answer(text, expected):
+    task = {"entity": "outsourced_function", "value": "payroll", **RULER}
+    assert intent_after(text, "out_of_scope", [task]) == expected

@@ -52,6 +52,9 @@ def read(text, intent):
         ("our board is deciding what to outsource next year.", "difference"),
         ("we must decide on an outsourcing partner", "choosing"),
         ("hey! my online shop needs some help", "greet"),
+        ("bpo vs call centre for us, which one", "difference"),
+        ("honestly not sure what we need, could you help", "help"),
+        ("good morning, we are looking into outsourcing for our print shop.", "out_of_scope"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):
@@ -93,6 +96,7 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
             "difference",
         ),
         ("my shop needs help with the tax forms, any idea?", "out_of_scope"),
+        ("we are looking into outsourcing rules for our clinic", "out_of_scope"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):

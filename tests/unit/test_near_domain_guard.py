@@ -123,6 +123,7 @@ def advice_reading(text):
         ("which seo agency would you recommend", "out_of_scope"),
         ("should we outsource our translation work to an agency?", "out_of_scope"),
         ("we are a law firm of 60 people, which would you recommend", None),
+        ("our school catering company would like a recommendation", None),
         ("what do you recommend for a marketing agency", None),
         ("cleaning company owner here, which one should i pick", None),
     ],
