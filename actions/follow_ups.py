@@ -243,6 +243,10 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
     return None
 
 
+# an aspect -> the narrower aspects it contains
+_NARROWER = {"technology": ("ai",), "trends": ("ai", "remote")}
+
+
 def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[Text]:
     """The aspect the message asks about: "whats that about esims" names "definition"
     ("what's that") and remote work; the more specific one wins. After an answer about
@@ -256,6 +260,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     specific = [a for a in aspects if a not in ("definition", "difference")]
     answered = TOPICS[previous][0] if previous in TOPICS else None
     specific = [a for a in specific if a != answered] or specific
+    # "do they use ai now?": AI is the part of technology asked about
+    specific = [a for a in specific if not set(_NARROWER.get(a, ())) & set(specific)]
     if not specific and _DOES_THAT_MEAN.search(tracker.latest_message.get("text") or ""):
         return None  # "does that mean they're open at night?" asks about that answer
     return (specific or aspects or [None])[0]
@@ -305,7 +311,8 @@ _ASKS_FOR_MORE = re.compile(
 )
 
 _ELLIPTICAL = re.compile(
-    r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)? and|what about|how about|and what about)\b"
+    r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)? and|what about|how about|and what about"
+    r"|wbu|wby|what abt|how abt)\b"
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
 )

@@ -40,7 +40,8 @@ from bot.nlp.base import (
 )
 
 _CONTINUATION = re.compile(
-    r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)?,? and|what about|how about)\b"
+    r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)?,? and|what about|how about"
+    r"|wbu|wby|what abt|how abt)\b"
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -56,7 +57,8 @@ _ASKS_THE_ASSISTANT = re.compile(r"\b(can|could|do|will|would|are) (you|u)\b", r
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
     r"\b(and|n|nd|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
-    r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me)\b|[^\w\s]",
+    r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me|wbu|wby|abt)\b"
+    r"|[^\w\s]",
     re.IGNORECASE,
 )
 

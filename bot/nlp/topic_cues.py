@@ -108,8 +108,16 @@ class TopicCues(StatelessComponent):
                     "services": "difference/services",
                     **_TRENDS,
                 },
-                # "the main future developments for bpos and call centers"
-                "difference/services": _TRENDS,
+                # "the main future developments for bpos and call centers", "how do their
+                # operational structures differ", "what do a BPO and a call center share?"
+                "difference/services": {
+                    "technology": "difference/technology",
+                    "channels": "difference/channels",
+                    "structure": "difference/structure",
+                    "similarities": "difference/similarities",
+                    "strategic": "difference/strategic_vs_tactical",
+                    **_TRENDS,
+                },
                 # siblings: "in which regions are bpo firms based?" is not about industries
                 "services/industries": {"locations": "services/locations"},
                 "services/locations": {"industries": "services/industries"},
@@ -124,6 +132,8 @@ class TopicCues(StatelessComponent):
                 **{
                     f"difference/{aspect}": [
                         ["main difference", "key difference", "biggest difference",
+                         "core difference", "basic difference", "fundamental difference",
+                         "real difference",
                          "in a nutshell", "in short", "in a few words", "in simple terms",
                          "how are (they|the two) different"],
                         "difference/overview",
@@ -156,6 +166,9 @@ class TopicCues(StatelessComponent):
                 "call[- ]?cent(er|re)s?|business process outsourcing)"
                 "( (actually|exactly|really|then|anyway|even|in the first place))?"
                 "(?=\\s*([?.!,]|$))",
+                # "what is a call centre and how does one work?"
+                "what (is|are) (an? |the )?(bpos?|call[- ]?cent(er|re)s?|business process "
+                "outsourcing) and how (does|do) (one|it|they|that) (work|operate)",
                 # "... the term contact centre at work - what is one exactly?"
                 "what (is|are) (one|it|they) (exactly|actually|really)(?=\\s*([?.!,]|$))",
                 # "is a bpo a kind of company or a service?", "how would you describe one?"

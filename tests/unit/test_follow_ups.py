@@ -544,3 +544,15 @@ def test_a_new_aspect_wins_over_the_one_just_answered(tracker_factory):
     )
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_benefits/outsourcing_savings"]
+
+
+def test_a_narrower_aspect_wins_over_the_wider_one(tracker_factory):
+    aspects = [
+        {"entity": "aspect", "value": "technology"},
+        {"entity": "aspect", "value": "ai"},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", "do they use ai now?", "follow_up", aspects
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]

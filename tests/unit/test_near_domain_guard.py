@@ -124,6 +124,7 @@ def advice_reading(text):
         ("should we outsource our translation work to an agency?", "out_of_scope"),
         ("we are a law firm of 60 people, which would you recommend", None),
         ("our school catering company would like a recommendation", None),
+        ("is there a free tool to share one phone line between us, which one", "out_of_scope"),
         ("what do you recommend for a marketing agency", None),
         ("cleaning company owner here, which one should i pick", None),
     ],
