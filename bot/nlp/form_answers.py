@@ -12,6 +12,7 @@ question (intent and topic agree) gets no guesses, only a head count.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -43,6 +44,7 @@ from bot.nlp.base import (
     TrainedComponent,
     is_knowledge_question,
     names_a_subject,
+    word_pattern,
 )
 from bot.nlp.choice_question import BARE_CHOICE
 from bot.nlp.headcount import headcount, size_class
@@ -199,6 +201,53 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             "stated_task_from": 0.5,
             "stated_budget_from": 0.8,
             "answer_intent": "inform",
+            # words a size rests on, in a message that is no answer (see `unstated`)
+            "size_words": [
+                "big",
+                "bigger",
+                "large",
+                "huge",
+                "giant",
+                "massive",
+                "major",
+                "small",
+                "smaller",
+                "tiny",
+                "little",
+                "micro",
+                "mid\\w*",
+                "medium",
+                "couple",
+                "few",
+                "handful",
+                "dozens?",
+                "hundreds",
+                "thousands",
+                "global",
+                "national",
+                "nationwide",
+                "international",
+                "multinational",
+                "enterprise",
+                "corporation",
+                "group",
+                "chain",
+                "family",
+                "solo",
+                "alone",
+                "myself",
+                "just (me|us)",
+                "startup",
+                "start-up",
+                "sme",
+                "smb",
+                "growing",
+                "employees",
+                "staff",
+                "people",
+                "ppl",
+                "headcount",
+            ],
             # aspects a task's description names in passing ("by phone", "where people
             # can order"); any other aspect makes the statement a question about it
             "incidental_aspects": ["channels", "locations"],
@@ -590,14 +639,19 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         request, a question): "corporate training company here, what would you
         recommend" says nothing of the head count, "a municipal water utility, please
         recommend" nothing of the budget. It stays a guess, which only the form's
-        question takes; a head count, an exact term or a word of money states one."""
+        question takes; a head count, a word of size ("a big hospital group", "a couple
+        of friends") or a word of money states one."""
         if entity not in self.config["one_value"]:
             return False
         if (message.get(INTENT) or {}).get("name") == self.config["answer_intent"]:
             return False
         if entity == self.config["size_entity"]:
-            return not counted
+            return not counted and not self.size_words.search(message.get(TEXT) or "")
         return entity == self.config["budget_entity"] and not _MONEY.search(message.get(TEXT) or "")
+
+    @functools.cached_property
+    def size_words(self) -> Pattern:
+        return word_pattern(self.config["size_words"])
 
     def _usable(self, entity: Dict) -> bool:
         """Not a form entity, or one with a value the models know ('small', not '30 people')."""

@@ -77,6 +77,8 @@ def test_a_long_message_is_read_for_a_budget_one_part_at_a_time():
          "company_size", "large", False),
         ("money is no object, which one?", "request_recommendation", "budget", None, False),
         ("a global group", "inform", "company_size", None, False),
+        ("hi, we are a big hospital group, what would you suggest", "request_recommendation",
+         "company_size", None, False),
         # tasks are read as before
         ("someone to answer the phones, which one?", "request_recommendation",
          "outsourced_function", None, False),
@@ -89,8 +91,10 @@ def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
 
     from rasa.shared.nlu.training_data.message import Message
 
+    from bot.nlp.base import word_pattern
     from bot.nlp.form_answers import FormAnswerClassifier
 
-    component = SimpleNamespace(config=FormAnswerClassifier.get_default_config())
+    config = FormAnswerClassifier.get_default_config()
+    component = SimpleNamespace(config=config, size_words=word_pattern(config["size_words"]))
     message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}})
     assert FormAnswerClassifier.unstated(component, message, entity, counted) is unstated
