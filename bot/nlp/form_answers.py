@@ -91,6 +91,16 @@ _TASK_BOUNDARY = re.compile(
 )
 
 
+# a stretch that says what the visitor's company makes (no task to hand over)
+_OWN_PRODUCT = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:we|i)(?:'re| are| am)?\s+(?:(?:also|mainly|mostly)\s+)?"
+    r"(?:make|makes|making|build|builds|building|develop|develops|developing|design|designs|"
+    r"designing|produce|produces|producing|manufacture|manufactures|manufacturing|create|"
+    r"creates|creating|write|writes|writing|host|hosts|hosting)\b"
+    r"(?!.*\b(?:for (?:us|ourselves)|in[- ]house|ourselves)\b)",
+    re.IGNORECASE,
+)
+
 _MONEY = re.compile(
     r"\b(budget\w*|money|cash|funds?|funding|costs?|pric\w+|pay|spend\w*|afford\w*|cheap\w*|"
     r"expensive|broke|wallet|pockets?)\b|[$€£¥]",
@@ -441,6 +451,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         if tokens.shape[1] != weights.shape[0]:
             return []
         for start, end in clauses(message.get(TEXT)):
+            if _OWN_PRODUCT.match(message.get(TEXT)[start:end]):
+                continue  # "we make project management software": what the company does
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
             probabilities = softmax(scores + intercept)
             read.append(

@@ -98,3 +98,19 @@ def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
     component = SimpleNamespace(config=config, size_words=word_pattern(config["size_words"]))
     message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}})
     assert FormAnswerClassifier.unstated(component, message, entity, counted) is unstated
+
+
+@pytest.mark.parametrize(
+    "text, own_product",
+    [
+        ("we make project planning software", True),
+        ("and we develop booking apps for gyms", True),
+        ("we're building a fintech platform", True),
+        ("someone to build our payroll reports", False),
+        ("we need people to answer the phones", False),
+    ],
+)
+def test_what_the_company_makes_is_no_task(text, own_product):
+    from bot.nlp.form_answers import _OWN_PRODUCT
+
+    assert bool(_OWN_PRODUCT.match(text)) is own_product
