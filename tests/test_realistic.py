@@ -3,7 +3,7 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Seventeen sets: the first was used while the work was built (its misses were read); the
+Twenty sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
 session's work (their misses were read after a first, blind run); the fifth was
@@ -13,7 +13,9 @@ third, and the seventh, like the fresh and fifth, only had its figures read. In 
 sixth session the ninth, eleventh, twelfth and thirteenth were written and used like the sixth, and
 the tenth, like the seventh, only had its figures read. In the seventh session the
 fourteenth and seventeenth were written and used like the sixth, the fifteenth like the
-seventh, and the sixteenth was run once, at the end, with the finished work.
+seventh, and the sixteenth was run once, at the end, with the finished work. In the
+eighth session the eighteenth and twentieth were written and used like the sixth, and the
+nineteenth was run once, at the end, like the sixteenth.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -58,7 +60,7 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },
     "realistic_fifth": {
-        "knowledge_accuracy": 0.94,
+        "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.91,
         "dialogues_reached": 0.95,
@@ -100,7 +102,7 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },
     "realistic_twelfth": {
-        "knowledge_accuracy": 0.93,
+        "knowledge_accuracy": 0.94,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
@@ -109,7 +111,7 @@ FLOORS = {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.92,
-        "dialogues_reached": 0.91,
+        "dialogues_reached": 0.95,
     },
     "realistic_fourteenth": {
         "knowledge_accuracy": 0.95,
@@ -118,13 +120,13 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },
     "realistic_fifteenth": {
-        "knowledge_accuracy": 0.92,
+        "knowledge_accuracy": 0.94,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.92,
     },
     "realistic_sixteenth": {
-        "knowledge_accuracy": 0.9,
+        "knowledge_accuracy": 0.91,
         "out_of_scope_rejection": 0.92,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.86,
@@ -133,19 +135,25 @@ FLOORS = {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
-        "dialogues_reached": 0.92,
+        "dialogues_reached": 0.95,
     },
     "realistic_eighteenth": {
-        "knowledge_accuracy": 0.94,
+        "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
     },
     "realistic_nineteenth": {
         "knowledge_accuracy": 0.95,
-        "out_of_scope_rejection": 0.92,
+        "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.86,
+    },
+    "realistic_twentieth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.95,
     },
 }
 MAX_FALSE_REJECTION = 0.02

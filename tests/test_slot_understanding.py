@@ -30,7 +30,8 @@ FLOORS = {
     "realistic_sixteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.82},
     "realistic_seventeenth": {"company_size": 0.95, "budget": 0.84, "outsourced_functions": 0.84},
     "realistic_eighteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
-    "realistic_nineteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.94},
+    "realistic_nineteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_twentieth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
 }
 
 
