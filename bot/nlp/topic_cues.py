@@ -9,6 +9,10 @@
   tools between a bpo and a call center") becomes that aspect's answer (`narrower`);
   so does a sibling's answer chosen for a question that names only the other's aspect
   ("in which regions are bpo firms based?" is about locations, not industries).
+- A question about one subject with no word that compares gets that subject's own
+  answer: "what services would a call center typically provide?" not the comparison
+  of services (`per_subject`), "whats good about using the phone people" not the
+  other subject's benefits.
 - "Are they the same thing?" shares "same" with "what do they have in common?", but
   asks whether they differ: words listed in `phrases` move a topic to another.
 """
