@@ -599,6 +599,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     # battery systems" reads a little like a question on technology)
                     ruled = {str(e[ENTITY_ATTRIBUTE_VALUE]) for e in entities}
                     entities = self.read_tasks(message, entity, entities, read[entity], add=False)
+                    if names_a_subject(message):
+                        continue  # "do call centers only handle phone calls?": a question
                     entities += [
                         {**e, "role": GUESS}
                         for e in self.read_tasks(message, entity, [], read[entity])
