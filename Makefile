@@ -42,12 +42,13 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-$(SPACY_PIPELINE)/meta.json: bot/nlp/config.cfg $(wildcard bot/nlp/*.jsonl) $(wildcard bot/nlp/*.json) $(VENV)/.installed
+$(SPACY_PIPELINE)/meta.json: bot/nlp/config.cfg bot/nlp/spelling.py $(wildcard bot/nlp/*.jsonl) $(wildcard bot/nlp/*.json) $(VENV)/.installed
 	@echo "==> [2/3] spaCy pipeline: tokenizer, lookup lemmatizer, entity_ruler -> $(SPACY_PIPELINE)"
 	@rm -rf $(SPACY_PIPELINE)
 	@# Rasa fingerprints the spaCy pipeline by its path only: its cached features go too
 	@rm -rf .rasa/cache
-	@$(PY) -m spacy assemble bot/nlp/config.cfg $(SPACY_PIPELINE) 2>&1 | grep -E "✔|✘" || true
+	@# spaCy's own `--code` option is broken by this typer version: import the factory first
+	@$(PY) -c "import bot.nlp, spacy.cli; spacy.cli.setup_cli()" assemble bot/nlp/config.cfg $(SPACY_PIPELINE) 2>&1 | grep -E "✔|✘" || true
 	@test -f $@
 
 $(MODEL): $(TRAINING_INPUTS) $(SPACY_PIPELINE)/meta.json

@@ -35,7 +35,8 @@ MARKED_CHANGE_CONFIDENCE = 0.5
 _UNSURE = re.compile(
     r"\b(no idea|not sure|unsure|dunno|don'?t know|do not know|no clue|not a clue|"
     r"can'?t say|cannot say|hard to say|haven'?t (decided|a clue)|not decided|undecided|"
-    r"no (real )?(idea|clue))\b",
+    r"no (real )?(idea|clue)|not certain|uncertain|not (?:yet )?(?:settled|fixed|clear)|"
+    r"to be (?:decided|confirmed|determined)|tbd|tbc)\b",
     re.IGNORECASE,
 )
 

@@ -59,6 +59,9 @@ ASPECTS: Dict[Text, Dict[Optional[Text], Text]] = {
     "front_back_office": {None: "definition/front_back_office"},
 }
 
+# "the bigger picture": the general answer of the previous answer's kind
+OVERVIEW = "overview"
+
 # topic -> (aspect, subject): where each of the 24 answers sits in the table above
 TOPICS: Dict[Text, tuple] = {
     "definition/bpo": ("definition", BPO),
@@ -169,6 +172,9 @@ def resolve(
     there?"); includes: it asks whether the answer includes something.
     """
     last_aspect, last_subject = TOPICS.get(previous, (None, None))
+    if aspect == OVERVIEW:  # "and the bigger picture?": the general answer of that kind
+        kind = (previous or "").partition("/")[0]
+        return f"{kind}/overview" if f"{kind}/overview" in TOPICS else "difference/overview"
     if includes and aspect in INCLUDED.get(previous, ()):
         return previous
     if subject == "other":
@@ -311,7 +317,7 @@ _ASKS_FOR_MORE = re.compile(
 )
 
 _ELLIPTICAL = re.compile(
-    r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)? and|what about|how about|and what about"
+    r"^\s*(and|n|nd|or|but|so|also|same|then|even|ok(ay)? and|what about|how about|and what about"
     r"|wbu|wby|what abt|how abt)\b"
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,

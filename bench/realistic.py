@@ -39,6 +39,8 @@ SEVENTEENTH = REPO_ROOT / "tests" / "realistic_seventeenth"  # session 7: develo
 EIGHTEENTH = REPO_ROOT / "tests" / "realistic_eighteenth"  # session 8: development, misses read
 NINETEENTH = REPO_ROOT / "tests" / "realistic_nineteenth"  # session 8: only figures read
 TWENTIETH = REPO_ROOT / "tests" / "realistic_twentieth"  # session 8: development, misses read
+TWENTYFIRST = REPO_ROOT / "tests" / "realistic_twentyfirst"  # session 9: development, misses read
+TWENTYSECOND = REPO_ROOT / "tests" / "realistic_twentysecond"  # session 9: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -60,6 +62,8 @@ SETS = {
     "eighteenth": EIGHTEENTH,
     "nineteenth": NINETEENTH,
     "twentieth": TWENTIETH,
+    "twentyfirst": TWENTYFIRST,
+    "twentysecond": TWENTYSECOND,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -157,14 +157,22 @@ _ADVICE_ALONE = re.compile(
     r"|\b(?:need|want|some|any)\s+help\s+(?:choos|decid|pick)\w*\b(?!\s+(?:on|about|between)\b)",
     re.IGNORECASE,
 )
+# a business by what it is: "a tiny escape room business", "a regional bus company"
+_A_BUSINESS = (
+    r"an? (?:[\w-]+ ){1,3}?(?:company|firm|business|shop|store|practice|clinic|agency|startup|"
+    r"start-up|manufacturer|brand|team|group|chain|restaurant|hotel|studio|office|reseller|"
+    r"retailer|wholesaler|distributor|charity|non-?profit|school|lab|operator|provider|"
+    r"bakery|brewery|factory|producer|maker|consultancy|outfit|venture|organi[sz]ation)"
+)
 _DOMAIN = re.compile(
-    rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|for (?:us|me|our|my)"
+    rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)"
     # "what do you recommend for a physio practice": for the visitor's own business
-    r"|for an? \w+(?: \w+)? (?:company|firm|business|shop|store|practice|clinic|agency|"
-    r"startup|start-up|manufacturer|brand|team|group|chain|restaurant|hotel|studio|office))\b",
+    rf"|for {_A_BUSINESS})\b",
     re.IGNORECASE,
 )
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
+# "what fits a regional bus company", "advice for a software reseller": the visitor's own
+_FOR_A_BUSINESS = re.compile(rf"\b(?:for|fits?|suits?) {_A_BUSINESS}\b", re.IGNORECASE)
 # "bpo or call center?", "hey, a call centre or a bpo for us?", "bpo or cc quick", "bpo vs
 # cc, which one", also as the last sentence after facts; a bare "bpo vs call center" asks
 # for the difference
@@ -173,12 +181,12 @@ _OPENER = (
     r"so|well|quick q\w*)\b\W*)*"
 )
 _FILLER = (
-    r"(?:\W*\b(?:which(?: one)?|for (?:us|me)|for (?:my|our|a) \w+(?: \w+)?|quick(?:ly)?|"
+    r"(?:\W*\b(?:which(?: one)?|(?:for|4) (?:us|me)|for (?:my|our|a) \w+(?: \w+)?|quick(?:ly)?|"
     r"pls|please|plz|help|then|now|here)\b)*"
 )
 BARE_CHOICE = re.compile(
     rf"(?:^|[.!?]\s+)\W*{_OPENER}{_SUBJECT}\s+(?:or\s+{_SUBJECT}{_FILLER}"
-    rf"|(?:vs\.?|versus)\s+{_SUBJECT}(?:\W*(?:which(?: one)?|for (?:us|me)))+)\W*$",
+    rf"|(?:vs\.?|versus)\s+{_SUBJECT}(?:\W*(?:which(?: one)?|(?:for|4) (?:us|me)))+)\W*$",
     re.IGNORECASE,
 )
 
@@ -198,7 +206,11 @@ class ChoiceQuestion(StatelessComponent):
             # words that make it about companies in general
             "general": ["in general", "generally", "usually", "typically", "normally",
                         "companies", "businesses", "firms", "organi[sz]ations", "kinds? of",
-                        "types? of", "big ones", "small ones", "rule of thumb"],
+                        "types? of", "big ones", "small ones", "rule of thumb",
+                        # "what should decide which one a firm goes with"; a firm described
+                        # ("a regional bus company") is the visitor's own
+                        "(?<!for )(?:an?|any) (?:company|firm|business|organi[sz]ation)"
+                        "(?! (?:like|of|with|that|our|my))"],
             # a question about working there is the careers answer's
             "careers": ["work (?:at|for|in)", "jobs?", "careers?", "salary", "apply",
                         "employer"],
@@ -208,6 +220,7 @@ class ChoiceQuestion(StatelessComponent):
             "knowledge": ["definition", "difference", "benefits", "services", "choosing",
                           "trends"],
             "recommendation": "request_recommendation",
+            "explanation": "explain_recommendation",
             # a reading this unsure is overruled too (NLU's fallback threshold comes later)
             "unsure_below": 0.55,
             "general_topic": "choosing/overview",
@@ -232,7 +245,7 @@ class ChoiceQuestion(StatelessComponent):
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
-        own = self.patterns["own"].search(text)
+        own = self.patterns["own"].search(text) or _FOR_A_BUSINESS.search(text)
         if self.patterns["general"].search(text) and not own:
             return self.config["general_topic"] if intent == self.config["recommendation"] else ""
         if _WHICH_CLAIM.search(text) and not both_named(text):
@@ -251,6 +264,8 @@ class ChoiceQuestion(StatelessComponent):
             intent in self.config["overruled"]
             or unsure
             or (named and intent in self.config["knowledge"])
+            # "what fits a regional bus company" reads like "why that one?"
+            or (intent == self.config["explanation"] and _FOR_A_BUSINESS.search(text))
         ):
             return self.config["recommendation"]
         return ""

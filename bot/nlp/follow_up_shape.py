@@ -40,7 +40,7 @@ from bot.nlp.base import (
 )
 
 _CONTINUATION = re.compile(
-    r"^\s*(and|n|nd|or|but|so|also|same|then|ok(ay)?,? and|what about|how about"
+    r"^\s*(and|n|nd|or|but|so|also|same|then|even|ok(ay)?,? and|what about|how about"
     r"|wbu|wby|what abt|how abt)\b"
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
@@ -76,6 +76,8 @@ class FollowUpShape(StatelessComponent):
             # intents about the assistant that a short question on an aspect resembles
             # "what's the highest you can go?", "are they going to be replaced by robots"
             "help_intents": ["help", "bot_challenge"],
+            # small talk that a short question on an aspect resembles ("even whatsapp?")
+            "small_talk_intents": ["greet", "goodbye", "thank"],
             # a bare subject taken for one of these is left to the form's rules
             "form_intents": ["request_recommendation", "inform", "out_of_scope"],
         }
@@ -97,6 +99,10 @@ class FollowUpShape(StatelessComponent):
                 return True
         if intent in self.config["help_intents"]:
             return self._asks_about_the_topic(message)
+        if intent in self.config["small_talk_intents"]:
+            aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
+            short = len(text.split()) <= self.config["max_words"]
+            return bool(aspects) and short and "?" in text
         if not topic or intent != topic.split("/")[0]:
             return False  # not answered as a knowledge question
         if subjects:

@@ -63,6 +63,7 @@ _CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
 _TAKING_AWAY = re.compile(
     r"\b(forget|drop|remove|without|no longer|don'?t need|do not need|not need|except|"
     r"scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|ourselves|"
+    r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|no longer needed|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
     r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
     r"(?:stays?|remains?) internal|internally|skip|skipping|keeps? (?:it|that|this|them)|"

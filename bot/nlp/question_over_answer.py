@@ -46,7 +46,10 @@ _ASKS = re.compile(
 # "can a call centre ...", "would a bpo handle ...": what one of them can do
 _CAN_IT = re.compile(
     rf"{_CLAUSE_START}(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
-    rf"(?:{SUBJECT_NAMES}|outsourc\w+)",
+    rf"(?:{SUBJECT_NAMES}|outsourc\w+)"
+    # "what would a call centre actually do for us?"
+    rf"|{_CLAUSE_START}what\s+(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
+    rf"(?:{SUBJECT_NAMES})\s+(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on|bring)\b",
     re.IGNORECASE,
 )
 
@@ -60,6 +63,7 @@ class QuestionOverAnswer(StatelessComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "answer_intent": "inform",
+            "out_of_scope_intent": "out_of_scope",
             "recommendation_intent": "request_recommendation",
             "explanation_intent": "explain_recommendation",
             "subjects": ["bpo", "call_center"],
@@ -87,14 +91,18 @@ class QuestionOverAnswer(StatelessComponent):
     def topic(self, message: Message) -> Optional[Text]:
         """The knowledge topic of a question read as a form answer, or None."""
         intent = message.get(INTENT) or {}
-        unsure = intent.get("confidence", 1.0) < self.config["unsure_below"]
+        text = message.get(TEXT) or ""
+        # an unsure "out of scope" only when it asks what one of them does: "a good call
+        # center company in manila, its phone number?" names one, and is still not ours
+        unsure = intent.get("confidence", 1.0) < self.config["unsure_below"] and (
+            intent.get("name") != self.config["out_of_scope_intent"] or bool(_CAN_IT.search(text))
+        )
         entities = message.get(ENTITIES) or []
         subjects = [
             e.get("value")
             for e in entities
             if e.get("entity") == "subject" and e.get("value") in self.config["subjects"]
         ]
-        text = message.get(TEXT) or ""
         # "we're a 15 person dental office, can a call centre book appointments for us?"
         # asks what one of them does, not which to choose
         capability = (

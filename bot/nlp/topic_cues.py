@@ -122,6 +122,8 @@ class TopicCues(StatelessComponent):
                     "strategic": "difference/strategic_vs_tactical",
                     **_TRENDS,
                 },
+                # "how do you see the sector evolving?" reads like the rule of thumb
+                "choosing/overview": {"trends": "trends/overview"},
                 # siblings: "in which regions are bpo firms based?" is not about industries
                 "services/industries": {"locations": "services/locations"},
                 "services/locations": {"industries": "services/industries"},

@@ -75,6 +75,10 @@ def test_a_topic_about_both_answers_either_subject_itself_or_with_that_subjects_
         # an aspect with an answer per subject, after an answer about both
         ("difference/overview", None, "careers", "careers/call_center", "careers/call_center"),
         ("difference/overview", None, "careers", None, "careers/bpo"),
+        # "and the bigger picture?": the general answer of the same kind
+        ("trends/ai_automation", None, "overview", None, "trends/overview"),
+        ("difference/technology", None, "overview", None, "difference/overview"),
+        ("careers/bpo", None, "overview", None, "difference/overview"),
     ],
 )
 def test_follow_ups_as_visitors_ask_them(previous, subject, aspect, guess, expected):

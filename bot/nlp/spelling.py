@@ -1,0 +1,178 @@
+"""A spaCy component that reads a misspelt domain word as the word ("outsorcing",
+"bookeeping", "similarites", "custommer service").
+
+A token is corrected when it is not an English word (a frequent one in spaCy's English
+word frequencies, or a form its lookup lemmatizer knows; `spacy-lookups-data`) and one
+edit away from exactly one of the words the entity patterns use: two letters swapped or
+a letter doubled or undoubled, or, in words of seven letters or more, any one letter
+added, dropped or replaced. A word that is the other with a prefix or an ending is no
+slip ("freelancers", "repayments"). The correction goes into the token's NORM, which the
+entity rulers match on, and into its lemma, which the classifiers' word features use;
+the text the visitor typed is unchanged. Every other token's NORM is its lowercase
+form, so the patterns match as if on LOWER.
+"""
+
+import gzip
+import json
+import re
+from pathlib import Path
+from typing import Any, Dict, Iterable, Optional, Sequence, Set
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_WORD = re.compile(r"^[a-z]+$")
+# a word with a log probability at least this high in spaCy's English frequencies is a
+# real word, whatever it looks like ("enter" is no misspelt "center")
+COMMON_FROM = -15.0
+SHORTEST = 5  # shorter words have too many real neighbours
+# below this length only a swap or a doubled letter is a slip ("slaes", "payrol"): short
+# names and foreign words are one other edit from too many of the words ("taskus", "cerca")
+ANY_EDIT_FROM = 7
+_SLIPS = ("swap", "double")
+
+
+@Language.factory(
+    "domain_spelling",
+    default_config={"min_length": SHORTEST, "any_edit_from": ANY_EDIT_FROM},
+)
+def make_domain_spelling(
+    nlp: Language, name: str, min_length: int, any_edit_from: int
+) -> "DomainSpelling":
+    return DomainSpelling(nlp, name, min_length, any_edit_from)
+
+
+def pattern_words(patterns: Iterable[Dict]) -> Set[str]:
+    """The lowercase words of entity_ruler patterns, phrase and token patterns alike."""
+    words: Set[str] = set()
+    for entry in patterns:
+        pattern = entry["pattern"]
+        if isinstance(pattern, str):
+            words.update(pattern.lower().split())
+            continue
+        for token in pattern:
+            for key in ("LOWER", "NORM", "ORTH"):
+                value = token.get(key)
+                if isinstance(value, str):
+                    words.add(value.lower())
+                elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+                    words.update(str(v).lower() for v in value["IN"])
+    return words
+
+
+def common_words() -> Set[str]:
+    """English words: the frequent ones, and every form the lookup lemmatizer knows
+    ("organiser", "carers" are rare, but words)."""
+    import spacy_lookups_data
+
+    data = Path(spacy_lookups_data.__file__).parent / "data"
+    probabilities = _read(data / "en_lexeme_prob.json.gz")
+    lemmas = _read(data / "en_lemma_lookup.json.gz")
+    words = {w for w, p in probabilities.items() if p >= COMMON_FROM}
+    words |= set(lemmas) | set(lemmas.values())
+    return {w for w in words if _WORD.match(w)}
+
+
+def _read(path: Path) -> Dict[str, Any]:
+    with gzip.open(path, "rt", encoding="utf8") as file:
+        return json.load(file)
+
+
+def edit(word: str, target: str) -> Optional[str]:
+    """The one edit that makes `target` of `word`: "swap" (two neighbouring letters),
+    "double" (a letter doubled or undoubled), "insert", "delete" or "replace"; None
+    when it takes more than one."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return None
+    if len(word) == len(target):
+        wrong = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(wrong) == 1:
+            return "replace"
+        if len(wrong) == 2 and wrong[1] == wrong[0] + 1 and word[wrong[0]] == target[wrong[1]]:
+            if word[wrong[1]] == target[wrong[0]]:
+                return "swap"
+        return None
+    longer, shorter = (word, target) if len(word) > len(target) else (target, word)
+    pairs = enumerate(zip(longer, shorter, strict=False))
+    i = next((i for i, (a, b) in pairs if a != b), len(shorter))
+    if longer[:i] + longer[i + 1 :] != shorter:
+        return None
+    extra = longer[i]
+    if (i > 0 and longer[i - 1] == extra) or (i + 1 < len(longer) and longer[i + 1] == extra):
+        return "double"
+    return "delete" if len(word) > len(target) else "insert"
+
+
+def inflected(word: str, target: str) -> bool:
+    """One word is the other with something before or after it ("freelancers",
+    "repayments", "salesy"), or its British or American spelling ("organiser")."""
+    if word.startswith(target) or target.startswith(word):
+        return True
+    if word.endswith(target) or target.endswith(word):
+        return True
+    return word.replace("s", "z") == target.replace("s", "z")
+
+
+class DomainSpelling:
+    def __init__(self, nlp: Language, name: str, min_length: int, any_edit_from: int) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.min_length = min_length
+        self.any_edit_from = any_edit_from
+        self.targets: Set[str] = set()
+        self.known: Set[str] = set()
+
+    def initialize(
+        self,
+        get_examples=None,
+        *,
+        nlp=None,
+        patterns: Optional[Sequence[Dict[str, Any]]] = None,
+        follow_up_patterns: Optional[Sequence[Dict[str, Any]]] = None,
+    ) -> None:
+        self.known = common_words()
+        words = pattern_words(patterns or []) | pattern_words(follow_up_patterns or [])
+        self.targets = {w for w in words if _WORD.match(w) and len(w) >= self.min_length}
+
+    def correction(self, word: str) -> Optional[str]:
+        if len(word) < self.min_length or word in self.known or word in self.targets:
+            return None
+        if not _WORD.match(word):
+            return None
+        found = [
+            t
+            for t in self.targets
+            if abs(len(t) - len(word)) <= 1
+            and (kind := edit(word, t))
+            and (kind in _SLIPS or len(word) >= self.any_edit_from)
+            and not inflected(word, t)
+        ]
+        return found[0] if len(found) == 1 else None  # two words as near: no guess
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmas = self._lemmas()
+        for token in doc:
+            token.norm_ = token.lower_
+            target = self.correction(token.lower_)
+            if target:
+                token.norm_ = target
+                token.lemma_ = lemmas.get(target, target)
+        return doc
+
+    def _lemmas(self) -> Dict[str, str]:
+        if "lemmatizer" not in self.nlp.pipe_names:
+            return {}
+        lookups = self.nlp.get_pipe("lemmatizer").lookups
+        return lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
+
+    def to_disk(self, path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        words = {"targets": sorted(self.targets), "known": sorted(self.known)}
+        srsly.write_json(path / "words.json", words)
+
+    def from_disk(self, path, exclude=tuple()) -> "DomainSpelling":
+        words = srsly.read_json(Path(path) / "words.json")
+        self.targets, self.known = set(words["targets"]), set(words["known"])
+        return self
