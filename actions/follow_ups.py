@@ -57,10 +57,9 @@ ASPECTS: Dict[Text, Dict[Optional[Text], Text]] = {
     "difference": {None: "difference/overview"},
     "choosing": {None: "choosing/overview"},
     "front_back_office": {None: "definition/front_back_office"},
+    # "the bigger picture": the general answer of the previous answer's kind (resolve)
+    "overview": {None: "difference/overview"},
 }
-
-# "the bigger picture": the general answer of the previous answer's kind
-OVERVIEW = "overview"
 
 # topic -> (aspect, subject): where each of the 24 answers sits in the table above
 TOPICS: Dict[Text, tuple] = {
@@ -172,9 +171,9 @@ def resolve(
     there?"); includes: it asks whether the answer includes something.
     """
     last_aspect, last_subject = TOPICS.get(previous, (None, None))
-    if aspect == OVERVIEW:  # "and the bigger picture?": the general answer of that kind
+    if aspect == "overview":  # "and the bigger picture?": the general answer of that kind
         kind = (previous or "").partition("/")[0]
-        return f"{kind}/overview" if f"{kind}/overview" in TOPICS else "difference/overview"
+        return f"{kind}/overview" if f"{kind}/overview" in TOPICS else topic_for(aspect, None)
     if includes and aspect in INCLUDED.get(previous, ()):
         return previous
     if subject == "other":

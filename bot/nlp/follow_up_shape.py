@@ -29,6 +29,7 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -61,6 +62,14 @@ _FILLER = re.compile(
     r"|[^\w\s]",
     re.IGNORECASE,
 )
+
+
+def names_outsourcing(message: Message) -> bool:
+    """Whether the message names outsourcing itself (by lemma: "outsorcing" too)."""
+    return any(
+        (token.lemma or token.text).lower().startswith("outsourc")
+        for token in message.get(TOKENS_NAMES[TEXT]) or []
+    )
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -109,7 +118,10 @@ class FollowUpShape(StatelessComponent):
             return False
         if topic.split("/")[-1] not in self.config["subjects"]:
             # a topic about both needs no subject, but "they" may be the previous one's
-            return bool(_POINTING_BACK.search(text))
+            pointers = {m.group(0).lower() for m in _POINTING_BACK.finditer(text)}
+            if pointers <= {"it", "its"} and names_outsourcing(message):
+                return False  # "outsorce why is it cheaper??": "it" is the outsourcing
+            return bool(pointers)
         return bool(
             len(text.split()) <= self.config["max_words"]
             or _CONTINUATION.search(text)

@@ -92,7 +92,10 @@ class NearDomainGuard(StatelessComponent):
                 "careers": ["(what|which) (kinds? of |sorts? of |types? of )?"
                             "(roles|jobs|positions)",
                             "career (growth|paths?|progression|options|opportunities|ladder)",
-                            "(roles|jobs|positions) (are there|do they (have|offer))"],
+                            "(roles|jobs|positions) (are there|do they (have|offer))",
+                            # "an interview there next week: what could I grow into later?"
+                            "grow into", "get promoted", "promotions?", "move up",
+                            "work (my|your) way up", "where (could|can|would) (it|that) lead"],
             },
             # words that make a subject's name mean something else (benzoyl peroxide, "BPO"
             # on a tube of acne gel): out of scope even though it names one

@@ -5,8 +5,8 @@ A token is corrected when it is not an English word (a frequent one in spaCy's E
 word frequencies, or a form its lookup lemmatizer knows; `spacy-lookups-data`) and one
 edit away from exactly one of the words the entity patterns use: two letters swapped or
 a letter doubled or undoubled, or, in words of seven letters or more, any one letter
-added, dropped or replaced. A word that is the other with a prefix or an ending is no
-slip ("freelancers", "repayments"). The correction goes into the token's NORM, which the
+added, dropped or replaced, unless the word is the other with a prefix or an ending
+("freelancers", "repayments"). The correction goes into the token's NORM, which the
 entity rulers match on, and into its lemma, which the classifiers' word features use;
 the text the visitor typed is unchanged. Every other token's NORM is its lowercase
 form, so the patterns match as if on LOWER.
@@ -145,8 +145,7 @@ class DomainSpelling:
             for t in self.targets
             if abs(len(t) - len(word)) <= 1
             and (kind := edit(word, t))
-            and (kind in _SLIPS or len(word) >= self.any_edit_from)
-            and not inflected(word, t)
+            and (kind in _SLIPS or (len(word) >= self.any_edit_from and not inflected(word, t)))
         ]
         return found[0] if len(found) == 1 else None  # two words as near: no guess
 

@@ -1,0 +1,75 @@
+"""Misspelt domain words are read as the words; real words, names and other forms of
+a word are left alone."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from bot.nlp.spelling import DomainSpelling, edit, inflected
+
+
+@pytest.mark.parametrize(
+    "word,target,kind",
+    [
+        ("slaes", "sales", "swap"),
+        ("payrol", "payroll", "double"),
+        ("bookeeping", "bookkeeping", "double"),
+        ("outsorcing", "outsourcing", "insert"),
+        ("outscourcing", "outsourcing", "delete"),
+        ("technolgy", "technology", "insert"),
+        ("servises", "services", "replace"),
+        ("outsourcing", "outsourcing", None),
+        ("diffrnce", "difference", None),  # two letters dropped
+    ],
+)
+def test_the_one_edit_between_a_slip_and_the_word(word, target, kind):
+    assert edit(word, target) == kind
+
+
+@pytest.mark.parametrize(
+    "word,target",
+    [("freelancers", "freelancer"), ("repayments", "payments"), ("salesy", "sales"),
+     ("organiser", "organizer")],
+)  # fmt: skip
+def test_another_form_of_a_word_is_no_slip(word, target):
+    assert inflected(word, target)
+
+
+@pytest.fixture(scope="module")
+def spelling() -> DomainSpelling:
+    component = DomainSpelling(spacy.blank("en"), "domain_spelling", 5, 7)
+    component.targets = {
+        "outsourcing", "bookkeeping", "support", "payroll", "center", "centre", "careers",
+        "difference", "freelancer", "tasks", "circa",
+    }  # fmt: skip
+    component.known = {"enter", "carers", "organiser"}
+    return component
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("outsorcing", "outsourcing"),
+        ("bookeeping", "bookkeeping"),
+        ("suport", "support"),
+        ("payrol", "payroll"),
+        ("diffrence", "difference"),
+        ("enter", None),  # an English word
+        ("carers", None),  # rare, but a word
+        ("freelancers", None),  # the plural
+        ("taskus", None),  # a short name: only a swap or a doubled letter counts there
+        ("cerca", None),  # nor a letter replaced
+        ("centr", None),  # as near to "center" as to "centre"
+        ("bpo", None),  # too short
+    ],
+)
+def test_a_misspelt_word_of_the_patterns_is_corrected(spelling, word, expected):
+    assert spelling.correction(word) == expected
+
+
+def test_the_correction_goes_into_norm_and_the_typed_text_stays(spelling):
+    doc = spelling(spelling.nlp("what is business process outsorcing"))
+    assert [t.norm_ for t in doc][-1] == "outsourcing"
+    assert doc.text == "what is business process outsorcing"
+    assert [t.norm_ for t in doc][:2] == ["what", "is"]
