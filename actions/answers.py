@@ -55,6 +55,19 @@ def wants_work_done(text: str) -> bool:
     return bool(_WANTS_IT_DONE.search(text))
 
 
+# "Hi! We're a regional airline with 1,100 employees.": the visitor introduces the company
+_INTRODUCTION = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))\b\W*)*"
+    r"(?:we(?:'re| are)|i (?:run|own|manage|work (?:at|for|in))|i'?m (?:from|with|at)|"
+    r"this is)\s+(?:an?|the)\s+[^?]*$",
+    re.IGNORECASE,
+)
+
+
+def introduces_the_company(text: str) -> bool:
+    return bool(_INTRODUCTION.search(text))
+
+
 def says_unsure(text: str) -> bool:
     return bool(_UNSURE.search(text))
 

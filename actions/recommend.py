@@ -18,6 +18,7 @@ from actions.answers import (
     adds_to_earlier,
     answers_in_message,
     entity_values,
+    introduces_the_company,
     is_bare_number,
     merged_functions,
     removed_functions,
@@ -295,6 +296,9 @@ class ActionTakeAnswer(Action):
                 return start_form_events(tracker, facts)
             if "outsourced_functions" in facts and wants_work_done(text):
                 # "we want somebody external to look after our staff laptops"
+                return start_form_events(tracker, facts)
+            if facts and introduces_the_company(text):
+                # "Hi! We're a regional airline with 1,100 employees."
                 return start_form_events(tracker, facts)
             from actions.follow_ups import ActionAnswerFollowUp, is_elliptical, previous_topic
 

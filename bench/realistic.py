@@ -41,6 +41,7 @@ NINETEENTH = REPO_ROOT / "tests" / "realistic_nineteenth"  # session 8: only fig
 TWENTIETH = REPO_ROOT / "tests" / "realistic_twentieth"  # session 8: development, misses read
 TWENTYFIRST = REPO_ROOT / "tests" / "realistic_twentyfirst"  # session 9: development, misses read
 TWENTYSECOND = REPO_ROOT / "tests" / "realistic_twentysecond"  # session 9: only figures read
+TWENTYTHIRD = REPO_ROOT / "tests" / "realistic_twentythird"  # session 9: development, misses read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -64,6 +65,7 @@ SETS = {
     "twentieth": TWENTIETH,
     "twentyfirst": TWENTYFIRST,
     "twentysecond": TWENTYSECOND,
+    "twentythird": TWENTYTHIRD,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

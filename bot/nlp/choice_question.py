@@ -43,8 +43,12 @@ _CHOICE = re.compile(
     r"|\bwhat should (?:an?|my|our) (?:\w+ ){1,3}(?:use|choose|pick|go (?:with|for)|get)\W*$"
     # "would a call center suit us?", "is a bpo the right fit for a clinic like ours"
     rf"|\b(?:would|will|does|is|are)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\b"
-    r"(?:(?!\?).){0,25}?\b(?:suit|suits|fit|fits|work|be right|make sense|idea|choice|option)"
-    r"\s+(?:for\s+)?(?:us|me|our|my|an?\s+\w+(?:\s+\w+)?\s+like\s+(?:us|ours|mine))\b",
+    r"(?:(?!\?).){0,25}?\b(?:suit|suits|fit|fits|work|be right|make sense|idea|choice|option|"
+    r"enough)"
+    r"\s+(?:for\s+)?(?:us|me|our|my|an?\s+\w+(?:\s+\w+)?\s+like\s+(?:us|ours|mine))\b"
+    # "do you think a call center is enough for us?"
+    rf"|\b{SUBJECT_NAMES}\s+(?:is|would be|will be)\s+(?:\w+\s+)?(?:enough|right|suitable|"
+    r"the right (?:fit|choice|option)|a good (?:fit|choice|option))\s+for\s+(?:us|me|our|my)\b",
     re.IGNORECASE,
 )
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"
@@ -105,8 +109,9 @@ _HELP_WITH_OUTSOURCING = re.compile(
     r"(?:with|on|about|re|regarding|for)?\s*(?:an?\s+|our\s+|my\s+)?outsourc\w*"
     r"(?:\s+(?:models?|options?|decisions?|questions?|plans?))?"
     r"(?:\s+for\s+(?:my|our)\s+\w+(?:\s+\w+)?)?\W*(?:pls|please|plz)?\W*$"
-    r"|^\W*(?:(?:hi|hey|hello)\b\W*)?outsourc\w*\s+(?:help|advice|guidance|questions?|"
-    r"decisions?)\W*(?:pls|please|plz)?\W*$",
+    # "we're a 70-person architecture firm, outsourcing question"
+    r"|(?:^|[,.;:!-])\W*(?:(?:hi|hey|hello)\b\W*)?(?:an?\s+)?outsourc\w*\s+(?:help|advice|"
+    r"guidance|questions?|decisions?)\W*(?:pls|please|plz)?\W*$",
     re.IGNORECASE,
 )
 # "hi! our webshop needs help": the visitor's business needs help, nothing else said
@@ -181,8 +186,8 @@ _OPENER = (
     r"so|well|quick q\w*)\b\W*)*"
 )
 _FILLER = (
-    r"(?:\W*\b(?:which(?: one)?|(?:for|4) (?:us|me)|for (?:my|our|a) \w+(?: \w+)?|quick(?:ly)?|"
-    r"pls|please|plz|help|then|now|here)\b)*"
+    r"(?:\W*\b(?:which(?: one)?|(?:for|4) (?:us|me)|for (?:my|our|an?) \w+(?: \w+){0,2}|"
+    r"quick(?:ly)?|pls|please|plz|help|then|now|here)\b)*"
 )
 BARE_CHOICE = re.compile(
     rf"(?:^|[.!?]\s+)\W*{_OPENER}{_SUBJECT}\s+(?:or\s+{_SUBJECT}{_FILLER}"
@@ -218,7 +223,7 @@ class ChoiceQuestion(StatelessComponent):
             # question is about the visitor's own company or is the bare choice
             "overruled": ["out_of_scope", "nlu_fallback", "inform", "follow_up", "help"],
             "knowledge": ["definition", "difference", "benefits", "services", "choosing",
-                          "trends"],
+                          "trends", "careers"],
             "recommendation": "request_recommendation",
             "explanation": "explain_recommendation",
             # a reading this unsure is overruled too (NLU's fallback threshold comes later)

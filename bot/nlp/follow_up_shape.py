@@ -47,7 +47,8 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _POINTING_BACK = re.compile(
-    r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)", re.IGNORECASE
+    r"\b(there|they|them|their|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)",
+    re.IGNORECASE,
 )
 _ABOUT_THE_ASSISTANT = re.compile(
     r"\b(you|u|ya|your|yourself|this (bot|chat|assistant|thing)|i ask|can i ask)\b", re.IGNORECASE
@@ -82,6 +83,8 @@ class FollowUpShape(StatelessComponent):
             "subjects": ["bpo", "call_center"],
             # a message this short that names no subject leans on the previous one
             "max_words": 4,
+            # a follow-up reading at least this sure passes NLU's fallback threshold
+            "sure_from": 0.6,
             # intents about the assistant that a short question on an aspect resembles
             # "what's the highest you can go?", "are they going to be replaced by robots"
             "help_intents": ["help", "bot_challenge"],
@@ -143,8 +146,24 @@ class FollowUpShape(StatelessComponent):
             )
         return bool(aspects or _POINTING_BACK.search(text))
 
+    def unsure_follow_up(self, message: Message) -> bool:
+        """A follow-up the classifier was unsure of, yet shaped like one: "what are their
+        benefits" names an aspect and points back."""
+        intent = message.get(INTENT) or {}
+        if intent.get("name") != self.config["intent"]:
+            return False
+        if intent.get("confidence", 1.0) >= self.config["sure_from"]:
+            return False
+        text = message.get(TEXT) or ""
+        named = any(e.get("entity") in ("aspect", "subject") for e in message.get(ENTITIES) or [])
+        shaped = _POINTING_BACK.search(text) or _CONTINUATION.search(text)
+        return bool(named and shaped and len(text.split()) <= self.config["max_words"] + 2)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if self.unsure_follow_up(message):
+                overrule_intent(message, self.config["intent"], self.config["sure_from"])
+                continue
             if not self.is_follow_up(message):
                 continue
             intent = message.get(INTENT)

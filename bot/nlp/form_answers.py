@@ -102,6 +102,15 @@ _OWN_PRODUCT = re.compile(
     re.IGNORECASE,
 )
 
+# a first stretch that says what the visitor's company is ("pharmacy chain, 600 staff");
+# not "a payroll company", which may name the provider wanted
+_OWN_BUSINESS = re.compile(
+    r"^\W*(?:(?:hi|hey|hello)\b\W*)?(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?"
+    r"(?:an?\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,3}(?:chain|group|practice|clinic|shop|store|"
+    r"restaurant|hotel|studio|brand|startup|start-up|school|charity|lab)(?:\s+here)?\W*$",
+    re.IGNORECASE,
+)
+
 _MONEY = re.compile(
     r"\b(budget\w*|money|cash|funds?|funding|costs?|pric\w+|pay|spend\w*|afford\w*|cheap\w*|"
     r"expensive|broke|wallet|pockets?)\b|[$€£¥]",
@@ -451,9 +460,12 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         tokens, read = token_features(message), []
         if tokens.shape[1] != weights.shape[0]:
             return []
-        for start, end in clauses(message.get(TEXT)):
+        stretches = clauses(message.get(TEXT))
+        for number, (start, end) in enumerate(stretches):
             if _OWN_PRODUCT.match(message.get(TEXT)[start:end]):
                 continue  # "we make project management software": what the company does
+            if number == 0 and len(stretches) > 1 and _OWN_BUSINESS.match(message.get(TEXT)[:end]):
+                continue  # "pharmacy chain, 600 staff, ...": what the company is
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
             probabilities = softmax(scores + intercept)
             read.append(

@@ -78,8 +78,10 @@ class NearDomainGuard(StatelessComponent):
             # unless the message names a BPO or a call center (set in config.yml)
             "elsewhere": [],
             # the readings they overrule: questions, never the form's answers or commands
+            # (and an unsure "out of scope", made sure: "my asterisk server drops calls")
             "overruled": ["definition", "difference", "benefits", "trends", "services",
-                          "careers", "choosing", "follow_up", "help", "nlu_fallback"],
+                          "careers", "choosing", "follow_up", "help", "nlu_fallback",
+                          "out_of_scope"],
             # words that make a request for advice out of scope too ("zendesk or freshdesk,
             # which one?"), unless it names a BPO or a call center (set in config.yml)
             "advice_elsewhere": [],

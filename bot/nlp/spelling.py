@@ -140,12 +140,14 @@ class DomainSpelling:
             return None
         if not _WORD.match(word):
             return None
+        edits = {t: edit(word, t) for t in self.targets if abs(len(t) - len(word)) <= 1}
+        slips = [t for t, kind in edits.items() if kind in _SLIPS]
+        if slips:  # "budgett": a doubled letter, before "budgets" with one replaced
+            return slips[0] if len(slips) == 1 else None
         found = [
             t
-            for t in self.targets
-            if abs(len(t) - len(word)) <= 1
-            and (kind := edit(word, t))
-            and (kind in _SLIPS or (len(word) >= self.any_edit_from and not inflected(word, t)))
+            for t, kind in edits.items()
+            if kind and len(word) >= self.any_edit_from and not inflected(word, t)
         ]
         return found[0] if len(found) == 1 else None  # two words as near: no guess
 

@@ -337,6 +337,30 @@ def test_work_the_visitor_wants_done_starts_the_questions(tracker_factory, text,
         assert messages[0]["response"] == "utter_out_of_scope"
 
 
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        ("Hi! We're a regional airline with 1,100 employees.", True),
+        ("i run a bakery with 1100 staff", True),
+        ("1,100 employees", False),  # a head count alone is no introduction
+        ("are we a big company with 1100 people?", False),
+    ],
+)
+def test_a_visitor_who_introduces_the_company_gets_the_questions(tracker_factory, text, starts):
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        text=text,
+        entities=[entity("company_size", "large", 1.0)],
+    )
+    events, messages = run(ActionTakeAnswer(), tracker)
+    started = any(e.get("event") == "followup" for e in events)
+    assert started is starts
+    if started:
+        assert slot_events(events)["company_size"] == "large"
+    else:
+        assert messages[0]["response"] == "utter_out_of_scope"
+
+
 def test_reset_forgets_old_answers_but_keeps_this_turns(tracker_factory):
     tracker = tracker_factory(
         slots={

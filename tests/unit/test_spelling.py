@@ -41,7 +41,7 @@ def spelling() -> DomainSpelling:
     component = DomainSpelling(spacy.blank("en"), "domain_spelling", 5, 7)
     component.targets = {
         "outsourcing", "bookkeeping", "support", "payroll", "center", "centre", "careers",
-        "difference", "freelancer", "tasks", "circa",
+        "difference", "freelancer", "tasks", "circa", "budget", "budgets",
     }  # fmt: skip
     component.known = {"enter", "carers", "organiser"}
     return component
@@ -55,6 +55,7 @@ def spelling() -> DomainSpelling:
         ("suport", "support"),
         ("payrol", "payroll"),
         ("diffrence", "difference"),
+        ("budgett", "budget"),  # a doubled letter, not "budgets" with a letter replaced
         ("enter", None),  # an English word
         ("carers", None),  # rare, but a word
         ("freelancers", None),  # the plural
