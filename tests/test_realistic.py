@@ -3,7 +3,7 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Twenty sets: the first was used while the work was built (its misses were read); the
+Twenty-three sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
 session's work (their misses were read after a first, blind run); the fifth was
@@ -15,7 +15,9 @@ the tenth, like the seventh, only had its figures read. In the seventh session t
 fourteenth and seventeenth were written and used like the sixth, the fifteenth like the
 seventh, and the sixteenth was run once, at the end, with the finished work. In the
 eighth session the eighteenth and twentieth were written and used like the sixth, and the
-nineteenth was run once, at the end, like the sixteenth.
+nineteenth was run once, at the end, like the sixteenth. In the ninth session the
+twenty-first and twenty-third were written and used like the sixth, and the
+twenty-second was run at the start and once at the end, like the nineteenth.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -43,7 +45,7 @@ FLOORS = {
     },
     "realistic_fresh": {
         "knowledge_accuracy": 0.97,
-        "out_of_scope_rejection": 0.92,
+        "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.92,
         "dialogues_reached": 0.95,
     },
@@ -66,7 +68,7 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },
     "realistic_sixth": {
-        "knowledge_accuracy": 0.95,
+        "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
@@ -102,7 +104,7 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },
     "realistic_twelfth": {
-        "knowledge_accuracy": 0.94,
+        "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
@@ -126,10 +128,10 @@ FLOORS = {
         "dialogues_reached": 0.92,
     },
     "realistic_sixteenth": {
-        "knowledge_accuracy": 0.91,
+        "knowledge_accuracy": 0.92,
         "out_of_scope_rejection": 0.92,
         "follow_up_accuracy": 0.95,
-        "dialogues_reached": 0.86,
+        "dialogues_reached": 0.89,
     },
     "realistic_seventeenth": {
         "knowledge_accuracy": 0.97,
@@ -138,18 +140,36 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },
     "realistic_eighteenth": {
-        "knowledge_accuracy": 0.95,
+        "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
     },
     "realistic_nineteenth": {
-        "knowledge_accuracy": 0.95,
+        "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.86,
     },
     "realistic_twentieth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.95,
+    },
+    "realistic_twentyfirst": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.95,
+    },
+    "realistic_twentysecond": {
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.91,
+        "dialogues_reached": 0.84,
+    },
+    "realistic_twentythird": {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,

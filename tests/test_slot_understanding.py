@@ -32,6 +32,9 @@ FLOORS = {
     "realistic_eighteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_nineteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_twentieth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_twentyfirst": {"company_size": 0.95, "budget": 0.89, "outsourced_functions": 0.88},
+    "realistic_twentysecond": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_twentythird": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
 }
 
 

@@ -29,7 +29,6 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -65,12 +64,12 @@ _FILLER = re.compile(
 )
 
 
+# outsourcing itself, misspelt too ("outsorce", "outscourcing")
+_OUTSOURCING = re.compile(r"\bouts\w{0,3}rc\w*", re.IGNORECASE)
+
+
 def names_outsourcing(message: Message) -> bool:
-    """Whether the message names outsourcing itself (by lemma: "outsorcing" too)."""
-    return any(
-        (token.lemma or token.text).lower().startswith("outsourc")
-        for token in message.get(TOKENS_NAMES[TEXT]) or []
-    )
+    return bool(_OUTSOURCING.search(message.get(TEXT) or ""))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

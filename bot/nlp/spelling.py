@@ -7,9 +7,10 @@ edit away from exactly one of the words the entity patterns use: two letters swa
 a letter doubled or undoubled, or, in words of seven letters or more, any one letter
 added, dropped or replaced, unless the word is the other with a prefix or an ending
 ("freelancers", "repayments"). The correction goes into the token's NORM, which the
-entity rulers match on, and into its lemma, which the classifiers' word features use;
-the text the visitor typed is unchanged. Every other token's NORM is its lowercase
-form, so the patterns match as if on LOWER.
+entity rulers match on; the text the visitor typed and the lemmas the classifiers' word
+features use are unchanged (corrected lemmas in the training data shifted the
+classifiers enough to cost honest dialogues). Every other token's NORM is its
+lowercase form, so the patterns match as if on LOWER.
 """
 
 import gzip
@@ -152,20 +153,12 @@ class DomainSpelling:
         return found[0] if len(found) == 1 else None  # two words as near: no guess
 
     def __call__(self, doc: Doc) -> Doc:
-        lemmas = self._lemmas()
         for token in doc:
             token.norm_ = token.lower_
             target = self.correction(token.lower_)
             if target:
                 token.norm_ = target
-                token.lemma_ = lemmas.get(target, target)
         return doc
-
-    def _lemmas(self) -> Dict[str, str]:
-        if "lemmatizer" not in self.nlp.pipe_names:
-            return {}
-        lookups = self.nlp.get_pipe("lemmatizer").lookups
-        return lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
 
     def to_disk(self, path, exclude=tuple()) -> None:
         path = Path(path)
