@@ -35,8 +35,7 @@ MARKED_CHANGE_CONFIDENCE = 0.5
 _UNSURE = re.compile(
     r"\b(no idea|not sure|unsure|dunno|don'?t know|do not know|no clue|not a clue|"
     r"can'?t say|cannot say|hard to say|haven'?t (decided|a clue)|not decided|undecided|"
-    r"no (real )?(idea|clue)|not certain|uncertain|not (?:yet )?(?:settled|fixed|clear)|"
-    r"to be (?:decided|confirmed|determined)|tbd|tbc)\b",
+    r"no (real )?(idea|clue)|not certain|to be (?:decided|confirmed|determined)|tbd|tbc)\b",
     re.IGNORECASE,
 )
 
@@ -58,8 +57,8 @@ def wants_work_done(text: str) -> bool:
 # "Hi! We're a regional airline with 1,100 employees.": the visitor introduces the company
 _INTRODUCTION = re.compile(
     r"^\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))\b\W*)*"
-    r"(?:we(?:'re| are)|i (?:run|own|manage|work (?:at|for|in))|i'?m (?:from|with|at)|"
-    r"this is)\s+(?:an?|the)\s+[^?]*$",
+    r"(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?|the)\s+(?!bit\b|little\b|lot\b)"
+    r"[^?]*\b(?:with|of|employing|that employs)\s+[^?]*\d[^?]*$",
     re.IGNORECASE,
 )
 

@@ -47,8 +47,9 @@ _CHOICE = re.compile(
     r"enough)"
     r"\s+(?:for\s+)?(?:us|me|our|my|an?\s+\w+(?:\s+\w+)?\s+like\s+(?:us|ours|mine))\b"
     # "do you think a call center is enough for us?"
-    rf"|\b{SUBJECT_NAMES}\s+(?:is|would be|will be)\s+(?:\w+\s+)?(?:enough|right|suitable|"
-    r"the right (?:fit|choice|option)|a good (?:fit|choice|option))\s+for\s+(?:us|me|our|my)\b",
+    rf"|\b{SUBJECT_NAMES}\s+(?:is|would be|will be)\s+(?:really\s+|actually\s+)?"
+    r"(?:enough|right|suitable|the right (?:fit|choice|option)|a good (?:fit|choice|option))"
+    r"\s+for\s+(?:us|me|our|my)\b",
     re.IGNORECASE,
 )
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"
@@ -176,6 +177,7 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
+_OUTSOURCING = re.compile(r"\boutsourc\w*", re.IGNORECASE)
 # "what fits a regional bus company", "advice for a software reseller": the visitor's own
 _FOR_A_BUSINESS = re.compile(rf"\b(?:for|fits?|suits?) {_A_BUSINESS}\b", re.IGNORECASE)
 # "bpo or call center?", "hey, a call centre or a bpo for us?", "bpo or cc quick", "bpo vs
@@ -217,13 +219,13 @@ class ChoiceQuestion(StatelessComponent):
                         "(?<!for )(?:an?|any) (?:company|firm|business|organi[sz]ation)"
                         "(?! (?:like|of|with|that|our|my))"],
             # a question about working there is the careers answer's
-            "careers": ["work (?:at|for|in)", "jobs?", "careers?", "salary", "apply",
-                        "employer"],
+            "careers": ["work(?:ing)? (?:at|for|in)", "jobs?", "careers?", "salary", "apply",
+                        "employer", "students?", "graduates?", "freshers?"],
             # intents a choice question overrules; a knowledge intent only when the
             # question is about the visitor's own company or is the bare choice
             "overruled": ["out_of_scope", "nlu_fallback", "inform", "follow_up", "help"],
             "knowledge": ["definition", "difference", "benefits", "services", "choosing",
-                          "trends", "careers"],
+                          "trends"],
             "recommendation": "request_recommendation",
             "explanation": "explain_recommendation",
             # a reading this unsure is overruled too (NLU's fallback threshold comes later)
@@ -271,6 +273,13 @@ class ChoiceQuestion(StatelessComponent):
             or (named and intent in self.config["knowledge"])
             # "what fits a regional bus company" reads like "why that one?"
             or (intent == self.config["explanation"] and _FOR_A_BUSINESS.search(text))
+            # "... a regional ferry operator and would appreciate a recommendation on
+            # outsourcing", "is a call center enough for us?" read like a job; advice on
+            # outsourcing, or a choice for us, is the company's
+            or (
+                intent == "careers"
+                and ((advice and _OUTSOURCING.search(text)) or (own and _CHOICE.search(text)))
+            )
         ):
             return self.config["recommendation"]
         return ""

@@ -66,7 +66,7 @@ class ComparisonGuard(StatelessComponent):
         start, end = match.span()
         sides = [s for s in match.groups() if s]
         # "the difference between a help desk and a service desk" asks; it names no tasks
-        asks = _DIFFERENCE.search(text)
+        asks = _DIFFERENCE.search(text[: match.start() + 12])
         if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
             e.get("entity") in self.config["answer_entities"]
             and not e.get("role")  # a guess, or a task taken away, is no answer

@@ -46,9 +46,10 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _POINTING_BACK = re.compile(
-    r"\b(there|they|them|their|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)",
+    r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)",
     re.IGNORECASE,
 )
+_THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
 _ABOUT_THE_ASSISTANT = re.compile(
     r"\b(you|u|ya|your|yourself|this (bot|chat|assistant|thing)|i ask|can i ask)\b", re.IGNORECASE
 )
@@ -155,7 +156,7 @@ class FollowUpShape(StatelessComponent):
             return False
         text = message.get(TEXT) or ""
         named = any(e.get("entity") in ("aspect", "subject") for e in message.get(ENTITIES) or [])
-        shaped = _POINTING_BACK.search(text) or _CONTINUATION.search(text)
+        shaped = _POINTING_BACK.search(text) or _THEIR.search(text) or _CONTINUATION.search(text)
         return bool(named and shaped and len(text.split()) <= self.config["max_words"] + 2)
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -63,7 +63,7 @@ _CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
 _TAKING_AWAY = re.compile(
     r"\b(forget|drop|remove|without|no longer|don'?t need|do not need|not need|except|"
     r"scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|ourselves|"
-    r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|no longer needed|"
+    r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
     r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
     r"(?:stays?|remains?) internal|internally|skip|skipping|keeps? (?:it|that|this|them)|"
@@ -104,10 +104,13 @@ _OWN_PRODUCT = re.compile(
 
 # a first stretch that says what the visitor's company is ("pharmacy chain, 600 staff");
 # not "a payroll company", which may name the provider wanted
+_GREETING = re.compile(
+    r"^\W*(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))?\W*$", re.IGNORECASE
+)
 _OWN_BUSINESS = re.compile(
-    r"^\W*(?:(?:hi|hey|hello)\b\W*)?(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?"
-    r"(?:an?\s+|our\s+|my\s+)?(?:[\w-]+\s+){0,3}(?:chain|group|practice|clinic|shop|store|"
-    r"restaurant|hotel|studio|brand|startup|start-up|school|charity|lab)(?:\s+here)?\W*$",
+    r"^\W*(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?(?:an?\s+|our\s+|my\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:chain|clinic|store|restaurant|hotel|brand|startup|start-up|school|"
+    r"charity)(?:\s+here)?\W*$",
     re.IGNORECASE,
 )
 
@@ -460,11 +463,13 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         tokens, read = token_features(message), []
         if tokens.shape[1] != weights.shape[0]:
             return []
-        stretches = clauses(message.get(TEXT))
-        for number, (start, end) in enumerate(stretches):
-            if _OWN_PRODUCT.match(message.get(TEXT)[start:end]):
+        text = message.get(TEXT)
+        stretches = clauses(text)
+        said = [(start, end) for start, end in stretches if not _GREETING.match(text[start:end])]
+        for start, end in stretches:
+            if _OWN_PRODUCT.match(text[start:end]):
                 continue  # "we make project management software": what the company does
-            if number == 0 and len(stretches) > 1 and _OWN_BUSINESS.match(message.get(TEXT)[:end]):
+            if len(said) > 1 and (start, end) == said[0] and _OWN_BUSINESS.match(text[start:end]):
                 continue  # "pharmacy chain, 600 staff, ...": what the company is
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
             probabilities = softmax(scores + intercept)

@@ -70,11 +70,14 @@ _WITHDRAWN = re.compile(
 
 
 # texting shorthand, not a number: "bpo vs call center 4 us"
-_FOR = re.compile(r"\b4(?=\s+(?:us|u|me|my|our|ur)\b)")
+_FOR = re.compile(
+    r"\b(bpos?|cc|cent(?:er|re)s?|which(?: one)?|recommend\w*|advice|best|better)\s+4"
+    r"(?=\s+(?:us|u|me|my|our|ur)\b)"
+)
 
 
 def _digits(text: str) -> str:
-    text = _OPENING_HOURS.sub(" ", _FOR.sub("for", text.lower()))
+    text = _OPENING_HOURS.sub(" ", _FOR.sub(r"\1 for", text.lower()))
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
     for pattern, digits in _VAGUE:
         text = re.sub(pattern, digits, text)

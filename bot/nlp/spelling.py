@@ -2,15 +2,17 @@
 "bookeeping", "similarites", "custommer service").
 
 A token is corrected when it is not an English word (a frequent one in spaCy's English
-word frequencies, or a form its lookup lemmatizer knows; `spacy-lookups-data`) and one
-edit away from exactly one of the words the entity patterns use: two letters swapped or
-a letter doubled or undoubled, or, in words of seven letters or more, any one letter
-added, dropped or replaced, unless the word is the other with a prefix or an ending
-("freelancers", "repayments"). The correction goes into the token's NORM, which the
-entity rulers match on; the text the visitor typed and the lemmas the classifiers' word
-features use are unchanged (corrected lemmas in the training data shifted the
-classifiers enough to cost honest dialogues). Every other token's NORM is its
-lowercase form, so the patterns match as if on LOWER.
+word frequencies, or a form its lookup lemmatizer knows; `spacy-lookups-data`), no
+English word other than the patterns' own is one edit from it ("durning" may be
+"during"), and it is one edit from exactly one of the words the entity patterns use:
+two letters swapped or a letter doubled or undoubled (these win over other edits), or,
+in words of seven letters or more, any one letter added, dropped or replaced, unless
+the word is the other with a prefix or an ending ("freelancers", "repayments"). The
+correction goes into the token's NORM, which the entity rulers match on; the text
+the visitor typed and the lemmas the classifiers' word features use are unchanged
+(corrected lemmas in the training data shifted the classifiers enough to cost honest
+dialogues). Every other token's NORM is its lowercase form, so the patterns match as
+if on LOWER.
 """
 
 import gzip
@@ -105,6 +107,20 @@ def edit(word: str, target: str) -> Optional[str]:
     return "delete" if len(word) > len(target) else "insert"
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def neighbours(word: str) -> Set[str]:
+    """Every string one edit from `word`: a letter dropped, swapped, replaced or added."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
+        *(a + c + b for a, b in splits for c in _LETTERS),
+    }
+
+
 def inflected(word: str, target: str) -> bool:
     """One word is the other with something before or after it ("freelancers",
     "repayments", "salesy"), or its British or American spelling ("organiser")."""
@@ -141,6 +157,8 @@ class DomainSpelling:
             return None
         if not _WORD.match(word):
             return None
+        if (neighbours(word) & self.known) - self.targets:
+            return None  # "durning" is "during" as likely as "dunning", "envolve" "involve"
         edits = {t: edit(word, t) for t in self.targets if abs(len(t) - len(word)) <= 1}
         slips = [t for t, kind in edits.items() if kind in _SLIPS]
         if slips:  # "budgett": a doubled letter, before "budgets" with one replaced

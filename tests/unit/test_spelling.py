@@ -41,9 +41,9 @@ def spelling() -> DomainSpelling:
     component = DomainSpelling(spacy.blank("en"), "domain_spelling", 5, 7)
     component.targets = {
         "outsourcing", "bookkeeping", "support", "payroll", "center", "centre", "careers",
-        "difference", "freelancer", "tasks", "circa", "budget", "budgets",
+        "difference", "freelancer", "tasks", "circa", "budget", "budgets", "dunning",
     }  # fmt: skip
-    component.known = {"enter", "carers", "organiser"}
+    component.known = {"enter", "carers", "organiser", "during", "sport"}
     return component
 
 
@@ -52,7 +52,7 @@ def spelling() -> DomainSpelling:
     [
         ("outsorcing", "outsourcing"),
         ("bookeeping", "bookkeeping"),
-        ("suport", "support"),
+        ("suport", None),  # "sport" is one edit away too
         ("payrol", "payroll"),
         ("diffrence", "difference"),
         ("budgett", "budget"),  # a doubled letter, not "budgets" with a letter replaced
@@ -61,7 +61,8 @@ def spelling() -> DomainSpelling:
         ("freelancers", None),  # the plural
         ("taskus", None),  # a short name: only a swap or a doubled letter counts there
         ("cerca", None),  # nor a letter replaced
-        ("centr", None),  # as near to "center" as to "centre"
+        ("centr", None),  # short: a letter added is no slip there
+        ("durning", None),  # "during" is as near as "dunning"
         ("bpo", None),  # too short
     ],
 )
