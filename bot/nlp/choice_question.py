@@ -204,9 +204,8 @@ class ChoiceQuestion(StatelessComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {
             # words that make the question about the visitor's own company
+            # (a business named after "for", "fits", "suits": _FOR_A_BUSINESS)
             "own": ["we", "we'?re", "us", "our", "ours", "i", "i'?m", "me", "my", "mine",
-                    "for an? \\w+(?: \\w+)? (?:company|firm|business|shop|store|practice|"
-                    "clinic|agency|startup|start-up|manufacturer|brand|team)",
                     # "travel agency here, need some guidance", "cleaning company owner"
                     "(?:company|firm|business|shop|store|practice|clinic|agency|startup|chain|"
                     "group|school|restaurant|hotel|manufacturer|brand) (?:here|owner)"],

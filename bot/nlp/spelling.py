@@ -157,16 +157,17 @@ class DomainSpelling:
             return None
         if not _WORD.match(word):
             return None
-        if (neighbours(word) & self.known) - self.targets:
-            return None  # "durning" is "during" as likely as "dunning", "envolve" "involve"
         edits = {t: edit(word, t) for t in self.targets if abs(len(t) - len(word)) <= 1}
+        edits = {t: kind for t, kind in edits.items() if kind}
+        if not edits or (neighbours(word) & self.known) - self.targets:
+            return None  # "durning" is "during" as likely as "dunning", "envolve" "involve"
         slips = [t for t, kind in edits.items() if kind in _SLIPS]
         if slips:  # "budgett": a doubled letter, before "budgets" with one replaced
             return slips[0] if len(slips) == 1 else None
         found = [
             t
             for t, kind in edits.items()
-            if kind and len(word) >= self.any_edit_from and not inflected(word, t)
+            if len(word) >= self.any_edit_from and not inflected(word, t)
         ]
         return found[0] if len(found) == 1 else None  # two words as near: no guess
 

@@ -318,45 +318,33 @@ def test_an_answer_out_of_the_blue_is_not_taken(tracker_factory):
 
 
 @pytest.mark.parametrize(
-    "text, starts",
+    "text, slot, value, starts",
     [
-        ("we'd like someone external to run our payroll every month", True),
-        ("payroll", False),  # a task alone, out of the blue, is no request
+        ("we'd like someone external to run our payroll every month",
+         "outsourced_functions", "payroll", True),
+        # a task alone, out of the blue, is no request
+        ("payroll", "outsourced_functions", "payroll", False),
+        # a visitor who introduces the company
+        ("Hi! We're a regional airline with 1,100 employees.", "company_size", "large", True),
+        ("i run a bakery with 1100 staff", "company_size", "large", True),
+        ("1,100 employees", "company_size", "large", False),  # a head count alone
+        ("are we a big company with 1100 people?", "company_size", "large", False),
     ],
-)
-def test_work_the_visitor_wants_done_starts_the_questions(tracker_factory, text, starts):
+)  # fmt: skip
+def test_one_answer_out_of_the_blue_starts_the_questions_only_when_asked_or_introduced(
+    tracker_factory, text, slot, value, starts
+):
+    entity_name = "outsourced_function" if slot == "outsourced_functions" else slot
     tracker = tracker_factory(
         events=[{"event": "user", "text": text}],
         text=text,
-        entities=[entity("outsourced_function", "payroll", 0.9)],
-    )
-    events, messages = run(ActionTakeAnswer(), tracker)
-    started = any(e.get("event") == "followup" for e in events)
-    assert started is starts
-    if not starts:
-        assert messages[0]["response"] == "utter_out_of_scope"
-
-
-@pytest.mark.parametrize(
-    "text, starts",
-    [
-        ("Hi! We're a regional airline with 1,100 employees.", True),
-        ("i run a bakery with 1100 staff", True),
-        ("1,100 employees", False),  # a head count alone is no introduction
-        ("are we a big company with 1100 people?", False),
-    ],
-)
-def test_a_visitor_who_introduces_the_company_gets_the_questions(tracker_factory, text, starts):
-    tracker = tracker_factory(
-        events=[{"event": "user", "text": text}],
-        text=text,
-        entities=[entity("company_size", "large", 1.0)],
+        entities=[entity(entity_name, value, 0.9 if slot == "outsourced_functions" else 1.0)],
     )
     events, messages = run(ActionTakeAnswer(), tracker)
     started = any(e.get("event") == "followup" for e in events)
     assert started is starts
     if started:
-        assert slot_events(events)["company_size"] == "large"
+        assert slot_events(events)[slot] in (value, [value])
     else:
         assert messages[0]["response"] == "utter_out_of_scope"
 
