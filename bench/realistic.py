@@ -42,6 +42,9 @@ TWENTIETH = REPO_ROOT / "tests" / "realistic_twentieth"  # session 8: developmen
 TWENTYFIRST = REPO_ROOT / "tests" / "realistic_twentyfirst"  # session 9: development, misses read
 TWENTYSECOND = REPO_ROOT / "tests" / "realistic_twentysecond"  # session 9: only figures read
 TWENTYTHIRD = REPO_ROOT / "tests" / "realistic_twentythird"  # session 9: development, misses read
+TWENTYFOURTH = REPO_ROOT / "tests" / "realistic_twentyfourth"  # session 10: development, misses read
+TWENTYFIFTH = REPO_ROOT / "tests" / "realistic_twentyfifth"  # session 10: development, misses read
+TWENTYSIXTH = REPO_ROOT / "tests" / "realistic_twentysixth"  # session 10: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -66,6 +69,9 @@ SETS = {
     "twentyfirst": TWENTYFIRST,
     "twentysecond": TWENTYSECOND,
     "twentythird": TWENTYTHIRD,
+    "twentyfourth": TWENTYFOURTH,
+    "twentyfifth": TWENTYFIFTH,
+    "twentysixth": TWENTYSIXTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -114,6 +114,16 @@ _OWN_BUSINESS = re.compile(
     re.IGNORECASE,
 )
 
+# a stretch, beside a head count, that says who was counted ("we're 52 now, forgot the new
+# hires"): people, not a task
+_COUNTED_PEOPLE = re.compile(
+    r"^\W*(?:(?:i|we)\s+)?(?:forgot|forgetting|not counting|counting|counted|including|incl|"
+    r"included|plus|with|excluding)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:hires|starters|joiners|recruits|people|staff|employees|workers|temps|interns|"
+    r"seasonals?|part[- ]timers)\W*(?:too|as well|now|included)?\W*$",
+    re.IGNORECASE,
+)
+
 _MONEY = re.compile(
     r"\b(budget\w*|money|cash|funds?|funding|costs?|pric\w+|pay|spend\w*|afford\w*|cheap\w*|"
     r"expensive|broke|wallet|pockets?)\b|[$€£¥]",
@@ -466,7 +476,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         text = message.get(TEXT)
         stretches = clauses(text)
         said = [(start, end) for start, end in stretches if not _GREETING.match(text[start:end])]
+        counted = headcount(text) is not None
         for start, end in stretches:
+            if counted and _COUNTED_PEOPLE.match(text[start:end]):
+                continue  # "we're 52 now, forgot the new hires": who was counted
             if _OWN_PRODUCT.match(text[start:end]):
                 continue  # "we make project management software": what the company does
             if len(said) > 1 and (start, end) == said[0] and _OWN_BUSINESS.match(text[start:end]):

@@ -114,3 +114,19 @@ def test_what_the_company_makes_is_no_task(text, own_product):
     from bot.nlp.form_answers import _OWN_PRODUCT
 
     assert bool(_OWN_PRODUCT.match(text)) is own_product
+
+
+@pytest.mark.parametrize(
+    "text, counted_people",
+    [
+        ("forgot the new hires", True),
+        ("not counting the seasonal temps", True),
+        ("including our part-timers", True),
+        ("onboarding the new hires", False),
+        ("staff to answer phones", False),
+    ],
+)
+def test_who_was_counted_is_no_task(text, counted_people):
+    from bot.nlp.form_answers import _COUNTED_PEOPLE
+
+    assert bool(_COUNTED_PEOPLE.match(text)) is counted_people
