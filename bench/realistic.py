@@ -42,8 +42,8 @@ TWENTIETH = REPO_ROOT / "tests" / "realistic_twentieth"  # session 8: developmen
 TWENTYFIRST = REPO_ROOT / "tests" / "realistic_twentyfirst"  # session 9: development, misses read
 TWENTYSECOND = REPO_ROOT / "tests" / "realistic_twentysecond"  # session 9: only figures read
 TWENTYTHIRD = REPO_ROOT / "tests" / "realistic_twentythird"  # session 9: development, misses read
-TWENTYFOURTH = REPO_ROOT / "tests" / "realistic_twentyfourth"  # session 10: development, misses read
-TWENTYFIFTH = REPO_ROOT / "tests" / "realistic_twentyfifth"  # session 10: development, misses read
+TWENTYFOURTH = REPO_ROOT / "tests" / "realistic_twentyfourth"  # session 10: dev, misses read
+TWENTYFIFTH = REPO_ROOT / "tests" / "realistic_twentyfifth"  # session 10: dev, misses read
 TWENTYSIXTH = REPO_ROOT / "tests" / "realistic_twentysixth"  # session 10: only figures read
 SETS = {
     "first": DATA,

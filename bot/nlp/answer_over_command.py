@@ -44,7 +44,8 @@ class AnswerOverCommand(StatelessComponent):
             "commands": ["stop", "restart", "goodbye"],
             "command_words": ["stop", "quit", "cancel", "enough", "end", "exit", "leave",
                               "never ?mind", "forget it", "start over", "restart", "reset",
-                              "bye", "goodbye"],
+                              "bye", "goodbye", "no more (?:questions|asking)", "i'?m done",
+                              "done with (?:this|that|it)"],
             "answer_entities": ["company_size", "outsourced_function", "budget"],
             # read as out of scope, yet stating the visitor's own head count
             "unclear": ["out_of_scope", "nlu_fallback"],
@@ -58,7 +59,7 @@ class AnswerOverCommand(StatelessComponent):
                            "oops", "sorry", "scratch that"],
             "intent": "inform",
             "follow_up": "follow_up",
-            "sure_from": 0.8,
+            "sure_from": 0.6,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer
             "torn_below": 0.6,

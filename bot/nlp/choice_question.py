@@ -168,7 +168,9 @@ _A_BUSINESS = (
     r"an? (?:[\w-]+ ){1,3}?(?:company|firm|business|shop|store|practice|clinic|agency|startup|"
     r"start-up|manufacturer|brand|team|group|chain|restaurant|hotel|studio|office|reseller|"
     r"retailer|wholesaler|distributor|charity|non-?profit|school|lab|operator|provider|"
-    r"bakery|brewery|factory|producer|maker|consultancy|outfit|venture|organi[sz]ation)"
+    r"bakery|brewery|factory|producer|maker|consultancy|outfit|venture|organi[sz]ation|"
+    r"co|corp|ltd|llc|inc|gmbh|franchise|co-?op|cooperative|utility|university|college|"
+    r"hospital|salon|gym|garage|workshop|enterprise|department|dept)"
 )
 _DOMAIN = re.compile(
     rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)"
@@ -192,8 +194,11 @@ _FILLER = (
     r"quick(?:ly)?|pls|please|plz|help|then|now|here)\b)*"
 )
 BARE_CHOICE = re.compile(
-    rf"(?:^|[.!?]\s+)\W*{_OPENER}{_SUBJECT}\s+(?:or\s+{_SUBJECT}{_FILLER}"
-    rf"|(?:vs\.?|versus)\s+{_SUBJECT}(?:\W*(?:which(?: one)?|(?:for|4) (?:us|me)))+)\W*$",
+    rf"(?:^|[.!?]\s+)\W*{_OPENER}{_SUBJECT}\s+(?:(?:or|ya)\s+{_SUBJECT}{_FILLER}"
+    rf"|(?:vs\.?|versus)\s+{_SUBJECT}"
+    r"(?:\W*(?:which(?: one)?|(?:for|4) (?:us|me)|for (?:my|our|an?) \w+(?: \w+){0,2}))+)"
+    # "bpo ya call center? we install solar panels": the choice, then who asks
+    r"(?:\W*$|\W*[.!?]\s*(?:we|we'?re|i|i'?m|our|my)\b[^?]*$)",
     re.IGNORECASE,
 )
 
@@ -222,7 +227,8 @@ class ChoiceQuestion(StatelessComponent):
                         "employer", "students?", "graduates?", "freshers?"],
             # intents a choice question overrules; a knowledge intent only when the
             # question is about the visitor's own company or is the bare choice
-            "overruled": ["out_of_scope", "nlu_fallback", "inform", "follow_up", "help"],
+            "overruled": ["out_of_scope", "nlu_fallback", "inform", "follow_up", "help",
+                          "greet"],
             "knowledge": ["definition", "difference", "benefits", "services", "choosing",
                           "trends"],
             "recommendation": "request_recommendation",

@@ -66,7 +66,11 @@ _TAKING_AWAY = re.compile(
     r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
     r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
-    r"(?:stays?|remains?) internal|internally|skip|skipping|keeps? (?:it|that|this|them)|"
+    # "the bookkeeping stays with our accountant", "payroll is done by our tax advisor"
+    r"stays? with (?:our|my|the)|already (?:done|handled|covered|taken care of)|"
+    r"(?:is|are|gets?) (?:already |now )?(?:done|handled|covered|taken care of|sorted)"
+    r"(?: out)? by (?:our|my|the)(?!\s+(?:bpo|call|outsourc))|"
+    r"(?:stays?|remains?) internal|internally|skip|skipping|keep(?:s|ing)? (?:it|that|this|them)|"
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
     r"|^[\s,.;!?]*(but\s+)?not\b",  # "i meant payroll, not hr"
@@ -97,7 +101,9 @@ _OWN_PRODUCT = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:we|i)(?:'re| are| am)?\s+(?:(?:also|mainly|mostly)\s+)?"
     r"(?:make|makes|making|build|builds|building|develop|develops|developing|design|designs|"
     r"designing|produce|produces|producing|manufacture|manufactures|manufacturing|create|"
-    r"creates|creating|write|writes|writing|host|hosts|hosting)\b"
+    r"creates|creating|write|writes|writing|host|hosts|hosting|install|installs|installing|"
+    r"import|imports|importing|export|exports|exporting|grow|grows|growing|brew|brews|"
+    r"brewing)\b"
     r"(?!.*\b(?:for (?:us|ourselves)|in[- ]house|ourselves)\b)",
     re.IGNORECASE,
 )
@@ -105,12 +111,20 @@ _OWN_PRODUCT = re.compile(
 # a first stretch that says what the visitor's company is ("pharmacy chain, 600 staff");
 # not "a payroll company", which may name the provider wanted
 _GREETING = re.compile(
-    r"^\W*(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))?\W*$", re.IGNORECASE
+    r"^\W*(?:hi+|hey|hello|hiya|greetings|namaste|good (?:morning|afternoon|evening|day))?\W*$",
+    re.IGNORECASE,
 )
 _OWN_BUSINESS = re.compile(
     r"^\W*(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?(?:an?\s+|our\s+|my\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:chain|clinic|store|restaurant|hotel|brand|startup|start-up|school|"
-    r"charity)(?:\s+here)?\W*$",
+    r"charity)(?:\s+here)?\W*$"
+    # "hospital billing dept here", "we are a mid-size IT services firm of 200 employees"
+    r"|^\W*(?:[\w-]+\s+){0,3}(?:dept|department|office|team|desk|unit)\s+here\W*$"
+    r"|^\W*(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?\s+)(?:[\w-]+\s+){0,4}"
+    r"(?:firm|company|business|agency|provider|group|practice|studio|consultancy|"
+    r"shop|manufacturer|operator|organi[sz]ation)"
+    r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
+    r"(?:employees|staff|people))?\W*$",
     re.IGNORECASE,
 )
 
@@ -190,6 +204,16 @@ def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
     return removed
 
 
+def own_business(text: Text) -> Optional[tuple]:
+    """(start, end) of a first stretch, after any greeting, that says what the visitor's
+    company is ("pharmacy chain, 600 staff, ...", "we are a mid-size IT services firm of
+    200 employees, help us choose"), when more follows."""
+    said = [(a, b) for a, b in clauses(text) if not _GREETING.match(text[a:b])]
+    if len(said) > 1 and _OWN_BUSINESS.match(text[slice(*said[0])]):
+        return said[0]
+    return None
+
+
 def _whole_message(text: Text, entity: Dict) -> bool:
     """A model's reading of the whole message (not of one of its tasks)."""
     return (
@@ -233,6 +257,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # answer (AnswerOverCommand makes it one)
             "stated_task_from": 0.5,
             "stated_budget_from": 0.8,
+            # the whole message's tasks, read this surely, beat stretches all read less
+            # surely than `fragment_below` (see `supported`)
+            "whole_from": 0.95,
+            "fragment_below": 0.6,
             "answer_intent": "inform",
             # words a size rests on, in a message that is no answer (see `unstated`)
             "size_words": [
@@ -475,14 +503,14 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             return []
         text = message.get(TEXT)
         stretches = clauses(text)
-        said = [(start, end) for start, end in stretches if not _GREETING.match(text[start:end])]
         counted = headcount(text) is not None
+        own = own_business(text)
         for start, end in stretches:
             if counted and _COUNTED_PEOPLE.match(text[start:end]):
                 continue  # "we're 52 now, forgot the new hires": who was counted
             if _OWN_PRODUCT.match(text[start:end]):
                 continue  # "we make project management software": what the company does
-            if len(said) > 1 and (start, end) == said[0] and _OWN_BUSINESS.match(text[start:end]):
+            if (start, end) == own:
                 continue  # "pharmacy chain, 600 staff, ...": what the company is
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
             probabilities = softmax(scores + intercept)
@@ -546,6 +574,21 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 values.add(e[ENTITY_ATTRIBUTE_VALUE])
                 entities.append(e)
         return entities
+
+    def supported(self, read: List[tuple], found: List[tuple]) -> List[tuple]:
+        """The stretches read, less those read unsurely (below `fragment_below`) as a task
+        that the whole message, read surely, does not name: "calling gyms and hotels to
+        sell them our bikes" is sales; its "and" joins two kinds of customer, and "calling
+        gyms" alone reads a little like support."""
+        whole = {v for v, p in found if p >= self.config["threshold"]}
+        if len(read) < 2 or max((p for _, p in found), default=0.0) < self.config["whole_from"]:
+            return read
+        return [
+            stretch
+            for stretch in read
+            if likeliest_task(stretch[2])[1] >= self.config["fragment_below"]
+            or likeliest_task(stretch[2])[0] in whole
+        ]
 
     def states_an_answer(
         self, message: Message, predicted: Dict[Text, List[tuple]], read: List[tuple]
@@ -615,6 +658,14 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     guesses.pop(budget_entity, None)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
+            own = own_business(message.get(TEXT))
+            if own:  # "IT services" in "we are an IT services firm of 200" is no task
+                entities = [
+                    e
+                    for e in entities
+                    if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
+                    or not own[0] <= e.get("start", -1) < own[1]
+                ]
             read = {entity: self.tasks(message, entity) for entity in self.task_models}
             tasks = read.get(self.config["several_values"][0], [])
             if self.states_an_answer(message, predicted, tasks):
@@ -651,7 +702,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 ):
                     continue  # an exact term already answered it
                 if entity in self.task_models:
-                    entities = self.read_tasks(message, entity, entities, read[entity])
+                    stretches = self.supported(read[entity], found)
+                    entities = self.read_tasks(message, entity, entities, stretches)
                     if any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
                         continue  # the whole message's reading only where no task was read
                 unstated = self.unstated(message, entity, counted)

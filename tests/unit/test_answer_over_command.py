@@ -34,6 +34,9 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("no more questions about our books", "stop", {"entity": "outsourced_function", **MODEL},
          "stop"),
         ("enough questions", "stop", None, "stop"),
+        ("answering member questions", "stop", {"entity": "outsourced_function", **MODEL},
+         "inform"),
+        ("i'm done with this", "stop", {"entity": "outsourced_function", **MODEL}, "stop"),
         ("payroll", "affirm", {"entity": "outsourced_function", **RULER}, "affirm"),
     ],
 )  # fmt: skip

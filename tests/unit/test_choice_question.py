@@ -55,6 +55,11 @@ def read(text, intent):
         ("bpo vs call centre for us, which one", "difference"),
         ("honestly not sure what we need, could you help", "help"),
         ("good morning, we are looking into outsourcing for our print shop.", "out_of_scope"),
+        # the bare choice for a business, in other words, or with facts after it
+        ("bpo vs call center for a brewery?", "difference"),
+        ("bpo ya call center? we install solar panels", "difference"),
+        ("recomendation for a printing co", "out_of_scope"),
+        ("good evening, hotel group here, looking for a suggestion bpo or callcenter", "greet"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):

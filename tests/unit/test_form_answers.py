@@ -3,7 +3,7 @@ task ends and the next begins."""
 
 import pytest
 
-from bot.nlp.form_answers import clauses, taken_away
+from bot.nlp.form_answers import FormAnswerClassifier, clauses, taken_away
 
 
 def found(text, *values):
@@ -34,6 +34,12 @@ def found(text, *values):
         ("we will keep the data analysis internal", [("analytics", "data analysis")],
          {"analytics"}),
         ("internal IT support please", [("it_support", "IT")], set()),
+        ("actually the bookkeeping stays with our accountant", [("accounting", "bookkeeping")],
+         {"accounting"}),
+        ("payroll is done by our tax advisor already", [("payroll", "payroll")], {"payroll"}),
+        ("our accountant insists on keeping that", [("accounting", "accountant")],
+         {"accounting"}),
+        ("payroll done by a bpo would be great", [("payroll", "payroll")], set()),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
@@ -92,7 +98,6 @@ def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
     from rasa.shared.nlu.training_data.message import Message
 
     from bot.nlp.base import word_pattern
-    from bot.nlp.form_answers import FormAnswerClassifier
 
     config = FormAnswerClassifier.get_default_config()
     component = SimpleNamespace(config=config, size_words=word_pattern(config["size_words"]))
@@ -130,3 +135,34 @@ def test_who_was_counted_is_no_task(text, counted_people):
     from bot.nlp.form_answers import _COUNTED_PEOPLE
 
     assert bool(_COUNTED_PEOPLE.match(text)) is counted_people
+
+
+@pytest.mark.parametrize(
+    "text, own",
+    [
+        ("pharmacy chain, 600 staff, we need order taking", "pharmacy chain"),
+        ("hospital billing dept here. we want our overdue bills chased",
+         "hospital billing dept here"),
+        ("Namaste, we are a mid-size IT services firm of 200 employees, help us choose",
+         " we are a mid-size IT services firm of 200 employees"),
+        ("a payroll company, 40 staff", None),  # may name the provider wanted
+        ("billing department and the phones", None),
+    ],
+)  # fmt: skip
+def test_what_the_company_is_is_no_task(text, own):
+    from bot.nlp.form_answers import own_business
+
+    span = own_business(text)
+    assert (text[slice(*span)] if span else None) == own
+
+
+def test_stretches_read_unsurely_give_way_to_the_whole_message():
+    component = FormAnswerClassifier.__new__(FormAnswerClassifier)
+    component.config = FormAnswerClassifier.get_default_config()
+    gyms = (0, 13, {"customer_support": 0.4, "": 0.5})
+    hotels = (18, 46, {"sales": 0.99, "": 0.01})
+    phones = (12, 22, {"customer_support": 0.97, "": 0.03})
+    assert component.supported([gyms, hotels], [("sales", 0.99)]) == [hotels]
+    assert component.supported([gyms, phones], [("sales", 0.99)]) == [phones]
+    # an unsure whole message decides nothing
+    assert component.supported([gyms, hotels], [("sales", 0.8)]) == [gyms, hotels]

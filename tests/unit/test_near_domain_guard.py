@@ -127,6 +127,9 @@ def advice_reading(text):
         ("is there a free tool to share one phone line between us, which one", "out_of_scope"),
         ("what do you recommend for a marketing agency", None),
         ("cleaning company owner here, which one should i pick", None),
+        ("which outsourcing model do you think fits a recruitment agency", None),
+        ("courier startup, 6 of us, need ppl to take orders by phone. what fits?", None),
+        ("which courier would you recommend for our parcels", "out_of_scope"),
     ],
 )
 def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expected):
