@@ -248,8 +248,9 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
     return None
 
 
-# an aspect -> the narrower aspects it contains
-_NARROWER = {"technology": ("ai",), "trends": ("ai", "remote")}
+# an aspect -> the narrower aspects it contains ("where does a call center sit in that?"
+# asks for a place in the structure)
+_NARROWER = {"technology": ("ai",), "trends": ("ai", "remote"), "locations": ("structure",)}
 
 
 def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[Text]:
@@ -303,6 +304,8 @@ CONFIDENT_GUESS = 0.6
 # with nothing before it, a follow-up that is a question of its own is answered so
 OWN_QUESTION_GUESS = 0.4
 _WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why\b", re.IGNORECASE)
+# "is it because wages are lower there?": a reason asked for, not a task
+_BECAUSE = re.compile(r"\b(?:because|cause|coz|cuz|due to)\b", re.IGNORECASE)
 _INCLUDES = re.compile(r"\b(include|includes|including|cover|covers|part of it)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
 _EXAMPLES = re.compile(r"\b(examples?|for instance|such as|like what)\b", re.IGNORECASE)
@@ -449,7 +452,11 @@ class ActionAnswerFollowUp(Action):
         if previous and subjects == {subject} and subject in (BPO, CALL_CENTER):
             if _BETTER_THAN.search(text):  # the one named is the one compared with
                 subject, aspect = other(subject), aspect or "benefits"
-        if aspect is None and named_task(tracker, guessed=not tracker.active_loop_name):
+        if (
+            aspect is None
+            and named_task(tracker, guessed=not tracker.active_loop_name)
+            and not (_BECAUSE.search(text) and not tracker.active_loop_name)
+        ):
             # "does that include payroll?"; "so is hr one of them?" about front/back office
             aspect = TOPICS[previous][0] if previous in ABOUT_FUNCTIONS else "services"
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"

@@ -34,7 +34,7 @@ _CHOICE = re.compile(
     r"\bwhich(?: one| option| model| of (?:the two|them|these|those|the options))?\s+"
     r"(?:(?:suits?|fits?)\b|(?:is|'s|would|will|should|do|does|works?|makes?|to)\b"
     r"(?:(?!\?).){0,40}?\b(?:right|best|better|suits?|suited|fits?|ideal|go (?:with|for)|"
-    r"choose|pick|opt|should|works?|makes? (?:more )?sense)\b)"
+    r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense)\b)"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
@@ -179,6 +179,7 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
+_VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _OUTSOURCING = re.compile(r"\boutsourc\w*", re.IGNORECASE)
 # "what fits a regional bus company", "advice for a software reseller": the visitor's own
 _FOR_A_BUSINESS = re.compile(rf"\b(?:for|fits?|suits?) {_A_BUSINESS}\b", re.IGNORECASE)
@@ -262,6 +263,8 @@ class ChoiceQuestion(StatelessComponent):
             return self.config["general_topic"] if intent == self.config["recommendation"] else ""
         if _WHICH_CLAIM.search(text) and not both_named(text):
             return ""
+        if _VERSUS.search(text) and not _SUBJECTS.search(text):
+            return ""  # "imax vs 4dx, which is better": a choice between other things
         advice = asks_advice(text) and (
             _DOMAIN.search(text) or len(text.split()) <= 3 or _ADVICE_ALONE.search(text)
         )

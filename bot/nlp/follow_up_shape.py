@@ -18,15 +18,18 @@ another intent (a request for help, a "yes") becomes `follow_up`. The shapes:
 - or the message is nothing but a subject ("bpo?", "and call centres?");
 - or it was taken for a request for help ("what about structure?", "what can it do
   for me?") but asks about an aspect or points back, not about the assistant
-  ("what can you do?").
+  ("what can you do?");
+- or it was taken for a command ("skills needed to start?", "could i work there as an
+  accountant") but asks about an aspect, and has none of the command's words.
 
 The topic classifier's reading stays in the message for the action to use.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
@@ -37,6 +40,7 @@ from bot.nlp.base import (
     is_knowledge_question,
     overrule_intent,
     selected_topic,
+    word_pattern,
 )
 
 _CONTINUATION = re.compile(
@@ -90,6 +94,31 @@ class FollowUpShape(StatelessComponent):
             "help_intents": ["help", "bot_challenge"],
             # small talk that a short question on an aspect resembles ("even whatsapp?")
             "small_talk_intents": ["greet", "goodbye", "thank"],
+            # commands that a question on an aspect may resemble ("skills needed to
+            # start?", "could i work there as an accountant"), unless it has their words
+            "command_intents": ["restart", "stop", "human_handoff"],
+            "command_words": [
+                "stop",
+                "quit",
+                "cancel",
+                "restart",
+                "start over",
+                "again",
+                "reset",
+                "human",
+                "person",
+                "someone",
+                "somebody",
+                "agent",
+                "representative",
+                "rep",
+                "talk",
+                "speak",
+                "contact",
+                "call me",
+                "real",
+                "bye",
+            ],
             # a bare subject taken for one of these is left to the form's rules
             "form_intents": ["request_recommendation", "inform", "out_of_scope"],
         }
@@ -111,6 +140,13 @@ class FollowUpShape(StatelessComponent):
                 return True
         if intent in self.config["help_intents"]:
             return self._asks_about_the_topic(message)
+        if intent in self.config["command_intents"]:
+            aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
+            return (
+                bool(aspects)
+                and bool("?" in text or _POINTING_BACK.search(text))
+                and not self.command_words.search(text)
+            )
         if intent in self.config["small_talk_intents"]:
             aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
             short = len(text.split()) <= self.config["max_words"]
@@ -130,6 +166,10 @@ class FollowUpShape(StatelessComponent):
             or _CONTINUATION.search(text)
             or _POINTING_BACK.search(text)
         )
+
+    @functools.cached_property
+    def command_words(self) -> Pattern:
+        return word_pattern(self.config["command_words"])
 
     @staticmethod
     def _asks_about_the_topic(message: Message) -> bool:

@@ -102,7 +102,10 @@ class NearDomainGuard(StatelessComponent):
             # words that make a subject's name mean something else (benzoyl peroxide, "BPO"
             # on a tube of acne gel): out of scope even though it names one
             "other_sense": ["acne", "benzoyl", "peroxide", "pimples?", "zits?", "dermatolog\\w*",
-                            "gel", "face wash"],
+                            "gel", "face wash",
+                            # other things called BPO
+                            "broker price opinions?", "bank payment obligations?",
+                            "blanket purchase orders?"],
             # of those words, the businesses a visitor may run ("we're a law firm"): named
             # as their own, they are no other field (set in config.yml)
             "businesses": [],

@@ -53,6 +53,10 @@ _CAN_IT = re.compile(
     re.IGNORECASE,
 )
 
+# "could you explain what a call center actually is?" asks for the explanation of one of
+# them, not of the recommendation
+_EXPLAIN_WHAT = re.compile(r"\bexplain\s+(?:to\s+(?:me|us)\s+)?(?:what|how)\b", re.IGNORECASE)
+
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
 _WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
 
@@ -121,6 +125,8 @@ class QuestionOverAnswer(StatelessComponent):
         aspect_asked = any(
             e.get("entity") == "aspect" and e.get("value") in asked for e in entities
         )
+        if intent.get("name") == self.config["explanation_intent"] and _EXPLAIN_WHAT.search(text):
+            aspect_asked = True
         if intent.get("name") == self.config["recommendation_intent"] and len(set(subjects)) == 1:
             # "what are the advantages of a BPO for a company like ours?" asks what one
             # side brings ("is a bpo our best bet for the benefits?" is still the choice)

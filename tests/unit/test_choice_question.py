@@ -82,6 +82,8 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
     [
         ("bpo vs call center", "difference"),  # the difference, not a choice
         ("recommend me a good book for the holidays", "out_of_scope"),
+        ("imax vs 4dx, which is better", "out_of_scope"),
+        ("which is the more strategic move, handing work to a bpo or a call centre", "difference"),
         ("which crm is best for a plumbing company", "out_of_scope"),
         ("which industries use bpo the most", "services"),
         ("which is better to work for, a bpo or a call center?", "careers"),

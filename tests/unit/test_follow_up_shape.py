@@ -122,6 +122,11 @@ def test_a_bare_subject_is_a_follow_up_whatever_nlu_took_it_for(text, intent, ex
         ("are they going to be replaced by robots", "bot_challenge", ["ai"], "follow_up"),
         ("are you a robot?", "bot_challenge", ["ai"], "bot_challenge"),
         ("what can you do for me", "help", ["services"], "help"),
+        # a command's reading, without the command's words
+        ("skills needed to start?", "restart", ["careers"], "follow_up"),
+        ("could i work there as an accountant", "human_handoff", ["careers"], "follow_up"),
+        ("can i talk to someone about careers?", "human_handoff", ["careers"], "human_handoff"),
+        ("start over?", "restart", [], "restart"),
     ],
 )
 def test_you_and_they_in_a_question_on_an_aspect(text, intent, aspects, expected):

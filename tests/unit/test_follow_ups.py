@@ -12,6 +12,7 @@ from actions.follow_ups import (
     TOPICS,
     ActionAnswerFollowUp,
     is_elliptical,
+    main_aspect,
     previous_topic,
     resolve,
 )
@@ -186,6 +187,18 @@ def test_a_task_nlu_only_guessed_in_a_follow_up_is_still_the_task_asked_about(tr
     tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_services/bpo"]
+
+
+def test_a_reason_asked_for_is_no_task_asked_about(tracker_factory):
+    wages = [{"entity": "outsourced_function", "value": "payroll"}]
+    text = "is it because wages are lower there"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/locations", text, "follow_up", wages
+    )
+    prediction = {"intent_response_key": "benefits/outsourcing_savings", "confidence": 0.8}
+    tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/outsourcing_savings"]
 
 
 def run_follow_up(tracker):
@@ -560,3 +573,15 @@ def test_a_narrower_aspect_wins_over_the_wider_one(tracker_factory):
     )
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+
+
+def test_a_place_in_the_structure_is_no_location(tracker_factory):
+    entities = [
+        {"entity": "aspect", "value": "locations"},
+        {"entity": "aspect", "value": "structure"},
+    ]
+    text = "and where does a call center sit in that?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/front_back_office", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "definition/front_back_office") == "structure"

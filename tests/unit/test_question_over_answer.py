@@ -76,6 +76,11 @@ def test_a_question_that_names_an_aspect_is_no_request_to_explain_the_recommenda
         "services",
         "services/locations",
     )
+    text = "we're reviewing how residents reach us. could you explain what a call center is?"
+    assert reading(text, "explain_recommendation", "definition/call_center", ["call_center"]) == (
+        "definition",
+        "definition/call_center",
+    )
     # "why would a bpo be better for us?" names no aspect: it stays the explanation
     assert reading("why would a bpo be better for us?", "explain_recommendation",
                    "benefits/bpo", ["bpo"])[0] == "explain_recommendation"  # fmt: skip
