@@ -176,6 +176,11 @@ def resolve(
         return f"{kind}/overview" if f"{kind}/overview" in TOPICS else topic_for(aspect, None)
     if includes and aspect in INCLUDED.get(previous, ()):
         return previous
+    if previous in SUBJECT_NAMED_AFTER and subject in (BPO, CALL_CENTER) and aspect in (
+        None,
+        "services",
+    ):
+        return SUBJECT_NAMED_AFTER[previous]  # "which of those does a bpo cover?"
     if subject == "other":
         subject = other(last_subject)
         if subject is None and not aspect:  # "can one be part of the other?" has one

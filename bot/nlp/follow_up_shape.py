@@ -53,6 +53,10 @@ _POINTING_BACK = re.compile(
     r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)",
     re.IGNORECASE,
 )
+_INTO_THAT = re.compile(
+    r"\b(?:of|in|into|within|on)\s+(?:those|these|that|them)\b|^\W*so\s+(?:which|where)\b",
+    re.IGNORECASE,
+)
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
 _ABOUT_THE_ASSISTANT = re.compile(
     r"\b(you|u|ya|your|yourself|this (bot|chat|assistant|thing)|i ask|can i ask)\b", re.IGNORECASE
@@ -154,7 +158,9 @@ class FollowUpShape(StatelessComponent):
         if not topic or intent != topic.split("/")[0]:
             return False  # not answered as a knowledge question
         if subjects:
-            return False
+            # "which of those does a bpo cover vs a call center?" after the front and back
+            # office: the subjects, placed in the previous answer
+            return bool(_INTO_THAT.search(text))
         if topic.split("/")[-1] not in self.config["subjects"]:
             # a topic about both needs no subject, but "they" may be the previous one's
             pointers = {m.group(0).lower() for m in _POINTING_BACK.finditer(text)}

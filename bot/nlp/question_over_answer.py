@@ -57,6 +57,13 @@ _CAN_IT = re.compile(
 # them, not of the recommendation
 _EXPLAIN_WHAT = re.compile(r"\bexplain\s+(?:to\s+(?:me|us)\s+)?(?:what|how)\b", re.IGNORECASE)
 
+# "wat does bpo mean, saw it in a job ad": what one of them is, asked first
+_WHAT_IS_IT = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|so|ok|okay)\W+)?(?:what|wat|wht|whats|what's)\s+(?:does|is|do)?\s*"
+    rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s*(?:even\s+|actually\s+|really\s+|exactly\s+)?"
+    r"(?:mean|means|stand for|stands for)?\s*(?:[,.;!?]|$)",
+    re.IGNORECASE,
+)
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
 _WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
 
@@ -125,6 +132,12 @@ class QuestionOverAnswer(StatelessComponent):
         aspect_asked = any(
             e.get("entity") == "aspect" and e.get("value") in asked for e in entities
         )
+        if (
+            intent.get("name") == self.config["out_of_scope_intent"]
+            and len(set(subjects)) == 1
+            and _WHAT_IS_IT.search(text)
+        ):
+            return f"definition/{subjects[0]}"
         if intent.get("name") == self.config["explanation_intent"] and _EXPLAIN_WHAT.search(text):
             aspect_asked = True
         if intent.get("name") == self.config["recommendation_intent"] and len(set(subjects)) == 1:

@@ -133,3 +133,16 @@ def test_you_and_they_in_a_question_on_an_aspect(text, intent, aspects, expected
     msg = message(text, "careers/bpo", intent=intent)
     msg.set("entities", [{"entity": "aspect", "value": a} for a in aspects])
     assert intent_after(msg)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("which of those does a bpo cover vs a call center", True),
+        ("so which one does a call centre cover, and a bpo?", True),
+        ("what does a bpo cover compared with a call center", False),
+    ],
+)
+def test_subjects_placed_in_the_previous_answer_are_a_follow_up(text, expected):
+    msg = message(text, "difference/services", [("bpo", "bpo"), ("call_center", "call cent")])
+    assert flagged(msg) is expected

@@ -585,3 +585,10 @@ def test_a_place_in_the_structure_is_no_location(tracker_factory):
         tracker_factory, "definition/front_back_office", text, "follow_up", entities
     )
     assert main_aspect(tracker, "definition/front_back_office") == "structure"
+
+
+@pytest.mark.parametrize("aspect", [None, "services"])
+def test_a_subject_placed_in_the_front_and_back_office_gets_the_structure(aspect):
+    # "which of those does a bpo cover vs a call center?"
+    assert resolve("definition/front_back_office", "bpo", aspect) == "difference/structure"
+    assert resolve("definition/bpo", "call_center", aspect) != "difference/structure"

@@ -132,3 +132,15 @@ def test_what_one_side_brings_is_asked_of_it(text, expected):
     message = parsed_message(text, "request_recommendation", 0.9, entities, "benefits/bpo")
     (result,) = QuestionOverAnswer({}).process([message])
     assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("wat does bpo mean, saw it in a job ad for a company in manila", "definition"),
+        ("what is a bpo? i need a cv for one", "definition"),
+        ("what is bpo salary in manila", "out_of_scope"),
+    ],
+)
+def test_what_one_of_them_is_asked_first_is_a_definition(text, expected):
+    assert reading(text, "out_of_scope", "careers/bpo", ["bpo"])[0] == expected
