@@ -176,9 +176,14 @@ def resolve(
         return f"{kind}/overview" if f"{kind}/overview" in TOPICS else topic_for(aspect, None)
     if includes and aspect in INCLUDED.get(previous, ()):
         return previous
-    if previous in SUBJECT_NAMED_AFTER and subject in (BPO, CALL_CENTER) and aspect in (
-        None,
-        "services",
+    if (
+        previous in SUBJECT_NAMED_AFTER
+        and subject in (BPO, CALL_CENTER)
+        and aspect
+        in (
+            None,
+            "services",
+        )
     ):
         return SUBJECT_NAMED_AFTER[previous]  # "which of those does a bpo cover?"
     if subject == "other":
@@ -501,9 +506,15 @@ class ActionAnswerFollowUp(Action):
                     or bool(_POINTING_BACK.search(text) or _THAT.search(text))
                     or BPO in ASPECTS.get(kind or "", {})
                 )
+                # an answer about both is the same whichever "they" are
+                and not (aspect and set(ASPECTS.get(aspect, {})) == {None})
             )
             own = own and not depends
             topic = guess if own else None
+            if topic is None and guess is None and aspect and not depends:
+                # "how much does a bpo cost?", "how are they organised differently?": the
+                # classifier unsure, the aspect (and the subject) name the answer
+                topic = topic_for(aspect, subject)
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
             examples = bool(_EXAMPLES.search(text))
@@ -526,6 +537,27 @@ class ActionAnswerFollowUp(Action):
             dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:
             dispatcher.utter_message(response=f"utter_{topic}")
+        return []
+
+
+# answers that end by offering the recommendation's questions ("If you like, I can ask
+# you a few quick questions and recommend one for you.")
+OFFERS_THE_QUESTIONS = ("choosing/overview",)
+
+
+class ActionAnswerYes(Action):
+    """ "yes" to an answer that offered the questions starts them; any other "yes"
+    asks what the visitor would like to know next."""
+
+    def name(self) -> Text:
+        return "action_answer_yes"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        if previous_topic(tracker) in OFFERS_THE_QUESTIONS and not tracker.active_loop_name:
+            return start_form_events(tracker, {})
+        dispatcher.utter_message(response="utter_anything_else")
         return []
 
 

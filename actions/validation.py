@@ -5,6 +5,7 @@ answer is taken and said back."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -46,6 +47,21 @@ BUDGET_FROM_SIZE_WORD = {"small": "tight", "medium": "moderate", "large": "flexi
 # request for a recommendation, where the form asks nothing yet, is read as NLU reads it)
 UNASKED_CONFIDENCE = 0.8
 OPENING_CONFIDENCE = 0.35  # NLU's own threshold for a task read on its own
+
+
+# words that make a size word about the company ("we're medium sized"), not the budget
+_ABOUT_THE_COMPANY = re.compile(
+    r"\d|\b(?:company|firm|business|team|people|staff|employees|headcount|org\w*|we|we'?re|"
+    r"our|us|sized?)\b",
+    re.IGNORECASE,
+)
+
+
+def size_word_for_budget(tracker: Tracker) -> bool:
+    """Asked about the budget, "medium" or "small" alone is the budget, not a new size."""
+    return tracker.get_slot("requested_slot") == "budget" and not _ABOUT_THE_COMPANY.search(
+        tracker.latest_message.get("text") or ""
+    )
 
 
 def unclear_response(slot: Text, misses: int) -> Text:
@@ -142,6 +158,8 @@ class ValidateRecommendationForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> Dict[Text, Any]:
+        if size_word_for_budget(tracker):
+            return {"company_size": value_before_this_turn(tracker, "company_size")}
         size = strongest(parse_company_size, self._candidates("company_size", slot_value, tracker))
         if size is None:
             return self._not_understood("company_size", dispatcher, tracker)

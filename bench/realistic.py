@@ -45,6 +45,8 @@ TWENTYTHIRD = REPO_ROOT / "tests" / "realistic_twentythird"  # session 9: develo
 TWENTYFOURTH = REPO_ROOT / "tests" / "realistic_twentyfourth"  # session 10: dev, misses read
 TWENTYFIFTH = REPO_ROOT / "tests" / "realistic_twentyfifth"  # session 10: dev, misses read
 TWENTYSIXTH = REPO_ROOT / "tests" / "realistic_twentysixth"  # session 10: only figures read
+TWENTYSEVENTH = REPO_ROOT / "tests" / "realistic_twentyseventh"  # session 10: dev, misses read
+TWENTYEIGHTH = REPO_ROOT / "tests" / "realistic_twentyeighth"  # session 10: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -72,6 +74,8 @@ SETS = {
     "twentyfourth": TWENTYFOURTH,
     "twentyfifth": TWENTYFIFTH,
     "twentysixth": TWENTYSIXTH,
+    "twentyseventh": TWENTYSEVENTH,
+    "twentyeighth": TWENTYEIGHTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

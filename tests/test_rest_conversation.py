@@ -268,3 +268,25 @@ def test_advice_on_a_software_product_is_out_of_scope(conversation):
     reply = conversation.say("hubspot or salesforce for a five person team, which do you suggest")
     assert "How many people" not in reply
     assert "outside what I know" in reply
+
+
+def test_yes_to_the_offer_of_questions_starts_them(conversation):
+    reply = conversation.say("how do companies pick between a bpo and a call center")
+    assert "I can ask you a few quick questions" in reply
+    assert "How many people" in conversation.say("yes")
+
+
+def test_a_size_word_for_the_budget_leaves_the_size_alone(assistant, conversation):
+    conversation.say("which one fits us")
+    conversation.say("30 people")
+    conversation.say("payroll")
+    reply = conversation.say("medium")
+    assert "Updated" not in reply
+    assert "with a moderate budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_a_number_said_instead_of_an_earlier_one_is_the_size(assistant, conversation):
+    conversation.say("recommend one for me")
+    conversation.say("we are 40 people, sorry 400")
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "large"

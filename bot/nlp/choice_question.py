@@ -31,9 +31,9 @@ _SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
 _CHOICE = re.compile(
     # "which is right for us", "which one should we pick", "which fits"; not "which crm
     # is best": a question about some other product
-    r"\bwhich(?: one| option| model| of (?:the two|them|these|those|the options))?\s+"
+    r"\bwh?ich(?: one| option| model| of (?:the two|them|these|those|the options))?\s+"
     r"(?:(?:suits?|fits?)\b|(?:is|'s|would|will|should|do|does|works?|makes?|to)\b"
-    r"(?:(?!\?).){0,40}?\b(?:right|best|better|suits?|suited|fits?|ideal|go (?:with|for)|"
+    r"(?:(?!\?).){0,40}?\b(?:right|best|bett?er|suits?|suited|fits?|ideal|go (?:with|for)|"
     r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense)\b)"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
@@ -54,7 +54,7 @@ _CHOICE = re.compile(
 )
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"
 _ADVICE = re.compile(
-    r"\bre?c+om+[ae]?n?d\w*|\bsuggest\w*|\badvi[cs]e\b|\bguidance\b|\bguide (?:me|us)\b"
+    r"\bre?c+om+[ae]?n?d\w*|\breco\b|\bsuggest\w*|\badvi[cs]e\b|\bguidance\b|\bguide (?:me|us)\b"
     r"|\bhelp (?:me |us )?(?:choos|decid|pick)\w*",
     re.IGNORECASE,
 )
@@ -121,6 +121,12 @@ _OWN_NEEDS_HELP = re.compile(
     r"firm|shop|webshop|e-?shop|online shop|store|startup|practice|clinic|brand|restaurant|"
     r"agency|office|team)\s+(?:really\s+)?(?:needs?|could use|wants?)\s+(?:some\s+)?help"
     r"(?:\s+(?:pls|please|plz))?\W*$",
+    re.IGNORECASE,
+)
+# "i need to choose between bpo and call centre": the visitor's own choice
+_OWN_CHOICE = re.compile(
+    r"\b(?:i|we)\s+(?:need|have|want|must|got|are trying|'re trying|am trying)\s+to\s+"
+    r"(?:choose|decide|pick)\s+between\b",
     re.IGNORECASE,
 )
 # "we are reviewing what to outsource", "i need to decide on an outsourcing model": the
@@ -254,6 +260,7 @@ class ChoiceQuestion(StatelessComponent):
             or _WHICH_FITS_A.search(text)
             or _HELP_WITH_OUTSOURCING.search(text)
             or _OWN_NEEDS_HELP.search(text)
+            or _OWN_CHOICE.search(text)
             or (_DECIDING.search(text) and "?" not in text)
         ):
             return self.config["recommendation"]

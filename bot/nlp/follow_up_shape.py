@@ -54,7 +54,7 @@ _POINTING_BACK = re.compile(
     re.IGNORECASE,
 )
 _INTO_THAT = re.compile(
-    r"\b(?:of|in|into|within|on)\s+(?:those|these|that|them)\b|^\W*so\s+(?:which|where)\b",
+    r"\b(?:of|in|into|within)\s+(?:those|these|that|them)\b",
     re.IGNORECASE,
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"

@@ -117,7 +117,8 @@ _GREETING = re.compile(
 _OWN_BUSINESS = re.compile(
     r"^\W*(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?(?:an?\s+|our\s+|my\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:chain|clinic|store|restaurant|hotel|brand|startup|start-up|school|"
-    r"charity)(?:\s+here)?\W*$"
+    r"charity|district|council|municipality|hospital|university|college|dealership|franchise|"
+    r"co-?op|cooperative)(?:\s+here)?\W*$"
     # "hospital billing dept here", "we are a mid-size IT services firm of 200 employees"
     r"|^\W*(?:[\w-]+\s+){0,3}(?:dept|department|office|team|desk|unit)\s+here\W*$"
     r"|^\W*(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?\s+)(?:[\w-]+\s+){0,4}"
@@ -261,6 +262,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # surely than `fragment_below` (see `supported`)
             "whole_from": 0.95,
             "fragment_below": 0.6,
+            "fragment_words": 3,
             "answer_intent": "inform",
             # words a size rests on, in a message that is no answer (see `unstated`)
             "size_words": [
@@ -575,20 +577,33 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 entities.append(e)
         return entities
 
-    def supported(self, read: List[tuple], found: List[tuple]) -> List[tuple]:
-        """The stretches read, less those read unsurely (below `fragment_below`) as a task
-        that the whole message, read surely, does not name: "calling gyms and hotels to
-        sell them our bikes" is sales; its "and" joins two kinds of customer, and "calling
-        gyms" alone reads a little like support."""
+    def supported(self, read: List[tuple], found: List[tuple], text: Text) -> List[tuple]:
+        """The stretches read, less a short one read unsurely (below `fragment_below`) as
+        a task the whole message, read surely, does not name, just before a stretch read
+        surely as one it does: in "calling gyms and hotels to sell them our bikes" the
+        "and" joins two kinds of customer of one task (sales), and "calling gyms" alone
+        reads a little like support. None when all are read so, unlike the whole."""
+        sure = self.config["fragment_below"]
         whole = {v for v, p in found if p >= self.config["threshold"]}
-        if len(read) < 2 or max((p for _, p in found), default=0.0) < self.config["whole_from"]:
+        if max((p for _, p in found), default=0.0) < self.config["whole_from"]:
             return read
-        return [
-            stretch
-            for stretch in read
-            if likeliest_task(stretch[2])[1] >= self.config["fragment_below"]
-            or likeliest_task(stretch[2])[0] in whole
-        ]
+        if all(likeliest_task(p)[1] < sure and likeliest_task(p)[0] not in whole for *_, p in read):
+            return []  # "phoning bars and pubs to get them to stock our beer": one task
+        kept = []
+        for i, (start, end, probabilities) in enumerate(read):
+            value, confidence = likeliest_task(probabilities)
+            after = read[i + 1] if i + 1 < len(read) else None
+            fragment = (
+                confidence < sure
+                and value not in whole
+                and len(text[start:end].split()) <= self.config["fragment_words"]
+                and after is not None
+                and likeliest_task(after[2])[1] >= sure
+                and likeliest_task(after[2])[0] in whole
+            )
+            if not fragment:
+                kept.append((start, end, probabilities))
+        return kept
 
     def states_an_answer(
         self, message: Message, predicted: Dict[Text, List[tuple]], read: List[tuple]
@@ -702,7 +717,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 ):
                     continue  # an exact term already answered it
                 if entity in self.task_models:
-                    stretches = self.supported(read[entity], found)
+                    stretches = self.supported(read[entity], found, message.get(TEXT))
                     entities = self.read_tasks(message, entity, entities, stretches)
                     if any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
                         continue  # the whole message's reading only where no task was read

@@ -69,6 +69,14 @@ _WITHDRAWN = re.compile(
 )
 
 
+# a number said instead of an earlier one: "we are 40 people, sorry 400"
+_CORRECTED = re.compile(
+    r"(?:\bsorry|\bi mean|\bi meant|\boops|\bactually|\bcorrection|\bmake (?:that|it)|\btypo"
+    r"|\bno)\W*(?:(?:it'?s|we'?re|we are|like|about|around)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # texting shorthand, not a number: "bpo vs call center 4 us"
 _FOR = re.compile(
     r"\b(bpos?|cc|cent(?:er|re)s?|which(?: one)?|recommend\w*|advice|best|better)\s+4"
@@ -138,8 +146,9 @@ def headcount(text: str) -> Optional[float]:
     # "i wrote 260, it's 26 actually", "230, not 2,300": the number taken back is not it
     kept = [c for c in candidates if not _WITHDRAWN.search(digits[max(0, c[2] - 24) : c[2]])]
     candidates = kept or candidates
+    corrected = [c for c in candidates[1:] if _CORRECTED.search(digits[max(0, c[2] - 24) : c[2]])]
     people = [c for c in candidates if c[1]]
-    value, _, start, end = (people or candidates)[0]
+    value, _, start, end = corrected[-1] if corrected else (people or candidates)[0]
     window = digits[max(0, start - 16) : end + 16]
     both = _RANGE.search(window)
     if both:

@@ -592,3 +592,45 @@ def test_a_subject_placed_in_the_front_and_back_office_gets_the_structure(aspect
     # "which of those does a bpo cover vs a call center?"
     assert resolve("definition/front_back_office", "bpo", aspect) == "difference/structure"
     assert resolve("definition/bpo", "call_center", aspect) != "difference/structure"
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        ("how much does a bpo cost?",
+         [{"entity": "subject", "value": "bpo"}, {"entity": "aspect", "value": "savings"}],
+         "utter_benefits/outsourcing_savings"),
+        ("how are they organized differently", [{"entity": "aspect", "value": "structure"}],
+         "utter_difference/structure"),
+        # the careers answer depends on which of the two: asked
+        ("career path there?", [{"entity": "aspect", "value": "careers"}],
+         "utter_ask_follow_up_topic"),
+    ],
+)  # fmt: skip
+def test_with_nothing_before_an_unsure_question_on_an_aspect_gets_that_aspect(
+    tracker_factory, text, entities, expected
+):
+    selector = {"response": {"intent_response_key": "difference/overview", "confidence": 0.2}}
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        intent="follow_up",
+        text=text,
+        entities=entities,
+        parse={"response_selector": {"default": selector}},
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [expected]
+
+
+def test_yes_to_the_offer_of_questions_starts_them(tracker_factory):
+    from actions.follow_ups import ActionAnswerYes
+
+    tracker = _after_knowledge_answer(tracker_factory, "choosing/overview", "yes", "affirm", [])
+    events, messages = run(ActionAnswerYes(), tracker)
+    assert messages == []
+    assert events[-1] == {"event": "followup", "name": "recommendation_form", "timestamp": None}
+    # any other "yes" asks what next
+    tracker = _after_knowledge_answer(tracker_factory, "definition/bpo", "yes", "affirm", [])
+    events, messages = run(ActionAnswerYes(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_anything_else"]
+    assert events == []

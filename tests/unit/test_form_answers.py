@@ -159,10 +159,19 @@ def test_what_the_company_is_is_no_task(text, own):
 def test_stretches_read_unsurely_give_way_to_the_whole_message():
     component = FormAnswerClassifier.__new__(FormAnswerClassifier)
     component.config = FormAnswerClassifier.get_default_config()
+    text = "calling gyms and hotels to sell them our bikes"
     gyms = (0, 13, {"customer_support": 0.4, "": 0.5})
-    hotels = (18, 46, {"sales": 0.99, "": 0.01})
-    phones = (12, 22, {"customer_support": 0.97, "": 0.03})
-    assert component.supported([gyms, hotels], [("sales", 0.99)]) == [hotels]
-    assert component.supported([gyms, phones], [("sales", 0.99)]) == [phones]
+    hotels = (17, 46, {"sales": 0.99, "": 0.01})
+    assert component.supported([gyms, hotels], [("sales", 0.99)], text) == [hotels]
     # an unsure whole message decides nothing
-    assert component.supported([gyms, hotels], [("sales", 0.8)]) == [gyms, hotels]
+    assert component.supported([gyms, hotels], [("sales", 0.8)], text) == [gyms, hotels]
+    # a task of its own after the sure one stays ("payroll and a phone line for parents")
+    text = "payroll and a phone line for parents"
+    payroll = (0, 8, {"payroll": 0.99, "": 0.01})
+    line = (12, 36, {"order_taking": 0.45, "": 0.4})
+    assert component.supported([payroll, line], [("payroll", 0.99)], text) == [payroll, line]
+    # two places joined by "and", neither read surely: the whole message's one task
+    text = "phoning bars and pubs to get them to stock our beer"
+    bars = (0, 12, {"customer_support": 0.51, "": 0.4})
+    pubs = (17, 51, {"logistics": 0.52, "": 0.4})
+    assert component.supported([bars, pubs], [("sales", 0.99)], text) == []

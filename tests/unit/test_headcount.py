@@ -123,6 +123,10 @@ def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people)
         ("we are 75, not 750", 75),
         ("i said 20 but we are 200", 200),
         ("45 instead of 450", 45),
+        # a number said instead of an earlier one
+        ("we are 40 people, sorry 400", 400),
+        ("40, i mean 400", 400),
+        ("we are 40, no 45", 45),
         # no number taken back: the first stands
         ("we're 40 in the office and 12 in the warehouse", 40),
     ],
