@@ -259,8 +259,13 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
 
 
 # an aspect -> the narrower aspects it contains ("where does a call center sit in that?"
-# asks for a place in the structure)
-_NARROWER = {"technology": ("ai",), "trends": ("ai", "remote"), "locations": ("structure",)}
+# asks for a place in the structure; "its advantage, cost wise" for the savings)
+_NARROWER = {
+    "technology": ("ai",),
+    "trends": ("ai", "remote"),
+    "locations": ("structure",),
+    "benefits": ("savings",),  # "the advantage vs doing it ourselves, cost wise"
+}
 
 
 def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[Text]:
@@ -327,6 +332,29 @@ _ASKS_FOR_MORE = re.compile(
     r"(\W+(pl(ea)?se?|pls|plz|about (it|that|this)))?\W*$",
     re.IGNORECASE,
 )
+
+# "give me an example", "what do you mean by multiprocessing": about the previous answer
+_EXAMPLE_ASKED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+)\W+)?(?:(?:can|could) (?:you|u)\s+)?(?:give|show)\s+"
+    r"(?:me|us)\s+(?:an?\s+|some\s+|one\s+)?(?:real\s+|concrete\s+)?examples?\b"
+    r"|^\W*(?:any|some)\s+examples?\W*$",
+    re.IGNORECASE,
+)
+_WHAT_DO_YOU_MEAN = re.compile(r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what do (?:you|u) mean\b", re.I)
+
+
+def about_the_previous_answer(text: Text, previous: Optional[Text]) -> Optional[Text]:
+    """The answer to "give me an example" or "what do you mean by ...?" after `previous`:
+    after what one is, what it does; after any other answer, that answer again."""
+    if not previous:
+        return None
+    if _WHAT_DO_YOU_MEAN.search(text):
+        return previous
+    if _EXAMPLE_ASKED.search(text):
+        of_its_own = previous.startswith("definition/") and previous not in ABOUT_FUNCTIONS
+        return NEXT.get(previous, previous) if of_its_own else previous
+    return None
+
 
 _ELLIPTICAL = re.compile(
     r"^\s*(and|n|nd|or|but|so|also|same|then|even|ok(ay)? and|what about|how about|and what about"
@@ -467,8 +495,10 @@ class ActionAnswerFollowUp(Action):
             and named_task(tracker, guessed=not tracker.active_loop_name)
             and not (_BECAUSE.search(text) and not tracker.active_loop_name)
         ):
-            # "does that include payroll?"; "so is hr one of them?" about front/back office
-            aspect = TOPICS[previous][0] if previous in ABOUT_FUNCTIONS else "services"
+            # "does that include payroll?"; "so is hr one of them?" about front/back office;
+            # "do i need to know accounting for those?" about the jobs
+            about_it = previous in ABOUT_FUNCTIONS or (previous or "").startswith("careers/")
+            aspect = TOPICS[previous][0] if about_it else "services"
         unsure = (tracker.latest_message.get("intent") or {}).get("name") == "nlu_fallback"
         if tracker.active_loop_name and named_task(tracker):
             return self._more_tasks(dispatcher, tracker)  # "could they also do our payroll?"
@@ -511,7 +541,13 @@ class ActionAnswerFollowUp(Action):
             )
             own = own and not depends
             topic = guess if own else None
-            if topic is None and guess is None and aspect and not depends:
+            if (
+                topic is None
+                and guess is None
+                and aspect
+                and not depends
+                and (subject or set(ASPECTS.get(aspect, {})) == {None})
+            ):
                 # "how much does a bpo cost?", "how are they organised differently?": the
                 # classifier unsure, the aspect (and the subject) name the answer
                 topic = topic_for(aspect, subject)
@@ -533,6 +569,8 @@ class ActionAnswerFollowUp(Action):
                 why=bool(_WHY.search(text)),
                 includes=bool(_INCLUDES.search(text)),
             )
+            if _WHAT_DO_YOU_MEAN.search(text) and not subject:
+                topic = previous  # "what do u mean by multiprocessing": that answer's word
         if topic is None:
             dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:
@@ -594,5 +632,7 @@ class ActionAnswerOutOfScope(Action):
             topic = resolve(previous, first_entity(tracker, "subject"), aspect)
         elif previous and len(text.split()) <= self.MAX_WORDS and _FOR_WHOM.search(text):
             topic = previous  # "for a small shop?" after how to choose: the same answer
+        elif about_the_previous_answer(text, previous):
+            topic = about_the_previous_answer(text, previous)  # "give me an example"
         dispatcher.utter_message(response=f"utter_{topic}" if topic else "utter_out_of_scope")
         return []

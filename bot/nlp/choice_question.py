@@ -36,7 +36,7 @@ _CHOICE = re.compile(
     r"(?:(?!\?).){0,40}?\b(?:right|best|bett?er|suits?|suited|fits?|ideal|go (?:with|for)|"
     r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense)\b)"
     # "what would suit my shop", "what should we go with"
-    r"|\bwhat\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
+    r"|\bwhat(?:s|'s)?\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
     r"should (?:i|we) (?:choose|pick|go|use|get|hire|opt))\b"
     # "what should a small boutique use": a business, and nothing else asked
@@ -46,6 +46,9 @@ _CHOICE = re.compile(
     r"(?:(?!\?).){0,25}?\b(?:suit|suits|fit|fits|work|be right|make sense|idea|choice|option|"
     r"enough)"
     r"\s+(?:for\s+)?(?:us|me|our|my|an?\s+\w+(?:\s+\w+)?\s+like\s+(?:us|ours|mine))\b"
+    # "is it smart for a company our size or is a call center better"
+    rf"|\bor\s+(?:is\s+|would\s+)?(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:be\s+)?"
+    r"(?:better|smarter|the better (?:option|choice|bet))\b(?!\s+(?:known|paid|at)\b)"
     # "do you think a call center is enough for us?"
     rf"|\b{SUBJECT_NAMES}\s+(?:is|would be|will be)\s+(?:really\s+|actually\s+)?"
     r"(?:enough|right|suitable|the right (?:fit|choice|option)|a good (?:fit|choice|option))"

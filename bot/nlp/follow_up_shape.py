@@ -50,7 +50,8 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _POINTING_BACK = re.compile(
-    r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)",
+    r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)"
+    r"|\b(?:of|about|for|with) that\W*$",  # "what are the advantages of that"
     re.IGNORECASE,
 )
 _INTO_THAT = re.compile(

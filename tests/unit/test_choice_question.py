@@ -57,6 +57,8 @@ def read(text, intent):
         ("good morning, we are looking into outsourcing for our print shop.", "out_of_scope"),
         # the bare choice for a business, in other words, or with facts after it
         ("bpo vs call center for a brewery?", "difference"),
+        ("hmm so whats better for a small shop", "out_of_scope"),
+        ("is it smart for a company our size or is a call center better", "out_of_scope"),
         ("bpo ya call center? we install solar panels", "difference"),
         ("recomendation for a printing co", "out_of_scope"),
         ("good evening, hotel group here, looking for a suggestion bpo or callcenter", "greet"),
@@ -83,6 +85,7 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
         ("bpo vs call center", "difference"),  # the difference, not a choice
         ("recommend me a good book for the holidays", "out_of_scope"),
         ("imax vs 4dx, which is better", "out_of_scope"),
+        ("is a bpo bigger or is a call center better known", "difference"),
         ("which is the more strategic move, handing work to a bpo or a call centre", "difference"),
         ("which crm is best for a plumbing company", "out_of_scope"),
         ("which industries use bpo the most", "services"),

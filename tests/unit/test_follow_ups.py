@@ -634,3 +634,37 @@ def test_yes_to_the_offer_of_questions_starts_them(tracker_factory):
     events, messages = run(ActionAnswerYes(), tracker)
     assert [m.get("response") for m in messages] == ["utter_anything_else"]
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, previous, expected",
+    [
+        ("give me an example", "definition/front_back_office", "definition/front_back_office"),
+        ("can you give me some examples", "definition/bpo", "services/bpo"),
+        ("what do u mean by multiprocessing", "benefits/bpo", "benefits/bpo"),
+        ("give me an example", None, None),
+        ("what is an example of a cv", "careers/bpo", None),
+    ],
+)
+def test_an_example_or_a_word_of_the_previous_answer_is_asked_about_it(text, previous, expected):
+    from actions.follow_ups import about_the_previous_answer
+
+    assert about_the_previous_answer(text, previous) == expected
+
+
+def test_the_savings_are_the_advantage_asked_cost_wise(tracker_factory):
+    entities = [
+        {"entity": "aspect", "value": "benefits"},
+        {"entity": "aspect", "value": "savings"},
+    ]
+    text = "ok and whats the advantage vs doing it ourselves, cost wise"
+    tracker = _after_knowledge_answer(tracker_factory, "services/bpo", text, "follow_up", entities)
+    assert main_aspect(tracker, "services/bpo") == "savings"
+
+
+def test_a_task_named_after_the_careers_answer_is_about_the_jobs(tracker_factory):
+    tasks = [{"entity": "outsourced_function", "value": "accounting"}]
+    text = "do i need to know accounting or it for those"
+    tracker = _after_knowledge_answer(tracker_factory, "careers/bpo", text, "follow_up", tasks)
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
