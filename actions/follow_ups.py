@@ -536,20 +536,12 @@ class ActionAnswerFollowUp(Action):
                     or bool(_POINTING_BACK.search(text) or _THAT.search(text))
                     or BPO in ASPECTS.get(kind or "", {})
                 )
-                # an answer about both is the same whichever "they" are
-                and not (aspect and set(ASPECTS.get(aspect, {})) == {None})
             )
             own = own and not depends
             topic = guess if own else None
-            if (
-                topic is None
-                and guess is None
-                and aspect
-                and not depends
-                and (subject or set(ASPECTS.get(aspect, {})) == {None})
-            ):
-                # "how much does a bpo cost?", "how are they organised differently?": the
-                # classifier unsure, the aspect (and the subject) name the answer
+            if topic is None and guess is None and aspect and subject in (BPO, CALL_CENTER):
+                # "how much does a bpo cost?": the classifier unsure, the aspect and the
+                # subject name the answer
                 topic = topic_for(aspect, subject)
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)

@@ -600,14 +600,15 @@ def test_a_subject_placed_in_the_front_and_back_office_gets_the_structure(aspect
         ("how much does a bpo cost?",
          [{"entity": "subject", "value": "bpo"}, {"entity": "aspect", "value": "savings"}],
          "utter_benefits/outsourcing_savings"),
+        # with no subject, "they" may be either: asked
         ("how are they organized differently", [{"entity": "aspect", "value": "structure"}],
-         "utter_difference/structure"),
+         "utter_ask_follow_up_topic"),
         # the careers answer depends on which of the two: asked
         ("career path there?", [{"entity": "aspect", "value": "careers"}],
          "utter_ask_follow_up_topic"),
     ],
 )  # fmt: skip
-def test_with_nothing_before_an_unsure_question_on_an_aspect_gets_that_aspect(
+def test_with_nothing_before_an_unsure_question_on_a_subject_gets_its_aspect(
     tracker_factory, text, entities, expected
 ):
     selector = {"response": {"intent_response_key": "difference/overview", "confidence": 0.2}}
