@@ -188,6 +188,9 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
+_USUALLY = re.compile(
+    r"\b(?:usually|generally|typically|normally|in general|as a rule)\b", re.IGNORECASE
+)
 _VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _OUTSOURCING = re.compile(r"\boutsourc\w*", re.IGNORECASE)
 # "what fits a regional bus company", "advice for a software reseller": the visitor's own
@@ -268,7 +271,9 @@ class ChoiceQuestion(StatelessComponent):
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
-        own = self.patterns["own"].search(text) or _FOR_A_BUSINESS.search(text)
+        # "which is usually better for a small business": a business in general
+        usually = _USUALLY.search(text)
+        own = self.patterns["own"].search(text) or (_FOR_A_BUSINESS.search(text) and not usually)
         if self.patterns["general"].search(text) and not own:
             return self.config["general_topic"] if intent == self.config["recommendation"] else ""
         if _WHICH_CLAIM.search(text) and not both_named(text):

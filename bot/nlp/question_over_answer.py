@@ -57,9 +57,11 @@ _CAN_IT = re.compile(
 # them, not of the recommendation
 _EXPLAIN_WHAT = re.compile(r"\bexplain\s+(?:to\s+(?:me|us)\s+)?(?:what|how)\b", re.IGNORECASE)
 
-# "wat does bpo mean, saw it in a job ad": what one of them is, asked first
+# "wat does bpo mean, saw it in a job ad", "... apply at the call center in town. what
+# even is a call center": what one of them is, asked in a sentence of its own
 _WHAT_IS_IT = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|so|ok|okay)\W+)?(?:what|wat|wht|whats|what's)\s+(?:does|is|do)?\s*"
+    r"(?:^|[.!?]\s+)\W*(?:(?:hi|hey|hello|so|ok|okay)\W+)?(?:what|wat|wht|whats|what's)\s+"
+    r"(?:even\s+|exactly\s+|actually\s+)?(?:does|is|do)?\s*"
     rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s*(?:even\s+|actually\s+|really\s+|exactly\s+)?"
     r"(?:mean|means|stand for|stands for)?\s*(?:[,.;!?]|$)",
     re.IGNORECASE,

@@ -137,3 +137,14 @@ def test_a_business_that_needs_help_names_no_task():
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "request_recommendation"
     assert not [e for e in result.get("entities") if e["entity"] == "outsourced_function"]
+
+
+def test_usually_makes_a_business_named_after_for_a_business_in_general():
+    from bot.nlp.choice_question import ChoiceQuestion
+    from tests.unit.conftest import parsed_message
+
+    text = "which is usually better for a small business, bpo or call centre"
+    message = parsed_message(text, "request_recommendation")
+    assert ChoiceQuestion({}).reading(message) == "choosing/overview"
+    text = "which is better for a small business like ours, bpo or call centre"
+    assert ChoiceQuestion({}).reading(parsed_message(text, "choosing")) == "request_recommendation"

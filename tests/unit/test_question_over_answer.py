@@ -140,6 +140,7 @@ def test_what_one_side_brings_is_asked_of_it(text, expected):
         ("wat does bpo mean, saw it in a job ad for a company in manila", "definition"),
         ("what is a bpo? i need a cv for one", "definition"),
         ("what is bpo salary in manila", "out_of_scope"),
+        ("my mum says i should apply at the call center in town. what even is a bpo", "definition"),
     ],
 )
 def test_what_one_of_them_is_asked_first_is_a_definition(text, expected):
