@@ -3,7 +3,7 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Twenty-three sets: the first was used while the work was built (its misses were read); the
+Twenty-eight sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
 session's work (their misses were read after a first, blind run); the fifth was
@@ -17,7 +17,9 @@ seventh, and the sixteenth was run once, at the end, with the finished work. In 
 eighth session the eighteenth and twentieth were written and used like the sixth, and the
 nineteenth was run once, at the end, like the sixteenth. In the ninth session the
 twenty-first and twenty-third were written and used like the sixth, and the
-twenty-second was run at the start and once at the end, like the nineteenth.
+twenty-second was run at the start and once at the end, like the nineteenth. In the
+tenth session the twenty-fourth, twenty-fifth and twenty-seventh were written and used
+like the sixth, and the twenty-sixth and twenty-eighth only had their figures read.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -76,7 +78,7 @@ FLOORS = {
     "realistic_seventh": {
         "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.89,
+        "follow_up_accuracy": 0.91,
         "dialogues_reached": 0.95,
     },
     "realistic_eighth": {
@@ -129,7 +131,7 @@ FLOORS = {
     },
     "realistic_sixteenth": {
         "knowledge_accuracy": 0.92,
-        "out_of_scope_rejection": 0.92,
+        "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.89,
     },
@@ -149,7 +151,7 @@ FLOORS = {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
-        "dialogues_reached": 0.86,
+        "dialogues_reached": 0.89,
     },
     "realistic_twentieth": {
         "knowledge_accuracy": 0.97,
@@ -167,7 +169,7 @@ FLOORS = {
         "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.91,
-        "dialogues_reached": 0.84,
+        "dialogues_reached": 0.89,
     },
     "realistic_twentythird": {
         "knowledge_accuracy": 0.97,
@@ -175,11 +177,41 @@ FLOORS = {
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
     },
+    "realistic_twentyfourth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.95,
+    },
+    "realistic_twentyfifth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.95,
+    },
+    "realistic_twentysixth": {
+        "knowledge_accuracy": 0.94,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.81,
+        "dialogues_reached": 0.89,
+    },
+    "realistic_twentyseventh": {
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.85,
+        "dialogues_reached": 0.95,
+    },
+    "realistic_twentyeighth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.92,
+        "follow_up_accuracy": 0.87,
+        "dialogues_reached": 0.95,
+    },
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the
-# seventeenth: 1 of 48)
-FALSE_REJECTION_CEILINGS = {"realistic_seventh": 0.03, "realistic_seventeenth": 0.03}
+# twenty-seventh: 2 of 96)
+FALSE_REJECTION_CEILINGS = {"realistic_seventh": 0.03, "realistic_twentyseventh": 0.03}
 MAX_TURNS = 4.0
 
 

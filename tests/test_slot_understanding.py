@@ -27,14 +27,19 @@ FLOORS = {
     "realistic_thirteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.84},
     "realistic_fourteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.92},
     "realistic_fifteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
-    "realistic_sixteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.82},
-    "realistic_seventeenth": {"company_size": 0.95, "budget": 0.84, "outsourced_functions": 0.84},
+    "realistic_sixteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.85},
+    "realistic_seventeenth": {"company_size": 0.95, "budget": 0.84, "outsourced_functions": 0.86},
     "realistic_eighteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_nineteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_twentieth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_twentyfirst": {"company_size": 0.95, "budget": 0.89, "outsourced_functions": 0.88},
     "realistic_twentysecond": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_twentythird": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_twentyfourth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.82},
+    "realistic_twentyfifth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.87},
+    "realistic_twentysixth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_twentyseventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_twentyeighth": {"company_size": 0.9, "budget": 0.95, "outsourced_functions": 0.93},
 }
 
 
