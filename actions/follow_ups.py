@@ -624,7 +624,7 @@ class ActionAnswerOutOfScope(Action):
             topic = resolve(previous, first_entity(tracker, "subject"), aspect)
         elif previous and len(text.split()) <= self.MAX_WORDS and _FOR_WHOM.search(text):
             topic = previous  # "for a small shop?" after how to choose: the same answer
-        elif about_the_previous_answer(text, previous):
-            topic = about_the_previous_answer(text, previous)  # "give me an example"
+        elif about := about_the_previous_answer(text, previous):
+            topic = about  # "give me an example", "what do u mean by ..."
         dispatcher.utter_message(response=f"utter_{topic}" if topic else "utter_out_of_scope")
         return []
