@@ -51,15 +51,14 @@ OPENING_CONFIDENCE = 0.35  # NLU's own threshold for a task read on its own
 
 # words that make a size word about the company ("we're medium sized"), not the budget
 _ABOUT_THE_COMPANY = re.compile(
-    r"\d|\b(?:company|firm|business|team|people|staff|employees|headcount|org\w*|we'?re|"
-    r"we are|sized?)\b",
+    r"\d|\b(?:company|firm|business|team|people|staff|employees|headcount|org\w*|we|we'?re|"
+    r"our|us|sized?)\b",
     re.IGNORECASE,
 )
 
 
 def size_word_for_budget(tracker: Tracker) -> bool:
-    """Asked about the budget, "medium" or "small" alone, or said of the budget ("our
-    budget is medium"), is the budget, not a new size."""
+    """Asked about the budget, "medium" or "small" alone is the budget, not a new size."""
     return tracker.get_slot("requested_slot") == "budget" and not _ABOUT_THE_COMPANY.search(
         tracker.latest_message.get("text") or ""
     )
