@@ -139,6 +139,8 @@ WHY: Dict[Text, Text] = {
     "definition/call_center": "benefits/call_center",
     "services/bpo": "benefits/bpo",
     "services/call_center": "benefits/call_center",
+    # "why?" after the main difference: what each one does, the reason for it
+    "difference/overview": "difference/services",
 }
 
 # "does that include chatbots?": aspects an answer already covers
@@ -321,6 +323,12 @@ OWN_QUESTION_GUESS = 0.4
 _WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why\b", re.IGNORECASE)
 # "is it because wages are lower there?": a reason asked for, not a task
 _BECAUSE = re.compile(r"\b(?:because|cause|coz|cuz|due to)\b", re.IGNORECASE)
+# a question, asked without a question mark
+_ASKS = re.compile(
+    r"^\W*(?:do|does|did|is|are|can|could|should|would|will|what|how|which|who|where|when|why)"
+    r"\b",
+    re.IGNORECASE,
+)
 _INCLUDES = re.compile(r"\b(include|includes|including|cover|covers|part of it)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
 _EXAMPLES = re.compile(r"\b(examples?|for instance|such as|like what)\b", re.IGNORECASE)
@@ -343,6 +351,11 @@ _EXAMPLE_ASKED = re.compile(
 _WHAT_DO_YOU_MEAN = re.compile(r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what do (?:you|u) mean\b", re.I)
 
 
+def answers_what_it_is(previous: Text) -> bool:
+    """An answer about what one of the two is, whose examples are what it does."""
+    return previous.startswith("definition/") and previous not in ABOUT_FUNCTIONS
+
+
 def about_the_previous_answer(text: Text, previous: Optional[Text]) -> Optional[Text]:
     """The answer to "give me an example" or "what do you mean by ...?" after `previous`:
     after what one is, what it does; after any other answer, that answer again."""
@@ -351,8 +364,7 @@ def about_the_previous_answer(text: Text, previous: Optional[Text]) -> Optional[
     if _WHAT_DO_YOU_MEAN.search(text):
         return previous
     if _EXAMPLE_ASKED.search(text):
-        of_its_own = previous.startswith("definition/") and previous not in ABOUT_FUNCTIONS
-        return NEXT.get(previous, previous) if of_its_own else previous
+        return NEXT.get(previous, previous) if answers_what_it_is(previous) else previous
     return None
 
 
@@ -439,8 +451,12 @@ class ActionAnswerFollowUp(Action):
             return True
         if set(ranking[:2]) == {"request_recommendation", "choosing"}:
             return True  # "i need advice on whether to go with a bpo or a call center"
-        if previous_topic(tracker) and (_INCLUDES.search(text) or text.rstrip().endswith("?")):
-            return False  # "does that include surveys", "debt collection as well?"
+        if previous_topic(tracker) and (
+            _INCLUDES.search(text) or text.rstrip().endswith("?") or _ASKS.search(text)
+        ):
+            # "does that include surveys", "debt collection as well?", "do i need to know
+            # accounting for that" after the jobs
+            return False
         return bool(named_task(tracker)) and bool(
             {"request_recommendation", "inform"} & set(ranking[:2])
         )
@@ -478,6 +494,10 @@ class ActionAnswerFollowUp(Action):
             if first_entity(tracker, "aspect") is None:
                 # "and a bpo?", "why not the other one?": the recommendation's reasons
                 return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
+        if first_entity(tracker, "near_domain") and not tracker.active_loop_name:
+            # "which pays more?" after the jobs: pay is no topic of the sources
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker, previous)
@@ -510,7 +530,10 @@ class ActionAnswerFollowUp(Action):
             unsure = False  # "tell me more", "go on": the next answer after the previous
         if unsure and previous in WHY and _WHY.search(text) and not subject:
             unsure = False  # "why would a company use one?" after what one is
-        if unsure and (previous is None or not (subject or aspect)):
+        # "n what jobs can i get" as a first message: an aspect that leans on an answer
+        # not given, asked about
+        leans = previous is None and aspect and bool(_ELLIPTICAL.search(text))
+        if unsure and (previous is None or not (subject or aspect)) and not leans:
             dispatcher.utter_message(response="utter_default")
             return []
         if previous is None:  # a question of its own is answered; a fragment, asked about
@@ -548,8 +571,7 @@ class ActionAnswerFollowUp(Action):
             examples = bool(_EXAMPLES.search(text))
             # "examples?" after what one is: what it does; after any other answer
             # (the front and back office list theirs), that answer again
-            of_its_own = previous.startswith("definition/") and previous not in ABOUT_FUNCTIONS
-            more = bool(_MORE.search(text)) or (examples and of_its_own)
+            more = bool(_MORE.search(text)) or (examples and answers_what_it_is(previous))
             if examples and not (subject or aspect):
                 confident = None
             topic = resolve(

@@ -165,8 +165,12 @@ class ActionExplainRecommendation(Action):
             )
             if previous and named:  # "and why is that better than a call centre?"
                 return await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
-            if previous:  # "why is that?" after a knowledge answer: its reasons are in it
-                dispatcher.utter_message(response=f"utter_{previous}")
+            if previous:
+                # "why is that?" after a knowledge answer: its reasons are in it, or in
+                # the answer that gives them ("why?" after the main difference)
+                from actions.follow_ups import WHY
+
+                dispatcher.utter_message(response=f"utter_{WHY.get(previous, previous)}")
                 return []
             dispatcher.utter_message(
                 response="utter_nothing_recommended_yet", buttons=[START_BUTTON]

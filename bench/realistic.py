@@ -47,6 +47,9 @@ TWENTYFIFTH = REPO_ROOT / "tests" / "realistic_twentyfifth"  # session 10: dev, 
 TWENTYSIXTH = REPO_ROOT / "tests" / "realistic_twentysixth"  # session 10: only figures read
 TWENTYSEVENTH = REPO_ROOT / "tests" / "realistic_twentyseventh"  # session 10: dev, misses read
 TWENTYEIGHTH = REPO_ROOT / "tests" / "realistic_twentyeighth"  # session 10: only figures read
+TWENTYNINTH = REPO_ROOT / "tests" / "realistic_twentyninth"  # session 11: dev, follow-ups
+THIRTIETH = REPO_ROOT / "tests" / "realistic_thirtieth"  # session 11: dev, dialogues
+THIRTYFIRST = REPO_ROOT / "tests" / "realistic_thirtyfirst"  # session 11: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -76,6 +79,9 @@ SETS = {
     "twentysixth": TWENTYSIXTH,
     "twentyseventh": TWENTYSEVENTH,
     "twentyeighth": TWENTYEIGHTH,
+    "twentyninth": TWENTYNINTH,
+    "thirtieth": THIRTIETH,
+    "thirtyfirst": THIRTYFIRST,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -3,7 +3,7 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Twenty-eight sets: the first was used while the work was built (its misses were read); the
+Thirty-one sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
 session's work (their misses were read after a first, blind run); the fifth was
@@ -19,7 +19,10 @@ nineteenth was run once, at the end, like the sixteenth. In the ninth session th
 twenty-first and twenty-third were written and used like the sixth, and the
 twenty-second was run at the start and once at the end, like the nineteenth. In the
 tenth session the twenty-fourth, twenty-fifth and twenty-seventh were written and used
-like the sixth, and the twenty-sixth and twenty-eighth only had their figures read.
+like the sixth, and the twenty-sixth and twenty-eighth only had their figures read. In
+the eleventh session the twenty-ninth (weighted to follow-ups) and thirtieth (weighted to
+dialogues) were written and used like the sixth, and the thirty-first only had its
+figures read.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -206,6 +209,24 @@ FLOORS = {
         "out_of_scope_rejection": 0.92,
         "follow_up_accuracy": 0.87,
         "dialogues_reached": 0.95,
+    },
+    "realistic_twentyninth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.95,
+    },
+    "realistic_thirtieth": {
+        "knowledge_accuracy": 0.93,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.95,
+    },
+    "realistic_thirtyfirst": {
+        "knowledge_accuracy": 0.93,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.91,
+        "dialogues_reached": 0.9,
     },
 }
 MAX_FALSE_REJECTION = 0.02

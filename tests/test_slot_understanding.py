@@ -40,6 +40,9 @@ FLOORS = {
     "realistic_twentysixth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_twentyseventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_twentyeighth": {"company_size": 0.9, "budget": 0.95, "outsourced_functions": 0.93},
+    "realistic_twentyninth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
+    "realistic_thirtieth": {"company_size": 0.93, "budget": 0.93, "outsourced_functions": 0.86},
+    "realistic_thirtyfirst": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.83},
 }
 
 

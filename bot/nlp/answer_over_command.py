@@ -35,6 +35,12 @@ from bot.nlp.base import (
 )
 from bot.nlp.form_answers import STATED_ANSWER
 
+# a question ("can spend whatever it takes" is no question: its subject is left out)
+_ASKS = re.compile(
+    r"\?|^\W*(?:what|whats|what's|how|why|which|who|where|when|is|are|does|do|tell|explain)\b",
+    re.IGNORECASE,
+)
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class AnswerOverCommand(StatelessComponent):
@@ -74,6 +80,8 @@ class AnswerOverCommand(StatelessComponent):
         intent = (message.get(INTENT) or {}).get("name")
         if intent in self.config["unclear"]:
             return self.states_headcount(message) or self.adds_a_task(message)
+        if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
+            return True
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
         if intent not in self.config["commands"]:
@@ -111,6 +119,22 @@ class AnswerOverCommand(StatelessComponent):
             if e.get("entity") in self.config["answer_entities"] and not e.get("role")
         ]
         return bool(answers) and (torn or bool(message.get(STATED_ANSWER)))
+
+    def states_an_exact_answer(self, message: Message) -> bool:
+        """ "can spend whatever it takes if it works" read as a follow-up: an exact term
+        of the entity_ruler, with no subject and no aspect to follow up on, asking
+        nothing."""
+        entities = message.get(ENTITIES) or []
+        return (
+            not _ASKS.search(message.get(TEXT) or "")
+            and not any(e.get("entity") in ("subject", "aspect") for e in entities)
+            and any(
+                e.get("entity") in self.config["answer_entities"]
+                and e.get("extractor") != "FormAnswerClassifier"
+                and not e.get("role")
+                for e in entities
+            )
+        )
 
     def states_headcount(self, message: Message) -> bool:
         """ "hold on, I added zeros there, we're 50 employees", "wrong number before, 80":

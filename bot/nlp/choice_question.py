@@ -49,7 +49,10 @@ _CHOICE = re.compile(
     # "is it smart for a company our size or is a call center better"
     rf"|\bor\s+(?:is\s+|would\s+)?(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:be\s+)?"
     r"(?:better|smarter|the better (?:option|choice|bet))\b(?!\s+(?:known|paid|at)\b)"
-    # "do you think a call center is enough for us?"
+    # "should we get a call center or bpo?"
+    rf"|\bshould (?:i|we) (?:get|go with|go for|use|hire|choose|pick|opt for|have) "
+    rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\b"
+        # "do you think a call center is enough for us?"
     rf"|\b{SUBJECT_NAMES}\s+(?:is|would be|will be)\s+(?:really\s+|actually\s+)?"
     r"(?:enough|right|suitable|the right (?:fit|choice|option)|a good (?:fit|choice|option))"
     r"\s+for\s+(?:us|me|our|my)\b",
@@ -135,8 +138,10 @@ _OWN_CHOICE = re.compile(
 # "we are reviewing what to outsource", "i need to decide on an outsourcing model": the
 # decision the form helps with (not when a question follows: that one is answered)
 _DECIDING = re.compile(
-    r"\b(?:decid\w*|choos\w*|review\w*|figur\w* out|work\w* out|consider\w*|unsure|not sure)"
-    r"\s+(?:on\s+|about\s+)?(?:what|which \w+)\s+to\s+outsource\b"
+    r"\b(?:decid\w*|choos\w*|review\w*|figur\w* out|work\w* out|consider\w*|unsure|not sure|"
+    r"know)\s+(?:on\s+|about\s+)?(?:what|which \w+)\s+to\s+outsource\b"
+    # "recruitment agency, what should we outsource to"
+    r"|\bwhat (?:should|could|can|do) (?:we|i) outsource(?:\s+(?:and\s+)?to(?:\s+whom?)?)?\W*$"
     r"|\b(?:decide|decision|choose)\s+(?:on\s+)?an?\s+outsourc\w*\s+(?:model|option|partner|"
     r"provider|setup|approach)\b"
     # "we want to hand something off but dont know what kind of company to look for"
@@ -169,7 +174,12 @@ _ADVICE_ALONE = re.compile(
     r"\b(?:need|want|looking for|after|get|some|any)\s+(?:some\s+)?advi[cs]e\b"
     r"(?!\s+(?:on|about|for|with|regarding|re)\b)"
     # "small budget here, need help deciding": the decision itself
-    r"|\b(?:need|want|some|any)\s+help\s+(?:choos|decid|pick)\w*\b(?!\s+(?:on|about|between)\b)",
+    r"|\b(?:need|want|some|any)\s+help\s+(?:choos|decid|pick)\w*\b(?!\s+(?:on|about|between)\b)"
+    # "recruitment agency, want your recommendation", "what would you advise us"
+    r"|\b(?:need|want|like|get|have|give me|give us)\s+(?:your|a|an|some)\s+"
+    r"(?:re?c+om+[ae]?n?dations?|suggestions?)\b(?!\s+(?:on|about|for|regarding|re)\b)"
+    r"|\bwhat (?:would|do|can|could|will) (?:you|u) (?:advise|advice|recommend|suggest)"
+    r"(?:\s+(?:us|me))?\W*$",
     re.IGNORECASE,
 )
 # a business by what it is: "a tiny escape room business", "a regional bus company"
@@ -191,6 +201,22 @@ _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
 _USUALLY = re.compile(
     r"\b(?:usually|generally|typically|normally|in general|as a rule)\b", re.IGNORECASE
 )
+# "which is better for a small company, bpo or call centre": a kind of company by its
+# size alone, not the visitor's own
+_SIZE_OF_A_BUSINESS = re.compile(
+    r"\b(?:for|fits?|suits?) an? (?:very |really )?(?:small|smaller|big|bigger|large|larger|"
+    r"medium|mid-?sized?|medium-sized|tiny|growing)\s+(?:company|business|biz|firm|shop|startup|"
+    r"organi[sz]ation)\b(?!\s+(?:like|of|with|that)\b)",
+    re.IGNORECASE,
+)
+# "so how do i choose for my printing shop": how to choose, the rule of thumb
+_HOW_TO_CHOOSE = re.compile(
+    r"^\W*(?:(?:so|ok(?:ay)?|and|but|then|hmm+)\W+)*how (?:do|should|can|would|could) "
+    r"(?:i|we|you|u|one|a company|a business) (?:choose|decide|pick)"
+    r"(?:\s+(?:for|between (?:the two|them|these|those|both)|which)\b|\W*$)",
+    re.IGNORECASE,
+)
+_EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _OUTSOURCING = re.compile(r"\boutsourc\w*", re.IGNORECASE)
 # "what fits a regional bus company", "advice for a software reseller": the visitor's own
@@ -212,6 +238,14 @@ BARE_CHOICE = re.compile(
     r"(?:\W*(?:which(?: one)?|(?:for|4) (?:us|me)|for (?:my|our|an?) \w+(?: \w+){0,2}))+)"
     # "bpo ya call center? we install solar panels": the choice, then who asks
     r"(?:\W*$|\W*[.!?]\s*(?:we|we'?re|i|i'?m|our|my)\b[^?]*$)",
+    re.IGNORECASE,
+)
+
+# "we're a car dealership with 35 staff, bpo or call center for following up sales leads
+# by phone?": the choice, after what the company is
+_OWN_THEN_CHOICE = re.compile(
+    rf"\b(?:we|we'?re|our|i'?m|i am|my)\b[^?]*[,;:]\s*{_SUBJECT}\s+(?:or|vs\.?|versus)\s+"
+    rf"{_SUBJECT}(?:\s+(?:for|to)\s+[^?.!]*)?\W*$",
     re.IGNORECASE,
 )
 
@@ -263,6 +297,7 @@ class ChoiceQuestion(StatelessComponent):
             BARE_CHOICE.search(text)
             or BARE_CHOICE.search(named_plainly(message))
             or _VIEW_ON_CHOICE.search(text)
+            or _OWN_THEN_CHOICE.search(named_plainly(message))
             or _WHICH_FITS_A.search(text)
             or _HELP_WITH_OUTSOURCING.search(text)
             or _OWN_NEEDS_HELP.search(text)
@@ -271,11 +306,25 @@ class ChoiceQuestion(StatelessComponent):
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
+        if _HOW_TO_CHOOSE.search(text) and intent in self.config["overruled"]:
+            return self.config["general_topic"]
         # "which is usually better for a small business": a business in general
         usually = _USUALLY.search(text)
-        own = self.patterns["own"].search(text) or (_FOR_A_BUSINESS.search(text) and not usually)
-        if self.patterns["general"].search(text) and not own:
-            return self.config["general_topic"] if intent == self.config["recommendation"] else ""
+        # ... or for a company of some size, asked without a word of advice
+        of_a_size = _SIZE_OF_A_BUSINESS.search(text) and not asks_advice(text)
+        own = self.patterns["own"].search(text) or (
+            _FOR_A_BUSINESS.search(text) and not (usually or of_a_size)
+        )
+        if (self.patterns["general"].search(text) or of_a_size) and not own:
+            # "whats better for a small shop" reads as nothing the classifier knows
+            # ("llc or sole proprietorship, which is better for a small shop": other things)
+            chosen = intent == self.config["recommendation"] or (
+                of_a_size
+                and intent in self.config["overruled"]
+                and _CHOICE.search(text)
+                and (_SUBJECTS.search(text) or not _EITHER.search(text))
+            )
+            return self.config["general_topic"] if chosen else ""
         if _WHICH_CLAIM.search(text) and not both_named(text):
             return ""
         if _VERSUS.search(text) and not _SUBJECTS.search(text):

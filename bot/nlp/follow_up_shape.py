@@ -58,6 +58,11 @@ _INTO_THAT = re.compile(
     r"\b(?:of|in|into|within)\s+(?:those|these|that|them)\b",
     re.IGNORECASE,
 )
+_SMALL_TALK = re.compile(
+    r"\b(?:bye|goodbye|see (?:you|ya)|cya|thanks?|thank you|thx|ty|cheers|hi|hello|hey|"
+    r"good (?:morning|afternoon|evening|night)|take care)\b",
+    re.IGNORECASE,
+)
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
 _ABOUT_THE_ASSISTANT = re.compile(
     r"\b(you|u|ya|your|yourself|this (bot|chat|assistant|thing)|i ask|can i ask)\b", re.IGNORECASE
@@ -138,8 +143,14 @@ class FollowUpShape(StatelessComponent):
             rest = text
             for entity in sorted(subjects, key=lambda e: -e.get("start", 0)):
                 rest = rest[: entity.get("start", 0)] + rest[entity.get("end", 0) :]
+            # (the form-answer model's reading of a bare subject is no other entity: "n the
+            # customer hotline ppl?" reads a little like customer support)
             others = [
-                e for e in message.get(ENTITIES) or [] if e not in subjects and not e.get("role")
+                e
+                for e in message.get(ENTITIES) or []
+                if e not in subjects
+                and not e.get("role")
+                and e.get("extractor") != "FormAnswerClassifier"
             ]
             if not others and not _FILLER.sub(" ", rest).strip():
                 return True
@@ -154,8 +165,12 @@ class FollowUpShape(StatelessComponent):
             )
         if intent in self.config["small_talk_intents"]:
             aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
-            short = len(text.split()) <= self.config["max_words"]
-            return bool(aspects) and short and "?" in text
+            words = len(text.split())
+            # "even whatsapp?", "will ai take their jobs": short, and asked or pointing back
+            shaped = (words <= self.config["max_words"] and "?" in text) or (
+                words <= self.config["max_words"] + 2 and _THEIR.search(text)
+            )
+            return bool(aspects) and bool(shaped) and not _SMALL_TALK.search(text)
         if not topic or intent != topic.split("/")[0]:
             return False  # not answered as a knowledge question
         if subjects:

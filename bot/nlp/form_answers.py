@@ -73,7 +73,8 @@ _TAKING_AWAY = re.compile(
     r"(?:stays?|remains?) internal|internally|skip|skipping|keep(?:s|ing)? (?:it|that|this|them)|"
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
-    r"|^[\s,.;!?]*(but\s+)?not\b",  # "i meant payroll, not hr"
+    # "i meant payroll, not hr", "no sorry not bookkeeping, i meant ..."
+    r"|^[\s,.;!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually)\W+)*not\b",
     re.IGNORECASE,
 )
 
@@ -189,9 +190,30 @@ def likeliest_task(probabilities: Dict[Text, float]) -> tuple:
     return max(((v, p) for v, p in probabilities.items() if v != NONE), key=lambda i: i[1])
 
 
+# "payroll and hr, no wait ..., only customer support": what came before is taken back
+_TAKEN_BACK = re.compile(
+    r"\b(?:no wait|wait no|wait|actually|sorry|i mean|i meant|scratch that|correction|no no)\b"
+    r"[^.?!]*?\b(?:only|just)\b",
+    re.IGNORECASE,
+)
+
+
 def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
-    """Values of `entity` whose words stand in a clause that takes them away."""
+    """Values of `entity` whose words stand in a clause that takes them away, or before
+    a correction that names the only ones wanted."""
     removed, start = set(), 0
+    taken_back = _TAKEN_BACK.search(text)
+    if taken_back:
+        named = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] == entity]
+        before = {
+            str(e[ENTITY_ATTRIBUTE_VALUE]) for e in named if e.get("start", -1) < taken_back.start()
+        }
+        after = {
+            str(e[ENTITY_ATTRIBUTE_VALUE])
+            for e in named
+            if e.get("start", -1) >= taken_back.start()
+        }
+        removed |= before - after
     for end in [m.start() for m in _CLAUSE.finditer(text)] + [len(text)]:
         if _TAKING_AWAY.search(text[start:end]):
             removed |= {
@@ -206,13 +228,14 @@ def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
 
 
 def own_business(text: Text) -> Optional[tuple]:
-    """(start, end) of a first stretch, after any greeting, that says what the visitor's
+    """(start, end) of a stretch, after any greeting, that says what the visitor's
     company is ("pharmacy chain, 600 staff, ...", "we are a mid-size IT services firm of
     200 employees, help us choose"), when more follows."""
     said = [(a, b) for a, b in clauses(text) if not _GREETING.match(text[a:b])]
-    if len(said) > 1 and _OWN_BUSINESS.match(text[slice(*said[0])]):
-        return said[0]
-    return None
+    if len(said) < 2:
+        return None
+    # "help me choose, logistics startup": what the company is, said second
+    return next((span for span in said if _OWN_BUSINESS.match(text[slice(*span)])), None)
 
 
 def _whole_message(text: Text, entity: Dict) -> bool:
@@ -494,9 +517,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 guesses[entity] = ranked[0]
         return found, guesses
 
-    def tasks(self, message: Message, entity: Text) -> List[tuple]:
+    def tasks(self, message: Message, entity: Text, own: Optional[tuple] = None) -> List[tuple]:
         """(start, end, value -> probability) of each stretch of text between task
-        boundaries, as the model that reads one task at a time sees it."""
+        boundaries, as the model that reads one task at a time sees it; `own` is the
+        stretch that says what the company is (`own_business`)."""
         if entity not in self.task_models:
             return []
         labels, weights, intercept = self.task_models[entity]
@@ -506,7 +530,6 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         text = message.get(TEXT)
         stretches = clauses(text)
         counted = headcount(text) is not None
-        own = own_business(text)
         for start, end in stretches:
             if counted and _COUNTED_PEOPLE.match(text[start:end]):
                 continue  # "we're 52 now, forgot the new hires": who was counted
@@ -681,7 +704,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
                     or not own[0] <= e.get("start", -1) < own[1]
                 ]
-            read = {entity: self.tasks(message, entity) for entity in self.task_models}
+            read = {entity: self.tasks(message, entity, own) for entity in self.task_models}
             tasks = read.get(self.config["several_values"][0], [])
             if self.states_an_answer(message, predicted, tasks):
                 message.set(STATED_ANSWER, True)

@@ -59,7 +59,19 @@ _OWN_BEFORE = re.compile(
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
 # "our airline catering company" (not "our translation work")
+_OWN_WORDS = re.compile(r"\b(?:we|we'?re|us|our|ours|i'?m|my)\b", re.IGNORECASE)
 _OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
+# "recruitment agency, want your recommendation", "security guard company with 300
+# staff, ...": what the visitor's company is, said first
+_FIRST_SAID = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))\b\W*)?(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_SAID_OF_ITSELF = re.compile(
+    r"^\s*(?:company|companies|firm|business|agency|practice|shop|group|service|services)?"
+    r"\s*(?:[,.;:!-]|\b(?:with|of|here|owner)\b)",
+    re.IGNORECASE,
+)
 _A_BUSINESS_AFTER = re.compile(
     r"^\s*(company|companies|firm|business|agency|practice|shop|group|service|services)\b",
     re.IGNORECASE,
@@ -117,7 +129,10 @@ class NearDomainGuard(StatelessComponent):
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",
                         "jobs?", "careers?", "hiring", "staff", "employees?", "workers?",
-                        "operators?", "tasks?", "process(es)?", "functions?"],
+                        "operators?", "tasks?", "process(es)?", "functions?",
+                        # "whats better for a small shop": the size that decides the choice
+                        "(small|smaller|big|bigger|large|larger|medium|mid-?sized?) (company|"
+                        "companies|business|businesses|biz|firms?|shops?|startups?)"],
             "intent": "out_of_scope",
             "confidence": 0.9,
         }  # fmt: skip
@@ -153,6 +168,10 @@ class NearDomainGuard(StatelessComponent):
                     _OURS_BEFORE.search(text[: match.start()])
                     and _A_BUSINESS_AFTER.search(text[match.end() :])
                 )
+                or (
+                    _FIRST_SAID.match(text[: match.start()])
+                    and _SAID_OF_ITSELF.match(text[match.end() :])
+                )
             )
         )
 
@@ -171,8 +190,12 @@ class NearDomainGuard(StatelessComponent):
             words = self.advice_elsewhere
         else:
             return False
-        if intent != self.config["advice"] and self.other_sense and self.other_sense.search(text):
-            return True  # "is bpo 5% gel ok for acne": a BPO of another kind
+        # "is bpo 5% gel ok for acne": a BPO of another kind; asked as advice, unless for
+        # the visitor's own company ("we make hair gel, which model suits us?")
+        if (intent != self.config["advice"] or not _OWN_WORDS.search(text)) and (
+            self.other_sense and self.other_sense.search(text)
+        ):
+            return True
         return bool(
             words
             and any(not self.own_business(text, m) for m in words.finditer(text))

@@ -254,8 +254,9 @@ def test_why_after_a_knowledge_answer_is_about_that_answer(tracker_factory):
             text=text,
         )
 
+    # what a bpo does: why a company would have it done, its benefits
     _, messages = run(ActionExplainRecommendation(), asked("why is that?", []))
-    assert [m.get("response") for m in messages] == ["utter_services/bpo"]
+    assert [m.get("response") for m in messages] == ["utter_benefits/bpo"]
     # naming the other one, it asks why this one is better: its benefits
     call_center = [{"entity": "subject", "value": "call_center"}]
     tracker = asked("and why is that better than a call centre", call_center)

@@ -38,6 +38,9 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
          "inform"),
         ("i'm done with this", "stop", {"entity": "outsourced_function", **MODEL}, "stop"),
         ("payroll", "affirm", {"entity": "outsourced_function", **RULER}, "affirm"),
+        # a follow-up's reading of an exact answer, with nothing to follow up on
+        ("can spend a lot if it works", "follow_up", {"entity": "budget", **RULER}, "inform"),
+        ("and payroll?", "follow_up", {"entity": "outsourced_function", **RULER}, "follow_up"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):

@@ -57,7 +57,13 @@ def read(text, intent):
         ("good morning, we are looking into outsourcing for our print shop.", "out_of_scope"),
         # the bare choice for a business, in other words, or with facts after it
         ("bpo vs call center for a brewery?", "difference"),
-        ("hmm so whats better for a small shop", "out_of_scope"),
+        ("catering company, what would you advise us", "out_of_scope"),
+        ("bike shop, want to know what to outsource and to whom", "out_of_scope"),
+        ("translation agency, we'd like your recommendation", "out_of_scope"),
+        (
+            "we run a gym with 20 staff, bpo or call centre for signing up new members?",
+            "difference",
+        ),
         ("is it smart for a company our size or is a call center better", "out_of_scope"),
         ("bpo ya call center? we install solar panels", "difference"),
         ("recomendation for a printing co", "out_of_scope"),
@@ -80,11 +86,25 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "hmm so whats better for a small shop",
+        "which is right for a big company then?",
+        "which is better for a small biz?",
+    ],
+)
+def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
+    """A company by its size alone is no company of the visitor's."""
+    assert read(text, "out_of_scope") == ("choosing", "choosing/overview")
+
+
+@pytest.mark.parametrize(
     "text, intent",
     [
         ("bpo vs call center", "difference"),  # the difference, not a choice
         ("recommend me a good book for the holidays", "out_of_scope"),
         ("imax vs 4dx, which is better", "out_of_scope"),
+        ("llc or gmbh, which is better for a small firm", "out_of_scope"),
         ("is a bpo bigger or is a call center better known", "difference"),
         ("which is the more strategic move, handing work to a bpo or a call centre", "difference"),
         ("which crm is best for a plumbing company", "out_of_scope"),
@@ -148,3 +168,10 @@ def test_usually_makes_a_business_named_after_for_a_business_in_general():
     assert ChoiceQuestion({}).reading(message) == "choosing/overview"
     text = "which is better for a small business like ours, bpo or call centre"
     assert ChoiceQuestion({}).reading(parsed_message(text, "choosing")) == "request_recommendation"
+
+
+def test_how_to_choose_read_as_nothing_known_gets_the_rule_of_thumb():
+    message = parsed_message("so how should we choose for our bakery", "out_of_scope", 0.9)
+    assert ChoiceQuestion({}).reading(message) == "choosing/overview"
+    other = parsed_message("how do i choose a crm for my shop", "out_of_scope", 0.9)
+    assert ChoiceQuestion({}).reading(other) == ""

@@ -115,6 +115,13 @@ def test_a_bare_subject_is_a_follow_up_whatever_nlu_took_it_for(text, intent, ex
     assert intent_after(msg)[0] == expected
 
 
+def test_the_form_answer_models_reading_of_a_bare_subject_is_no_other_entity():
+    msg = message("and the bpo?", "definition/bpo", [("bpo", "bpo")], intent="definition")
+    model = {"entity": "outsourced_function", "value": "customer_support", "start": 0, "end": 12}
+    msg.set("entities", [*msg.get("entities"), {**model, "extractor": "FormAnswerClassifier"}])
+    assert flagged(msg)
+
+
 @pytest.mark.parametrize(
     "text, intent, aspects, expected",
     [
@@ -127,6 +134,9 @@ def test_a_bare_subject_is_a_follow_up_whatever_nlu_took_it_for(text, intent, ex
         ("could i work there as an accountant", "human_handoff", ["careers"], "follow_up"),
         ("can i talk to someone about careers?", "human_handoff", ["careers"], "human_handoff"),
         ("start over?", "restart", [], "restart"),
+        # small talk's reading of a question that points back
+        ("will robots replace their agents", "goodbye", ["ai"], "follow_up"),
+        ("bye, their careers were interesting", "goodbye", ["careers"], "goodbye"),
     ],
 )
 def test_you_and_they_in_a_question_on_an_aspect(text, intent, aspects, expected):

@@ -669,3 +669,44 @@ def test_a_task_named_after_the_careers_answer_is_about_the_jobs(tracker_factory
     tracker = _after_knowledge_answer(tracker_factory, "careers/bpo", text, "follow_up", tasks)
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
+
+
+def test_a_question_naming_a_task_after_the_jobs_is_about_the_jobs(tracker_factory):
+    """Below NLU's threshold, "do i need to know accounting for that" after the careers
+    answer asks about those jobs; it starts no recommendation."""
+    accounting = [{"entity": "outsourced_function", "value": "accounting"}]
+    text = "do i need to know bookkeeping for those roles"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "careers/bpo", text, "nlu_fallback", accounting
+    )
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "inform", "confidence": 0.5},
+        {"name": "careers", "confidence": 0.3},
+    ]
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
+
+
+def test_an_aspect_leaning_on_nothing_said_before_asks_which(tracker_factory):
+    """ "n what jobs can i get" as a first message, below NLU's threshold: which of the
+    two is meant, not "I didn't understand"."""
+    text = "and what jobs are there"
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        intent="nlu_fallback",
+        text=text,
+        entities=[aspect_entity("careers")],
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]
+
+
+def test_why_after_the_main_difference_gets_what_each_one_does(tracker_factory):
+    from actions.recommend import ActionExplainRecommendation
+
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/overview", "why?", "explain_recommendation", []
+    )
+    _, messages = run(ActionExplainRecommendation(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/services"]

@@ -40,6 +40,11 @@ def found(text, *values):
         ("our accountant insists on keeping that", [("accounting", "accountant")],
          {"accounting"}),
         ("payroll done by a bpo would be great", [("payroll", "payroll")], set()),
+        ("no sorry not payroll, i meant the hiring", [("payroll", "payroll"), ("hr", "hiring")],
+         {"payroll"}),
+        ("payroll and hr, wait no, just the phones",
+         [("payroll", "payroll"), ("hr", "hr"), ("customer_support", "phones")], {"payroll", "hr"}),
+        ("payroll, actually hr too", [("payroll", "payroll"), ("hr", "hr")], set()),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
@@ -146,6 +151,7 @@ def test_who_was_counted_is_no_task(text, counted_people):
         ("Namaste, we are a mid-size IT services firm of 200 employees, help us choose",
          " we are a mid-size IT services firm of 200 employees"),
         ("a payroll company, 40 staff", None),  # may name the provider wanted
+        ("help me choose, courier startup", " courier startup"),
         ("billing department and the phones", None),
     ],
 )  # fmt: skip

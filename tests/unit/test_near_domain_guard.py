@@ -130,6 +130,12 @@ def advice_reading(text):
         ("which outsourcing model do you think fits a recruitment agency", None),
         ("courier startup, 6 of us, need ppl to take orders by phone. what fits?", None),
         ("which courier would you recommend for our parcels", "out_of_scope"),
+        # what the visitor's company is, said first
+        ("staffing agency, we'd like a recommendation", None),
+        ("security guard company with 300 guards, what would you advise us", None),
+        ("recommend a contract manufacturer for our protein bars", "out_of_scope"),
+        # a BPO of another kind, asked as advice for nobody's company
+        ("bpo gel for acne, which strength would you recommend", "out_of_scope"),
     ],
 )
 def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expected):
