@@ -290,3 +290,25 @@ def test_a_number_said_instead_of_an_earlier_one_is_the_size(assistant, conversa
     conversation.say("recommend one for me")
     conversation.say("we are 40 people, sorry 400")
     assert tracker_slot(assistant, conversation.sender, "company_size") == "large"
+
+
+def test_a_company_named_first_then_a_request_starts_the_questions(conversation):
+    """A business that is also a supplier of another service ("staffing agency") said
+    first is the visitor's own, not a question about hiring one."""
+    reply = conversation.say("staffing agency, we'd like your recommendation")
+    assert "How many people" in reply
+
+
+def test_why_after_the_main_difference_says_what_each_one_does(conversation):
+    first = conversation.say("whats the difference between bpo and call center")
+    second = conversation.say("why?")
+    assert second and second != first
+    assert "Sorry" not in second
+
+
+def test_tasks_taken_back_in_the_same_answer_are_not_kept(assistant, conversation):
+    conversation.say("which one fits us")
+    conversation.say("30 people")
+    conversation.say("payroll and hr, wait no, just answering customer calls")
+    functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
+    assert functions == ["customer_support"]

@@ -130,6 +130,19 @@ _OWN_BUSINESS = re.compile(
     re.IGNORECASE,
 )
 
+# a firm named by its trade ("a payroll company") may be the provider wanted, unless a
+# request for advice follows it
+_A_FIRM = re.compile(
+    r"^\W*(?:an?\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,3}(?:agency|company|firm|business|"
+    r"consultancy|practice|studio|provider|operator)\W*$",
+    re.IGNORECASE,
+)
+_ASKS_ADVICE = re.compile(
+    r"\b(?:re?c+om+[ae]?n?d\w*|advi[cs]e|suggest\w*|which (?:one|model|option)|"
+    r"what (?:fits|suits|should)|help (?:me|us) (?:choose|decide|pick))",
+    re.IGNORECASE,
+)
+
 # a stretch, beside a head count, that says who was counted ("we're 52 now, forgot the new
 # hires"): people, not a task
 _COUNTED_PEOPLE = re.compile(
@@ -234,6 +247,8 @@ def own_business(text: Text) -> Optional[tuple]:
     said = [(a, b) for a, b in clauses(text) if not _GREETING.match(text[a:b])]
     if len(said) < 2:
         return None
+    if _A_FIRM.match(text[slice(*said[0])]) and _ASKS_ADVICE.search(text[said[0][1] :]):
+        return said[0]  # "staffing agency, we'd like your recommendation"
     # "help me choose, logistics startup": what the company is, said second
     return next((span for span in said if _OWN_BUSINESS.match(text[slice(*span)])), None)
 

@@ -133,6 +133,10 @@ class NearDomainGuard(StatelessComponent):
                         # "whats better for a small shop": the size that decides the choice
                         "(small|smaller|big|bigger|large|larger|medium|mid-?sized?) (company|"
                         "companies|business|businesses|biz|firms?|shops?|startups?)"],
+            # out of scope even where a subject is named ("how much does a call center
+            # cost per hour?": no source gives prices) (set in config.yml)
+            "always_elsewhere": [],
+            "follow_up": "follow_up",
             "intent": "out_of_scope",
             "confidence": 0.9,
         }  # fmt: skip
@@ -179,6 +183,8 @@ class NearDomainGuard(StatelessComponent):
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
         if intent in self.config["overruled"]:
+            if self.always_elsewhere and self.always_elsewhere.search(text):
+                return True
             words = self.elsewhere
         elif intent == self.config["advice"]:
             words = self.advice_elsewhere
@@ -210,14 +216,27 @@ class NearDomainGuard(StatelessComponent):
     def patterns(self) -> Dict[Text, Pattern]:
         return {kind: word_pattern(words) for kind, words in self.config["markers"].items()}
 
-    def marker(self, message: Message) -> Optional[Match]:
+    def marker(self, message: Message) -> Optional[tuple]:
+        """(kind, match) of a marker of help next to the topic of that kind; a follow-up
+        ("which pays more?" after the jobs) may be next to any of them."""
         kind = selected_topic(message).split("/")[0]
-        pattern = self.patterns.get(kind)
+        kinds = [kind]
+        if (message.get(INTENT) or {}).get("name") == self.config["follow_up"]:
+            kinds += [k for k in self.patterns if k != kind]
         text = message.get(TEXT) or ""
-        if kind in self.on_topic and self.on_topic[kind].search(text):
-            if not _HELP_WITH_IT.search(text):
-                return None  # "applying to a bpo soon: what roles and growth do they offer?"
-        return pattern.search(text) if pattern else None
+        for kind in kinds:
+            pattern = self.patterns.get(kind)
+            if kind in self.on_topic and self.on_topic[kind].search(text):
+                if not _HELP_WITH_IT.search(text):
+                    continue  # "applying to a bpo soon: what roles and growth do they offer?"
+            match = pattern.search(text) if pattern else None
+            if match:
+                return kind, match
+        return None
+
+    @functools.cached_property
+    def always_elsewhere(self) -> Optional[Pattern]:
+        return self._words(self.config["always_elsewhere"])
 
     @functools.cached_property
     def on_topic(self) -> Dict[Text, Pattern]:
@@ -243,12 +262,13 @@ class NearDomainGuard(StatelessComponent):
             if self.is_elsewhere(message) or self.is_unanchored(message):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
                 continue
-            marker = self.marker(message)
-            if not marker:
+            marked = self.marker(message)
+            if not marked:
                 continue
+            kind, marker = marked
             entity = {
                 "entity": "near_domain",
-                "value": selected_topic(message).split("/")[0],
+                "value": kind,
                 "start": marker.start(),
                 "end": marker.end(),
                 "extractor": "NearDomainGuard",

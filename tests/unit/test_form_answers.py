@@ -151,6 +151,7 @@ def test_who_was_counted_is_no_task(text, counted_people):
         ("Namaste, we are a mid-size IT services firm of 200 employees, help us choose",
          " we are a mid-size IT services firm of 200 employees"),
         ("a payroll company, 40 staff", None),  # may name the provider wanted
+        ("a payroll company, which one would you suggest", "a payroll company"),
         ("help me choose, courier startup", " courier startup"),
         ("billing department and the phones", None),
     ],

@@ -176,3 +176,21 @@ def test_a_question_about_a_product_told_like_an_answer_is_out_of_scope():
     text = "we use zendesk and need people to answer the tickets"
     (result,) = guard.process([parsed_message(text, "inform", topic="services/call_center")])
     assert result.get("intent")["name"] == "inform"
+
+
+def test_a_price_per_hour_is_out_of_scope_even_of_a_call_center():
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    text = "what does a call center charge per hour in manila"
+    message = parsed_message(text, "careers", topic="careers/call_center")
+    message.set("entities", [{"entity": "subject", "value": "call_center", "start": 12, "end": 23}])
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_follow_up_about_pay_is_marked_whatever_its_topic():
+    guard = NearDomainGuard({"markers": CONFIG["markers"]})
+    message = parsed_message("and which one pays better?", "follow_up", topic="services/locations")
+    (result,) = guard.process([message])
+    assert [e["value"] for e in result.get("entities") if e["entity"] == "near_domain"] == [
+        "careers"
+    ]
