@@ -323,11 +323,20 @@ OWN_QUESTION_GUESS = 0.4
 _WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why\b", re.IGNORECASE)
 # "is it because wages are lower there?": a reason asked for, not a task
 _BECAUSE = re.compile(r"\b(?:because|cause|coz|cuz|due to)\b", re.IGNORECASE)
+# "is it different in a bpo?", "is that any different at a call center"
+_DIFFERENT_THERE = re.compile(
+    r"^\W*(?:(?:and|so|but)\W+)?(?:is|are|would)\s+(?:it|that|this|things|they)\s+(?:any\s+)?"
+    r"(?:different|the same)\s+(?:in|at|for|with)\b",
+    re.IGNORECASE,
+)
 # a question, asked without a question mark
 _ASKS = re.compile(
     r"^\W*(?:do|does|did|is|are|can|could|should|would|will|what|how|which|who|where|when|why)"
     r"\b",
     re.IGNORECASE,
+)
+_ASKS_OF_SOMETHING = re.compile(
+    r"^\W*(?:is|are|was|were|does|did|who|where|when|why|what|how)\b", re.IGNORECASE
 )
 _INCLUDES = re.compile(r"\b(include|includes|including|cover|covers|part of it)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
@@ -349,6 +358,13 @@ _EXAMPLE_ASKED = re.compile(
     re.IGNORECASE,
 )
 _WHAT_DO_YOU_MEAN = re.compile(r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what do (?:you|u) mean\b", re.I)
+
+
+def asks_what_it_includes(tracker: Tracker) -> bool:
+    """ "does that include payroll for 200 staff?" after a knowledge answer: a question
+    about that answer, whatever facts of the company it gives."""
+    text = tracker.latest_message.get("text") or ""
+    return bool(previous_topic(tracker) and _ASKS.search(text) and _INCLUDES.search(text))
 
 
 def answers_what_it_is(previous: Text) -> bool:
@@ -457,6 +473,8 @@ class ActionAnswerFollowUp(Action):
             # "does that include surveys", "debt collection as well?", "do i need to know
             # accounting for that" after the jobs
             return False
+        if _ASKS_OF_SOMETHING.search(text) and not _ABOUT_CHOOSING.search(text):
+            return False  # "is teleperformance hiring right now": a question, no request
         return bool(named_task(tracker)) and bool(
             {"request_recommendation", "inform"} & set(ranking[:2])
         )
@@ -494,10 +512,6 @@ class ActionAnswerFollowUp(Action):
             if first_entity(tracker, "aspect") is None:
                 # "and a bpo?", "why not the other one?": the recommendation's reasons
                 return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
-        if first_entity(tracker, "near_domain") and not tracker.active_loop_name:
-            # "which pays more?" after the jobs: pay is no topic of the sources
-            dispatcher.utter_message(response="utter_out_of_scope")
-            return []
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker, previous)
@@ -510,6 +524,8 @@ class ActionAnswerFollowUp(Action):
         if previous and subjects == {subject} and subject in (BPO, CALL_CENTER):
             if _BETTER_THAN.search(text):  # the one named is the one compared with
                 subject, aspect = other(subject), aspect or "benefits"
+            elif aspect == "difference" and _DIFFERENT_THERE.search(text):
+                aspect = None  # "is it different in a bpo" after the jobs: the jobs there
         if (
             aspect is None
             and named_task(tracker, guessed=not tracker.active_loop_name)

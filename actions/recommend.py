@@ -295,6 +295,11 @@ class ActionTakeAnswer(Action):
             dispatcher.utter_message(response="utter_out_of_scope")
             return undo
         if tracker.get_slot("recommended_model") is None:
+            from actions.follow_ups import ActionAnswerFollowUp, asks_what_it_includes
+
+            if asks_what_it_includes(tracker):
+                # "does that include payroll for 200 staff" after what a bpo does
+                return undo + await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
             facts = answers_in_message(tracker, UNASKED_CONFIDENCE)
             if len(facts) >= FACTS_TO_START:  # "we're a 40-person shop, phones ringing all day"
                 return start_form_events(tracker, facts)
@@ -304,7 +309,7 @@ class ActionTakeAnswer(Action):
             if facts and introduces_the_company(text):
                 # "Hi! We're a regional airline with 1,100 employees."
                 return start_form_events(tracker, facts)
-            from actions.follow_ups import ActionAnswerFollowUp, is_elliptical, previous_topic
+            from actions.follow_ups import is_elliptical, previous_topic
 
             if previous_topic(tracker) and is_elliptical(text, max_words=3):
                 # "debt collection as well?" after a knowledge answer: a question about it

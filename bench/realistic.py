@@ -50,6 +50,7 @@ TWENTYEIGHTH = REPO_ROOT / "tests" / "realistic_twentyeighth"  # session 10: onl
 TWENTYNINTH = REPO_ROOT / "tests" / "realistic_twentyninth"  # session 11: dev, follow-ups
 THIRTIETH = REPO_ROOT / "tests" / "realistic_thirtieth"  # session 11: dev, dialogues
 THIRTYFIRST = REPO_ROOT / "tests" / "realistic_thirtyfirst"  # session 11: only figures read
+THIRTYSECOND = REPO_ROOT / "tests" / "realistic_thirtysecond"  # session 11: dev, knowledge
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -82,6 +83,7 @@ SETS = {
     "twentyninth": TWENTYNINTH,
     "thirtieth": THIRTIETH,
     "thirtyfirst": THIRTYFIRST,
+    "thirtysecond": THIRTYSECOND,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -52,7 +52,7 @@ _CHOICE = re.compile(
     # "should we get a call center or bpo?"
     rf"|\bshould (?:i|we) (?:get|go with|go for|use|hire|choose|pick|opt for|have) "
     rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\b"
-        # "do you think a call center is enough for us?"
+    # "do you think a call center is enough for us?"
     rf"|\b{SUBJECT_NAMES}\s+(?:is|would be|will be)\s+(?:really\s+|actually\s+)?"
     r"(?:enough|right|suitable|the right (?:fit|choice|option)|a good (?:fit|choice|option))"
     r"\s+for\s+(?:us|me|our|my)\b",

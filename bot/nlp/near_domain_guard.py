@@ -54,11 +54,13 @@ _ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.I
 
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(
-    r"\b(for|we'?re|we are|i'?m|i am|as|run|own|fits?|suits?)\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
+    r"\b(for|we'?re|we are|i'?m|i am|as|run|own|operate|manage|fits?|suits?)\s+(an?\s+|the\s+)?"
+    r"(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
 # "our airline catering company" (not "our translation work")
+_OFFICES = re.compile(r"\b(?:front|back)[- ]?offices?\b", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"\b(?:we|we'?re|us|our|ours|i'?m|my)\b", re.IGNORECASE)
 _OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
 # "recruitment agency, want your recommendation", "security guard company with 300
@@ -116,7 +118,7 @@ class NearDomainGuard(StatelessComponent):
             "other_sense": ["acne", "benzoyl", "peroxide", "pimples?", "zits?", "dermatolog\\w*",
                             "gel", "face wash",
                             # other things called BPO
-                            "broker price opinions?", "bank payment obligations?",
+                            "broker price( opinions?| things?)?", "bank payment obligations?",
                             "blanket purchase orders?"],
             # of those words, the businesses a visitor may run ("we're a law firm"): named
             # as their own, they are no other field (set in config.yml)
@@ -136,6 +138,8 @@ class NearDomainGuard(StatelessComponent):
             # out of scope even where a subject is named ("how much does a call center
             # cost per hour?": no source gives prices) (set in config.yml)
             "always_elsewhere": [],
+            # a follow-up about pay, whatever the topic before (set in config.yml)
+            "pay": [],
             "follow_up": "follow_up",
             "intent": "out_of_scope",
             "confidence": 0.9,
@@ -206,6 +210,8 @@ class NearDomainGuard(StatelessComponent):
             words
             and any(not self.own_business(text, m) for m in words.finditer(text))
             and not names_a_subject(message)
+            # "in a glass factory which part would be the back office"
+            and not _OFFICES.search(text)
         )
 
     @functools.cached_property
@@ -216,23 +222,18 @@ class NearDomainGuard(StatelessComponent):
     def patterns(self) -> Dict[Text, Pattern]:
         return {kind: word_pattern(words) for kind, words in self.config["markers"].items()}
 
-    def marker(self, message: Message) -> Optional[tuple]:
-        """(kind, match) of a marker of help next to the topic of that kind; a follow-up
-        ("which pays more?" after the jobs) may be next to any of them."""
+    def marker(self, message: Message) -> Optional[Match]:
         kind = selected_topic(message).split("/")[0]
-        kinds = [kind]
-        if (message.get(INTENT) or {}).get("name") == self.config["follow_up"]:
-            kinds += [k for k in self.patterns if k != kind]
+        pattern = self.patterns.get(kind)
         text = message.get(TEXT) or ""
-        for kind in kinds:
-            pattern = self.patterns.get(kind)
-            if kind in self.on_topic and self.on_topic[kind].search(text):
-                if not _HELP_WITH_IT.search(text):
-                    continue  # "applying to a bpo soon: what roles and growth do they offer?"
-            match = pattern.search(text) if pattern else None
-            if match:
-                return kind, match
-        return None
+        if kind in self.on_topic and self.on_topic[kind].search(text):
+            if not _HELP_WITH_IT.search(text):
+                return None  # "applying to a bpo soon: what roles and growth do they offer?"
+        return pattern.search(text) if pattern else None
+
+    @functools.cached_property
+    def pay(self) -> Optional[Pattern]:
+        return self._words(self.config["pay"])
 
     @functools.cached_property
     def always_elsewhere(self) -> Optional[Pattern]:
@@ -262,13 +263,17 @@ class NearDomainGuard(StatelessComponent):
             if self.is_elsewhere(message) or self.is_unanchored(message):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
                 continue
-            marked = self.marker(message)
-            if not marked:
+            marker = self.marker(message)
+            follow_up = (message.get(INTENT) or {}).get("name") == self.config["follow_up"]
+            pay = self.pay.search(message.get(TEXT) or "") if follow_up and self.pay else None
+            if pay:  # "which pays more?" after the jobs: pay is no topic of the sources
+                overrule_intent(message, self.config["intent"], self.config["confidence"])
+                marker = pay
+            if not marker:
                 continue
-            kind, marker = marked
             entity = {
                 "entity": "near_domain",
-                "value": kind,
+                "value": "careers" if pay else selected_topic(message).split("/")[0],
                 "start": marker.start(),
                 "end": marker.end(),
                 "extractor": "NearDomainGuard",

@@ -710,3 +710,43 @@ def test_why_after_the_main_difference_gets_what_each_one_does(tracker_factory):
     )
     _, messages = run(ActionExplainRecommendation(), tracker)
     assert [m.get("response") for m in messages] == ["utter_difference/services"]
+
+
+def test_is_it_different_at_the_other_one_asks_the_same_of_it(tracker_factory):
+    bpo = [{"entity": "subject", "value": "bpo"}, aspect_entity("difference")]
+    text = "is that any different at a bpo"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "careers/call_center", text, "follow_up", bpo
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
+
+
+def test_what_an_answer_includes_is_asked_whatever_facts_come_with_it(tracker_factory):
+    from actions.recommend import ActionTakeAnswer
+
+    facts = [
+        {"entity": "outsourced_function", "value": "payroll"},
+        {"entity": "company_size", "value": "medium"},
+    ]
+    text = "does that cover payroll for our 120 people"
+    tracker = _after_knowledge_answer(tracker_factory, "services/bpo", text, "inform", facts)
+    _, messages = run(ActionTakeAnswer(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/bpo"]
+
+
+def test_a_question_naming_a_task_with_nothing_before_starts_no_questions(tracker_factory):
+    text = "is that staffing firm recruiting this month"
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        intent="nlu_fallback",
+        text=text,
+        entities=[{"entity": "outsourced_function", "value": "hr"}],
+    )
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "inform", "confidence": 0.5},
+        {"name": "out_of_scope", "confidence": 0.4},
+    ]
+    events, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_default"]

@@ -187,10 +187,11 @@ def test_a_price_per_hour_is_out_of_scope_even_of_a_call_center():
     assert result.get("intent")["name"] == "out_of_scope"
 
 
-def test_a_follow_up_about_pay_is_marked_whatever_its_topic():
-    guard = NearDomainGuard({"markers": CONFIG["markers"]})
+def test_a_follow_up_about_pay_is_out_of_scope_whatever_its_topic():
+    guard = NearDomainGuard({"markers": CONFIG["markers"], "pay": CONFIG["pay"]})
     message = parsed_message("and which one pays better?", "follow_up", topic="services/locations")
     (result,) = guard.process([message])
-    assert [e["value"] for e in result.get("entities") if e["entity"] == "near_domain"] == [
-        "careers"
-    ]
+    assert result.get("intent")["name"] == "out_of_scope"
+    message = parsed_message("and the interviews?", "follow_up", topic="services/locations")
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == "follow_up"
