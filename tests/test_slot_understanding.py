@@ -27,8 +27,8 @@ FLOORS = {
     "realistic_thirteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.84},
     "realistic_fourteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.92},
     "realistic_fifteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
-    "realistic_sixteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.85},
-    "realistic_seventeenth": {"company_size": 0.95, "budget": 0.84, "outsourced_functions": 0.86},
+    "realistic_sixteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.89},
+    "realistic_seventeenth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.86},
     "realistic_eighteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_nineteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_twentieth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
@@ -43,6 +43,7 @@ FLOORS = {
     "realistic_twentyninth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
     "realistic_thirtieth": {"company_size": 0.93, "budget": 0.93, "outsourced_functions": 0.86},
     "realistic_thirtyfirst": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.83},
+    "realistic_thirtysecond": {"company_size": 0.88, "budget": 0.88, "outsourced_functions": 0.88},
 }
 
 
