@@ -206,7 +206,8 @@ def likeliest_task(probabilities: Dict[Text, float]) -> tuple:
 # "payroll and hr, no wait ..., only customer support": what came before is taken back
 _TAKEN_BACK = re.compile(
     r"\b(?:no wait|wait no|wait|actually|sorry|i mean|i meant|scratch that|correction|no no)\b"
-    r"[^.?!]*?\b(?:only|just)\b",
+    r"[^.?!]*?\b(?:only|just)\b(?!\s+(?:realis|realiz|remember|notic|saw|thought|want|need|"
+    r"check|found|heard|spoke|talked|asked))",
     re.IGNORECASE,
 )
 

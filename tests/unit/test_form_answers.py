@@ -45,6 +45,8 @@ def found(text, *values):
         ("payroll and hr, wait no, just the phones",
          [("payroll", "payroll"), ("hr", "hr"), ("customer_support", "phones")], {"payroll", "hr"}),
         ("payroll, actually hr too", [("payroll", "payroll"), ("hr", "hr")], set()),
+        ("payroll, sorry i just remembered hr too", [("payroll", "payroll"), ("hr", "hr")],
+         set()),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
