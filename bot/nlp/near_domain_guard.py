@@ -69,15 +69,11 @@ _FIRST_SAID = re.compile(
     r"^\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))\b\W*)?(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
+_BUSINESS_NOUN = r"(?:company|companies|firm|business|agency|practice|shop|group|service|services)"
 _SAID_OF_ITSELF = re.compile(
-    r"^\s*(?:company|companies|firm|business|agency|practice|shop|group|service|services)?"
-    r"\s*(?:[,.;:!-]|\b(?:with|of|here|owner)\b)",
-    re.IGNORECASE,
+    rf"^\s*{_BUSINESS_NOUN}?\s*(?:[,.;:!-]|\b(?:with|of|here|owner)\b)", re.IGNORECASE
 )
-_A_BUSINESS_AFTER = re.compile(
-    r"^\s*(company|companies|firm|business|agency|practice|shop|group|service|services)\b",
-    re.IGNORECASE,
-)
+_A_BUSINESS_AFTER = re.compile(rf"^\s*{_BUSINESS_NOUN}\b", re.IGNORECASE)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -220,7 +216,7 @@ class NearDomainGuard(StatelessComponent):
 
     @functools.cached_property
     def patterns(self) -> Dict[Text, Pattern]:
-        return {kind: word_pattern(words) for kind, words in self.config["markers"].items()}
+        return {kind: self._words(words) for kind, words in self.config["markers"].items()}
 
     def marker(self, message: Message) -> Optional[Match]:
         kind = selected_topic(message).split("/")[0]
