@@ -358,6 +358,15 @@ _EXAMPLE_ASKED = re.compile(
     re.IGNORECASE,
 )
 _WHAT_DO_YOU_MEAN = re.compile(r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what do (?:you|u) mean\b", re.I)
+# the guard's mark on a message about another field (bot/nlp/near_domain_guard.py)
+ELSEWHERE = "elsewhere"
+# "does that include being reachable at night?", "would that also cover a seasonal
+# peak?": whatever it names, a question about the previous answer
+_DOES_THAT_INCLUDE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+)\W+)?(?:does|do|would|will|is|can|could)\s+"
+    r"(?:that|this)\s+(?:\w+\s+)?(?:include|cover|apply to|extend to|come with)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_what_it_includes(tracker: Tracker) -> bool:
@@ -377,7 +386,7 @@ def about_the_previous_answer(text: Text, previous: Optional[Text]) -> Optional[
     after what one is, what it does; after any other answer, that answer again."""
     if not previous:
         return None
-    if _WHAT_DO_YOU_MEAN.search(text):
+    if _WHAT_DO_YOU_MEAN.search(text) or _DOES_THAT_INCLUDE.search(text):
         return previous
     if _EXAMPLE_ASKED.search(text):
         return NEXT.get(previous, previous) if answers_what_it_is(previous) else previous
@@ -544,6 +553,10 @@ class ActionAnswerFollowUp(Action):
             unsure = False  # "definition or a follow-up?": either way, the same answer
         if unsure and previous and _ASKS_FOR_MORE.search(text):
             unsure = False  # "tell me more", "go on": the next answer after the previous
+        if unsure and previous and _DOES_THAT_INCLUDE.search(text) and not (subject or aspect):
+            # "does that include lightening the load on our staff?": that answer again
+            dispatcher.utter_message(response=f"utter_{previous}")
+            return []
         if unsure and previous in WHY and _WHY.search(text) and not subject:
             unsure = False  # "why would a company use one?" after what one is
         # "n what jobs can i get" as a first message: an aspect that leans on an answer
@@ -657,12 +670,16 @@ class ActionAnswerOutOfScope(Action):
             previous
             and aspect not in (None, "difference")
             and len(text.split()) <= most
-            and not first_entity(tracker, "near_domain")  # "and a cv for that job?"
+            # "and a cv for that job?"; but "manufacturing as well?" after the industries is
+            # asked of them, whatever else the word may be
+            and first_entity(tracker, "near_domain") in (None, ELSEWHERE)
         ):
             topic = resolve(previous, first_entity(tracker, "subject"), aspect)
         elif previous and len(text.split()) <= self.MAX_WORDS and _FOR_WHOM.search(text):
             topic = previous  # "for a small shop?" after how to choose: the same answer
-        elif about := about_the_previous_answer(text, previous):
-            topic = about  # "give me an example", "what do u mean by ..."
+        elif not first_entity(tracker, "near_domain") and (
+            about := about_the_previous_answer(text, previous)
+        ):
+            topic = about  # "give me an example", "what do u mean by ...", "does that include"
         dispatcher.utter_message(response=f"utter_{topic}" if topic else "utter_out_of_scope")
         return []

@@ -51,6 +51,8 @@ TWENTYNINTH = REPO_ROOT / "tests" / "realistic_twentyninth"  # session 11: dev, 
 THIRTIETH = REPO_ROOT / "tests" / "realistic_thirtieth"  # session 11: dev, dialogues
 THIRTYFIRST = REPO_ROOT / "tests" / "realistic_thirtyfirst"  # session 11: only figures read
 THIRTYSECOND = REPO_ROOT / "tests" / "realistic_thirtysecond"  # session 11: dev, knowledge
+THIRTYTHIRD = REPO_ROOT / "tests" / "realistic_thirtythird"  # session 12: honest
+THIRTYFOURTH = REPO_ROOT / "tests" / "realistic_thirtyfourth"  # session 12: dev, hard cases
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -84,6 +86,8 @@ SETS = {
     "thirtieth": THIRTIETH,
     "thirtyfirst": THIRTYFIRST,
     "thirtysecond": THIRTYSECOND,
+    "thirtythird": THIRTYTHIRD,
+    "thirtyfourth": THIRTYFOURTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -44,6 +44,8 @@ FLOORS = {
     "realistic_thirtieth": {"company_size": 0.93, "budget": 0.93, "outsourced_functions": 0.86},
     "realistic_thirtyfirst": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.83},
     "realistic_thirtysecond": {"company_size": 0.88, "budget": 0.88, "outsourced_functions": 0.88},
+    "realistic_thirtythird": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
+    "realistic_thirtyfourth": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
 }
 
 

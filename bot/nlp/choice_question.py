@@ -192,7 +192,7 @@ _A_BUSINESS = (
     r"hospital|salon|gym|garage|workshop|enterprise|department|dept)"
 )
 _DOMAIN = re.compile(
-    rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)"
+    rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)|to (?:us|me)"
     # "what do you recommend for a physio practice": for the visitor's own business
     rf"|for {_A_BUSINESS})\b",
     re.IGNORECASE,
@@ -270,7 +270,9 @@ class ChoiceQuestion(StatelessComponent):
                         "(?<!for )(?:an?|any) (?:company|firm|business|organi[sz]ation)"
                         "(?! (?:like|of|with|that|our|my))"],
             # a question about working there is the careers answer's
-            "careers": ["work(?:ing)? (?:at|for|in)", "jobs?", "careers?", "salary", "apply",
+            # ("which would work for a pet food business" asks what suits it)
+            "careers": ["(?<!would )(?<!will )(?<!might )(?<!could )work(?:ing)? (?:at|for|in)",
+                        "jobs?", "careers?", "salary", "apply",
                         "employer", "students?", "graduates?", "freshers?"],
             # intents a choice question overrules; a knowledge intent only when the
             # question is about the visitor's own company or is the bare choice
@@ -337,7 +339,8 @@ class ChoiceQuestion(StatelessComponent):
         # a knowledge question only when it names the options or the visitor's company, or
         # asks for advice on nothing named ("architecture practice looking into
         # outsourcing, any advice")
-        named = own or _SUBJECTS.search(text) or _ADVICE_ALONE.search(text)
+        # ("an outsourcing company or a phone centre" names them in other words)
+        named = own or _SUBJECTS.search(named_plainly(message)) or _ADVICE_ALONE.search(text)
         unsure = (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["unsure_below"]
         if (
             intent in self.config["overruled"]

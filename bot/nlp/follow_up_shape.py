@@ -19,8 +19,9 @@ another intent (a request for help, a "yes") becomes `follow_up`. The shapes:
 - or it was taken for a request for help ("what about structure?", "what can it do
   for me?") but asks about an aspect or points back, not about the assistant
   ("what can you do?");
-- or it was taken for a command ("skills needed to start?", "could i work there as an
-  accountant") but asks about an aspect, and has none of the command's words.
+- or it was taken for a command ("skills needed to start?", "how far up can i go from
+  operator", "tell me more about the ai part") but asks about an aspect, and has none of
+  the command's words.
 
 The topic classifier's reading stays in the message for the action to use.
 """
@@ -36,6 +37,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
+    QUESTION_SHAPE,
     StatelessComponent,
     is_knowledge_question,
     overrule_intent,
@@ -64,6 +66,8 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
+# a request to hear about something: "tell me more about the ai part"
+_TELL_ME = re.compile(r"\b(?:tell me|explain|more (?:about|on))\b", re.IGNORECASE)
 _ABOUT_THE_ASSISTANT = re.compile(
     r"\b(you|u|ya|your|yourself|this (bot|chat|assistant|thing)|i ask|can i ask)\b", re.IGNORECASE
 )
@@ -160,7 +164,11 @@ class FollowUpShape(StatelessComponent):
             aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
             return (
                 bool(aspects)
-                and bool("?" in text or _POINTING_BACK.search(text))
+                and bool(
+                    QUESTION_SHAPE.search(text)
+                    or _POINTING_BACK.search(text)
+                    or _TELL_ME.search(text)
+                )
                 and not self.command_words.search(text)
             )
         if intent in self.config["small_talk_intents"]:

@@ -54,7 +54,7 @@ _ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.I
 
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(
-    r"\b(for|we'?re|we are|i'?m|i am|as|run|own|operate|manage|fits?|suits?)\s+(an?\s+|the\s+)?"
+    r"\b(for|we'?re|we are|i'?m|i am|as|run|own|operate|manage|i have|we have|fits?|suits?)\s+(an?\s+|the\s+)?"
     r"(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -122,7 +122,10 @@ class NearDomainGuard(StatelessComponent):
             # words of this domain that a knowledge question without a subject or an
             # aspect still has ("why do companies outsource at all", "both talk to
             # customers, right?"); one with none of them is out of scope
-            "anchors": ["outsou?r?c\\w*", "offices?", "both", "them", "they", "which one",
+            # ("is stress tolerance important there?": the words of the previous answer)
+            "anchors": ["outsou?r?c\\w*", "offices?", "both", "them", "they", "there(?=\\W*$)",
+                        "work(?:ing)? (?:for|at|in) one",
+                        "which one", "skills?", "roles?", "promot\\w*",
                         "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",
@@ -254,9 +257,26 @@ class NearDomainGuard(StatelessComponent):
             and not self.anchors.search(message.get(TEXT) or "")
         )
 
+    @staticmethod
+    def mark(message: Message, value: Text, start: int, end: int) -> None:
+        entity = {
+            "entity": "near_domain",
+            "value": value,
+            "start": start,
+            "end": end,
+            "extractor": "NearDomainGuard",
+        }
+        message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if self.is_elsewhere(message) or self.is_unanchored(message):
+            if self.is_elsewhere(message):
+                overrule_intent(message, self.config["intent"], self.config["confidence"])
+                # of another field, even asked of the previous answer ("does that include
+                # kpo?")
+                self.mark(message, "elsewhere", 0, len(message.get(TEXT) or ""))
+                continue
+            if self.is_unanchored(message):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
                 continue
             marker = self.marker(message)
@@ -267,14 +287,8 @@ class NearDomainGuard(StatelessComponent):
                 marker = pay
             if not marker:
                 continue
-            entity = {
-                "entity": "near_domain",
-                "value": "careers" if pay else selected_topic(message).split("/")[0],
-                "start": marker.start(),
-                "end": marker.end(),
-                "extractor": "NearDomainGuard",
-            }
-            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+            value = "careers" if pay else selected_topic(message).split("/")[0]
+            self.mark(message, value, marker.start(), marker.end())
             if is_knowledge_question(message):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
         return messages

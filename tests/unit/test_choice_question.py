@@ -58,6 +58,8 @@ def read(text, intent):
         # the bare choice for a business, in other words, or with facts after it
         ("bpo vs call center for a brewery?", "difference"),
         ("catering company, what would you advise us", "out_of_scope"),
+        ("which would work for a pet food subscription business?", "follow_up"),
+        ("hola, i have a florist shop in lyon, which service you recommend to me?", "out_of_scope"),
         ("bike shop, want to know what to outsource and to whom", "out_of_scope"),
         ("translation agency, we'd like your recommendation", "out_of_scope"),
         (
@@ -174,4 +176,17 @@ def test_how_to_choose_read_as_nothing_known_gets_the_rule_of_thumb():
     message = parsed_message("so how should we choose for our bakery", "out_of_scope", 0.9)
     assert ChoiceQuestion({}).reading(message) == "choosing/overview"
     other = parsed_message("how do i choose a crm for my shop", "out_of_scope", 0.9)
+    assert ChoiceQuestion({}).reading(other) == ""
+
+
+def test_the_two_named_in_other_words_make_a_choice_for_a_business():
+    text = "what's best for a bakery café, an outsourcing firm or a phone centre?"
+    subjects = [
+        {"entity": "subject", "value": "bpo", "start": 31, "end": 50},
+        {"entity": "subject", "value": "call_center", "start": 54, "end": 68},
+    ]
+    message = parsed_message(text, "definition", 0.8, subjects, topic="definition/call_center")
+    assert ChoiceQuestion({}).reading(message) == "request_recommendation"
+    # without them, a question about something else's best fit
+    other = parsed_message("what's best for a bakery café, rye or spelt?", "definition", 0.8)
     assert ChoiceQuestion({}).reading(other) == ""

@@ -132,6 +132,9 @@ def test_the_form_answer_models_reading_of_a_bare_subject_is_no_other_entity():
         # a command's reading, without the command's words
         ("skills needed to start?", "restart", ["careers"], "follow_up"),
         ("could i work there as an accountant", "human_handoff", ["careers"], "follow_up"),
+        ("tell me more about the ai part", "stop", ["ai"], "follow_up"),
+        ("how high can i climb from operator", "human_handoff", ["careers"], "follow_up"),
+        ("stop telling me about ai", "stop", ["ai"], "stop"),
         ("can i talk to someone about careers?", "human_handoff", ["careers"], "human_handoff"),
         ("start over?", "restart", [], "restart"),
         # small talk's reading of a question that points back

@@ -501,6 +501,39 @@ def test_does_that_mean_asks_about_the_previous_answer(tracker_factory):
     assert [m.get("response") for m in messages] == ["utter_benefits/call_center"]
 
 
+@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
+def test_does_that_include_asks_about_the_previous_answer(tracker_factory, intent):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    text = "does that include taking work off our own staff?"
+    tracker = _after_knowledge_answer(tracker_factory, "difference/similarities", text, intent, [])
+    action = ActionAnswerOutOfScope() if intent == "out_of_scope" else ActionAnswerFollowUp()
+    _, messages = run(action, tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/similarities"]
+
+
+def test_an_aspect_of_another_field_too_is_asked_of_the_previous_answer(tracker_factory):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    entities = [aspect_entity("industries"), {"entity": "near_domain", "value": "elsewhere"}]
+    text = "and manufacturing too?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/bpo", text, "out_of_scope", entities
+    )
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/industries"]
+
+
+def test_does_that_include_something_of_another_field_is_out_of_scope(tracker_factory):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    marker = [{"entity": "near_domain", "value": "careers"}]
+    text = "does that include writing my cover letter?"
+    tracker = _after_knowledge_answer(tracker_factory, "careers/bpo", text, "out_of_scope", marker)
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
 def test_better_than_the_one_named_asks_for_the_other_ones_benefits(tracker_factory):
     text = "ok but why is that better than a call centre"
     subject = [{"entity": "subject", "value": "call_center"}]
@@ -645,6 +678,10 @@ def test_yes_to_the_offer_of_questions_starts_them(tracker_factory):
         ("what do u mean by multiprocessing", "benefits/bpo", "benefits/bpo"),
         ("give me an example", None, None),
         ("what is an example of a cv", "careers/bpo", None),
+        ("does that include being open at night?", "benefits/call_center", "benefits/call_center"),
+        ("so would that also cover a seasonal peak", "benefits/bpo", "benefits/bpo"),
+        ("does that include anything", None, None),
+        ("that includes night shifts", "careers/call_center", None),
     ],
 )
 def test_an_example_or_a_word_of_the_previous_answer_is_asked_about_it(text, previous, expected):

@@ -45,6 +45,8 @@ def found(text, *values):
         ("payroll and hr, wait no, just the phones",
          [("payroll", "payroll"), ("hr", "hr"), ("customer_support", "phones")], {"payroll", "hr"}),
         ("payroll, actually hr too", [("payroll", "payroll"), ("hr", "hr")], set()),
+        ("ignore the data entry, we need people chasing unpaid bills",
+         [("administration", "data entry"), ("collections", "chasing")], {"administration"}),
         ("payroll, sorry i just remembered hr too", [("payroll", "payroll"), ("hr", "hr")],
          set()),
     ],

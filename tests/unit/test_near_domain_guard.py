@@ -127,6 +127,8 @@ def advice_reading(text):
         ("is there a free tool to share one phone line between us, which one", "out_of_scope"),
         ("what do you recommend for a marketing agency", None),
         ("cleaning company owner here, which one should i pick", None),
+        ("hi, i have a small travel agency, which one would you recommend", None),
+        ("i have a question, which seo agency would you recommend", "out_of_scope"),
         ("which outsourcing model do you think fits a recruitment agency", None),
         ("courier startup, 6 of us, need ppl to take orders by phone. what fits?", None),
         ("which courier would you recommend for our parcels", "out_of_scope"),
@@ -152,6 +154,10 @@ def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expe
         ("why do firms outsource at all", "benefits/outsourcing_savings", "benefits"),
         ("they both talk to customers, what else is alike", "difference/similarities",
          "difference"),
+        # words of the previous answer
+        ("is patience really needed there?", "careers/call_center", "careers"),
+        ("could i work at one as a designer", "careers/bpo", "careers"),
+        ("is there a pool at the leisure centre", "difference/similarities", "out_of_scope"),
     ],
 )  # fmt: skip
 def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):
