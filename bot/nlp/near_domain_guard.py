@@ -54,8 +54,8 @@ _ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.I
 
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(
-    r"\b(for|we'?re|we are|i'?m|i am|as|run|own|operate|manage|i have|we have|fits?|suits?)\s+(an?\s+|the\s+)?"
-    r"(\w+\s+){0,2}$",
+    r"\b(for|we'?re|we are|i'?m|i am|as|run|own|operate|manage|i have|we have|fits?|suits?)"
+    r"\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
