@@ -62,7 +62,8 @@ STATED_ANSWER = "stated_answer"
 _CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
 _TAKING_AWAY = re.compile(
     r"\b(forget|ignore|disregard|drop|remove|without|no longer|don'?t need|do not need|"
-    r"not need|except|scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|ourselves|"
+    r"not need|except|scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|"
+    r"ourselves|"
     r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
     r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
