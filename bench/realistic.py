@@ -53,6 +53,7 @@ THIRTYFIRST = REPO_ROOT / "tests" / "realistic_thirtyfirst"  # session 11: only 
 THIRTYSECOND = REPO_ROOT / "tests" / "realistic_thirtysecond"  # session 11: dev, knowledge
 THIRTYTHIRD = REPO_ROOT / "tests" / "realistic_thirtythird"  # session 12: honest
 THIRTYFOURTH = REPO_ROOT / "tests" / "realistic_thirtyfourth"  # session 12: dev, hard cases
+THIRTYFIFTH = REPO_ROOT / "tests" / "realistic_thirtyfifth"  # session 12: dev, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -88,6 +89,7 @@ SETS = {
     "thirtysecond": THIRTYSECOND,
     "thirtythird": THIRTYTHIRD,
     "thirtyfourth": THIRTYFOURTH,
+    "thirtyfifth": THIRTYFIFTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -49,6 +49,9 @@ _CHOICE = re.compile(
     # "is it smart for a company our size or is a call center better"
     rf"|\bor\s+(?:is\s+|would\s+)?(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:be\s+)?"
     r"(?:better|smarter|the better (?:option|choice|bet))\b(?!\s+(?:known|paid|at)\b)"
+    # "is bpo or cc better for us?"
+    rf"|\b{_SUBJECT}\s+or\s+{_SUBJECT}\s+(?:is\s+|would be\s+)?(?:better|best|smarter|"
+    r"the better (?:option|choice|bet)|more suitable|right)\b"
     # "should we get a call center or bpo?"
     rf"|\bshould (?:i|we) (?:get|go with|go for|use|hire|choose|pick|opt for|have) "
     rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\b"
@@ -217,6 +220,8 @@ _HOW_TO_CHOOSE = re.compile(
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
+# a request for the reasons of a recommendation given: "why did you recommend that for us?"
+_WHY = re.compile(r"\b(?:why|how come|reasons?|made you|makes you|based on)\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _OUTSOURCING = re.compile(r"\boutsourc\w*", re.IGNORECASE)
 # "what fits a regional bus company", "advice for a software reseller": the visitor's own
@@ -346,8 +351,12 @@ class ChoiceQuestion(StatelessComponent):
             intent in self.config["overruled"]
             or unsure
             or (named and intent in self.config["knowledge"])
-            # "what fits a regional bus company" reads like "why that one?"
-            or (intent == self.config["explanation"] and _FOR_A_BUSINESS.search(text))
+            # "what fits a regional bus company" reads like "why that one?"; so does "we own a
+            # few hotels and i'd love a recommendation on how to outsource", which asks no why
+            or (
+                intent == self.config["explanation"]
+                and (_FOR_A_BUSINESS.search(text) or (own and advice and not _WHY.search(text)))
+            )
             # "... a regional ferry operator and would appreciate a recommendation on
             # outsourcing", "is a call center enough for us?" read like a job; advice on
             # outsourcing, or a choice for us, is the company's

@@ -59,7 +59,7 @@ GUESS = "guess"  # the role of a likeliest value below the threshold
 # (AnswerOverCommand makes it an answer)
 STATED_ANSWER = "stated_answer"
 # a clause that takes a task away: "forget the analytics", "we'll keep IT in-house"
-_CLAUSE = re.compile(r"[,.;!?]|\bbut\b")
+_CLAUSE = re.compile(r"[,.;!?]|\bbut\b|\s[-–—]\s")
 _TAKING_AWAY = re.compile(
     r"\b(forget|ignore|disregard|drop|remove|without|no longer|don'?t need|do not need|"
     r"not need|except|scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|"
@@ -75,7 +75,9 @@ _TAKING_AWAY = re.compile(
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
     # "i meant payroll, not hr", "no sorry not bookkeeping, i meant ..."
-    r"|^[\s,.;!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually)\W+)*not\b",
+    r"|^[\s,.;!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually)\W+)*not\b"
+    # "correction, it's not accounting, it's the calls ..." (not "it's not just the calls")
+    r"|\b(?:it'?s|it is|its|that'?s|that is) not\b(?!\s+(?:just|only|simply)\b)",
     re.IGNORECASE,
 )
 
@@ -93,7 +95,11 @@ _WANTING = re.compile(
 # too ("what we really need is someone answering enquiries")
 _TASK_BOUNDARY = re.compile(
     r"[,;/&+.!?()]|\b(?:and|plus|as well as|also|or|but|then)\b"
-    r"|\b(?:what|all) (?:we|i) (?:\w+ )?(?:need|want|are after|'re after|am after) is\b",
+    r"|\b(?:what|all) (?:we|i) (?:\w+ )?(?:need|want|are after|'re after|am after) is\b"
+    # "we are looking to outsource our phone enquiries"; "it's not X - we need Y"
+    r"|\b(?:(?:we|i)(?:'re| are| am|'d| would)?\s+)?(?:looking|planning|hoping|going|trying|"
+    r"want(?:ing)?|need(?:ing)?|like|keen|considering|thinking (?:of|about))(?:\s+to)?\s+"
+    r"outsourc(?:e|ing)\b|\s[-–—]\s",
     re.IGNORECASE,
 )
 
@@ -120,7 +126,7 @@ _OWN_BUSINESS = re.compile(
     r"^\W*(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?(?:an?\s+|our\s+|my\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:chain|clinic|store|restaurant|hotel|brand|startup|start-up|school|"
     r"charity|district|council|municipality|hospital|university|college|dealership|franchise|"
-    r"co-?op|cooperative)(?:\s+here)?\W*$"
+    r"co-?op|cooperative)(?:\s+(?:here|owners?))?\W*$"
     # "hospital billing dept here", "we are a mid-size IT services firm of 200 employees"
     r"|^\W*(?:[\w-]+\s+){0,3}(?:dept|department|office|team|desk|unit)\s+here\W*$"
     r"|^\W*(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?\s+)(?:[\w-]+\s+){0,4}"
@@ -135,12 +141,14 @@ _OWN_BUSINESS = re.compile(
 # request for advice follows it
 _A_FIRM = re.compile(
     r"^\W*(?:an?\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,3}(?:agency|company|firm|business|"
-    r"consultancy|practice|studio|provider|operator)\W*$",
+    r"consultancy|practice|studio|provider|operator|shop|store|chain|clinic|restaurant|hotel|"
+    r"brand|startup|start-up|school|charity|gym|salon|garage|bakery|network|foundation|"
+    r"co-?op|cooperative|library|museum|ngo)(?:\s+(?:owners?|here))?\W*$",
     re.IGNORECASE,
 )
 _ASKS_ADVICE = re.compile(
     r"\b(?:re?c+om+[ae]?n?d\w*|advi[cs]e|suggest\w*|which (?:one|model|option)|"
-    r"what (?:fits|suits|should)|help (?:me|us) (?:choose|decide|pick))",
+    r"what (?:fits|suits|should)|help (?:me |us )?(?:choos|decid|pick)\w*)",
     re.IGNORECASE,
 )
 

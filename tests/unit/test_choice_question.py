@@ -59,6 +59,14 @@ def read(text, intent):
         ("bpo vs call center for a brewery?", "difference"),
         ("catering company, what would you advise us", "out_of_scope"),
         ("which would work for a pet food subscription business?", "follow_up"),
+        (
+            "we run two guesthouses and i'd love a recommendation on how to outsource",
+            "explain_recommendation",
+        ),
+        (
+            "we're a charity of 70, help with salaries needed, is bpo or cc better for us?",
+            "services",
+        ),
         ("hola, i have a florist shop in lyon, which service you recommend to me?", "out_of_scope"),
         ("bike shop, want to know what to outsource and to whom", "out_of_scope"),
         ("translation agency, we'd like your recommendation", "out_of_scope"),
@@ -177,6 +185,11 @@ def test_how_to_choose_read_as_nothing_known_gets_the_rule_of_thumb():
     assert ChoiceQuestion({}).reading(message) == "choosing/overview"
     other = parsed_message("how do i choose a crm for my shop", "out_of_scope", 0.9)
     assert ChoiceQuestion({}).reading(other) == ""
+
+
+def test_the_reasons_of_a_recommendation_are_no_request_for_one():
+    message = parsed_message("why did you recommend a bpo for us?", "explain_recommendation")
+    assert ChoiceQuestion({}).reading(message) == ""
 
 
 def test_the_two_named_in_other_words_make_a_choice_for_a_business():

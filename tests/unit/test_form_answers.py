@@ -45,6 +45,10 @@ def found(text, *values):
         ("payroll and hr, wait no, just the phones",
          [("payroll", "payroll"), ("hr", "hr"), ("customer_support", "phones")], {"payroll", "hr"}),
         ("payroll, actually hr too", [("payroll", "payroll"), ("hr", "hr")], set()),
+        ("correction, it's not payroll, it's the phones",
+         [("payroll", "payroll"), ("customer_support", "phones")], {"payroll"}),
+        ("it's not just payroll, also the phones",
+         [("payroll", "payroll"), ("customer_support", "phones")], set()),
         ("ignore the data entry, we need people chasing unpaid bills",
          [("administration", "data entry"), ("collections", "chasing")], {"administration"}),
         ("payroll, sorry i just remembered hr too", [("payroll", "payroll"), ("hr", "hr")],
@@ -63,6 +67,8 @@ def test_tasks_taken_away(text, values, removed):
         ("tech support for our employees", ["tech support for our employees"]),
         ("bookkeeping as well as payroll.", ["bookkeeping", "payroll"]),
         ("what we really need is someone on the phones", ["someone on the phones"]),
+        ("we are looking to outsource our after-hours calls", ["our after-hours calls"]),
+        ("it's not payroll - we need sales calls", ["it's not payroll", "we need sales calls"]),
     ],
 )
 def test_a_message_is_read_one_task_at_a_time(text, parts):
@@ -158,6 +164,8 @@ def test_who_was_counted_is_no_task(text, counted_people):
         ("a payroll company, which one would you suggest", "a payroll company"),
         ("help me choose, courier startup", " courier startup"),
         ("billing department and the phones", None),
+        ("pottery shop, i need help choosing, bpo or cc?", "pottery shop"),
+        ("yoga studio chain owner, which model fits us?", "yoga studio chain owner"),
     ],
 )  # fmt: skip
 def test_what_the_company_is_is_no_task(text, own):

@@ -128,6 +128,7 @@ def advice_reading(text):
         ("what do you recommend for a marketing agency", None),
         ("cleaning company owner here, which one should i pick", None),
         ("hi, i have a small travel agency, which one would you recommend", None),
+        ("we do event catering, which outsourcing would you recommend", None),
         ("i have a question, which seo agency would you recommend", "out_of_scope"),
         ("which outsourcing model do you think fits a recruitment agency", None),
         ("courier startup, 6 of us, need ppl to take orders by phone. what fits?", None),
