@@ -3,7 +3,7 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Thirty-four sets: the first was used while the work was built (its misses were read); the
+Thirty-five sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
 session's work (their misses were read after a first, blind run); the fifth was
@@ -24,8 +24,8 @@ the eleventh session the twenty-ninth (weighted to follow-ups) and thirtieth (we
 dialogues) and thirty-second (weighted to knowledge questions) were written and used
 like the sixth, and the thirty-first only had its figures read. In the twelfth session
 the thirty-fourth (weighted to the hardest cases: everyday words, relation follow-ups,
-story-like openings) was written and used like the sixth, and the thirty-third only had
-its figures read.
+story-like openings) and the thirty-fifth (weighted to dialogues) were written and used
+like the sixth, and the thirty-third only had its figures read.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -249,17 +249,24 @@ FLOORS = {
         "follow_up_accuracy": 0.88,
         "dialogues_reached": 0.93,
     },
+    "realistic_thirtyfifth": {
+        "knowledge_accuracy": 0.94,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.91,
+        "dialogues_reached": 0.95,
+    },
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the
 # twenty-seventh: 2 of 96; the thirty-second: 3 of 144; the thirty-third: 3 of 120; the
-# thirty-fourth, weighted to everyday words: 9 of 96)
+# thirty-fourth, weighted to everyday words: 9 of 96; the thirty-fifth: 1 of 48)
 FALSE_REJECTION_CEILINGS = {
     "realistic_seventh": 0.03,
     "realistic_twentyseventh": 0.03,
     "realistic_thirtysecond": 0.03,
     "realistic_thirtythird": 0.03,
     "realistic_thirtyfourth": 0.1,
+    "realistic_thirtyfifth": 0.03,
 }
 MAX_TURNS = 4.0
 

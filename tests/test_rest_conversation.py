@@ -312,3 +312,24 @@ def test_tasks_taken_back_in_the_same_answer_are_not_kept(assistant, conversatio
     conversation.say("payroll and hr, wait no, just answering customer calls")
     functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
     assert functions == ["customer_support"]
+
+
+def test_does_that_include_is_asked_of_the_previous_answer(conversation):
+    first = conversation.say("what are the advantages of a call center")
+    second = conversation.say("does that include being there for customers on sundays?")
+    assert second == first  # that answer again, not "outside what I know"
+
+
+def test_a_shop_named_first_is_no_task(assistant, conversation):
+    reply = conversation.say("flower shop owner, which model fits us?")
+    assert "How many people" in reply
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") is None
+
+
+def test_it_is_not_that_task_takes_it_away(assistant, conversation):
+    conversation.say("which one fits us")
+    conversation.say("30 people")
+    conversation.say("payroll")
+    conversation.say("correction, it's not payroll, it's calling customers who owe us money")
+    functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
+    assert functions == ["collections"]

@@ -46,6 +46,7 @@ FLOORS = {
     "realistic_thirtysecond": {"company_size": 0.88, "budget": 0.88, "outsourced_functions": 0.88},
     "realistic_thirtythird": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
     "realistic_thirtyfourth": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
+    "realistic_thirtyfifth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.88},
 }
 
 
