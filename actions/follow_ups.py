@@ -192,6 +192,8 @@ def resolve(
         subject = other(last_subject)
         if subject is None and not aspect:  # "can one be part of the other?" has one
             return None
+    if aspect == "difference" and last_aspect == "services":
+        return "difference/services"  # "how is that different from what a bpo does?"
     if aspect:
         found = topic_for(aspect, subject or last_subject)
         if found is None and aspect in ASPECTS:

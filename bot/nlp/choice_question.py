@@ -207,7 +207,8 @@ _USUALLY = re.compile(
 # "which is better for a small company, bpo or call centre": a kind of company by its
 # size alone, not the visitor's own
 _SIZE_OF_A_BUSINESS = re.compile(
-    r"\b(?:for|fits?|suits?) an? (?:very |really )?(?:small|smaller|big|bigger|large|larger|"
+    r"\b(?:for|fits?|suits?|should|would) an? (?:very |really )?"
+    r"(?:small|smaller|big|bigger|large|larger|"
     r"medium|mid-?sized?|medium-sized|tiny|growing)\s+(?:company|business|biz|firm|shop|startup|"
     r"organi[sz]ation)\b(?!\s+(?:like|of|with|that)\b)",
     re.IGNORECASE,
@@ -216,7 +217,8 @@ _SIZE_OF_A_BUSINESS = re.compile(
 _HOW_TO_CHOOSE = re.compile(
     r"^\W*(?:(?:so|ok(?:ay)?|and|but|then|hmm+)\W+)*how (?:do|should|can|would|could) "
     r"(?:i|we|you|u|one|a company|a business) (?:choose|decide|pick)"
-    r"(?:\s+(?:for|between (?:the two|them|these|those|both)|which)\b|\W*$)",
+    r"(?:\s+(?:for|between (?:the two|them|these|those|both)|which|(?:the right )?one)\b"
+    r"|\W*$)",
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
@@ -225,7 +227,12 @@ _WHY = re.compile(r"\b(?:why|how come|reasons?|made you|makes you|based on)\b", 
 _VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _OUTSOURCING = re.compile(r"\boutsourc\w*", re.IGNORECASE)
 # "what fits a regional bus company", "advice for a software reseller": the visitor's own
-_FOR_A_BUSINESS = re.compile(rf"\b(?:for|fits?|suits?) {_A_BUSINESS}\b", re.IGNORECASE)
+# ... and "which should a berlin-based saas company choose?"
+_FOR_A_BUSINESS = re.compile(
+    rf"\b(?:for|fits?|suits?) {_A_BUSINESS}\b"
+    rf"|\b(?:should|would) {_A_BUSINESS} (?:choose|pick|use|go (?:with|for)|get|opt for)\b",
+    re.IGNORECASE,
+)
 # "bpo or call center?", "hey, a call centre or a bpo for us?", "bpo or cc quick", "bpo vs
 # cc, which one", also as the last sentence after facts; a bare "bpo vs call center" asks
 # for the difference
@@ -313,7 +320,9 @@ class ChoiceQuestion(StatelessComponent):
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
-        if _HOW_TO_CHOOSE.search(text) and intent in self.config["overruled"]:
+        if _HOW_TO_CHOOSE.search(text) and (
+            intent in self.config["overruled"] or intent in self.config["knowledge"]
+        ):
             return self.config["general_topic"]
         # "which is usually better for a small business": a business in general
         usually = _USUALLY.search(text)

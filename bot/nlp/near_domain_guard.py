@@ -126,6 +126,9 @@ class NearDomainGuard(StatelessComponent):
             "anchors": ["outsou?r?c\\w*", "offices?", "both", "them", "they", "there(?=\\W*$)",
                         "work(?:ing)? (?:for|at|in) one",
                         "which one", "skills?", "roles?", "promot\\w*",
+                        # "what factors should a business weigh when deciding between these
+                        # two options?"
+                        "(?:these|those|the) two", "two options", "(?:decid|choos)\\w* between",
                         "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",

@@ -36,7 +36,8 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.base import ASPECT_TOPICS, StatelessComponent, word_pattern
 
 _COMPARING = re.compile(
-    r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not)\b",
+    r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not|"
+    r"compared (?:with|to))\b",
     re.IGNORECASE,
 )
 
@@ -44,6 +45,15 @@ _COMPARING = re.compile(
 # stronger than _COMPARING: says one side wins, not only that two are weighed
 _BETTER = re.compile(
     r"\b(better|outperforms?|beats?|superior|preferable|edge over|advantage over|wins? over)\b",
+    re.IGNORECASE,
+)
+
+
+# the advantages of one, weighed against the other: "what advantages does a contact centre
+# offer compared with a bpo?" (not "advantages of bpo vs call center")
+_ADVANTAGES_OVER = re.compile(
+    r"\b(?:advantages?|benefits?|strengths?|strong points|pluses|pros|upsides?)\b.*"
+    r"\b(?:compared (?:with|to)|over|in comparison (?:with|to)|relative to)\b",
     re.IGNORECASE,
 )
 
@@ -350,7 +360,10 @@ class TopicCues(StatelessComponent):
 
     def one_sided(self, message: Message, key: Text) -> Optional[Text]:
         kind, _, subject = key.partition("/")
-        if key in self.config["general_comparisons"] and _BETTER.search(message.get(TEXT) or ""):
+        text = message.get(TEXT) or ""
+        if key in self.config["general_comparisons"] and (
+            _BETTER.search(text) or _ADVANTAGES_OVER.search(text)
+        ):
             # "in what ways does a call center outperform a bpo?": its benefits
             favoured = self.favoured(message)
             return f"{self.config['kinds'][0]}/{favoured}" if favoured else None

@@ -203,3 +203,16 @@ def test_the_two_named_in_other_words_make_a_choice_for_a_business():
     # without them, a question about something else's best fit
     other = parsed_message("what's best for a bakery café, rye or spelt?", "definition", 0.8)
     assert ChoiceQuestion({}).reading(other) == ""
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("ok so how do i pick one", "difference", "choosing/overview"),
+        ("Which should a Berlin-based SaaS company choose?", "choosing", "request_recommendation"),
+        ("which should a small company choose, bpo or call center", "out_of_scope",
+         "choosing/overview"),
+    ],
+)  # fmt: skip
+def test_which_a_business_should_choose(text, intent, expected):
+    assert ChoiceQuestion({}).reading(parsed_message(text, intent)) == expected

@@ -787,3 +787,9 @@ def test_a_question_naming_a_task_with_nothing_before_starts_no_questions(tracke
     ]
     events, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_default"]
+
+
+def test_how_that_differs_after_what_one_does_is_how_their_services_differ():
+    assert resolve("services/call_center", "bpo", "difference") == "difference/services"
+    assert resolve("services/bpo", None, "difference") == "difference/services"
+    assert resolve("careers/bpo", None, "difference") == "difference/overview"

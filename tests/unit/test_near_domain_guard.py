@@ -159,6 +159,8 @@ def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expe
         ("is patience really needed there?", "careers/call_center", "careers"),
         ("could i work at one as a designer", "careers/bpo", "careers"),
         ("is there a pool at the leisure centre", "difference/similarities", "out_of_scope"),
+        ("what should a firm weigh when choosing between the two", "choosing/overview",
+         "choosing"),
     ],
 )  # fmt: skip
 def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):

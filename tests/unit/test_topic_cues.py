@@ -51,8 +51,12 @@ def topic_after(msg):
         ("benefits of a bpo and a call center", "benefits/call_center", "benefits/call_center"),
         # not a kind of answer that exists per subject
         ("is a bpo better than a call center", "choosing/overview", "choosing/overview"),
+        # the advantages of one, weighed against the other
+        ("what advantages does a call centre offer compared with a bpo", "difference/services",
+         "benefits/call_center"),
+        ("advantages of bpo vs call center", "difference/services", "difference/services"),
     ],
-)
+)  # fmt: skip
 def test_one_sided_comparisons_answer_for_the_first_subject(text, chosen, expected):
     assert topic_after(message(text, chosen)) == expected
 
