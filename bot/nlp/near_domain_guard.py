@@ -129,6 +129,7 @@ class NearDomainGuard(StatelessComponent):
                         # "what factors should a business weigh when deciding between these
                         # two options?"
                         "(?:these|those|the) two", "two options", "(?:decid|choos)\\w* between",
+                        "(?:pick|choose) (?:the right )?one",
                         "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",

@@ -161,6 +161,7 @@ def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expe
         ("is there a pool at the leisure centre", "difference/similarities", "out_of_scope"),
         ("what should a firm weigh when choosing between the two", "choosing/overview",
          "choosing"),
+        ("then how do i pick one", "choosing/overview", "choosing"),
     ],
 )  # fmt: skip
 def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):
