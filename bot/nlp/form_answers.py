@@ -59,7 +59,9 @@ GUESS = "guess"  # the role of a likeliest value below the threshold
 # (AnswerOverCommand makes it an answer)
 STATED_ANSWER = "stated_answer"
 # a clause that takes a task away: "forget the analytics", "we'll keep IT in-house"
-_CLAUSE = re.compile(r"[,.;!?]|\bbut\b|\s[-–—]\s")
+# a dash between spaces ends a clause and a task: "it's not the bookkeeping - we need ..."
+_DASH = r"\s[-–—]\s"
+_CLAUSE = re.compile(rf"[,.;!?]|\bbut\b|{_DASH}")
 _TAKING_AWAY = re.compile(
     r"\b(forget|ignore|disregard|drop|remove|without|no longer|don'?t need|do not need|"
     r"not need|except|scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|"
@@ -99,7 +101,7 @@ _TASK_BOUNDARY = re.compile(
     # "we are looking to outsource our phone enquiries"; "it's not X - we need Y"
     r"|\b(?:(?:we|i)(?:'re| are| am|'d| would)?\s+)?(?:looking|planning|hoping|going|trying|"
     r"want(?:ing)?|need(?:ing)?|like|keen|considering|thinking (?:of|about))(?:\s+to)?\s+"
-    r"outsourc(?:e|ing)\b|\s[-–—]\s",
+    rf"outsourc(?:e|ing)\b|{_DASH}",
     re.IGNORECASE,
 )
 
@@ -122,11 +124,15 @@ _GREETING = re.compile(
     r"^\W*(?:hi+|hey|hello|hiya|greetings|namaste|good (?:morning|afternoon|evening|day))?\W*$",
     re.IGNORECASE,
 )
+# kinds of business that name the visitor's own company when said alone
+_OWN_KINDS = (
+    r"chain|clinic|store|restaurant|hotel|brand|startup|start-up|school|charity|co-?op|"
+    r"cooperative"
+)
 _OWN_BUSINESS = re.compile(
     r"^\W*(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?(?:an?\s+|our\s+|my\s+)?"
-    r"(?:[\w-]+\s+){0,3}(?:chain|clinic|store|restaurant|hotel|brand|startup|start-up|school|"
-    r"charity|district|council|municipality|hospital|university|college|dealership|franchise|"
-    r"co-?op|cooperative)(?:\s+(?:here|owners?))?\W*$"
+    rf"(?:[\w-]+\s+){{0,3}}(?:{_OWN_KINDS}|district|council|municipality|hospital|university|"
+    r"college|dealership|franchise)(?:\s+(?:here|owners?))?\W*$"
     # "hospital billing dept here", "we are a mid-size IT services firm of 200 employees"
     r"|^\W*(?:[\w-]+\s+){0,3}(?:dept|department|office|team|desk|unit)\s+here\W*$"
     r"|^\W*(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?\s+)(?:[\w-]+\s+){0,4}"
@@ -141,9 +147,8 @@ _OWN_BUSINESS = re.compile(
 # request for advice follows it
 _A_FIRM = re.compile(
     r"^\W*(?:an?\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,3}(?:agency|company|firm|business|"
-    r"consultancy|practice|studio|provider|operator|shop|store|chain|clinic|restaurant|hotel|"
-    r"brand|startup|start-up|school|charity|gym|salon|garage|bakery|network|foundation|"
-    r"co-?op|cooperative|library|museum|ngo)(?:\s+(?:owners?|here))?\W*$",
+    rf"consultancy|practice|studio|provider|operator|shop|{_OWN_KINDS}|gym|salon|garage|bakery|"
+    r"network|foundation|library|museum|ngo)(?:\s+(?:owners?|here))?\W*$",
     re.IGNORECASE,
 )
 _ASKS_ADVICE = re.compile(
