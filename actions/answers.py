@@ -34,7 +34,8 @@ MARKED_CHANGE_CONFIDENCE = 0.5
 # the visitor does not know (the answer to the budget question, when nothing else is read)
 _UNSURE = re.compile(
     r"\b(no idea|not sure|unsure|dunno|don'?t know|do not know|no clue|not a clue|"
-    r"can'?t say|cannot say|hard to say|haven'?t (decided|a clue)|not decided|undecided|"
+    r"can'?t say|cannot say|could(?:n'?t| not) (?:say|tell)|too early to (?:say|tell)|"
+    r"hard to say|haven'?t (decided|a clue)|not decided|undecided|"
     r"no (real )?(idea|clue)|not certain|to be (?:decided|confirmed|determined)|tbd|tbc)\b",
     re.IGNORECASE,
 )
@@ -130,7 +131,10 @@ def answers_in_message(tracker: Tracker, min_confidence: float) -> Dict[Text, An
     return {slot: value for slot, value in answers.items() if value}
 
 
-_ONLY = re.compile(r"\b(only|just|nothing but|solely)\b", re.IGNORECASE)
+_ONLY = re.compile(
+    r"\b(only|just|nothing but|solely|what (?:we|i) (?:really|actually) (?:need|want))\b",
+    re.IGNORECASE,
+)
 _ALSO = re.compile(r"\b(too|also|as well|plus|add|adding|in addition|on top|besides)\b", re.I)
 
 

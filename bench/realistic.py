@@ -54,6 +54,8 @@ THIRTYSECOND = REPO_ROOT / "tests" / "realistic_thirtysecond"  # session 11: dev
 THIRTYTHIRD = REPO_ROOT / "tests" / "realistic_thirtythird"  # session 12: honest
 THIRTYFOURTH = REPO_ROOT / "tests" / "realistic_thirtyfourth"  # session 12: dev, hard cases
 THIRTYFIFTH = REPO_ROOT / "tests" / "realistic_thirtyfifth"  # session 12: dev, dialogues
+THIRTYSIXTH = REPO_ROOT / "tests" / "realistic_thirtysixth"  # session 13: honest
+THIRTYSEVENTH = REPO_ROOT / "tests" / "realistic_thirtyseventh"  # session 13: dev, hardest
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -90,6 +92,8 @@ SETS = {
     "thirtythird": THIRTYTHIRD,
     "thirtyfourth": THIRTYFOURTH,
     "thirtyfifth": THIRTYFIFTH,
+    "thirtysixth": THIRTYSIXTH,
+    "thirtyseventh": THIRTYSEVENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -4,7 +4,7 @@ scope.
 "answering pt questions on the phone" shares "questions" with "stop asking me
 questions", and the intent classifier may call it `stop`, which would end the
 form on the visitor's answer. When a conversation command (stop, restart,
-goodbye) is chosen for a message that carries an exact form answer (a term of
+goodbye, a person) is chosen for a message that carries an exact form answer (a term of
 the entity_ruler, or a head count) and none of the command's own words, the
 message is taken as the answer it is (`inform`). So is a message read as out of
 scope that states the visitor's own head count ("oops, we're 50 employees") or
@@ -47,12 +47,24 @@ class AnswerOverCommand(StatelessComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
-            "commands": ["stop", "restart", "goodbye"],
+            "commands": ["stop", "restart", "goodbye", "human_handoff"],
             "command_words": ["stop", "quit", "cancel", "enough", "end", "exit", "leave",
                               "never ?mind", "forget it", "start over", "restart", "reset",
                               "bye", "goodbye", "no more (?:questions|asking)", "i'?m done",
                               "done with (?:this|that|it)"],
+            # "i want someone else to do the books" is a task, not a request for a person
+            "handoff": "human_handoff",
+            "handoff_words": ["human", "person", "real", "live", "operator", "representative",
+                              "consultant", "advis[eo]r", "expert", "colleague", "your team",
+                              "(?:talk|speak|chat) (?:to|with)", "transfer", "escalate",
+                              "put me through", "pass me", "call me", "reach", "book a call"],
             "answer_entities": ["company_size", "outsourced_function", "budget"],
+            # "I could not say at this stage" does not know the answer; it does not refuse it
+            # ("I'd rather not say") nor say no
+            "unsure": ["could(?:n'?t| not) (?:say|tell)", "can'?t (?:say|tell)",
+                       "cannot (?:say|tell)", "hard to (?:say|tell)", "too early to (?:say|tell)",
+                       "not sure", "no idea", "(?:do not|don'?t) know", "dunno"],
+            "unsure_readings": ["stop", "deny"],
             # read as out of scope, yet stating the visitor's own head count
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
@@ -78,17 +90,20 @@ class AnswerOverCommand(StatelessComponent):
 
     def answers_the_form(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
+        text = message.get(TEXT) or ""
         if intent in self.config["unclear"]:
             return self.states_headcount(message) or self.adds_a_task(message)
         if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
             return True
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
+        if intent in self.config["unsure_readings"] and self.unsure.search(text):
+            return not self.command_words.search(text)
         if intent not in self.config["commands"]:
             return False
-        if self.command_words.search(message.get(TEXT) or ""):
+        words = self.handoff_words if intent == self.config["handoff"] else self.command_words
+        if words.search(text):
             return False
-        text = message.get(TEXT) or ""
         return any(
             e.get("entity") in self.config["answer_entities"]
             and not e.get("role")  # a guess or a task taken away is no answer
@@ -160,6 +175,14 @@ class AnswerOverCommand(StatelessComponent):
             and not e.get("role")
             for e in message.get(ENTITIES) or []
         )
+
+    @functools.cached_property
+    def unsure(self) -> Pattern:
+        return word_pattern(self.config["unsure"])
+
+    @functools.cached_property
+    def handoff_words(self) -> Pattern:
+        return word_pattern(self.config["handoff_words"])
 
     @functools.cached_property
     def adding(self) -> Pattern:

@@ -262,6 +262,31 @@ _OWN_THEN_CHOICE = re.compile(
 )
 
 
+# "we resell fibre internet ..., support is swamping the team. what would you go with?":
+# the visitor's company first, then a last clause that asks for an opinion on what to do
+_OPINION_ASKED = re.compile(
+    r"(?:^|[.!?,;:-]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|and|but|then|ok|okay|anyway)\W+)*"
+    r"(?:what do (?:you|u|ya) (?:think|reckon|suggest|recommend|advise)"
+    r"|what would (?:you|u) (?:go (?:with|for)|do|pick|choose|suggest|recommend|advise)"
+    r"|what(?:'s| is) your (?:take|view|opinion|advice|recommendation|suggestion|verdict)"
+    r"|your (?:take|thoughts|opinion|view|verdict)|thoughts|any (?:ideas|thoughts|suggestions|tips)"
+    r"|which (?:one|option|type|kind|model|way|route|path|service)"
+    r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
+    r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
+    r"|recommend (?:something|anything|one)|what (?:type|kind) (?:of (?:outsourcing|service))?"
+    r"|what should (?:we|i) (?:do|go for|go with)|where (?:do|should) (?:we|i) start)"
+    r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
+    re.IGNORECASE,
+)
+# ... after the visitor told what the company is or does
+_OWN_STORY = re.compile(
+    r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:\w+\s+){0,3}?(?:are|is|run|own|sell|make|"
+    r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
+    r"supply|build|teach|look after|deliver|roast|grow|a|an|\w+ing)\b",
+    re.IGNORECASE,
+)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class ChoiceQuestion(StatelessComponent):
     @staticmethod
@@ -283,7 +308,9 @@ class ChoiceQuestion(StatelessComponent):
                         "(?! (?:like|of|with|that|our|my))"],
             # a question about working there is the careers answer's
             # ("which would work for a pet food business" asks what suits it)
-            "careers": ["(?<!would )(?<!will )(?<!might )(?<!could )work(?:ing)? (?:at|for|in)",
+            # ("i work in the finance department of a hospital group" is who asks)
+            "careers": ["(?<!would )(?<!will )(?<!might )(?<!could )(?<!i )(?<!we )"
+                        "work(?:ing)? (?:at|for|in)",
                         "jobs?", "careers?", "salary", "apply",
                         "employer", "students?", "graduates?", "freshers?"],
             # intents a choice question overrules; a knowledge intent only when the
@@ -304,6 +331,12 @@ class ChoiceQuestion(StatelessComponent):
     def patterns(self) -> Dict[Text, Pattern]:
         return {k: word_pattern(self.config[k]) for k in ("own", "general", "careers")}
 
+    @staticmethod
+    def story_then_opinion(text: Text) -> bool:
+        """The company told of, then what would the assistant do ("..., what do u think?")."""
+        asked = _OPINION_ASKED.search(text)
+        return bool(asked and _OWN_STORY.search(text[: asked.start()]))
+
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
         text = message.get(TEXT) or ""
@@ -317,6 +350,7 @@ class ChoiceQuestion(StatelessComponent):
             or _OWN_NEEDS_HELP.search(text)
             or _OWN_CHOICE.search(text)
             or (_DECIDING.search(text) and "?" not in text)
+            or self.story_then_opinion(text)
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")

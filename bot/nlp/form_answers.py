@@ -75,6 +75,8 @@ _TAKING_AWAY = re.compile(
     r"(?: out)? by (?:our|my|the)(?!\s+(?:bpo|call|outsourc))|"
     r"(?:stays?|remains?) internal|internally|skip|skipping|keep(?:s|ing)? (?:it|that|this|them)|"
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
+    # "the filing is sorted now, what we really need is ..."
+    r"(?:is|are) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
     # "i meant payroll, not hr", "no sorry not bookkeeping, i meant ..."
     r"|^[\s,.;!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually)\W+)*not\b"
@@ -106,17 +108,29 @@ _TASK_BOUNDARY = re.compile(
 )
 
 
-# a stretch that says what the visitor's company makes (no task to hand over)
-_OWN_PRODUCT = re.compile(
-    r"^\W*(?:(?:and|so|but)\s+)?(?:we|i)(?:'re| are| am)?\s+(?:(?:also|mainly|mostly)\s+)?"
+# what a company does for its own customers ("we make project management software")
+_PRODUCT_VERBS = (
     r"(?:make|makes|making|build|builds|building|develop|develops|developing|design|designs|"
     r"designing|produce|produces|producing|manufacture|manufactures|manufacturing|create|"
     r"creates|creating|write|writes|writing|host|hosts|hosting|install|installs|installing|"
     r"import|imports|importing|export|exports|exporting|grow|grows|growing|brew|brews|"
-    r"brewing)\b"
-    r"(?!.*\b(?:for (?:us|ourselves)|in[- ]house|ourselves)\b)",
+    r"brewing|sell|sells|selling|resell\w*|ship|ships|rent|rents|renting|roast\w*|"
+    r"supply|supplies|supplying|teach|teaches|teaching|repair|repairs|repairing|serve|serves|"
+    r"serving|provide|provides|providing|offer|offers|offering|"
+    # "we do sales and rentals" (not "we do need help with payroll")
+    r"do(?!\s+(?:need|want|have|require|outsource|our own))|"
+    r"run|runs|running(?!\s+(?:out|low|short)))\b"
+    r"(?!.*\b(?:for (?:us|ourselves)|in[- ]house|ourselves)\b)"
+)
+# a stretch that says what the visitor's company makes (no task to hand over) ...
+_OWN_PRODUCT = re.compile(
+    r"^\W*(?:(?:and|so|but)\s+)?(?:we|i)(?:'re| are| am)?\s+(?:(?:also|mainly|mostly)\s+)?"
+    + _PRODUCT_VERBS,
     re.IGNORECASE,
 )
+# ... and the stretch after it that goes on ("we roast coffee and supply it to cafes")
+_MORE_OF_THE_PRODUCT = re.compile(r"^\W*(?:and\s+)?(?:also\s+)?" + _PRODUCT_VERBS, re.IGNORECASE)
+
 
 # a first stretch that says what the visitor's company is ("pharmacy chain, 600 staff");
 # not "a payroll company", which may name the provider wanted
@@ -138,6 +152,8 @@ _OWN_BUSINESS = re.compile(
     r"|^\W*(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?\s+)(?:[\w-]+\s+){0,4}"
     r"(?:firm|company|business|agency|provider|group|practice|studio|consultancy|"
     r"shop|manufacturer|operator|organi[sz]ation)"
+    # "we're an it consultancy that grew from 5 to 60 people in three years"
+    r"(?:\s+(?:that|which|who)\s+(?:grew|started|began|was|has|have|opened|moved)\b.*)?"
     r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
     r"(?:employees|staff|people))?\W*$",
     re.IGNORECASE,
@@ -266,6 +282,20 @@ def own_business(text: Text) -> Optional[tuple]:
         return said[0]  # "staffing agency, we'd like your recommendation"
     # "help me choose, logistics startup": what the company is, said second
     return next((span for span in said if _OWN_BUSINESS.match(text[slice(*span)])), None)
+
+
+def what_it_does(text: Text) -> List[tuple]:
+    """The stretches that say what the visitor's company does for its own customers ("we
+    roast coffee", "and supply it to cafes"): no task to hand over."""
+    found, product = [], False
+    for start, end in clauses(text):
+        stretch = text[start:end]
+        product = bool(
+            _OWN_PRODUCT.match(stretch) or (product and _MORE_OF_THE_PRODUCT.match(stretch))
+        )
+        if product:
+            found.append((start, end))
+    return found
 
 
 def _whole_message(text: Text, entity: Dict) -> bool:
@@ -560,10 +590,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         text = message.get(TEXT)
         stretches = clauses(text)
         counted = headcount(text) is not None
+        products = what_it_does(text)
         for start, end in stretches:
             if counted and _COUNTED_PEOPLE.match(text[start:end]):
                 continue  # "we're 52 now, forgot the new hires": who was counted
-            if _OWN_PRODUCT.match(text[start:end]):
+            if (start, end) in products:
                 continue  # "we make project management software": what the company does
             if (start, end) == own:
                 continue  # "pharmacy chain, 600 staff, ...": what the company is
@@ -727,13 +758,15 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
             own = own_business(message.get(TEXT))
-            if own:  # "IT services" in "we are an IT services firm of 200" is no task
-                entities = [
-                    e
-                    for e in entities
-                    if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
-                    or not own[0] <= e.get("start", -1) < own[1]
-                ]
+            # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
+            # and rentals": no task
+            said_of_itself = ([own] if own else []) + what_it_does(message.get(TEXT))
+            entities = [
+                e
+                for e in entities
+                if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
+                or not any(s <= e.get("start", -1) < t for s, t in said_of_itself)
+            ]
             read = {entity: self.tasks(message, entity, own) for entity in self.task_models}
             tasks = read.get(self.config["several_values"][0], [])
             if self.states_an_answer(message, predicted, tasks):

@@ -35,8 +35,18 @@ _PEOPLE = re.compile(
     r"(people|persons?|staff|employees?|ppl|folks?|workers?|heads?|headcount|fte|agents?"
     r"|members?|colleagues|of us|strong|person|man|men|souls|emps?|team)\b"
 )
+# what a company counts besides people
+_THINGS = (
+    r"(?:supermarkets|restaurants|hotels|clinics|properties|vans|trucks|cars|vehicles|buses|"
+    r"bikes|beds|rooms|apartments|units|outlets|franchises|warehouses|factories|plants|"
+    r"airports|showrooms|schools|campuses|pharmacies|salons|gyms|studios|practices|"
+    r"generations|decades|brands|apps|games|venues|sites|depots|hospitals|dealerships|cafes|"
+    r"bars|shops|stores|branches|locations|offices)"
+)
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo|%|percent"
+    # "a chain of 12 supermarkets", "three generations", "40 delivery vans"
+    rf"^\s*(?:[a-z]+\s+)?{_THINGS}\b"
+    r"|^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo|%|percent"
     r"|a year|per year|per annum|annually|yearly|a week|per week|a quarter|per quarter"
     r"|secs?|seconds?|mins?|minutes?|rings?|percent"
     r"|countries|country|offices?|locations?|sites?|branches|stores?|shops?|cities|years?"
@@ -137,9 +147,21 @@ def _is_year(text: str, match: re.Match, rest: str) -> bool:
     return not (alone or _PEOPLE.match(rest) or _COUNTING_BEFORE.search(text[: match.start()]))
 
 
+# "two shops with 9 staff each": the people of every one of them
+_EACH = re.compile(
+    rf"(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b[^.?!]{{0,30}}?\b(\d+)\s+(?:[a-z]+\s+)?"
+    r"(?:people|persons|staff|employees|ppl|workers|agents)\s+(?:each|apiece|in each|at each|"
+    r"per (?:shop|store|site|location|branch|office|clinic|hotel|restaurant))\b"
+)
+
+
 def headcount(text: str) -> Optional[float]:
     """The head count the text names, or None."""
     digits = _digits(text)
+    each = _EACH.search(digits)
+    if each:
+        units = 2.0 if each.group(1) == "two" else float(each.group(1))
+        return units * float(each.group(2))
     candidates = _candidates(digits)
     if not candidates:
         return None

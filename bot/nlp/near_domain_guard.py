@@ -130,6 +130,8 @@ class NearDomainGuard(StatelessComponent):
                         # two options?"
                         "(?:these|those|the) two", "two options", "(?:decid|choos)\\w* between",
                         "(?:pick|choose) (?:the right )?one",
+                        # "ok so how would a company pick"
+                        "(?:pick|choose|decide)(?=\\W*$)",
                         "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",
@@ -209,9 +211,15 @@ class NearDomainGuard(StatelessComponent):
             self.other_sense and self.other_sense.search(text)
         ):
             return True
+        matches = list(words.finditer(text)) if words else []
+        # "we are cleaning company ..., the hiring of new cleaners": the visitor's own trade
+        own = {m.group(0).split()[0].lower()[:5] for m in matches if self.own_business(text, m)}
         return bool(
             words
-            and any(not self.own_business(text, m) for m in words.finditer(text))
+            and any(
+                not self.own_business(text, m) and m.group(0).lower()[:5] not in own
+                for m in matches
+            )
             and not names_a_subject(message)
             # "in a glass factory which part would be the back office"
             and not _OFFICES.search(text)

@@ -40,7 +40,7 @@ from bot.nlp.topic_cues import DEFINITION_ASKED
 _CLAUSE_START = r"(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)"
 _ASKS = re.compile(
     rf"\?|{_CLAUSE_START}(?:what|whats|what's|how|why|which|where|who|can|could|does|do|"
-    r"is|are|should|will|would)\b",
+    r"is|are|should|will|would|tell me|explain)\b",
     re.IGNORECASE,
 )
 # "can a call centre ...", "would a bpo handle ...": what one of them can do
@@ -50,6 +50,13 @@ _CAN_IT = re.compile(
     # "what would a call centre actually do for us?"
     rf"|{_CLAUSE_START}what\s+(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
     rf"(?:{SUBJECT_NAMES})\s+(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on|bring)\b",
+    re.IGNORECASE,
+)
+
+# a question of its own, in its own clause: "..., what tools does each use?"
+_WH_ASKED = re.compile(
+    r"(?:^|[,.;!:—–-]\s*|\b(?:and|but|so)\s+)(?:what|whats|what's|which|how|why|where)\b"
+    r"[^.!?]*\?",
     re.IGNORECASE,
 )
 
@@ -155,6 +162,8 @@ class QuestionOverAnswer(StatelessComponent):
             unsure or capability or aspect_asked
         ):
             return None
+        if intent.get("name") == self.config["answer_intent"] and not subjects:
+            return self.aspect_asked(message)
         if not subjects or not _ASKS.search(text):
             return None
         chosen = selected_topic(message)
@@ -164,6 +173,27 @@ class QuestionOverAnswer(StatelessComponent):
         if named and chosen.split("/")[0] not in kinds and not message.get(DEFINITION_ASKED):
             return self.config["aspect_topics"][named[0]].format(subject=subjects[0])
         return chosen or None
+
+    def aspect_asked(self, message: Message) -> Optional[Text]:
+        """ "we're a mid-size retailer ... what tools and automation does each type of
+        provider use?": a question about an aspect that needs no subject (technology,
+        locations, trends ...), asked after what the company is, and no task stated."""
+        text = message.get(TEXT) or ""
+        entities = message.get(ENTITIES) or []
+        if not _WH_ASKED.search(text) or any(
+            e.get("entity") == "outsourced_function" and not e.get("role") for e in entities
+        ):
+            return None
+        topics = [
+            self.config["aspect_topics"][e.get("value")]
+            for e in entities
+            if e.get("entity") == "aspect"
+            and "{subject}" not in self.config["aspect_topics"].get(e.get("value"), "{subject}")
+        ]
+        if not topics:
+            return None
+        chosen = selected_topic(message)
+        return chosen if chosen in topics else topics[0]
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

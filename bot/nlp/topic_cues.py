@@ -191,6 +191,14 @@ class TopicCues(StatelessComponent):
                 "(is|are) (an? |the )?(\\w+ ){0,2}(an? )?(kind|type|sort) of (company|business|"
                 "firm|service|thing|organi[sz]ation)",
                 "(explain|describe|tell me|asked me) what an? \\w+( \\w+)? is",
+                # "tell me about bpo companies", "explain call centres pls": one of them, no
+                # more said
+                "^\\W*((ok|okay|so|and|hi|hey|hello)\\W+)*(tell me|tell us|explain|talk me "
+                "through|i want to know|i'?d like to know)\\s+"
+                "((a (bit|little)|more|something)\\s+)?"
+                "(about\\s+)?(an? |the )?(bpos?|call[- ]?cent(er|re)s?|contact[- ]?cent(er|re)s?|"
+                "business process outsourcing)(\\s+(companies|firms|providers?|"
+                "business(es)?))?(\\W+(pls|please|plz))?(?=\\W*$)",
                 "how would you (describe|explain|define) (one|it|them|an? )",
                 "what (kind|sort|type) of (company|business|firm|place|thing|organi[sz]ation|"
                 "outfit|service) (is|are) (that|it|this|they|an?)",

@@ -41,6 +41,18 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         # a follow-up's reading of an exact answer, with nothing to follow up on
         ("can spend a lot if it works", "follow_up", {"entity": "budget", **RULER}, "inform"),
         ("and payroll?", "follow_up", {"entity": "outsourced_function", **RULER}, "follow_up"),
+        # someone to do a task is no request for a person
+        ("i want someone else to do the books", "human_handoff",
+         {"entity": "outsourced_function", "confidence": 0.96, "extractor": "FormAnswerClassifier"},
+         "inform"),
+        ("can i talk to a person about payroll", "human_handoff",
+         {"entity": "outsourced_function", **RULER}, "human_handoff"),
+        ("get me a human", "human_handoff", None, "human_handoff"),
+        # not knowing is an answer (the budget's "not sure"), not a refusal
+        ("I could not say at this stage", "stop", None, "inform"),
+        ("i really couldn't say", "deny", None, "inform"),
+        ("no idea, let's stop here", "stop", None, "stop"),
+        ("I'd rather not say", "stop", None, "stop"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):

@@ -78,6 +78,26 @@ def read(text, intent):
         ("bpo ya call center? we install solar panels", "difference"),
         ("recomendation for a printing co", "out_of_scope"),
         ("good evening, hotel group here, looking for a suggestion bpo or callcenter", "greet"),
+        # the company told of, then an opinion asked for
+        (
+            "we resell fibre internet in the north, support is swamping the team. what would "
+            "you go with?",
+            "inform",
+        ),
+        (
+            "we sell garden furniture online, team of 16, need folks for calls. what do u think?",
+            "inform",
+        ),
+        ("i sell vintage clothes online. what should i outsource to, which type?", "out_of_scope"),
+        (
+            "our hotel group opened two properties. bpo or the call centre route, what do you think?",
+            "difference",
+        ),
+        (
+            "I work in the finance department of a hospital group and was asked to get a "
+            "recommendation.",
+            "inform",
+        ),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):
@@ -137,6 +157,9 @@ def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
         ),
         ("my shop needs help with the tax forms, any idea?", "out_of_scope"),
         ("we are looking into outsourcing rules for our clinic", "out_of_scope"),
+        # an opinion asked with nothing told of the company
+        ("what is a bpo? which one?", "definition"),
+        ("i am a student, what do you think about call centers?", "definition"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):

@@ -128,12 +128,26 @@ def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
         ("we're building a fintech platform", True),
         ("someone to build our payroll reports", False),
         ("we need people to answer the phones", False),
+        ("we ship monthly snack boxes", True),
+        ("we do sales and rentals", True),
+        ("we do need help with payroll", False),
+        ("we run our payroll in-house", False),
     ],
 )
 def test_what_the_company_makes_is_no_task(text, own_product):
     from bot.nlp.form_answers import _OWN_PRODUCT
 
     assert bool(_OWN_PRODUCT.match(text)) is own_product
+
+
+def test_what_the_company_does_goes_on_after_and():
+    from bot.nlp.form_answers import what_it_does
+
+    text = "we roast coffee and supply it to cafes, and we need someone for payroll"
+    assert [text[slice(*span)].strip() for span in what_it_does(text)] == [
+        "we roast coffee",
+        "supply it to cafes",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -44,6 +44,10 @@ def size(text):
         ("budget is 5k a month, 30 staff", "small"),
         ("seven", "small"),
         ("a multinational in 20 countries with 4000 staff", "large"),
+        # the people of every site
+        ("12 small shops with 5 staff each", "medium"),
+        ("two shops with 9 staff each", "small"),
+        ("3 clinics, about 20 people in each", "medium"),
     ],
 )
 def test_company_size_from_numbers(text, expected):
@@ -62,6 +66,9 @@ def test_company_size_from_numbers(text, expected):
         "offices in 20 countries",
         "the budget is around two million a year",
         "40k annually",
+        # things the company counts, not people
+        "we operate a chain of 12 supermarkets",
+        "family owned for three generations",
     ],
 )
 def test_no_head_count_no_size(text):

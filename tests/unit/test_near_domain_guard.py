@@ -136,6 +136,12 @@ def advice_reading(text):
         # what the visitor's company is, said first
         ("staffing agency, we'd like a recommendation", None),
         ("security guard company with 300 guards, what would you advise us", None),
+        # the visitor's own trade, named again in the story
+        (
+            "we are cleaning company with 120 workers, the problem is the hiring of new cleaners. "
+            "what is better for us?",
+            None,
+        ),
         ("recommend a contract manufacturer for our protein bars", "out_of_scope"),
         # a BPO of another kind, asked as advice for nobody's company
         ("bpo gel for acne, which strength would you recommend", "out_of_scope"),
@@ -162,6 +168,7 @@ def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expe
         ("what should a firm weigh when choosing between the two", "choosing/overview",
          "choosing"),
         ("then how do i pick one", "choosing/overview", "choosing"),
+        ("ok so how would a company pick", "choosing/overview", "choosing"),
     ],
 )  # fmt: skip
 def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):

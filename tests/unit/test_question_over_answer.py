@@ -35,6 +35,24 @@ def test_a_question_told_with_facts_is_a_knowledge_question(
 
 
 @pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        ("we're a mid-size retailer — what tools and automation does each type of provider use?",
+         "difference/technology", ["technology", "ai"], "difference/technology"),
+        ("we are 30 people, where are these providers usually based?", "careers/bpo",
+         ["locations"], "services/locations"),
+    ],
+)  # fmt: skip
+def test_an_aspect_asked_after_facts_is_a_knowledge_question(text, chosen, aspects, expected):
+    assert reading(text, "inform", chosen, aspects=aspects) == (expected.split("/")[0], expected)
+
+
+def test_an_aspect_of_one_side_asked_without_a_side_stays_an_answer():
+    text = "we sell appliances. what's good about handing the customer contact to specialists?"
+    assert reading(text, "inform", "difference/similarities", aspects=["benefits"])[0] == "inform"
+
+
+@pytest.mark.parametrize(
     "text, subjects",
     [
         ("about 40 people", []),  # an answer

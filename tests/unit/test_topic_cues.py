@@ -118,6 +118,11 @@ def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expect
          "definition/call_center"),
         ("what even is a call centre, just people on phones all day?", "difference/channels", [],
          "definition/call_center"),
+        # one of them, and nothing more said
+        ("tell me about bpo companies", "choosing/overview", [], "definition/bpo"),
+        ("tell me about call centers", "benefits/call_center", [], "definition/call_center"),
+        ("tell me about call centers' benefits", "benefits/call_center", ["benefits"],
+         "benefits/call_center"),
     ],
 )  # fmt: skip
 def test_definition_words_and_aspects_settle_a_subjects_topic(text, chosen, aspects, expected):
