@@ -72,7 +72,7 @@ def says_unsure(text: str) -> bool:
     return bool(_UNSURE.search(text))
 
 
-_BARE_NUMBER = re.compile(r"^[\s\d.,+~%kK-]*$")
+_BARE_NUMBER = re.compile(r"^[\s\d.,+~%kK?!-]*$")
 
 
 def _flatten(value: Any) -> List[Any]:

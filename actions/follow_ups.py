@@ -20,6 +20,7 @@ from actions.answers import (
     GUESS,
     answers_in_message,
     entity_values,
+    is_bare_number,
     merged_functions,
     parse_functions,
 )
@@ -514,6 +515,9 @@ class ActionAnswerFollowUp(Action):
     async def _answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
+        if not tracker.active_loop_name and is_bare_number(tracker.latest_message.get("text")):
+            dispatcher.utter_message(response="utter_out_of_scope")  # "1200??": nothing asked
+            return []
         if tracker.get_slot("recommended_model") and recommendation_was_last(tracker):
             from actions.recommend import ActionExplainRecommendation, ActionTakeAnswer
 

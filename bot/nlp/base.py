@@ -140,3 +140,33 @@ def is_knowledge_question(message: Message) -> bool:
 def word_pattern(words: Iterable[Text]) -> Pattern:
     """Any of these words or phrases (regular expressions), as whole words, any case."""
     return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+# the tasks a knowledge question states, held back as guesses (FormAnswerClassifier): a
+# later component that finds the message a request for the recommendation gives them back
+HELD_BACK = "held_back_tasks"
+
+
+def _held_key(entity: Dict) -> tuple:
+    return (entity.get("start"), entity.get("end"), str(entity.get("value")))
+
+
+def hold_back(message: Message, entities: Iterable[Dict]) -> None:
+    message.set(HELD_BACK, [*(message.get(HELD_BACK) or []), *map(_held_key, entities)])
+
+
+def give_back_held_tasks(message: Message) -> None:
+    """The tasks a message read as a knowledge question held back, stated again (it asks
+    for the recommendation: "... the taproom phone plus the insta DMs are too much. which
+    one fits?")."""
+    held = set(message.get(HELD_BACK) or [])
+    if not held:
+        return
+    message.set(
+        ENTITIES,
+        [
+            {k: v for k, v in e.items() if k != "role"} if _held_key(e) in held else e
+            for e in message.get(ENTITIES) or []
+        ],
+        add_to_output=True,
+    )

@@ -22,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.base import (
     SUBJECT_NAMES,
     StatelessComponent,
+    give_back_held_tasks,
     overrule_intent,
     select_topic,
     word_pattern,
@@ -269,7 +270,7 @@ _OPINION_ASKED = re.compile(
     r"(?:what do (?:you|u|ya) (?:think|reckon|suggest|recommend|advise)"
     r"|what would (?:you|u) (?:go (?:with|for)|do|pick|choose|suggest|recommend|advise)"
     r"|what(?:'s| is) your (?:take|view|opinion|advice|recommendation|suggestion|verdict)"
-    r"|your (?:take|thoughts|opinion|view|verdict)|thoughts|any (?:ideas|thoughts|suggestions|tips)"
+    r"|your (?:take|thoughts|opinion|view|verdict)|thoughts|any (?:ideas|thoughts|suggestions)"
     r"|which (?:one|option|type|kind|model|way|route|path|service)"
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
@@ -282,7 +283,7 @@ _OPINION_ASKED = re.compile(
 _OWN_STORY = re.compile(
     r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:\w+\s+){0,3}?(?:are|is|run|own|sell|make|"
     r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
-    r"supply|build|teach|look after|deliver|roast|grow|a|an|\w+ing)\b",
+    r"supply|build|teach|look after|deliver|roast|grow|a|an)\b",
     re.IGNORECASE,
 )
 
@@ -416,6 +417,7 @@ class ChoiceQuestion(StatelessComponent):
             reading = self.reading(message)
             if reading == self.config["recommendation"]:
                 overrule_intent(message, reading, self.config["confidence"])
+                give_back_held_tasks(message)
                 if _OWN_NEEDS_HELP.search(message.get(TEXT) or ""):
                     # "needs help" asks for advice; it names no task (customer support)
                     message.set(

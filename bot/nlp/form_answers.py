@@ -42,12 +42,13 @@ from scipy.sparse import csr_matrix, vstack
 from bot.nlp.base import (
     QUESTION_SHAPE,
     TrainedComponent,
+    hold_back,
     is_knowledge_question,
     names_a_subject,
     word_pattern,
 )
 from bot.nlp.choice_question import BARE_CHOICE
-from bot.nlp.headcount import headcount, size_class
+from bot.nlp.headcount import counts_things, headcount, size_class
 from bot.nlp.sparse_classifiers import feature_matrix, sentence_features, token_features
 
 logger = logging.getLogger(__name__)
@@ -91,7 +92,12 @@ _TAKING_AWAY = re.compile(
 _WANTING = re.compile(
     r"\b(want\w*|need\w*|looking for|would like|like to|someone|somebody|people|persons?|"
     r"team|staff|agents?|folks|outsou?rc\w*|help\w*|handl\w*|take care|manag\w*|deal\w* "
-    r"with|do(?:ing)? (?:our|the)|run(?:ning)? (?:our|the)|look\w* after)\b",
+    r"with|do(?:ing)? (?:our|the)|run(?:ning)? (?:our|the)|look\w* after|"
+    # work that is too much for the company ("the taproom phone plus the insta DMs are too
+    # much") asks for it to be done as plainly
+    r"too much|too many|killing us|drowning|swamp\w*|overwhelm\w*|can'?t keep up|"
+    r"bur(?:y|ies|ied|ying)|a (?:disaster|nightmare|mess)|chaos|piling up|never stops?|"
+    r"non-?stop|struggl\w*)\b",
     re.IGNORECASE,
 )
 
@@ -756,6 +762,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     predicted[budget_entity] = [stated]
                     guesses.pop(budget_entity, None)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
+            if not counted and counts_things(message.get(TEXT)):
+                # "4 hotels": how big that is, nobody can say from it; the question again
+                predicted.pop(size_entity, None)
+                guesses.pop(size_entity, None)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
@@ -784,11 +794,13 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     entities = self.read_tasks(message, entity, entities, read[entity], add=False)
                     if names_a_subject(message):
                         continue  # "do call centers only handle phone calls?": a question
-                    entities += [
-                        {**e, "role": GUESS}
+                    held = [
+                        e
                         for e in self.read_tasks(message, entity, [], read[entity])
-                        if str(e[ENTITY_ATTRIBUTE_VALUE]) not in ruled
+                        if str(e[ENTITY_ATTRIBUTE_VALUE]) not in ruled and not e.get("role")
                     ]
+                    entities += [{**e, "role": GUESS} for e in held]
+                    hold_back(message, held)
             if counted:
                 predicted[size_entity] = [(counted, 1.0)]
                 guesses.pop(size_entity, None)

@@ -155,6 +155,14 @@ _EACH = re.compile(
 )
 
 
+_COUNTED_THINGS = re.compile(rf"(?<![a-z0-9.])(?:\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b")
+
+
+def counts_things(text: str) -> bool:
+    """ "4 hotels", "a chain of 12 supermarkets": a number of things, not of people."""
+    return bool(_COUNTED_THINGS.search(_digits(text)))
+
+
 def headcount(text: str) -> Optional[float]:
     """The head count the text names, or None."""
     digits = _digits(text)

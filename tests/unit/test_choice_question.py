@@ -90,7 +90,8 @@ def read(text, intent):
         ),
         ("i sell vintage clothes online. what should i outsource to, which type?", "out_of_scope"),
         (
-            "our hotel group opened two properties. bpo or the call centre route, what do you think?",
+            "our hotel group opened two properties. bpo or the call centre route, what do you "
+            "think?",
             "difference",
         ),
         (
@@ -239,3 +240,18 @@ def test_the_two_named_in_other_words_make_a_choice_for_a_business():
 )  # fmt: skip
 def test_which_a_business_should_choose(text, intent, expected):
     assert ChoiceQuestion({}).reading(parsed_message(text, intent)) == expected
+
+
+def test_a_task_held_back_from_a_question_is_stated_in_a_request():
+    from bot.nlp.base import hold_back
+
+    text = "we're a craft brewery and the taproom phone is too much. which one fits?"
+    task = {"entity": "outsourced_function", "value": "customer_support", "start": 27,
+            "end": 45, "role": "guess"}  # fmt: skip
+    guess = {"entity": "budget", "value": "tight", "start": 0, "end": 10, "role": "guess"}
+    message = parsed_message(text, "difference", 0.7, [task, guess], "difference/channels")
+    hold_back(message, [task])
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+    roles = {e["value"]: e.get("role") for e in result.get("entities")}
+    assert roles == {"customer_support": None, "tight": "guess"}

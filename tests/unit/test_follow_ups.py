@@ -793,3 +793,9 @@ def test_how_that_differs_after_what_one_does_is_how_their_services_differ():
     assert resolve("services/call_center", "bpo", "difference") == "difference/services"
     assert resolve("services/bpo", None, "difference") == "difference/services"
     assert resolve("careers/bpo", None, "difference") == "difference/overview"
+
+
+def test_a_bare_number_read_as_a_follow_up_is_out_of_scope(tracker_factory):
+    tracker = _opening(tracker_factory, "1200??", "definition/call_center")
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]

@@ -80,6 +80,15 @@ def test_digits_inside_words_are_no_head_count(text):
     assert size(text) is None
 
 
+def test_things_counted_are_told_from_people():
+    from bot.nlp.headcount import counts_things
+
+    assert counts_things("4 hotels")
+    assert counts_things("a chain of twelve supermarkets")
+    assert not counts_things("40 people in 3 teams")
+    assert not counts_things("we are a hotel group")
+
+
 def test_ish_and_ppl():
     assert size("300ish people") == "large"
     assert size("45 ppl") == "small"
