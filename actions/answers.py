@@ -36,6 +36,9 @@ _UNSURE = re.compile(
     r"\b(no idea|not sure|unsure|dunno|don'?t know|do not know|no clue|not a clue|"
     r"can'?t say|cannot say|could(?:n'?t| not) (?:say|tell)|too early to (?:say|tell)|"
     r"hard to say|haven'?t (decided|a clue)|not decided|undecided|"
+    # "it'll depend on what they quote us", "we will see what offers come in"
+    r"(?:it|that|it'?ll|it will|that'?ll|will|would) depends?|depending on|we'?ll see|"
+    r"we will see|see what (?:offers?|quotes?|prices?)|"
     r"no (real )?(idea|clue)|not certain|to be (?:decided|confirmed|determined)|tbd|tbc)\b",
     re.IGNORECASE,
 )

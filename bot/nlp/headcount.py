@@ -147,11 +147,15 @@ def _is_year(text: str, match: re.Match, rest: str) -> bool:
     return not (alone or _PEOPLE.match(rest) or _COUNTING_BEFORE.search(text[: match.start()]))
 
 
-# "two shops with 9 staff each": the people of every one of them
+# "two shops with 9 staff each", "six branches of 60 staff": the people of every one
+_PEOPLE_WORD = r"(?:people|persons|staff|employees|ppl|workers|agents)"
 _EACH = re.compile(
-    rf"(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b[^.?!]{{0,30}}?\b(\d+)\s+(?:[a-z]+\s+)?"
-    r"(?:people|persons|staff|employees|ppl|workers|agents)\s+(?:each|apiece|in each|at each|"
-    r"per (?:shop|store|site|location|branch|office|clinic|hotel|restaurant))\b"
+    rf"(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b[^.?!]{{0,30}}?"
+    r"(?:\b(?:about|around|roughly|approx\w*|some)\s+|~\s*|\b)(\d+)\s+(?:[a-z]+\s+)?"
+    rf"(?:{_PEOPLE_WORD}\s+)?(?:each|apiece|in each|at each|per (?:shop|store|site|location|"
+    r"branch|office|clinic|hotel|restaurant))\b"
+    rf"|(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\s+of\s+(?:about|around|roughly|approx\w*|some|~)?"
+    rf"\s*(\d+)\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b"
 )
 
 
@@ -168,8 +172,8 @@ def headcount(text: str) -> Optional[float]:
     digits = _digits(text)
     each = _EACH.search(digits)
     if each:
-        units = 2.0 if each.group(1) == "two" else float(each.group(1))
-        return units * float(each.group(2))
+        units, people = [g for g in each.groups() if g is not None]
+        return (2.0 if units == "two" else float(units)) * float(people)
     candidates = _candidates(digits)
     if not candidates:
         return None

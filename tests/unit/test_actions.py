@@ -149,11 +149,22 @@ def test_not_sure_about_the_budget_means_moderate_and_says_so(tracker_factory):
     assert messages[0]["response"] == "utter_budget_assumed_moderate"
 
 
-def test_not_knowing_what_it_costs_is_not_sure_about_the_budget(tracker_factory):
-    text = "honestly we have no clue what providers charge"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly we have no clue what providers charge",
+        "it'll depend on what they quote us",
+        "we will see what offers come in",
+        "I could not say at this stage",
+    ],
+)
+def test_not_knowing_what_it_costs_is_not_sure_about_the_budget(tracker_factory, text):
     events, messages = validation_run(tracker_factory, "budget", None, "budget", text=text)
     assert slot_events(events)["budget"] == "moderate"
     assert messages[0]["response"] == "utter_budget_assumed_moderate"
+
+
+def test_not_sure_asked_about_another_question_is_no_budget(tracker_factory):
     # not while another question is asked
     events, _ = validation_run(
         tracker_factory, "budget", None, "company_size", text="no idea", slots={"budget": None}

@@ -48,6 +48,9 @@ def size(text):
         ("12 small shops with 5 staff each", "medium"),
         ("two shops with 9 staff each", "small"),
         ("3 clinics, about 20 people in each", "medium"),
+        ("9 hotels of 40 staff", "large"),
+        ("a chain of 12 stores with 300 staff", "large"),  # 300 in all
+        ("we have 3 offices and 45 employees", "small"),
     ],
 )
 def test_company_size_from_numbers(text, expected):
