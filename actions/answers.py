@@ -141,6 +141,10 @@ _ONLY = re.compile(
 _ALSO = re.compile(r"\b(too|also|as well|plus|add|adding|in addition|on top|besides)\b", re.I)
 
 
+# "also" said first, before a comma, goes on talking; it adds nothing
+_ALSO_FIRST = re.compile(r"^\W*(?:oh\W+)?also\s*,", re.IGNORECASE)
+
+
 def adds_to_earlier(text: Text) -> bool:
     """'oh, and payroll too' adds to the tasks given before; 'just payroll' replaces them."""
     return bool(_ADDING.search(text or ""))
@@ -226,7 +230,8 @@ def merged_functions(
     """The tasks after an answer: added to the earlier ones when the visitor says so
     ("oh, and payroll too"), less the ones taken away ("forget the analytics")."""
     earlier = [f for f in parse_functions(before) if f not in removed]
-    if new and _ONLY.search(text or "") and not _ALSO.search(text or ""):
+    text = _ALSO_FIRST.sub("", text or "")  # "Also, I misspoke: we only want ..."
+    if new and _ONLY.search(text) and not _ALSO.search(text):
         return new  # "and scratch the IT, only the phones": these alone
     if earlier and (adds_to_earlier(text) or (removed and not new)):
         return earlier + [f for f in new if f not in earlier]

@@ -61,10 +61,14 @@ class AnswerOverCommand(StatelessComponent):
             "answer_entities": ["company_size", "outsourced_function", "budget"],
             # "I could not say at this stage" does not know the answer; it does not refuse it
             # ("I'd rather not say") nor say no
-            "unsure": ["could(?:n'?t| not) (?:say|tell)", "can'?t (?:say|tell)",
+            "unsure": ["could(?:n'?t| not) (?:say|tell)", "can'?t (?:say|tell)", "not decided",
+                       "undecided",
                        "cannot (?:say|tell)", "hard to (?:say|tell)", "too early to (?:say|tell)",
                        "not sure", "no idea", "(?:do not|don'?t) know", "dunno"],
-            "unsure_readings": ["stop", "deny"],
+            "unsure_readings": ["stop", "deny", "request_recommendation"],
+            # ... nor asks for advice ("not sure, what do you recommend?")
+            "advice_words": ["recomm\\w*", "suggest\\w*", "advi[cs]e", "which", "choose",
+                             "pick", "help", "should"],
             # read as out of scope, yet stating the visitor's own head count
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
@@ -98,7 +102,7 @@ class AnswerOverCommand(StatelessComponent):
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
         if intent in self.config["unsure_readings"] and self.unsure.search(text):
-            return not self.command_words.search(text)
+            return not (self.command_words.search(text) or self.advice_words.search(text))
         if intent not in self.config["commands"]:
             return False
         words = self.handoff_words if intent == self.config["handoff"] else self.command_words
@@ -175,6 +179,10 @@ class AnswerOverCommand(StatelessComponent):
             and not e.get("role")
             for e in message.get(ENTITIES) or []
         )
+
+    @functools.cached_property
+    def advice_words(self) -> Pattern:
+        return word_pattern(self.config["advice_words"])
 
     @functools.cached_property
     def unsure(self) -> Pattern:

@@ -185,7 +185,10 @@ _COUNTED_PEOPLE = re.compile(
     r"^\W*(?:(?:i|we)\s+)?(?:forgot|forgetting|not counting|counting|counted|including|incl|"
     r"included|plus|with|excluding)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:hires|starters|joiners|recruits|people|staff|employees|workers|temps|interns|"
-    r"seasonals?|part[- ]timers)\W*(?:too|as well|now|included)?\W*$",
+    r"seasonals?|part[- ]timers|crews?|teams?|guys|folks|drivers|pickers|packers)"
+    r"\W*(?:too|as well|now|included)?"
+    # "with the warehouse crew we're 61"
+    r"(?:\W*(?:we'?re|we are|it'?s|that'?s|that makes|makes it|in total|total)\b.*)?\W*$",
     re.IGNORECASE,
 )
 

@@ -53,6 +53,9 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("i really couldn't say", "deny", None, "inform"),
         ("no idea, let's stop here", "stop", None, "stop"),
         ("I'd rather not say", "stop", None, "stop"),
+        ("not decided, my boss will tell me", "request_recommendation", None, "inform"),
+        ("not sure, what would you recommend?", "request_recommendation", None,
+         "request_recommendation"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):

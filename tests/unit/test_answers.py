@@ -87,6 +87,11 @@ def test_only_replaces_the_tasks_even_after_and():
         "hr",
         "payroll",
     ]
+    # "also" said first goes on talking; "only" replaces, "what we really need is" too
+    text = "Also, I misspoke: we only want to outsource the customer complaints line"
+    assert merged_functions(["customer_support"], ["logistics"], text) == ["customer_support"]
+    text = "sorry, what we really need is someone to call clients with overdue fees"
+    assert merged_functions(["collections"], ["administration"], text) == ["collections"]
 
 
 MODEL_TASK = {"entity": "outsourced_function", "extractor": "FormAnswerClassifier"}

@@ -156,6 +156,7 @@ def test_what_the_company_does_goes_on_after_and():
         ("forgot the new hires", True),
         ("not counting the seasonal temps", True),
         ("including our part-timers", True),
+        ("with the warehouse crew we're 61", True),
         ("onboarding the new hires", False),
         ("staff to answer phones", False),
     ],
