@@ -66,9 +66,11 @@ class AnswerOverCommand(StatelessComponent):
                        "cannot (?:say|tell)", "hard to (?:say|tell)", "too early to (?:say|tell)",
                        "not sure", "no idea", "(?:do not|don'?t) know", "dunno"],
             "unsure_readings": ["stop", "deny", "request_recommendation"],
-            # ... nor asks for advice ("not sure, what do you recommend?")
+            # ... nor asks for advice ("not sure, what do you recommend?", "we want to
+            # outsource something, not sure what model")
             "advice_words": ["recomm\\w*", "suggest\\w*", "advi[cs]e", "which", "choose",
-                             "pick", "help", "should"],
+                             "pick", "help", "should", "models?", "options?", "outsourc\\w*",
+                             "bpos?", "call cent\\w*", "kind", "type"],
             # read as out of scope, yet stating the visitor's own head count
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],

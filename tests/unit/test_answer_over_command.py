@@ -56,6 +56,8 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("not decided, my boss will tell me", "request_recommendation", None, "inform"),
         ("not sure, what would you recommend?", "request_recommendation", None,
          "request_recommendation"),
+        ("i need to outsource something but no idea what model", "request_recommendation", None,
+         "request_recommendation"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):
