@@ -171,6 +171,14 @@ def entity_values(
     return values
 
 
+# words that ask for work to be done, beside an answer to another question
+_ASKS_FOR_WORK = re.compile(
+    r"\b(need|want|looking for|outsourc\w*|help|someone|somebody|handl\w*|take over|"
+    r"hand (?:over|off))\b",
+    re.IGNORECASE,
+)
+
+
 def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[Any]]:
     """Like `entity_values`; but while the form asks about something else, tasks count
     only as exact terms or where the visitor marks a change ("oh, and payroll too"):
@@ -191,6 +199,8 @@ def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[A
         and not e.get("role")
         and e.get("confidence") is None
     ]
+    if asked == "company_size" and not _ASKS_FOR_WORK.search(text):
+        exact = []  # "around 55 teachers and admin": who works there, no task
     given.pop("outsourced_functions", None)
     return {**given, "outsourced_functions": exact} if exact else given
 

@@ -56,6 +56,7 @@ THIRTYFOURTH = REPO_ROOT / "tests" / "realistic_thirtyfourth"  # session 12: dev
 THIRTYFIFTH = REPO_ROOT / "tests" / "realistic_thirtyfifth"  # session 12: dev, dialogues
 THIRTYSIXTH = REPO_ROOT / "tests" / "realistic_thirtysixth"  # session 13: honest
 THIRTYSEVENTH = REPO_ROOT / "tests" / "realistic_thirtyseventh"  # session 13: dev, hardest
+THIRTYEIGHTH = REPO_ROOT / "tests" / "realistic_thirtyeighth"  # session 13: dev, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -94,6 +95,7 @@ SETS = {
     "thirtyfifth": THIRTYFIFTH,
     "thirtysixth": THIRTYSIXTH,
     "thirtyseventh": THIRTYSEVENTH,
+    "thirtyeighth": THIRTYEIGHTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -80,6 +80,7 @@ class AnswerOverCommand(StatelessComponent):
             # ... or correcting one given before ("wrong number before, 80")
             "correcting": ["wrong", "mistake", "typo", "misread", "misspoke", "mixed up",
                            "i (wrote|said|typed|put|meant|entered)", "actually", "correction",
+                           "i was wrong", "apologies",
                            "oops", "sorry", "scratch that"],
             "intent": "inform",
             "follow_up": "follow_up",
@@ -139,7 +140,9 @@ class AnswerOverCommand(StatelessComponent):
             for e in message.get(ENTITIES) or []
             if e.get("entity") in self.config["answer_entities"] and not e.get("role")
         ]
-        return bool(answers) and (torn or bool(message.get(STATED_ANSWER)))
+        # "Apologies, I was wrong: we only want the reception work outsourced": a correction
+        corrects = bool(self.correcting.search(message.get(TEXT) or ""))
+        return bool(answers) and (torn or corrects or bool(message.get(STATED_ANSWER)))
 
     def states_an_exact_answer(self, message: Message) -> bool:
         """ "can spend whatever it takes if it works" read as a follow-up: an exact term

@@ -250,7 +250,10 @@ BARE_CHOICE = re.compile(
     rf"|(?:vs\.?|versus)\s+{_SUBJECT}"
     r"(?:\W*(?:which(?: one)?|(?:for|4) (?:us|me)|for (?:my|our|an?) \w+(?: \w+){0,2}))+)"
     # "bpo ya call center? we install solar panels": the choice, then who asks
-    r"(?:\W*$|\W*[.!?]\s*(?:we|we'?re|i|i'?m|our|my)\b[^?]*$)",
+    r"(?:\W*$|\W*[.!?]\s*(?:we|we'?re|i|i'?m|our|my)\b[^?]*$"
+    # "call center or bpo for a car dealership group, budget is flexible"
+    r"|\W*[,;]\s*(?:(?:our|the|my)\s+)?(?:budget|money|cost|size|we'?re \d|"
+    r"\d+\s+(?:people|staff|employees|ppl))[^?]*$)",
     re.IGNORECASE,
 )
 
@@ -275,8 +278,20 @@ _OPINION_ASKED = re.compile(
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
     r"|recommend (?:something|anything|one)|what (?:type|kind) (?:of (?:outsourcing|service))?"
+    # "... want outside partner, what type is good?"
+    r"|what (?:type|kind|sort)(?: of \w+)? (?:is|would be|'s) (?:good|best|right|better)"
+    r"(?: for (?:us|me))?"
     r"|what should (?:we|i) (?:do|go for|go with)|where (?:do|should) (?:we|i) start)"
     r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
+    re.IGNORECASE,
+)
+# "can you recommend one? we're a bank in Accra", "advise pls, we're a tax consultancy",
+# "we're a mobile network reseller, help me pick": advice on nothing else, beside what the
+# company is
+_BARE_ADVICE = re.compile(
+    r"\b(?:re?c+om+[ae]?n?d|advi[cs]e|suggest)\w*(?=\s*(?:one|something|anything|a model|"
+    r"an option|a setup|pls|please|plz|me|us)?\s*(?:[,.!?;]|$))"
+    r"|\bhelp (?:me|us) (?:pick|choose|decide)(?=\s*(?:pls|please|plz)?\s*(?:[,.!?;]|$))",
     re.IGNORECASE,
 )
 # ... after the visitor told what the company is or does
@@ -336,7 +351,9 @@ class ChoiceQuestion(StatelessComponent):
     def story_then_opinion(text: Text) -> bool:
         """The company told of, then what would the assistant do ("..., what do u think?")."""
         asked = _OPINION_ASKED.search(text)
-        return bool(asked and _OWN_STORY.search(text[: asked.start()]))
+        if asked and _OWN_STORY.search(text[: asked.start()]):
+            return True
+        return bool(_BARE_ADVICE.search(text) and _OWN_STORY.search(text))
 
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""

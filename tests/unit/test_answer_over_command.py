@@ -83,6 +83,13 @@ SUBJECT = {"entity": "subject", "value": "call_center", **RULER}
         ("explain order taking", [TASK], 0.55, "definition"),
         ("handling the calls where customers place orders", [TASK], 0.9, "definition"),
         ("handling the calls where customers place orders", [], 0.55, "definition"),
+        # a correction, however surely read as a question
+        (
+            "apologies, I was wrong: we only want the calls where customers place orders",
+            [TASK],
+            0.93,
+            "inform",
+        ),
     ],
 )
 def test_a_task_described_while_nlu_is_torn_is_an_answer(text, entities, top, expected):

@@ -121,3 +121,16 @@ def test_tasks_told_while_another_question_is_asked(tracker_factory, text, entit
     assert parse_functions(unasked_values(asked, 0.8).get("outsourced_functions")) == [
         e["value"] for e in entities
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("around 55 teachers and admin", []),  # who works there
+        ("about 40, and we need admin help", ["administration"]),
+    ],
+)
+def test_tasks_named_with_the_head_count(tracker_factory, text, expected):
+    admin = [{"entity": "outsourced_function", "value": "administration"}]
+    tracker = tracker_factory(slots={"requested_slot": "company_size"}, text=text, entities=admin)
+    assert unasked_values(tracker, 0.8).get("outsourced_functions", []) == expected

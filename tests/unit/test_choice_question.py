@@ -99,6 +99,16 @@ def read(text, intent):
             "recommendation.",
             "inform",
         ),
+        (
+            "hello we are courier company in poland and want outside partner, what type is good?",
+            "definition",
+        ),
+        # advice asked of nothing else, beside what the company is
+        ("can you recommend one? we're a bank in Accra", "out_of_scope"),
+        ("advise pls, we're a tax consultancy", "out_of_scope"),
+        ("we're a mobile network reseller, help me pick", "inform"),
+        # the bare choice, then facts
+        ("call center or bpo for a car dealership group, budget is flexible", "difference"),
     ],
 )
 def test_which_suits_us_asks_for_the_recommendation(text, intent):
@@ -161,6 +171,8 @@ def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
         # an opinion asked with nothing told of the company
         ("what is a bpo? which one?", "definition"),
         ("i am a student, what do you think about call centers?", "definition"),
+        ("we're a bakery, can you recommend a good accountant?", "out_of_scope"),
+        ("bpo or cc, what's the difference", "difference"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):
