@@ -42,6 +42,16 @@ _ASKS = re.compile(
 )
 
 
+# a correction of the tasks given, asking nothing: "apologies, I was wrong: we only want
+# the reception work outsourced"
+_CORRECTION = re.compile(
+    r"\b(?:i was wrong|apologies|my mistake|misspoke|correction|scratch that|i meant)\b"
+    r".*\b(?:only|just|instead|rather|not)\b",
+    re.IGNORECASE,
+)
+_WH = re.compile(r"(?:^|[,.;:!?]\s*)(?:what|how|why|which|who|where|when)\b", re.IGNORECASE)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class AnswerOverCommand(StatelessComponent):
     @staticmethod
@@ -80,7 +90,6 @@ class AnswerOverCommand(StatelessComponent):
             # ... or correcting one given before ("wrong number before, 80")
             "correcting": ["wrong", "mistake", "typo", "misread", "misspoke", "mixed up",
                            "i (wrote|said|typed|put|meant|entered)", "actually", "correction",
-                           "i was wrong", "apologies",
                            "oops", "sorry", "scratch that"],
             "intent": "inform",
             "follow_up": "follow_up",
@@ -141,7 +150,9 @@ class AnswerOverCommand(StatelessComponent):
             if e.get("entity") in self.config["answer_entities"] and not e.get("role")
         ]
         # "Apologies, I was wrong: we only want the reception work outsourced": a correction
-        corrects = bool(self.correcting.search(message.get(TEXT) or ""))
+        corrects = bool(_CORRECTION.search(message.get(TEXT) or "")) and not _WH.search(
+            message.get(TEXT) or ""
+        )
         return bool(answers) and (torn or corrects or bool(message.get(STATED_ANSWER)))
 
     def states_an_exact_answer(self, message: Message) -> bool:
