@@ -90,6 +90,13 @@ SUBJECT = {"entity": "subject", "value": "call_center", **RULER}
             0.93,
             "inform",
         ),
+        # ... not a question that says "actually"
+        (
+            "ppl keep saying 'back office work', what actually counts as back office",
+            [TASK],
+            0.93,
+            "definition",
+        ),
     ],
 )
 def test_a_task_described_while_nlu_is_torn_is_an_answer(text, entities, top, expected):
