@@ -114,6 +114,13 @@ _TASK_BOUNDARY = re.compile(
 )
 
 
+# words that name no task: "all the boring stuff", "the usual stuff", "everything really"
+_VAGUE = re.compile(
+    r"^\W*(?:(?:all|the|of|our|my|that|this|those|these|kind|sort|type|usual|boring|normal|"
+    r"typical|general|basic|other|random|everyday|daily|various|bits|and|some|whatever|"
+    r"everything|anything|stuff|things|tasks|work|jobs|really|just|i guess|lol|etc)\b\W*)+$",
+    re.IGNORECASE,
+)
 # what a company does for its own customers ("we make project management software")
 _PRODUCT_VERBS = (
     r"(?:make|makes|making|build|builds|building|develop|develops|developing|design|designs|"
@@ -605,6 +612,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue  # "we're 52 now, forgot the new hires": who was counted
             if (start, end) in products:
                 continue  # "we make project management software": what the company does
+            if _VAGUE.match(text[start:end]):
+                continue  # "all the boring stuff", "the usual stuff": no task named
             if (start, end) == own:
                 continue  # "pharmacy chain, 600 staff, ...": what the company is
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]

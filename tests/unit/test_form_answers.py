@@ -140,6 +140,22 @@ def test_what_the_company_makes_is_no_task(text, own_product):
     assert bool(_OWN_PRODUCT.match(text)) is own_product
 
 
+@pytest.mark.parametrize(
+    "text, vague",
+    [
+        ("all the boring stuff", True),
+        ("the usual stuff", True),
+        ("everything really", True),
+        ("the admin stuff", False),
+        ("all the paperwork", False),
+    ],
+)
+def test_words_that_name_no_task(text, vague):
+    from bot.nlp.form_answers import _VAGUE
+
+    assert bool(_VAGUE.match(text)) is vague
+
+
 def test_what_the_company_does_goes_on_after_and():
     from bot.nlp.form_answers import what_it_does
 
