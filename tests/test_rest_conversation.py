@@ -333,3 +333,33 @@ def test_it_is_not_that_task_takes_it_away(assistant, conversation):
     conversation.say("correction, it's not payroll, it's calling customers who owe us money")
     functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
     assert functions == ["collections"]
+
+
+def test_a_story_then_an_opinion_asked_starts_the_questions(assistant, conversation):
+    reply = conversation.say(
+        "we resell fibre internet up north, 20 of us, and honestly it's chaos. what would you "
+        "go with?"
+    )
+    assert "Which tasks" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_things_counted_are_no_head_count(assistant, conversation):
+    conversation.say("which one fits us")
+    reply = conversation.say("4 hotels")
+    assert "how big your company is" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") is None
+    conversation.say("9 hotels of 40 staff")
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "large"
+
+
+def test_what_the_company_does_is_no_task(assistant, conversation):
+    reply = conversation.say("we roast coffee and supply it to cafes, which would you pick?")
+    assert "How many people" in reply
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") is None
+
+
+def test_tell_me_about_one_of_them_is_its_definition(conversation):
+    reply = conversation.say("tell me about bpo companies")
+    assert "stands for business process outsourcing" in reply.lower()
+    assert "How many people" not in reply
