@@ -3,7 +3,7 @@ the REST channel of the real servers: knowledge questions as visitors type them,
 near-domain and other out-of-scope questions, two-turn follow-ups and whole
 recommendation dialogues, judged by the reply the visitor gets.
 
-Thirty-five sets: the first was used while the work was built (its misses were read); the
+Thirty-eight sets: the first was used while the work was built (its misses were read); the
 fresh one was written after it and only its figures read; the third and fourth were
 written in the fourth session (the fourth in other voices) and used to build that
 session's work (their misses were read after a first, blind run); the fifth was
@@ -25,7 +25,10 @@ dialogues) and thirty-second (weighted to knowledge questions) were written and 
 like the sixth, and the thirty-first only had its figures read. In the twelfth session
 the thirty-fourth (weighted to the hardest cases: everyday words, relation follow-ups,
 story-like openings) and the thirty-fifth (weighted to dialogues) were written and used
-like the sixth, and the thirty-third only had its figures read.
+like the sixth, and the thirty-third only had its figures read. In the thirteenth session
+the thirty-seventh (weighted to the hardest cases) and thirty-eighth (weighted to
+dialogues) were written and used like the sixth, and the thirty-sixth only had its
+figures read.
 The issues' targets are printed beside each figure; a test fails when a figure drops
 below the floor this suite guards (the level reached, where it is short of the
 target; README lists both).
@@ -255,11 +258,30 @@ FLOORS = {
         "follow_up_accuracy": 0.91,
         "dialogues_reached": 0.95,
     },
+    "realistic_thirtysixth": {
+        "knowledge_accuracy": 0.89,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.82,
+    },
+    "realistic_thirtyseventh": {
+        "knowledge_accuracy": 0.7,
+        "out_of_scope_rejection": 0.93,
+        "follow_up_accuracy": 0.9,
+        "dialogues_reached": 0.86,
+    },
+    "realistic_thirtyeighth": {
+        "knowledge_accuracy": 0.93,
+        "out_of_scope_rejection": 0.93,
+        "follow_up_accuracy": 0.89,
+        "dialogues_reached": 0.92,
+    },
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the
 # twenty-seventh: 2 of 96; the thirty-second: 3 of 144; the thirty-third: 3 of 120; the
-# thirty-fourth, weighted to everyday words: 9 of 96; the thirty-fifth: 1 of 48)
+# thirty-fourth, weighted to everyday words: 9 of 96; the thirty-fifth: 1 of 48; the
+# thirty-seventh, weighted to everyday words: 2 of 48)
 FALSE_REJECTION_CEILINGS = {
     "realistic_seventh": 0.03,
     "realistic_twentyseventh": 0.03,
@@ -267,6 +289,7 @@ FALSE_REJECTION_CEILINGS = {
     "realistic_thirtythird": 0.03,
     "realistic_thirtyfourth": 0.1,
     "realistic_thirtyfifth": 0.03,
+    "realistic_thirtyseventh": 0.06,
 }
 MAX_TURNS = 4.0
 

@@ -47,6 +47,9 @@ FLOORS = {
     "realistic_thirtythird": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
     "realistic_thirtyfourth": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
     "realistic_thirtyfifth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.88},
+    "realistic_thirtysixth": {"company_size": 0.91, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_thirtyseventh": {"company_size": 0.93, "budget": 0.93, "outsourced_functions": 0.95},
+    "realistic_thirtyeighth": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.91},
 }
 
 
