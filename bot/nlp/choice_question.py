@@ -252,7 +252,7 @@ BARE_CHOICE = re.compile(
     # "bpo ya call center? we install solar panels": the choice, then who asks
     r"(?:\W*$|\W*[.!?]\s*(?:we|we'?re|i|i'?m|our|my)\b[^?]*$"
     # "call center or bpo for a car dealership group, budget is flexible"
-    r"|\W*[,;]\s*(?:(?:our|the|my)\s+)?(?:budget|we'?re \d|"
+    r"|\W*[,;]\s*(?:(?:our|the|my)\s+)?(?:budget|money|cost|size|we'?re \d|"
     r"\d+\s+(?:people|staff|employees|ppl))[^?]*$)",
     re.IGNORECASE,
 )
@@ -277,7 +277,7 @@ _OPINION_ASKED = re.compile(
     r"|which (?:one|option|type|kind|model|way|route|path|service)"
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
-    r"|recommend (?:something|anything|one)|what (?:type|kind)(?: of (?:outsourcing|service))?"
+    r"|recommend (?:something|anything|one)|what (?:type|kind) (?:of (?:outsourcing|service))?"
     # "... want outside partner, what type is good?"
     r"|what (?:type|kind|sort)(?: of \w+)? (?:is|would be|'s) (?:good|best|right|better)"
     r"(?: for (?:us|me))?"
@@ -294,16 +294,11 @@ _BARE_ADVICE = re.compile(
     r"|\bhelp (?:me|us) (?:pick|choose|decide)(?=\s*(?:pls|please|plz)?\s*(?:[,.!?;]|$))",
     re.IGNORECASE,
 )
-# ... after the visitor told what the company is or does ("we're a meal-kit startup", "i
-# run a language school", "we sell garden furniture online")
+# ... after the visitor told what the company is or does
 _OWN_STORY = re.compile(
-    r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:[\w-]+\s+){0,4}?(?:"
-    r"company|business|firm|shop|store|startup|start-up|agency|clinic|practice|team|"
-    r"department|dept|restaurant|hotel|school|brand|studio|chain|group|franchise|factory|dealership|"
-    r"reseller|consultancy|bank|insurer|hospital|university|network|provider|operator|"
-    r"charity|ngo|council|lab|gym|salon|garage|bakery|brewery|cafe|farm|office|co|"
-    r"run|own|operate|manage|sell|ship|rent|resell|employ|supply|make|build|teach|"
-    r"deliver|roast|grow|opened|started|provide|offer)\b",
+    r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:\w+\s+){0,3}?(?:are|is|run|own|sell|make|"
+    r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
+    r"supply|build|teach|look after|deliver|roast|grow|a|an)\b",
     re.IGNORECASE,
 )
 
@@ -329,7 +324,9 @@ class ChoiceQuestion(StatelessComponent):
                         "(?! (?:like|of|with|that|our|my))"],
             # a question about working there is the careers answer's
             # ("which would work for a pet food business" asks what suits it)
-            "careers": ["(?<!would )(?<!will )(?<!might )(?<!could )work(?:ing)? (?:at|for|in)",
+            # ("i work in the finance department of a hospital group" is who asks)
+            "careers": ["(?<!would )(?<!will )(?<!might )(?<!could )(?<!i )(?<!we )"
+                        "work(?:ing)? (?:at|for|in)",
                         "jobs?", "careers?", "salary", "apply",
                         "employer", "students?", "graduates?", "freshers?"],
             # intents a choice question overrules; a knowledge intent only when the

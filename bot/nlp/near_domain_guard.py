@@ -131,7 +131,6 @@ class NearDomainGuard(StatelessComponent):
                         "(?:these|those|the) two", "two options", "(?:decid|choos)\\w* between",
                         "(?:pick|choose) (?:the right )?one",
                         # "ok so how would a company pick"
-                        "how (?:would|do|does|should|can|could) (?:an? \\w+|i|we|one|you) "
                         "(?:pick|choose|decide)(?=\\W*$)",
                         "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
@@ -218,7 +217,7 @@ class NearDomainGuard(StatelessComponent):
         return bool(
             words
             and any(
-                not self.own_business(text, m) and m.group(0).split()[0].lower()[:5] not in own
+                not self.own_business(text, m) and m.group(0).lower()[:5] not in own
                 for m in matches
             )
             and not names_a_subject(message)

@@ -169,7 +169,6 @@ def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expe
          "choosing"),
         ("then how do i pick one", "choosing/overview", "choosing"),
         ("ok so how would a company pick", "choosing/overview", "choosing"),
-        ("which wine should i pick", "choosing/overview", "out_of_scope"),
     ],
 )  # fmt: skip
 def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):
