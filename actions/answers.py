@@ -141,7 +141,7 @@ _ONLY = re.compile(
 _ALSO = re.compile(r"\b(too|also|as well|plus|add|adding|in addition|on top|besides)\b", re.I)
 
 
-# "also" said first, before a comma, goes on talking; it adds nothing
+# "Also," said first goes on talking: it does not keep "only" from replacing the tasks
 _ALSO_FIRST = re.compile(r"^\W*(?:oh\W+)?also\s*,", re.IGNORECASE)
 
 
@@ -173,8 +173,8 @@ def entity_values(
 
 # words that ask for work to be done, beside an answer to another question
 _ASKS_FOR_WORK = re.compile(
-    r"\b(need|want|looking for|outsourc\w*|help|someone|somebody|handl\w*|take over|"
-    r"hand (?:over|off))\b",
+    r"\b(need|needs|want|looking for|outsourc\w*|help|someone|somebody|handl\w*|take over|"
+    r"hand (?:over|off)|sort\w*|nightmare|too much|swamp\w*|drowning|killing)\b",
     re.IGNORECASE,
 )
 
@@ -240,8 +240,8 @@ def merged_functions(
     """The tasks after an answer: added to the earlier ones when the visitor says so
     ("oh, and payroll too"), less the ones taken away ("forget the analytics")."""
     earlier = [f for f in parse_functions(before) if f not in removed]
-    text = _ALSO_FIRST.sub("", text or "")  # "Also, I misspoke: we only want ..."
-    if new and _ONLY.search(text) and not _ALSO.search(text):
+    said = _ALSO_FIRST.sub("", text or "")  # "Also, I misspoke: we only want ..."
+    if new and _ONLY.search(said) and not _ALSO.search(said):
         return new  # "and scratch the IT, only the phones": these alone
     if earlier and (adds_to_earlier(text) or (removed and not new)):
         return earlier + [f for f in new if f not in earlier]

@@ -57,6 +57,7 @@ THIRTYFIFTH = REPO_ROOT / "tests" / "realistic_thirtyfifth"  # session 12: dev, 
 THIRTYSIXTH = REPO_ROOT / "tests" / "realistic_thirtysixth"  # session 13: honest
 THIRTYSEVENTH = REPO_ROOT / "tests" / "realistic_thirtyseventh"  # session 13: dev, hardest
 THIRTYEIGHTH = REPO_ROOT / "tests" / "realistic_thirtyeighth"  # session 13: dev, dialogues
+THIRTYNINTH = REPO_ROOT / "tests" / "realistic_thirtyninth"  # session 14: honest
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -96,6 +97,7 @@ SETS = {
     "thirtysixth": THIRTYSIXTH,
     "thirtyseventh": THIRTYSEVENTH,
     "thirtyeighth": THIRTYEIGHTH,
+    "thirtyninth": THIRTYNINTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -12,7 +12,10 @@ corrects one ("wrong number before, 80"), or adds an exact task to those given
 ("can you add IT support to the list"), and
 one that NLU hesitated to call a knowledge question or an answer, that asks
 nothing, names no subject and describes a task ("handling the calls where
-customers place orders").
+customers place orders"), or corrects the tasks ("apologies, I was wrong: we only
+want the reception work outsourced"). Not knowing the answer, read as stop, no or a
+request ("I could not say at this stage", "not decided, my boss will tell me"), is
+an answer too (the budget's "not sure"), unless it asks for advice.
 """
 
 from __future__ import annotations
@@ -49,7 +52,11 @@ _CORRECTION = re.compile(
     r".*\b(?:only|just|instead|rather|not)\b",
     re.IGNORECASE,
 )
-_WH = re.compile(r"(?:^|[,.;:!?]\s*)(?:what|how|why|which|who|where|when)\b", re.IGNORECASE)
+_WH = re.compile(
+    r"(?:^|[,.;:!?]\s*)(?:what|how|why|which|who|where|when|do|does|is|are|can|could|would|"
+    r"will|should)\b",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -61,13 +68,15 @@ class AnswerOverCommand(StatelessComponent):
             "command_words": ["stop", "quit", "cancel", "enough", "end", "exit", "leave",
                               "never ?mind", "forget it", "start over", "restart", "reset",
                               "bye", "goodbye", "no more (?:questions|asking)", "i'?m done",
-                              "done with (?:this|that|it)"],
+                              "done with (?:this|that|it)", "another time", "not now"],
             # "i want someone else to do the books" is a task, not a request for a person
             "handoff": "human_handoff",
             "handoff_words": ["human", "person", "real", "live", "operator", "representative",
                               "consultant", "advis[eo]r", "expert", "colleague", "your team",
                               "(?:talk|speak|chat) (?:to|with)", "transfer", "escalate",
-                              "put me through", "pass me", "call me", "reach", "book a call"],
+                              "put me through", "pass me", "call me", "reach", "book a call",
+                              "contact", "in touch", "phone me", "ring me", "get back to me",
+                              "agent"],
             "answer_entities": ["company_size", "outsourced_function", "budget"],
             # "I could not say at this stage" does not know the answer; it does not refuse it
             # ("I'd rather not say") nor say no

@@ -252,7 +252,9 @@ BARE_CHOICE = re.compile(
     # "bpo ya call center? we install solar panels": the choice, then who asks
     r"(?:\W*$|\W*[.!?]\s*(?:we|we'?re|i|i'?m|our|my)\b[^?]*$"
     # "call center or bpo for a car dealership group, budget is flexible"
-    r"|\W*[,;]\s*(?:(?:our|the|my)\s+)?(?:budget|money|cost|size|we'?re \d|"
+    # ("bpo or call center, cost difference" asks the difference)
+    r"|\W*[,;]\s*(?:(?:our|the|my)\s+)?(?:budget|money|costs?(?!\s+(?:difference|comparison))|"
+    r"size|we'?re \d|"
     r"\d+\s+(?:people|staff|employees|ppl))[^?]*$)",
     re.IGNORECASE,
 )
@@ -277,7 +279,7 @@ _OPINION_ASKED = re.compile(
     r"|which (?:one|option|type|kind|model|way|route|path|service)"
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
-    r"|recommend (?:something|anything|one)|what (?:type|kind) (?:of (?:outsourcing|service))?"
+    r"|recommend (?:something|anything|one)|what (?:type|kind)(?: of (?:outsourcing|service))?"
     # "... want outside partner, what type is good?"
     r"|what (?:type|kind|sort)(?: of \w+)? (?:is|would be|'s) (?:good|best|right|better)"
     r"(?: for (?:us|me))?"
@@ -294,11 +296,22 @@ _BARE_ADVICE = re.compile(
     r"|\bhelp (?:me|us) (?:pick|choose|decide)(?=\s*(?:pls|please|plz)?\s*(?:[,.!?;]|$))",
     re.IGNORECASE,
 )
-# ... after the visitor told what the company is or does
+# ... after the visitor told what the company is or does ...
 _OWN_STORY = re.compile(
     r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:\w+\s+){0,3}?(?:are|is|run|own|sell|make|"
     r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
     r"supply|build|teach|look after|deliver|roast|grow|a|an)\b",
+    re.IGNORECASE,
+)
+# ... in words of a business ("my cat is sick, what should i do?" tells of none)
+_BUSINESS_SIGN = re.compile(
+    r"\b(?:compan(?:y|ies)|business\w*|firm|shop|store|startup|start-up|agency|clinic|"
+    r"practice|brand|studio|chain|franchise|factory|dealership|reseller|consultancy|bank|"
+    r"insurer|hospital|school|restaurant|hotel|charity|ngo|lab|gym|salon|garage|bakery|"
+    r"brewery|cafe|farm|office|customers?|clients?|patients?|guests?|members?|students?|"
+    r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
+    r"support|we|we'?re|our|us|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
+    r"provide|offer|manufactur\w*)\b",
     re.IGNORECASE,
 )
 
@@ -351,6 +364,8 @@ class ChoiceQuestion(StatelessComponent):
     def story_then_opinion(text: Text) -> bool:
         """The company told of, then what would the assistant do ("..., what do u think?")."""
         asked = _OPINION_ASKED.search(text)
+        if not _BUSINESS_SIGN.search(text):
+            return False
         if asked and _OWN_STORY.search(text[: asked.start()]):
             return True
         return bool(_BARE_ADVICE.search(text) and _OWN_STORY.search(text))

@@ -131,8 +131,8 @@ _PRODUCT_VERBS = (
     r"supply|supplies|supplying|teach|teaches|teaching|repair|repairs|repairing|serve|serves|"
     r"serving|provide|provides|providing|offer|offers|offering|"
     # "we do sales and rentals" (not "we do need help with payroll")
-    r"do(?!\s+(?:need|want|have|require|outsource|our own))|"
-    r"run|runs|running(?!\s+(?:out|low|short)))\b"
+    r"do(?!\s+(?:need|want|have|require|outsource|our|the|all|it|this|that|everything)\b)|"
+    r"(?:run|runs|running)(?!\s+(?:out|low|short|the|our|all|it|this|that)\b))\b"
     r"(?!.*\b(?:for (?:us|ourselves)|in[- ]house|ourselves)\b)"
 )
 # a stretch that says what the visitor's company makes (no task to hand over) ...
@@ -166,7 +166,7 @@ _OWN_BUSINESS = re.compile(
     r"(?:firm|company|business|agency|provider|group|practice|studio|consultancy|"
     r"shop|manufacturer|operator|organi[sz]ation)"
     # "we're an it consultancy that grew from 5 to 60 people in three years"
-    r"(?:\s+(?:that|which|who)\s+(?:grew|started|began|was|has|have|opened|moved)\b.*)?"
+    r"(?:\s+(?:that|which|who)\s+(?:grew|started|began|was|opened|moved)\b.*)?"
     r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
     r"(?:employees|staff|people))?\W*$",
     re.IGNORECASE,

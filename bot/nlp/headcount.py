@@ -45,7 +45,7 @@ _THINGS = (
 )
 _NOT_PEOPLE_AFTER = re.compile(
     # "a chain of 12 supermarkets", "three generations", "40 delivery vans"
-    rf"^\s*(?:[a-z]+\s+)?{_THINGS}\b"
+    rf"^\s*(?:(?!(?:across|in|at|over|on|between|from|of|and)\b)[a-z]+\s+)?{_THINGS}\b"
     r"|^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo|%|percent"
     r"|a year|per year|per annum|annually|yearly|a week|per week|a quarter|per quarter"
     r"|secs?|seconds?|mins?|minutes?|rings?|percent"
@@ -151,9 +151,9 @@ def _is_year(text: str, match: re.Match, rest: str) -> bool:
 _PEOPLE_WORD = r"(?:people|persons|staff|employees|ppl|workers|agents)"
 _EACH = re.compile(
     rf"(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b[^.?!]{{0,30}}?"
-    r"(?:\b(?:about|around|roughly|approx\w*|some)\s+|~\s*|\b)(\d+)\s+(?:[a-z]+\s+)?"
-    rf"(?:{_PEOPLE_WORD}\s+)?(?:each|apiece|in each|at each|per (?:shop|store|site|location|"
-    r"branch|office|clinic|hotel|restaurant))\b"
+    r"(?:\b(?:about|around|roughly|approx\w*|some)\s+|~\s*|\b)(\d+)\s+"
+    rf"(?:(?:full|part)[- ]time\s+)?(?:{_PEOPLE_WORD}\s+)?(?:each|apiece|in each|at each|"
+    r"per (?:shop|store|site|location|branch|office|clinic|hotel|restaurant))\b"
     rf"|(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\s+of\s+(?:about|around|roughly|approx\w*|some|~)?"
     rf"\s*(\d+)\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b"
 )

@@ -74,6 +74,15 @@ _SAID_OF_ITSELF = re.compile(
     rf"^\s*{_BUSINESS_NOUN}?\s*(?:[,.;:!-]|\b(?:with|of|here|owner)\b)", re.IGNORECASE
 )
 _A_BUSINESS_AFTER = re.compile(rf"^\s*{_BUSINESS_NOUN}\b", re.IGNORECASE)
+# "which wine should i pick", "what laptop should we buy": a choice of some other thing
+_OTHER_THING_CHOSEN = re.compile(
+    r"\b(?:which|what)\s+(?!(?:one|ones|option|options|model|models|type|kind|sort|way|route|"
+    r"path|approach|setup|set-up|solution|service|services|provider|providers|partner|vendor|"
+    r"company|firm|outsourc\w*|should|would|do|does|is|are|can|could)\b)[a-z]+"
+    r"(?:\s+[a-z]+)?\s+(?:should|shall|do|would|can|could)\s+(?:i|we)\s+(?:pick|choose|get|"
+    r"buy|select|use|go (?:with|for))\b",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -269,6 +278,25 @@ class NearDomainGuard(StatelessComponent):
             and not self.anchors.search(message.get(TEXT) or "")
         )
 
+    def chooses_another_thing(self, message: Message) -> bool:
+        """A request for advice on choosing something that is not a model of outsourcing,
+        with nothing of this assistant's domain ("which wine should i pick")."""
+        text = message.get(TEXT) or ""
+        chosen = _OTHER_THING_CHOSEN.search(text)
+        if not chosen or (message.get(INTENT) or {}).get("name") != self.config["advice"]:
+            return False
+        # the rest of the message: "... for our clinic" tells of the visitor's company
+        rest = text[: chosen.start()] + " " + text[chosen.end() :]
+        return not (
+            _OWN_WORDS.search(rest)
+            or self.anchors.search(rest)
+            or any(
+                e.get("entity") in ("subject", "aspect", "outsourced_function")
+                and e.get("role") != "guess"
+                for e in message.get(ENTITIES) or []
+            )
+        )
+
     @staticmethod
     def mark(message: Message, value: Text, start: int, end: int) -> None:
         entity = {
@@ -288,7 +316,7 @@ class NearDomainGuard(StatelessComponent):
                 # kpo?")
                 self.mark(message, "elsewhere", 0, len(message.get(TEXT) or ""))
                 continue
-            if self.is_unanchored(message):
+            if self.is_unanchored(message) or self.chooses_another_thing(message):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
                 continue
             marker = self.marker(message)

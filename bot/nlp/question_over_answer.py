@@ -176,8 +176,9 @@ class QuestionOverAnswer(StatelessComponent):
 
     def aspect_asked(self, message: Message) -> Optional[Text]:
         """ "we're a mid-size retailer ... what tools and automation does each type of
-        provider use?": a question about an aspect that needs no subject (technology,
-        locations, trends ...), asked after what the company is, and no task stated."""
+        provider use?": a message read as a form answer that asks, in a clause of its own,
+        about an aspect that needs no subject (technology, locations, trends ...), and
+        states no task."""
         text = message.get(TEXT) or ""
         entities = message.get(ENTITIES) or []
         if not _WH_ASKED.search(text) or any(

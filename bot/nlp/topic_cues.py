@@ -193,7 +193,7 @@ class TopicCues(StatelessComponent):
                 "(explain|describe|tell me|asked me) what an? \\w+( \\w+)? is",
                 # "tell me about bpo companies", "explain call centres pls": one of them, no
                 # more said
-                "^\\W*((ok|okay|so|and|hi|hey|hello)\\W+)*(tell me|tell us|explain|talk me "
+                "^((ok|okay|so|and|hi|hey|hello)\\W+)*(tell me|tell us|explain|talk me "
                 "through|i want to know|i'?d like to know)\\s+"
                 "((a (bit|little)|more|something)\\s+)?"
                 "(about\\s+)?(an? |the )?(bpos?|call[- ]?cent(er|re)s?|contact[- ]?cent(er|re)s?|"

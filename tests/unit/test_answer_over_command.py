@@ -48,6 +48,9 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("can i talk to a person about payroll", "human_handoff",
          {"entity": "outsourced_function", **RULER}, "human_handoff"),
         ("get me a human", "human_handoff", None, "human_handoff"),
+        ("can someone contact me about our payroll", "human_handoff",
+         {"entity": "outsourced_function", **RULER}, "human_handoff"),
+        ("dunno, maybe another time", "stop", None, "stop"),
         # not knowing is an answer (the budget's "not sure"), not a refusal
         ("I could not say at this stage", "stop", None, "inform"),
         ("i really couldn't say", "deny", None, "inform"),
@@ -93,6 +96,13 @@ SUBJECT = {"entity": "subject", "value": "call_center", **RULER}
         # ... not a question that says "actually"
         (
             "ppl keep saying 'back office work', what actually counts as back office",
+            [TASK],
+            0.93,
+            "definition",
+        ),
+        # ... nor a correction that asks ("sorry, i meant: do they ...")
+        (
+            "sorry, i was wrong, do they only take the calls where customers place orders",
             [TASK],
             0.93,
             "definition",

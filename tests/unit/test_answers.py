@@ -90,8 +90,13 @@ def test_only_replaces_the_tasks_even_after_and():
     # "also" said first goes on talking; "only" replaces, "what we really need is" too
     text = "Also, I misspoke: we only want to outsource the customer complaints line"
     assert merged_functions(["customer_support"], ["logistics"], text) == ["customer_support"]
-    text = "sorry, what we really need is someone to call clients with overdue fees"
+    text = "then what we really need is someone to call clients with overdue fees"
     assert merged_functions(["collections"], ["administration"], text) == ["collections"]
+    # "Also," first still adds
+    assert merged_functions(["payroll"], ["customer_support"], "Also, payroll.") == [
+        "customer_support",
+        "payroll",
+    ]
 
 
 MODEL_TASK = {"entity": "outsourced_function", "extractor": "FormAnswerClassifier"}
@@ -128,6 +133,7 @@ def test_tasks_told_while_another_question_is_asked(tracker_factory, text, entit
     [
         ("around 55 teachers and admin", []),  # who works there
         ("about 40, and we need admin help", ["administration"]),
+        ("we're about 40 and the admin side is a nightmare", ["administration"]),
     ],
 )
 def test_tasks_named_with_the_head_count(tracker_factory, text, expected):

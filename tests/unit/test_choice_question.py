@@ -107,6 +107,7 @@ def read(text, intent):
         ("can you recommend one? we're a bank in Accra", "out_of_scope"),
         ("advise pls, we're a tax consultancy", "out_of_scope"),
         ("we're a mobile network reseller, help me pick", "inform"),
+        ("we're a bakery, what kind?", "out_of_scope"),
         # the bare choice, then facts
         ("call center or bpo for a car dealership group, budget is flexible", "difference"),
     ],
@@ -173,6 +174,10 @@ def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
         ("i am a student, what do you think about call centers?", "definition"),
         ("we're a bakery, can you recommend a good accountant?", "out_of_scope"),
         ("bpo or cc, what's the difference", "difference"),
+        # an opinion asked after something else than the company
+        ("my cat is sick, what should i do?", "out_of_scope"),
+        ("i heard bpos are cheaper, your take?", "benefits"),
+        ("bpo or call center, cost difference", "difference"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):

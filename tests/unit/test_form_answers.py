@@ -131,6 +131,9 @@ def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
         ("we ship monthly snack boxes", True),
         ("we do sales and rentals", True),
         ("we do need help with payroll", False),
+        ("we do the bookkeeping on paper", False),
+        ("we're running the phones with two people", False),
+        ("we run 3 vet clinics", True),
         ("we run our payroll in-house", False),
     ],
 )

@@ -175,6 +175,26 @@ def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, k
     assert reading(text, key) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("which wine should i pick", "out_of_scope"),
+        ("what laptop should we buy for the new hire", "out_of_scope"),
+        ("which university should i choose", "out_of_scope"),
+        # a model of outsourcing, or the visitor's own company
+        ("which one should we pick", "request_recommendation"),
+        ("which provider should we go with", "request_recommendation"),
+        ("which model should i choose for my bakery", "request_recommendation"),
+        ("we run a courier firm, which setup should we pick", "request_recommendation"),
+        ("which should we choose for the customer calls", "request_recommendation"),
+    ],
+)
+def test_advice_on_choosing_another_thing_is_out_of_scope(text, expected):
+    message = parsed_message(text, "request_recommendation", topic="choosing/overview")
+    (result,) = NearDomainGuard({}).process([message])
+    assert result.get("intent")["name"] == expected
+
+
 def test_bpo_of_another_kind_is_out_of_scope():
     text = "does bpo 10% wash help with pimples"
     message = parsed_message(text, "definition", topic="definition/bpo")
