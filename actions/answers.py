@@ -71,6 +71,19 @@ def introduces_the_company(text: str) -> bool:
     return bool(_INTRODUCTION.search(text))
 
 
+# "many", "loads of staff": a size nobody can place in a class; the question again
+_VAGUE_AMOUNT = re.compile(
+    r"^\W*(?:(?:oh|well|hmm|quite|so|very|really|too)\s+)*(?:many|lots|a lot|loads|plenty|"
+    r"heaps|tons|a bunch|a good number|quite a few|a fair few|enough|some|several)"
+    r"(?:\s+of\s+(?:us|them|people|ppl|staff|employees|workers))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_a_vague_amount(text: str) -> bool:
+    return bool(_VAGUE_AMOUNT.match(text or ""))
+
+
 def says_unsure(text: str) -> bool:
     return bool(_UNSURE.search(text))
 
@@ -179,6 +192,16 @@ _ASKS_FOR_WORK = re.compile(
 )
 
 
+def _listed(text: Text, entity: Dict[Text, Any]) -> bool:
+    """The entity's words stand as an item of their own, between commas (up to 3 words)."""
+    start = entity.get("start")
+    if start is None:
+        return True
+    before = re.split(r"[,;.:]", text[:start])[-1]
+    after = re.split(r"[,;.:]", text[start:])[0]
+    return len((before + after).split()) <= 3
+
+
 def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[Any]]:
     """Like `entity_values`; but while the form asks about something else, tasks count
     only as exact terms or where the visitor marks a change ("oh, and payroll too"):
@@ -198,6 +221,9 @@ def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[A
         if e.get("entity") == "outsourced_function"
         and not e.get("role")
         and e.get("confidence") is None
+        # "tight, margins in freight are razor thin": why the budget is what it is; a task
+        # listed beside the budget ("payroll, moderate budget") is one
+        and (asked != "budget" or _listed(text, e) or _ASKS_FOR_WORK.search(text))
     ]
     if asked == "company_size" and not _ASKS_FOR_WORK.search(text):
         exact = []  # "around 55 teachers and admin": who works there, no task

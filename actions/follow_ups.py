@@ -285,6 +285,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     ]
     specific = [a for a in aspects if a not in ("definition", "difference")]
     answered = TOPICS[previous][0] if previous in TOPICS else None
+    if specific and "difference" in aspects and all(a == answered for a in specific):
+        return "difference"  # "and how is that different from what a bpo offers?"
     specific = [a for a in specific if a != answered] or specific
     # "do they use ai now?": AI is the part of technology asked about
     specific = [a for a in specific if not set(_NARROWER.get(a, ())) & set(specific)]

@@ -25,6 +25,7 @@ from actions.answers import (
     parse_company_size,
     parse_functions,
     removed_functions,
+    says_a_vague_amount,
     says_unsure,
     strongest,
     unasked_values,
@@ -113,6 +114,8 @@ class ValidateRecommendationForm(FormValidationAction):
             return found
         if ValidateRecommendationForm._answers_another_question(slot, tracker):
             return found  # "sorry, not 35, we're 350": a correction, no guess at this one
+        if slot == "company_size" and says_a_vague_amount(tracker.latest_message.get("text")):
+            return found  # "many": no guess at the size
         return [*entity_values(tracker, role=GUESS).get(slot, []), *found]
 
     @staticmethod

@@ -58,6 +58,7 @@ THIRTYSIXTH = REPO_ROOT / "tests" / "realistic_thirtysixth"  # session 13: hones
 THIRTYSEVENTH = REPO_ROOT / "tests" / "realistic_thirtyseventh"  # session 13: dev, hardest
 THIRTYEIGHTH = REPO_ROOT / "tests" / "realistic_thirtyeighth"  # session 13: dev, dialogues
 THIRTYNINTH = REPO_ROOT / "tests" / "realistic_thirtyninth"  # session 14: honest
+FORTIETH = REPO_ROOT / "tests" / "realistic_fortieth"  # session 14: dev, follow-ups, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -98,6 +99,7 @@ SETS = {
     "thirtyseventh": THIRTYSEVENTH,
     "thirtyeighth": THIRTYEIGHTH,
     "thirtyninth": THIRTYNINTH,
+    "fortieth": FORTIETH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

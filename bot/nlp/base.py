@@ -152,21 +152,31 @@ def _held_key(entity: Dict) -> tuple:
 
 
 def hold_back(message: Message, entities: Iterable[Dict]) -> None:
-    message.set(HELD_BACK, [*(message.get(HELD_BACK) or []), *map(_held_key, entities)])
+    message.set(HELD_BACK, [*(message.get(HELD_BACK) or []), *entities])
 
 
 def give_back_held_tasks(message: Message) -> None:
     """The tasks a message read as a knowledge question held back, stated again (it asks
     for the recommendation: "... the taproom phone plus the insta DMs are too much. which
-    one fits?")."""
-    held = set(message.get(HELD_BACK) or [])
+    one fits?"), whether kept as guesses or set aside ("need ppl to call our lapsed gym
+    members ..., bpo or cc which one?" names the subjects)."""
+    held = {_held_key(e): e for e in message.get(HELD_BACK) or []}
     if not held:
         return
+    entities = message.get(ENTITIES) or []
+    present = {_held_key(e) for e in entities}
     message.set(
         ENTITIES,
         [
-            {k: v for k, v in e.items() if k != "role"} if _held_key(e) in held else e
-            for e in message.get(ENTITIES) or []
+            *(
+                {k: v for k, v in e.items() if k != "role"} if _held_key(e) in held else e
+                for e in entities
+            ),
+            *(
+                {k: v for k, v in e.items() if k != "role"}
+                for key, e in held.items()
+                if key not in present
+            ),
         ],
         add_to_output=True,
     )

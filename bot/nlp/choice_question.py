@@ -305,15 +305,35 @@ _OWN_STORY = re.compile(
 )
 # ... in words of a business ("my cat is sick, what should i do?" tells of none)
 _BUSINESS_SIGN = re.compile(
-    r"\b(?:compan(?:y|ies)|business\w*|firm|shop|store|startup|start-up|agency|clinic|"
+    r"\b(?:compan(?:y|ies)|business\w*|(?:firm|shop|store|startup|start-up|agency|clinic|"
     r"practice|brand|studio|chain|franchise|factory|dealership|reseller|consultancy|bank|"
     r"insurer|hospital|school|restaurant|hotel|charity|ngo|lab|gym|salon|garage|bakery|"
-    r"brewery|cafe|farm|office|customers?|clients?|patients?|guests?|members?|students?|"
+    r"brewery|winery|cafe|farm|office|customer|client|patient|guest|member|student)s?|"
     r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
     r"support|we|we'?re|our|us|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
     r"provide|offer|manufactur\w*)\b",
     re.IGNORECASE,
 )
+
+
+# "need ppl to call our lapsed gym members ..., bpo or cc which one?", "... for a winery
+# like ours is it bpo or call centre?", "... would a bpo or a call center help?": the
+# choice between the two, in the last clause, after the visitor's company told of
+_CHOICE_CLAUSE = re.compile(
+    rf"(?:^|[.!?;:,]\s*|\s-+\s)([^.!?;:,]*\b{_SUBJECT}\s+(?:or|ya|vs\.?|versus)\s+{_SUBJECT}"
+    r"[^.!?;:,]*)[\s.!?]*$",
+    re.IGNORECASE,
+)
+# ... asking nothing else about them (what they are, how they differ, cost, jobs ...)
+_ASKS_ABOUT_THEM = re.compile(
+    r"\b(?:differ\w*|between|same|similar\w*|alike|compar\w*|mean\w*|stands? for|defin\w*|"
+    r"what(?:'s| is| are)|whats|explain|advantages?|benefits?|pros|cons|jobs?|careers?|"
+    r"salar\w*|pay|work(?:ing)? (?:at|in|for)|industr\w*|countr\w*|locat\w*|where|future|"
+    r"trends?|tech\w*|tools?|software|ai|automat\w*|structure\w*|channels?|services?|offer|"
+    r"how|cost\w*|price\w*|cheap\w*|expensive|history)\b",
+    re.IGNORECASE,
+)
+_OWN_WORD = re.compile(r"\b(?:we|we'?re|us|our|ours|i|i'?m|my)\b", re.IGNORECASE)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -370,6 +390,19 @@ class ChoiceQuestion(StatelessComponent):
             return True
         return bool(_BARE_ADVICE.search(text) and _OWN_STORY.search(text))
 
+    @staticmethod
+    def story_then_choice(text: Text) -> bool:
+        """The company told of, then the choice between the two asked with nothing else
+        ("..., bpo or call centre for that?")."""
+        clause = _CHOICE_CLAUSE.search(text)
+        if not clause:
+            return False
+        # the sentence the choice ends ("what is the difference, bpo or call center?")
+        sentence = re.split(r"[.!?]\s", text[: clause.start(1)])[-1] + clause.group(1)
+        if _ASKS_ABOUT_THEM.search(sentence):
+            return False
+        return bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))
+
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
         text = message.get(TEXT) or ""
@@ -384,6 +417,7 @@ class ChoiceQuestion(StatelessComponent):
             or _OWN_CHOICE.search(text)
             or (_DECIDING.search(text) and "?" not in text)
             or self.story_then_opinion(text)
+            or self.story_then_choice(text)
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")

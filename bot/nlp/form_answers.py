@@ -126,7 +126,8 @@ _PRODUCT_VERBS = (
     r"(?:make|makes|making|build|builds|building|develop|develops|developing|design|designs|"
     r"designing|produce|produces|producing|manufacture|manufactures|manufacturing|create|"
     r"creates|creating|write|writes|writing|host|hosts|hosting|install|installs|installing|"
-    r"import|imports|importing|export|exports|exporting|grow|grows|growing|brew|brews|"
+    r"import|imports|importing|export|exports|exporting|distribute|distributes|distributing|"
+    r"wholesale|wholesales|grow|grows|growing|brew|brews|"
     r"brewing|sell|sells|selling|resell\w*|ship|ships|rent|rents|renting|roast\w*|"
     r"supply|supplies|supplying|teach|teaches|teaching|repair|repairs|repairing|serve|serves|"
     r"serving|provide|provides|providing|offer|offers|offering|"
@@ -154,7 +155,7 @@ _GREETING = re.compile(
 # kinds of business that name the visitor's own company when said alone
 _OWN_KINDS = (
     r"chain|clinic|store|restaurant|hotel|brand|startup|start-up|school|charity|co-?op|"
-    r"cooperative"
+    r"cooperative|factory|workshop|bakery|brewery|winery|farm|salon|gym|pharmacy"
 )
 _OWN_BUSINESS = re.compile(
     r"^\W*(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?(?:an?\s+|our\s+|my\s+)?"
@@ -300,17 +301,32 @@ def own_business(text: Text) -> Optional[tuple]:
     return next((span for span in said if _OWN_BUSINESS.match(text[slice(*span)])), None)
 
 
+# "... and maintenance contracts", "... and accessories": more of what was named, joined by
+# "and", with no verb, person or want of its own
+_AND = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
+_MORE_THINGS = re.compile(
+    r"^\W*(?!.*\b(?:need|needs|want|wants|help|someone|somebody|outsourc\w*|our|my|we|i|us|"
+    r"the|is|are|was|were|handl\w*|do|doing|take|taking|too|also)\b)[a-z-]+(?:\s+[a-z-]+){0,2}"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
 def what_it_does(text: Text) -> List[tuple]:
     """The stretches that say what the visitor's company does for its own customers ("we
-    roast coffee", "and supply it to cafes"): no task to hand over."""
-    found, product = [], False
+    roast coffee", "and supply it to cafes", "we do repairs and maintenance contracts"): no
+    task to hand over."""
+    found, product, before = [], False, 0
     for start, end in clauses(text):
         stretch = text[start:end]
-        product = bool(
-            _OWN_PRODUCT.match(stretch) or (product and _MORE_OF_THE_PRODUCT.match(stretch))
+        more = product and (
+            _MORE_OF_THE_PRODUCT.match(stretch)
+            or (_AND.match(text[before:start]) and _MORE_THINGS.match(stretch))
         )
+        product = bool(_OWN_PRODUCT.match(stretch) or more)
         if product:
             found.append((start, end))
+        before = end
     return found
 
 
@@ -804,15 +820,15 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     # battery systems" reads a little like a question on technology)
                     ruled = {str(e[ENTITY_ATTRIBUTE_VALUE]) for e in entities}
                     entities = self.read_tasks(message, entity, entities, read[entity], add=False)
-                    if names_a_subject(message):
-                        continue  # "do call centers only handle phone calls?": a question
                     held = [
                         e
                         for e in self.read_tasks(message, entity, [], read[entity])
                         if str(e[ENTITY_ATTRIBUTE_VALUE]) not in ruled and not e.get("role")
                     ]
-                    entities += [{**e, "role": GUESS} for e in held]
                     hold_back(message, held)
+                    if names_a_subject(message):
+                        continue  # "do call centers only handle phone calls?": a question
+                    entities += [{**e, "role": GUESS} for e in held]
             if counted:
                 predicted[size_entity] = [(counted, 1.0)]
                 guesses.pop(size_entity, None)

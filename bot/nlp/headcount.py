@@ -41,7 +41,12 @@ _THINGS = (
     r"bikes|beds|rooms|apartments|units|outlets|franchises|warehouses|factories|plants|"
     r"airports|showrooms|schools|campuses|pharmacies|salons|gyms|studios|practices|"
     r"generations|decades|brands|apps|games|venues|sites|depots|hospitals|dealerships|cafes|"
-    r"bars|shops|stores|branches|locations|offices)"
+    r"bars|shops|stores|branches|locations|offices|"
+    # "a ferry line to four islands", "coworking spaces in 3 cities", "9000 customers"
+    r"islands|cities|towns|countries|states|regions|provinces|markets|routes|ships|vessels|"
+    r"boats|ferries|planes|aircraft|spaces|desks|products|items|orders|tickets|calls|emails|"
+    r"customers|clients|patients|users|subscribers|guests|passengers|visitors|"
+    r"followers|students|pupils|learners)"
 )
 _NOT_PEOPLE_AFTER = re.compile(
     # "a chain of 12 supermarkets", "three generations", "40 delivery vans"

@@ -63,7 +63,8 @@ _ADVANTAGES_OVER = re.compile(
 DEFINITION_ASKED = "definition_asked"
 
 # "can a bpo also do our bookkeeping", "would a call centre handle order taking"
-_FRONT = re.compile(r"\bfront[- ]?office", re.IGNORECASE)
+# "... back office, what is that exactly? and the front one?"
+_FRONT = re.compile(r"\bfront(?:[- ]?office)?\b", re.IGNORECASE)
 _BACK = re.compile(r"\bback[- ]?office", re.IGNORECASE)
 _WHAT_IS_OFFICE = re.compile(
     r"\bwhat(?:'s| is| are| does| do) (?:the |a )?(?:front|back)[- ]?offices?\b"
@@ -155,6 +156,16 @@ class TopicCues(StatelessComponent):
                         "difference/overview",
                     ]
                     for aspect in ("services", "structure", "technology", "channels")
+                },
+                # "whats the difference to a call center, in a nutshell?" after what a bpo
+                # does: one subject named, how the two differ asked
+                **{
+                    f"definition/{subject}": [
+                        ["(the |a |any )?differences? (to|from|with|vs|versus|compared to)",
+                         "differs? from", "different (from|to|than)"],
+                        "difference/overview",
+                    ]
+                    for subject in ("bpo", "call_center")
                 },
                 "difference/similarities": [
                     [

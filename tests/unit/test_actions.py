@@ -418,6 +418,20 @@ def test_the_question_asked_takes_nlus_best_guess(tracker_factory):
     assert messages == []
 
 
+@pytest.mark.parametrize("text", ["many", "loads of staff", "quite a lot"])
+def test_a_vague_amount_is_no_size(tracker_factory, text):
+    events, messages = validation_run(
+        tracker_factory,
+        "company_size",
+        None,
+        "company_size",
+        text=text,
+        entities=[entity("company_size", "small", 0.3, role="guess")],
+    )
+    assert slot_events(events).get("company_size") is None
+    assert [m.get("response") for m in messages] == ["utter_unclear_company_size"]
+
+
 def test_a_guess_never_answers_a_question_not_asked(tracker_factory):
     events, _ = validation_run(
         tracker_factory,

@@ -111,7 +111,11 @@ MODEL_TASK = {"entity": "outsourced_function", "extractor": "FormAnswerClassifie
         ("oh and we pay people monthly too",
          [{**MODEL_TASK, "value": "payroll", "confidence": 0.95}], ["payroll"]),
         ("payroll, moderate budget",
-         [{"entity": "outsourced_function", "value": "payroll"}], ["payroll"]),
+         [{"entity": "outsourced_function", "value": "payroll", "start": 0, "end": 7}],
+         ["payroll"]),
+        # a word of a task in why the budget is what it is
+        ("tight, margins in freight are razor thin",
+         [{"entity": "outsourced_function", "value": "logistics", "start": 18, "end": 25}], []),
         # a change marked so counts even where the model is only fairly sure
         ("wait, we also want them to sort out the monthly pay",
          [{**MODEL_TASK, "value": "payroll", "confidence": 0.7}], ["payroll"]),

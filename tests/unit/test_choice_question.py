@@ -108,6 +108,18 @@ def read(text, intent):
         ("advise pls, we're a tax consultancy", "out_of_scope"),
         ("we're a mobile network reseller, help me pick", "inform"),
         ("we're a bakery, what kind?", "out_of_scope"),
+        # the company told of, then the choice between the two in the last clause
+        ("need ppl to ring our old gym members back, bpo or cc which one?", "difference"),
+        (
+            "busy season is here and our office is drowning. for a shop like ours is it bpo or "
+            "call center?",
+            "difference",
+        ),
+        (
+            "we have 3 bakeries and nobody answers the phone, would a bpo or a call centre help?",
+            "choosing",
+        ),
+        ("we run a ski school and parents call all day. bpo or call centre for that?", "follow_up"),
         # the bare choice, then facts
         ("call center or bpo for a car dealership group, budget is flexible", "difference"),
     ],
@@ -178,6 +190,9 @@ def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
         ("my cat is sick, what should i do?", "out_of_scope"),
         ("i heard bpos are cheaper, your take?", "benefits"),
         ("bpo or call center, cost difference", "difference"),
+        ("we're a bank, is bpo or call center cheaper?", "benefits"),
+        ("our hotel staff keep asking, how do bpo or call center jobs pay", "careers"),
+        ("we are a clinic. what is the real difference - bpo or call center?", "difference"),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):
@@ -272,3 +287,15 @@ def test_a_task_held_back_from_a_question_is_stated_in_a_request():
     assert result.get("intent")["name"] == "request_recommendation"
     roles = {e["value"]: e.get("role") for e in result.get("entities")}
     assert roles == {"customer_support": None, "tight": "guess"}
+
+
+def test_a_task_set_aside_from_a_question_naming_the_subjects_is_stated_in_a_request():
+    from bot.nlp.base import hold_back
+
+    text = "need ppl to ring our old gym members and sell memberships, bpo or cc which one?"
+    task = {"entity": "outsourced_function", "value": "sales", "start": 0, "end": 40}
+    message = parsed_message(text, "difference", 0.7, [], "choosing/overview")
+    hold_back(message, [task])  # set aside, not among the entities
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+    assert [(e["value"], e.get("role")) for e in result.get("entities")] == [("sales", None)]

@@ -799,3 +799,18 @@ def test_a_bare_number_read_as_a_follow_up_is_out_of_scope(tracker_factory):
     tracker = _opening(tracker_factory, "1200??", "definition/call_center")
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+def test_how_the_same_aspect_differs_asks_the_difference(tracker_factory):
+    entities = [
+        {"entity": "aspect", "value": "difference"},
+        {"entity": "subject", "value": "bpo"},
+        {"entity": "aspect", "value": "services"},
+    ]
+    text = "and how does that differ from the work a bpo takes on?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/call_center", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "services/call_center") == "difference"
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/services"]

@@ -170,6 +170,23 @@ def test_what_the_company_does_goes_on_after_and():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("we do repairs and maintenance contracts", ["we do repairs", "maintenance contracts"]),
+        ("we sell bikes and accessories and need help with payroll",
+         ["we sell bikes", "accessories"]),
+        # a task after a comma, or with a word of its own, is no more of the product
+        ("we make candles, bookkeeping and payroll please", ["we make candles"]),
+        ("we make candles and payroll too", ["we make candles"]),
+    ],
+)  # fmt: skip
+def test_more_of_what_the_company_sells_after_and(text, expected):
+    from bot.nlp.form_answers import what_it_does
+
+    assert [text[slice(*span)].strip() for span in what_it_does(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text, counted_people",
     [
         ("forgot the new hires", True),
@@ -200,6 +217,8 @@ def test_who_was_counted_is_no_task(text, counted_people):
         ("billing department and the phones", None),
         ("pottery shop, i need help choosing, bpo or cc?", "pottery shop"),
         ("yoga studio chain owner, which model fits us?", "yoga studio chain owner"),
+        ("Hello. Our family-run sawmill workshop (about 90 staff) wants advice. Which one?",
+         " Our family-run sawmill workshop "),
     ],
 )  # fmt: skip
 def test_what_the_company_is_is_no_task(text, own):

@@ -80,6 +80,8 @@ def reading(text, key, intent=None, subject=None):
         ("are there us laws that restrict offshoring jobs", "careers/bpo", "follow_up"),
         ("which predictive dialer software is the cheapest", "difference/technology", None),
         ("what is a call option in stocks", "definition/call_center", None),
+        ("our managed it provider keeps missing the sla, what can we do", "careers/call_center",
+         "out_of_scope"),
     ],
 )  # fmt: skip
 def test_words_of_other_fields_are_out_of_scope(text, key, intent):

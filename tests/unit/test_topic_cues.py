@@ -185,6 +185,12 @@ def test_what_one_can_do_with_a_task_named_is_its_services():
          "difference/overview"),
         ("what's the key difference between the two", "difference/structure", (),
          "difference/overview"),
+        # one subject named, how it differs from the other asked
+        ("so what's the difference to a bpo then?", "definition/bpo", (), "difference/overview"),
+        ("how is a call centre different from that", "definition/call_center", (),
+         "difference/overview"),
+        ("what is a call centre, in simple words", "definition/call_center", (),
+         "definition/call_center"),
         # an aspect named keeps its own answer
         ("what's the main difference in technology", "difference/technology", ("technology",),
          "difference/technology"),
@@ -206,6 +212,8 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "definition/front_back_office"),
         ("which functions belong to the front office and which to the back office?",
          "difference/structure", "definition/front_back_office"),
+        ("you keep saying back office, what is that exactly? and the front one?",
+         "definition/bpo", "definition/front_back_office"),
         # both named with a subject: which parts each one covers
         ("does a call center cover the front office or the back office too",
          "difference/structure", "difference/structure"),
