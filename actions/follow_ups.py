@@ -428,6 +428,11 @@ _DOES_THAT_MEAN = re.compile(
 # "and why is that better than a call centre?": the benefits of the other one
 _BETTER_THAN = re.compile(r"\b(better|more \w+|cheaper|faster) than\b", re.IGNORECASE)
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
+# "ok but what is the future for it": goes on from something said before, about it
+_GOES_ON_ABOUT_IT = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+)?(?:and|but|so|then)\b.*\b(?:it|they|them|there|that one)\b",
+    re.IGNORECASE,
+)
 # "does that include healthcare?", "can they do payroll too?"
 _ABOUT_THAT = re.compile(
     r"^\s*(does|do|is|are|can|could|would|will)\s+(that|this|they|those|these)\b", re.IGNORECASE
@@ -475,7 +480,14 @@ class ActionAnswerFollowUp(Action):
             if r.get("name") != "nlu_fallback"
         ]
         text = tracker.latest_message.get("text") or ""
-        if not (_ABOUT_CHOOSING.search(text) or tracker.latest_message.get("entities")):
+        # an aspect asked about is no fact of a company ("what skills one needs for
+        # starting there, kindly tell" after the jobs)
+        facts = [
+            e
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") not in ("aspect", "follow_up_shape") or e.get("value") == "choosing"
+        ]
+        if not (_ABOUT_CHOOSING.search(text) or facts):
             return False  # "can you call my mom for me": no choice, nothing of a company
         if ranking[:1] == ["request_recommendation"]:
             return True
@@ -597,7 +609,7 @@ class ActionAnswerFollowUp(Action):
                     or BPO in ASPECTS.get(kind or "", {})
                 )
             )
-            own = own and not depends
+            own = own and not depends and not (subject is None and _GOES_ON_ABOUT_IT.search(text))
             topic = guess if own else None
             if topic is None and guess is None and aspect and subject in (BPO, CALL_CENTER):
                 # "how much does a bpo cost?": the classifier unsure, the aspect and the

@@ -37,7 +37,7 @@ from bot.nlp.base import ASPECT_TOPICS, StatelessComponent, word_pattern
 
 _COMPARING = re.compile(
     r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not|"
-    r"compared (?:with|to))\b",
+    r"compared? (?:with|to)|against)\b",
     re.IGNORECASE,
 )
 
@@ -52,8 +52,10 @@ _BETTER = re.compile(
 # the advantages of one, weighed against the other: "what advantages does a contact centre
 # offer compared with a bpo?" (not "advantages of bpo vs call center")
 _ADVANTAGES_OVER = re.compile(
-    r"\b(?:advantages?|benefits?|strengths?|strong points|pluses|pros|upsides?)\b.*"
-    r"\b(?:compared (?:with|to)|over|in comparison (?:with|to)|relative to)\b",
+    r"\b(?:advantages?|benefits?|strengths?|strong points|plus(?:es| points?)|pros|upsides?|"
+    r"good points|selling points)\b.*"
+    # "what r the plus points of call centre compare to bpo"
+    r"\b(?:compared? (?:with|to)|over|in comparison (?:with|to)|relative to|against)\b",
     re.IGNORECASE,
 )
 

@@ -814,3 +814,48 @@ def test_how_the_same_aspect_differs_asks_the_difference(tracker_factory):
     assert main_aspect(tracker, "services/call_center") == "difference"
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_difference/services"]
+
+
+def test_an_aspect_asked_about_after_the_jobs_is_no_request(tracker_factory):
+    """Below the threshold, read most like a request, yet it names only an aspect."""
+    from actions.follow_ups import ActionAnswerFollowUp
+
+    text = "what skills does one need to get started there, kindly tell"
+    tracker = _after_knowledge_answer(
+        tracker_factory,
+        "careers/bpo",
+        text,
+        "nlu_fallback",
+        [{"entity": "aspect", "value": "careers", "start": 5, "end": 11}],
+    )
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "request_recommendation", "confidence": 0.5},
+        {"name": "careers", "confidence": 0.3},
+    ]
+    events, messages = run(ActionAnswerFollowUp(), tracker)
+    assert not any(e.get("name") == "recommendation_form" for e in events)
+    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # goes on about "it", with nothing said before: which of the two?
+        ("ok but what does the future hold for it", "utter_ask_follow_up_topic"),
+        ("and where is it heading", "utter_ask_follow_up_topic"),
+        # a question of its own
+        ("what does the future hold for outsourcing", "utter_trends/overview"),
+    ],
+)
+def test_with_nothing_before_a_question_about_it_is_asked_about(tracker_factory, text, expected):
+    selector = {"response": {"intent_response_key": "trends/overview", "confidence": 0.99}}
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        intent="follow_up",
+        text=text,
+        entities=[{"entity": "aspect", "value": "trends"}],
+        parse={"response_selector": {"default": selector}},
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [expected]

@@ -55,6 +55,8 @@ def topic_after(msg):
         ("what advantages does a call centre offer compared with a bpo", "difference/services",
          "benefits/call_center"),
         ("advantages of bpo vs call center", "difference/services", "difference/services"),
+        ("wat r the good points of a bpo compare to a call centre", "difference/services",
+         "benefits/bpo"),
     ],
 )  # fmt: skip
 def test_one_sided_comparisons_answer_for_the_first_subject(text, chosen, expected):
