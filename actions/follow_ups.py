@@ -195,6 +195,8 @@ def resolve(
             return None
     if aspect == "difference" and last_aspect == "services":
         return "difference/services"  # "how is that different from what a bpo does?"
+    if why and previous in WHY and aspect == last_aspect and not subject:
+        return WHY[previous]  # "you said asia and africa, why there exactly?"
     if aspect:
         found = topic_for(aspect, subject or last_subject)
         if found is None and aspect in ASPECTS:
@@ -330,8 +332,10 @@ _WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why\b", re.IGNORECASE)
 _BECAUSE = re.compile(r"\b(?:because|cause|coz|cuz|due to)\b", re.IGNORECASE)
 # "is it different in a bpo?", "is that any different at a call center"
 _DIFFERENT_THERE = re.compile(
-    r"^\W*(?:(?:and|so|but)\W+)?(?:is|are|would)\s+(?:it|that|this|things|they)\s+(?:any\s+)?"
-    r"(?:different|the same)\s+(?:in|at|for|with)\b",
+    r"^\W*(?:(?:and|so|but)\W+)?(?:(?:is|are|would)\s+(?:it|that|this|things|they)|"
+    # "does it work the same at the bigger ones, the bpos?"
+    r"(?:does|do|would)\s+(?:it|that|this|things|they)\s+work)\s+(?:any\s+)?"
+    r"(?:different(?:ly)?|the same)\s+(?:in|at|for|with)\b",
     re.IGNORECASE,
 )
 # a question, asked without a question mark
@@ -362,7 +366,9 @@ _EXAMPLE_ASKED = re.compile(
     r"|^\W*(?:any|some)\s+examples?\W*$",
     re.IGNORECASE,
 )
-_WHAT_DO_YOU_MEAN = re.compile(r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what do (?:you|u) mean\b", re.I)
+_WHAT_DO_YOU_MEAN = re.compile(
+    r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what (?:do|did) (?:you|u) mean\b", re.I
+)
 # the guard's mark on a message about another field (bot/nlp/near_domain_guard.py)
 ELSEWHERE = "elsewhere"
 # "does that include being reachable at night?", "would that also cover a seasonal
@@ -416,6 +422,13 @@ _ABOUT_CHOOSING = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\b(that|this|its)\b", re.IGNORECASE)
+# the visitor as someone looking for work ("i studied hr, is there something for me?")
+_MY_CAREER = re.compile(
+    r"\b(?:for me|i studied|i study|i'?m studying|my (?:degree|studies|background|experience)|"
+    r"i (?:have|hold) an? \w*\s*(?:degree|diploma)|(?:can|could|would) i (?:work|get|apply|join|"
+    r"start)|am i|someone like me|people like me)\b",
+    re.IGNORECASE,
+)
 # "for a small shop?", "and in a big company?": the previous answer, for someone
 _FOR_WHOM = re.compile(
     r"^\W*(?:(?:and|but|what about|how about|same)\W+)?(?:for|in)\s+(?:an?|my|our|the|small|"
@@ -489,6 +502,8 @@ class ActionAnswerFollowUp(Action):
         ]
         if not (_ABOUT_CHOOSING.search(text) or facts):
             return False  # "can you call my mom for me": no choice, nothing of a company
+        if (previous_topic(tracker) or "").startswith("careers/") and _MY_CAREER.search(text):
+            return False  # "i studied hr, is there something for me?" after the jobs
         if ranking[:1] == ["request_recommendation"]:
             return True
         if set(ranking[:2]) == {"request_recommendation", "choosing"}:

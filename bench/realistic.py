@@ -59,6 +59,7 @@ THIRTYSEVENTH = REPO_ROOT / "tests" / "realistic_thirtyseventh"  # session 13: d
 THIRTYEIGHTH = REPO_ROOT / "tests" / "realistic_thirtyeighth"  # session 13: dev, dialogues
 THIRTYNINTH = REPO_ROOT / "tests" / "realistic_thirtyninth"  # session 14: honest
 FORTIETH = REPO_ROOT / "tests" / "realistic_fortieth"  # session 14: dev, follow-ups, dialogues
+FORTYFIRST = REPO_ROOT / "tests" / "realistic_fortyfirst"  # session 14: dev, follow-ups
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -100,6 +101,7 @@ SETS = {
     "thirtyeighth": THIRTYEIGHTH,
     "thirtyninth": THIRTYNINTH,
     "fortieth": FORTIETH,
+    "fortyfirst": FORTYFIRST,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -276,12 +276,30 @@ FLOORS = {
         "follow_up_accuracy": 0.89,
         "dialogues_reached": 0.92,
     },
+    "realistic_thirtyninth": {
+        "knowledge_accuracy": 0.87,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.83,
+        "dialogues_reached": 0.77,
+    },
+    "realistic_fortieth": {
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.94,
+        "dialogues_reached": 0.96,
+    },
+    "realistic_fortyfirst": {
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.91,
+        "dialogues_reached": 0.86,
+    },
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the
 # twenty-seventh: 2 of 96; the thirty-second: 3 of 144; the thirty-third: 3 of 120; the
 # thirty-fourth, weighted to everyday words: 9 of 96; the thirty-fifth: 1 of 48; the
-# thirty-seventh, weighted to everyday words: 2 of 48)
+# thirty-seventh, weighted to everyday words: 2 of 48; the thirty-ninth: 3 of 120)
 FALSE_REJECTION_CEILINGS = {
     "realistic_seventh": 0.03,
     "realistic_twentyseventh": 0.03,
@@ -290,6 +308,7 @@ FALSE_REJECTION_CEILINGS = {
     "realistic_thirtyfourth": 0.1,
     "realistic_thirtyfifth": 0.03,
     "realistic_thirtyseventh": 0.06,
+    "realistic_thirtyninth": 0.03,
 }
 MAX_TURNS = 4.0
 

@@ -50,6 +50,9 @@ FLOORS = {
     "realistic_thirtysixth": {"company_size": 0.91, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_thirtyseventh": {"company_size": 0.93, "budget": 0.93, "outsourced_functions": 0.95},
     "realistic_thirtyeighth": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.91},
+    "realistic_thirtyninth": {"company_size": 0.95, "budget": 0.83, "outsourced_functions": 0.88},
+    "realistic_fortieth": {"company_size": 0.95, "budget": 0.83, "outsourced_functions": 0.95},
+    "realistic_fortyfirst": {"company_size": 0.95, "budget": 0.92, "outsourced_functions": 0.95},
 }
 
 

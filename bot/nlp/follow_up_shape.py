@@ -74,6 +74,12 @@ _ABOUT_THE_ASSISTANT = re.compile(
 # "you" as anyone ("the highest you can go"), not the assistant ("what can you do")
 _ANYONE = re.compile(r"\byou (can|could|get|need|have to|will|would|earn|make|start)\b", re.I)
 _ASKS_THE_ASSISTANT = re.compile(r"\b(can|could|do|will|would|are) (you|u)\b", re.IGNORECASE)
+# "what's ivr, you mentioned it": what the previous answer said, asked about
+_YOU_SAID = re.compile(
+    r"\b(?:you|u) (?:mentioned|said|wrote|talked about|spoke (?:of|about)|brought up|"
+    r"were saying|refer(?:red)? to|called)\b",
+    re.IGNORECASE,
+)
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
     r"\b(and|n|nd|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
@@ -205,6 +211,8 @@ class FollowUpShape(StatelessComponent):
     def _asks_about_the_topic(message: Message) -> bool:
         text = message.get(TEXT) or ""
         aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
+        if _YOU_SAID.search(text) and (aspects or _POINTING_BACK.search(text)):
+            return True
         if _ABOUT_THE_ASSISTANT.search(text):
             # "you" in a request for help about an aspect is anyone ("the highest you
             # can go"); in "are you a robot?" it is the assistant

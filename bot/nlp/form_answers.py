@@ -80,7 +80,8 @@ _TAKING_AWAY = re.compile(
     r"(?:is|are) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
     # "i meant payroll, not hr", "no sorry not bookkeeping, i meant ..."
-    r"|^[\s,.;!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually)\W+)*not\b"
+    r"|^[\s,.;:!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually|please|pls|correction)\W+)*"
+    r"not\b"
     # "correction, it's not accounting, it's the calls ..." (not "it's not just the calls")
     r"|\b(?:it'?s|it is|its|that'?s|that is) not\b(?!\s+(?:just|only|simply)\b)",
     re.IGNORECASE,
@@ -162,7 +163,8 @@ _OWN_BUSINESS = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}(?:{_OWN_KINDS}|district|council|municipality|hospital|university|"
     r"college|dealership|franchise)(?:\s+(?:here|owners?))?\W*$"
     # "hospital billing dept here", "we are a mid-size IT services firm of 200 employees"
-    r"|^\W*(?:[\w-]+\s+){0,3}(?:dept|department|office|team|desk|unit)\s+here\W*$"
+    r"|^\W*(?:[\w-]+\s+){0,3}(?:dept|department|office|team|desk|unit|agency|company|firm|"
+    r"business|provider|practice|studio|consultancy)\s+here\W*$"
     r"|^\W*(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?\s+)(?:[\w-]+\s+){0,4}"
     r"(?:firm|company|business|agency|provider|group|practice|studio|consultancy|"
     r"shop|manufacturer|operator|organi[sz]ation)"

@@ -70,7 +70,9 @@ _FRONT = re.compile(r"\bfront(?:[- ]?office)?\b", re.IGNORECASE)
 _BACK = re.compile(r"\bback[- ]?office", re.IGNORECASE)
 _WHAT_IS_OFFICE = re.compile(
     r"\bwhat(?:'s| is| are| does| do) (?:the |a )?(?:front|back)[- ]?offices?\b"
-    r"(?:\s*(?:\?|mean\b|means\b|$))",
+    r"(?:\s*(?:\?|mean\b|means\b|$))"
+    # "what count as back office work in a company?"
+    r"|\bwhat (?:counts?|is counted|qualifies) as (?:a |the )?(?:front|back)[- ]?office\b",
     re.IGNORECASE,
 )
 

@@ -93,6 +93,9 @@ def test_a_message_nlu_did_not_take_for_a_knowledge_question_is_left_alone():
         ("what can you do for me", ["services"], "help"),
         ("what do you know about", [], "help"),
         ("menu", [], "help"),
+        # what the previous answer said, asked about
+        ("whats a dialer, you mentioned it earlier", ["technology"], "follow_up"),
+        ("you talked about nearshoring, what is that", ["remote"], "follow_up"),
     ],
 )
 def test_a_question_on_an_aspect_is_not_a_request_for_help(text, aspects, expected):

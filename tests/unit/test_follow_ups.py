@@ -816,28 +816,6 @@ def test_how_the_same_aspect_differs_asks_the_difference(tracker_factory):
     assert [m.get("response") for m in messages] == ["utter_difference/services"]
 
 
-def test_an_aspect_asked_about_after_the_jobs_is_no_request(tracker_factory):
-    """Below the threshold, read most like a request, yet it names only an aspect."""
-    from actions.follow_ups import ActionAnswerFollowUp
-
-    text = "what skills does one need to get started there, kindly tell"
-    tracker = _after_knowledge_answer(
-        tracker_factory,
-        "careers/bpo",
-        text,
-        "nlu_fallback",
-        [{"entity": "aspect", "value": "careers", "start": 5, "end": 11}],
-    )
-    tracker.latest_message["intent_ranking"] = [
-        {"name": "nlu_fallback", "confidence": 0.55},
-        {"name": "request_recommendation", "confidence": 0.5},
-        {"name": "careers", "confidence": 0.3},
-    ]
-    events, messages = run(ActionAnswerFollowUp(), tracker)
-    assert not any(e.get("name") == "recommendation_form" for e in events)
-    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -859,3 +837,43 @@ def test_with_nothing_before_a_question_about_it_is_asked_about(tracker_factory,
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, entity",
+    [
+        # an aspect asked about, no fact of a company
+        ("what skills does one need to get started there, kindly tell",
+         {"entity": "aspect", "value": "careers", "start": 5, "end": 11}),
+        # the visitor's own studies
+        ("i did a degree in accounting, is there a role for me?",
+         {"entity": "outsourced_function", "value": "accounting", "start": 18, "end": 28}),
+    ],
+)  # fmt: skip
+def test_a_question_after_the_jobs_read_most_like_a_request_is_none(tracker_factory, text, entity):
+    """Below the threshold, read most like a request for the recommendation."""
+    from actions.follow_ups import ActionAnswerFollowUp
+
+    tracker = _after_knowledge_answer(
+        tracker_factory, "careers/bpo", text, "nlu_fallback", [entity]
+    )
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "request_recommendation", "confidence": 0.5},
+    ]
+    events, messages = run(ActionAnswerFollowUp(), tracker)
+    assert not any(e.get("name") == "recommendation_form" for e in events)
+    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
+
+
+def test_why_there_after_where_they_are_asks_the_reasons():
+    assert resolve("services/locations", None, "locations", why=True) == (
+        "benefits/outsourcing_savings"
+    )
+    assert resolve("services/locations", None, "locations") == "services/locations"
+
+
+def test_what_did_you_mean_asks_about_the_previous_answer():
+    from actions.follow_ups import _WHAT_DO_YOU_MEAN
+
+    assert _WHAT_DO_YOU_MEAN.search("what did u mean by hands eyes and brain")

@@ -18,6 +18,8 @@ def found(text, *values):
     [
         ("i meant payroll, not hr", [("payroll", "payroll"), ("hr", "hr")], {"hr"}),
         ("payroll but not hr", [("payroll", "payroll"), ("hr", "hr")], {"hr"}),
+        ("Correction please: not payroll. I meant the hiring", [("payroll", "payroll"),
+                                                                ("hr", "hiring")], {"payroll"}),
         ("we dropped the analytics, keep payroll", [("analytics", "analytics"),
                                                     ("payroll", "payroll")], {"analytics"}),
         ("scrap the accounting, we only need sales", [("accounting", "accounting"),
@@ -217,6 +219,7 @@ def test_who_was_counted_is_no_task(text, counted_people):
         ("billing department and the phones", None),
         ("pottery shop, i need help choosing, bpo or cc?", "pottery shop"),
         ("yoga studio chain owner, which model fits us?", "yoga studio chain owner"),
+        ("payroll bureau company here, which of the two suits us", "payroll bureau company here"),
         ("Hello. Our family-run sawmill workshop (about 90 staff) wants advice. Which one?",
          " Our family-run sawmill workshop "),
     ],

@@ -214,6 +214,8 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "definition/front_back_office"),
         ("which functions belong to the front office and which to the back office?",
          "difference/structure", "definition/front_back_office"),
+        ("what counts as front office work at a hotel", "careers/bpo",
+         "definition/front_back_office"),
         ("you keep saying back office, what is that exactly? and the front one?",
          "definition/bpo", "definition/front_back_office"),
         # both named with a subject: which parts each one covers
