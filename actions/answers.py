@@ -192,6 +192,11 @@ _ASKS_FOR_WORK = re.compile(
 )
 
 
+_FOR_A_TASK = re.compile(
+    r"\b(?:for|mostly|mainly|just|only)\s+(?:the\s+|our\s+)?(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
 def _listed(text: Text, entity: Dict[Text, Any]) -> bool:
     """The entity's words stand as an item of their own, between commas (up to 3 words)."""
     start = entity.get("start")
@@ -199,7 +204,8 @@ def _listed(text: Text, entity: Dict[Text, Any]) -> bool:
         return True
     before = re.split(r"[,;.:]", text[:start])[-1]
     after = re.split(r"[,;.:]", text[start:])[0]
-    return len((before + after).split()) <= 3
+    # "moderate budget, mostly for payroll and hr"
+    return len((before + after).split()) <= 3 or bool(_FOR_A_TASK.search(before))
 
 
 def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[Any]]:

@@ -422,11 +422,14 @@ _ABOUT_CHOOSING = re.compile(
     re.IGNORECASE,
 )
 _THAT = re.compile(r"\b(that|this|its)\b", re.IGNORECASE)
+_OWN_COMPANY = re.compile(
+    r"\b(?:we|we'?re|our|us|i run|i own|staff|employees|company|business)\b", re.IGNORECASE
+)
 # the visitor as someone looking for work ("i studied hr, is there something for me?")
 _MY_CAREER = re.compile(
-    r"\b(?:for me|i studied|i study|i'?m studying|my (?:degree|studies|background|experience)|"
-    r"i (?:have|hold) an? \w*\s*(?:degree|diploma)|(?:can|could|would) i (?:work|get|apply|join|"
-    r"start)|am i|someone like me|people like me)\b",
+    r"\b(?:i studied|i study|i'?m studying|my (?:degree|studies|background|experience)|"
+    r"(?:a|my) (?:degree|diploma) in|(?:can|could|would) i (?:work|apply|join|start)|am i|"
+    r"someone like me|people like me)\b",
     re.IGNORECASE,
 )
 # "for a small shop?", "and in a big company?": the previous answer, for someone
@@ -443,7 +446,9 @@ _BETTER_THAN = re.compile(r"\b(better|more \w+|cheaper|faster) than\b", re.IGNOR
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
 # "ok but what is the future for it": goes on from something said before, about it
 _GOES_ON_ABOUT_IT = re.compile(
-    r"^\W*(?:ok(?:ay)?\W+)?(?:and|but|so|then)\b.*\b(?:it|they|them|there|that one)\b",
+    # ("IT" is the department; "the future of outsourcing, will it grow" names its "it")
+    r"^\W*(?:ok(?:ay)?\W+)?(?:and|but|so|then)\b(?!.*\boutsourc)"
+    r".*(?:(?-i:\bit\b)|\b(?:they|them|there|that one)\b)",
     re.IGNORECASE,
 )
 # "does that include healthcare?", "can they do payroll too?"
@@ -502,7 +507,11 @@ class ActionAnswerFollowUp(Action):
         ]
         if not (_ABOUT_CHOOSING.search(text) or facts):
             return False  # "can you call my mom for me": no choice, nothing of a company
-        if (previous_topic(tracker) or "").startswith("careers/") and _MY_CAREER.search(text):
+        if (
+            (previous_topic(tracker) or "").startswith("careers/")
+            and _MY_CAREER.search(text)
+            and not _OWN_COMPANY.search(text)
+        ):
             return False  # "i studied hr, is there something for me?" after the jobs
         if ranking[:1] == ["request_recommendation"]:
             return True

@@ -53,8 +53,8 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 _WH = re.compile(
-    r"(?:^|[,.;:!?]\s*)(?:what|how|why|which|who|where|when|do|does|is|are|can|could|would|"
-    r"will|should)\b",
+    r"(?:^|[,.;:!?]\s*)(?:what|how|why|which|who|where|when|(?:do|does|is|are|can|could|would|"
+    r"will|should)\s+(?:you|u|they|it|i|we|that|this|there|a|an|the)\b)\b",
     re.IGNORECASE,
 )
 
@@ -75,8 +75,9 @@ class AnswerOverCommand(StatelessComponent):
                               "consultant", "advis[eo]r", "expert", "colleague", "your team",
                               "(?:talk|speak|chat) (?:to|with)", "transfer", "escalate",
                               "put me through", "pass me", "call me", "reach", "book a call",
-                              "contact", "in touch", "phone me", "ring me", "get back to me",
-                              "agent"],
+                              "contact(?! cent)", "(?:get|be|keep) in touch with (?:me|us)",
+                              "phone me", "ring me", "get back to me",
+                              "(?:an?|the|your|real|human|live) agent(?! to)"],
             "answer_entities": ["company_size", "outsourced_function", "budget"],
             # "I could not say at this stage" does not know the answer; it does not refuse it
             # ("I'd rather not say") nor say no

@@ -308,7 +308,7 @@ _BUSINESS_SIGN = re.compile(
     r"\b(?:compan(?:y|ies)|business\w*|(?:firm|shop|store|startup|start-up|agency|clinic|"
     r"practice|brand|studio|chain|franchise|factory|dealership|reseller|consultancy|bank|"
     r"insurer|hospital|school|restaurant|hotel|charity|ngo|lab|gym|salon|garage|bakery|"
-    r"brewery|winery|cafe|farm|office|customer|client|patient|guest|member|student)s?|"
+    r"brewery|winery|cafe|farm|office|customer|client|patient|guest)s?|"
     r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
     r"support|we|we'?re|our|us|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
     r"provide|offer|manufactur\w*)\b",
@@ -330,7 +330,8 @@ _ASKS_ABOUT_THEM = re.compile(
     r"what(?:'s| is| are)|whats|explain|advantages?|benefits?|pros|cons|jobs?|careers?|"
     r"salar\w*|pay|work(?:ing)? (?:at|in|for)|industr\w*|countr\w*|locat\w*|where|future|"
     r"trends?|tech\w*|tools?|software|ai|automat\w*|structure\w*|channels?|services?|offer|"
-    r"how|cost\w*|price\w*|cheap\w*|expensive|history)\b",
+    r"how|cost\w*|price\w*|cheap\w*|expensive|history|apply|join|interview\w*|hired?|"
+    r"student|graduate|fresher)\b",
     re.IGNORECASE,
 )
 _OWN_WORD = re.compile(r"\b(?:we|we'?re|us|our|ours|i|i'?m|my)\b", re.IGNORECASE)

@@ -308,7 +308,9 @@ def own_business(text: Text) -> Optional[tuple]:
 _AND = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
 _MORE_THINGS = re.compile(
     r"^\W*(?!.*\b(?:need|needs|want|wants|help|someone|somebody|outsourc\w*|our|my|we|i|us|"
-    r"the|is|are|was|were|handl\w*|do|doing|take|taking|too|also)\b)[a-z-]+(?:\s+[a-z-]+){0,2}"
+    r"the|is|are|was|were|handl\w*|do|doing|take|taking|too|also|support|service|accounting|"
+    r"bookkeeping|payroll|hr|it|sales|calls?|phones?|emails?|collections?|logistics|admin\w*|"
+    r"analytics|surveys?|orders?|billing|invoic\w*|recruit\w*|hiring)\b)[a-z-]+(?:\s+[a-z-]+){0,2}"
     r"\W*$",
     re.IGNORECASE,
 )

@@ -78,7 +78,8 @@ _A_BUSINESS_AFTER = re.compile(rf"^\s*{_BUSINESS_NOUN}\b", re.IGNORECASE)
 _OTHER_THING_CHOSEN = re.compile(
     r"\b(?:which|what)\s+(?!(?:one|ones|option|options|model|models|type|kind|sort|way|route|"
     r"path|approach|setup|set-up|solution|service|services|provider|providers|partner|vendor|"
-    r"company|firm|outsourc\w*|should|would|do|does|is|are|can|could)\b)[a-z]+"
+    r"company|firm|agency|agencies|outsourcer|contractor|cent(?:er|re)s?|bpos?|call|"
+    r"outsourc\w*|should|would|do|does|is|are|can|could)\b)[a-z]+"
     r"(?:\s+[a-z]+)?\s+(?:should|shall|do|would|can|could)\s+(?:i|we)\s+(?:pick|choose|get|"
     r"buy|select|use|go (?:with|for))\b",
     re.IGNORECASE,

@@ -66,7 +66,7 @@ DEFINITION_ASKED = "definition_asked"
 
 # "can a bpo also do our bookkeeping", "would a call centre handle order taking"
 # "... back office, what is that exactly? and the front one?"
-_FRONT = re.compile(r"\bfront(?:[- ]?office)?\b", re.IGNORECASE)
+_FRONT = re.compile(r"(?<!up )\bfront(?:[- ]?office)?\b", re.IGNORECASE)
 _BACK = re.compile(r"\bback[- ]?office", re.IGNORECASE)
 _WHAT_IS_OFFICE = re.compile(
     r"\bwhat(?:'s| is| are| does| do) (?:the |a )?(?:front|back)[- ]?offices?\b"
@@ -165,8 +165,9 @@ class TopicCues(StatelessComponent):
                 # does: one subject named, how the two differ asked
                 **{
                     f"definition/{subject}": [
-                        ["(the |a |any )?differences? (to|from|with|vs|versus|compared to)",
-                         "differs? from", "different (from|to|than)"],
+                        ["((the |a |any )?differences? (to|from|with|vs|versus|compared to)|"
+                         "differs? from|different (from|to|than)) (that|this|it|them|those|"
+                         "(an? |the )?(bpos?|call[- ]?cent(er|re)s?))"],
                         "difference/overview",
                     ]
                     for subject in ("bpo", "call_center")

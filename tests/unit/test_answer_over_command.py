@@ -50,6 +50,11 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("get me a human", "human_handoff", None, "human_handoff"),
         ("can someone contact me about our payroll", "human_handoff",
          {"entity": "outsourced_function", **RULER}, "human_handoff"),
+        # the words of a task, not of a person to talk to
+        ("handling our contact center", "human_handoff",
+         {"entity": "outsourced_function", **RULER}, "inform"),
+        ("we need an agent to answer customer calls", "human_handoff",
+         {"entity": "outsourced_function", **RULER}, "inform"),
         ("dunno, maybe another time", "stop", None, "stop"),
         # not knowing is an answer (the budget's "not sure"), not a refusal
         ("I could not say at this stage", "stop", None, "inform"),
@@ -106,6 +111,12 @@ SUBJECT = {"entity": "subject", "value": "call_center", **RULER}
             [TASK],
             0.93,
             "definition",
+        ),  # ... a correction that drops its subject still tells
+        (
+            "apologies, I was wrong. would only like the calls where customers place orders",
+            [TASK],
+            0.93,
+            "inform",
         ),
     ],
 )

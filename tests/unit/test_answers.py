@@ -113,6 +113,9 @@ MODEL_TASK = {"entity": "outsourced_function", "extractor": "FormAnswerClassifie
         ("payroll, moderate budget",
          [{"entity": "outsourced_function", "value": "payroll", "start": 0, "end": 7}],
          ["payroll"]),
+        ("moderate budget, mostly for payroll",
+         [{"entity": "outsourced_function", "value": "payroll", "start": 28, "end": 35}],
+         ["payroll"]),
         # a word of a task in why the budget is what it is
         ("tight, margins in freight are razor thin",
          [{"entity": "outsourced_function", "value": "logistics", "start": 18, "end": 25}], []),

@@ -191,6 +191,7 @@ def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
         ("i heard bpos are cheaper, your take?", "benefits"),
         ("bpo or call center, cost difference", "difference"),
         ("we're a bank, is bpo or call center cheaper?", "benefits"),
+        ("i'm a nursing student, should i apply at a bpo or call center?", "careers"),
         ("our hotel staff keep asking, how do bpo or call center jobs pay", "careers"),
         ("we are a clinic. what is the real difference - bpo or call center?", "difference"),
     ],

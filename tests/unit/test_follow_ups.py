@@ -822,6 +822,9 @@ def test_how_the_same_aspect_differs_asks_the_difference(tracker_factory):
         # goes on about "it", with nothing said before: which of the two?
         ("ok but what does the future hold for it", "utter_ask_follow_up_topic"),
         ("and where is it heading", "utter_ask_follow_up_topic"),
+        # "IT", and an "it" that the question names
+        ("ok so how is ai changing IT outsourcing", "utter_trends/overview"),
+        ("ok but what services do they offer", "utter_ask_follow_up_topic"),
         # a question of its own
         ("what does the future hold for outsourcing", "utter_trends/overview"),
     ],

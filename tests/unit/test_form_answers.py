@@ -180,6 +180,7 @@ def test_what_the_company_does_goes_on_after_and():
         # a task after a comma, or with a word of its own, is no more of the product
         ("we make candles, bookkeeping and payroll please", ["we make candles"]),
         ("we make candles and payroll too", ["we make candles"]),
+        ("we sell shoes and customer support", ["we sell shoes"]),
     ],
 )  # fmt: skip
 def test_more_of_what_the_company_sells_after_and(text, expected):

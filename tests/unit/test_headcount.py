@@ -85,6 +85,7 @@ def test_digits_inside_words_are_no_head_count(text):
 
 def test_the_people_of_every_site_and_only_they_are_multiplied():
     assert headcount("two shops with 9 staff each") == 18
+    assert headcount("3 clinics with 12 nursing staff each") == 36
     assert headcount("we run 4 hotels with 100 rooms each and 60 staff") == 60
     assert headcount("we're 120 across branches") == 120
 

@@ -193,6 +193,8 @@ def test_what_one_can_do_with_a_task_named_is_its_services():
          "difference/overview"),
         ("what is a call centre, in simple words", "definition/call_center", (),
          "definition/call_center"),
+        ("how is a call center different from a contact center", "definition/call_center", (),
+         "definition/call_center"),
         # an aspect named keeps its own answer
         ("what's the main difference in technology", "difference/technology", ("technology",),
          "difference/technology"),
