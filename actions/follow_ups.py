@@ -457,12 +457,29 @@ _ABOUT_THAT = re.compile(
 )
 
 
+# a word that points back this far into a message points at the message itself ("i just
+# got a job answering phones for a telecom company, how can i move up from there")
+POINTS_WITHIN_AFTER = 8
+# "it" in a list of departments is IT ("give its accounting, hr and it to one outside firm")
+_IT_DEPARTMENT = re.compile(
+    r"\b(?:hr|payroll|accounting|accounts|admin|finance|sales|support|logistics|marketing)"
+    r"\s*(?:,|and|&|or)\s*it\b",
+    re.IGNORECASE,
+)
+
+
 def is_elliptical(text: Text, names_subject: bool = False, max_words: int = 3) -> bool:
     """'and for a bpo?', 'what about the tech side?', 'how do you get promoted there?':
     a message that only makes sense after another one."""
     if len(text.split()) <= max_words or _ELLIPTICAL.search(text) or _ABOUT_THAT.search(text):
         return True
-    return not names_subject and bool(_POINTING_BACK.search(text))
+    if names_subject:
+        return False
+    plain = _IT_DEPARTMENT.sub(" ", text)
+    return any(
+        len(plain[: m.start()].split()) < POINTS_WITHIN_AFTER
+        for m in _POINTING_BACK.finditer(plain)
+    )
 
 
 KNOWLEDGE_INTENTS = {topic.split("/")[0] for topic in TOPICS}
@@ -507,6 +524,11 @@ class ActionAnswerFollowUp(Action):
         ]
         if not (_ABOUT_CHOOSING.search(text) or facts):
             return False  # "can you call my mom for me": no choice, nothing of a company
+        if previous_topic(tracker) and any(
+            e.get("entity") == "aspect" and e.get("value") != "choosing"
+            for e in tracker.latest_message.get("entities") or []
+        ):
+            return False  # "career prospects" after an answer asks about them, no request
         if (
             (previous_topic(tracker) or "").startswith("careers/")
             and _MY_CAREER.search(text)
@@ -530,13 +552,19 @@ class ActionAnswerFollowUp(Action):
         )
 
     @staticmethod
-    def _more_tasks(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        new = parse_functions(entity_values(tracker).get("outsourced_functions", []))
+    def _more_tasks(
+        dispatcher: CollectingDispatcher, tracker: Tracker, guessed: bool = False
+    ) -> List[EventType]:
+        named = entity_values(tracker).get("outsourced_functions", [])
+        if guessed and not named:
+            named = entity_values(tracker, role=GUESS).get("outsourced_functions", [])
+        new = parse_functions(named)
         current = tracker.get_slot("outsourced_functions")
         text = tracker.latest_message.get("text") or ""
         functions = merged_functions(new, current, text) if current else new
+        said = "Updated" if current else "Noted"
         dispatcher.utter_message(
-            text=f"Updated: {describe_answer('outsourced_functions', functions)}."
+            text=f"{said}: {describe_answer('outsourced_functions', functions)}."
         )
         return [SlotSet("outsourced_functions", functions)]
 
@@ -565,10 +593,18 @@ class ActionAnswerFollowUp(Action):
             if first_entity(tracker, "aspect") is None:
                 # "and a bpo?", "why not the other one?": the recommendation's reasons
                 return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
+        text = tracker.latest_message.get("text") or ""
+        if (
+            tracker.get_slot("requested_slot") == "outsourced_functions"
+            and "?" not in text
+            and named_task(tracker, guessed=True)
+        ):
+            # "calling clients to sell them travel insurance on top of their trip" when
+            # the tasks are asked: the answer, though it names an industry
+            return self._more_tasks(dispatcher, tracker, guessed=True)
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker, previous)
-        text = tracker.latest_message.get("text") or ""
         subjects = {
             e.get("value")
             for e in tracker.latest_message.get("entities") or []

@@ -311,8 +311,12 @@ class ActionTakeAnswer(Action):
                 return start_form_events(tracker, facts)
             from actions.follow_ups import is_elliptical, previous_topic
 
-            if previous_topic(tracker) and is_elliptical(text, max_words=3):
-                # "debt collection as well?" after a knowledge answer: a question about it
+            asks_an_aspect = "?" in text and any(
+                e.get("entity") == "aspect" for e in tracker.latest_message.get("entities") or []
+            )
+            if previous_topic(tracker) and (is_elliptical(text, max_words=3) or asks_an_aspect):
+                # "debt collection as well?", "typical clients by sector?" after a knowledge
+                # answer: a question about it
                 return undo + await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
             dispatcher.utter_message(response="utter_out_of_scope")
             return undo

@@ -60,6 +60,8 @@ THIRTYEIGHTH = REPO_ROOT / "tests" / "realistic_thirtyeighth"  # session 13: dev
 THIRTYNINTH = REPO_ROOT / "tests" / "realistic_thirtyninth"  # session 14: honest
 FORTIETH = REPO_ROOT / "tests" / "realistic_fortieth"  # session 14: dev, follow-ups, dialogues
 FORTYFIRST = REPO_ROOT / "tests" / "realistic_fortyfirst"  # session 14: dev, follow-ups
+FORTYSECOND = REPO_ROOT / "tests" / "realistic_fortysecond"  # session 15: only figures read
+FORTYTHIRD = REPO_ROOT / "tests" / "realistic_fortythird"  # session 15: dev, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -102,6 +104,8 @@ SETS = {
     "thirtyninth": THIRTYNINTH,
     "fortieth": FORTIETH,
     "fortyfirst": FORTYFIRST,
+    "fortysecond": FORTYSECOND,
+    "fortythird": FORTYTHIRD,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

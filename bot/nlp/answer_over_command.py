@@ -90,7 +90,9 @@ class AnswerOverCommand(StatelessComponent):
             # outsource something, not sure what model")
             "advice_words": ["recomm\\w*", "suggest\\w*", "advi[cs]e", "which", "choose",
                              "pick", "help", "should", "models?", "options?", "outsourc\\w*",
-                             "bpos?", "call cent\\w*", "kind", "type"],
+                             "bpos?", "call cent\\w*",
+                             # not "what's normal for this kind of thing"
+                             "(?:what|which) (?:kind|type)"],
             # read as out of scope, yet stating the visitor's own head count
             "unclear": ["out_of_scope", "nlu_fallback"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],

@@ -32,10 +32,12 @@ _SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
 _CHOICE = re.compile(
     # "which is right for us", "which one should we pick", "which fits"; not "which crm
     # is best": a question about some other product
-    r"\bwh?ich(?: one| option| model| of (?:the two|them|these|those|the options))?\s+"
+    r"\bwh?ich(?: one| option| model| solution| setup| route| approach| type| kind|"
+    r" of (?:the two|them|these|those|the options))?\s+"
     r"(?:(?:suits?|fits?)\b|(?:is|'s|would|will|should|do|does|works?|makes?|to)\b"
     r"(?:(?!\?).){0,40}?\b(?:right|best|bett?er|suits?|suited|fits?|ideal|go (?:with|for)|"
-    r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense)\b)"
+    r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense|"
+    r"propose|recommend|suggest|advise)\b)"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat(?:s|'s)?\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
@@ -193,10 +195,13 @@ _A_BUSINESS = (
     r"retailer|wholesaler|distributor|charity|non-?profit|school|lab|operator|provider|"
     r"bakery|brewery|factory|producer|maker|consultancy|outfit|venture|organi[sz]ation|"
     r"co|corp|ltd|llc|inc|gmbh|franchise|co-?op|cooperative|utility|university|college|"
-    r"hospital|salon|gym|garage|workshop|enterprise|department|dept)"
+    r"hospital|salon|gym|garage|workshop|enterprise|department|dept|agent|broker|forwarder|"
+    r"dealer|dealership|carrier|museum|airline|landlord|publisher|developer|network)"
 )
 _DOMAIN = re.compile(
     rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)|to (?:us|me)"
+    # "looking for advice on who to hand work to"
+    r"|hand(?:ing)? (?:\w+ )?(?:off |over |out )?to"
     # "what do you recommend for a physio practice": for the visitor's own business
     rf"|for {_A_BUSINESS})\b",
     re.IGNORECASE,
@@ -280,6 +285,7 @@ _OPINION_ASKED = re.compile(
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
     r"|recommend (?:something|anything|one)|what (?:type|kind)(?: of (?:outsourcing|service))?"
+    r"|what (?:model|option|setup|solution|route)"
     # "... want outside partner, what type is good?"
     r"|what (?:type|kind|sort)(?: of \w+)? (?:is|would be|'s) (?:good|best|right|better)"
     r"(?: for (?:us|me))?"
@@ -300,7 +306,7 @@ _BARE_ADVICE = re.compile(
 _OWN_STORY = re.compile(
     r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:\w+\s+){0,3}?(?:are|is|run|own|sell|make|"
     r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
-    r"supply|build|teach|look after|deliver|roast|grow|a|an)\b",
+    r"supply|build|teach|look after|deliver|roast|grow|need|needs|want|wants|a|an)\b",
     re.IGNORECASE,
 )
 # ... in words of a business ("my cat is sick, what should i do?" tells of none)
@@ -310,8 +316,13 @@ _BUSINESS_SIGN = re.compile(
     r"insurer|hospital|school|restaurant|hotel|charity|ngo|lab|gym|salon|garage|bakery|"
     r"brewery|winery|cafe|farm|office|customer|client|patient|guest)s?|"
     r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
-    r"support|we|we'?re|our|us|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
-    r"provide|offer|manufactur\w*)\b",
+    r"support|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
+    r"provide|offer|manufactur\w*)\b"
+    # "we grow apples", "our vans deliver": what a company does ("we" alone is no sign:
+    # "my cat is sick, what should we do?")
+    r"|\b(?:we|we'?re|our)\s+(?:\w+\s+)?(?:grow|make|build|teach|roast|breed|brew|bake|"
+    r"print|repair|install|clean|host|design|import|export|sell|run|manage|fix|hire|train|"
+    r"trade|produce|distribute|cater|transport|publish|develop)\w*\b",
     re.IGNORECASE,
 )
 
@@ -335,6 +346,23 @@ _ASKS_ABOUT_THEM = re.compile(
     re.IGNORECASE,
 )
 _OWN_WORD = re.compile(r"\b(?:we|we'?re|us|our|ours|i|i'?m|my)\b", re.IGNORECASE)
+# the visitor as someone looking for work there ("i studied hr, is there something for
+# me?", "would they hire me with a nursing diploma"): the jobs, not the form ...
+_JOB_SEEKER = re.compile(
+    r"\b(?:i studied|i study|i'?m studying|i graduated|fresh grad\w*|"
+    r"my (?:degree|diploma|studies|background|experience|course|cv|resume)|"
+    r"(?:a|my) (?:degree|diploma|certificate|background) in|someone like me|people like me|"
+    r"(?:hire|take|accept|employ) me|(?:something|anything|a place|a chance|a job|a role) for me|"
+    r"(?:can|could|would) i (?:work|apply|join|start|get (?:a job|hired|in))|"
+    r"am i (?:qualified|eligible|fit|suited))\b",
+    re.IGNORECASE,
+)
+# ... unless the visitor speaks for a company ("i run a clinic, is there something for me?")
+_SPEAKS_FOR_A_COMPANY = re.compile(
+    r"\b(?:we|we'?re|us|our|i run|i own|i manage|staff|employees|"
+    r"my (?:company|business|firm|shop|store|team|clinic|practice|agency|startup))\b",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -370,6 +398,8 @@ class ChoiceQuestion(StatelessComponent):
             "knowledge": ["definition", "difference", "benefits", "services", "choosing",
                           "trends"],
             "recommendation": "request_recommendation",
+            # a visitor looking for work there asks about the jobs (see `job_seeker`)
+            "job_seeker": "follow_up",
             "explanation": "explain_recommendation",
             # a reading this unsure is overruled too (NLU's fallback threshold comes later)
             "unsure_below": 0.55,
@@ -479,8 +509,26 @@ class ChoiceQuestion(StatelessComponent):
             return self.config["recommendation"]
         return ""
 
+    @staticmethod
+    def job_seeker(text: Text) -> bool:
+        """The visitor asks for work there, not for a company's recommendation."""
+        return bool(_JOB_SEEKER.search(text) and not _SPEAKS_FOR_A_COMPANY.search(text))
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if (message.get(INTENT) or {}).get("name") == self.config[
+                "recommendation"
+            ] and self.job_seeker(message.get(TEXT) or ""):
+                # the jobs, after whatever answer came before (a follow-up about them)
+                overrule_intent(message, self.config["job_seeker"], self.config["confidence"])
+                entities = [
+                    e
+                    for e in message.get(ENTITIES) or []
+                    if e.get("entity") not in ("outsourced_function", "aspect")
+                ]
+                aspect = {"entity": "aspect", "value": "careers", "start": 0, "end": 0}
+                message.set(ENTITIES, [*entities, aspect], add_to_output=True)
+                continue
             reading = self.reading(message)
             if reading == self.config["recommendation"]:
                 overrule_intent(message, reading, self.config["confidence"])

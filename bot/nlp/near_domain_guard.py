@@ -65,13 +65,22 @@ _OWN_WORDS = re.compile(r"\b(?:we|we'?re|us|our|ours|i'?m|my)\b", re.IGNORECASE)
 _OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
 # "recruitment agency, want your recommendation", "security guard company with 300
 # staff, ...": what the visitor's company is, said first
+# ("textile factory looking for advice on who to hand work to")
 _FIRST_SAID = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))\b\W*)?(?:an?\s+|the\s+)?$",
+    r"^\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))\b\W*)?(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _BUSINESS_NOUN = r"(?:company|companies|firm|business|agency|practice|shop|group|service|services)"
 _SAID_OF_ITSELF = re.compile(
-    rf"^\s*{_BUSINESS_NOUN}?\s*(?:[,.;:!-]|\b(?:with|of|here|owner)\b)", re.IGNORECASE
+    rf"^\s*{_BUSINESS_NOUN}?\s*(?:[,.;:!-]|\b(?:with|of|here|owners?|looking|seeking|needs?|"
+    r"wants?|trying|considering|planning|thinking)\b)",
+    re.IGNORECASE,
+)
+# the sentence that asks for the recommendation, in the domain's words ("... canteen got
+# renovated ... Which outsourcing model would you pick for us?"): what it asks is what counts
+_ASKS_FOR_A_MODEL = re.compile(
+    r"\b(?:outsourc\w*|models?|bpos?|call[- ]?cent(?:er|re)s?)\b", re.IGNORECASE
 )
 _A_BUSINESS_AFTER = re.compile(rf"^\s*{_BUSINESS_NOUN}\b", re.IGNORECASE)
 # "which wine should i pick", "what laptop should we buy": a choice of some other thing
@@ -222,6 +231,11 @@ class NearDomainGuard(StatelessComponent):
         ):
             return True
         matches = list(words.finditer(text)) if words else []
+        asking = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+        if intent == self.config["advice"] and asking != text.strip():
+            if _ASKS_FOR_A_MODEL.search(asking):
+                start = len(text.rstrip()) - len(asking)
+                matches = [m for m in matches if m.start() >= start]
         # "we are cleaning company ..., the hiring of new cleaners": the visitor's own trade
         own = {m.group(0).split()[0].lower()[:5] for m in matches if self.own_business(text, m)}
         return bool(

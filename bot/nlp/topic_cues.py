@@ -68,6 +68,19 @@ DEFINITION_ASKED = "definition_asked"
 # "... back office, what is that exactly? and the front one?"
 _FRONT = re.compile(r"(?<!up )\bfront(?:[- ]?office)?\b", re.IGNORECASE)
 _BACK = re.compile(r"\bback[- ]?office", re.IGNORECASE)
+# the two halves in everyday words: "the part that talks to customers vs the part doing
+# the accounts in the background"
+_FACING = re.compile(
+    r"\b(?:customer[- ]facing|front of (?:the )?house|(?:talks?|deals?|speaks?) (?:to|with) "
+    r"(?:the )?(?:customers|clients)|(?:customers|clients) (?:see|deal with|talk to)|"
+    r"visible (?:side|part|half))\b",
+    re.IGNORECASE,
+)
+_BEHIND = re.compile(
+    r"\b(?:behind the scenes|in the background|back of (?:the )?house|hidden (?:side|part|half)|"
+    r"(?:customers|clients) never see)\b",
+    re.IGNORECASE,
+)
 _WHAT_IS_OFFICE = re.compile(
     r"\bwhat(?:'s| is| are| does| do) (?:the |a )?(?:front|back)[- ]?offices?\b"
     r"(?:\s*(?:\?|mean\b|means\b|$))"
@@ -348,8 +361,8 @@ class TopicCues(StatelessComponent):
         text = message.get(TEXT) or ""
         topic = self.config["front_back_topic"]
         asked = _WHAT_IS_OFFICE.search(text) or (
-            _FRONT.search(text)
-            and _BACK.search(text)
+            (_FRONT.search(text) or _FACING.search(text))
+            and (_BACK.search(text) or _BEHIND.search(text))
             and not any(e.get("entity") == "subject" for e in message.get(ENTITIES) or [])
         )
         return topic if asked and key != topic else None
@@ -375,7 +388,10 @@ class TopicCues(StatelessComponent):
         if key not in self.config["phrases"]:
             return None
         if any(
-            e.get("entity") == "aspect" and e.get("value") not in ("difference", "definition")
+            e.get("entity") == "aspect"
+            # ("I run 14 dental clinics ..., in a nutshell, what is the key difference?"
+            # names a trade in passing)
+            and e.get("value") not in ("difference", "definition", "industries", "locations")
             for e in message.get(ENTITIES) or []
         ):
             return None  # "the main difference in technology" names its own

@@ -66,6 +66,9 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
          "request_recommendation"),
         ("i need to outsource something but no idea what model", "request_recommendation", None,
          "request_recommendation"),
+        ("i'm not sure what's normal for this kind of thing", "stop", None, "inform"),
+        ("not sure what kind of partner we need", "request_recommendation", None,
+         "request_recommendation"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):

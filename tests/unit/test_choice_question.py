@@ -89,6 +89,11 @@ def read(text, intent):
             "inform",
         ),
         ("i sell vintage clothes online. what should i outsource to, which type?", "out_of_scope"),
+        ("we grow apples up north and the season is mad. what would you go with?", "out_of_scope"),
+        ("we run a chain of hair salons, what model", "out_of_scope"),
+        ("textile factory looking for advice on who to hand work to", "out_of_scope"),
+        ("our museum wants someone to phone visitors after their trip, which model?", "inform"),
+        ("Which solution would you propose for a container shipping agent?", "follow_up"),
         (
             "our hotel group opened two properties. bpo or the call centre route, what do you "
             "think?",
@@ -188,6 +193,8 @@ def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
         ("bpo or cc, what's the difference", "difference"),
         # an opinion asked after something else than the company
         ("my cat is sick, what should i do?", "out_of_scope"),
+        ("my cat is sick, what should we do?", "out_of_scope"),
+        ("our wedding is in june and we are lost, your thoughts?", "out_of_scope"),
         ("i heard bpos are cheaper, your take?", "benefits"),
         ("bpo or call center, cost difference", "difference"),
         ("we're a bank, is bpo or call center cheaper?", "benefits"),
@@ -300,3 +307,29 @@ def test_a_task_set_aside_from_a_question_naming_the_subjects_is_stated_in_a_req
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "request_recommendation"
     assert [(e["value"], e.get("role")) for e in result.get("entities")] == [("sales", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i studied hr, is there something for me?",
+        "my background is nursing, any chance for me?",
+        "would a bpo hire me with a diploma in accounting",
+    ],
+)
+def test_a_visitor_looking_for_work_asks_about_the_jobs(text):
+    task = {"entity": "outsourced_function", "value": "hr", "start": 10, "end": 12}
+    message = parsed_message(text, "request_recommendation", 0.94, [task])
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "follow_up"
+    assert [(e["entity"], e["value"]) for e in result.get("entities")] == [("aspect", "careers")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i run a clinic, is there something for me?", "we need payroll help, anything for me?"],
+)
+def test_a_company_asking_for_itself_keeps_its_request(text):
+    message = parsed_message(text, "request_recommendation", 0.94)
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"

@@ -108,6 +108,13 @@ def test_previous_topic_is_the_latest_knowledge_answer():
         ("which jobs belong to the back office?", False),
         ("how do you get promoted there?", True),
         ("does that include chasing late payers", True),
+        ("what do they do all day in a normal week", True),
+        # what the word points at is in the message itself
+        (
+            "i just got a job answering phones for a telecom company, how can i move up from there",
+            False,
+        ),
+        ("why would a company give its accounting, hr and it to one outside firm", False),
     ],
 )
 def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):
@@ -880,3 +887,61 @@ def test_what_did_you_mean_asks_about_the_previous_answer():
     from actions.follow_ups import _WHAT_DO_YOU_MEAN
 
     assert _WHAT_DO_YOU_MEAN.search("what did u mean by hands eyes and brain")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("calling clients to sell them travel insurance on top of their trip", ["sales"]),
+        ("does that include travel insurance sales?", None),
+    ],
+)
+def test_a_guessed_task_is_the_answer_when_the_tasks_are_asked(tracker_factory, text, expected):
+    guess = {"entity": "outsourced_function", "value": "sales", "role": "guess"}
+    aspect = {"entity": "aspect", "value": "industries"}
+    tracker = tracker_factory(
+        slots={"requested_slot": "outsourced_functions"},
+        active_loop="recommendation_form",
+        intent="choosing",
+        text=text,
+        entities=[aspect, guess],
+    )
+    events, messages = run_follow_up(tracker)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("outsourced_functions") == expected
+    if expected:
+        assert messages[0]["text"] == "Noted: outsourcing sales."
+
+
+def test_an_aspect_after_an_answer_asks_about_it_even_with_a_task_read(tracker_factory):
+    entities = [
+        {"entity": "aspect", "value": "careers"},
+        {"entity": "outsourced_function", "value": "sales", "confidence": 0.7},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", "career prospects", "nlu_fallback", entities
+    )
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "request_recommendation", "confidence": 0.4},
+        {"name": "inform", "confidence": 0.3},
+    ]
+    events, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_careers/call_center"]
+    assert not [e for e in events if e.get("event") == "active_loop"]
+
+
+def test_an_aspect_asked_read_as_an_answer_after_a_knowledge_answer_is_asked_about(
+    tracker_factory,
+):
+    from actions.recommend import ActionTakeAnswer
+
+    entities = [
+        {"entity": "aspect", "value": "industries"},
+        {"entity": "outsourced_function", "value": "sales", "confidence": 0.7},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/bpo", "typical clients by sector?", "inform", entities
+    )
+    _, messages = run(ActionTakeAnswer(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/industries"]

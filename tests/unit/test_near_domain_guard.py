@@ -137,6 +137,7 @@ def advice_reading(text):
         ("which courier would you recommend for our parcels", "out_of_scope"),
         # what the visitor's company is, said first
         ("staffing agency, we'd like a recommendation", None),
+        ("textile factory looking for advice on who to hand work to", None),
         ("security guard company with 300 guards, what would you advise us", None),
         # the visitor's own trade, named again in the story
         (
@@ -145,6 +146,13 @@ def advice_reading(text):
             None,
         ),
         ("recommend a contract manufacturer for our protein bars", "out_of_scope"),
+        # a story that names another service, then the domain's own question
+        (
+            "I own a plastics factory. The canteen got renovated and the office staff fight "
+            "their computers. Which outsourcing model would you pick for us?",
+            None,
+        ),
+        ("we need catering for our canteen. which one would you pick?", "out_of_scope"),
         # a BPO of another kind, asked as advice for nobody's company
         ("bpo gel for acne, which strength would you recommend", "out_of_scope"),
     ],

@@ -198,6 +198,9 @@ def test_what_one_can_do_with_a_task_named_is_its_services():
         # an aspect named keeps its own answer
         ("what's the main difference in technology", "difference/technology", ("technology",),
          "difference/technology"),
+        # a trade named in passing is no aspect of the difference
+        ("we run 14 dental clinics. in a nutshell, what's the key difference between the two?",
+         "difference/services", ("industries",), "difference/overview"),
         # a one-sided "does better" question is about the first one's benefits
         ("what does a call centre do better than a bpo", "difference/services", (),
          "benefits/call_center"),
@@ -224,6 +227,13 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
         ("does a call center cover the front office or the back office too",
          "difference/structure", "difference/structure"),
         ("what back office work can a bpo do", "services/bpo", "services/bpo"),
+        # in everyday words
+        ("the side of a firm that deals with customers vs the work done behind the scenes, "
+         "names?", "difference/services", "definition/front_back_office"),
+        ("is customer-facing work different from the stuff in the background",
+         "difference/overview", "definition/front_back_office"),
+        ("does a call center talk to customers or work in the background", "services/call_center",
+         "services/call_center"),
     ],
 )  # fmt: skip
 def test_what_the_front_and_back_office_are(text, chosen, expected):
