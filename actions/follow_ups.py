@@ -460,6 +460,7 @@ _ABOUT_THAT = re.compile(
 # a word that points back this far into a message points at the message itself ("i just
 # got a job answering phones for a telecom company, how can i move up from there")
 POINTS_WITHIN_AFTER = 8
+_NAMED = re.compile(r"\b(?:a|an|the|its|their|our|my)\s+\w+", re.IGNORECASE)
 # "it" in a list of departments is IT ("give its accounting, hr and it to one outside firm")
 _IT_DEPARTMENT = re.compile(
     r"\b(?:hr|payroll|accounting|accounts|admin|finance|sales|support|logistics|marketing)"
@@ -476,10 +477,15 @@ def is_elliptical(text: Text, names_subject: bool = False, max_words: int = 3) -
     if names_subject:
         return False
     plain = _IT_DEPARTMENT.sub(" ", text)
-    return any(
-        len(plain[: m.start()].split()) < POINTS_WITHIN_AFTER
-        for m in _POINTING_BACK.finditer(plain)
-    )
+    return any(not _points_within(plain[: m.start()]) for m in _POINTING_BACK.finditer(plain))
+
+
+def _points_within(before: Text) -> bool:
+    """Far into a message, after something named in its sentence ("... a job answering
+    phones for a telecom company, how can i move up from there"), not after thanks
+    ("thanks, that was really helpful. one more thing, do they handle payroll")."""
+    sentence = re.split(r"[.!?]\s", before)[-1]
+    return len(before.split()) >= POINTS_WITHIN_AFTER and bool(_NAMED.search(sentence))
 
 
 KNOWLEDGE_INTENTS = {topic.split("/")[0] for topic in TOPICS}
@@ -524,9 +530,16 @@ class ActionAnswerFollowUp(Action):
         ]
         if not (_ABOUT_CHOOSING.search(text) or facts):
             return False  # "can you call my mom for me": no choice, nothing of a company
-        if previous_topic(tracker) and any(
-            e.get("entity") == "aspect" and e.get("value") != "choosing"
-            for e in tracker.latest_message.get("entities") or []
+        entities = tracker.latest_message.get("entities") or []
+        if (
+            previous_topic(tracker)
+            and any(
+                e.get("entity") == "aspect"
+                and e.get("value") not in ("choosing", "industries", "locations")
+                for e in entities
+            )
+            and not any(e.get("entity") in ("company_size", "budget") for e in entities)
+            and not _OWN_COMPANY.search(text)
         ):
             return False  # "career prospects" after an answer asks about them, no request
         if (
@@ -597,6 +610,11 @@ class ActionAnswerFollowUp(Action):
         if (
             tracker.get_slot("requested_slot") == "outsourced_functions"
             and "?" not in text
+            and not (
+                _ASKS.search(text)
+                or _WHAT_DO_YOU_MEAN.search(text)
+                or _DOES_THAT_INCLUDE.search(text)
+            )
             and named_task(tracker, guessed=True)
         ):
             # "calling clients to sell them travel insurance on top of their trip" when

@@ -32,12 +32,14 @@ _SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
 _CHOICE = re.compile(
     # "which is right for us", "which one should we pick", "which fits"; not "which crm
     # is best": a question about some other product
-    r"\bwh?ich(?: one| option| model| solution| setup| route| approach| type| kind|"
+    r"\bwh?ich(?: one| option| model| solution| setup| route| approach|"
     r" of (?:the two|them|these|those|the options))?\s+"
     r"(?:(?:suits?|fits?)\b|(?:is|'s|would|will|should|do|does|works?|makes?|to)\b"
     r"(?:(?!\?).){0,40}?\b(?:right|best|bett?er|suits?|suited|fits?|ideal|go (?:with|for)|"
-    r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense|"
-    r"propose|recommend|suggest|advise)\b)"
+    r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense)\b)"
+    # "which solution would you propose for a container shipping agent?"
+    r"|\bwh?ich (?:option|model|solution|setup|route|approach) (?:would|do|could|can|will) "
+    r"(?:you|u) (?:propose|recommend|suggest|advise)\b"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat(?:s|'s)?\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
@@ -195,13 +197,14 @@ _A_BUSINESS = (
     r"retailer|wholesaler|distributor|charity|non-?profit|school|lab|operator|provider|"
     r"bakery|brewery|factory|producer|maker|consultancy|outfit|venture|organi[sz]ation|"
     r"co|corp|ltd|llc|inc|gmbh|franchise|co-?op|cooperative|utility|university|college|"
-    r"hospital|salon|gym|garage|workshop|enterprise|department|dept|agent|broker|forwarder|"
-    r"dealer|dealership|carrier|museum|airline|landlord|publisher|developer|network)"
+    r"hospital|salon|gym|garage|workshop|enterprise|department|dept|forwarder|dealership|"
+    r"carrier|museum|airline|(?:shipping|freight|customs|cargo|travel) agent)"
 )
 _DOMAIN = re.compile(
     rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)|to (?:us|me)"
     # "looking for advice on who to hand work to"
-    r"|hand(?:ing)? (?:\w+ )?(?:off |over |out )?to"
+    r"|(?:who|whom) to hand (?:\w+ )?(?:off |over |out )?to"
+    r"|hand(?:ing)? (?:off|over|out) (?:work|tasks|jobs|things|stuff)"
     # "what do you recommend for a physio practice": for the visitor's own business
     rf"|for {_A_BUSINESS})\b",
     re.IGNORECASE,
@@ -306,7 +309,9 @@ _BARE_ADVICE = re.compile(
 _OWN_STORY = re.compile(
     r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:\w+\s+){0,3}?(?:are|is|run|own|sell|make|"
     r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
-    r"supply|build|teach|look after|deliver|roast|grow|need|needs|want|wants|a|an)\b",
+    r"supply|build|teach|look after|deliver|roast|grow|a|an)\b"
+    # "our museum wants someone to phone visitors" (not "i want cheap phones")
+    r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
     re.IGNORECASE,
 )
 # ... in words of a business ("my cat is sick, what should i do?" tells of none)
@@ -322,7 +327,7 @@ _BUSINESS_SIGN = re.compile(
     # "my cat is sick, what should we do?")
     r"|\b(?:we|we'?re|our)\s+(?:\w+\s+)?(?:grow|make|build|teach|roast|breed|brew|bake|"
     r"print|repair|install|clean|host|design|import|export|sell|run|manage|fix|hire|train|"
-    r"trade|produce|distribute|cater|transport|publish|develop)\w*\b",
+    r"trade|produce|distribute|cater|transport|publish|develop)(?:s|es)?\b",
     re.IGNORECASE,
 )
 
@@ -350,16 +355,16 @@ _OWN_WORD = re.compile(r"\b(?:we|we'?re|us|our|ours|i|i'?m|my)\b", re.IGNORECASE
 # me?", "would they hire me with a nursing diploma"): the jobs, not the form ...
 _JOB_SEEKER = re.compile(
     r"\b(?:i studied|i study|i'?m studying|i graduated|fresh grad\w*|"
-    r"my (?:degree|diploma|studies|background|experience|course|cv|resume)|"
+    r"my (?:degree|diploma|studies|background|course|cv|resume)|"
     r"(?:a|my) (?:degree|diploma|certificate|background) in|someone like me|people like me|"
-    r"(?:hire|take|accept|employ) me|(?:something|anything|a place|a chance|a job|a role) for me|"
+    r"(?:hire|accept|employ) me|(?:something|anything|a place|a chance|a job|a role) for me|"
     r"(?:can|could|would) i (?:work|apply|join|start|get (?:a job|hired|in))|"
     r"am i (?:qualified|eligible|fit|suited))\b",
     re.IGNORECASE,
 )
 # ... unless the visitor speaks for a company ("i run a clinic, is there something for me?")
 _SPEAKS_FOR_A_COMPANY = re.compile(
-    r"\b(?:we|we'?re|us|our|i run|i own|i manage|staff|employees|"
+    r"\b(?:we|we'?re|us|our|i run|i own|i manage|i have an?|staff|employees|clients?|"
     r"my (?:company|business|firm|shop|store|team|clinic|practice|agency|startup))\b",
     re.IGNORECASE,
 )
@@ -512,7 +517,12 @@ class ChoiceQuestion(StatelessComponent):
     @staticmethod
     def job_seeker(text: Text) -> bool:
         """The visitor asks for work there, not for a company's recommendation."""
-        return bool(_JOB_SEEKER.search(text) and not _SPEAKS_FOR_A_COMPANY.search(text))
+        return bool(
+            _JOB_SEEKER.search(text)
+            and not _SPEAKS_FOR_A_COMPANY.search(text)
+            # "can i start with a call center or a bpo?" is the choice
+            and not (_CHOICE.search(text) or BARE_CHOICE.search(text) or _EITHER.search(text))
+        )
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -68,7 +68,9 @@ _OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
 # ("textile factory looking for advice on who to hand work to")
 _FIRST_SAID = re.compile(
     r"^\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))\b\W*)?(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
+    # (not "recommend a catering company with halal options", "need catering")
+    r"(?:(?!(?:recommend|suggest|need|want|find|hire|get|any|some|looking|a|an|the)\b)"
+    r"[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _BUSINESS_NOUN = r"(?:company|companies|firm|business|agency|practice|shop|group|service|services)"
@@ -138,6 +140,10 @@ class NearDomainGuard(StatelessComponent):
             # of those words, the businesses a visitor may run ("we're a law firm"): named
             # as their own, they are no other field (set in config.yml)
             "businesses": [],
+            # of those, words a story about the visitor's company may name before it asks
+            # the domain's own question ("... canteen got renovated ... Which outsourcing
+            # model would you pick for us?")
+            "story": [],
             # words of this domain that a knowledge question without a subject or an
             # aspect still has ("why do companies outsource at all", "both talk to
             # customers, right?"); one with none of them is out of scope
@@ -182,6 +188,10 @@ class NearDomainGuard(StatelessComponent):
     @functools.cached_property
     def advice_elsewhere(self) -> Optional[Pattern]:
         return self._words(self.config["advice_elsewhere"])
+
+    @functools.cached_property
+    def story(self) -> Optional[Pattern]:
+        return self._words(self.config["story"])
 
     @functools.cached_property
     def businesses(self) -> Optional[Pattern]:
@@ -232,10 +242,14 @@ class NearDomainGuard(StatelessComponent):
             return True
         matches = list(words.finditer(text)) if words else []
         asking = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
-        if intent == self.config["advice"] and asking != text.strip():
+        if intent == self.config["advice"] and asking != text.strip() and self.story:
             if _ASKS_FOR_A_MODEL.search(asking):
+                # a supplier named in the story before it ("the canteen got renovated"),
+                # not another kind of outsourcing ("we need legal process outsourcing.")
                 start = len(text.rstrip()) - len(asking)
-                matches = [m for m in matches if m.start() >= start]
+                matches = [
+                    m for m in matches if m.start() >= start or not self.story.fullmatch(m.group(0))
+                ]
         # "we are cleaning company ..., the hiring of new cleaners": the visitor's own trade
         own = {m.group(0).split()[0].lower()[:5] for m in matches if self.own_business(text, m)}
         return bool(

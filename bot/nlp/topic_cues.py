@@ -360,10 +360,20 @@ class TopicCues(StatelessComponent):
         to the front office and which to the back office?": those terms' own answer."""
         text = message.get(TEXT) or ""
         topic = self.config["front_back_topic"]
+        entities = message.get(ENTITIES) or []
+        # in everyday words, only where nothing else is asked about ("are there jobs
+        # behind the scenes?" asks about the jobs)
+        everyday = key.split("/")[0] in ("difference", "definition") and not any(
+            e.get("entity") == "aspect"
+            # ("the part of a company that ..." names the relationship in passing)
+            and e.get("value")
+            not in ("difference", "definition", "front_back_office", "relationship")
+            for e in entities
+        )
         asked = _WHAT_IS_OFFICE.search(text) or (
-            (_FRONT.search(text) or _FACING.search(text))
-            and (_BACK.search(text) or _BEHIND.search(text))
-            and not any(e.get("entity") == "subject" for e in message.get(ENTITIES) or [])
+            (_FRONT.search(text) or (everyday and _FACING.search(text)))
+            and (_BACK.search(text) or (everyday and _BEHIND.search(text)))
+            and not any(e.get("entity") == "subject" for e in entities)
         )
         return topic if asked and key != topic else None
 

@@ -194,6 +194,13 @@ def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
         # an opinion asked after something else than the company
         ("my cat is sick, what should i do?", "out_of_scope"),
         ("my cat is sick, what should we do?", "out_of_scope"),
+        # a choice between other things, or advice for a person
+        ("minoxidil or finasteride, which would you recommend?", "out_of_scope"),
+        ("which type is best for cold brew?", "out_of_scope"),
+        ("which laptop would you recommend for a junior web developer?", "out_of_scope"),
+        ("any advice for a first-time landlord?", "out_of_scope"),
+        ("what do you advise for handing over to my sister?", "out_of_scope"),
+        ("i want cheap phones for my kids, which model?", "out_of_scope"),
         ("our wedding is in june and we are lost, your thoughts?", "out_of_scope"),
         ("i heard bpos are cheaper, your take?", "benefits"),
         ("bpo or call center, cost difference", "difference"),
@@ -327,7 +334,13 @@ def test_a_visitor_looking_for_work_asks_about_the_jobs(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["i run a clinic, is there something for me?", "we need payroll help, anything for me?"],
+    [
+        "i run a clinic, is there something for me?",
+        "we need payroll help, anything for me?",
+        "i have a small bakery, can i start with a call center or a bpo?",
+        "my experience with call centers was awful, which would you recommend?",
+        "would a bpo take me on as a client with only 3 people?",
+    ],
 )
 def test_a_company_asking_for_itself_keeps_its_request(text):
     message = parsed_message(text, "request_recommendation", 0.94)

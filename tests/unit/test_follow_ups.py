@@ -115,6 +115,7 @@ def test_previous_topic_is_the_latest_knowledge_answer():
             False,
         ),
         ("why would a company give its accounting, hr and it to one outside firm", False),
+        ("thanks, that was really helpful. one more thing, do they handle payroll", True),
     ],
 )
 def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):
@@ -894,6 +895,8 @@ def test_what_did_you_mean_asks_about_the_previous_answer():
     [
         ("calling clients to sell them travel insurance on top of their trip", ["sales"]),
         ("does that include travel insurance sales?", None),
+        ("does that include travel insurance sales", None),
+        ("what do you mean by sales exactly", None),
     ],
 )
 def test_a_guessed_task_is_the_answer_when_the_tasks_are_asked(tracker_factory, text, expected):
@@ -945,3 +948,19 @@ def test_an_aspect_asked_read_as_an_answer_after_a_knowledge_answer_is_asked_abo
     )
     _, messages = run(ActionTakeAnswer(), tracker)
     assert [m.get("response") for m in messages] == ["utter_services/industries"]
+
+
+def test_a_request_with_facts_after_an_answer_is_still_a_request(tracker_factory):
+    entities = [
+        {"entity": "aspect", "value": "locations"},
+        {"entity": "company_size", "value": "medium"},
+    ]
+    text = "we have offices in 3 countries and 200 staff, can you set us up with something"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/bpo", text, "nlu_fallback", entities
+    )
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.55},
+        {"name": "request_recommendation", "confidence": 0.5},
+    ]
+    assert ActionAnswerFollowUp._asks_to_recommend(tracker)

@@ -105,7 +105,7 @@ def test_questions_on_the_subjects_and_answers_keep_their_reading(text, key, int
 
 def advice_reading(text):
     message = parsed_message(text, "request_recommendation", topic="choosing/overview")
-    keys = ("elsewhere", "advice_elsewhere", "businesses")
+    keys = ("elsewhere", "advice_elsewhere", "businesses", "story")
     guard = NearDomainGuard({key: CONFIG[key] for key in keys})
     (result,) = guard.process([message])
     return result.get("intent")["name"]
@@ -153,6 +153,13 @@ def advice_reading(text):
             None,
         ),
         ("we need catering for our canteen. which one would you pick?", "out_of_scope"),
+        (
+            "We need legal process outsourcing. Which outsourcing model would you pick?",
+            "out_of_scope",
+        ),
+        ("recommend a catering company with halal options", "out_of_scope"),
+        ("hi, need catering. which one would you pick?", "out_of_scope"),
+        ("suggest a translation agency with good reviews", "out_of_scope"),
         # a BPO of another kind, asked as advice for nobody's company
         ("bpo gel for acne, which strength would you recommend", "out_of_scope"),
     ],

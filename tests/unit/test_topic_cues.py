@@ -234,6 +234,8 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "difference/overview", "definition/front_back_office"),
         ("does a call center talk to customers or work in the background", "services/call_center",
          "services/call_center"),
+        ("i deal with customers now, are there jobs behind the scenes?", "careers/call_center",
+         "careers/call_center"),
     ],
 )  # fmt: skip
 def test_what_the_front_and_back_office_are(text, chosen, expected):
@@ -270,4 +272,14 @@ def test_what_is_x_meaning_asks_for_the_definition():
     text = "sorry my english, what is call center meaning? in my country we dont have it"
     assert topic_after(message(text, "services/locations", ["locations"])) == (
         "definition/call_center"
+    )
+
+
+def test_the_two_halves_in_everyday_words_despite_a_relationship_named_in_passing():
+    text = "whats the name for the part that talks to customers vs the part in the background"
+    assert topic_after(message(text, "difference/services", ("relationship", "difference"))) == (
+        "definition/front_back_office"
+    )
+    assert topic_after(message(text, "difference/services", ("careers",))) == (
+        "difference/services"
     )
