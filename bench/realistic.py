@@ -62,6 +62,8 @@ FORTIETH = REPO_ROOT / "tests" / "realistic_fortieth"  # session 14: dev, follow
 FORTYFIRST = REPO_ROOT / "tests" / "realistic_fortyfirst"  # session 14: dev, follow-ups
 FORTYSECOND = REPO_ROOT / "tests" / "realistic_fortysecond"  # session 15: only figures read
 FORTYTHIRD = REPO_ROOT / "tests" / "realistic_fortythird"  # session 15: dev, dialogues
+FORTYFOURTH = REPO_ROOT / "tests" / "realistic_fortyfourth"  # session 16: only figures read
+FORTYFIFTH = REPO_ROOT / "tests" / "realistic_fortyfifth"  # session 16: dev, everyday words
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -106,6 +108,8 @@ SETS = {
     "fortyfirst": FORTYFIRST,
     "fortysecond": FORTYSECOND,
     "fortythird": FORTYTHIRD,
+    "fortyfourth": FORTYFOURTH,
+    "fortyfifth": FORTYFIFTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -15,7 +15,14 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME,
     RESPONSE_SELECTOR_UTTER_ACTION_KEY,
 )
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, INTENT_RESPONSE_KEY
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_RANKING_KEY,
+    INTENT_RESPONSE_KEY,
+    METADATA,
+    METADATA_INTENT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 
@@ -149,6 +156,12 @@ HELD_BACK = "held_back_tasks"
 
 def _held_key(entity: Dict) -> tuple:
     return (entity.get("start"), entity.get("end"), str(entity.get("value")))
+
+
+def flagged(example: Message, flag: Text) -> bool:
+    """The training example's intent carries this metadata flag (data/nlu: `metadata:`)."""
+    flags = (example.get(METADATA) or {}).get(METADATA_INTENT) or {}
+    return isinstance(flags, dict) and bool(flags.get(flag))
 
 
 def hold_back(message: Message, entities: Iterable[Dict]) -> None:

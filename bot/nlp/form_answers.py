@@ -42,6 +42,7 @@ from scipy.sparse import csr_matrix, vstack
 from bot.nlp.base import (
     QUESTION_SHAPE,
     TrainedComponent,
+    flagged,
     hold_back,
     is_knowledge_question,
     names_a_subject,
@@ -180,7 +181,11 @@ _OWN_BUSINESS = re.compile(
 _A_FIRM = re.compile(
     r"^\W*(?:an?\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,3}(?:agency|company|firm|business|"
     rf"consultancy|practice|studio|provider|operator|shop|{_OWN_KINDS}|gym|salon|garage|bakery|"
-    r"network|foundation|library|museum|ngo)(?:\s+(?:owners?|here))?\W*$",
+    r"network|foundation|library|museum|ngo|contractors?|co|corp|inc|ltd|llc)"
+    # "recruitment agency with 75 staff, ... which model suits?"
+    r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
+    r"(?:employees|staff|people))?"
+    r"(?:\s+(?:owners?|here))?\W*$",
     re.IGNORECASE,
 )
 _ASKS_ADVICE = re.compile(
@@ -201,6 +206,10 @@ _COUNTED_PEOPLE = re.compile(
     r"(?:\W*(?:we'?re|we are|it'?s|that'?s|that makes|makes it|in total|total)\b.*)?\W*$",
     re.IGNORECASE,
 )
+
+# options weighed, not a task asked for: "we could hire staff locally or use a provider
+# overseas"
+_WEIGHING = re.compile(r"\b(?:could|might|may)\b.*\bor\b", re.IGNORECASE)
 
 _MONEY = re.compile(
     r"\b(budget\w*|money|cash|funds?|funding|costs?|pric\w+|pay|spend\w*|afford\w*|cheap\w*|"
@@ -440,6 +449,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # below the threshold, the likeliest value is still given as a guess (role
             # "guess"), which only the question the form is asking takes
             "guess_from": 0.15,
+            # examples whose intent carries this metadata flag teach the tasks only
+            "tasks_only_flagged": "form_answer_only",
             "C": 10.0,
             "max_iter": 100,
         }
@@ -475,10 +486,18 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             for e in examples
         ]
 
-        def fit(labels: List[Text]) -> LogisticRegression:
+        # the examples flagged for the tasks teach the models of the tasks only (the
+        # budget's and the size's "none of them" would grow by hundreds of task answers)
+        for_all = [
+            i for i, e in enumerate(examples) if not flagged(e, self.config["tasks_only_flagged"])
+        ]
+
+        def fit(labels: List[Text], rows: Optional[List[int]] = None) -> LogisticRegression:
             # unweighted, so that a probability of 0.5 means as likely as not
             model = LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"])
-            return model.fit(features, labels)
+            if rows is None:
+                return model.fit(features, labels)
+            return model.fit(features[rows], [labels[i] for i in rows])
 
         for entity in self.entity_types:
             known = sorted({v for found in values for t, v in found if t == entity})
@@ -500,7 +519,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 labels = [
                     next((v for t, v in sorted(found) if t == entity), NONE) for found in values
                 ]
-                model = fit(labels)
+                model = fit(labels, for_all)
                 classes = np.array([str(c) for c in model.classes_])
                 self.models[entity] = (classes, model.coef_.T, model.intercept_, False)
         for entity in self.config["several_values"]:
@@ -634,8 +653,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue  # "we make project management software": what the company does
             if _VAGUE.match(text[start:end]):
                 continue  # "all the boring stuff", "the usual stuff": no task named
-            if (start, end) == own:
-                continue  # "pharmacy chain, 600 staff, ...": what the company is
+            if (start, end) == own or _A_FIRM.match(text[start:end]):
+                continue  # "pharmacy chain, 600 staff, ...", "repair shop": what the company is
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
             probabilities = softmax(scores + intercept)
             read.append(
@@ -711,17 +730,24 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             return read
         if all(likeliest_task(p)[1] < sure and likeliest_task(p)[0] not in whole for *_, p in read):
             return []  # "phoning bars and pubs to get them to stock our beer": one task
+
+        def sure_of_the_whole(neighbour: Optional[tuple]) -> bool:
+            if neighbour is None:
+                return False
+            value, confidence = likeliest_task(neighbour[2])
+            return confidence >= sure and value in whole
+
         kept = []
         for i, (start, end, probabilities) in enumerate(read):
             value, confidence = likeliest_task(probabilities)
+            before = read[i - 1] if i > 0 else None
             after = read[i + 1] if i + 1 < len(read) else None
+            # ... or just after one ("packing parcels and sending them out")
             fragment = (
                 confidence < sure
                 and value not in whole
                 and len(text[start:end].split()) <= self.config["fragment_words"]
-                and after is not None
-                and likeliest_task(after[2])[1] >= sure
-                and likeliest_task(after[2])[0] in whole
+                and (sure_of_the_whole(after) or sure_of_the_whole(before))
             )
             if not fragment:
                 kept.append((start, end, probabilities))
@@ -735,7 +761,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         phone line where people can order pizza", "we'd like to keep it cheap" are
         answers, whatever the intent."""
         text = message.get(TEXT) or ""
-        if QUESTION_SHAPE.search(text) or names_a_subject(message):
+        if QUESTION_SHAPE.search(text) or names_a_subject(message) or _WEIGHING.search(text):
             return False
         if any(  # "industries that use outsourced customer support" asks about industries
             e.get("entity") == "aspect" and e.get("value") not in self.config["incidental_aspects"]
@@ -855,7 +881,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 for value, confidence in found:
                     if (entity, value) not in ruled:
                         read_as = self._entity(message, entity, value, confidence)
-                        entities.append({**read_as, "role": GUESS} if unstated else read_as)
+                        guessed = unstated or self.unsupported(read.get(entity), value)
+                        entities.append({**read_as, "role": GUESS} if guessed else read_as)
             for entity in self.config["several_values"]:
                 removed = taken_away(message.get(TEXT), entities, entity)
                 kept = []
@@ -875,6 +902,14 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     entities.append({**guess, "role": GUESS})
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
+
+    def unsupported(self, read: Optional[List[tuple]], value: Text) -> bool:
+        """A task the whole message reads that no stretch of it reads even as a guess
+        ("craft brewery, 42 people, we want to outsource something" reads a little like
+        hr, for the people): only the question about the tasks takes it."""
+        return read is not None and not any(
+            probabilities.get(value, 0.0) >= self.config["guess_from"] for *_, probabilities in read
+        )
 
     def unstated(self, message: Message, entity: Text, counted: Optional[Text]) -> bool:
         """A size or budget that only the model reads in a message that is no answer (a

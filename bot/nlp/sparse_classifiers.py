@@ -46,7 +46,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import coo_matrix, csr_matrix, hstack
 
-from bot.nlp.base import TrainedComponent
+from bot.nlp.base import TrainedComponent, flagged
 
 logger = logging.getLogger(__name__)
 
@@ -218,8 +218,22 @@ class _SparseLogisticRegression(TrainedComponent):
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class SparseIntentClassifier(_SparseLogisticRegression, IntentClassifier):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            **_SparseLogisticRegression.get_default_config(),
+            # examples whose intent carries this metadata flag teach other components
+            # only (the form's task descriptions: many everyday words that would pull
+            # questions towards "inform")
+            "leave_out_flagged": "form_answer_only",
+        }
+
     def labelled(self, training_data: TrainingData) -> List[Message]:
-        return [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        return [
+            e
+            for e in training_data.intent_examples
+            if e.get(INTENT) and e.get(TEXT) and not flagged(e, self.config["leave_out_flagged"])
+        ]
 
     def label(self, message: Message) -> Text:
         return message.get(INTENT)

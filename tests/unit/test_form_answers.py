@@ -223,6 +223,9 @@ def test_who_was_counted_is_no_task(text, counted_people):
         ("payroll bureau company here, which of the two suits us", "payroll bureau company here"),
         ("Hello. Our family-run sawmill workshop (about 90 staff) wants advice. Which one?",
          " Our family-run sawmill workshop "),
+        ("recruitment agency with 75 staff, we'd like someone to phone placed candidates. "
+         "which model suits?", "recruitment agency with 75 staff"),
+        ("property management co, need advice on outsourcing", "property management co"),
     ],
 )  # fmt: skip
 def test_what_the_company_is_is_no_task(text, own):
@@ -251,3 +254,43 @@ def test_stretches_read_unsurely_give_way_to_the_whole_message():
     bars = (0, 12, {"customer_support": 0.51, "": 0.4})
     pubs = (17, 51, {"logistics": 0.52, "": 0.4})
     assert component.supported([bars, pubs], [("sales", 0.99)], text) == []
+
+
+def test_a_short_stretch_read_unsurely_after_a_sure_one_gives_way_too():
+    component = FormAnswerClassifier.__new__(FormAnswerClassifier)
+    component.config = FormAnswerClassifier.get_default_config()
+    text = "packing parcels and sending them out"
+    parcels = (0, 15, {"logistics": 0.93, "": 0.05})
+    sending = (19, 36, {"sales": 0.4, "": 0.31, "logistics": 0.19})
+    assert component.supported([parcels, sending], [("logistics", 0.99)], text) == [parcels]
+    # a sure second task stays
+    sending = (19, 36, {"sales": 0.9, "": 0.1})
+    kept = component.supported([parcels, sending], [("logistics", 0.99)], text)
+    assert kept == [parcels, sending]
+
+
+def test_a_task_only_the_whole_message_reads_is_a_guess():
+    component = FormAnswerClassifier.__new__(FormAnswerClassifier)
+    component.config = FormAnswerClassifier.get_default_config()
+    # "craft brewery, 42 people, we want to outsource something": hr for the people
+    read = [(14, 25, {"": 1.0, "hr": 0.0}), (26, 55, {"": 0.98, "hr": 0.01})]
+    assert component.unsupported(read, "hr")
+    assert not component.unsupported([(0, 20, {"hr": 0.3, "": 0.7})], "hr")
+    assert not component.unsupported(None, "hr")  # no model of the stretches
+
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [
+        ("we could hire staff locally or use a provider overseas", False),
+        ("we might keep payroll or hand it to someone", False),
+        ("we need someone to hire our staff", True),
+    ],
+)
+def test_options_weighed_state_no_task(text, stated):
+    from rasa.shared.nlu.training_data.message import Message
+
+    component = FormAnswerClassifier.__new__(FormAnswerClassifier)
+    component.config = FormAnswerClassifier.get_default_config()
+    read = [(0, len(text), {"hr": 0.9, "": 0.1})]
+    assert component.states_an_answer(Message(data={"text": text}), {}, read) is stated

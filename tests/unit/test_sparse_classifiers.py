@@ -156,3 +156,24 @@ def test_without_training_data_nothing_is_predicted(featurize, storage, context)
     )
     (message,) = loaded.process(featurize(["hello"]))
     assert message.get("intent") is None
+
+
+def test_examples_flagged_for_the_form_teach_no_intent(featurize, storage, context):
+    flagged = featurize(["phoning pubs to sell our beer", "paying the pickers"])
+    for message in flagged:
+        message.set("intent", "inform")
+        message.set("metadata", {"intent": {"form_answer_only": True}})
+    data = TrainingData(featurize.training_data.training_examples + flagged)
+    classifier = SparseIntentClassifier.create(
+        {**SparseIntentClassifier.get_default_config(), "C": 10}, storage, Resource("i"), context
+    )
+    classifier.train(data)
+    assert "inform" not in set(classifier.classes)
+    unflagged = SparseIntentClassifier.create(
+        {**SparseIntentClassifier.get_default_config(), "C": 10, "leave_out_flagged": "other"},
+        storage,
+        Resource("j"),
+        context,
+    )
+    unflagged.train(data)
+    assert "inform" in set(unflagged.classes)
