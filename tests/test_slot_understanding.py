@@ -56,7 +56,7 @@ FLOORS = {
     "realistic_fortysecond": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_fortythird": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.86},
     "realistic_fortyfourth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.95},
-    "realistic_fortyfifth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.6},
+    "realistic_fortyfifth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.58},
 }
 
 

@@ -159,6 +159,11 @@ _OWN_KINDS = (
     r"chain|clinic|store|restaurant|hotel|brand|startup|start-up|school|charity|co-?op|"
     r"cooperative|factory|workshop|bakery|brewery|winery|farm|salon|gym|pharmacy"
 )
+# "... of 200 employees", "... with 75 staff"
+_HEAD_COUNT_TAIL = (
+    r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
+    r"(?:employees|staff|people))"
+)
 _OWN_BUSINESS = re.compile(
     r"^\W*(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?(?:an?\s+|our\s+|my\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}(?:{_OWN_KINDS}|district|council|municipality|hospital|university|"
@@ -171,8 +176,7 @@ _OWN_BUSINESS = re.compile(
     r"shop|manufacturer|operator|organi[sz]ation)"
     # "we're an it consultancy that grew from 5 to 60 people in three years"
     r"(?:\s+(?:that|which|who)\s+(?:grew|started|began|was|opened|moved)\b.*)?"
-    r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
-    r"(?:employees|staff|people))?\W*$",
+    rf"{_HEAD_COUNT_TAIL}?\W*$",
     re.IGNORECASE,
 )
 
@@ -183,11 +187,32 @@ _A_FIRM = re.compile(
     rf"consultancy|practice|studio|provider|operator|shop|{_OWN_KINDS}|gym|salon|garage|bakery|"
     r"network|foundation|library|museum|ngo|contractors?|co|corp|inc|ltd|llc)"
     # "recruitment agency with 75 staff, ... which model suits?"
-    r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
-    r"(?:employees|staff|people))?"
+    rf"{_HEAD_COUNT_TAIL}?"
     r"(?:\s+(?:owners?|here))?\W*$",
     re.IGNORECASE,
 )
+# a stretch that only names a kind of business ("repair shop", "hvac contractor",
+# "property management co"): not "fixing the office network", "paying our contractors",
+# "payroll for the company", "need a payroll company"
+_A_KIND_OF_BUSINESS = re.compile(
+    r"^\W*(?:we'?re\s+|we are\s+)?(?:an?\s+|our\s+|my\s+)?(?P<kind>(?:[\w-]+\s+){1,3})"
+    r"(?:agency|company|firm|business|consultancy|practice|studio|provider|operator|shop|"
+    rf"{_OWN_KINDS}|salon|garage|contractors?|co|corp|inc|ltd|llc){_HEAD_COUNT_TAIL}?\W*$",
+    re.IGNORECASE,
+)
+_NO_KIND = re.compile(
+    r"\w+ing|for|at|of|from|to|the|with|need|needs|want|wants|our|my|someone|somebody",
+    re.IGNORECASE,
+)
+
+
+def names_a_kind_of_business(stretch: Text) -> bool:
+    """The stretch only names a kind of business ("repair shop", "hvac contractor",
+    "property management co"): no task for the model to read there."""
+    match = _A_KIND_OF_BUSINESS.match(stretch)
+    return bool(match) and not any(_NO_KIND.fullmatch(w) for w in match.group("kind").split())
+
+
 _ASKS_ADVICE = re.compile(
     r"\b(?:re?c+om+[ae]?n?d\w*|advi[cs]e|suggest\w*|which (?:one|model|option)|"
     r"what (?:fits|suits|should)|help (?:me |us )?(?:choos|decid|pick)\w*)",
@@ -207,9 +232,13 @@ _COUNTED_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 
-# options weighed, not a task asked for: "we could hire staff locally or use a provider
-# overseas"
-_WEIGHING = re.compile(r"\b(?:could|might|may)\b.*\bor\b", re.IGNORECASE)
+# ways of getting work done weighed, not a task asked for: "we could hire staff locally or
+# use a provider overseas" (not "someone who could take our calls or emails")
+_WAYS = r"(?:hire|keep|use|go|outsource|hand|do|build|get|employ|train|set up|bring)"
+_WEIGHING = re.compile(
+    rf"\b(?:could|might)\s+(?:either\s+)?{_WAYS}\b[^.?!]*\bor\s+(?:we\s+)?(?:could\s+)?{_WAYS}\b",
+    re.IGNORECASE,
+)
 
 _MONEY = re.compile(
     r"\b(budget\w*|money|cash|funds?|funding|costs?|pric\w+|pay|spend\w*|afford\w*|cheap\w*|"
@@ -653,7 +682,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue  # "we make project management software": what the company does
             if _VAGUE.match(text[start:end]):
                 continue  # "all the boring stuff", "the usual stuff": no task named
-            if (start, end) == own or _A_FIRM.match(text[start:end]):
+            if (start, end) == own or names_a_kind_of_business(text[start:end]):
                 continue  # "pharmacy chain, 600 staff, ...", "repair shop": what the company is
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
             probabilities = softmax(scores + intercept)
@@ -720,10 +749,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
 
     def supported(self, read: List[tuple], found: List[tuple], text: Text) -> List[tuple]:
         """The stretches read, less a short one read unsurely (below `fragment_below`) as
-        a task the whole message, read surely, does not name, just before a stretch read
+        a task the whole message, read surely, does not name, next to a stretch read
         surely as one it does: in "calling gyms and hotels to sell them our bikes" the
         "and" joins two kinds of customer of one task (sales), and "calling gyms" alone
-        reads a little like support. None when all are read so, unlike the whole."""
+        reads a little like support; "sending them out" after "packing parcels" goes on
+        with the same task. None when all are read so, unlike the whole."""
         sure = self.config["fragment_below"]
         whole = {v for v, p in found if p >= self.config["threshold"]}
         if max((p for _, p in found), default=0.0) < self.config["whole_from"]:
@@ -742,7 +772,6 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             value, confidence = likeliest_task(probabilities)
             before = read[i - 1] if i > 0 else None
             after = read[i + 1] if i + 1 < len(read) else None
-            # ... or just after one ("packing parcels and sending them out")
             fragment = (
                 confidence < sure
                 and value not in whole
@@ -761,7 +790,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         phone line where people can order pizza", "we'd like to keep it cheap" are
         answers, whatever the intent."""
         text = message.get(TEXT) or ""
-        if QUESTION_SHAPE.search(text) or names_a_subject(message) or _WEIGHING.search(text):
+        if QUESTION_SHAPE.search(text) or names_a_subject(message):
             return False
         if any(  # "industries that use outsourced customer support" asks about industries
             e.get("entity") == "aspect" and e.get("value") not in self.config["incidental_aspects"]
@@ -770,6 +799,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             return False
         if any(p >= self.config["stated_budget_from"] for _, p in predicted.get("budget", [])):
             return True
+        if _WEIGHING.search(text):
+            return False
         return any(
             likeliest_task(probabilities)[1] >= self.config["stated_task_from"]
             for _, _, probabilities in read
@@ -872,16 +903,21 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     t == entity for t, _ in ruled
                 ):
                     continue  # an exact term already answered it
+                whole_wins = False
                 if entity in self.task_models:
                     stretches = self.supported(read[entity], found, message.get(TEXT))
                     entities = self.read_tasks(message, entity, entities, stretches)
                     if any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
                         continue  # the whole message's reading only where no task was read
+                    # "phoning bars and pubs to get them to stock our beer": one task
+                    whole_wins = bool(read[entity]) and not stretches
                 unstated = self.unstated(message, entity, counted)
                 for value, confidence in found:
                     if (entity, value) not in ruled:
                         read_as = self._entity(message, entity, value, confidence)
-                        guessed = unstated or self.unsupported(read.get(entity), value)
+                        guessed = unstated or (
+                            not whole_wins and self.unsupported(read.get(entity), value)
+                        )
                         entities.append({**read_as, "role": GUESS} if guessed else read_as)
             for entity in self.config["several_values"]:
                 removed = taken_away(message.get(TEXT), entities, entity)
@@ -907,7 +943,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         """A task the whole message reads that no stretch of it reads even as a guess
         ("craft brewery, 42 people, we want to outsource something" reads a little like
         hr, for the people): only the question about the tasks takes it."""
-        return read is not None and not any(
+        return bool(read) and not any(
             probabilities.get(value, 0.0) >= self.config["guess_from"] for *_, probabilities in read
         )
 

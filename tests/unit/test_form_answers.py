@@ -277,14 +277,17 @@ def test_a_task_only_the_whole_message_reads_is_a_guess():
     assert component.unsupported(read, "hr")
     assert not component.unsupported([(0, 20, {"hr": 0.3, "": 0.7})], "hr")
     assert not component.unsupported(None, "hr")  # no model of the stretches
+    assert not component.unsupported([], "hr")  # every stretch said what the company is
 
 
 @pytest.mark.parametrize(
     "text, stated",
     [
         ("we could hire staff locally or use a provider overseas", False),
-        ("we might keep payroll or hand it to someone", False),
+        ("we could either outsource it or hire someone", False),
         ("we need someone to hire our staff", True),
+        ("someone who could take our calls or emails in the evening", True),
+        ("we might need help with payroll or hr", True),
     ],
 )
 def test_options_weighed_state_no_task(text, stated):
@@ -294,3 +297,24 @@ def test_options_weighed_state_no_task(text, stated):
     component.config = FormAnswerClassifier.get_default_config()
     read = [(0, len(text), {"hr": 0.9, "": 0.1})]
     assert component.states_an_answer(Message(data={"text": text}), {}, read) is stated
+
+
+@pytest.mark.parametrize(
+    "stretch, kind",
+    [
+        ("repair shop", True),
+        ("HVAC contractor", True),
+        ("property management co", True),
+        ("recruitment agency with 75 staff", True),
+        ("fixing the office network", False),
+        ("paying our contractors", False),
+        ("chasing the shop owners", False),
+        ("stock for the bakery", False),
+        ("payroll for the company", False),
+        ("need a payroll company", False),
+    ],
+)
+def test_a_stretch_naming_a_kind_of_business_holds_no_task(stretch, kind):
+    from bot.nlp.form_answers import names_a_kind_of_business
+
+    assert names_a_kind_of_business(stretch) is kind
