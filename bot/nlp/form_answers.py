@@ -182,10 +182,14 @@ _OWN_BUSINESS = re.compile(
 
 # a firm named by its trade ("a payroll company") may be the provider wanted, unless a
 # request for advice follows it
+# the nouns that name a business by its trade ("repair shop", "payroll company")
+_FIRM_NOUNS = (
+    r"agency|company|firm|business|consultancy|practice|studio|provider|operator|shop|"
+    rf"{_OWN_KINDS}|salon|garage|contractors?|co|corp|inc|ltd|llc"
+)
 _A_FIRM = re.compile(
-    r"^\W*(?:an?\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,3}(?:agency|company|firm|business|"
-    rf"consultancy|practice|studio|provider|operator|shop|{_OWN_KINDS}|gym|salon|garage|bakery|"
-    r"network|foundation|library|museum|ngo|contractors?|co|corp|inc|ltd|llc)"
+    r"^\W*(?:an?\s+|our\s+|my\s+)?(?:[\w-]+\s+){1,3}"
+    rf"(?:{_FIRM_NOUNS}|network|foundation|library|museum|ngo)"
     # "recruitment agency with 75 staff, ... which model suits?"
     rf"{_HEAD_COUNT_TAIL}?"
     r"(?:\s+(?:owners?|here))?\W*$",
@@ -196,8 +200,7 @@ _A_FIRM = re.compile(
 # "payroll for the company", "need a payroll company"
 _A_KIND_OF_BUSINESS = re.compile(
     r"^\W*(?:we'?re\s+|we are\s+)?(?:an?\s+|our\s+|my\s+)?(?P<kind>(?:[\w-]+\s+){1,3})"
-    r"(?:agency|company|firm|business|consultancy|practice|studio|provider|operator|shop|"
-    rf"{_OWN_KINDS}|salon|garage|contractors?|co|corp|inc|ltd|llc){_HEAD_COUNT_TAIL}?\W*$",
+    rf"(?:{_FIRM_NOUNS}){_HEAD_COUNT_TAIL}?\W*$",
     re.IGNORECASE,
 )
 _NO_KIND = re.compile(
