@@ -64,6 +64,8 @@ FORTYSECOND = REPO_ROOT / "tests" / "realistic_fortysecond"  # session 15: only 
 FORTYTHIRD = REPO_ROOT / "tests" / "realistic_fortythird"  # session 15: dev, dialogues
 FORTYFOURTH = REPO_ROOT / "tests" / "realistic_fortyfourth"  # session 16: only figures read
 FORTYFIFTH = REPO_ROOT / "tests" / "realistic_fortyfifth"  # session 16: dev, everyday words
+FORTYSIXTH = REPO_ROOT / "tests" / "realistic_fortysixth"  # session 17: only figures read
+FORTYSEVENTH = REPO_ROOT / "tests" / "realistic_fortyseventh"  # session 17: dev, everyday words
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -110,6 +112,8 @@ SETS = {
     "fortythird": FORTYTHIRD,
     "fortyfourth": FORTYFOURTH,
     "fortyfifth": FORTYFIFTH,
+    "fortysixth": FORTYSIXTH,
+    "fortyseventh": FORTYSEVENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

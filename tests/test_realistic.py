@@ -318,13 +318,26 @@ FLOORS = {
         "follow_up_accuracy": 0.89,
         "dialogues_reached": 0.58,
     },
+    "realistic_fortysixth": {
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.92,
+        "follow_up_accuracy": 0.93,
+        "dialogues_reached": 0.89,
+    },
+    "realistic_fortyseventh": {
+        "knowledge_accuracy": 0.9,
+        "out_of_scope_rejection": 0.88,
+        "follow_up_accuracy": 0.89,
+        "dialogues_reached": 0.79,
+    },
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the
 # twenty-seventh: 2 of 96; the thirty-second: 3 of 144; the thirty-third: 3 of 120; the
 # thirty-fourth, weighted to everyday words: 9 of 96; the thirty-fifth: 1 of 48; the
 # thirty-seventh, weighted to everyday words: 2 of 48; the thirty-ninth: 3 of 120; the
-# forty-fourth: 3 of 120; the forty-fifth, weighted to everyday words: 4 of 96)
+# forty-fourth: 3 of 120; the forty-fifth, weighted to everyday words: 4 of 96; the
+# forty-seventh, weighted to everyday words: 2 of 72)
 FALSE_REJECTION_CEILINGS = {
     "realistic_seventh": 0.03,
     "realistic_twentyseventh": 0.03,
@@ -336,6 +349,7 @@ FALSE_REJECTION_CEILINGS = {
     "realistic_thirtyninth": 0.03,
     "realistic_fortyfourth": 0.03,
     "realistic_fortyfifth": 0.05,
+    "realistic_fortyseventh": 0.03,
 }
 MAX_TURNS = 4.0
 

@@ -57,6 +57,8 @@ FLOORS = {
     "realistic_fortythird": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.86},
     "realistic_fortyfourth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.95},
     "realistic_fortyfifth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.58},
+    "realistic_fortysixth": {"company_size": 0.95, "budget": 0.79, "outsourced_functions": 0.89},
+    "realistic_fortyseventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.65},
 }
 
 

@@ -105,6 +105,12 @@ class AnswerOverCommand(StatelessComponent):
                            "oops", "sorry", "scratch that"],
             "intent": "inform",
             "follow_up": "follow_up",
+            # "answering the holidaymakers who call because they're stuck at a lock" reads
+            # like "why that one?" (its "because"); without a word that asks why, a task
+            # read surely is the answer
+            "explanation": "explain_recommendation",
+            "why_words": ["why", "how come", "reasons?", "explain\\w*", "based on", "made you",
+                          "makes you", "what made"],
             "sure_from": 0.6,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer
@@ -125,6 +131,8 @@ class AnswerOverCommand(StatelessComponent):
             return True
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
+        if intent == self.config["explanation"] and not self.why_words.search(text):
+            return self.states_a_task_surely(message)
         if intent in self.config["unsure_readings"] and self.unsure.search(text):
             return not (self.command_words.search(text) or self.advice_words.search(text))
         if intent not in self.config["commands"]:
@@ -167,6 +175,21 @@ class AnswerOverCommand(StatelessComponent):
         )
         return bool(answers) and (torn or corrects or bool(message.get(STATED_ANSWER)))
 
+    def states_a_task_surely(self, message: Message) -> bool:
+        """A task read surely (or an exact term), in a message that asks nothing and
+        names no subject."""
+        if QUESTION_SHAPE.search(message.get(TEXT) or "") or names_a_subject(message):
+            return False
+        return any(
+            e.get("entity") == "outsourced_function"
+            and not e.get("role")
+            and (
+                e.get("extractor") != "FormAnswerClassifier"
+                or e.get("confidence", 0) >= self.config["sure_from"]
+            )
+            for e in message.get(ENTITIES) or []
+        )
+
     def states_an_exact_answer(self, message: Message) -> bool:
         """ "can spend whatever it takes if it works" read as a follow-up: an exact term
         of the entity_ruler, with no subject and no aspect to follow up on, asking
@@ -207,6 +230,10 @@ class AnswerOverCommand(StatelessComponent):
             and not e.get("role")
             for e in message.get(ENTITIES) or []
         )
+
+    @functools.cached_property
+    def why_words(self) -> Pattern:
+        return word_pattern(self.config["why_words"])
 
     @functools.cached_property
     def advice_words(self) -> Pattern:

@@ -156,6 +156,9 @@ _DECIDING = re.compile(
     r"|\b(?:don'?t|do not|not sure|no idea)\s+(?:know\s+)?(?:what|which)\s+"
     r"(?:kind|sort|type)\s+of\s+(?:company|provider|partner|firm|outsourcing)\s+to\s+"
     r"(?:look for|use|choose|pick|hire|go for)\b"
+    # "christmas tree farm, need to get some work off our plate"
+    r"|\b(?:get|take|have)\s+(?:some\s+)?(?:work|tasks|jobs|things|stuff)\s+off\s+(?:our|my)\s+"
+    r"(?:plate|hands|desk)s?\b"
     # "im not sure what we need, can u help"
     r"|\b(?:not sure|unsure|don'?t know|no idea)\s+what\s+(?:we|i)\s+(?:need|should (?:get|do|"
     r"choose|pick|outsource))\b"
@@ -285,6 +288,9 @@ _OPINION_ASKED = re.compile(
     r"|what(?:'s| is) your (?:take|view|opinion|advice|recommendation|suggestion|verdict)"
     r"|your (?:take|thoughts|opinion|view|verdict)|thoughts|any (?:ideas|thoughts|suggestions)"
     r"|which (?:one|option|type|kind|model|way|route|path|service)"
+    # "..., which option is good" (not "which one is best": asked of companies in general
+    # as often as of the visitor's own)
+    r"(?:\s+(?:is|would be|'s)\s+good(?:\s+(?:for|4)\s+(?:us|me))?)?"
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
     r"|recommend (?:something|anything|one)|what (?:type|kind)(?: of (?:outsourcing|service))?"
@@ -292,7 +298,10 @@ _OPINION_ASKED = re.compile(
     # "... want outside partner, what type is good?"
     r"|what (?:type|kind|sort)(?: of \w+)? (?:is|would be|'s) (?:good|best|right|better)"
     r"(?: for (?:us|me))?"
-    r"|what should (?:we|i) (?:do|go for|go with)|where (?:do|should) (?:we|i) start)"
+    r"|what should (?:we|i) (?:do|go (?:for|4|with)|get|use|choose|pick)"
+    # "we have a falconry centre. what do u think we need"
+    r"|what do (?:you|u|ya) think (?:we|i) (?:need|should (?:do|get|use|go for))"
+    r"|where (?:do|should) (?:we|i) start)"
     r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
     re.IGNORECASE,
 )
@@ -310,6 +319,11 @@ _OWN_STORY = re.compile(
     r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:\w+\s+){0,3}?(?:are|is|run|own|sell|make|"
     r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
     r"supply|build|teach|look after|deliver|roast|grow|a|an)\b"
+    # "window cleaning business, me and the lads. which one": a kind of business first
+    # (not "call center" nor "bpo company": one of the two, not the visitor's business)
+    r"|^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|contact|outsourc\w*)\b)[\w'-]+\s+){0,3}"
+    r"(?:business|company|firm|"
+    r"farm|shop|practice|agency|centre|center)\b"
     # "our museum wants someone to phone visitors" (not "i want cheap phones")
     r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
     re.IGNORECASE,
@@ -319,7 +333,9 @@ _BUSINESS_SIGN = re.compile(
     r"\b(?:compan(?:y|ies)|business\w*|(?:firm|shop|store|startup|start-up|agency|clinic|"
     r"practice|brand|studio|chain|franchise|factory|dealership|reseller|consultancy|bank|"
     r"insurer|hospital|school|restaurant|hotel|charity|ngo|lab|gym|salon|garage|bakery|"
-    r"brewery|winery|cafe|farm|office|customer|client|patient|guest)s?|"
+    r"brewery|winery|cafe|farm|office|customer|client|patient|guest|"
+    r"(?<!call )(?<!contact )cent(?:re|er)|club|"
+    r"museum|workshop|yard|mill|depot)s?|"
     r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
     r"support|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
     r"provide|offer|manufactur\w*)\b"

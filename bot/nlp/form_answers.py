@@ -75,7 +75,9 @@ _TAKING_AWAY = re.compile(
     r"stays? with (?:our|my|the)|already (?:done|handled|covered|taken care of)|"
     r"(?:is|are|gets?) (?:already |now )?(?:done|handled|covered|taken care of|sorted)"
     r"(?: out)? by (?:our|my|the)(?!\s+(?:bpo|call|outsourc))|"
-    r"(?:stays?|remains?) internal|internally|skip|skipping|keep(?:s|ing)? (?:it|that|this|them)|"
+    r"(?:stays?|remains?) internal|internally|skipping|keep(?:s|ing)? (?:it|that|this|them)|"
+    # "skip the payroll" (not "skip hire": a trade)
+    r"skip(?!\s+(?:hire|bins?|lorr\w*|trucks?|wagons?))|"
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
     # "the filing is sorted now, what we really need is ..."
     r"(?:is|are) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
@@ -121,6 +123,14 @@ _VAGUE = re.compile(
     r"^\W*(?:(?:all|the|of|our|my|that|this|those|these|kind|sort|type|usual|boring|normal|"
     r"typical|general|basic|other|random|everyday|daily|various|bits|and|some|whatever|"
     r"everything|anything|stuff|things|tasks|work|jobs|really|just|i guess|lol|etc)\b\W*)+$",
+    re.IGNORECASE,
+)
+# words before a task that are no part of it ("sorry, i meant just answering the musicians
+# who call"): the task spans the model learnt from leave them out
+_LEADING_FILLER = re.compile(
+    r"^\W*(?:(?:sorry|oops|ok|okay|oh|ah|well|so|and|also|plus|but|actually|wait|"
+    r"hang on|i mean|i meant|mainly|mostly|just|only|basically|honestly|to be honest|tbh|"
+    r"really)\b\W*)+",
     re.IGNORECASE,
 )
 # what a company does for its own customers ("we make project management software")
@@ -687,7 +697,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue  # "all the boring stuff", "the usual stuff": no task named
             if (start, end) == own or names_a_kind_of_business(text[start:end]):
                 continue  # "pharmacy chain, 600 staff, ...", "repair shop": what the company is
-            scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
+            filler = _LEADING_FILLER.match(text[start:end])
+            # ... where what is left is long enough to be a task told ("only phone" is not)
+            rest = text[start + filler.end() : end].split() if filler else []
+            inner = start + filler.end() if len(rest) > self.config["fragment_words"] else start
+            scores = np.asarray(span_features(message, tokens, inner, end) @ weights)[0]
             probabilities = softmax(scores + intercept)
             read.append(
                 (start, end, dict(zip(map(str, labels), map(float, probabilities), strict=True)))

@@ -46,7 +46,12 @@ _THINGS = (
     r"islands|cities|towns|countries|states|regions|provinces|markets|routes|ships|vessels|"
     r"boats|ferries|planes|aircraft|spaces|desks|products|items|orders|tickets|calls|emails|"
     r"customers|clients|patients|users|subscribers|guests|passengers|visitors|"
-    r"followers|students|pupils|learners)"
+    r"followers|students|pupils|learners|"
+    # "about 600 hives", "30 hectares", "12 care homes"
+    r"hives|cows|cattle|sheep|pigs|horses|dogs|animals|chickens|hens|acres|hectares|tonnes|"
+    r"tons|trees|vines|tables|seats|screens|lanes|machines|lorries|coaches|trains|trams|taxis|"
+    r"containers|pallets|parcels|packages|jars|bottles|litres|liters|homes|houses|flats|"
+    r"stalls|kiosks|farms|fields|pitches|courts|cinemas|theatres|museums|libraries)"
 )
 _NOT_PEOPLE_AFTER = re.compile(
     # "a chain of 12 supermarkets", "three generations", "40 delivery vans"

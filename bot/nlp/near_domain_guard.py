@@ -54,7 +54,8 @@ _ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.I
 
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(
-    r"\b(for|we'?re|we are|i'?m|i am|as|run|own|operate|manage|i have|we have|we do|fits?|suits?)"
+    r"\b(for|we'?re|we are|we r|i'?m|i am|as|run|own|operate|manage|i have|we have|we do|"
+    r"fits?|suits?)"
     r"\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -192,3 +192,23 @@ def test_a_budget_stated_surely_is_an_answer_even_read_as_a_follow_up():
 def test_an_exact_task_added_read_as_out_of_scope_is_an_answer(text, expected):
     task = {"entity": "outsourced_function", "value": "payroll", **RULER}
     assert intent_after(text, "out_of_scope", [task]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, entity, expected",
+    [
+        # "because" reads like "why that one?"; a task read surely, asking nothing, answers
+        ("answering the holidaymakers who call because they're stuck at a lock",
+         {"entity": "outsourced_function", "confidence": 0.99, "extractor": "FormAnswerClassifier"},
+         "inform"),
+        ("why payroll, because we said phones",
+         {"entity": "outsourced_function", **RULER}, "explain_recommendation"),
+        ("because of what we told you?",
+         {"entity": "outsourced_function", **RULER}, "explain_recommendation"),
+        ("answering people because they call",
+         {"entity": "outsourced_function", "confidence": 0.4, "extractor": "FormAnswerClassifier"},
+         "explain_recommendation"),
+    ],
+)  # fmt: skip
+def test_a_task_read_surely_is_no_request_for_reasons(text, entity, expected):
+    assert intent_after(text, "explain_recommendation", [entity]) == expected

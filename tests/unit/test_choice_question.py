@@ -346,3 +346,28 @@ def test_a_company_asking_for_itself_keeps_its_request(text):
     message = parsed_message(text, "request_recommendation", 0.94)
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("yo we r a bike courier company, what should we go 4", "out_of_scope"),
+        ("hi we run a diving centre on the island, which option is good", "out_of_scope"),
+        ("we have a falconry centre with flying displays. what do u think we need", "nlu_fallback"),
+        ("window cleaning business, me and the lads. which one", "follow_up"),
+        ("christmas tree farm, need to get some work off our plate", "nlu_fallback"),
+    ],
+)
+def test_a_business_told_of_then_which_one_asks_for_the_recommendation(text, intent):
+    assert read(text, intent)[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("my cat is sick, what should we do?", "out_of_scope"),
+        ("which one is cheaper", "difference"),
+    ],
+)
+def test_which_one_without_a_business_is_no_request(text, intent):
+    assert read(text, intent)[0] == intent

@@ -318,3 +318,33 @@ def test_a_stretch_naming_a_kind_of_business_holds_no_task(stretch, kind):
     from bot.nlp.form_answers import names_a_kind_of_business
 
     assert names_a_kind_of_business(stretch) is kind
+
+
+@pytest.mark.parametrize(
+    "text, rest",
+    [
+        ("sorry, i meant just answering the musicians who call",
+         "answering the musicians who call"),
+        ("oh and also sending the invoices out each month", "sending the invoices out each month"),
+        ("mainly ringing the pubs that owe us money", "ringing the pubs that owe us money"),
+        ("no payroll needed", None),  # a "no" is part of what is said
+        ("answering the phones", None),
+    ],
+)  # fmt: skip
+def test_words_before_a_task_are_no_part_of_it(text, rest):
+    from bot.nlp.form_answers import _LEADING_FILLER
+
+    filler = _LEADING_FILLER.match(text)
+    assert (text[filler.end() :] if filler else None) == rest
+
+
+@pytest.mark.parametrize(
+    "text, removed",
+    [
+        ("we need sum1 to ring the customers who owe us for skip hire", set()),
+        ("skip the payroll, only the phones", {"payroll"}),
+    ],
+)
+def test_a_trade_named_skip_takes_nothing_away(text, removed):
+    values = [("payroll", "payroll")] if "payroll" in text else [("collections", "ring")]
+    assert taken_away(text, found(text, *values), "outsourced_function") == removed

@@ -159,3 +159,18 @@ def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people)
 )
 def test_a_number_taken_back_is_not_the_head_count(text, people):
     assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text", ["hi there we keep bees, about 600 hives", "30 hectares under glass", "12 care homes"]
+)
+def test_hives_fields_and_homes_are_no_head_count(text):
+    from bot.nlp.headcount import counts_things
+
+    assert counts_things(text)
+    assert headcount(text) is None
+
+
+def test_members_of_staff_are_people():
+    assert size("we have 48 members of staff") == "small"
+    assert size("we are 45 members only") == "small"

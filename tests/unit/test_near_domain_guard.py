@@ -134,6 +134,7 @@ def advice_reading(text):
         ("i have a question, which seo agency would you recommend", "out_of_scope"),
         ("which outsourcing model do you think fits a recruitment agency", None),
         ("courier startup, 6 of us, need ppl to take orders by phone. what fits?", None),
+        ("yo we r a bike courier company, which one should we go for", None),
         ("which courier would you recommend for our parcels", "out_of_scope"),
         # what the visitor's company is, said first
         ("staffing agency, we'd like a recommendation", None),
