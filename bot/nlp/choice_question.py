@@ -559,6 +559,24 @@ class ChoiceQuestion(StatelessComponent):
             if reading == self.config["recommendation"]:
                 overrule_intent(message, reading, self.config["confidence"])
                 give_back_held_tasks(message)
+                # (form_answers reads BARE_CHOICE from here)
+                from bot.nlp.form_answers import GUESS, names_money
+
+                if not names_money(message.get(TEXT) or ""):
+                    # read as an answer before, "we have a vineyard, need help deciding"
+                    # stated a budget; a request with no word of money states none
+                    message.set(
+                        ENTITIES,
+                        [
+                            {**e, "role": GUESS}
+                            if e.get("entity") == "budget"
+                            and e.get("extractor") == "FormAnswerClassifier"
+                            and not e.get("role")
+                            else e
+                            for e in message.get(ENTITIES) or []
+                        ],
+                        add_to_output=True,
+                    )
                 if _OWN_NEEDS_HELP.search(message.get(TEXT) or ""):
                     # "needs help" asks for advice; it names no task (customer support)
                     message.set(

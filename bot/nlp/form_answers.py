@@ -82,6 +82,8 @@ _TAKING_AWAY = re.compile(
     # "the filing is sorted now, what we really need is ..."
     r"(?:is|are) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
+    # "... ask how they liked it. no hiring": a clause of "no" and a task alone
+    r"|^[\s,.;:!?]*no\s+(?:more\s+)?[\w-]+(?:\s+[\w-]+)?[\s.!]*$"
     # "i meant payroll, not hr", "no sorry not bookkeeping, i meant ..."
     r"|^[\s,.;:!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually|please|pls|correction)\W+)*"
     r"not\b"
@@ -258,6 +260,13 @@ _MONEY = re.compile(
     r"expensive|broke|wallet|pockets?)\b|[$€£¥]",
     re.IGNORECASE,
 )
+
+
+def names_money(text: Text) -> bool:
+    """A word of money, which a budget rests on ("need help deciding" names none)."""
+    return bool(_MONEY.search(text))
+
+
 _SENTENCE_BOUNDARY = re.compile(r"[,;.!?]|\b(?:and|but)\b", re.IGNORECASE)
 
 
@@ -977,7 +986,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             return False
         if entity == self.config["size_entity"]:
             return not counted and not self.size_words.search(message.get(TEXT) or "")
-        return entity == self.config["budget_entity"] and not _MONEY.search(message.get(TEXT) or "")
+        return entity == self.config["budget_entity"] and not names_money(message.get(TEXT) or "")
 
     @functools.cached_property
     def size_words(self) -> Pattern:

@@ -371,3 +371,18 @@ def test_a_business_told_of_then_which_one_asks_for_the_recommendation(text, int
 )
 def test_which_one_without_a_business_is_no_request(text, intent):
     assert read(text, intent)[0] == intent
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("we have a vineyard and winery, need help deciding", "guess"),
+        ("small cafe, money is tight, which one fits us?", None),
+    ],
+)
+def test_a_request_with_no_word_of_money_states_no_budget(text, role):
+    budget = {"entity": "budget", "value": "flexible", "extractor": "FormAnswerClassifier"}
+    message = parsed_message(text, "inform", 0.8, [budget])
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+    assert [e.get("role") for e in result.get("entities") if e["entity"] == "budget"] == [role]

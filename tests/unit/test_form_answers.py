@@ -343,8 +343,16 @@ def test_words_before_a_task_are_no_part_of_it(text, rest):
     [
         ("we need sum1 to ring the customers who owe us for skip hire", set()),
         ("skip the payroll, only the phones", {"payroll"}),
+        ("just ring visitors after the show. no hiring", {"hr"}),
+        ("we have no hiring budget but need payroll", set()),
     ],
 )
-def test_a_trade_named_skip_takes_nothing_away(text, removed):
-    values = [("payroll", "payroll")] if "payroll" in text else [("collections", "ring")]
+def test_skip_and_no_take_a_task_away_but_not_a_trade(text, removed):
+    values = (
+        [("payroll", "payroll")]
+        if "payroll" in text
+        else [("hr", "hiring")]
+        if "hiring" in text
+        else [("collections", "ring")]
+    )
     assert taken_away(text, found(text, *values), "outsourced_function") == removed
