@@ -109,8 +109,9 @@ class AnswerOverCommand(StatelessComponent):
             # like "why that one?" (its "because"); without a word that asks why, a task
             # read surely is the answer
             "explanation": "explain_recommendation",
-            "why_words": ["why", "how come", "reasons?", "explain\\w*", "based on", "made you",
-                          "makes you", "what made"],
+            "why_words": ["why", "y", "how come", "how so", "reasons?", "reasoning",
+                          "rationale", "logic", "justif\\w*", "elaborat\\w*", "explain\\w*",
+                          "based on", "made you", "makes you", "what made"],
             "sure_from": 0.6,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer

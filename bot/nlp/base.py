@@ -144,6 +144,21 @@ def is_knowledge_question(message: Message) -> bool:
     return bool(intent) and selected_topic(message).split("/")[0] == intent
 
 
+GUESS = "guess"  # the role of a likeliest value below the threshold
+
+# words of money, which a budget rests on ("need help deciding" names none)
+MONEY = re.compile(
+    r"\b(budget\w*|money|cash|funds?|funding|financ\w*|costs?|pric\w+|pay|spend\w*|"
+    r"afford\w*|cheap\w*|expens\w*|broke|wallet|pockets?|euros?|dollars?|pounds|bucks|"
+    r"grand|rupees?|pesos?|usd|eur|gbp|inr)\b|[$€£¥₹₱]",
+    re.IGNORECASE,
+)
+
+
+def names_money(text: Text) -> bool:
+    return bool(MONEY.search(text))
+
+
 def word_pattern(words: Iterable[Text]) -> Pattern:
     """Any of these words or phrases (regular expressions), as whole words, any case."""
     return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)

@@ -20,9 +20,11 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
+    GUESS,
     SUBJECT_NAMES,
     StatelessComponent,
     give_back_held_tasks,
+    names_money,
     overrule_intent,
     select_topic,
     word_pattern,
@@ -289,8 +291,8 @@ _OPINION_ASKED = re.compile(
     r"|your (?:take|thoughts|opinion|view|verdict)|thoughts|any (?:ideas|thoughts|suggestions)"
     r"|which (?:one|option|type|kind|model|way|route|path|service)"
     # "..., which option is good" (not "which one is best": asked of companies in general
-    # as often as of the visitor's own)
-    r"(?:\s+(?:is|would be|'s)\s+good(?:\s+(?:for|4)\s+(?:us|me))?)?"
+    # as often as of the visitor's own; not "... for me": a job seeker's)
+    r"(?:\s+(?:is|would be|'s)\s+good(?:\s+(?:for|4)\s+us)?)?"
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
     r"|recommend (?:something|anything|one)|what (?:type|kind)(?: of (?:outsourcing|service))?"
@@ -320,10 +322,13 @@ _OWN_STORY = re.compile(
     r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
     r"supply|build|teach|look after|deliver|roast|grow|a|an)\b"
     # "window cleaning business, me and the lads. which one": a kind of business first
-    # (not "call center" nor "bpo company": one of the two, not the visitor's business)
-    r"|^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|contact|outsourc\w*)\b)[\w'-]+\s+){0,3}"
-    r"(?:business|company|firm|"
-    r"farm|shop|practice|agency|centre|center)\b"
+    # (not "call center", "bpo company", "customer service centre": one of the two; not
+    # "for a small company": companies of a size)
+    r"|^\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening))\b\W*)?"
+    r"(?!(?:for|which|what|a|an|the|any|kind|type|sort)\b)"
+    r"(?:(?!(?:bpos?|call|contact|outsourc\w*|customer|service|support|answering|"
+    r"telemarketing|phone)\b)[\w'-]+\s+){0,3}"
+    r"(?:business|company|firm|farm|shop|practice|agency|centre|center)\b"
     # "our museum wants someone to phone visitors" (not "i want cheap phones")
     r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
     re.IGNORECASE,
@@ -333,9 +338,9 @@ _BUSINESS_SIGN = re.compile(
     r"\b(?:compan(?:y|ies)|business\w*|(?:firm|shop|store|startup|start-up|agency|clinic|"
     r"practice|brand|studio|chain|franchise|factory|dealership|reseller|consultancy|bank|"
     r"insurer|hospital|school|restaurant|hotel|charity|ngo|lab|gym|salon|garage|bakery|"
-    r"brewery|winery|cafe|farm|office|customer|client|patient|guest|"
-    r"(?<!call )(?<!contact )cent(?:re|er)|club|"
-    r"museum|workshop|yard|mill|depot)s?|"
+    r"brewery|winery|cafe|farm|office|customer|client|patient|guest|museum|workshop|"
+    # "a falconry centre" (not a job centre)
+    r"(?<!job )cent(?:re|er))s?|"
     r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
     r"support|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
     r"provide|offer|manufactur\w*)\b"
@@ -559,9 +564,6 @@ class ChoiceQuestion(StatelessComponent):
             if reading == self.config["recommendation"]:
                 overrule_intent(message, reading, self.config["confidence"])
                 give_back_held_tasks(message)
-                # (form_answers reads BARE_CHOICE from here)
-                from bot.nlp.form_answers import GUESS, names_money
-
                 if not names_money(message.get(TEXT) or ""):
                     # read as an answer before, "we have a vineyard, need help deciding"
                     # stated a budget; a request with no word of money states none

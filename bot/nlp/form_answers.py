@@ -40,12 +40,14 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import csr_matrix, vstack
 
 from bot.nlp.base import (
+    GUESS,
     QUESTION_SHAPE,
     TrainedComponent,
     flagged,
     hold_back,
     is_knowledge_question,
     names_a_subject,
+    names_money,
     word_pattern,
 )
 from bot.nlp.choice_question import BARE_CHOICE
@@ -56,7 +58,6 @@ logger = logging.getLogger(__name__)
 
 NONE = ""  # the class "this message says nothing about it"
 REMOVED = "removed"  # the role of a value the visitor takes away
-GUESS = "guess"  # the role of a likeliest value below the threshold
 # set on a message that states a task or a budget surely, whatever its intent
 # (AnswerOverCommand makes it an answer)
 STATED_ANSWER = "stated_answer"
@@ -77,13 +78,15 @@ _TAKING_AWAY = re.compile(
     r"(?: out)? by (?:our|my|the)(?!\s+(?:bpo|call|outsourc))|"
     r"(?:stays?|remains?) internal|internally|skipping|keep(?:s|ing)? (?:it|that|this|them)|"
     # "skip the payroll" (not "skip hire": a trade)
-    r"skip(?!\s+(?:hire|bins?|lorr\w*|trucks?|wagons?))|"
+    r"skip(?![\s-]+(?:hire|bins?|lorr\w*|trucks?|wagons?|compan\w*|firms?|business\w*|"
+    r"deliver\w*|collect\w*))|"
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
     # "the filing is sorted now, what we really need is ..."
     r"(?:is|are) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
     # "... ask how they liked it. no hiring": a clause of "no" and a task alone
-    r"|^[\s,.;:!?]*no\s+(?:more\s+)?[\w-]+(?:\s+[\w-]+)?[\s.!]*$"
+    r"|^[\s,.;:!?]*no\s+(?!(?:just|only|its|it'?s|the|too|also|mainly|more|sorry|wait|i)\b)"
+    r"[\w-]+(?:\s+(?!(?:too|also|as|please|pls)\b)[\w-]+)?[\s.!]*$"
     # "i meant payroll, not hr", "no sorry not bookkeeping, i meant ..."
     r"|^[\s,.;:!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually|please|pls|correction)\W+)*"
     r"not\b"
@@ -130,7 +133,7 @@ _VAGUE = re.compile(
 # words before a task that are no part of it ("sorry, i meant just answering the musicians
 # who call"): the task spans the model learnt from leave them out
 _LEADING_FILLER = re.compile(
-    r"^\W*(?:(?:sorry|oops|ok|okay|oh|ah|well|so|and|also|plus|but|actually|wait|"
+    r"^\W*(?:(?:sorry|oops|ok|okay|oh|ah|so|and|also|plus|but|actually|"
     r"hang on|i mean|i meant|mainly|mostly|just|only|basically|honestly|to be honest|tbh|"
     r"really)\b\W*)+",
     re.IGNORECASE,
@@ -254,18 +257,6 @@ _WEIGHING = re.compile(
     rf"\b(?:could|might)\s+(?:either\s+)?{_WAYS}\b[^.?!]*\bor\s+(?:we\s+)?(?:could\s+)?{_WAYS}\b",
     re.IGNORECASE,
 )
-
-_MONEY = re.compile(
-    r"\b(budget\w*|money|cash|funds?|funding|costs?|pric\w+|pay|spend\w*|afford\w*|cheap\w*|"
-    r"expensive|broke|wallet|pockets?)\b|[$€£¥]",
-    re.IGNORECASE,
-)
-
-
-def names_money(text: Text) -> bool:
-    """A word of money, which a budget rests on ("need help deciding" names none)."""
-    return bool(_MONEY.search(text))
-
 
 _SENTENCE_BOUNDARY = re.compile(r"[,;.!?]|\b(?:and|but)\b", re.IGNORECASE)
 
@@ -845,7 +836,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             return None
         best = None
         for start, end in sentences(text):
-            if not _MONEY.search(text[start:end]):
+            if not names_money(text[start:end]):
                 continue  # "mostly tourists in summer": no budget without a word of money
             scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
             probabilities = softmax(scores + intercept)

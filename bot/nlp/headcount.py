@@ -49,7 +49,7 @@ _THINGS = (
     r"followers|students|pupils|learners|"
     # "about 600 hives", "30 hectares", "12 care homes"
     r"hives|cows|cattle|sheep|pigs|horses|dogs|animals|chickens|hens|acres|hectares|tonnes|"
-    r"tons|trees|vines|tables|seats|screens|lanes|machines|lorries|coaches|trains|trams|taxis|"
+    r"tons|trees|vines|tables|screens|lanes|machines|lorries|trains|trams|taxis|"
     r"containers|pallets|parcels|packages|jars|bottles|litres|liters|homes|houses|flats|"
     r"stalls|kiosks|farms|fields|pitches|courts|cinemas|theatres|museums|libraries)"
 )

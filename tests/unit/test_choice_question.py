@@ -386,3 +386,18 @@ def test_a_request_with_no_word_of_money_states_no_budget(text, role):
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "request_recommendation"
     assert [e.get("role") for e in result.get("entities") if e["entity"] == "budget"] == [role]
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("for a small company, which one", "choosing"),
+        ("customer service center or bpo, which one", "difference"),
+        ("i'm a fresh grad, IT company or call center, which option is good for me", "careers"),
+        ("my back yard is a mess, what should i do", "out_of_scope"),
+        ("our book club is growing, what should we do", "out_of_scope"),
+        ("i'm at a job centre, what should i do", "careers"),
+    ],
+)
+def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
+    assert read(text, intent)[0] != "request_recommendation"

@@ -78,7 +78,8 @@ def test_a_message_is_read_one_task_at_a_time(text, parts):
 
 
 def test_a_long_message_is_read_for_a_budget_one_part_at_a_time():
-    from bot.nlp.form_answers import _MONEY, sentences
+    from bot.nlp.base import MONEY as _MONEY
+    from bot.nlp.form_answers import sentences
 
     text = "dental clinic, 12 staff, we need someone to chase invoices and we are low on money."
     parts = [text[a:b].strip() for a, b in sentences(text)]
@@ -329,6 +330,8 @@ def test_a_stretch_naming_a_kind_of_business_holds_no_task(stretch, kind):
         ("mainly ringing the pubs that owe us money", "ringing the pubs that owe us money"),
         ("no payroll needed", None),  # a "no" is part of what is said
         ("answering the phones", None),
+        ("well being programme for our staff", None),  # "well" and "wait" are no fillers
+        ("sorry wait staff scheduling", "wait staff scheduling"),
     ],
 )  # fmt: skip
 def test_words_before_a_task_are_no_part_of_it(text, rest):
@@ -344,6 +347,10 @@ def test_words_before_a_task_are_no_part_of_it(text, rest):
         ("we need sum1 to ring the customers who owe us for skip hire", set()),
         ("skip the payroll, only the phones", {"payroll"}),
         ("just ring visitors after the show. no hiring", {"hr"}),
+        ("no just hiring", set()),
+        ("no hiring too", set()),
+        ("no more hiring headaches", set()),
+        ("skip-hire firm, we need hiring help", set()),
         ("we have no hiring budget but need payroll", set()),
     ],
 )

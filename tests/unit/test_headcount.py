@@ -171,6 +171,8 @@ def test_hives_fields_and_homes_are_no_head_count(text):
     assert headcount(text) is None
 
 
-def test_members_of_staff_are_people():
+def test_members_coaches_and_seats_are_people():
+    assert size("football academy, 15 coaches, need help with payroll") == "small"
+    assert size("our in-house contact centre has 120 seats") == "medium"
     assert size("we have 48 members of staff") == "small"
     assert size("we are 45 members only") == "small"
