@@ -144,14 +144,17 @@ class AnswerOverCommand(StatelessComponent):
         return any(
             e.get("entity") in self.config["answer_entities"]
             and not e.get("role")  # a guess or a task taken away is no answer
-            # an exact term of the entity_ruler, a head count, or a reading the model is
-            # sure of
-            and (
-                e.get("extractor") != "FormAnswerClassifier"
-                or re.search(r"\d", text)
-                or e.get("confidence", 0) >= self.config["sure_from"]
-            )
+            # an exact term of the entity_ruler, a reading the model is sure of, or a
+            # head count
+            and (self.read_surely(e) or re.search(r"\d", text))
             for e in message.get(ENTITIES) or []
+        )
+
+    def read_surely(self, entity: Dict) -> bool:
+        """An exact term of the entity_ruler, or a reading the form-answer model is sure of."""
+        return (
+            entity.get("extractor") != "FormAnswerClassifier"
+            or entity.get("confidence", 0) >= self.config["sure_from"]
         )
 
     def describes_a_task(self, message: Message) -> bool:
@@ -182,12 +185,7 @@ class AnswerOverCommand(StatelessComponent):
         if QUESTION_SHAPE.search(message.get(TEXT) or "") or names_a_subject(message):
             return False
         return any(
-            e.get("entity") == "outsourced_function"
-            and not e.get("role")
-            and (
-                e.get("extractor") != "FormAnswerClassifier"
-                or e.get("confidence", 0) >= self.config["sure_from"]
-            )
+            e.get("entity") == "outsourced_function" and not e.get("role") and self.read_surely(e)
             for e in message.get(ENTITIES) or []
         )
 
