@@ -275,24 +275,41 @@ _NARROWER = {
 }
 
 
+_SENTENCE_END = re.compile(r"[.!?]+\s+")
+_GENERAL_ASPECTS = ("definition", "difference")
+
+
 def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[Text]:
     """The aspect the message asks about: "whats that about esims" names "definition"
     ("what's that") and remote work; the more specific one wins. After an answer about
     one aspect, a new one wins over that one ("why asia and africa, is it cheaper
     there?" after where they are: the savings)."""
-    aspects = [
-        str(e["value"])
+    text = tracker.latest_message.get("text") or ""
+    # "does that cover africa too?": "cover" asks whether the answer does, about no services
+    asking = _DOES_THAT_INCLUDE.search(text)
+    named = [
+        e
         for e in tracker.latest_message.get("entities") or []
-        if e.get("entity") == "aspect" and e.get("value")
+        if e.get("entity") == "aspect"
+        and e.get("value")
+        and not (asking and asking.start() <= e.get("start", -1) < asking.end())
     ]
-    specific = [a for a in aspects if a not in ("definition", "difference")]
+    # "i keep reading about firms in asia and africa ... why is it so much cheaper?": the
+    # question is the last sentence; the story before it names aspects in passing
+    # ("so they're cheaper? where does the saving come from": the savings, named twice)
+    last = max((m.end() for m in _SENTENCE_END.finditer(text.rstrip())), default=0)
+    asked = {e["value"] for e in named if e.get("start", -1) >= last}
+    if asked - set(_GENERAL_ASPECTS):
+        named = [e for e in named if e["value"] in asked]
+    aspects = [str(e["value"]) for e in named]
+    specific = [a for a in aspects if a not in _GENERAL_ASPECTS]
     answered = TOPICS[previous][0] if previous in TOPICS else None
     if specific and "difference" in aspects and all(a == answered for a in specific):
         return "difference"  # "and how is that different from what a bpo offers?"
     specific = [a for a in specific if a != answered] or specific
     # "do they use ai now?": AI is the part of technology asked about
     specific = [a for a in specific if not set(_NARROWER.get(a, ())) & set(specific)]
-    if not specific and _DOES_THAT_MEAN.search(tracker.latest_message.get("text") or ""):
+    if not specific and _DOES_THAT_MEAN.search(text):
         return None  # "does that mean they're open at night?" asks about that answer
     return (specific or aspects or [None])[0]
 

@@ -66,6 +66,8 @@ FORTYFOURTH = REPO_ROOT / "tests" / "realistic_fortyfourth"  # session 16: only 
 FORTYFIFTH = REPO_ROOT / "tests" / "realistic_fortyfifth"  # session 16: dev, everyday words
 FORTYSIXTH = REPO_ROOT / "tests" / "realistic_fortysixth"  # session 17: only figures read
 FORTYSEVENTH = REPO_ROOT / "tests" / "realistic_fortyseventh"  # session 17: dev, everyday words
+FORTYEIGHTH = REPO_ROOT / "tests" / "realistic_fortyeighth"  # session 18: only figures read
+FORTYNINTH = REPO_ROOT / "tests" / "realistic_fortyninth"  # session 18: dev, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -114,6 +116,8 @@ SETS = {
     "fortyfifth": FORTYFIFTH,
     "fortysixth": FORTYSIXTH,
     "fortyseventh": FORTYSEVENTH,
+    "fortyeighth": FORTYEIGHTH,
+    "fortyninth": FORTYNINTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

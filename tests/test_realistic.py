@@ -316,7 +316,7 @@ FLOORS = {
         "knowledge_accuracy": 0.89,
         "out_of_scope_rejection": 0.88,
         "follow_up_accuracy": 0.89,
-        "dialogues_reached": 0.58,
+        "dialogues_reached": 0.67,
     },
     "realistic_fortysixth": {
         "knowledge_accuracy": 0.96,
@@ -328,7 +328,19 @@ FLOORS = {
         "knowledge_accuracy": 0.9,
         "out_of_scope_rejection": 0.88,
         "follow_up_accuracy": 0.89,
-        "dialogues_reached": 0.79,
+        "dialogues_reached": 0.85,
+    },
+    "realistic_fortyeighth": {
+        "knowledge_accuracy": 0.92,
+        "out_of_scope_rejection": 0.94,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.86,
+    },
+    "realistic_fortyninth": {
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.94,
+        "follow_up_accuracy": 0.94,
+        "dialogues_reached": 0.92,
     },
 }
 MAX_FALSE_REJECTION = 0.02
@@ -337,7 +349,7 @@ MAX_FALSE_REJECTION = 0.02
 # thirty-fourth, weighted to everyday words: 9 of 96; the thirty-fifth: 1 of 48; the
 # thirty-seventh, weighted to everyday words: 2 of 48; the thirty-ninth: 3 of 120; the
 # forty-fourth: 3 of 120; the forty-fifth, weighted to everyday words: 4 of 96; the
-# forty-seventh, weighted to everyday words: 2 of 72)
+# forty-seventh, weighted to everyday words: 2 of 72; the forty-eighth: 3 of 120)
 FALSE_REJECTION_CEILINGS = {
     "realistic_seventh": 0.03,
     "realistic_twentyseventh": 0.03,
@@ -350,6 +362,7 @@ FALSE_REJECTION_CEILINGS = {
     "realistic_fortyfourth": 0.03,
     "realistic_fortyfifth": 0.05,
     "realistic_fortyseventh": 0.03,
+    "realistic_fortyeighth": 0.03,
 }
 MAX_TURNS = 4.0
 

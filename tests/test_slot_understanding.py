@@ -56,9 +56,11 @@ FLOORS = {
     "realistic_fortysecond": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_fortythird": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.86},
     "realistic_fortyfourth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.95},
-    "realistic_fortyfifth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.58},
+    "realistic_fortyfifth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.62},
     "realistic_fortysixth": {"company_size": 0.95, "budget": 0.79, "outsourced_functions": 0.89},
     "realistic_fortyseventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.65},
+    "realistic_fortyeighth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.87},
+    "realistic_fortyninth": {"company_size": 0.95, "budget": 0.82, "outsourced_functions": 0.81},
 }
 
 

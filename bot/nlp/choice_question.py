@@ -161,6 +161,10 @@ _DECIDING = re.compile(
     # "christmas tree farm, need to get some work off our plate"
     r"|\b(?:get|take|have)\s+(?:some\s+)?(?:work|tasks|jobs|things|stuff)\s+off\s+(?:our|my)\s+"
     r"(?:plate|hands|desk)s?\b"
+    # "window cleaning round, thinking of getting outside help"
+    r"|\b(?:thinking (?:of|about)|considering|looking (?:at|into)|want\w*|need\w*)\s+"
+    r"(?:getting|bringing in|using|hiring|some|an?)?\s*(?:some\s+)?(?:outside|external)\s+"
+    r"(?:help|support|partner|provider)\b"
     # "im not sure what we need, can u help"
     r"|\b(?:not sure|unsure|don'?t know|no idea)\s+what\s+(?:we|i)\s+(?:need|should (?:get|do|"
     r"choose|pick|outsource))\b"
@@ -285,14 +289,18 @@ _OWN_THEN_CHOICE = re.compile(
 # the visitor's company first, then a last clause that asks for an opinion on what to do
 _OPINION_ASKED = re.compile(
     r"(?:^|[.!?,;:-]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|and|but|then|ok|okay|anyway)\W+)*"
+    # "I'd like your view on outsourcing"
+    r"(?:(?:i|we)(?:'d| would) (?:like|love|welcome|appreciate)\s+|(?:give|tell) (?:me|us)\s+)?"
     r"(?:what do (?:you|u|ya) (?:think|reckon|suggest|recommend|advise)"
     r"|what would (?:you|u) (?:go (?:with|for)|do|pick|choose|suggest|recommend|advise)"
     r"|what(?:'s| is) your (?:take|view|opinion|advice|recommendation|suggestion|verdict)"
-    r"|your (?:take|thoughts|opinion|view|verdict)|thoughts|any (?:ideas|thoughts|suggestions)"
-    r"|which (?:one|option|type|kind|model|way|route|path|service)"
+    # "... I'd like your view on outsourcing"
+    r"|your (?:take|thoughts|opinion|view|verdict)(?: on (?:outsourcing|this|that|it))?"
+    r"|thoughts|any (?:ideas|thoughts|suggestions)"
+    r"|which (?:one|option|type|kind|model|way|route|path|service|of (?:the two|them|these|those))"
     # "..., which option is good" (not "which one is best": asked of companies in general
     # as often as of the visitor's own; not "... for me": a job seeker's)
-    r"(?:\s+(?:is|would be|'s)\s+good(?:\s+(?:for|4)\s+us)?)?"
+    r"(?:\s+(?:is|would be|'s)(?:\s+good)?(?:\s+(?:for|4)\s+us)?)?"
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
     r"|recommend (?:something|anything|one)|what (?:type|kind)(?: of (?:outsourcing|service))?"
@@ -328,7 +336,8 @@ _OWN_STORY = re.compile(
     r"(?!(?:for|which|what|a|an|the|any|kind|type|sort)\b)"
     r"(?:(?!(?:bpos?|call|contact|outsourc\w*|customer|service|support|answering|"
     r"telemarketing|phone)\b)[\w'-]+\s+){0,3}"
-    r"(?:business|company|firm|farm|shop|practice|agency|centre|center)\b"
+    r"(?:business|company|firm|farm|shop|practice|agency|centre|center|clinic|studio|"
+    r"school|hotel|restaurant|garage|salon|gym|bakery|brewery|winery|pharmacy|chain)\b"
     # "our museum wants someone to phone visitors" (not "i want cheap phones")
     r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
     re.IGNORECASE,
@@ -339,6 +348,7 @@ _BUSINESS_SIGN = re.compile(
     r"practice|brand|studio|chain|franchise|factory|dealership|reseller|consultancy|bank|"
     r"insurer|hospital|school|restaurant|hotel|charity|ngo|lab|gym|salon|garage|bakery|"
     r"brewery|winery|cafe|farm|office|customer|client|patient|guest|museum|workshop|"
+    r"shipyard|boatyard|foundr(?:y|ie)|marina|venue|"
     # "a falconry centre" (not a job centre)
     r"(?<!job )cent(?:re|er))s?|"
     r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"

@@ -66,8 +66,10 @@ STATED_ANSWER = "stated_answer"
 _DASH = r"\s[-–—]\s"
 _CLAUSE = re.compile(rf"[,.;!?]|\bbut\b|{_DASH}")
 _TAKING_AWAY = re.compile(
-    r"\b(forget|ignore|disregard|drop|remove|without|no longer|don'?t need|do not need|"
-    r"not need|except|scratch|scrap|ditch|dropped|removed?|cancel|minus|leave out|in[- ]house|"
+    # ("who dropped out", "drop off the parcels" take nothing away)
+    r"\b(forget|ignore|disregard|drop(?:ped)?(?!\s+(?:out|off|in|by)\b)|remove|without|"
+    r"no longer|don'?t need|do not need|"
+    r"not need|except|scratch|scrap|ditch|removed?|cancel|minus|leave out|in[- ]house|"
     r"ourselves|"
     r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
@@ -107,6 +109,26 @@ _WANTING = re.compile(
     r"too much|too many|killing us|drowning|swamp\w*|overwhelm\w*|can'?t keep up|"
     r"bur(?:y|ies|ied|ying)|a (?:disaster|nightmare|mess)|chaos|piling up|never stops?|"
     r"non-?stop|struggl\w*)\b",
+    re.IGNORECASE,
+)
+
+# where the circumstances of a task begin ("answering members who message us | when their
+# door code doesn't work"): words of many questions that drown the task before them
+_CIRCUMSTANCES = re.compile(
+    # (not "would like", "i'd like": a want)
+    r"\b(?:when|whenever|if|because|cause|cos|since|(?<!would )(?<!'d )(?<!\bi )(?<!we )"
+    r"(?<!they )(?<!you )like|such as|e\.?g\.?|for example|"
+    r"in case|so that)\b",
+    re.IGNORECASE,
+)
+
+# ... a task told as an activity ("answering ...", "ringing ..."), not who does what
+# ("tourists ringing us when the bike lock won't open")
+_ACTIVITY = re.compile(r"\W*[a-z]+ing\b", re.IGNORECASE)
+
+# ... and what goes on with them after "or", or in words that tell no task of its own
+_GOES_ON = re.compile(
+    r"^\s*(?:or\b(?!\s+\w+ing\b)|(?:and|&)\s+(?:how|what|where|why|they|it|its|their|his|her)\b)",
     re.IGNORECASE,
 )
 
@@ -156,6 +178,9 @@ _PRODUCT_VERBS = (
 # a stretch that says what the visitor's company makes (no task to hand over) ...
 _OWN_PRODUCT = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:we|i)(?:'re| are| am)?\s+(?:(?:also|mainly|mostly)\s+)?"
+    # "we are online shop selling handmade soap", "we're a small firm making signs"
+    r"(?:(?<=re )(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:shop|webshop|store|company|firm|business|"
+    r"brand|startup|studio|workshop|bakery|brewery|farm)\s+(?:that\s+|which\s+)?)?"
     + _PRODUCT_VERBS,
     re.IGNORECASE,
 )
@@ -433,6 +458,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             "whole_from": 0.95,
             "fragment_below": 0.6,
             "fragment_words": 3,
+            # words a task needs before its circumstances to be read alone
+            "head_words": 3,
+            # ... and this sure of it when it is not told as an activity ("answering ...")
+            "sure_head_from": 0.8,
             "answer_intent": "inform",
             # words a size rests on, in a message that is no answer (see `unstated`)
             "size_words": [
@@ -688,6 +717,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         stretches = clauses(text)
         counted = headcount(text) is not None
         products = what_it_does(text)
+        circumstances, before = False, 0
         for start, end in stretches:
             if counted and _COUNTED_PEOPLE.match(text[start:end]):
                 continue  # "we're 52 now, forgot the new hires": who was counted
@@ -701,12 +731,36 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # ... where what is left is long enough to be a task told ("only phone" is not)
             rest = text[start + filler.end() : end].split() if filler else []
             inner = start + filler.end() if len(rest) > self.config["fragment_words"] else start
-            scores = np.asarray(span_features(message, tokens, inner, end) @ weights)[0]
-            probabilities = softmax(scores + intercept)
-            read.append(
-                (start, end, dict(zip(map(str, labels), map(float, probabilities), strict=True)))
-            )
+            probabilities = whole = self._read(message, entity, tokens, inner, end)
+            head = _CIRCUMSTANCES.search(text, inner, end)
+            if (
+                head
+                and max(probabilities, key=probabilities.get) == NONE
+                and len(text[inner : head.start()].split()) >= self.config["head_words"]
+            ):
+                # the task before its circumstances, where they drown it: told as an
+                # activity, or read surely ("it's the customers who ring | when ...")
+                told = self._read(message, entity, tokens, inner, head.start())
+                value, confidence = likeliest_task(told)
+                if confidence > told.get(NONE, 0.0) and (
+                    _ACTIVITY.match(text, inner) or confidence >= self.config["sure_head_from"]
+                ):
+                    probabilities = told
+            if circumstances and _GOES_ON.match(text[before:end]):
+                continue  # "... when their door code doesn't work or the room got double booked"
+            circumstances = bool(head) and probabilities is not whole
+            read.append((start, end, probabilities))
+            before = end
         return read
+
+    def _read(
+        self, message: Message, entity: Text, tokens: csr_matrix, start: int, end: int
+    ) -> Dict[Text, float]:
+        """value -> probability of the task model's reading of text[start:end]."""
+        labels, weights, intercept = self.task_models[entity]
+        scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
+        probabilities = softmax(scores + intercept)
+        return dict(zip(map(str, labels), map(float, probabilities), strict=True))
 
     def read_tasks(
         self,

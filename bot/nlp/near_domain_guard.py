@@ -62,6 +62,8 @@ _OWN_BEFORE = re.compile(
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
 # "our airline catering company" (not "our translation work")
 _OFFICES = re.compile(r"\b(?:front|back)[- ]?offices?\b", re.IGNORECASE)
+# the name the other senses share ("a dermatology clinic group" asks of no gel)
+_BPO = re.compile(r"\bb\.?p\.?o|\bbroker price|\bbank payment|\bblanket purchase", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"\b(?:we|we'?re|us|our|ours|i'?m|my)\b", re.IGNORECASE)
 _OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
 # "recruitment agency, want your recommendation", "security guard company with 300
@@ -238,7 +240,7 @@ class NearDomainGuard(StatelessComponent):
         # "is bpo 5% gel ok for acne": a BPO of another kind; asked as advice, unless for
         # the visitor's own company ("we make hair gel, which model suits us?")
         if (intent != self.config["advice"] or not _OWN_WORDS.search(text)) and (
-            self.other_sense and self.other_sense.search(text)
+            self.other_sense and self.other_sense.search(text) and _BPO.search(text)
         ):
             return True
         matches = list(words.finditer(text)) if words else []

@@ -356,6 +356,18 @@ def test_a_company_asking_for_itself_keeps_its_request(text):
         ("we have a falconry centre with flying displays. what do u think we need", "nlu_fallback"),
         ("window cleaning business, me and the lads. which one", "follow_up"),
         ("christmas tree farm, need to get some work off our plate", "nlu_fallback"),
+        ("we're a boat hire + sailing school in croatia, which option is for us", "nlu_fallback"),
+        ("mushroom farm, 3 growing sheds, which of the two is for us", "out_of_scope"),
+        ("window cleaning round, thinking of getting outside help", "out_of_scope"),
+        (
+            "We run an iron foundry making drain grates. I'd like your view on outsourcing.",
+            "out_of_scope",
+        ),
+        (
+            "We are a shipyard repairing ferries and fishing boats. Please recommend a model.",
+            "out_of_scope",
+        ),
+        ("private clinic, about 300 employees, we want to hand over some work. advise?", "inform"),
     ],
 )
 def test_a_business_told_of_then_which_one_asks_for_the_recommendation(text, intent):
@@ -367,6 +379,8 @@ def test_a_business_told_of_then_which_one_asks_for_the_recommendation(text, int
     [
         ("my cat is sick, what should we do?", "out_of_scope"),
         ("which one is cheaper", "difference"),
+        ("which of the two is cheaper", "difference"),
+        ("what is your view on outsourcing", "out_of_scope"),
     ],
 )
 def test_which_one_without_a_business_is_no_request(text, intent):

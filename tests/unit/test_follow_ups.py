@@ -520,6 +520,56 @@ def test_does_that_include_asks_about_the_previous_answer(tracker_factory, inten
     assert [m.get("response") for m in messages] == ["utter_difference/similarities"]
 
 
+@pytest.mark.parametrize(
+    "previous, text, named",
+    [
+        ("services/industries", "does that cover insurance", "industries"),
+        ("services/locations", "does that cover africa too", "locations"),
+    ],
+)
+def test_does_that_cover_asks_about_the_previous_answer_not_the_services(
+    tracker_factory, previous, text, named
+):
+    cover = {"entity": "aspect", "value": "services", "start": text.index("cover"),
+             "end": text.index("cover") + 5}  # fmt: skip
+    entities = [cover, {**aspect_entity(named), "start": len(text) - 6, "end": len(text)}]
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{previous}"]
+
+
+def test_the_last_sentence_asks_the_aspects_of_a_story_are_in_passing(tracker_factory):
+    text = (
+        "interesting. i keep reading about firms in asia and africa doing this. "
+        "why is it so much cheaper for a company to do it that way?"
+    )
+    entities = [
+        {**aspect_entity("locations"), "start": text.index("asia"), "end": text.index("asia") + 4},
+        {
+            **aspect_entity("savings"),
+            "start": text.index("cheaper"),
+            "end": text.index("cheaper") + 7,
+        },
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/bpo", text, "follow_up", entities
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/outsourcing_savings"]
+    # an aspect of the last sentence named before it too keeps its place
+    text = "so they're cheaper? where does the saving come from"
+    entities = [
+        {**aspect_entity("savings"), "start": 11, "end": 18},
+        {**aspect_entity("locations"), "start": 20, "end": 25},
+        {**aspect_entity("savings"), "start": 35, "end": 41},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/bpo", text, "follow_up", entities
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/outsourcing_savings"]
+
+
 def test_an_aspect_of_another_field_too_is_asked_of_the_previous_answer(tracker_factory):
     from actions.follow_ups import ActionAnswerOutOfScope
 

@@ -55,6 +55,10 @@ def found(text, *values):
          [("administration", "data entry"), ("collections", "chasing")], {"administration"}),
         ("payroll, sorry i just remembered hr too", [("payroll", "payroll"), ("hr", "hr")],
          set()),
+        ("calling the members who dropped out to sell them a new season",
+         [("sales", "sell")], set()),
+        ("someone to drop off the parcels", [("logistics", "parcels")], set()),
+        ("drop the payroll", [("payroll", "payroll")], {"payroll"}),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
@@ -138,6 +142,9 @@ def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
         ("we're running the phones with two people", False),
         ("we run 3 vet clinics", True),
         ("we run our payroll in-house", False),
+        ("we are online shop selling handmade soap", True),
+        ("we're a small firm making signs", True),
+        ("we need a company selling our stuff by phone", False),
     ],
 )
 def test_what_the_company_makes_is_no_task(text, own_product):
@@ -363,3 +370,66 @@ def test_skip_and_no_take_a_task_away_but_not_a_trade(text, removed):
         else [("collections", "ring")]
     )
     assert taken_away(text, found(text, *values), "outsourced_function") == removed
+
+
+def _reading_by_words(component, monkeypatch, readings):
+    """The task model stubbed: each stretch of text read as `readings` says."""
+    import numpy as np
+    from rasa.shared.nlu.training_data.message import Message
+    from scipy.sparse import csr_matrix
+
+    from bot.nlp import form_answers
+
+    labels = np.array(["", "customer_support", "accounting"])
+    component.task_models = {"outsourced_function": (labels, np.zeros((2, 3)), np.zeros(3))}
+    monkeypatch.setattr(form_answers, "token_features", lambda message: csr_matrix((1, 2)))
+
+    def read(message, entity, tokens, start, end):
+        return readings[message.get("text")[start:end].strip()]
+
+    monkeypatch.setattr(component, "_read", read)
+    return lambda text: [
+        (text[a:b].strip(), likeliest)
+        for a, b, p in component.tasks(Message(data={"text": text}), "outsourced_function")
+        if (likeliest := max(p, key=p.get))
+    ]
+
+
+def test_a_task_is_read_before_the_circumstances_that_drown_it(monkeypatch):
+    component = FormAnswerClassifier.__new__(FormAnswerClassifier)
+    component.config = FormAnswerClassifier.get_default_config()
+    none = {"": 0.98, "customer_support": 0.01, "accounting": 0.01}
+    support = {"": 0.2, "customer_support": 0.7, "accounting": 0.1}
+    books = {"": 0.1, "customer_support": 0.1, "accounting": 0.8}
+    tasks = _reading_by_words(
+        component,
+        monkeypatch,
+        {
+            "answering members who message us when their door code doesnt work": none,
+            "answering members who message us": support,
+            "the meeting room got double booked": books,
+            "doing our books": books,
+            "our firm would like a recommendation": none,
+            "tourists ringing us when the bike lock wont open": none,
+            "tourists ringing us": support,
+            "its the customers who ring when their box didnt show up": none,
+            "its the customers who ring": {"": 0.05, "customer_support": 0.9, "accounting": 0.05},
+        },
+    )
+    text = (
+        "answering members who message us when their door code doesnt work or the meeting "
+        "room got double booked"
+    )
+    # what goes on after "or" is more of the circumstances, no task
+    assert tasks(text) == [
+        ("answering members who message us when their door code doesnt work", "customer_support")
+    ]
+    # a task of its own goes on after "and"
+    text = "answering members who message us when their door code doesnt work and doing our books"
+    assert [t for _, t in tasks(text)] == ["customer_support", "accounting"]
+    # "would like" is a want, no circumstance
+    assert tasks("our firm would like a recommendation") == []
+    # a task not told as an activity is read before its circumstances only when surely
+    assert tasks("tourists ringing us when the bike lock wont open") == []
+    text = "its the customers who ring when their box didnt show up"
+    assert tasks(text) == [(text, "customer_support")]

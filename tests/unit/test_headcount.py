@@ -104,6 +104,12 @@ def test_ish_and_ppl():
     assert size("45 ppl") == "small"
 
 
+def test_people_all_year_round_are_counted_not_years():
+    assert size("roughly 95 year round, more in summer") == "medium"
+    assert size("30 year-round staff") == "small"
+    assert headcount("we've been open 12 years") is None
+
+
 @pytest.mark.parametrize(
     "text", ["is it available 24/7 then?", "24x7 support", "open 24-7", "a 9-to-5 team"]
 )

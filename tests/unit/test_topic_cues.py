@@ -97,6 +97,9 @@ def test_a_siblings_aspect_named_alone_moves_the_answer_to_it():
 )  # fmt: skip
 def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expected):
     assert topic_after(message(text, "difference/similarities")) == expected
+    # read as how their services differ, too
+    if expected == "difference/overview":
+        assert topic_after(message(text, "difference/services")) == expected
 
 
 @pytest.mark.parametrize(
