@@ -294,12 +294,12 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         and e.get("value")
         and not (asking and asking.start() <= e.get("start", -1) < asking.end())
     ]
-    # "i keep reading about firms in asia and africa ... why is it so much cheaper?": the
-    # question is the last sentence; the story before it names aspects in passing
+    # "i keep reading about firms in asia and africa ... why is it so much cheaper?": a
+    # last sentence that asks is the question; the story before it names aspects in passing
     # ("so they're cheaper? where does the saving come from": the savings, named twice)
     last = max((m.end() for m in _SENTENCE_END.finditer(text.rstrip())), default=0)
     asked = {e["value"] for e in named if e.get("start", -1) >= last}
-    if asked - set(_GENERAL_ASPECTS):
+    if text.rstrip().endswith("?") and asked - set(_GENERAL_ASPECTS):
         named = [e for e in named if e["value"] in asked]
     aspects = [str(e["value"]) for e in named]
     specific = [a for a in aspects if a not in _GENERAL_ASPECTS]

@@ -162,9 +162,9 @@ _DECIDING = re.compile(
     r"|\b(?:get|take|have)\s+(?:some\s+)?(?:work|tasks|jobs|things|stuff)\s+off\s+(?:our|my)\s+"
     r"(?:plate|hands|desk)s?\b"
     # "window cleaning round, thinking of getting outside help"
-    r"|\b(?:thinking (?:of|about)|considering|looking (?:at|into)|want\w*|need\w*)\s+"
-    r"(?:getting|bringing in|using|hiring|some|an?)?\s*(?:some\s+)?(?:outside|external)\s+"
-    r"(?:help|support|partner|provider)\b"
+    r"|\b(?:thinking (?:of|about)|considering|looking (?:at|into))\s+"
+    r"(?:getting\s+|bringing in\s+|using\s+|hiring\s+)?(?:some\s+)?(?:outside|external)\s+"
+    r"(?:help|partners?|providers?)\b"
     # "im not sure what we need, can u help"
     r"|\b(?:not sure|unsure|don'?t know|no idea)\s+what\s+(?:we|i)\s+(?:need|should (?:get|do|"
     r"choose|pick|outsource))\b"
@@ -335,9 +335,11 @@ _OWN_STORY = re.compile(
     r"|^\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening))\b\W*)?"
     r"(?!(?:for|which|what|a|an|the|any|kind|type|sort)\b)"
     r"(?:(?!(?:bpos?|call|contact|outsourc\w*|customer|service|support|answering|"
-    r"telemarketing|phone)\b)[\w'-]+\s+){0,3}"
+    r"telemarketing|phone|supply|high)\b)[\w'-]+\s+){0,3}"
     r"(?:business|company|firm|farm|shop|practice|agency|centre|center|clinic|studio|"
     r"school|hotel|restaurant|garage|salon|gym|bakery|brewery|winery|pharmacy|chain)\b"
+    # (not "school project on bpo vs call centres", "hotel industry and call centres")
+    r"(?!\s+(?:project|student|assignment|homework|essay|thesis|course|industry|sector)s?\b)"
     # "our museum wants someone to phone visitors" (not "i want cheap phones")
     r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
     re.IGNORECASE,

@@ -66,8 +66,8 @@ STATED_ANSWER = "stated_answer"
 _DASH = r"\s[-–—]\s"
 _CLAUSE = re.compile(rf"[,.;!?]|\bbut\b|{_DASH}")
 _TAKING_AWAY = re.compile(
-    # ("who dropped out", "drop off the parcels" take nothing away)
-    r"\b(forget|ignore|disregard|drop(?:ped)?(?!\s+(?:out|off|in|by)\b)|remove|without|"
+    # ("who dropped out", "drop off the parcels", "drop-off slots" take nothing away)
+    r"\b(forget|ignore|disregard|drop(?:ped)?(?![\s-]+(?:out|off|in|by)s?\b)|remove|without|"
     r"no longer|don'?t need|do not need|"
     r"not need|except|scratch|scrap|ditch|removed?|cancel|minus|leave out|in[- ]house|"
     r"ourselves|"
@@ -179,7 +179,9 @@ _PRODUCT_VERBS = (
 _OWN_PRODUCT = re.compile(
     r"^\W*(?:(?:and|so|but)\s+)?(?:we|i)(?:'re| are| am)?\s+(?:(?:also|mainly|mostly)\s+)?"
     # "we are online shop selling handmade soap", "we're a small firm making signs"
-    r"(?:(?<=re )(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:shop|webshop|store|company|firm|business|"
+    # (not "we're after a company offering phone answering": the provider wanted)
+    r"(?:(?<=re )(?:an?\s+)?(?!(?:after|seeking|hiring|looking|considering|choosing|needing|"
+    r"wanting|using|for|with)\b)(?:[\w-]+\s+){0,2}?(?:shop|webshop|store|company|firm|business|"
     r"brand|startup|studio|workshop|bakery|brewery|farm)\s+(?:that\s+|which\s+)?)?"
     + _PRODUCT_VERBS,
     re.IGNORECASE,
@@ -747,6 +749,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 ):
                     probabilities = told
             if circumstances and _GOES_ON.match(text[before:end]):
+                before = end
                 continue  # "... when their door code doesn't work or the room got double booked"
             circumstances = bool(head) and probabilities is not whole
             read.append((start, end, probabilities))

@@ -63,7 +63,8 @@ _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
 # "our airline catering company" (not "our translation work")
 _OFFICES = re.compile(r"\b(?:front|back)[- ]?offices?\b", re.IGNORECASE)
 # the name the other senses share ("a dermatology clinic group" asks of no gel)
-_BPO = re.compile(r"\bb\.?p\.?o|\bbroker price|\bbank payment|\bblanket purchase", re.IGNORECASE)
+_BPO = re.compile(r"\bb\.?p\.?o", re.IGNORECASE)
+_SHARED_WORDS = re.compile(r"gels?|dermatolog\w*", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"\b(?:we|we'?re|us|our|ours|i'?m|my)\b", re.IGNORECASE)
 _OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
 # "recruitment agency, want your recommendation", "security guard company with 300
@@ -240,7 +241,7 @@ class NearDomainGuard(StatelessComponent):
         # "is bpo 5% gel ok for acne": a BPO of another kind; asked as advice, unless for
         # the visitor's own company ("we make hair gel, which model suits us?")
         if (intent != self.config["advice"] or not _OWN_WORDS.search(text)) and (
-            self.other_sense and self.other_sense.search(text) and _BPO.search(text)
+            self.other_sense and self.other_sense_named(text)
         ):
             return True
         matches = list(words.finditer(text)) if words else []
@@ -264,6 +265,14 @@ class NearDomainGuard(StatelessComponent):
             and not names_a_subject(message)
             # "in a glass factory which part would be the back office"
             and not _OFFICES.search(text)
+        )
+
+    def other_sense_named(self, text: Text) -> bool:
+        """A word of another sense of "BPO"; a word as often of a business of the visitor's
+        own ("gel", "dermatology") only beside the name they share."""
+        words = [m.group(0) for m in self.other_sense.finditer(text)]
+        return any(not _SHARED_WORDS.fullmatch(w) for w in words) or bool(
+            words and _BPO.search(text)
         )
 
     @functools.cached_property

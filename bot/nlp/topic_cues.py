@@ -171,7 +171,7 @@ class TopicCues(StatelessComponent):
                          "in a nutshell", "in short", "in a few words", "in simple terms",
                          "how are (they|the two) different",
                          # "arent they the same thing??": whether they differ at all
-                         "(the )?same thing", "one and the same"],
+                         "same thing", "one and the same"],
                         "difference/overview",
                     ]
                     for aspect in ("services", "structure", "technology", "channels")

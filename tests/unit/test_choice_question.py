@@ -380,6 +380,9 @@ def test_a_business_told_of_then_which_one_asks_for_the_recommendation(text, int
         ("my cat is sick, what should we do?", "out_of_scope"),
         ("which one is cheaper", "difference"),
         ("which of the two is cheaper", "difference"),
+        ("high school student here, which one is good", "out_of_scope"),
+        ("hotel industry and call centres, thoughts?", "services"),
+        ("looking into external support roles in cebu", "careers"),
         ("what is your view on outsourcing", "out_of_scope"),
     ],
 )

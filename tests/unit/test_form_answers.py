@@ -58,6 +58,7 @@ def found(text, *values):
         ("calling the members who dropped out to sell them a new season",
          [("sales", "sell")], set()),
         ("someone to drop off the parcels", [("logistics", "parcels")], set()),
+        ("booking drop-off slots for customers", [("order_taking", "booking")], set()),
         ("drop the payroll", [("payroll", "payroll")], {"payroll"}),
     ],
 )  # fmt: skip
@@ -145,6 +146,8 @@ def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
         ("we are online shop selling handmade soap", True),
         ("we're a small firm making signs", True),
         ("we need a company selling our stuff by phone", False),
+        ("we're after a company offering phone answering", False),
+        ("we are seeking a firm providing bookkeeping", False),
     ],
 )
 def test_what_the_company_makes_is_no_task(text, own_product):
@@ -409,6 +412,7 @@ def test_a_task_is_read_before_the_circumstances_that_drown_it(monkeypatch):
             "answering members who message us": support,
             "the meeting room got double booked": books,
             "doing our books": books,
+            "the wifi is down": books,
             "our firm would like a recommendation": none,
             "tourists ringing us when the bike lock wont open": none,
             "tourists ringing us": support,
@@ -426,6 +430,11 @@ def test_a_task_is_read_before_the_circumstances_that_drown_it(monkeypatch):
     ]
     # a task of its own goes on after "and"
     text = "answering members who message us when their door code doesnt work and doing our books"
+    assert [t for _, t in tasks(text)] == ["customer_support", "accounting"]
+    text = (
+        "answering members who message us when their door code doesnt work or the wifi is "
+        "down and doing our books"
+    )
     assert [t for _, t in tasks(text)] == ["customer_support", "accounting"]
     # "would like" is a want, no circumstance
     assert tasks("our firm would like a recommendation") == []

@@ -108,6 +108,7 @@ def test_people_all_year_round_are_counted_not_years():
     assert size("roughly 95 year round, more in summer") == "medium"
     assert size("30 year-round staff") == "small"
     assert headcount("we've been open 12 years") is None
+    assert headcount("we've been trading 30 years round here") is None
 
 
 @pytest.mark.parametrize(

@@ -163,6 +163,7 @@ def advice_reading(text):
         ("suggest a translation agency with good reviews", "out_of_scope"),
         # a BPO of another kind, asked as advice for nobody's company
         ("bpo gel for acne, which strength would you recommend", "out_of_scope"),
+        ("benzoyl peroxide 5% gel or 10%, which would you recommend", "out_of_scope"),
         # a clinic's own trade, with no BPO of another kind named
         (
             "private clinic group here - 3 clinics, dermatology and physio. advice please on "
