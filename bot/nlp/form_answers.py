@@ -743,7 +743,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 # the task before its circumstances, where they drown it: told as an
                 # activity, or read surely ("it's the customers who ring | when ...")
                 told = self._read(message, entity, tokens, inner, head.start())
-                value, confidence = likeliest_task(told)
+                _, confidence = likeliest_task(told)
                 if confidence > told.get(NONE, 0.0) and (
                     _ACTIVITY.match(text, inner) or confidence >= self.config["sure_head_from"]
                 ):

@@ -59,7 +59,9 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo|%|percent"
     r"|a year|per year|per annum|annually|yearly|a week|per week|a quarter|per quarter"
     r"|secs?|seconds?|mins?|minutes?|rings?|percent"
-    r"|countries|country|offices?|locations?|sites?|branches|stores?|shops?|cities|years|year(?![\s-]*round\b)"
+    r"|countries|country|offices?|locations?|sites?|branches|stores?|shops?|cities"
+    # ("95 year round" are people)
+    r"|years|year(?![\s-]*round\b)"
     r"|months?|weeks?|days?|hours?|clients?|customers?|calls?|products?|languages?|markets?)\b"
 )
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)")
