@@ -279,6 +279,11 @@ _SENTENCE_END = re.compile(r"[.!?]+\s+")
 _GENERAL_ASPECTS = ("definition", "difference")
 
 
+def last_sentence_start(text: Text) -> int:
+    """Where the last sentence of `text` begins (0 for a single one)."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
+
+
 def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[Text]:
     """The aspect the message asks about: "whats that about esims" names "definition"
     ("what's that") and remote work; the more specific one wins. After an answer about
@@ -297,7 +302,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     # "i keep reading about firms in asia and africa ... why is it so much cheaper?": a
     # last sentence that asks is the question; the story before it names aspects in passing
     # ("so they're cheaper? where does the saving come from": the savings, named twice)
-    last = max((m.end() for m in _SENTENCE_END.finditer(text.rstrip())), default=0)
+    last = last_sentence_start(text.rstrip())
     asked = {e["value"] for e in named if e.get("start", -1) >= last}
     if text.rstrip().endswith("?") and asked - set(_GENERAL_ASPECTS):
         named = [e for e in named if e["value"] in asked]
@@ -501,7 +506,7 @@ def _points_within(before: Text) -> bool:
     """Far into a message, after something named in its sentence ("... a job answering
     phones for a telecom company, how can i move up from there"), not after thanks
     ("thanks, that was really helpful. one more thing, do they handle payroll")."""
-    sentence = re.split(r"[.!?]\s", before)[-1]
+    sentence = before[last_sentence_start(before) :]
     return len(before.split()) >= POINTS_WITHIN_AFTER and bool(_NAMED.search(sentence))
 
 

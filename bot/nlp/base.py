@@ -159,6 +159,14 @@ def names_money(text: Text) -> bool:
     return bool(MONEY.search(text))
 
 
+_SENTENCE_END = re.compile(r"[.!?]+\s+")
+
+
+def last_sentence_start(text: Text) -> int:
+    """Where the last sentence of `text` begins (0 for a single one)."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
+
+
 def word_pattern(words: Iterable[Text]) -> Pattern:
     """Any of these words or phrases (regular expressions), as whole words, any case."""
     return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)

@@ -24,6 +24,7 @@ from bot.nlp.base import (
     SUBJECT_NAMES,
     StatelessComponent,
     give_back_held_tasks,
+    last_sentence_start,
     names_money,
     overrule_intent,
     select_topic,
@@ -467,7 +468,8 @@ class ChoiceQuestion(StatelessComponent):
         if not clause:
             return False
         # the sentence the choice ends ("what is the difference, bpo or call center?")
-        sentence = re.split(r"[.!?]\s", text[: clause.start(1)])[-1] + clause.group(1)
+        before = text[: clause.start(1)]
+        sentence = before[last_sentence_start(before) :] + clause.group(1)
         if _ASKS_ABOUT_THEM.search(sentence):
             return False
         return bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))

@@ -36,6 +36,7 @@ from bot.nlp.base import (
     QUESTION_SHAPE,
     StatelessComponent,
     is_knowledge_question,
+    last_sentence_start,
     names_a_subject,
     overrule_intent,
     selected_topic,
@@ -245,7 +246,7 @@ class NearDomainGuard(StatelessComponent):
         ):
             return True
         matches = list(words.finditer(text)) if words else []
-        asking = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+        asking = text.strip()[last_sentence_start(text.strip()) :]
         if intent == self.config["advice"] and asking != text.strip() and self.story:
             if _ASKS_FOR_A_MODEL.search(asking):
                 # a supplier named in the story before it ("the canteen got renovated"),
