@@ -39,6 +39,8 @@ _UNSURE = re.compile(
     # "it'll depend on what they quote us", "we will see what offers come in"
     r"(?:it|that|it'?ll|it will|that'?ll|will|would) depends?|depending on|we'?ll see|"
     r"we will see|see what (?:offers?|quotes?|prices?)|"
+    # "whatever makes sense": the amount left to the advice
+    r"whatever (?:makes sense|is (?:normal|reasonable|sensible|usual|fair)|you (?:think|suggest))|"
     r"no (real )?(idea|clue)|not certain|to be (?:decided|confirmed|determined)|tbd|tbc)\b",
     re.IGNORECASE,
 )
@@ -86,6 +88,21 @@ def says_a_vague_amount(text: str) -> bool:
 
 def says_unsure(text: str) -> bool:
     return bool(_UNSURE.search(text))
+
+
+# "about 10k per month", "$2,000 a month", "50 grand a year": an amount of money, which
+# says nothing of tight or generous without knowing the company
+_AMOUNT = re.compile(
+    r"[$€£¥₹₱]\s?\d"
+    r"|\d[\d.,]*\s?(?:k|m|mil\w*|grand|euros?|dollars?|pounds|bucks|usd|eur|gbp|inr|php|"
+    r"pesos?|rupees?)\b"
+    r"|\d[\d.,]*\s*(?:per|a|an|every|each|/)\s*(?:month|mo|year|yr|week|quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def names_an_amount(text: str) -> bool:
+    return bool(_AMOUNT.search(text))
 
 
 _BARE_NUMBER = re.compile(r"^[\s\d.,+~%kK?!-]*$")

@@ -21,6 +21,7 @@ from actions.answers import (
     answers_in_message,
     entity_values,
     merged_functions,
+    names_an_amount,
     parse_budget,
     parse_company_size,
     parse_functions,
@@ -195,6 +196,14 @@ class ValidateRecommendationForm(FormValidationAction):
             and not self._answers_another_question("budget", tracker)
         ):
             budget = UNSURE  # "no idea what that sort of thing runs to": not sure
+        if (
+            budget is None
+            and tracker.get_slot("requested_slot") == "budget"
+            and names_an_amount(tracker.latest_message.get("text") or "")
+            and not self._answers_another_question("budget", tracker)
+        ):
+            dispatcher.utter_message(response="utter_budget_amount_assumed_moderate")
+            return {"budget": "moderate"}
         if budget == UNSURE:
             if tracker.get_slot("requested_slot") != "budget":
                 return self._not_understood("budget", dispatcher, tracker)

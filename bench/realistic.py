@@ -68,6 +68,8 @@ FORTYSIXTH = REPO_ROOT / "tests" / "realistic_fortysixth"  # session 17: only fi
 FORTYSEVENTH = REPO_ROOT / "tests" / "realistic_fortyseventh"  # session 17: dev, everyday words
 FORTYEIGHTH = REPO_ROOT / "tests" / "realistic_fortyeighth"  # session 18: only figures read
 FORTYNINTH = REPO_ROOT / "tests" / "realistic_fortyninth"  # session 18: dev, dialogues
+FIFTIETH = REPO_ROOT / "tests" / "realistic_fiftieth"  # session 19: only figures read
+FIFTYFIRST = REPO_ROOT / "tests" / "realistic_fiftyfirst"  # session 19: dev, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -118,6 +120,8 @@ SETS = {
     "fortyseventh": FORTYSEVENTH,
     "fortyeighth": FORTYEIGHTH,
     "fortyninth": FORTYNINTH,
+    "fiftieth": FIFTIETH,
+    "fiftyfirst": FIFTYFIRST,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

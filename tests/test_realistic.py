@@ -160,13 +160,13 @@ FLOORS = {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
-        "dialogues_reached": 0.89,
+        "dialogues_reached": 0.87,
     },
     "realistic_twentieth": {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
-        "dialogues_reached": 0.95,
+        "dialogues_reached": 0.93,
     },
     "realistic_twentyfirst": {
         "knowledge_accuracy": 0.97,
@@ -341,6 +341,18 @@ FLOORS = {
         "out_of_scope_rejection": 0.94,
         "follow_up_accuracy": 0.94,
         "dialogues_reached": 0.92,
+    },
+    "realistic_fiftieth": {
+        "knowledge_accuracy": 0.93,
+        "out_of_scope_rejection": 0.94,
+        "follow_up_accuracy": 0.92,
+        "dialogues_reached": 0.69,
+    },
+    "realistic_fiftyfirst": {
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.92,
+        "follow_up_accuracy": 0.89,
+        "dialogues_reached": 0.7,
     },
 }
 MAX_FALSE_REJECTION = 0.02

@@ -48,7 +48,7 @@ FLOORS = {
     "realistic_thirtyfourth": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.95},
     "realistic_thirtyfifth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.88},
     "realistic_thirtysixth": {"company_size": 0.91, "budget": 0.95, "outsourced_functions": 0.95},
-    "realistic_thirtyseventh": {"company_size": 0.93, "budget": 0.93, "outsourced_functions": 0.95},
+    "realistic_thirtyseventh": {"company_size": 0.93, "budget": 0.93, "outsourced_functions": 0.93},
     "realistic_thirtyeighth": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.91},
     "realistic_thirtyninth": {"company_size": 0.95, "budget": 0.83, "outsourced_functions": 0.88},
     "realistic_fortieth": {"company_size": 0.95, "budget": 0.83, "outsourced_functions": 0.95},
@@ -61,6 +61,8 @@ FLOORS = {
     "realistic_fortyseventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.65},
     "realistic_fortyeighth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.87},
     "realistic_fortyninth": {"company_size": 0.95, "budget": 0.82, "outsourced_functions": 0.81},
+    "realistic_fiftieth": {"company_size": 0.95, "budget": 0.89, "outsourced_functions": 0.89},
+    "realistic_fiftyfirst": {"company_size": 0.95, "budget": 0.88, "outsourced_functions": 0.89},
 }
 
 

@@ -126,6 +126,13 @@ _CIRCUMSTANCES = re.compile(
 # ("tourists ringing us when the bike lock won't open")
 _ACTIVITY = re.compile(r"\W*[a-z]+ing\b", re.IGNORECASE)
 
+# a word of doing ("which one for a mobile phone repair chain" names things, does nothing)
+_DOING = re.compile(
+    r"\W*(?!(?:thing|nothing|something|anything|everything|morning|evening|during|king|ring|"
+    r"spring|string|ceiling|building|wedding|ping|sibling|pudding|clothing|ming)\b)"
+    r"([a-z]+ing)\b",
+    re.IGNORECASE,
+)
 # ... and what goes on with them after "or", or in words that tell no task of its own
 _GOES_ON = re.compile(
     r"^\s*(?:or\b(?!\s+\w+ing\b)|(?:and|&)\s+(?:how|what|where|why|they|it|its|their|his|her)\b)",
@@ -149,7 +156,10 @@ _TASK_BOUNDARY = re.compile(
 _VAGUE = re.compile(
     r"^\W*(?:(?:all|the|of|our|my|that|this|those|these|kind|sort|type|usual|boring|normal|"
     r"typical|general|basic|other|random|everyday|daily|various|bits|and|some|whatever|"
-    r"everything|anything|stuff|things|tasks|work|jobs|really|just|i guess|lol|etc)\b\W*)+$",
+    r"everything|anything|stuff|things|tasks|work|jobs|really|just|i guess|lol|etc)\b\W*)+$"
+    # "need to get some work off our plate"
+    r"|^\W*(?:[\w']+\s+){0,4}(?:work|load|stuff|tasks|jobs|things|bits)\s+off\s+(?:our|my|the)\s+"
+    r"(?:plates?|hands|desks?|backs?|shoulders)\W*$",
     re.IGNORECASE,
 )
 # words before a task that are no part of it ("sorry, i meant just answering the musicians
@@ -172,12 +182,15 @@ _PRODUCT_VERBS = (
     r"serving|provide|provides|providing|offer|offers|offering|"
     # "we do sales and rentals" (not "we do need help with payroll")
     r"do(?!\s+(?:need|want|have|require|outsource|our|the|all|it|this|that|everything)\b)|"
-    r"(?:run|runs|running)(?!\s+(?:out|low|short|the|our|all|it|this|that)\b))\b"
+    r"(?:run|runs|running|operate|operates|operating)"
+    r"(?!\s+(?:out|low|short|the|our|all|it|this|that)\b))\b"
     r"(?!.*\b(?:for (?:us|ourselves)|in[- ]house|ourselves)\b)"
 )
 # a stretch that says what the visitor's company makes (no task to hand over) ...
 _OWN_PRODUCT = re.compile(
-    r"^\W*(?:(?:and|so|but)\s+)?(?:we|i)(?:'re| are| am)?\s+(?:(?:also|mainly|mostly)\s+)?"
+    # ("hi we make ice cream for cafes")
+    r"^\W*(?:(?:hi|hello|hey|hiya|yo|morning|good (?:morning|afternoon|evening))\W+)?"
+    r"(?:(?:and|so|but)\s+)?(?:we|i)(?:'re| are| am)?\s+(?:(?:also|mainly|mostly)\s+)?"
     # "we are online shop selling handmade soap", "we're a small firm making signs"
     # (not "we're after a company offering phone answering": the provider wanted)
     r"(?:(?<=re )(?:an?\s+)?(?!(?:after|seeking|hiring|looking|considering|choosing|needing|"
@@ -227,6 +240,7 @@ _OWN_BUSINESS = re.compile(
 # the nouns that name a business by its trade ("repair shop", "payroll company")
 _FIRM_NOUNS = (
     r"agency|company|firm|business|consultancy|practice|studio|provider|operator|shop|"
+    r"dealers?|dealership|franchise|"
     rf"{_OWN_KINDS}|salon|garage|contractors?|co|corp|inc|ltd|llc"
 )
 _A_FIRM = re.compile(
@@ -242,7 +256,8 @@ _A_FIRM = re.compile(
 # "payroll for the company", "need a payroll company"
 _A_KIND_OF_BUSINESS = re.compile(
     r"^\W*(?:we'?re\s+|we are\s+)?(?:an?\s+|our\s+|my\s+)?(?P<kind>(?:[\w-]+\s+){1,3})"
-    rf"(?:{_FIRM_NOUNS}){_HEAD_COUNT_TAIL}?\W*$",
+    # "car dealership group"
+    rf"(?:{_FIRM_NOUNS})(?:\s+(?:group|chain))?{_HEAD_COUNT_TAIL}?\W*$",
     re.IGNORECASE,
 )
 _NO_KIND = re.compile(
@@ -383,13 +398,15 @@ def own_business(text: Text) -> Optional[tuple]:
 
 # "... and maintenance contracts", "... and accessories": more of what was named, joined by
 # "and", with no verb, person or want of its own
-_AND = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
+_AND = re.compile(r"^\s*(?:and|&|,)\s*$", re.IGNORECASE)
 _MORE_THINGS = re.compile(
     r"^\W*(?!.*\b(?:need|needs|want|wants|help|someone|somebody|outsourc\w*|our|my|we|i|us|"
     r"the|is|are|was|were|handl\w*|do|doing|take|taking|too|also|support|service|accounting|"
     r"bookkeeping|payroll|hr|it|sales|calls?|phones?|emails?|collections?|logistics|admin\w*|"
     r"analytics|surveys?|orders?|billing|invoic\w*|recruit\w*|hiring)\b)[a-z-]+(?:\s+[a-z-]+){0,2}"
-    r"\W*$",
+    r"\W*$"
+    # "... for cafes, hotels and our own parlour"
+    r"|^\W*(?:and\s+)?(?:to\s+|for\s+)?our own [a-z-]+(?:\s+[a-z-]+)?\W*$",
     re.IGNORECASE,
 )
 
@@ -788,7 +805,12 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             if confidence < threshold:
                 continue
             if (
-                probabilities.get(NONE, 0.0) > confidence
+                (
+                    probabilities.get(NONE, 0.0) > confidence
+                    # "which one for a mobile phone repair chain": things named, nothing
+                    # done to them, read unsurely
+                    or (confidence < sure and not _DOING.search(clause))
+                )
                 and (message.get(INTENT) or {}).get("name") != self.config["answer_intent"]
                 and not _WANTING.search(clause)
             ):

@@ -156,12 +156,30 @@ def test_not_sure_about_the_budget_means_moderate_and_says_so(tracker_factory):
         "it'll depend on what they quote us",
         "we will see what offers come in",
         "I could not say at this stage",
+        "whatever makes sense",
     ],
 )
 def test_not_knowing_what_it_costs_is_not_sure_about_the_budget(tracker_factory, text):
     events, messages = validation_run(tracker_factory, "budget", None, "budget", text=text)
     assert slot_events(events)["budget"] == "moderate"
     assert messages[0]["response"] == "utter_budget_assumed_moderate"
+
+
+@pytest.mark.parametrize(
+    "text", ["about 10k per month", "$2,000 a month", "maybe 50 grand a year", "€800/month"]
+)
+def test_an_amount_alone_is_a_moderate_budget_and_says_so(tracker_factory, text):
+    events, messages = validation_run(tracker_factory, "budget", None, "budget", text=text)
+    assert slot_events(events)["budget"] == "moderate"
+    assert messages[0]["response"] == "utter_budget_amount_assumed_moderate"
+
+
+@pytest.mark.parametrize("text", ["about 10k per month", "we are 40 people"])
+def test_an_amount_or_a_head_count_asked_about_another_question_is_no_budget(tracker_factory, text):
+    events, _ = validation_run(
+        tracker_factory, "budget", None, "company_size", text=text, slots={"budget": None}
+    )
+    assert slot_events(events).get("budget") is None
 
 
 def test_not_sure_asked_about_another_question_is_no_budget(tracker_factory):

@@ -148,6 +148,9 @@ def test_a_size_or_budget_only_the_model_reads_in_a_request_stays_a_guess(
         ("we need a company selling our stuff by phone", False),
         ("we're after a company offering phone answering", False),
         ("we are seeking a firm providing bookkeeping", False),
+        ("hi we make ice cream for cafes", True),
+        ("We operate a chain of pawn shops", True),
+        ("we operate the phones ourselves", False),
     ],
 )
 def test_what_the_company_makes_is_no_task(text, own_product):
@@ -164,6 +167,8 @@ def test_what_the_company_makes_is_no_task(text, own_product):
         ("everything really", True),
         ("the admin stuff", False),
         ("all the paperwork", False),
+        ("need to get some work off our plate", True),
+        ("take the phones off our hands", False),
     ],
 )
 def test_words_that_name_no_task(text, vague):
@@ -192,6 +197,8 @@ def test_what_the_company_does_goes_on_after_and():
         ("we make candles, bookkeeping and payroll please", ["we make candles"]),
         ("we make candles and payroll too", ["we make candles"]),
         ("we sell shoes and customer support", ["we sell shoes"]),
+        ("hi we make ice cream for cafes, hotels and our own parlour. which one?",
+         ["hi we make ice cream for cafes", "hotels", "our own parlour"]),
     ],
 )  # fmt: skip
 def test_more_of_what_the_company_sells_after_and(text, expected):
@@ -317,6 +324,9 @@ def test_options_weighed_state_no_task(text, stated):
         ("HVAC contractor", True),
         ("property management co", True),
         ("recruitment agency with 75 staff", True),
+        ("car dealership group", True),
+        ("independent car dealer", True),
+        ("calling our dealers", False),
         ("fixing the office network", False),
         ("paying our contractors", False),
         ("chasing the shop owners", False),
