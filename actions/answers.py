@@ -93,10 +93,10 @@ def says_unsure(text: str) -> bool:
 # "about 10k per month", "$2,000 a month", "50 grand a year": an amount of money, which
 # says nothing of tight or generous without knowing the company
 _AMOUNT = re.compile(
-    r"[$€£¥₹₱]\s?\d"
-    r"|\d[\d.,]*\s?(?:k|m|mil\w*|grand|euros?|dollars?|pounds|bucks|usd|eur|gbp|inr|php|"
-    r"pesos?|rupees?)\b"
-    r"|\d[\d.,]*\s*(?:per|a|an|every|each|/)\s*(?:month|mo|year|yr|week|quarter)\b",
+    r"[$€£¥₹₱]\s?\d|\d[\d.,]*\s?[$€£¥₹₱]|\b(?:usd|eur|gbp|inr)\s?\d"
+    r"|\d[\d.,]*\s?(?:k|m|mil|million|bn|billion|thousand|grand|quid|euros?|dollars?|"
+    r"pounds(?!\s+of\b)|bucks|usd|eur|gbp|inr|pesos?|rupees?)\b"
+    r"|\d[\d.,]*\s*(?:per|a|an|every|each|/)\s*(?:month|mo|year|yr|quarter|hour|hr)\b",
     re.IGNORECASE,
 )
 

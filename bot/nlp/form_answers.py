@@ -128,7 +128,7 @@ _ACTIVITY = re.compile(r"\W*[a-z]+ing\b", re.IGNORECASE)
 
 # a word of doing ("which one for a mobile phone repair chain" names things, does nothing)
 _DOING = re.compile(
-    r"\W*(?!(?:thing|nothing|something|anything|everything|morning|evening|during|king|ring|"
+    r"\W*\b(?!(?:thing|nothing|something|anything|everything|morning|evening|during|king|ring|"
     r"spring|string|ceiling|building|wedding|ping|sibling|pudding|clothing|ming)\b)"
     r"([a-z]+ing)\b",
     re.IGNORECASE,
@@ -158,7 +158,9 @@ _VAGUE = re.compile(
     r"typical|general|basic|other|random|everyday|daily|various|bits|and|some|whatever|"
     r"everything|anything|stuff|things|tasks|work|jobs|really|just|i guess|lol|etc)\b\W*)+$"
     # "need to get some work off our plate"
-    r"|^\W*(?:[\w']+\s+){0,4}(?:work|load|stuff|tasks|jobs|things|bits)\s+off\s+(?:our|my|the)\s+"
+    r"|^\W*(?:(?:need|needs|want|wants|to|get|take|have|move|some|of|the|this|that|all|"
+    r"more|a|bit|lot|would|like|help|just|i|we)\s+){0,5}"
+    r"(?:work|load|stuff|tasks|jobs|things|bits)\s+off\s+(?:our|my|the)\s+"
     r"(?:plates?|hands|desks?|backs?|shoulders)\W*$",
     re.IGNORECASE,
 )
@@ -398,7 +400,7 @@ def own_business(text: Text) -> Optional[tuple]:
 
 # "... and maintenance contracts", "... and accessories": more of what was named, joined by
 # "and", with no verb, person or want of its own
-_AND = re.compile(r"^\s*(?:and|&|,)\s*$", re.IGNORECASE)
+_AND = re.compile(r"^\s*(?:and|&)\s*$", re.IGNORECASE)
 _MORE_THINGS = re.compile(
     r"^\W*(?!.*\b(?:need|needs|want|wants|help|someone|somebody|outsourc\w*|our|my|we|i|us|"
     r"the|is|are|was|were|handl\w*|do|doing|take|taking|too|also|support|service|accounting|"
@@ -406,7 +408,8 @@ _MORE_THINGS = re.compile(
     r"analytics|surveys?|orders?|billing|invoic\w*|recruit\w*|hiring)\b)[a-z-]+(?:\s+[a-z-]+){0,2}"
     r"\W*$"
     # "... for cafes, hotels and our own parlour"
-    r"|^\W*(?:and\s+)?(?:to\s+|for\s+)?our own [a-z-]+(?:\s+[a-z-]+)?\W*$",
+    r"|^\W*(?:and\s+)?(?:to\s+|for\s+)?our own (?!(?:support|phones?|lines?|calls?|staff|"
+    r"team|books|accounts|payroll|it)\b)[a-z-]+(?:\s+[a-z-]+)?\W*$",
     re.IGNORECASE,
 )
 

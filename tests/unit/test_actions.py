@@ -166,12 +166,19 @@ def test_not_knowing_what_it_costs_is_not_sure_about_the_budget(tracker_factory,
 
 
 @pytest.mark.parametrize(
-    "text", ["about 10k per month", "$2,000 a month", "maybe 50 grand a year", "€800/month"]
+    "text",
+    ["about 10k per month", "$2,000 a month", "maybe 50 grand a year", "€800/month", "EUR 500"],
 )
 def test_an_amount_alone_is_a_moderate_budget_and_says_so(tracker_factory, text):
     events, messages = validation_run(tracker_factory, "budget", None, "budget", text=text)
     assert slot_events(events)["budget"] == "moderate"
     assert messages[0]["response"] == "utter_budget_amount_assumed_moderate"
+
+
+def test_numbers_that_are_no_money_are_no_amount():
+    from actions.answers import names_an_amount
+
+    assert not any(map(names_an_amount, ["500 miles", "500 pounds of stock", "3 per week"]))
 
 
 @pytest.mark.parametrize("text", ["about 10k per month", "we are 40 people"])
