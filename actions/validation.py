@@ -189,21 +189,17 @@ class ValidateRecommendationForm(FormValidationAction):
                 BUDGET_FROM_SIZE_WORD[v] for v in size_words if v in BUDGET_FROM_SIZE_WORD
             ] + candidates
         budget = strongest(parse_budget, candidates)
+        text = tracker.latest_message.get("text") or ""
         if (
             budget is None
             and tracker.get_slot("requested_slot") == "budget"
-            and says_unsure(tracker.latest_message.get("text") or "")
+            and (says_unsure(text) or names_an_amount(text))
             and not self._answers_another_question("budget", tracker)
         ):
+            if not says_unsure(text):  # "about 10k per month": no measure of tight or generous
+                dispatcher.utter_message(response="utter_budget_amount_assumed_moderate")
+                return {"budget": "moderate"}
             budget = UNSURE  # "no idea what that sort of thing runs to": not sure
-        if (
-            budget is None
-            and tracker.get_slot("requested_slot") == "budget"
-            and names_an_amount(tracker.latest_message.get("text") or "")
-            and not self._answers_another_question("budget", tracker)
-        ):
-            dispatcher.utter_message(response="utter_budget_amount_assumed_moderate")
-            return {"budget": "moderate"}
         if budget == UNSURE:
             if tracker.get_slot("requested_slot") != "budget":
                 return self._not_understood("budget", dispatcher, tracker)

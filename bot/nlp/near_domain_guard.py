@@ -246,8 +246,9 @@ class NearDomainGuard(StatelessComponent):
         ):
             return True
         matches = list(words.finditer(text)) if words else []
-        asking = text.strip()[last_sentence_start(text.strip()) :]
-        if intent == self.config["advice"] and asking != text.strip() and self.story:
+        stripped = text.strip()
+        asking = stripped[last_sentence_start(stripped) :]
+        if intent == self.config["advice"] and asking != stripped and self.story:
             if _ASKS_FOR_A_MODEL.search(asking):
                 # a supplier named in the story before it ("the canteen got renovated"),
                 # not another kind of outsourcing ("we need legal process outsourcing.")
