@@ -70,6 +70,7 @@ FORTYEIGHTH = REPO_ROOT / "tests" / "realistic_fortyeighth"  # session 18: only 
 FORTYNINTH = REPO_ROOT / "tests" / "realistic_fortyninth"  # session 18: dev, dialogues
 FIFTIETH = REPO_ROOT / "tests" / "realistic_fiftieth"  # session 19: only figures read
 FIFTYFIRST = REPO_ROOT / "tests" / "realistic_fiftyfirst"  # session 19: dev, dialogues
+FIFTYSECOND = REPO_ROOT / "tests" / "realistic_fiftysecond"  # session 20: dev, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -122,6 +123,7 @@ SETS = {
     "fortyninth": FORTYNINTH,
     "fiftieth": FIFTIETH,
     "fiftyfirst": FIFTYFIRST,
+    "fiftysecond": FIFTYSECOND,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -346,13 +346,19 @@ FLOORS = {
         "knowledge_accuracy": 0.93,
         "out_of_scope_rejection": 0.94,
         "follow_up_accuracy": 0.92,
-        "dialogues_reached": 0.69,
+        "dialogues_reached": 0.75,
     },
     "realistic_fiftyfirst": {
         "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.92,
         "follow_up_accuracy": 0.89,
-        "dialogues_reached": 0.7,
+        "dialogues_reached": 0.8,
+    },
+    "realistic_fiftysecond": {
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.92,
+        "follow_up_accuracy": 0.89,
+        "dialogues_reached": 0.95,
     },
 }
 MAX_FALSE_REJECTION = 0.02

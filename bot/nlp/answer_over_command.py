@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
+    HELD_BACK,
     QUESTION_SHAPE,
     StatelessComponent,
     is_knowledge_question,
@@ -117,6 +118,8 @@ class AnswerOverCommand(StatelessComponent):
             # likely, that asks nothing and names a task, is an answer
             "torn_below": 0.6,
             "answer_from": 0.3,
+            # ... or a task held back from a knowledge question, read this surely
+            "held_task_from": 0.9,
         }  # fmt: skip
 
     @functools.cached_property
@@ -126,6 +129,10 @@ class AnswerOverCommand(StatelessComponent):
     def answers_the_form(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if intent not in (*self.config["commands"], self.config["intent"]) and (
+            self.answers_after_a_question(message)
+        ):
+            return True
         if intent in self.config["unclear"]:
             return self.states_headcount(message) or self.adds_a_task(message)
         if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
@@ -177,7 +184,42 @@ class AnswerOverCommand(StatelessComponent):
         corrects = bool(_CORRECTION.search(message.get(TEXT) or "")) and not _WH.search(
             message.get(TEXT) or ""
         )
-        return bool(answers) and (torn or corrects or bool(message.get(STATED_ANSWER)))
+        if bool(answers) and (torn or corrects or bool(message.get(STATED_ANSWER))):
+            return True
+        # "brides messaging and calling at all hours asking if the florist confirmed": the
+        # customers' questions, told as the work; a task the model is sure of, held back
+        # (not "... another offers to run invoicing. how do the services compare")
+        return (
+            is_knowledge_question(message)
+            and not _WH.search(message.get(TEXT) or "")
+            and any(
+                e.get("entity") == "outsourced_function"
+                and e.get("confidence", 0.0) >= self.config["held_task_from"]
+                for e in message.get(HELD_BACK) or []
+            )
+        )
+
+    def answers_after_a_question(self, message: Message) -> bool:
+        """ "why do you need that? fine, 95 audiologists": a question back, then the answer
+        after it (a head count, or an exact term of the entity_ruler), asking nothing more,
+        naming no subject, and not read as a knowledge question."""
+        text = message.get(TEXT) or ""
+        cut = text.rfind("?")
+        tail = text[cut + 1 :]
+        if cut < 0 or not tail.strip() or _ASKS.search(tail) or names_a_subject(message):
+            return False
+        if is_knowledge_question(message):
+            return False  # a question about them, whatever the facts after it
+        return any(
+            e.get("entity") in self.config["answer_entities"]
+            and not e.get("role")
+            and (
+                e.get("start", 0) > cut
+                if e.get("extractor") != "FormAnswerClassifier"
+                else e.get("entity") == "company_size" and bool(re.search(r"\d", tail))
+            )
+            for e in message.get(ENTITIES) or []
+        )
 
     def states_a_task_surely(self, message: Message) -> bool:
         """A task read surely (or an exact term), in a message that asks nothing and

@@ -60,9 +60,10 @@ _CHOICE = re.compile(
     # "is bpo or cc better for us?"
     rf"|\b{_SUBJECT}\s+or\s+{_SUBJECT}\s+(?:is\s+|would be\s+)?(?:better|best|smarter|"
     r"the better (?:option|choice|bet)|more suitable|right)\b"
-    # "should we get a call center or bpo?"
+    # "should we get a call center or bpo?", "... a call centre or something else?"
     rf"|\bshould (?:i|we) (?:get|go with|go for|use|hire|choose|pick|opt for|have) "
-    rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\b"
+    rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc|"
+    r"something else|anything else|not)\b"
     # "do you think a call center is enough for us?"
     rf"|\b{SUBJECT_NAMES}\s+(?:is|would be|will be)\s+(?:really\s+|actually\s+)?"
     r"(?:enough|right|suitable|the right (?:fit|choice|option)|a good (?:fit|choice|option))"
@@ -143,7 +144,11 @@ _OWN_NEEDS_HELP = re.compile(
 # "i need to choose between bpo and call centre": the visitor's own choice
 _OWN_CHOICE = re.compile(
     r"\b(?:i|we)\s+(?:need|have|want|must|got|are trying|'re trying|am trying)\s+to\s+"
-    r"(?:choose|decide|pick)\s+between\b",
+    r"(?:choose|decide|pick)\s+between\b"
+    # "sign company, trying to decide between a call centre and a bpo"
+    # (not "choosing between bpo and call center": the rule of thumb)
+    r"|(?:\b(?:i'?m|im|we'?re|i am|we are)\s+|[,.;:!-]\s*)(?:(?:trying|having)\s+to\s+"
+    r"(?:choose|decide|pick)|deciding|choosing|torn)\s+between\b",
     re.IGNORECASE,
 )
 # "we are reviewing what to outsource", "i need to decide on an outsourcing model": the
@@ -173,7 +178,11 @@ _DECIDING = re.compile(
     r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b)"
     r"\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))\b\W*)?(?:i|we)"
     r"(?:'m| am|'re| are)?\s+(?:looking into|thinking about|thinking of|considering|exploring|"
-    r"researching|planning)\s+(?:some\s+)?outsourc\w*(?:\s+[\w'-]+){0,6}\W*$",
+    r"researching|planning)\s+(?:some\s+)?outsourc\w*(?:\s+[\w'-]+){0,6}\W*$"
+    # "coach tour operator, looking at outsourcing", "energy supplier, looking at our options"
+    r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b).*[,.;:-]\s*"
+    r"(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:looking (?:at|into)|thinking about|considering|"
+    r"exploring)\s+(?:some\s+)?(?:outsourc\w*|(?:our|the) options)(?:\s+[\w'-]+){0,6}\W*$",
     re.IGNORECASE,
 )
 # "which model fits an IT consultancy": a choice for a business, however read
@@ -193,6 +202,9 @@ _ADVICE_ALONE = re.compile(
     r"(?!\s+(?:on|about|for|with|regarding|re)\b)"
     # "small budget here, need help deciding": the decision itself
     r"|\b(?:need|want|some|any)\s+help\s+(?:choos|decid|pick)\w*\b(?!\s+(?:on|about|between)\b)"
+    # "dry cleaner with 2 shops, need some help figuring this out"
+    r"|\b(?:need|want|some|any)\s+(?:some\s+)?help\s+(?:figur|work|sort)\w*\s+(?:this|it|things)"
+    r"\s+out\b"
     # "recruitment agency, want your recommendation", "what would you advise us"
     r"|\b(?:need|want|like|get|have|give me|give us)\s+(?:your|a|an|some)\s+"
     r"(?:re?c+om+[ae]?n?dations?|suggestions?)\b(?!\s+(?:on|about|for|regarding|re)\b)"
@@ -279,8 +291,18 @@ BARE_CHOICE = re.compile(
 
 # "we're a car dealership with 35 staff, bpo or call center for following up sales leads
 # by phone?": the choice, after what the company is
+# "hotel group here, ...", "bakery owner here": who writes
+_BUSINESS_HERE = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|cent\w+|what\w*|which)\b)"
+    r"[\w'&-]+\s+){1,3}(?:owner|manager|here)\b",
+    re.IGNORECASE,
+)
 _OWN_THEN_CHOICE = re.compile(
-    rf"\b(?:we|we'?re|our|i'?m|i am|my)\b[^?]*[,;:]\s*{_SUBJECT}\s+(?:or|vs\.?|versus)\s+"
+    rf"(?:\b(?:we|we'?re|our|i'?m|i am|my)\b"
+    # "bookshop owner here, call centre or bpo?"
+    r"|^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|cent\w+|what\w*|which)\b)"
+    r"[\w'-]+\s+){1,3}(?:owner|manager|here)\b)"
+    rf"[^?]*[,;:]\s*{_SUBJECT}\s+(?:or|vs\.?|versus)\s+"
     rf"{_SUBJECT}(?:\s+(?:for|to)\s+[^?.!]*)?\W*$",
     re.IGNORECASE,
 )
@@ -312,6 +334,8 @@ _OPINION_ASKED = re.compile(
     r"|what should (?:we|i) (?:do|go (?:for|4|with)|get|use|choose|pick)"
     # "we have a falconry centre. what do u think we need"
     r"|what do (?:you|u|ya) think (?:we|i) (?:need|should (?:do|get|use|go for))"
+    # "small music school. hate paperwork. what do i need"
+    r"|what do (?:we|i) need"
     r"|where (?:do|should) (?:we|i) start)"
     r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
     re.IGNORECASE,
@@ -343,6 +367,28 @@ _OWN_STORY = re.compile(
     r"(?!\s+(?:project|student|assignment|homework|essay|thesis|course|industry|sector)s?\b)"
     # "our museum wants someone to phone visitors" (not "i want cheap phones")
     r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
+    re.IGNORECASE,
+)
+# the visitor's business, and work it cannot keep up with or wants handed over ("online
+# fashion store, 110 staff, returns are drowning us", "hair salons x3, bookings are
+# chaos", "hotel group here, we want to hand over a chunk of head office work")
+_OWN_NEED = re.compile(
+    r"\b(?:hand(?:ing)? (?:over|off|out)|drowning|swamp\w*|overwhelm\w*|chaos|"
+    r"(?:a|total|complete) (?:mess|nightmare)|struggl\w*|can'?t (?:keep up|cope|answer|manage)|"
+    r"(?:too|getting) (?:much|big) (?:for (?:me|us)|to (?:handle|manage))|on (?:my|our) own|"
+    r"hate (?:the\s+|doing\s+)?\w+|miss(?:ing)? (?:calls|the phone)|need (?:a hand|someone|"
+    r"people)|want (?:someone|somebody|help|to hand)"
+    # "need some help figuring this out" (not "need help with our taxes")
+    r"|need (?:some )?help(?: (?:figuring|working|sorting) (?:this|it|things) out)?(?=\W*$))\b",
+    re.IGNORECASE,
+)
+# ... not the law around it ("looking into outsourcing rules for our clinic")
+_LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)
+# ... or the visitor's business alone ("hi i manage a small marina", "we're a dental lab")
+_SELF_INTRO = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening))(?: there)?\b\W*)?"
+    r"(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+(?:run|own|manage|have|operate)?\s*(?:an?|our|my)\s+"
+    r"(?:[\w'&-]+\s+){0,3}[\w'&-]+[\s.!]*$",
     re.IGNORECASE,
 )
 # ... in words of a business ("my cat is sick, what should i do?" tells of none)
@@ -434,6 +480,8 @@ class ChoiceQuestion(StatelessComponent):
             # question is about the visitor's own company or is the bare choice
             "overruled": ["out_of_scope", "nlu_fallback", "inform", "follow_up", "help",
                           "greet"],
+            # intents that a story of the visitor's own business and need overrules
+            "told_of_own": ["out_of_scope", "nlu_fallback", "inform", "greet"],
             "knowledge": ["definition", "difference", "benefits", "services", "choosing",
                           "trends"],
             "recommendation": "request_recommendation",
@@ -474,6 +522,40 @@ class ChoiceQuestion(StatelessComponent):
             return False
         return bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))
 
+    @staticmethod
+    def own_need(message: Message) -> bool:
+        """The visitor's business told of, with work it wants handed over or cannot keep
+        up with, or alone; nothing asked."""
+        text = message.get(TEXT) or ""
+        if "?" in text or not _BUSINESS_SIGN.search(text) or _LAW.search(text):
+            return False
+        if any(
+            e.get("entity") == "budget" and not e.get("role") for e in message.get(ENTITIES) or []
+        ):
+            return False  # "we're a small charity, so not much": the budget's answer
+        if _SELF_INTRO.match(text):
+            return True
+        # (imported here: form_answers reads BARE_CHOICE from this module)
+        from bot.nlp.form_answers import clauses, names_a_kind_of_business
+
+        said = clauses(text)
+        first = text[slice(*said[0])] if said else ""
+        return bool(_OWN_NEED.search(text)) and bool(
+            _OWN_STORY.search(text)
+            or _BUSINESS_HERE.search(text)
+            or names_a_kind_of_business(first)
+            # "hair salons x3, ...", "dry cleaner with 2 shops, ..."
+            or (len(first.split()) <= 5 and _BUSINESS_SIGN.search(first))
+        )
+
+    def own_choice(self, text: Text) -> bool:
+        """ "we need to choose between bpo and call centre", asking nothing else about them
+        ("... what are the differences?") and not about a job there."""
+        choice = _OWN_CHOICE.search(text)
+        if not choice or self.patterns["careers"].search(text):
+            return False
+        return "?" not in text or not _ASKS_ABOUT_THEM.search(text[choice.end() :])
+
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
         text = message.get(TEXT) or ""
@@ -485,13 +567,15 @@ class ChoiceQuestion(StatelessComponent):
             or _WHICH_FITS_A.search(text)
             or _HELP_WITH_OUTSOURCING.search(text)
             or _OWN_NEEDS_HELP.search(text)
-            or _OWN_CHOICE.search(text)
+            or self.own_choice(text)
             or (_DECIDING.search(text) and "?" not in text)
             or self.story_then_opinion(text)
             or self.story_then_choice(text)
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
+        if intent in self.config["told_of_own"] and self.own_need(message):
+            return self.config["recommendation"]
         if _HOW_TO_CHOOSE.search(text) and (
             intent in self.config["overruled"] or intent in self.config["knowledge"]
         ):

@@ -93,7 +93,16 @@ _TAKING_AWAY = re.compile(
     r"|^[\s,.;:!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually|please|pls|correction)\W+)*"
     r"not\b"
     # "correction, it's not accounting, it's the calls ..." (not "it's not just the calls")
-    r"|\b(?:it'?s|it is|its|that'?s|that is) not\b(?!\s+(?:just|only|simply)\b)",
+    r"|\b(?:it'?s|it is|its|that'?s|that is) not\b(?!\s+(?:just|only|simply)\b)"
+    # "our accountant will keep the payroll" (not "someone to keep the books")
+    r"|\b(?:we|i|accountants?|bookkeepers?|team|they|he|she|staff|office)"
+    r"(?:\s+will|'ll|\s+can|\s+would|\s+are going to|\s+want to)\s+keep\b",
+    re.IGNORECASE,
+)
+# a clause that takes back the one before it: "the bookkeeping - actually no, scrap that"
+_RETRACTS = re.compile(
+    r"^\W*(?:(?:oh|ah|hmm+|um+|sorry)\W+)*(?:actually,?\s+no|no,?\s+wait|wait,?\s+no|"
+    r"(?:scrap|scratch|forget|ignore|strike|cancel)\s+(?:that|this)|not that(?: one)?)\b",
     re.IGNORECASE,
 )
 
@@ -134,6 +143,25 @@ _DOING = re.compile(
     re.IGNORECASE,
 )
 # ... and what goes on with them after "or", or in words that tell no task of its own
+# people and nothing done, beside a head count: "around 1200 drivers and | kitchen staff",
+# "8 paid staff"
+_PEOPLE_ONLY = re.compile(
+    r"^\W*(?:(?:and|plus|with|about|around|roughly|some|approx\w*|~|\d[\d,.]*k?)\W+)*"
+    r"(?:(?!(?:need\w*|want\w*|hir\w*|recruit\w*|find\w*|train\w*|pay\w*|manag\w*|"
+    r"schedul\w*|rota\w*|replac\w*|more|new)\b)[\w-]+\s+){0,2}"
+    r"(?:staff|people|employees|workers|crew|crews|drivers|team|guys|folks|"
+    r"colleagues|people|assistants|volunteers|nurses|carers|techs|technicians|engineers)"
+    r"(?:\s+(?:each|in total|total|too|as well|incl\w*(?:\s+me)?))?\W*$",
+    re.IGNORECASE,
+)
+# customers' questions and wishes told as the work: "people phoning to ask about ...",
+# "folks wanting to know ..."
+_ASKING = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|wondering|want(?:s|ing)? to know|enquir\w*|inquir\w*|questions|"
+    # "learners wanting to book lessons or move their mock test" (not "we want to ...")
+    r"wanting to|trying to)\b",
+    re.IGNORECASE,
+)
 _GOES_ON = re.compile(
     r"^\s*(?:or\b(?!\s+\w+ing\b)|(?:and|&)\s+(?:how|what|where|why|they|it|its|their|his|her)\b)",
     re.IGNORECASE,
@@ -372,15 +400,22 @@ def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
             if e.get("start", -1) >= taken_back.start()
         }
         removed |= before - after
+    previous = (0, 0)
     for end in [m.start() for m in _CLAUSE.finditer(text)] + [len(text)]:
-        if _TAKING_AWAY.search(text[start:end]):
+        clause = text[start:end]
+        taken = [(start, end)] if _TAKING_AWAY.search(clause) else []
+        if _RETRACTS.match(clause):
+            taken.append(previous)
+        for first, last in taken:
             removed |= {
                 str(e[ENTITY_ATTRIBUTE_VALUE])
                 for e in entities
                 if e[ENTITY_ATTRIBUTE_TYPE] == entity
                 and not _whole_message(text, e)
-                and start <= e.get("start", -1) < end
+                and first <= e.get("start", -1) < last
             }
+        if clause.strip(" \t\n,.;:!?-"):
+            previous = (start, end)
         start = end
     return removed
 
@@ -741,7 +776,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         products = what_it_does(text)
         circumstances, before = False, 0
         for start, end in stretches:
-            if counted and _COUNTED_PEOPLE.match(text[start:end]):
+            if counted and (
+                _COUNTED_PEOPLE.match(text[start:end]) or _PEOPLE_ONLY.match(text[start:end])
+            ):
                 continue  # "we're 52 now, forgot the new hires": who was counted
             if (start, end) in products:
                 continue  # "we make project management software": what the company does
@@ -771,7 +808,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             if circumstances and _GOES_ON.match(text[before:end]):
                 before = end
                 continue  # "... when their door code doesn't work or the room got double booked"
-            circumstances = bool(head) and probabilities is not whole
+            # "... to ask about adopting a dog or how the home check works": more of what
+            # they ask, read with the asking
+            circumstances = (bool(head) and probabilities is not whole) or bool(
+                _ASKING.search(text, inner, end)
+            )
             read.append((start, end, probabilities))
             before = end
         return read
@@ -836,7 +877,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         values = {
             str(e[ENTITY_ATTRIBUTE_VALUE]) for e in entities if e[ENTITY_ATTRIBUTE_TYPE] == entity
         }
-        for e in found:
+        # a stretch read surely before a guess at the same task elsewhere ("Charter
+        # airline, ... we want a partner to handle passenger calls")
+        for e in sorted(found, key=lambda e: e.get("role") == GUESS):
             if e.get("role") == GUESS and any(
                 x[ENTITY_ATTRIBUTE_TYPE] == entity and not x.get("role") for x in entities
             ):

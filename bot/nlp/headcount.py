@@ -99,6 +99,26 @@ _CORRECTED = re.compile(
 )
 
 
+# a message that corrects a number given before: "wait, 15 is just the yard. with the shop
+# and the café its 52" (its last number is the count)
+_CORRECTION_FIRST = re.compile(
+    r"^\W*(?:wait|hold on|hang on|actually|sorry|oops|correction|no|nope)\b", re.IGNORECASE
+)
+# ... said as the count: "its 52", "we're 52", "that makes 52"
+_RESTATED = re.compile(
+    r"\b(?:it'?s|its|we'?re|we are|that'?s|makes?|really)\s+"
+    r"(?:(?:about|around|roughly|like|more like)\s+)?$"
+)
+# the whole count among parts: "15 in the yard, 52 in total", "altogether about 52"
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:in total|total(?: of)?|altogether|all together|overall|all in|in all)\W*"
+    r"(?:(?:about|around|roughly|some|maybe|like|it'?s|we'?re)\s+)?$"
+)
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:in total|total|altogether|all together|overall|all in|in all)\b"
+)
+
+
 # texting shorthand, not a number: "bpo vs call center 4 us"
 _FOR = re.compile(
     r"\b(bpos?|cc|cent(?:er|re)s?|which(?: one)?|recommend\w*|advice|best|better)\s+4"
@@ -128,7 +148,17 @@ _ME_AND_ONE = re.compile(rf"\bme and (?:my|one) {_RELATIVE}\b|\bmy {_RELATIVE} a
 _JUST_ME = re.compile(r"\b(?:just|only)\s+me\b(?!\s*(?:and|plus|\+))")
 
 
+# "me, my son and 2 lads", "me and my wife plus 3 staff"
+_ME_KIN_PLUS = re.compile(
+    rf"\bme,?\s+(?:and\s+)?(?:my|the)\s+{_RELATIVE}\s*(?:,|and|\+|plus)\s*(\d+|one|two|three)\b"
+)
+_SMALL_WORDS = {"one": 1, "two": 2, "three": 3}  # alpha2digit leaves these as words
+
+
 def _by_name(text: str) -> str:
+    text = _ME_KIN_PLUS.sub(
+        lambda m: f"{(_SMALL_WORDS.get(m.group(1)) or int(m.group(1))) + 2} people", text
+    )
     text = _ME_PLUS.sub(lambda m: f"{int(m.group(1)) + 1} people", text)
     text = _ME_AND_ONE.sub("2 people", text)
     return _JUST_ME.sub("1 people", text)
@@ -195,8 +225,21 @@ def headcount(text: str) -> Optional[float]:
     kept = [c for c in candidates if not _WITHDRAWN.search(digits[max(0, c[2] - 24) : c[2]])]
     candidates = kept or candidates
     corrected = [c for c in candidates[1:] if _CORRECTED.search(digits[max(0, c[2] - 24) : c[2]])]
+    corrected += [
+        c
+        for c in candidates[1:]
+        if _TOTAL_BEFORE.search(digits[max(0, c[2] - 24) : c[2]])
+        or _TOTAL_AFTER.match(digits[c[3] :])
+        or (
+            c is candidates[-1]
+            and _CORRECTION_FIRST.match(digits)
+            and _RESTATED.search(digits[max(0, c[2] - 24) : c[2]])
+        )
+    ]
     people = [c for c in candidates if c[1]]
-    value, _, start, end = corrected[-1] if corrected else (people or candidates)[0]
+    value, _, start, end = (
+        max(corrected, key=lambda c: c[2]) if corrected else (people or candidates)[0]
+    )
     window = digits[max(0, start - 16) : end + 16]
     both = _RANGE.search(window)
     if both:

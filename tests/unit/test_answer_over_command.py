@@ -212,3 +212,49 @@ def test_an_exact_task_added_read_as_out_of_scope_is_an_answer(text, expected):
 )  # fmt: skip
 def test_a_task_read_surely_is_no_request_for_reasons(text, entity, expected):
     assert intent_after(text, "explain_recommendation", [entity]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, entity, expected",
+    [
+        # a question back, then the answer
+        ("why do you need that? fine, 95 audiologists and assistants", "explain_recommendation",
+         {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 58},
+         "inform"),
+        ("why do you need that? ok, tight", "out_of_scope",
+         {"entity": "budget", "value": "tight", **RULER, "start": 27, "end": 32}, "inform"),
+        # the answer first, then a question: the question
+        ("we're 95 people, why do you need that?", "explain_recommendation",
+         {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 38},
+         "explain_recommendation"),
+        # ... or a question after it, or a subject named
+        ("why? fine, 95 of us. what is a bpo?", "definition",
+         {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 35},
+         "definition"),
+        # a command stays one
+        ("why? 95 people. stop", "stop",
+         {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 20}, "stop"),
+    ],
+)  # fmt: skip
+def test_an_answer_after_a_question_back_is_an_answer(text, intent, entity, expected):
+    assert intent_after(text, intent, [entity]) == expected
+
+
+def test_the_customers_questions_told_as_the_work_are_an_answer():
+    """A knowledge question that names no subject and asks nothing, where the task model
+    read a task surely (held back as the question's)."""
+    from bot.nlp.base import HELD_BACK
+
+    text = "brides messaging at all hours asking if the florist confirmed"
+    held = {"entity": "outsourced_function", "value": "customer_support", **MODEL}
+    for confidence, expected in ((0.99, "inform"), (0.7, "difference")):
+        message = parsed_message(text, "difference", 1.0, [], "difference/services")
+        message.set(HELD_BACK, [{**held, "confidence": confidence}])
+        (result,) = AnswerOverCommand({}).process([message])
+        assert result.get("intent")["name"] == expected
+    # ... but not where a clause asks ("... how do the services they offer compare")
+    asked = text + ". how do the services they offer compare"
+    message = parsed_message(asked, "difference", 1.0, [], "difference/services")
+    message.set(HELD_BACK, [{**held, "confidence": 0.99}])
+    (result,) = AnswerOverCommand({}).process([message])
+    assert result.get("intent")["name"] == "difference"

@@ -418,3 +418,46 @@ def test_a_request_with_no_word_of_money_states_no_budget(text, role):
 )
 def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
     assert read(text, intent)[0] != "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        # the visitor's business, and work it cannot keep up with or wants handed over
+        ("online fashion store, 110 staff, returns are drowning us", "inform"),
+        ("hair salons x3, bookings are chaos", "inform"),
+        ("hotel group here, we want to hand over a chunk of head office work", "inform"),
+        ("window cleaning round, getting too big for me to manage on my own", "out_of_scope"),
+        ("dry cleaner with 2 shops, 5 in each. need some help figuring this out", "out_of_scope"),
+        ("small music school. hate paperwork. what do i need", "out_of_scope"),
+        # ... or alone
+        ("hi i manage a small marina", "out_of_scope"),
+        # choosing between the two
+        ("sign company, trying to decide between a call centre and a bpo", "choosing"),
+        ("bookshop owner here, call centre or bpo?", "difference"),
+        ("we run escape rooms. should we get a call centre or something else?", "services"),
+        ("coach tour operator, looking at outsourcing", "benefits"),
+    ],
+)
+def test_a_business_told_of_asks_for_the_recommendation(text, intent):
+    assert read(text, intent)[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("i run a bakery and need a new oven", "out_of_scope"),
+        ("i'm a student", "out_of_scope"),
+        ("we have a dog", "out_of_scope"),
+        ("our cafe is drowning in tax rules", "out_of_scope"),
+        ("i'm trying to decide between working at a call center or a bpo", "careers"),
+        (
+            "we are trying to decide between a bpo and a call center. what are the differences?",
+            "difference",
+        ),
+        ("call center here, bpo or call center?", "difference"),
+        ("choosing between bpo and call center", "choosing"),
+    ],
+)
+def test_other_stories_keep_their_reading(text, intent):
+    assert read(text, intent)[0] == intent

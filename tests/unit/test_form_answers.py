@@ -60,6 +60,15 @@ def found(text, *values):
         ("someone to drop off the parcels", [("logistics", "parcels")], set()),
         ("booking drop-off slots for customers", [("order_taking", "booking")], set()),
         ("drop the payroll", [("payroll", "payroll")], {"payroll"}),
+        # a clause that takes back the one before it
+        ("the bookkeeping - actually no, scrap that, our accountant does it. just answering "
+         "couples", [("accounting", "bookkeeping"), ("customer_support", "answering")],
+         {"accounting"}),
+        ("payroll, scratch that, the phones", [("payroll", "payroll"),
+         ("customer_support", "phones")], {"payroll"}),
+        ("our accountant will keep the payroll and the accounts", [("payroll", "payroll"),
+         ("accounting", "accounts")], {"payroll", "accounting"}),
+        ("someone to keep the books", [("accounting", "books")], set()),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
@@ -225,6 +234,23 @@ def test_who_was_counted_is_no_task(text, counted_people):
     from bot.nlp.form_answers import _COUNTED_PEOPLE
 
     assert bool(_COUNTED_PEOPLE.match(text)) is counted_people
+
+
+@pytest.mark.parametrize(
+    "stretch, people_only",
+    [
+        (" kitchen staff", True),
+        ("8 paid staff ", True),
+        (" around 1200 drivers ", True),
+        (" need support staff", False),
+        (" hiring new staff", False),
+        (" staff to answer phones", False),
+    ],
+)
+def test_people_beside_a_head_count_are_no_task(stretch, people_only):
+    from bot.nlp.form_answers import _PEOPLE_ONLY
+
+    assert bool(_PEOPLE_ONLY.match(stretch)) is people_only
 
 
 @pytest.mark.parametrize(
@@ -455,3 +481,18 @@ def test_a_task_is_read_before_the_circumstances_that_drown_it(monkeypatch):
     assert tasks("tourists ringing us when the bike lock wont open") == []
     text = "its the customers who ring when their box didnt show up"
     assert tasks(text) == [(text, "customer_support")]
+
+
+def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
+    """ "Charter airline, 900 employees. We want a partner to handle passenger calls": the
+    business name reads a little like the same task; the sure reading states it."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    component = FormAnswerClassifier.__new__(FormAnswerClassifier)
+    component.config = FormAnswerClassifier.get_default_config()
+    text = "Charter airline, 900 employees. We want a partner to handle passenger calls"
+    message = Message(data={"text": text, "intent": {"name": "request_recommendation"}})
+    airline = (0, 15, {"customer_support": 0.47, "": 0.48})
+    calls = (31, len(text), {"customer_support": 0.93, "": 0.07})
+    read = component.read_tasks(message, "outsourced_function", [], [airline, calls])
+    assert [(e["value"], e.get("role")) for e in read] == [("customer_support", None)]

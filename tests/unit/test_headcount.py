@@ -128,6 +128,8 @@ def test_opening_hours_are_no_head_count(text):
         ("my wife and i", 2),
         ("me and my 2 partners", 3),
         ("me and my team of 12", 12),
+        ("its me my son and two lads", 4),
+        ("me and my wife plus 3 staff", 5),
     ],
 )
 def test_the_visitor_counted_by_name(text, people):
@@ -183,3 +185,17 @@ def test_members_coaches_and_seats_are_people():
     assert size("our in-house contact centre has 120 seats") == "medium"
     assert size("we have 48 members of staff") == "small"
     assert size("we are 45 members only") == "small"
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("wait, 15 is just the yard. with the tack shop and the café its 52", 52),
+        ("15 in the yard, 52 in total", 52),
+        ("10 in the office and 40 drivers, 50 altogether", 50),
+        # a number to come is no correction
+        ("sorry, we are 20 and in 2 years maybe 60", 20),
+    ],
+)
+def test_the_count_corrected_or_totalled_is_the_head_count(text, people):
+    assert headcount(text) == people
