@@ -38,6 +38,7 @@ from bot.nlp.base import (
     word_pattern,
 )
 from bot.nlp.form_answers import STATED_ANSWER
+from bot.nlp.headcount import headcount
 
 # a question ("can spend whatever it takes" is no question: its subject is left out)
 _ASKS = re.compile(
@@ -208,15 +209,20 @@ class AnswerOverCommand(StatelessComponent):
         tail = text[cut + 1 :]
         if cut < 0 or not tail.strip() or _ASKS.search(tail) or names_a_subject(message):
             return False
-        if is_knowledge_question(message):
+        if is_knowledge_question(message) or (message.get(INTENT) or {}).get("name") in (
+            self.config["follow_up"],
+            "help",
+        ):
             return False  # a question about them, whatever the facts after it
+        if _WH.search(tail) or re.search(r"\b(?:also|and) (?:can|could|do|does)\b", tail, re.I):
+            return False  # "how does this work? and can they do payroll"
         return any(
             e.get("entity") in self.config["answer_entities"]
             and not e.get("role")
             and (
                 e.get("start", 0) > cut
                 if e.get("extractor") != "FormAnswerClassifier"
-                else e.get("entity") == "company_size" and bool(re.search(r"\d", tail))
+                else e.get("entity") == "company_size" and headcount(tail) is not None
             )
             for e in message.get(ENTITIES) or []
         )

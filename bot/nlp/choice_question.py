@@ -293,15 +293,14 @@ BARE_CHOICE = re.compile(
 # by phone?": the choice, after what the company is
 # "hotel group here, ...", "bakery owner here": who writes
 _BUSINESS_HERE = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|cent\w+|what\w*|which)\b)"
-    r"[\w'&-]+\s+){1,3}(?:owner|manager|here)\b",
+    r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|cent\w+|what\w*|which|explain|"
+    r"difference|tell|question|student|grad\w*)\b)[\w'&-]+\s+){1,3}(?:owner|manager|here)\b",
     re.IGNORECASE,
 )
 _OWN_THEN_CHOICE = re.compile(
     rf"(?:\b(?:we|we'?re|our|i'?m|i am|my)\b"
     # "bookshop owner here, call centre or bpo?"
-    r"|^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|cent\w+|what\w*|which)\b)"
-    r"[\w'-]+\s+){1,3}(?:owner|manager|here)\b)"
+    rf"|{_BUSINESS_HERE.pattern})"
     rf"[^?]*[,;:]\s*{_SUBJECT}\s+(?:or|vs\.?|versus)\s+"
     rf"{_SUBJECT}(?:\s+(?:for|to)\s+[^?.!]*)?\W*$",
     re.IGNORECASE,
@@ -369,6 +368,16 @@ _OWN_STORY = re.compile(
     r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
     re.IGNORECASE,
 )
+# what a business is called ("marina", "bakery", "hair salons")
+_BUSINESS_NOUN = (
+    r"(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|stores?|startups?|agenc(?:y|ies)|clinics?|"
+    r"practices?|brands?|studios?|chains?|franchises?|factor(?:y|ies)|dealerships?|resellers?|"
+    r"consultanc(?:y|ies)|banks?|hospitals?|schools?|restaurants?|hotels?|charit(?:y|ies)|ngos?|"
+    r"labs?|gyms?|salons?|garages?|baker(?:y|ies)|brewer(?:y|ies)|winer(?:y|ies)|cafes?|cafés?|"
+    r"farms?|museums?|workshops?|marinas?|venues?|groups?|(?<!call )cent(?:re|er)s?|kennels?|"
+    r"nurser(?:y|ies)|pharmac(?:y|ies)|operators?|suppliers?|manufacturers?|wholesalers?|"
+    r"retailers?|distributors?|contractors?)"
+)
 # the visitor's business, and work it cannot keep up with or wants handed over ("online
 # fashion store, 110 staff, returns are drowning us", "hair salons x3, bookings are
 # chaos", "hotel group here, we want to hand over a chunk of head office work")
@@ -376,19 +385,29 @@ _OWN_NEED = re.compile(
     r"\b(?:hand(?:ing)? (?:over|off|out)|drowning|swamp\w*|overwhelm\w*|chaos|"
     r"(?:a|total|complete) (?:mess|nightmare)|struggl\w*|can'?t (?:keep up|cope|answer|manage)|"
     r"(?:too|getting) (?:much|big) (?:for (?:me|us)|to (?:handle|manage))|on (?:my|our) own|"
-    r"hate (?:the\s+|doing\s+)?\w+|miss(?:ing)? (?:calls|the phone)|need (?:a hand|someone|"
-    r"people)|want (?:someone|somebody|help|to hand)"
+    r"miss(?:ing)? (?:calls|the phone)|need a hand|want (?:somebody|help|to hand)"
     # "need some help figuring this out" (not "need help with our taxes")
     r"|need (?:some )?help(?: (?:figuring|working|sorting) (?:this|it|things) out)?(?=\W*$))\b",
     re.IGNORECASE,
 )
 # ... not the law around it ("looking into outsourcing rules for our clinic")
+# ... or a task stated beside these ("small music school. hate paperwork")
+_WANTS_DONE = re.compile(
+    r"\b(?:hate (?:the\s+|doing\s+)?\w+|need (?:someone|people)|want someone)\b", re.IGNORECASE
+)
+# ... not a job there, a study or the visitor as a customer
+_NOT_A_BUSINESS_NEED = re.compile(
+    r"\b(?:agents?|applying|appl(?:y|ied)|interviews?|jobs?|careers?|hired|hiring me|students?|"
+    r"grads?|graduat\w*|thesis|assignment|homework|offers?|pays?|salar\w*|my order|"
+    r"i'?m a customer|as a customer)\b",
+    re.IGNORECASE,
+)
 _LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)
 # ... or the visitor's business alone ("hi i manage a small marina", "we're a dental lab")
 _SELF_INTRO = re.compile(
     r"^\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening))(?: there)?\b\W*)?"
-    r"(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+(?:run|own|manage|have|operate)?\s*(?:an?|our|my)\s+"
-    r"(?:[\w'&-]+\s+){0,3}[\w'&-]+[\s.!]*$",
+    r"(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+(?:run|own|manage|operate)?\s*(?:an?|our|my)\s+"
+    rf"(?:[\w'&-]+\s+){{0,3}}{_BUSINESS_NOUN}[\s.!]*$",
     re.IGNORECASE,
 )
 # ... in words of a business ("my cat is sick, what should i do?" tells of none)
@@ -529,6 +548,8 @@ class ChoiceQuestion(StatelessComponent):
         text = message.get(TEXT) or ""
         if "?" in text or not _BUSINESS_SIGN.search(text) or _LAW.search(text):
             return False
+        if _NOT_A_BUSINESS_NEED.search(text) or _SUBJECTS.search(text):
+            return False
         if any(
             e.get("entity") == "budget" and not e.get("role") for e in message.get(ENTITIES) or []
         ):
@@ -540,21 +561,29 @@ class ChoiceQuestion(StatelessComponent):
 
         said = clauses(text)
         first = text[slice(*said[0])] if said else ""
-        return bool(_OWN_NEED.search(text)) and bool(
+        stated = any(
+            e.get("entity") == "outsourced_function" and not e.get("role")
+            for e in message.get(ENTITIES) or []
+        )
+        need = _OWN_NEED.search(text) or (stated and _WANTS_DONE.search(text))
+        return bool(need) and bool(
             _OWN_STORY.search(text)
             or _BUSINESS_HERE.search(text)
             or names_a_kind_of_business(first)
             # "hair salons x3, ...", "dry cleaner with 2 shops, ..."
-            or (len(first.split()) <= 5 and _BUSINESS_SIGN.search(first))
+            or (len(first.split()) <= 5 and re.search(rf"\b{_BUSINESS_NOUN}\b", first, re.I))
         )
 
     def own_choice(self, text: Text) -> bool:
         """ "we need to choose between bpo and call centre", asking nothing else about them
         ("... what are the differences?") and not about a job there."""
         choice = _OWN_CHOICE.search(text)
-        if not choice or self.patterns["careers"].search(text):
+        if not choice or self.patterns["careers"].search(text) or _NOT_A_BUSINESS_NEED.search(text):
             return False
-        return "?" not in text or not _ASKS_ABOUT_THEM.search(text[choice.end() :])
+        if re.match(r"^\W*(?:hi|hey|hello|hiya)\W*(?:choos|decid|torn)", text, re.IGNORECASE):
+            return False  # "hi, choosing between bpo and call center": the rule of thumb
+        rest = text[: choice.start()] + text[choice.end() :]
+        return "?" not in text or not _ASKS_ABOUT_THEM.search(rest)
 
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
@@ -563,7 +592,10 @@ class ChoiceQuestion(StatelessComponent):
             BARE_CHOICE.search(text)
             or BARE_CHOICE.search(named_plainly(message))
             or _VIEW_ON_CHOICE.search(text)
-            or _OWN_THEN_CHOICE.search(named_plainly(message))
+            or (
+                _OWN_THEN_CHOICE.search(named_plainly(message))
+                and not _NOT_A_BUSINESS_NEED.search(text)
+            )
             or _WHICH_FITS_A.search(text)
             or _HELP_WITH_OUTSOURCING.search(text)
             or _OWN_NEEDS_HELP.search(text)

@@ -96,13 +96,17 @@ _TAKING_AWAY = re.compile(
     r"|\b(?:it'?s|it is|its|that'?s|that is) not\b(?!\s+(?:just|only|simply)\b)"
     # "our accountant will keep the payroll" (not "someone to keep the books")
     r"|\b(?:we|i|accountants?|bookkeepers?|team|they|he|she|staff|office)"
-    r"(?:\s+will|'ll|\s+can|\s+would|\s+are going to|\s+want to)\s+keep\b",
+    r"(?:\s+will|'ll|\s+can|\s+would|\s+are going to)\s+keep\b"
+    r"(?!\s+(?:up|on|\w+ing|customers|clients|them|you))",
     re.IGNORECASE,
 )
 # a clause that takes back the one before it: "the bookkeeping - actually no, scrap that"
 _RETRACTS = re.compile(
-    r"^\W*(?:(?:oh|ah|hmm+|um+|sorry)\W+)*(?:actually,?\s+no|no,?\s+wait|wait,?\s+no|"
-    r"(?:scrap|scratch|forget|ignore|strike|cancel)\s+(?:that|this)|not that(?: one)?)\b",
+    r"^\W*(?:(?:oh|ah|hmm+|um+|sorry)\W+)*(?:actually,?\s+no\b(?!\s+(?:one|body|longer|matter|"
+    r"way|doubt))|no,?\s+wait|wait,?\s+no|(?:scrap|scratch|forget|ignore|strike|cancel)\s+"
+    r"(?:that|this)\b|not that(?: one)?(?=\s*(?:[,.;!-]|$)))"
+    # ("payroll and hr. no wait, also invoicing" adds)
+    r"(?!.*\b(?:also|too|as well)\b)",
     re.IGNORECASE,
 )
 
@@ -142,15 +146,15 @@ _DOING = re.compile(
     r"([a-z]+ing)\b",
     re.IGNORECASE,
 )
-# ... and what goes on with them after "or", or in words that tell no task of its own
 # people and nothing done, beside a head count: "around 1200 drivers and | kitchen staff",
 # "8 paid staff"
 _PEOPLE_ONLY = re.compile(
     r"^\W*(?:(?:and|plus|with|about|around|roughly|some|approx\w*|~|\d[\d,.]*k?)\W+)*"
     r"(?:(?!(?:need\w*|want\w*|hir\w*|recruit\w*|find\w*|train\w*|pay\w*|manag\w*|"
-    r"schedul\w*|rota\w*|replac\w*|more|new)\b)[\w-]+\s+){0,2}"
+    r"schedul\w*|rota\w*|replac\w*|more|new|support|service|sales|phones?|calls?|it|billing|"
+    r"admin\w*|accounts?|finance|hr|helpdesk|help|outsourc\w*)\b)[\w-]+\s+){0,2}"
     r"(?:staff|people|employees|workers|crew|crews|drivers|team|guys|folks|"
-    r"colleagues|people|assistants|volunteers|nurses|carers|techs|technicians|engineers)"
+    r"colleagues|assistants|volunteers|nurses|carers|techs|technicians|engineers)"
     r"(?:\s+(?:each|in total|total|too|as well|incl\w*(?:\s+me)?))?\W*$",
     re.IGNORECASE,
 )
@@ -159,9 +163,11 @@ _PEOPLE_ONLY = re.compile(
 _ASKING = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|wondering|want(?:s|ing)? to know|enquir\w*|inquir\w*|questions|"
     # "learners wanting to book lessons or move their mock test" (not "we want to ...")
-    r"wanting to|trying to)\b",
+    r"wanting to)\b",
     re.IGNORECASE,
 )
+# ... and what goes on with the circumstances (or the asking) after "or", or in words that
+# tell no task of its own
 _GOES_ON = re.compile(
     r"^\s*(?:or\b(?!\s+\w+ing\b)|(?:and|&)\s+(?:how|what|where|why|they|it|its|their|his|her)\b)",
     re.IGNORECASE,
@@ -404,7 +410,7 @@ def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
     for end in [m.start() for m in _CLAUSE.finditer(text)] + [len(text)]:
         clause = text[start:end]
         taken = [(start, end)] if _TAKING_AWAY.search(clause) else []
-        if _RETRACTS.match(clause):
+        if _RETRACTS.match(text[start:]):
             taken.append(previous)
         for first, last in taken:
             removed |= {

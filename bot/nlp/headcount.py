@@ -115,8 +115,10 @@ _TOTAL_BEFORE = re.compile(
     r"(?:(?:about|around|roughly|some|maybe|like|it'?s|we'?re)\s+)?$"
 )
 _TOTAL_AFTER = re.compile(
-    r"^\s*(?:[a-z]+\s+)?(?:in total|total|altogether|all together|overall|all in|in all)\b"
+    r"^\s*(?:(?:people|staff|employees|workers|of us)\s+)?"
+    r"(?:in total|total|altogether|all together|all in|in all)\b"
 )
+_MONEY_NEAR = re.compile(r"\b(?:spend\w*|budget\w*|cost\w*|pay\w*|afford\w*)\b")
 
 
 # texting shorthand, not a number: "bpo vs call center 4 us"
@@ -155,10 +157,15 @@ _ME_KIN_PLUS = re.compile(
 _SMALL_WORDS = {"one": 1, "two": 2, "three": 3}  # alpha2digit leaves these as words
 
 
+def _kin_plus(match: re.Match) -> str:
+    rest = match.string[match.end() :]
+    if _NOT_PEOPLE_AFTER.match(rest) or re.match(r"\s*(?:kids|children|sons|daughters)\b", rest):
+        return match.group(0)  # "me and my son, 3 vans", "me and my wife, 30 years in the trade"
+    return f"{(_SMALL_WORDS.get(match.group(1)) or int(match.group(1))) + 2} people"
+
+
 def _by_name(text: str) -> str:
-    text = _ME_KIN_PLUS.sub(
-        lambda m: f"{(_SMALL_WORDS.get(m.group(1)) or int(m.group(1))) + 2} people", text
-    )
+    text = _ME_KIN_PLUS.sub(_kin_plus, text)
     text = _ME_PLUS.sub(lambda m: f"{int(m.group(1)) + 1} people", text)
     text = _ME_AND_ONE.sub("2 people", text)
     return _JUST_ME.sub("1 people", text)
@@ -228,12 +235,18 @@ def headcount(text: str) -> Optional[float]:
     corrected += [
         c
         for c in candidates[1:]
-        if _TOTAL_BEFORE.search(digits[max(0, c[2] - 24) : c[2]])
-        or _TOTAL_AFTER.match(digits[c[3] :])
+        if (
+            _TOTAL_BEFORE.search(digits[max(0, c[2] - 24) : c[2]])
+            or _TOTAL_AFTER.match(digits[c[3] :])
+        )
+        and not _MONEY_NEAR.search(digits[max(0, c[2] - 24) : c[2]])
         or (
             c is candidates[-1]
             and _CORRECTION_FIRST.match(digits)
             and _RESTATED.search(digits[max(0, c[2] - 24) : c[2]])
+            and re.match(
+                r"\W*(?:(?:people|staff|employees|of us|in total|now)\W*)*$", digits[c[3] :]
+            )
         )
     ]
     people = [c for c in candidates if c[1]]

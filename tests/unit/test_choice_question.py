@@ -457,6 +457,12 @@ def test_a_business_told_of_asks_for_the_recommendation(text, intent):
         ),
         ("call center here, bpo or call center?", "difference"),
         ("choosing between bpo and call center", "choosing"),
+        ("hi, choosing between bpo and call center", "choosing"),
+        ("i'm a call center agent", "out_of_scope"),
+        ("i have an issue with my order", "out_of_scope"),
+        ("we're a team of 60 now", "inform"),
+        ("i'm torn between two offers, one from a bpo and one from a call center", "careers"),
+        ("fresh grad here, bpo or call center?", "careers"),
     ],
 )
 def test_other_stories_keep_their_reading(text, intent):

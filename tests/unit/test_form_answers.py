@@ -69,6 +69,12 @@ def found(text, *values):
         ("our accountant will keep the payroll and the accounts", [("payroll", "payroll"),
          ("accounting", "accounts")], {"payroll", "accounting"}),
         ("someone to keep the books", [("accounting", "books")], set()),
+        ("payroll and hr. no wait, also invoicing", [("payroll", "payroll"), ("hr", "hr"),
+         ("accounting", "invoicing")], set()),
+        ("payroll is a pain. actually no one here likes doing it", [("payroll", "payroll")],
+         set()),
+        ("customers ring us and they'll keep ringing till someone answers",
+         [("customer_support", "ring")], set()),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):

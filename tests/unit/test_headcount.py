@@ -195,6 +195,9 @@ def test_members_coaches_and_seats_are_people():
         ("10 in the office and 40 drivers, 50 altogether", 50),
         # a number to come is no correction
         ("sorry, we are 20 and in 2 years maybe 60", 20),
+        ("no, we're 80 people. it's 5 who answer the phones", 80),
+        ("we're 200 staff and can spend 5000 in total", 200),
+        ("me and my son, 3 vans", 2),
     ],
 )
 def test_the_count_corrected_or_totalled_is_the_head_count(text, people):
