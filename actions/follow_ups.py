@@ -18,13 +18,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import (
     GUESS,
+    adds_to_earlier,
     answers_in_message,
     entity_values,
     is_bare_number,
     merged_functions,
     parse_functions,
 )
-from actions.recommend import start_form_events
+from actions.recommend import added_task_events, start_form_events
 from actions.validation import UNASKED_CONFIDENCE, describe_answer
 
 BPO, CALL_CENTER = "bpo", "call_center"
@@ -625,6 +626,12 @@ class ActionAnswerFollowUp(Action):
             if named_task(tracker) and not tracker.active_loop_name:
                 # "could they also handle our stock and shipping?": a change of the answers
                 return await ActionTakeAnswer().run(dispatcher, tracker, domain)
+            text = tracker.latest_message.get("text") or ""
+            guessed = named_task(tracker, guessed=True)
+            if guessed and not tracker.active_loop_name and adds_to_earlier(text):
+                # "oh and can they ring the members who are behind on their fees as well":
+                # a task the visitor adds, in words NLU is less sure of
+                return added_task_events(dispatcher, tracker, guessed)
             if first_entity(tracker, "aspect") is None:
                 # "and a bpo?", "why not the other one?": the recommendation's reasons
                 return await ActionExplainRecommendation().run(dispatcher, tracker, domain)

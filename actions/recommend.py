@@ -260,6 +260,21 @@ def correction_events(
     return slots + recommendation_events(dispatcher, tracker, answers)
 
 
+def added_task_events(
+    dispatcher: CollectingDispatcher, tracker: Tracker, task: Text
+) -> List[EventType]:
+    """The recommendation again, with a task the visitor added after it."""
+    answers = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
+    text = tracker.latest_message.get("text") or ""
+    answers["outsourced_functions"] = merged_functions(
+        [task], answers["outsourced_functions"], text
+    )
+    answers = {slot: PARSERS[slot](answers[slot]) for slot in FORM_SLOTS}
+    if not all(answers.values()):
+        return []
+    return correction_events(dispatcher, tracker, answers)
+
+
 def start_form_events(tracker: Tracker, answers: Dict[Text, Any]) -> List[EventType]:
     """A new round of questions that starts from the answers the message gave."""
     forget = [SlotSet(slot, None) for slot in RECOMMENDATION_STATE if slot not in answers]

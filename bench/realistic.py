@@ -71,6 +71,7 @@ FORTYNINTH = REPO_ROOT / "tests" / "realistic_fortyninth"  # session 18: dev, di
 FIFTIETH = REPO_ROOT / "tests" / "realistic_fiftieth"  # session 19: only figures read
 FIFTYFIRST = REPO_ROOT / "tests" / "realistic_fiftyfirst"  # session 19: dev, dialogues
 FIFTYSECOND = REPO_ROOT / "tests" / "realistic_fiftysecond"  # session 20: dev, dialogues
+FIFTYTHIRD = REPO_ROOT / "tests" / "realistic_fiftythird"  # session 21: dev, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -124,6 +125,7 @@ SETS = {
     "fiftieth": FIFTIETH,
     "fiftyfirst": FIFTYFIRST,
     "fiftysecond": FIFTYSECOND,
+    "fiftythird": FIFTYTHIRD,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -61,6 +61,17 @@ _WH = re.compile(
 )
 
 
+# a question back that asks nothing of the two ("does it matter?", "why do you ask?")
+_WHY_ASKED = re.compile(
+    r"^\W*(?:(?:hmm+|um+|ok|okay|erm)\W+)?(?:does (?:it|that|this|size) (?:really )?matter|"
+    r"why(?: do (?:you|u) (?:ask|need|want)(?: (?:that|this|it|to know))?| does (?:it|that) "
+    r"matter)?|(?:is|does) (?:that|it|this) (?:important|relevant|needed|necessary|count)|"
+    r"what(?:'s| is)? (?:that )?for|how come|do (?:you|u) (?:really )?need (?:that|this|to know))"
+    r"\W*\?$",
+    re.IGNORECASE,
+)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class AnswerOverCommand(StatelessComponent):
     @staticmethod
@@ -209,9 +220,9 @@ class AnswerOverCommand(StatelessComponent):
         tail = text[cut + 1 :]
         if cut < 0 or not tail.strip() or _ASKS.search(tail) or names_a_subject(message):
             return False
-        if is_knowledge_question(message) or (message.get(INTENT) or {}).get("name") in (
-            self.config["follow_up"],
-            "help",
+        if not _WHY_ASKED.match(text[: cut + 1]) and (
+            is_knowledge_question(message)
+            or (message.get(INTENT) or {}).get("name") in (self.config["follow_up"], "help")
         ):
             return False  # a question about them, whatever the facts after it
         if _WH.search(tail) or re.search(r"\b(?:also|and) (?:can|could|do|does)\b", tail, re.I):

@@ -294,7 +294,8 @@ BARE_CHOICE = re.compile(
 # "hotel group here, ...", "bakery owner here": who writes
 _BUSINESS_HERE = re.compile(
     r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|cent\w+|what\w*|which|explain|"
-    r"difference|tell|question|student|grad\w*)\b)[\w'&-]+\s+){1,3}(?:owner|manager|here)\b",
+    r"difference|tell|question|student|grad\w*|job|seeker|applicant|agent|fresher|newbie|"
+    r"noob|beginner)\b)[\w'&-]+\s+){1,3}(?:owner|manager|here)\b",
     re.IGNORECASE,
 )
 _OWN_THEN_CHOICE = re.compile(
@@ -377,6 +378,35 @@ _BUSINESS_NOUN = (
     r"farms?|museums?|workshops?|marinas?|venues?|groups?|(?<!call )cent(?:re|er)s?|kennels?|"
     r"nurser(?:y|ies)|pharmac(?:y|ies)|operators?|suppliers?|manufacturers?|wholesalers?|"
     r"retailers?|distributors?|contractors?)"
+)
+# the first words of a message that name a business and nothing else ("travel agency with a
+# few branches, ...", "nursery chain (childcare), ...", "department store. ...")
+_FIRST_WORDS = re.compile(r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?([^,.;:!?()\n-]+)")
+_NOT_A_NAME = re.compile(
+    r"^\W*(?:what|which|how|why|who|where|when|is|are|do|does|can|could|would|should|will|"
+    r"i|we|my|our|for|in|at|to|if|and|but|so|the|any|help|need|want|looking|question|student|"
+    r"job)\b|\b(?:bpos?|call|outsourc\w*|jobs?|careers?|students?|course|project|industry|"
+    r"sector)\b",
+    re.IGNORECASE,
+)
+
+
+def business_first(text: Text) -> bool:
+    """The message opens with the name of a kind of business, up to its first comma or
+    full stop ("skip hire company. ...", "chain of 20 gyms, ...")."""
+    first = _FIRST_WORDS.match(text)
+    if not first or len(first.group(1).split()) > 7 or _NOT_A_NAME.search(first.group(1)):
+        return False
+    return bool(re.search(rf"\b{_BUSINESS_NOUN}\b", first.group(1), re.IGNORECASE))
+
+
+# "we're a pet insurer weighing up a bpo against a call centre", "repair shop, trying to
+# figure out bpo vs call centre": the visitor's own choice between the two
+_WEIGHING = re.compile(
+    r"\b(?:weigh\w*(?:\s+up)?|figur\w*\s+out|work\w*\s+out|decid\w*|choos\w*)"
+    r"\s+(?:(?:if|whether|which)\s+)?(?:(?:we|i)\s+(?:want|need|should (?:get|use|go with))\s+)?"
+    rf"{_SUBJECT}\s+(?:or|vs\.?|versus|against|and|with)\s+{_SUBJECT}\b",
+    re.IGNORECASE,
 )
 # the visitor's business, and work it cannot keep up with or wants handed over ("online
 # fashion store, 110 staff, returns are drowning us", "hair salons x3, bookings are
@@ -521,6 +551,8 @@ class ChoiceQuestion(StatelessComponent):
     def story_then_opinion(text: Text) -> bool:
         """The company told of, then what would the assistant do ("..., what do u think?")."""
         asked = _OPINION_ASKED.search(text)
+        if asked and (business_first(text) or _BUSINESS_HERE.search(text)):
+            return not _NOT_A_BUSINESS_NEED.search(text)  # "events caterer here, ... which one"
         if not _BUSINESS_SIGN.search(text):
             return False
         if asked and _OWN_STORY.search(text[: asked.start()]):
@@ -532,14 +564,14 @@ class ChoiceQuestion(StatelessComponent):
         """The company told of, then the choice between the two asked with nothing else
         ("..., bpo or call centre for that?")."""
         clause = _CHOICE_CLAUSE.search(text)
-        if not clause:
+        if not clause or _NOT_A_BUSINESS_NEED.search(text):
             return False
         # the sentence the choice ends ("what is the difference, bpo or call center?")
         before = text[: clause.start(1)]
         sentence = before[last_sentence_start(before) :] + clause.group(1)
         if _ASKS_ABOUT_THEM.search(sentence):
             return False
-        return bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))
+        return business_first(text) or bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))
 
     @staticmethod
     def own_need(message: Message) -> bool:
@@ -578,6 +610,8 @@ class ChoiceQuestion(StatelessComponent):
         """ "we need to choose between bpo and call centre", asking nothing else about them
         ("... what are the differences?") and not about a job there."""
         choice = _OWN_CHOICE.search(text)
+        if not choice and (business_first(text) or _OWN_WORD.search(text)):
+            choice = _WEIGHING.search(text)  # "we're a pet insurer weighing up a bpo against ..."
         if not choice or self.patterns["careers"].search(text) or _NOT_A_BUSINESS_NEED.search(text):
             return False
         if re.match(r"^\W*(?:hi|hey|hello|hiya)\W*(?:choos|decid|torn)", text, re.IGNORECASE):

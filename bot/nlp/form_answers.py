@@ -79,7 +79,8 @@ _TAKING_AWAY = re.compile(
     r"(?:is|are|gets?) (?:already |now )?(?:done|handled|covered|taken care of|sorted)"
     r"(?: out)? by (?:our|my|the)(?!\s+(?:bpo|call|outsourc))|"
     r"(?:stays?|remains?) internal|internally|skipping|keep(?:s|ing)? (?:it|that|this|them)|"
-    # "skip the payroll" (not "skip hire": a trade)
+    # "skip the payroll" (not "skip hire": a trade; not "which skip goes where")
+    r"(?<!which )(?<!the )(?<!a )(?<!each )(?<!every )(?<!our )(?<!that )(?<!what )"
     r"skip(?![\s-]+(?:hire|bins?|lorr\w*|trucks?|wagons?|compan\w*|firms?|business\w*|"
     r"deliver\w*|collect\w*))|"
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
@@ -94,6 +95,12 @@ _TAKING_AWAY = re.compile(
     r"not\b"
     # "correction, it's not accounting, it's the calls ..." (not "it's not just the calls")
     r"|\b(?:it'?s|it is|its|that'?s|that is) not\b(?!\s+(?:just|only|simply)\b)"
+    # "take the wages off" (not "take the calls off our hands": a task handed over)
+    r"|\btake\s+(?:(?:the|our|my|that|those)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:off|out)\b"
+    r"(?!\s+(?:of\s+)?(?:our|my|the|me|us|them)\b)|\btake\s+off\s+(?:the|our|my)\b"
+    # "my wife does them", "my accountant sorts that"
+    r"|\b(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|accountant|"
+    r"bookkeeper)\s+(?:does|do|handles?|sorts?|covers?|manages?)\s+(?:them|it|that|those|this)\b"
     # "our accountant will keep the payroll" (not "someone to keep the books")
     r"|\b(?:we|i|accountants?|bookkeepers?|team|they|he|she|staff|office)"
     r"(?:\s+will|'ll|\s+can|\s+would|\s+are going to)\s+keep\b"
@@ -471,6 +478,23 @@ def what_it_does(text: Text) -> List[tuple]:
             found.append((start, end))
         before = end
     return found
+
+
+# a department that decides the money ("finance just slashed it", "the it dept approved"):
+# who decided, not a task to hand over
+_DECIDES_MONEY = re.compile(
+    r"\b(?:finance|accounts|accounting|hr|it|sales|marketing|payroll|procurement|purchasing)"
+    r"(?:\s+(?:team|dept|department|people|guys|director|manager|boss|lot|side|office))?\s+"
+    r"(?:(?:just|has|have|already|then|recently|finally|now)\s+)*(?:slashed|cut|approved|"
+    r"signed off|reduced|capped|froze|frozen|halved|doubled|increased|raised|allocated|"
+    r"budgeted|okayed|ok'?d|rejected|vetoed|won'?t (?:pay|approve|sign|budge)|said no)\b",
+    re.IGNORECASE,
+)
+
+
+def money_deciders(text: Text) -> List[tuple]:
+    """The stretches that name a department deciding the budget: no task there."""
+    return [m.span() for m in _DECIDES_MONEY.finditer(text)]
 
 
 def _whole_message(text: Text, entity: Dict) -> bool:
@@ -1080,6 +1104,13 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                         e["role"] = REMOVED  # no slot mapping takes it; the form subtracts it
                     kept.append(e)
                 entities = kept
+            deciders = money_deciders(message.get(TEXT))
+            entities = [
+                e
+                for e in entities
+                if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
+                or not any(s <= e.get("start", -1) < t for s, t in deciders)
+            ]
             for entity, (value, confidence) in guesses.items():
                 if not any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
                     guess = self._entity(message, entity, value, confidence)

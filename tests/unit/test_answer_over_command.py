@@ -231,6 +231,16 @@ def test_a_task_read_surely_is_no_request_for_reasons(text, entity, expected):
         ("why? fine, 95 of us. what is a bpo?", "definition",
          {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 35},
          "definition"),
+        # a question back that asks nothing of the two, read as a knowledge question
+        ("does it matter? we're about 400", "benefits",
+         {"entity": "company_size", "value": "large", **MODEL, "start": 0, "end": 31},
+         "inform"),
+        ("does it matter? what does a bpo cost", "benefits",
+         {"entity": "company_size", "value": "large", **MODEL, "start": 0, "end": 36},
+         "benefits"),
+        ("how much does it cost? we're about 400", "follow_up",
+         {"entity": "company_size", "value": "large", **MODEL, "start": 0, "end": 38},
+         "follow_up"),
         # a command stays one
         ("why? 95 people. stop", "stop",
          {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 20}, "stop"),

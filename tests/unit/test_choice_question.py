@@ -437,6 +437,18 @@ def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
         ("bookshop owner here, call centre or bpo?", "difference"),
         ("we run escape rooms. should we get a call centre or something else?", "services"),
         ("coach tour operator, looking at outsourcing", "benefits"),
+        # a kind of business named first, then the choice
+        ("travel agency with a few branches, bpo or call centre?", "difference"),
+        ("nursery chain (childcare), bpo or call centre?", "choosing"),
+        ("department store, looking at outsourcing, call centre or bpo", "difference"),
+        ("mobile phone repair shop, trying to figure out bpo vs call centre", "difference"),
+        ("We are a pet insurance company weighing up a BPO against a call centre.", "choosing"),
+        ("events caterer here, thinking about outsourcing, which one", "services"),
+        (
+            "chain of 20 gyms, around 25 staff in each. who should handle members phoning to "
+            "cancel, a call centre or a bpo?",
+            "difference",
+        ),
     ],
 )
 def test_a_business_told_of_asks_for_the_recommendation(text, intent):
@@ -463,6 +475,11 @@ def test_a_business_told_of_asks_for_the_recommendation(text, intent):
         ("we're a team of 60 now", "inform"),
         ("i'm torn between two offers, one from a bpo and one from a call center", "careers"),
         ("fresh grad here, bpo or call center?", "careers"),
+        ("hotel industry, bpo or call centre?", "services"),
+        ("travel agency, what is the difference between a bpo and a call centre?", "difference"),
+        ("job seeker here, which one", "careers"),
+        ("dental practice, bpo or call centre for my thesis?", "difference"),
+        ("i'm comparing a bpo and a call centre", "difference"),
     ],
 )
 def test_other_stories_keep_their_reading(text, intent):

@@ -148,6 +148,50 @@ def test_a_follow_up_right_after_the_recommendation_gets_its_reasons(tracker_fac
     assert "I suggested a call center" in text and "What would change it" in text
 
 
+@pytest.mark.parametrize(
+    "text, recommended",
+    [
+        ("oh and can they ring the members who are behind on their fees as well", True),
+        ("can they ring the members who are behind on their fees?", False),
+    ],
+)
+def test_a_task_added_after_the_recommendation_in_unsure_words_changes_it(
+    tracker_factory, text, recommended
+):
+    from actions.follow_ups import ActionAnswerFollowUp
+    from tests.unit.test_actions import run
+
+    tracker = tracker_factory(
+        slots={
+            "company_size": "small",
+            "outsourced_functions": ["customer_support"],
+            "budget": "tight",
+            "recommended_model": "call_center",
+        },
+        events=[
+            {"event": "user", "text": "tight"},
+            {"event": "action", "name": "recommendation_form"},
+            {"event": "action", "name": "action_recommend_model"},
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": text},
+        ],
+        intent="follow_up",
+        entities=[
+            {"entity": "outsourced_function", "value": "collections", "role": "guess",
+             "start": 6, "end": 69, "confidence": 0.55}
+        ],
+        text=text,
+    )  # fmt: skip
+    events, messages = run(ActionAnswerFollowUp(), tracker)
+    said = " ".join(m.get("text") or "" for m in messages)
+    tasks = [e.get("value") for e in events if e.get("name") == "outsourced_functions"]
+    if recommended:
+        assert "My recommendation: a call center" in said
+        assert tasks == [["customer_support", "collections"]]
+    else:
+        assert "My recommendation" not in said and tasks == []
+
+
 def test_a_follow_up_that_names_nothing_is_about_the_previous_answer():
     assert resolve("benefits/bpo", asks_for_more=False) == "benefits/bpo"
     assert resolve("benefits/bpo", asks_for_more=True) == NEXT["benefits/bpo"]

@@ -3,7 +3,7 @@ task ends and the next begins."""
 
 import pytest
 
-from bot.nlp.form_answers import FormAnswerClassifier, clauses, taken_away
+from bot.nlp.form_answers import FormAnswerClassifier, clauses, money_deciders, taken_away
 
 
 def found(text, *values):
@@ -75,6 +75,17 @@ def found(text, *values):
          set()),
         ("customers ring us and they'll keep ringing till someone answers",
          [("customer_support", "ring")], set()),
+        # "take X off" takes it away; "take X off our hands" hands it over
+        ("actually take the wages off, my wife does them fine. just the bookings",
+         [("payroll", "wages"), ("order_taking", "bookings")], {"payroll"}),
+        ("take off the payroll", [("payroll", "payroll")], {"payroll"}),
+        ("someone to take the calls off our hands", [("customer_support", "calls")], set()),
+        ("the bookkeeping, my accountant does it", [("accounting", "bookkeeping")], set()),
+        ("the bookkeeping. my wife does that", [("accounting", "bookkeeping")], set()),
+        ("my wife does the bookkeeping", [("accounting", "bookkeeping")], set()),
+        # "which skip goes where" is a skip, not skipping
+        ("planning the lorry routes and which skip goes where", [("logistics", "routes")],
+         set()),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
@@ -502,3 +513,20 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
     calls = (31, len(text), {"customer_support": 0.93, "": 0.07})
     read = component.read_tasks(message, "outsourced_function", [], [airline, calls])
     assert [(e["value"], e.get("role")) for e in read] == [("customer_support", None)]
+
+
+@pytest.mark.parametrize(
+    "text, decider",
+    [
+        ("we had loads but scratch that, finance just slashed it, its tight now", "finance"),
+        ("the finance team approved a decent amount", "finance team approved"),
+        ("hr won't approve much", "hr won't approve"),
+        ("finance said we need help with payroll", None),
+        ("our finance is a mess", None),
+    ],
+)
+def test_a_department_deciding_the_money_is_no_task(text, decider):
+    spans = money_deciders(text)
+    assert (text[slice(*spans[0])].startswith(decider) if spans else None) == (
+        True if decider else None
+    )

@@ -258,3 +258,31 @@ def test_a_follow_up_about_pay_is_out_of_scope_whatever_its_topic():
     message = parsed_message("and the interviews?", "follow_up", topic="services/locations")
     (result,) = guard.process([message])
     assert result.get("intent")["name"] == "follow_up"
+
+
+@pytest.mark.parametrize(
+    "text, topic, expected",
+    [
+        ("how much do bpo workers get paid in the philippines", "services/locations", True),
+        ("what does a bpo project manager earn a year", "careers/bpo", True),
+        ("do call centre agents get bonuses", "careers/call_center", True),
+        ("call centre pay uk", "definition/call_center", True),
+        ("what is the starting salary at a call center", "careers/call_center", True),
+        # what outsourcing pays for, or pays back, is no one's pay
+        ("does a call centre pay for itself", "benefits/call_center", False),
+        ("how does outsourcing to a bpo save money", "benefits/outsourcing_savings", False),
+        ("what careers does a bpo offer", "careers/bpo", False),
+        # pay as the work to hand over
+        (
+            "and the monthly salaries for the pharmacists, can that go in too?",
+            "services/bpo",
+            False,
+        ),
+        ("working out the staff bonuses every quarter", "services/bpo", False),
+    ],
+)
+def test_pay_of_any_job_is_out_of_scope_whatever_its_topic(text, topic, expected):
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    intent = "follow_up" if text.startswith(("and ", "working")) else topic.split("/")[0]
+    (result,) = guard.process([parsed_message(text, intent, topic=topic)])
+    assert (result.get("intent")["name"] == "out_of_scope") == expected
