@@ -137,7 +137,11 @@ class ActionRecommendModel(Action):
     ) -> List[EventType]:
         answers = answers_from_slots(tracker)
         if answers is None:
-            dispatcher.utter_message(response="utter_missing_answers", buttons=[START_BUTTON])
+            tasks = PARSERS["outsourced_functions"](tracker.get_slot("outsourced_functions"))
+            # no task picked when the tasks were asked: what each option takes on instead
+            declined = tracker.get_slot("company_size") and not tasks
+            missing = "utter_no_tasks_picked" if declined else "utter_missing_answers"
+            dispatcher.utter_message(response=missing, buttons=[START_BUTTON])
             return []
         return recommendation_events(dispatcher, tracker, answers)
 

@@ -231,6 +231,11 @@ class ValidateRecommendationForm(FormValidationAction):
             if picks and (functions or intent in ("affirm", "deny")):
                 chosen = picks + [f for f in functions if f not in picks]
                 return self._functions_chosen(chosen)
+            if not functions and intent in ("affirm", "deny"):
+                # "That's all" with nothing picked: no more asking (the recommendation
+                # action says why there is none)
+                return {**self._functions_chosen([]), "outsourced_functions": None,
+                        "requested_slot": None}  # fmt: skip
         if not functions:
             return self._not_understood("outsourced_functions", dispatcher, tracker)
         before = value_before_this_turn(tracker, "outsourced_functions")

@@ -165,6 +165,13 @@ _PEOPLE_ONLY = re.compile(
     r"(?:\s+(?:each|in total|total|too|as well|incl\w*(?:\s+me)?))?\W*$",
     re.IGNORECASE,
 )
+# ... or where they work: "oh and 3 in the warehouse", "5 at head office"
+_PEOPLE_AT_A_PLACE = re.compile(
+    r"^\W*(?:(?:oh|and|plus|also|another|about|around)\W+)*\d[\d,.]*k?\s+(?:more\s+)?"
+    r"(?:in|at|on|out on|working in|based (?:in|at))\s+(?:the\s+|our\s+)?[\w'-]+(?:\s+[\w'-]+)?"
+    r"\W*$",
+    re.IGNORECASE,
+)
 # customers' questions and wishes told as the work: "people phoning to ask about ...",
 # "folks wanting to know ..."
 _ASKING = re.compile(
@@ -482,12 +489,19 @@ def what_it_does(text: Text) -> List[tuple]:
 
 # a department that decides the money ("finance just slashed it", "the it dept approved"):
 # who decided, not a task to hand over
-_DECIDES_MONEY = re.compile(
+_DEPARTMENT = (
     r"\b(?:finance|accounts|accounting|hr|it|sales|marketing|payroll|procurement|purchasing)"
     r"(?:\s+(?:team|dept|department|people|guys|director|manager|boss|lot|side|office))?\s+"
-    r"(?:(?:just|has|have|already|then|recently|finally|now)\s+)*(?:slashed|cut|approved|"
-    r"signed off|reduced|capped|froze|frozen|halved|doubled|increased|raised|allocated|"
-    r"budgeted|okayed|ok'?d|rejected|vetoed|won'?t (?:pay|approve|sign|budge)|said no)\b",
+    r"(?:(?:just|has|have|already|then|recently|finally|now)\s+)*"
+)
+_DECIDES_MONEY = re.compile(
+    rf"{_DEPARTMENT}(?:slashed|cut|approved|signed off|reduced|capped|froze|frozen|halved|"
+    r"doubled|increased|raised|allocated|budgeted|okayed|ok'?d|rejected|vetoed|"
+    r"won'?t (?:pay|approve|sign|budge)|said no)\b"
+    # "finance just told me it's very tight this year": told of the money
+    rf"|{_DEPARTMENT}(?:(?:told|tells) (?:me|us)|said|says|decided|confirmed)\b"
+    r"(?=[^.!?]{0,60}\b(?:tight|budget|money|spend\w*|afford|flexible|cheap|costs?|cash|funds?|"
+    r"cuts?|generous|low|limited)\b)",
     re.IGNORECASE,
 )
 
@@ -807,7 +821,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         circumstances, before = False, 0
         for start, end in stretches:
             if counted and (
-                _COUNTED_PEOPLE.match(text[start:end]) or _PEOPLE_ONLY.match(text[start:end])
+                _COUNTED_PEOPLE.match(text[start:end])
+                or _PEOPLE_ONLY.match(text[start:end])
+                or _PEOPLE_AT_A_PLACE.match(text[start:end])
             ):
                 continue  # "we're 52 now, forgot the new hires": who was counted
             if (start, end) in products:
@@ -940,15 +956,14 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             return confidence >= sure and value in whole
 
         kept = []
-        for i, (start, end, probabilities) in enumerate(read):
+        for start, end, probabilities in read:
             value, confidence = likeliest_task(probabilities)
-            before = read[i - 1] if i > 0 else None
-            after = read[i + 1] if i + 1 < len(read) else None
             fragment = (
                 confidence < sure
                 and value not in whole
                 and len(text[start:end].split()) <= self.config["fragment_words"]
-                and (sure_of_the_whole(after) or sure_of_the_whole(before))
+                # ("..., some of them are 6 months behind and keep promising": anywhere)
+                and any(sure_of_the_whole(other) for other in read if other[:2] != (start, end))
             )
             if not fragment:
                 kept.append((start, end, probabilities))

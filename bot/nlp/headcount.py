@@ -171,12 +171,26 @@ def _by_name(text: str) -> str:
     return _JUST_ME.sub("1 people", text)
 
 
+# a number that names a thing, not people: "in size 9", "screen 2", "order #4411"; a
+# decimal to the penny ("a deck in 8.25")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:(?:in|shoe|shoes|dress|ring|bike|frame|uk|us|eu) sizes?|screen|room|table|aisle|gate|"
+    r"platform|flight|order|ref|item|page|chapter|step|no\.|number|pitch|berth|unit|bay)"
+    r"\s*#?\s*$|#\s*$"
+)
+_PENNIES = re.compile(r"^\d+\.\d\d$")
+
+
 def _candidates(text: str) -> List[tuple]:
     """(value, counts people) for each number that is not an amount of money."""
     found = []
     for match in _NUMBER.finditer(text):
         rest = text[match.end() :]
         if match.group("money") or _NOT_PEOPLE_AFTER.match(rest):
+            continue
+        if _LABEL_BEFORE.search(text[max(0, match.start() - 20) : match.start()]) or (
+            _PENNIES.match(match.group("value")) and not match.group("scale")
+        ):
             continue
         if _is_year(text, match, rest):
             continue

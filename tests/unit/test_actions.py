@@ -143,6 +143,24 @@ def test_functions_picked_one_button_at_a_time_then_thats_all(tracker_factory):
     assert slot_events(events)["choosing_functions"] is False
 
 
+def test_thats_all_with_nothing_picked_ends_the_questions_and_says_why(tracker_factory):
+    events, messages = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        "/affirm",
+        "outsourced_functions",
+        text="/affirm",
+        intent="affirm",
+        slots={"choosing_functions": True, "function_picks": None, "unclear_answers": 1},
+    )
+    assert slot_events(events)["requested_slot"] is None
+    assert slot_events(events)["outsourced_functions"] is None
+    assert messages == []  # no apology again
+    tracker = tracker_factory(slots={"company_size": "small", "budget": None})
+    _, messages = run(ActionRecommendModel(), tracker)
+    assert messages[0]["response"] == "utter_no_tasks_picked"
+
+
 def test_not_sure_about_the_budget_means_moderate_and_says_so(tracker_factory):
     events, messages = validation_run(tracker_factory, "budget", "unsure", "budget")
     assert slot_events(events)["budget"] == "moderate"

@@ -254,6 +254,22 @@ def test_who_was_counted_is_no_task(text, counted_people):
 
 
 @pytest.mark.parametrize(
+    "stretch, counted",
+    [
+        (" oh and 3 in the warehouse", True),
+        ("5 at head office", True),
+        ("plus 2 on the road", True),
+        (" 3 in the warehouse need someone to plan deliveries", False),
+        ("planning the warehouse", False),
+    ],
+)
+def test_people_counted_where_they_work_are_no_task(stretch, counted):
+    from bot.nlp.form_answers import _PEOPLE_AT_A_PLACE
+
+    assert bool(_PEOPLE_AT_A_PLACE.match(stretch)) is counted
+
+
+@pytest.mark.parametrize(
     "stretch, people_only",
     [
         (" kitchen staff", True),
@@ -522,6 +538,7 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
         ("the finance team approved a decent amount", "finance team approved"),
         ("hr won't approve much", "hr won't approve"),
         ("finance said we need help with payroll", None),
+        ("Flexible - no, sorry, finance just told me it's very tight this year.", "finance"),
         ("our finance is a mess", None),
     ],
 )

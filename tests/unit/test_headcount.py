@@ -72,6 +72,11 @@ def test_company_size_from_numbers(text, expected):
         # things the company counts, not people
         "we operate a chain of 12 supermarkets",
         "family owned for three generations",
+        # a number that labels a thing, or a price to the penny
+        "answering the 'is this shoe in size 9' messages",
+        "people asking about the coat they left in screen 2",
+        "chasing order #4411",
+        "dms asking if we have a deck in 8.25",
     ],
 )
 def test_no_head_count_no_size(text):
@@ -202,3 +207,7 @@ def test_members_coaches_and_seats_are_people():
 )
 def test_the_count_corrected_or_totalled_is_the_head_count(text, people):
     assert headcount(text) == people
+
+
+def test_a_size_named_for_the_team_is_a_head_count():
+    assert size("team size 40") == "small" and size("company size: 200") == "medium"
