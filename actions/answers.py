@@ -39,6 +39,11 @@ _UNSURE = re.compile(
     # "it'll depend on what they quote us", "we will see what offers come in"
     r"(?:it|that|it'?ll|it will|that'?ll|will|would) depends?|depending on|we'?ll see|"
     r"we will see|see what (?:offers?|quotes?|prices?)|"
+    # "i'll have to see what the accountant says", "need to check with the board"
+    r"(?:have|need|got) to (?:see|check|ask)|gotta (?:see|check|ask)|"
+    r"see what (?:the|my|our) \w+ (?:says?|thinks?)|"
+    r"(?:ask|check with) (?:the|my|our) (?:accountant|boss|board|partners?|finance|director|"
+    r"manager|wife|husband|owner)|"
     # "whatever makes sense": the amount left to the advice
     r"whatever (?:makes sense|is (?:normal|reasonable|sensible|usual|fair)|you (?:think|suggest))|"
     r"no (real )?(idea|clue)|not certain|to be (?:decided|confirmed|determined)|tbd|tbc)\b",

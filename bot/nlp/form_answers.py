@@ -172,6 +172,13 @@ _PEOPLE_AT_A_PLACE = re.compile(
     r"\W*$",
     re.IGNORECASE,
 )
+# ... or what a number given before was: "the 300 was our number of customers"
+_NUMBER_EXPLAINED = re.compile(
+    r"^\W*(?:(?:sorry|oops|correction|actually|and|but|so)\W+)*(?:the\s+|that\s+)?\d[\d,.]*k?"
+    r"\s+(?:was|is|were|are)\s+(?:just\s+|only\s+|actually\s+)?(?:our|the|my)\s+"
+    r"(?:number|count|total|figure|amount)\s+of\b",
+    re.IGNORECASE,
+)
 # customers' questions and wishes told as the work: "people phoning to ask about ...",
 # "folks wanting to know ..."
 _ASKING = re.compile(
@@ -824,6 +831,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 _COUNTED_PEOPLE.match(text[start:end])
                 or _PEOPLE_ONLY.match(text[start:end])
                 or _PEOPLE_AT_A_PLACE.match(text[start:end])
+                or _NUMBER_EXPLAINED.match(text[start:end])
             ):
                 continue  # "we're 52 now, forgot the new hires": who was counted
             if (start, end) in products:

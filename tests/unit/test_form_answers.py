@@ -270,6 +270,20 @@ def test_people_counted_where_they_work_are_no_task(stretch, counted):
 
 
 @pytest.mark.parametrize(
+    "stretch, explained",
+    [
+        (" The 300 was our number of customers", True),
+        ("that 50 is the number of vans", True),
+        (" 300 customers ring us every day", False),
+    ],
+)
+def test_what_a_number_was_is_no_task(stretch, explained):
+    from bot.nlp.form_answers import _NUMBER_EXPLAINED
+
+    assert bool(_NUMBER_EXPLAINED.match(stretch)) is explained
+
+
+@pytest.mark.parametrize(
     "stretch, people_only",
     [
         (" kitchen staff", True),
