@@ -65,6 +65,8 @@ FLOORS = {
     "realistic_fiftyfirst": {"company_size": 0.95, "budget": 0.88, "outsourced_functions": 0.89},
     # session 20, dev: sizes told indirectly and budgets as feelings, at the level reached
     "realistic_fiftysecond": {"company_size": 0.83, "budget": 0.75, "outsourced_functions": 0.9},
+    # session 21, dev: openings naming a trade, corrections in other words
+    "realistic_fiftythird": {"company_size": 0.9, "budget": 0.8, "outsourced_functions": 0.85},
 }
 
 
