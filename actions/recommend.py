@@ -275,6 +275,7 @@ def added_task_events(
     )
     answers = {slot: PARSERS[slot](answers[slot]) for slot in FORM_SLOTS}
     if not all(answers.values()):
+        dispatcher.utter_message(response="utter_missing_answers", buttons=[START_BUTTON])
         return []
     return correction_events(dispatcher, tracker, answers)
 

@@ -45,6 +45,12 @@ def describe_answer(slot: Text, value: Any) -> Text:
 
 # asked about the budget, a size word means the matching budget ("medium" -> moderate)
 BUDGET_FROM_SIZE_WORD = {"small": "tight", "medium": "moderate", "large": "flexible"}
+# "That's all" (its button), "none", "nothing else": no task to add
+_NOTHING_MORE = re.compile(
+    r"^\W*(?:/affirm|/deny|that'?s (?:all|it)|thats (?:all|it)|none(?: of (?:them|these|those))?|"
+    r"nothing(?: else| more)?|no more|done|finished)\W*$",
+    re.IGNORECASE,
+)
 # an answer to a question the form did not ask counts only when NLU is this sure (a
 # request for a recommendation, where the form asks nothing yet, is read as NLU reads it)
 UNASKED_CONFIDENCE = 0.8
@@ -231,7 +237,7 @@ class ValidateRecommendationForm(FormValidationAction):
             if picks and (functions or intent in ("affirm", "deny")):
                 chosen = picks + [f for f in functions if f not in picks]
                 return self._functions_chosen(chosen)
-            if not functions and intent in ("affirm", "deny"):
+            if not functions and _NOTHING_MORE.match(text):
                 # "That's all" with nothing picked: no more asking (the recommendation
                 # action says why there is none)
                 return {**self._functions_chosen([]), "outsourced_functions": None,

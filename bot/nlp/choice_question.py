@@ -391,12 +391,25 @@ _NOT_A_NAME = re.compile(
 )
 
 
+# ... not a kind in general ("retail companies", "big companies", "retailers"), unless
+# counted ("hair salons x3", "chain of 20 gyms")
+_GENERAL_KIND = re.compile(
+    r"^(?!.*(?:\d|\bx\s*\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|few|several)\b))"
+    r".*\b(?:companies|businesses|firms|organi[sz]ations|retailers|shops|stores|brands|"
+    r"agencies|startups|clinics|practices|hotels|restaurants|banks|hospitals|schools|"
+    r"manufacturers|wholesalers|suppliers|operators|charities)\b",
+    re.IGNORECASE,
+)
+
+
 def business_first(text: Text) -> bool:
     """The message opens with the name of a kind of business, up to its first comma or
     full stop ("skip hire company. ...", "chain of 20 gyms, ...")."""
     first = _FIRST_WORDS.match(text)
     if not first or len(first.group(1).split()) > 7 or _NOT_A_NAME.search(first.group(1)):
         return False
+    if _GENERAL_KIND.search(first.group(1)):
+        return False  # "insurance companies, bpo or call center?": companies in general
     return bool(re.search(rf"\b{_BUSINESS_NOUN}\b", first.group(1), re.IGNORECASE))
 
 
@@ -406,6 +419,13 @@ _WEIGHING = re.compile(
     r"\b(?:weigh\w*(?:\s+up)?|figur\w*\s+out|work\w*\s+out|decid\w*|choos\w*)"
     r"\s+(?:(?:if|whether|which)\s+)?(?:(?:we|i)\s+(?:want|need|should (?:get|use|go with))\s+)?"
     rf"{_SUBJECT}\s+(?:or|vs\.?|versus|against|and|with)\s+{_SUBJECT}\b",
+    re.IGNORECASE,
+)
+# ... weighed by the visitor ("we're a pet insurer weighing up ..."; not "i wonder how
+# firms choose a bpo or call centre")
+_WEIGHING_OWN = re.compile(
+    r"\b(?:we|we'?re|we are|i'?m|i am|im)\b(?:(?!\b(?:how|firms|companies|businesses|a company|"
+    r"one)\b).){0,60}?\b(?:weigh|figur|work|decid|choos)",
     re.IGNORECASE,
 )
 # the visitor's business, and work it cannot keep up with or wants handed over ("online
@@ -551,7 +571,13 @@ class ChoiceQuestion(StatelessComponent):
     def story_then_opinion(text: Text) -> bool:
         """The company told of, then what would the assistant do ("..., what do u think?")."""
         asked = _OPINION_ASKED.search(text)
-        if asked and (business_first(text) or _BUSINESS_HERE.search(text)):
+        if asked and (
+            business_first(text)
+            or (
+                _BUSINESS_HERE.search(text)
+                and (_BUSINESS_SIGN.search(text) or _OUTSOURCING.search(text))
+            )
+        ):
             return not _NOT_A_BUSINESS_NEED.search(text)  # "events caterer here, ... which one"
         if not _BUSINESS_SIGN.search(text):
             return False
@@ -564,14 +590,16 @@ class ChoiceQuestion(StatelessComponent):
         """The company told of, then the choice between the two asked with nothing else
         ("..., bpo or call centre for that?")."""
         clause = _CHOICE_CLAUSE.search(text)
-        if not clause or _NOT_A_BUSINESS_NEED.search(text):
+        if not clause:
             return False
         # the sentence the choice ends ("what is the difference, bpo or call center?")
         before = text[: clause.start(1)]
         sentence = before[last_sentence_start(before) :] + clause.group(1)
         if _ASKS_ABOUT_THEM.search(sentence):
             return False
-        return business_first(text) or bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))
+        if business_first(text):
+            return not _NOT_A_BUSINESS_NEED.search(text)
+        return bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))
 
     @staticmethod
     def own_need(message: Message) -> bool:
@@ -610,7 +638,7 @@ class ChoiceQuestion(StatelessComponent):
         """ "we need to choose between bpo and call centre", asking nothing else about them
         ("... what are the differences?") and not about a job there."""
         choice = _OWN_CHOICE.search(text)
-        if not choice and (business_first(text) or _OWN_WORD.search(text)):
+        if not choice and (business_first(text) or _WEIGHING_OWN.search(text)):
             choice = _WEIGHING.search(text)  # "we're a pet insurer weighing up a bpo against ..."
         if not choice or self.patterns["careers"].search(text) or _NOT_A_BUSINESS_NEED.search(text):
             return False

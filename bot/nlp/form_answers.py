@@ -80,7 +80,8 @@ _TAKING_AWAY = re.compile(
     r"(?: out)? by (?:our|my|the)(?!\s+(?:bpo|call|outsourc))|"
     r"(?:stays?|remains?) internal|internally|skipping|keep(?:s|ing)? (?:it|that|this|them)|"
     # "skip the payroll" (not "skip hire": a trade; not "which skip goes where")
-    r"(?<!which )(?<!the )(?<!a )(?<!each )(?<!every )(?<!our )(?<!that )(?<!what )"
+    r"(?<!\bwhich )(?<!\bthe )(?<!\ba )(?<!\beach )(?<!\bevery )(?<!\bour )(?<!\bthat )"
+    r"(?<!\bwhat )"
     r"skip(?![\s-]+(?:hire|bins?|lorr\w*|trucks?|wagons?|compan\w*|firms?|business\w*|"
     r"deliver\w*|collect\w*))|"
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
@@ -96,11 +97,12 @@ _TAKING_AWAY = re.compile(
     # "correction, it's not accounting, it's the calls ..." (not "it's not just the calls")
     r"|\b(?:it'?s|it is|its|that'?s|that is) not\b(?!\s+(?:just|only|simply)\b)"
     # "take the wages off" (not "take the calls off our hands": a task handed over)
-    r"|\btake\s+(?:(?:the|our|my|that|those)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:off|out)\b"
-    r"(?!\s+(?:of\s+)?(?:our|my|the|me|us|them)\b)|\btake\s+off\s+(?:the|our|my)\b"
+    r"|\btake\s+(?:(?:the|our|my|that|those)\s+)?[\w-]+(?:\s+[\w-]+)?\s+off\b"
+    r"(?=\s*(?:[,.;!?]|$))|\btake\s+off\s+(?:the|our|my)\b"
     # "my wife does them", "my accountant sorts that"
     r"|\b(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|accountant|"
-    r"bookkeeper)\s+(?:does|do|handles?|sorts?|covers?|manages?)\s+(?:them|it|that|those|this)\b"
+    r"bookkeeper)\s+(?:does|do|handles?|sorts?|covers?|manages?)\s+(?:them|it|that|those|this)"
+    r"(?:\s+(?:fine|well|already|ok|okay|anyway|for us))*(?=\s*(?:[,.;!?]|$))"
     # "our accountant will keep the payroll" (not "someone to keep the books")
     r"|\b(?:we|i|accountants?|bookkeepers?|team|they|he|she|staff|office)"
     r"(?:\s+will|'ll|\s+can|\s+would|\s+are going to)\s+keep\b"
@@ -503,8 +505,9 @@ _DEPARTMENT = (
 )
 _DECIDES_MONEY = re.compile(
     rf"{_DEPARTMENT}(?:slashed|cut|approved|signed off|reduced|capped|froze|frozen|halved|"
-    r"doubled|increased|raised|allocated|budgeted|okayed|ok'?d|rejected|vetoed|"
-    r"won'?t (?:pay|approve|sign|budge)|said no)\b"
+    r"allocated|budgeted|okayed|ok'?d|rejected|vetoed|won'?t (?:pay|approve|sign|budge)|"
+    r"said no)\b(?=\s+(?:it|that|the|our|my|us|me|this|them|a|an|much|more|anything|"
+    r"\w+ (?:budget|money|spend)))"
     # "finance just told me it's very tight this year": told of the money
     rf"|{_DEPARTMENT}(?:(?:told|tells) (?:me|us)|said|says|decided|confirmed)\b"
     r"(?=[^.!?]{0,60}\b(?:tight|budget|money|spend\w*|afford|flexible|cheap|costs?|cash|funds?|"

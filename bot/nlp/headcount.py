@@ -188,8 +188,9 @@ def _candidates(text: str) -> List[tuple]:
         rest = text[match.end() :]
         if match.group("money") or _NOT_PEOPLE_AFTER.match(rest):
             continue
-        if _LABEL_BEFORE.search(text[max(0, match.start() - 20) : match.start()]) or (
-            _PENNIES.match(match.group("value")) and not match.group("scale")
+        if not _PEOPLE.match(rest) and (
+            _LABEL_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+            or (_PENNIES.match(match.group("value")) and not match.group("scale"))
         ):
             continue
         if _is_year(text, match, rest):

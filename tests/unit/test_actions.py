@@ -159,6 +159,18 @@ def test_thats_all_with_nothing_picked_ends_the_questions_and_says_why(tracker_f
     tracker = tracker_factory(slots={"company_size": "small", "budget": None})
     _, messages = run(ActionRecommendModel(), tracker)
     assert messages[0]["response"] == "utter_no_tasks_picked"
+    # a typed "ok" or "no, that's wrong" is no "That's all": the apology, the buttons
+    events, messages = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        "ok",
+        "outsourced_functions",
+        text="ok",
+        intent="affirm",
+        slots={"choosing_functions": True, "function_picks": None, "unclear_answers": 1},
+    )
+    assert "requested_slot" not in slot_events(events)
+    assert messages[0]["response"] == "utter_unclear_again"
 
 
 def test_not_sure_about_the_budget_means_moderate_and_says_so(tracker_factory):

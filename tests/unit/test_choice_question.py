@@ -437,6 +437,8 @@ def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
         ("bookshop owner here, call centre or bpo?", "difference"),
         ("we run escape rooms. should we get a call centre or something else?", "services"),
         ("coach tour operator, looking at outsourcing", "benefits"),
+        # work told of with agents or offers in it is still the company's
+        ("we have 5 sales agents and the phones are mad, bpo or call center?", "inform"),
         # a kind of business named first, then the choice
         ("travel agency with a few branches, bpo or call centre?", "difference"),
         ("nursery chain (childcare), bpo or call centre?", "choosing"),
@@ -480,6 +482,12 @@ def test_a_business_told_of_asks_for_the_recommendation(text, intent):
         ("job seeker here, which one", "careers"),
         ("dental practice, bpo or call centre for my thesis?", "difference"),
         ("i'm comparing a bpo and a call centre", "difference"),
+        # companies in general, named first
+        ("Insurance companies: bpo or call center?", "services"),
+        ("Companies in Asia, bpo or call centre?", "services"),
+        ("telecom companies, which one", "choosing"),
+        ("I wonder how firms choose a bpo or call centre", "choosing"),
+        ("Confused teacher here, what do you think?", "out_of_scope"),
     ],
 )
 def test_other_stories_keep_their_reading(text, intent):

@@ -80,6 +80,11 @@ def found(text, *values):
          [("payroll", "wages"), ("order_taking", "bookings")], {"payroll"}),
         ("take off the payroll", [("payroll", "payroll")], {"payroll"}),
         ("someone to take the calls off our hands", [("customer_support", "calls")], set()),
+        ("could they take the phones off reception", [("customer_support", "phones")], set()),
+        ("we want to take the hassle out of payroll", [("payroll", "payroll")], set()),
+        ("our bookkeeper does that badly so we want to outsource accounting",
+         [("accounting", "accounting")], set()),
+        ("we wanna skip payroll", [("payroll", "payroll")], {"payroll"}),
         ("the bookkeeping, my accountant does it", [("accounting", "bookkeeping")], set()),
         ("the bookkeeping. my wife does that", [("accounting", "bookkeeping")], set()),
         ("my wife does the bookkeeping", [("accounting", "bookkeeping")], set()),
@@ -554,6 +559,8 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
         ("finance said we need help with payroll", None),
         ("Flexible - no, sorry, finance just told me it's very tight this year.", "finance"),
         ("our finance is a mess", None),
+        ("payroll has doubled since we hired, we want to outsource it", None),
+        ("accounting approved, payroll too", None),
     ],
 )
 def test_a_department_deciding_the_money_is_no_task(text, decider):

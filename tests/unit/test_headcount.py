@@ -211,3 +211,5 @@ def test_the_count_corrected_or_totalled_is_the_head_count(text, people):
 
 def test_a_size_named_for_the_team_is_a_head_count():
     assert size("team size 40") == "small" and size("company size: 200") == "medium"
+    assert size("Company in size 200 employees") == "medium"
+    assert size("our unit 40 people") == "small"
