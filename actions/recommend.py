@@ -268,15 +268,14 @@ def added_task_events(
     dispatcher: CollectingDispatcher, tracker: Tracker, task: Text
 ) -> List[EventType]:
     """The recommendation again, with a task the visitor added after it."""
-    answers = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
+    answers = answers_from_slots(tracker)
+    if answers is None:
+        dispatcher.utter_message(response="utter_missing_answers", buttons=[START_BUTTON])
+        return []
     text = tracker.latest_message.get("text") or ""
     answers["outsourced_functions"] = merged_functions(
         [task], answers["outsourced_functions"], text
     )
-    answers = {slot: PARSERS[slot](answers[slot]) for slot in FORM_SLOTS}
-    if not all(answers.values()):
-        dispatcher.utter_message(response="utter_missing_answers", buttons=[START_BUTTON])
-        return []
     return correction_events(dispatcher, tracker, answers)
 
 

@@ -122,11 +122,9 @@ def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, ellipt
     assert is_elliptical(text) == elliptical
 
 
-def test_a_follow_up_right_after_the_recommendation_gets_its_reasons(tracker_factory):
-    from actions.follow_ups import ActionAnswerFollowUp
-    from tests.unit.test_actions import run
-
-    tracker = tracker_factory(
+def _after_recommendation(tracker_factory, text, entities):
+    """A follow-up right after a call center was recommended to a small company."""
+    return tracker_factory(
         slots={
             "company_size": "small",
             "outsourced_functions": ["customer_support"],
@@ -138,10 +136,20 @@ def test_a_follow_up_right_after_the_recommendation_gets_its_reasons(tracker_fac
             {"event": "action", "name": "recommendation_form"},
             {"event": "action", "name": "action_recommend_model"},
             {"event": "action", "name": "action_listen"},
-            {"event": "user", "text": "and a bpo?"},
+            {"event": "user", "text": text},
         ],
         intent="follow_up",
-        entities=[{"entity": "subject", "value": "bpo"}],
+        entities=entities,
+        text=text,
+    )
+
+
+def test_a_follow_up_right_after_the_recommendation_gets_its_reasons(tracker_factory):
+    from actions.follow_ups import ActionAnswerFollowUp
+    from tests.unit.test_actions import run
+
+    tracker = _after_recommendation(
+        tracker_factory, "and a bpo?", [{"entity": "subject", "value": "bpo"}]
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     text = messages[0]["text"]
@@ -161,27 +169,9 @@ def test_a_task_added_after_the_recommendation_in_unsure_words_changes_it(
     from actions.follow_ups import ActionAnswerFollowUp
     from tests.unit.test_actions import run
 
-    tracker = tracker_factory(
-        slots={
-            "company_size": "small",
-            "outsourced_functions": ["customer_support"],
-            "budget": "tight",
-            "recommended_model": "call_center",
-        },
-        events=[
-            {"event": "user", "text": "tight"},
-            {"event": "action", "name": "recommendation_form"},
-            {"event": "action", "name": "action_recommend_model"},
-            {"event": "action", "name": "action_listen"},
-            {"event": "user", "text": text},
-        ],
-        intent="follow_up",
-        entities=[
-            {"entity": "outsourced_function", "value": "collections", "role": "guess",
-             "start": 6, "end": 69, "confidence": 0.55}
-        ],
-        text=text,
-    )  # fmt: skip
+    guessed = {"entity": "outsourced_function", "value": "collections", "role": "guess",
+               "start": 6, "end": 69, "confidence": 0.55}  # fmt: skip
+    tracker = _after_recommendation(tracker_factory, text, [guessed])
     events, messages = run(ActionAnswerFollowUp(), tracker)
     said = " ".join(m.get("text") or "" for m in messages)
     tasks = [e.get("value") for e in events if e.get("name") == "outsourced_functions"]
