@@ -72,6 +72,7 @@ FIFTIETH = REPO_ROOT / "tests" / "realistic_fiftieth"  # session 19: only figure
 FIFTYFIRST = REPO_ROOT / "tests" / "realistic_fiftyfirst"  # session 19: dev, dialogues
 FIFTYSECOND = REPO_ROOT / "tests" / "realistic_fiftysecond"  # session 20: dev, dialogues
 FIFTYTHIRD = REPO_ROOT / "tests" / "realistic_fiftythird"  # session 21: dev, dialogues
+FIFTYFOURTH = REPO_ROOT / "tests" / "realistic_fiftyfourth"  # session 22: dev, dialogues
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -126,6 +127,7 @@ SETS = {
     "fiftyfirst": FIFTYFIRST,
     "fiftysecond": FIFTYSECOND,
     "fiftythird": FIFTYTHIRD,
+    "fiftyfourth": FIFTYFOURTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -363,3 +363,23 @@ def test_tell_me_about_one_of_them_is_its_definition(conversation):
     reply = conversation.say("tell me about bpo companies")
     assert "stands for business process outsourcing" in reply.lower()
     assert "How many people" not in reply
+
+
+def test_scrap_metal_is_no_cancellation_and_names_no_budget(assistant, conversation):
+    conversation.say("which model suits our recycling yard?")
+    conversation.say("about 340 staff")
+    reply = conversation.say(
+        "planning the rounds for the skip lorries and where each load of scrap metal goes"
+    )
+    assert "your budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["logistics"]
+    assert tracker_slot(assistant, conversation.sender, "budget") is None
+
+
+def test_not_knowing_what_is_realistic_is_a_moderate_budget(assistant, conversation):
+    conversation.say("which one would you recommend for our language school?")
+    conversation.say("68 teachers and office people")
+    conversation.say("the enrolment paperwork and the certificates")
+    reply = conversation.say("I don't know what's realistic for this")
+    assert "My recommendation: a BPO" in reply
+    assert tracker_slot(assistant, conversation.sender, "budget") == "moderate"

@@ -99,6 +99,15 @@ class AnswerOverCommand(StatelessComponent):
                        "cannot (?:say|tell)", "hard to (?:say|tell)", "too early to (?:say|tell)",
                        "not sure", "no idea", "(?:do not|don'?t) know", "dunno"],
             "unsure_readings": ["stop", "deny", "request_recommendation"],
+            # "I don't know what's realistic for this", read as a request for help or out of
+            # scope: not knowing what to spend (not "i don't know what you can do")
+            "unsure_of_amount": ["(?:what|how much)(?:'?s| is| would be| to)? (?:realistic|"
+                                 "normal|typical|reasonable|usual|enough|sensible)",
+                                 "how much (?:to|we should|i should|we'?d|it'?d|it would) "
+                                 "(?:spend|budget|set aside|put aside|cost)",
+                                 "what (?:to|we should|i should) (?:spend|budget|expect)",
+                                 "what (?:these|such|those) (?:things|services) cost"],
+            "unsure_of_amount_readings": ["help", "out_of_scope", "nlu_fallback"],
             # ... nor asks for advice ("not sure, what do you recommend?", "we want to
             # outsource something, not sure what model")
             "advice_words": ["recomm\\w*", "suggest\\w*", "advi[cs]e", "which", "choose",
@@ -145,6 +154,8 @@ class AnswerOverCommand(StatelessComponent):
             self.answers_after_a_question(message)
         ):
             return True
+        if intent in self.config["unsure_of_amount_readings"] and self.unsure_of_amount(text):
+            return True
         if intent in self.config["unclear"]:
             return self.states_headcount(message) or self.adds_a_task(message)
         if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
@@ -167,6 +178,16 @@ class AnswerOverCommand(StatelessComponent):
             # head count
             and (self.read_surely(e) or re.search(r"\d", text))
             for e in message.get(ENTITIES) or []
+        )
+
+    def unsure_of_amount(self, text: Text) -> bool:
+        """Not knowing what to spend ("no idea what's realistic for this"), asking
+        nothing of the assistant."""
+        return (
+            bool(self.unsure.search(text))
+            and bool(word_pattern(self.config["unsure_of_amount"]).search(text))
+            and not re.search(r"\b(?:you|u|ur|your|bot|assistant)\b", text, re.IGNORECASE)
+            and not self.advice_words.search(text)
         )
 
     def read_surely(self, entity: Dict) -> bool:

@@ -326,7 +326,10 @@ _OPINION_ASKED = re.compile(
     r"(?:\s+(?:is|would be|'s)(?:\s+good)?(?:\s+(?:for|4)\s+us)?)?"
     r"|what (?:is|'s|would be) (?:better|best|right)(?: for (?:us|me|(?:our|my) \w+))?"
     r"|(?:can|could) (?:you|u) (?:recommend|suggest|advise)(?: (?:something|anything|one|us|me))?"
-    r"|recommend (?:something|anything|one)|what (?:type|kind)(?: of (?:outsourcing|service))?"
+    r"|recommend (?:something|anything|one)"
+    # "scaffolding firm, need to outsource some work, what type of company"
+    r"|what (?:type|kind|sort)(?: of (?:outsourcing|service|company|provider|partner|firm|"
+    r"outsourcer|help))?"
     r"|what (?:model|option|setup|solution|route)"
     # "... want outside partner, what type is good?"
     r"|what (?:type|kind|sort)(?: of \w+)? (?:is|would be|'s) (?:good|best|right|better)"
@@ -377,7 +380,14 @@ _BUSINESS_NOUN = (
     r"labs?|gyms?|salons?|garages?|baker(?:y|ies)|brewer(?:y|ies)|winer(?:y|ies)|cafes?|cafés?|"
     r"farms?|museums?|workshops?|marinas?|venues?|groups?|(?<!call )cent(?:re|er)s?|kennels?|"
     r"nurser(?:y|ies)|pharmac(?:y|ies)|operators?|suppliers?|manufacturers?|wholesalers?|"
-    r"retailers?|distributors?|contractors?)"
+    r"retailers?|distributors?|contractors?|clubs?|"
+    # trades named by who does them ("florist here", "locksmiths, trying to decide ...")
+    r"florists?|plumbers?|locksmiths?|electricians?|builders?|roofers?|joiners?|carpenters?|"
+    r"decorators?|landscapers?|cleaners?|dentists?|vets?|opticians?|physios?|solicitors?|"
+    r"architects?|surveyors?|jewell?ers?|butchers?|fishmongers?|greengrocers?|tailors?|"
+    r"barbers?|hairdressers?|caterers?|printers?|hauliers?|removals|scaffolders?|glaziers?|"
+    r"undertakers?|funeral directors?|breeders?|growers?|roasters?|distillers?|insurers?|"
+    r"letting agents?|estate agents?)"
 )
 # the first words of a message that name a business and nothing else ("travel agency with a
 # few branches, ...", "nursery chain (childcare), ...", "department store. ...")
@@ -597,7 +607,8 @@ class ChoiceQuestion(StatelessComponent):
         sentence = before[last_sentence_start(before) :] + clause.group(1)
         if _ASKS_ABOUT_THEM.search(sentence):
             return False
-        if business_first(text):
+        if business_first(text) or _BUSINESS_HERE.search(text):
+            # "florist here 💐 call centre or bpo?"
             return not _NOT_A_BUSINESS_NEED.search(text)
         return bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))
 

@@ -69,7 +69,15 @@ _TAKING_AWAY = re.compile(
     # ("who dropped out", "drop off the parcels", "drop-off slots" take nothing away)
     r"\b(forget|ignore|disregard|drop(?:ped)?(?![\s-]+(?:out|off|in|by)s?\b)|remove|without|"
     r"no longer|don'?t need|do not need|"
-    r"not need|except|scratch|scrap|ditch|removed?|cancel|minus|leave out|in[- ]house|"
+    r"not need|except|scratch(?![\s-]+cards?)|"
+    # ("scrap metal", "the scrap", "scrap lorries": a trade's goods, nothing taken away)
+    r"(?<!\bthe )(?<!\bof )(?<!\bour )(?<!\bsell )(?<!\bbuy )"
+    r"scrap(?![\s-]+(?:metal|yard|iron|steel|cars?|paper|merchants?|dealers?|heaps?|lorr\w*|"
+    r"trucks?|vans?|value|gold|copper|wood|tyres?)\b)|"
+    r"ditch|removed?|minus|leave out|in[- ]house|"
+    # ("subscribers who cancel", "members phoning to cancel": what customers do)
+    r"(?<!\bwho )(?<!\bthat )(?<!\bthey )(?<!ing to )(?<!\bhow to )(?<!\bwant to )"
+    r"(?<!\bwants to )cancel|"
     r"ourselves|"
     r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
@@ -103,6 +111,9 @@ _TAKING_AWAY = re.compile(
     r"|\b(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|accountant|"
     r"bookkeeper)\s+(?:does|do|handles?|sorts?|covers?|manages?)\s+(?:them|it|that|those|this)"
     r"(?:\s+(?:fine|well|already|ok|okay|anyway|for us))*(?=\s*(?:[,.;!?]|$))"
+    # "the books our accountant does already", "my sister already handles that"
+    r"|\b(?:does|do|handles?|covers?|sorts?|manages?)(?:\s+(?:it|that|them|those|this))?"
+    r"\s+already\b|\balready\s+(?:does|do|handles?|covers?|sorts?|manages?)\b"
     # "our accountant will keep the payroll" (not "someone to keep the books")
     r"|\b(?:we|i|accountants?|bookkeepers?|team|they|he|she|staff|office)"
     r"(?:\s+will|'ll|\s+can|\s+would|\s+are going to)\s+keep\b"
@@ -196,6 +207,27 @@ _GOES_ON = re.compile(
     re.IGNORECASE,
 )
 
+# IT support is told with the things it looks after: a stretch read as it without one of
+# these words read "it" the pronoun ("It concerns the citizens' enquiries only", "telling
+# them when the locksmith arrives")
+_TECH_WORDS = re.compile(
+    r"\bIT\b|\bI\.T\b"
+    r"|(?i:^\W*(?:the\s+|our\s+)?it\W*$|(?:^|\b(?:and|&|our|the|plus|also|with))\s+it\W*$"
+    r"|\bit\s+(?:support|suport|stuff|side|maintenance|infrastructure|issues|problems|work|"
+    r"team|dept|department|help|guys?|services|admin|systems?|needs|helpdesk)\b"
+    r"|\b(?:tech\w*|comput\w*|laptops?|pcs?|desktops?|networks?|networking|wi-?fi|wireless|"
+    r"servers?|software|hardware|printers?|printing|passwords?|log-?ins?|logging in|log in|"
+    r"e-?mails?|systems?|apps?|websites?|web\w*|tills?|devices?|tablets?|broadband|internet|"
+    r"online|cyber\w*|backups?|back up|cloud|microsoft|office ?365|outlook|windows|macs?|"
+    r"ipads?|screens?|monitors?|keyboards?|mouse|help ?desk|crash\w*|virus\w*|malware|hack\w*|"
+    r"updates?|upgrades?|install\w*|firewalls?|routers?|cables?|data|databases?|digital|"
+    r"scanners?|cctv|card machines?|pos|epos|voip|zoom|vpn|locked out of|access|glitch\w*|"
+    r"bugs?|patch\w*|antivirus|licen[cs]\w*|set ?up|setting up|fix\w*|repair\w*|machines?|"
+    r"gadgets?|smartboards?|projectors?|headsets?|cameras?|tv|electronics|sat ?nav|gps|"
+    r"tracking|hosting|domains?|ssl|security|spreadsheets?|excel|sysadmin\w*|infrastructure)\b)"
+)
+_AND_MORE = re.compile(r"^\s*(?:and|&)\s+(?!\w+ing\b)", re.IGNORECASE)
+
 # where one task ends and the next begins: "payroll, hr and our phones"; a lead-in ends
 # too ("what we really need is someone answering enquiries")
 _TASK_BOUNDARY = re.compile(
@@ -218,7 +250,10 @@ _VAGUE = re.compile(
     r"|^\W*(?:(?:need|needs|want|wants|to|get|take|have|move|some|of|the|this|that|all|"
     r"more|a|bit|lot|would|like|help|just|i|we)\s+){0,5}"
     r"(?:work|load|stuff|tasks|jobs|things|bits)\s+off\s+(?:our|my|the)\s+"
-    r"(?:plates?|hands|desks?|backs?|shoulders)\W*$",
+    r"(?:plates?|hands|desks?|backs?|shoulders)\W*$"
+    # "the stuff on the list", "everything in your examples"
+    r"|^\W*(?:(?:the|all|everything|anything|most|some|of|stuff|things|tasks|ones|bits|jobs)"
+    r"\s+)+(?:on|in|from)\s+(?:the|your|that|this)\s+(?:list|examples?|menu)\W*$",
     re.IGNORECASE,
 )
 # words before a task that are no part of it ("sorry, i meant just answering the musicians
@@ -345,6 +380,8 @@ _COUNTED_PEOPLE = re.compile(
     r"included|plus|with|excluding)\s+(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:hires|starters|joiners|recruits|people|staff|employees|workers|temps|interns|"
     r"seasonals?|part[- ]timers|crews?|teams?|guys|folks|drivers|pickers|packers)"
+    # "with the harvest pickers on contract we're 300"
+    r"(?:\s+(?:on|in|at|from|under|over)\s+(?:(?:the|our|a)\s+)?[\w-]+)?"
     r"\W*(?:too|as well|now|included)?"
     # "with the warehouse crew we're 61"
     r"(?:\W*(?:we'?re|we are|it'?s|that'?s|that makes|makes it|in total|total)\b.*)?\W*$",
@@ -499,7 +536,10 @@ def what_it_does(text: Text) -> List[tuple]:
 # a department that decides the money ("finance just slashed it", "the it dept approved"):
 # who decided, not a task to hand over
 _DEPARTMENT = (
-    r"\b(?:finance|accounts|accounting|hr|it|sales|marketing|payroll|procurement|purchasing)"
+    r"\b(?:finance|accounts|accounting|hr|it|sales|marketing|payroll|procurement|purchasing|"
+    # "the board just cut it", "the owners slashed it"
+    r"board|owners?|directors?|management|bosse?s?|partners|investors|shareholders|trustees|"
+    r"council|head office)"
     r"(?:\s+(?:team|dept|department|people|guys|director|manager|boss|lot|side|office))?\s+"
     r"(?:(?:just|has|have|already|then|recently|finally|now)\s+)*"
 )
@@ -508,10 +548,16 @@ _DECIDES_MONEY = re.compile(
     r"allocated|budgeted|okayed|ok'?d|rejected|vetoed|won'?t (?:pay|approve|sign|budge)|"
     r"said no)\b(?=\s+(?:it|that|the|our|my|us|me|this|them|a|an|much|more|anything|"
     r"\w+ (?:budget|money|spend)))"
+    # ... and what they cut ("cut it" names no IT)
+    r"(?:\s+(?:it|that|this|them)\b)?"
     # "finance just told me it's very tight this year": told of the money
     rf"|{_DEPARTMENT}(?:(?:told|tells) (?:me|us)|said|says|decided|confirmed)\b"
     r"(?=[^.!?]{0,60}\b(?:tight|budget|money|spend\w*|afford|flexible|cheap|costs?|cash|funds?|"
-    r"cuts?|generous|low|limited)\b)",
+    r"cuts?|generous|low|limited)\b)"
+    # "we got investment last month": news of the money, no task
+    r"|\b(?:got|received|raised|secured|won|lost|closed)\s+(?:some\s+|new\s+|more\s+|a\s+|"
+    r"our\s+|the\s+)?(?:(?:big|new|seed|series \w)\s+)?(?:investment|funding|grants?|loans?|"
+    r"investors?|round)\b[^,.;!?]*",
     re.IGNORECASE,
 )
 
@@ -564,6 +610,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # answer (AnswerOverCommand makes it one)
             "stated_task_from": 0.5,
             "stated_budget_from": 0.8,
+            # a budget only the model reads, beside a task read this surely, is a guess
+            "sure_task_from": 0.9,
             # the whole message's tasks, read this surely, beat stretches all read less
             # surely than `fragment_below` (see `supported`)
             "whole_from": 0.95,
@@ -633,6 +681,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             "guess_from": 0.15,
             # examples whose intent carries this metadata flag teach the tasks only
             "tasks_only_flagged": "form_answer_only",
+            # ... and examples flagged so teach none of the form's models
+            "intents_only_flagged": "intent_only",
+            # the task read only with one of the things it looks after (`_TECH_WORDS`)
+            "tech_task": "it_support",
             "C": 10.0,
             "max_iter": 100,
         }
@@ -654,10 +706,14 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
     def train(self, training_data: TrainingData) -> Resource:
         from sklearn.linear_model import LogisticRegression
 
+        # (knowledge questions, and the near-domain questions flagged to teach the intents
+        # only, say nothing of the form's answers)
         examples = [
             e
             for e in training_data.intent_examples
-            if e.get(TEXT) and not e.get(INTENT_RESPONSE_KEY)
+            if e.get(TEXT)
+            and not e.get(INTENT_RESPONSE_KEY)
+            and not flagged(e, self.config["intents_only_flagged"])
         ]
         features = feature_matrix(examples)
         values = [
@@ -862,7 +918,18 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     _ACTIVITY.match(text, inner) or confidence >= self.config["sure_head_from"]
                 ):
                     probabilities = told
-            if circumstances and _GOES_ON.match(text[before:end]):
+            if (
+                circumstances
+                and (
+                    _GOES_ON.match(text[before:end])
+                    # "... questions about their membership plan and problems with the rooms":
+                    # more of what they ask, read unsurely as a task of its own
+                    or (
+                        _AND_MORE.match(text[before:end])
+                        and likeliest_task(probabilities)[1] < self.config["fragment_below"]
+                    )
+                )
+            ):
                 before = end
                 continue  # "... when their door code doesn't work or the room got double booked"
             # "... to ask about adopting a dog or how the home check works": more of what
@@ -905,6 +972,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             value, confidence = likeliest_task(probabilities)
             if confidence < threshold:
                 continue
+            if value == self.config["tech_task"] and not _TECH_WORDS.search(clause):
+                continue  # "it" the pronoun
             if (
                 (
                     probabilities.get(NONE, 0.0) > confidence
@@ -1011,23 +1080,18 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         entity = self.config["budget_entity"]
         if entity not in self.models:
             return None
-        labels, weights, intercept, _ = self.models[entity]
         tokens, text = token_features(message), message.get(TEXT) or ""
-        if tokens.shape[1] != weights.shape[0]:
-            return None
         best = None
         for start, end in sentences(text):
             if not names_money(text[start:end]):
                 continue  # "mostly tourists in summer": no budget without a word of money
-            scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
-            probabilities = softmax(scores + intercept)
-            for label, p in zip(map(str, labels), probabilities, strict=True):
+            for label, p in self._budget_on(message, tokens, start, end).items():
                 if (
                     label not in (NONE, self.config["unsure"])
                     and p >= self.config["stated_budget_from"]
                 ):
                     if best is None or p > best[1]:
-                        best = (label, float(p))
+                        best = (label, p)
         return best
 
     def counted_size(self, message: Message) -> Optional[Text]:
@@ -1053,6 +1117,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 # "4 hotels": how big that is, nobody can say from it; the question again
                 predicted.pop(size_entity, None)
                 guesses.pop(size_entity, None)
+            if _VAGUE.match(message.get(TEXT)):
+                for entity in self.config["several_values"]:  # "the stuff on the list"
+                    predicted.pop(entity, None)
+                    guesses.pop(entity, None)
             entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
@@ -1113,8 +1181,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 for value, confidence in found:
                     if (entity, value) not in ruled:
                         read_as = self._entity(message, entity, value, confidence)
-                        guessed = unstated or (
-                            not whole_wins and self.unsupported(read.get(entity), value)
+                        guessed = (
+                            unstated
+                            or (not whole_wins and self.unsupported(read.get(entity), value))
+                            or self.budget_beside_a_task(message, entity, value, tasks)
                         )
                         entities.append({**read_as, "role": GUESS} if guessed else read_as)
             for entity in self.config["several_values"]:
@@ -1166,6 +1236,37 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         if entity == self.config["size_entity"]:
             return not counted and not self.size_words.search(message.get(TEXT) or "")
         return entity == self.config["budget_entity"] and not names_money(message.get(TEXT) or "")
+
+    def budget_beside_a_task(
+        self, message: Message, entity: Text, value: Text, tasks: List[tuple]
+    ) -> bool:
+        """A budget only the model reads, in an answer that tells a task surely, names no
+        money and has no stretch besides the tasks that reads as that budget alone:
+        "planning the rounds for the skip lorries and where each load goes" reads a
+        little like "whatever it takes" (not so "the payroll, and we can splash out").
+        It stays a guess."""
+        sure = self.config["sure_task_from"]
+        if entity != self.config["budget_entity"] or names_money(message.get(TEXT) or ""):
+            return False
+        if not any(likeliest_task(p)[1] >= sure for *_, p in tasks):
+            return False
+        tokens = token_features(message)
+        return not any(
+            self._budget_on(message, tokens, start, end).get(value, 0.0)
+            >= self.config["stated_budget_from"]
+            for start, end, p in tasks
+            if likeliest_task(p)[1] < sure
+        )
+
+    def _budget_on(
+        self, message: Message, tokens: csr_matrix, start: int, end: int
+    ) -> Dict[Text, float]:
+        """value -> probability of the budget model's reading of text[start:end]."""
+        labels, weights, intercept, _ = self.models[self.config["budget_entity"]]
+        if tokens.shape[1] != weights.shape[0]:
+            return {}
+        scores = np.asarray(span_features(message, tokens, start, end) @ weights)[0]
+        return dict(zip(map(str, labels), map(float, softmax(scores + intercept)), strict=True))
 
     @functools.cached_property
     def size_words(self) -> Pattern:

@@ -104,9 +104,9 @@ _CORRECTED = re.compile(
 _CORRECTION_FIRST = re.compile(
     r"^\W*(?:wait|hold on|hang on|actually|sorry|oops|correction|no|nope)\b", re.IGNORECASE
 )
-# ... said as the count: "its 52", "we're 52", "that makes 52"
+# ... said as the count: "its 52", "we're 52", "that makes 52", "the one I manage has 30"
 _RESTATED = re.compile(
-    r"\b(?:it'?s|its|we'?re|we are|that'?s|makes?|really)\s+"
+    r"\b(?:it'?s|its|we'?re|we are|that'?s|makes?|really|has|have|employs?|got)\s+"
     r"(?:(?:about|around|roughly|like|more like)\s+)?$"
 )
 # the whole count among parts: "15 in the yard, 52 in total", "altogether about 52"

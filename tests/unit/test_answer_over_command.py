@@ -69,6 +69,13 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("i'm not sure what's normal for this kind of thing", "stop", None, "inform"),
         ("not sure what kind of partner we need", "request_recommendation", None,
          "request_recommendation"),
+        # not knowing what to spend, read as a request for help or out of scope
+        ("I don't know what's realistic for this", "help", None, "inform"),
+        ("no idea what is realistic", "out_of_scope", None, "inform"),
+        ("dunno how much to spend on it", "help", None, "inform"),
+        ("i don't know what you can do", "help", None, "help"),
+        ("no idea what is realistic, what do you suggest?", "help", None, "help"),
+        ("i don't know what to ask", "help", None, "help"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):

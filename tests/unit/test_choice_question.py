@@ -446,6 +446,11 @@ def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
         ("mobile phone repair shop, trying to figure out bpo vs call centre", "difference"),
         ("We are a pet insurance company weighing up a BPO against a call centre.", "choosing"),
         ("events caterer here, thinking about outsourcing, which one", "services"),
+        ("scaffolding firm, need to outsource some work, what type of company", "choosing"),
+        ("golf club, wondering about a call centre or bpo", "benefits"),
+        ("florist here 💐 call centre or bpo?", "difference"),
+        ("locksmiths, trying to decide bpo vs call centre", "choosing"),
+        ("small golf club, bpo or call centre?", "choosing"),
         (
             "chain of 20 gyms, around 25 staff in each. who should handle members phoning to "
             "cancel, a call centre or a bpo?",
@@ -477,6 +482,9 @@ def test_a_business_told_of_asks_for_the_recommendation(text, intent):
         ("we're a team of 60 now", "inform"),
         ("i'm torn between two offers, one from a bpo and one from a call center", "careers"),
         ("fresh grad here, bpo or call center?", "careers"),
+        ("student here, bpo or call centre?", "careers"),
+        ("ph here, bpo or call center which pays more", "careers"),
+        ("plumbers: what does a bpo do?", "services"),
         ("hotel industry, bpo or call centre?", "services"),
         ("travel agency, what is the difference between a bpo and a call centre?", "difference"),
         ("job seeker here, which one", "careers"),

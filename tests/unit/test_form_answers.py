@@ -88,6 +88,18 @@ def found(text, *values):
         ("the bookkeeping, my accountant does it", [("accounting", "bookkeeping")], set()),
         ("the bookkeeping. my wife does that", [("accounting", "bookkeeping")], set()),
         ("my wife does the bookkeeping", [("accounting", "bookkeeping")], set()),
+        # "the books our accountant does already" takes them away
+        ("no sorry, the books our accountant does already", [("accounting", "books")],
+         {"accounting"}),
+        ("the payroll my sister already handles", [("payroll", "payroll")], {"payroll"}),
+        # "scrap metal" is a trade's goods, not "scrap that"
+        ("planning the rounds for the lorries and where each load of scrap metal goes",
+         [("logistics", "rounds")], set()),
+        ("scrap the payroll", [("payroll", "payroll")], {"payroll"}),
+        # customers who cancel take nothing away
+        ("short phone surveys with subscribers who cancel", [("surveys", "surveys")], set()),
+        ("members phoning to cancel", [("customer_support", "phoning")], set()),
+        ("cancel the payroll, just the calls", [("payroll", "payroll")], {"payroll"}),
         # "which skip goes where" is a skip, not skipping
         ("planning the lorry routes and which skip goes where", [("logistics", "routes")],
          set()),
@@ -201,6 +213,9 @@ def test_what_the_company_makes_is_no_task(text, own_product):
         ("need to get some work off our plate", True),
         ("take the phones off our hands", False),
         ("get the payroll work off our plate", False),
+        ("the stuff on the list", True),
+        ("everything in your examples", True),
+        ("the payroll on the list", False),
     ],
 )
 def test_words_that_name_no_task(text, vague):
@@ -248,6 +263,8 @@ def test_more_of_what_the_company_sells_after_and(text, expected):
         ("not counting the seasonal temps", True),
         ("including our part-timers", True),
         ("with the warehouse crew we're 61", True),
+        (" with the harvest pickers on contract we're actually 300", True),
+        ("with the drivers on contract to manage", False),
         ("onboarding the new hires", False),
         ("staff to answer phones", False),
     ],
@@ -561,6 +578,14 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
         ("our finance is a mess", None),
         ("payroll has doubled since we hired, we want to outsource it", None),
         ("accounting approved, payroll too", None),
+        (
+            "scratch what i said about budget, the board just cut it, it's tight now",
+            "board just cut it",
+        ),
+        ("the owners slashed it", "owners slashed it"),
+        ("our partners want the payroll done", None),
+        ("the budget is actually flexible, we got investment last month", "got investment"),
+        ("we raised a seed round so money is fine", "raised a seed round"),
     ],
 )
 def test_a_department_deciding_the_money_is_no_task(text, decider):
@@ -568,3 +593,16 @@ def test_a_department_deciding_the_money_is_no_task(text, decider):
     assert (text[slice(*spans[0])].startswith(decider) if spans else None) == (
         True if decider else None
     )
+
+
+def test_it_the_pronoun_is_no_it_support():
+    from rasa.shared.nlu.training_data.message import Message
+
+    component = FormAnswerClassifier.__new__(FormAnswerClassifier)
+    component.config = FormAnswerClassifier.get_default_config()
+    text = "It concerns the citizens' enquiries only. And fixing the laptops"
+    message = Message(data={"text": text, "intent": {"name": "inform"}})
+    pronoun = (0, 39, {"it_support": 0.5, "": 0.49})
+    laptops = (41, len(text), {"it_support": 0.95, "": 0.05})
+    read = component.read_tasks(message, "outsourced_function", [], [pronoun, laptops])
+    assert [(e["value"], e["start"]) for e in read] == [("it_support", 41)]

@@ -197,6 +197,9 @@ def test_members_coaches_and_seats_are_people():
     [
         ("wait, 15 is just the yard. with the tack shop and the café its 52", 52),
         ("15 in the yard, 52 in total", 52),
+        ("sorry, correction: 300 is the whole group, the branch I manage has 30", 30),
+        ("no, 400 is the parent company, we have 45", 45),
+        ("we have 20 staff and 300 customers", 20),
         ("10 in the office and 40 drivers, 50 altogether", 50),
         # a number to come is no correction
         ("sorry, we are 20 and in 2 years maybe 60", 20),

@@ -293,3 +293,17 @@ def test_pay_of_any_job_is_out_of_scope_whatever_its_topic(text, topic, expected
         message.set("entities", [subject])
     (result,) = guard.process([message])
     assert (result.get("intent")["name"] == "out_of_scope") == expected
+
+
+def test_work_handed_over_is_no_tax_question():
+    def read(text, entities):
+        message = parsed_message(text, "follow_up", entities=entities, topic="services/bpo")
+        guard = NearDomainGuard({"markers": CONFIG["markers"], "elsewhere": CONFIG["elsewhere"]})
+        (result,) = guard.process([message])
+        return result.get("intent")["name"]
+
+    invoices = [{"entity": "outsourced_function", "value": "accounting"}]
+    text = "the invoices and the vat return are the real headache, can they take those on too?"
+    assert read(text, invoices) == "follow_up"
+    assert read("how does vat work for a bpo, can they take it on too?", []) == "out_of_scope"
+    assert read("what are the vat rules for a call center?", invoices) == "out_of_scope"
