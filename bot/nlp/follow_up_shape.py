@@ -53,6 +53,8 @@ _CONTINUATION = re.compile(
 )
 _POINTING_BACK = re.compile(
     r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)"
+    # "why would i use one, whats the upside"
+    r"|\b(?:use|hire) one\b(?! of)"
     r"|\b(?:of|about|for|with) that\W*$",  # "what are the advantages of that"
     re.IGNORECASE,
 )
@@ -83,7 +85,9 @@ _YOU_SAID = re.compile(
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
     r"\b(and|n|nd|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
-    r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me|wbu|wby|abt)\b"
+    r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me|wbu|wby|abt|"
+    # "vs a bpo?" after the definition of a call center: the two compared
+    r"vs|versus|compared (?:to|with))\b"
     r"|[^\w\s]",
     re.IGNORECASE,
 )
@@ -161,6 +165,8 @@ class FollowUpShape(StatelessComponent):
                 if e not in subjects
                 and not e.get("role")
                 and e.get("extractor") != "FormAnswerClassifier"
+                # ("vs a bpo?": the difference its "vs" names is the subjects compared)
+                and (e.get("entity"), e.get("value")) != ("aspect", "difference")
             ]
             if not others and not _FILLER.sub(" ", rest).strip():
                 return True

@@ -174,7 +174,12 @@ _PEOPLE_ONLY = re.compile(
     r"schedul\w*|rota\w*|replac\w*|more|new|support|service|sales|phones?|calls?|it|billing|"
     r"admin\w*|accounts?|finance|hr|helpdesk|help|outsourc\w*)\b)[\w-]+\s+){0,2}"
     r"(?:staff|people|employees|workers|crew|crews|drivers|team|guys|folks|"
-    r"colleagues|assistants|volunteers|nurses|carers|techs|technicians|engineers)"
+    r"colleagues|assistants|volunteers|nurses|carers|techs|technicians|engineers|"
+    # "plus the greenkeepers", "and a receptionist": who does a job, not what is done
+    r"(?!(?:orders|others|customers|computers|printers|servers|routers|scanners|monitors|"
+    r"containers|trailers|tractors|invoices|letters|papers|numbers|users|members|"
+    r"callers|buyers|suppliers|answers|transfers|offers)\b)"
+    r"[a-z-]+(?:keepers|ers|ors|ists|ians|men|women|ants|ents)|an? [a-z-]+(?:ist|ian|er|or))"
     r"(?:\s+(?:each|in total|total|too|as well|incl\w*(?:\s+me)?))?\W*$",
     re.IGNORECASE,
 )

@@ -48,6 +48,7 @@ def flagged(msg) -> bool:
         ("how do i build a career there", "careers/call_center", ()),
         ("could i make a career in one", "careers/call_center", ()),
         ("and the perks?", "benefits/bpo", ()),
+        ("why would i use one, whats the upside", "benefits/bpo", ()),
         ("bpo?", "definition/bpo", [("bpo", "bpo")]),
         (
             "and what about call centres?",
@@ -72,6 +73,8 @@ def test_follow_up_shapes_keep_their_topic_and_are_flagged(text, topic, subjects
         ("what are the benefits of hiring a call center for a clinic", "benefits/call_center",
          [("call_center", "call center")]),
         ("what kind of company is a bpo", "definition/bpo", [("bpo", "bpo")]),
+        ("should a small clinic use one of the big outsourcing firms for payroll",
+         "benefits/bpo", ()),
     ],
 )  # fmt: skip
 def test_questions_of_their_own_stay_knowledge_questions(text, topic, subjects):
@@ -116,6 +119,17 @@ def test_a_question_on_an_aspect_is_not_a_request_for_help(text, aspects, expect
 def test_a_bare_subject_is_a_follow_up_whatever_nlu_took_it_for(text, intent, expected):
     msg = message(text, "definition/bpo", [("bpo", "bpo")], intent=intent)
     assert intent_after(msg)[0] == expected
+
+
+def test_the_other_subject_compared_is_a_follow_up():
+    for text, name in (("vs a bpo?", "bpo"), ("compared to bpos?", "bpos")):
+        msg = message(text, "definition/bpo", [("bpo", name)])
+        difference = {"entity": "aspect", "value": "difference", "start": 0, "end": 2}
+        msg.set("entities", [*msg.get("entities"), difference])
+        assert flagged(msg)
+    # ... not a question of its own about the difference
+    msg = message("what's the difference to a bpo?", "difference/overview", [("bpo", "bpo")])
+    assert not flagged(msg)
 
 
 def test_the_form_answer_models_reading_of_a_bare_subject_is_no_other_entity():

@@ -314,6 +314,12 @@ def test_what_a_number_was_is_no_task(stretch, explained):
         (" need support staff", False),
         (" hiring new staff", False),
         (" staff to answer phones", False),
+        # whoever does a job, named by it
+        (" the greenkeepers", True),
+        (" a receptionist", True),
+        (" the phone orders", False),
+        (" the callers", False),
+        (" the invoices", False),
     ],
 )
 def test_people_beside_a_head_count_are_no_task(stretch, people_only):

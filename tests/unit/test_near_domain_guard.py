@@ -268,6 +268,8 @@ def test_a_follow_up_about_pay_is_out_of_scope_whatever_its_topic():
         ("do call centre agents get bonuses", "careers/call_center", True),
         ("call centre pay uk", "definition/call_center", True),
         ("what is the starting salary at a call center", "careers/call_center", True),
+        ("what do team leaders earn at a bpo", "careers/bpo", True),
+        ("do bpo workers get overtime", "careers/bpo", True),
         # what outsourcing pays for, or pays back, is no one's pay
         ("does a call centre pay for itself", "benefits/call_center", False),
         ("how does outsourcing to a bpo save money", "benefits/outsourcing_savings", False),
