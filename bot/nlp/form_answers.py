@@ -231,6 +231,41 @@ _TECH_WORDS = re.compile(
     r"gadgets?|smartboards?|projectors?|headsets?|cameras?|tv|electronics|sat ?nav|gps|"
     r"tracking|hosting|domains?|ssl|security|spreadsheets?|excel|sysadmin\w*|infrastructure)\b)"
 )
+# orders packed and sent out, not taken: "the online shop orders need boxing up and sending
+# out" is logistics ("orders" alone reads as taking them)
+_ORDERS = re.compile(r"\borders?\b", re.IGNORECASE)
+_SENT_OUT = re.compile(
+    r"\b(?:pack(?:s|ed|ing)?|box(?:es|ed|ing)?(?:\s+up)?|post(?:s|ed|ing)?(?:\s+out)?|"
+    r"ship(?:s|ped|ping)?|dispatch\w*|send(?:s|ing)?\s+(?:out|off)|sent\s+(?:out|off)|"
+    r"wrap(?:s|ped|ping)?|fulfil\w*|deliver(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+_ORDERS_TAKEN = re.compile(
+    r"\b(?:tak\w*|took|plac\w*|book\w*|phon\w*|call\w*|ring\w*|rang|enquir\w*|input\w*|"
+    r"enter\w*|confirm\w*|emails?|messages?|updates?|invoic\w*|receipts?|questions?|"
+    r"ask\w*|chas\w*|track\w*|complain\w*|where)\b",
+    re.IGNORECASE,
+)
+
+
+def orders_sent_out(stretch: Text, probabilities: Dict[Text, float]) -> Dict[Text, float]:
+    """The task model's reading of a stretch, with taking orders read as logistics where
+    the orders are packed and sent out, not taken."""
+    taking, sending = "order_taking", "logistics"
+    if (
+        taking not in probabilities
+        or sending not in probabilities
+        or not (_ORDERS.search(stretch) and _SENT_OUT.search(stretch))
+        or _ORDERS_TAKEN.search(stretch)
+    ):
+        return probabilities
+    return {
+        **probabilities,
+        taking: 0.0,
+        sending: probabilities[sending] + probabilities[taking],
+    }
+
+
 _AND_MORE = re.compile(r"^\s*(?:and|&)\s+(?!\w+ing\b)", re.IGNORECASE)
 
 # where one task ends and the next begins: "payroll, hr and our phones"; a lead-in ends
@@ -942,7 +977,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             circumstances = (bool(head) and probabilities is not whole) or bool(
                 _ASKING.search(text, inner, end)
             )
-            read.append((start, end, probabilities))
+            read.append((start, end, orders_sent_out(text[start:end], probabilities)))
             before = end
         return read
 

@@ -612,3 +612,21 @@ def test_it_the_pronoun_is_no_it_support():
     laptops = (41, len(text), {"it_support": 0.95, "": 0.05})
     read = component.read_tasks(message, "outsourced_function", [], [pronoun, laptops])
     assert [(e["value"], e["start"]) for e in read] == [("it_support", 41)]
+
+
+@pytest.mark.parametrize(
+    "stretch, value",
+    [
+        ("the online shop orders need boxing up and sending out", "logistics"),
+        ("packing and posting the orders", "logistics"),
+        ("taking the phone orders", "order_taking"),
+        ("sending out order confirmations", "order_taking"),
+        ("the orders for delivery that come in by phone", "order_taking"),
+        ("delivering the parcels", "order_taking"),  # no orders named: the model decides
+    ],
+)
+def test_orders_packed_and_sent_out_are_logistics(stretch, value):
+    from bot.nlp.form_answers import orders_sent_out
+
+    read = orders_sent_out(stretch, {"order_taking": 0.9, "logistics": 0.05, "": 0.05})
+    assert max(read, key=read.get) == value
