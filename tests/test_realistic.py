@@ -316,7 +316,7 @@ FLOORS = {
         "knowledge_accuracy": 0.89,
         "out_of_scope_rejection": 0.88,
         "follow_up_accuracy": 0.89,
-        "dialogues_reached": 0.67,
+        "dialogues_reached": 0.85,
     },
     "realistic_fortysixth": {
         "knowledge_accuracy": 0.96,
@@ -365,6 +365,13 @@ FLOORS = {
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
+    },
+    # session 22, dev: tasks told through a trade's day, at the level reached
+    "realistic_fiftyfourth": {
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.88,
     },
 }
 MAX_FALSE_REJECTION = 0.02

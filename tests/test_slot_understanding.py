@@ -67,6 +67,8 @@ FLOORS = {
     "realistic_fiftysecond": {"company_size": 0.83, "budget": 0.75, "outsourced_functions": 0.9},
     # session 21, dev: openings naming a trade, corrections in other words
     "realistic_fiftythird": {"company_size": 0.9, "budget": 0.8, "outsourced_functions": 0.85},
+    # session 22, dev: tasks told through a trade's day, at the level reached
+    "realistic_fiftyfourth": {"company_size": 0.9, "budget": 0.75, "outsourced_functions": 0.85},
 }
 
 
