@@ -105,7 +105,7 @@ class AnswerOverCommand(StatelessComponent):
                                  "normal|typical|reasonable|usual|enough|sensible)",
                                  "how much (?:to|we should|i should|we'?d|it'?d|it would) "
                                  "(?:spend|budget|set aside|put aside|cost)",
-                                 "what (?:to|we should|i should) (?:spend|budget|expect)",
+                                 "what (?:to|we should|i should) (?:spend|budget)",
                                  "what (?:these|such|those) (?:things|services) cost"],
             "unsure_of_amount_readings": ["help", "out_of_scope", "nlu_fallback"],
             # ... nor asks for advice ("not sure, what do you recommend?", "we want to
@@ -186,7 +186,12 @@ class AnswerOverCommand(StatelessComponent):
         return (
             bool(self.unsure.search(text))
             and bool(word_pattern(self.config["unsure_of_amount"]).search(text))
-            and not re.search(r"\b(?:you|u|ur|your|bot|assistant)\b", text, re.IGNORECASE)
+            and not re.search(
+                r"\b(?:you|u|ur|your|bot|assistant|pay|paid|salar\w*|wages?|earn\w*|"
+                r"how do(?:es)?)\b",
+                text,
+                re.IGNORECASE,
+            )
             and not self.advice_words.search(text)
         )
 

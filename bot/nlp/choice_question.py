@@ -380,14 +380,18 @@ _BUSINESS_NOUN = (
     r"labs?|gyms?|salons?|garages?|baker(?:y|ies)|brewer(?:y|ies)|winer(?:y|ies)|cafes?|cafés?|"
     r"farms?|museums?|workshops?|marinas?|venues?|groups?|(?<!call )cent(?:re|er)s?|kennels?|"
     r"nurser(?:y|ies)|pharmac(?:y|ies)|operators?|suppliers?|manufacturers?|wholesalers?|"
-    r"retailers?|distributors?|contractors?|clubs?|"
-    # trades named by who does them ("florist here", "locksmiths, trying to decide ...")
-    r"florists?|plumbers?|locksmiths?|electricians?|builders?|roofers?|joiners?|carpenters?|"
+    r"retailers?|distributors?|contractors?|clubs?)"
+)
+# trades named by who does them ("florist here", "locksmiths, trying to decide ..."): a
+# business only where nothing is said of them ("printers keep jamming" is no printing firm)
+_TRADE = (
+    r"(?:florists?|plumbers?|locksmiths?|electricians?|builders?|roofers?|joiners?|carpenters?|"
     r"decorators?|landscapers?|cleaners?|dentists?|vets?|opticians?|physios?|solicitors?|"
     r"architects?|surveyors?|jewell?ers?|butchers?|fishmongers?|greengrocers?|tailors?|"
     r"barbers?|hairdressers?|caterers?|printers?|hauliers?|removals|scaffolders?|glaziers?|"
     r"undertakers?|funeral directors?|breeders?|growers?|roasters?|distillers?|insurers?|"
     r"letting agents?|estate agents?)"
+    r"(?:\s+(?:here|owners?|firm|business|company|in\s+[\w-]+|with\b.*|of\b.*))?\s*$"
 )
 # the first words of a message that name a business and nothing else ("travel agency with a
 # few branches, ...", "nursery chain (childcare), ...", "department store. ...")
@@ -420,7 +424,16 @@ def business_first(text: Text) -> bool:
         return False
     if _GENERAL_KIND.search(first.group(1)):
         return False  # "insurance companies, bpo or call center?": companies in general
-    return bool(re.search(rf"\b{_BUSINESS_NOUN}\b", first.group(1), re.IGNORECASE))
+    return names_a_business(first.group(1))
+
+
+def names_a_business(words: Text) -> bool:
+    """A kind of business named in these few words ("skip hire company", "small golf club",
+    "locksmiths")."""
+    return bool(
+        re.search(rf"\b{_BUSINESS_NOUN}\b", words, re.IGNORECASE)
+        or re.search(rf"\b{_TRADE}", words.strip(), re.IGNORECASE)
+    )
 
 
 # "we're a pet insurer weighing up a bpo against a call centre", "repair shop, trying to
@@ -642,7 +655,7 @@ class ChoiceQuestion(StatelessComponent):
             or _BUSINESS_HERE.search(text)
             or names_a_kind_of_business(first)
             # "hair salons x3, ...", "dry cleaner with 2 shops, ..."
-            or (len(first.split()) <= 5 and re.search(rf"\b{_BUSINESS_NOUN}\b", first, re.I))
+            or (len(first.split()) <= 5 and names_a_business(first))
         )
 
     def own_choice(self, text: Text) -> bool:

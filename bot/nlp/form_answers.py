@@ -76,8 +76,8 @@ _TAKING_AWAY = re.compile(
     r"trucks?|vans?|value|gold|copper|wood|tyres?)\b)|"
     r"ditch|removed?|minus|leave out|in[- ]house|"
     # ("subscribers who cancel", "members phoning to cancel": what customers do)
-    r"(?<!\bwho )(?<!\bthat )(?<!\bthey )(?<!ing to )(?<!\bhow to )(?<!\bwant to )"
-    r"(?<!\bwants to )cancel|"
+    r"(?<!\bwho )(?<!\bthat )(?<!\bthey )(?<!ing to )(?<!\bhow to )(?<!\bwho want to )"
+    r"(?<!\bwho wants to )cancel|"
     r"ourselves|"
     r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
@@ -113,7 +113,9 @@ _TAKING_AWAY = re.compile(
     r"(?:\s+(?:fine|well|already|ok|okay|anyway|for us))*(?=\s*(?:[,.;!?]|$))"
     # "the books our accountant does already", "my sister already handles that"
     r"|\b(?:does|do|handles?|covers?|sorts?|manages?)(?:\s+(?:it|that|them|those|this))?"
-    r"\s+already\b|\balready\s+(?:does|do|handles?|covers?|sorts?|manages?)\b"
+    r"\s+already(?=\s*(?:[,.;!?]|$))"
+    r"|(?<!\bthat )(?<!\bwho )(?<!\bwhich )\balready\s+(?:does|do|handles?|covers?|sorts?|"
+    r"manages?)(?:\s+(?:it|that|them|those|this)\b|(?=\s*(?:[,.;!?]|$)))"
     # "our accountant will keep the payroll" (not "someone to keep the books")
     r"|\b(?:we|i|accountants?|bookkeepers?|team|they|he|she|staff|office)"
     r"(?:\s+will|'ll|\s+can|\s+would|\s+are going to)\s+keep\b"
@@ -174,13 +176,23 @@ _PEOPLE_ONLY = re.compile(
     r"schedul\w*|rota\w*|replac\w*|more|new|support|service|sales|phones?|calls?|it|billing|"
     r"admin\w*|accounts?|finance|hr|helpdesk|help|outsourc\w*)\b)[\w-]+\s+){0,2}"
     r"(?:staff|people|employees|workers|crew|crews|drivers|team|guys|folks|"
-    r"colleagues|assistants|volunteers|nurses|carers|techs|technicians|engineers|"
-    # "plus the greenkeepers", "and a receptionist": who does a job, not what is done
-    r"(?!(?:orders|others|customers|computers|printers|servers|routers|scanners|monitors|"
-    r"containers|trailers|tractors|invoices|letters|papers|numbers|users|members|"
-    r"callers|buyers|suppliers|answers|transfers|offers)\b)"
-    r"[a-z-]+(?:keepers|ers|ors|ists|ians|men|women|ants|ents)|an? [a-z-]+(?:ist|ian|er|or))"
+    r"colleagues|assistants|volunteers|nurses|carers|techs|technicians|engineers)"
     r"(?:\s+(?:each|in total|total|too|as well|incl\w*(?:\s+me)?))?\W*$",
+    re.IGNORECASE,
+)
+# ... or named by their job: "plus the greenkeepers", "and a receptionist" (not "calling
+# clients", "chasing the debtors", "looking for a bookkeeper")
+_BY_THEIR_JOB = re.compile(
+    r"^\W*(?:(?:and|plus|also|with)\s+)?(?:the|our|my|a|an|some|\d[\d,.]*|two|three|four|five)"
+    r"\s+(?:(?!\w+ing\b|\w+ed\b)[a-z-]+\s+)?"
+    r"(?!(?:orders?|others?|customers?|computers?|printers?|servers?|routers?|scanners?|"
+    r"monitors?|containers?|trailers?|tractors?|letters?|papers?|numbers?|users?|members?|"
+    r"callers?|buyers?|suppliers?|answers?|transfers?|offers?|debtors?|creditors?|payers?|"
+    r"borrowers?|donors?|subscribers?|shoppers?|diners?|bookers?|holders?|sellers?|vendors?|"
+    r"visitors?|renters?|reviewers?|orders?|registers?|filters?|covers?|centers?|quarters?|"
+    r"headquarters|matters?|waters?|posters?|flyers?|stickers?|folders?|timers?|meters?)\b)"
+    r"[a-z-]+(?:keepers?|ers?|ors?|ists?|ians?|m[ae]n|wom[ae]n)"
+    r"(?:\s+(?:each|in total|total|too|as well))?\W*$",
     re.IGNORECASE,
 )
 # ... or where they work: "oh and 3 in the warehouse", "5 at head office"
@@ -216,10 +228,12 @@ _GOES_ON = re.compile(
 # these words read "it" the pronoun ("It concerns the citizens' enquiries only", "telling
 # them when the locksmith arrives")
 _TECH_WORDS = re.compile(
-    r"\bIT\b|\bI\.T\b"
-    r"|(?i:^\W*(?:the\s+|our\s+)?it\W*$|(?:^|\b(?:and|&|our|the|plus|also|with))\s+it\W*$"
-    r"|\bit\s+(?:support|suport|stuff|side|maintenance|infrastructure|issues|problems|work|"
-    r"team|dept|department|help|guys?|services|admin|systems?|needs|helpdesk)\b"
+    r"\bIT\b|(?i:\bi\.t\b)"
+    r"|(?i:^\W*(?:the\s+|our\s+)?it\W*$"
+    r"|(?:^|\b(?:and|&|our|the|plus|also|with))\s+it\W*(?:too|as well|also|for\b.*)?\W*$"
+    r"|\bit[\s-]+(?:support|suport|stuff|side|maintenance|infrastructure|issues|problems|work|"
+    r"team|dept|department|help|guys?|services|admin|systems?|needs|helpdesk|provider|person|"
+    r"bloke|contractor|company|management|outsourcing|things)\b"
     r"|\b(?:tech\w*|comput\w*|laptops?|pcs?|desktops?|networks?|networking|wi-?fi|wireless|"
     r"servers?|software|hardware|printers?|printing|passwords?|log-?ins?|logging in|log in|"
     r"e-?mails?|systems?|apps?|websites?|web\w*|tills?|devices?|tablets?|broadband|internet|"
@@ -243,7 +257,8 @@ _SENT_OUT = re.compile(
 _ORDERS_TAKEN = re.compile(
     r"\b(?:tak\w*|took|plac\w*|book\w*|phon\w*|call\w*|ring\w*|rang|enquir\w*|input\w*|"
     r"enter\w*|confirm\w*|emails?|messages?|updates?|invoic\w*|receipts?|questions?|"
-    r"ask\w*|chas\w*|track\w*|complain\w*|where)\b",
+    r"ask\w*|chas\w*|track\w*|complain\w*|where|handl\w*|manag\w*|process\w*|deal\w*|"
+    r"sort\w*|by post|(?:we|i|they)\s+(?:\w+\s+)?(?:deliver|ship|post|send|pack)\w*)\b",
     re.IGNORECASE,
 )
 
@@ -589,22 +604,24 @@ _DECIDES_MONEY = re.compile(
     r"said no)\b(?=\s+(?:it|that|the|our|my|us|me|this|them|a|an|much|more|anything|"
     r"\w+ (?:budget|money|spend)))"
     # ... and what they cut ("cut it" names no IT)
-    r"(?:\s+(?:it|that|this|them)\b)?"
+    r"(?:\s+(?:it|that|this|them)\b(?!\s+(?:support|services?|team|department|dept|help|"
+    r"stuff|work|systems?|side)))?"
     # "finance just told me it's very tight this year": told of the money
     rf"|{_DEPARTMENT}(?:(?:told|tells) (?:me|us)|said|says|decided|confirmed)\b"
     r"(?=[^.!?]{0,60}\b(?:tight|budget|money|spend\w*|afford|flexible|cheap|costs?|cash|funds?|"
     r"cuts?|generous|low|limited)\b)"
     # "we got investment last month": news of the money, no task
-    r"|\b(?:got|received|raised|secured|won|lost|closed)\s+(?:some\s+|new\s+|more\s+|a\s+|"
+    r"|\b(?:(?:we|i|they)\s+(?:just\s+|have\s+|'ve\s+|recently\s+)*)?"
+    r"(?:got|received|raised|secured|won|lost|closed)\s+(?:some\s+|new\s+|more\s+|a\s+|"
     r"our\s+|the\s+)?(?:(?:big|new|seed|series \w)\s+)?(?:investment|funding|grants?|loans?|"
-    r"investors?|round)\b[^,.;!?]*",
+    r"investors?|round)(?:\s+(?:last|this|in)\s+\w+)?(?=\s*(?:[,.;!?]|$|\b(?:and|so|but)\b))",
     re.IGNORECASE,
 )
 
 
 def money_deciders(text: Text) -> List[tuple]:
     """The stretches that name a department deciding the budget: no task there."""
-    return [m.span() for m in _DECIDES_MONEY.finditer(text)]
+    return [(len(text[: m.start()].rstrip(" \t")), m.end()) for m in _DECIDES_MONEY.finditer(text)]
 
 
 def _whole_message(text: Text, entity: Dict) -> bool:
@@ -929,6 +946,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             if counted and (
                 _COUNTED_PEOPLE.match(text[start:end])
                 or _PEOPLE_ONLY.match(text[start:end])
+                or _BY_THEIR_JOB.match(text[start:end])
                 or _PEOPLE_AT_A_PLACE.match(text[start:end])
                 or _NUMBER_EXPLAINED.match(text[start:end])
             ):
@@ -1245,7 +1263,12 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 e
                 for e in entities
                 if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
-                or not any(s <= e.get("start", -1) < t for s, t in deciders)
+                # (only a task read inside the decision: "management approved the idea of
+                # someone chasing late payers" keeps its task)
+                or not any(
+                    s <= e.get("start", -1) and e.get("end", len(message.get(TEXT))) <= t
+                    for s, t in deciders
+                )
             ]
             for entity, (value, confidence) in guesses.items():
                 if not any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):

@@ -106,7 +106,11 @@ _CORRECTION_FIRST = re.compile(
 )
 # ... said as the count: "its 52", "we're 52", "that makes 52", "the one I manage has 30"
 _RESTATED = re.compile(
-    r"\b(?:it'?s|its|we'?re|we are|that'?s|makes?|really|has|have|employs?|got)\s+"
+    r"(?:\b(?:it'?s|its|we'?re|we are|that'?s|makes?|really)"
+    # ... of the whole, not of a part ("the shop floor has 20")
+    r"|\b(?:we|i|(?:the|my|our) (?:company|business|firm|group|branch|site|shop|office|one)"
+    r"(?: (?:i|we) (?:manage|run|own|work (?:at|for|in)))?)\s+(?:just\s+)?"
+    r"(?:has|have|employs?|got|'ve got|have got))\s+"
     r"(?:(?:about|around|roughly|like|more like)\s+)?$"
 )
 # the whole count among parts: "15 in the yard, 52 in total", "altogether about 52"

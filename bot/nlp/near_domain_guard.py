@@ -233,9 +233,13 @@ class NearDomainGuard(StatelessComponent):
     def is_elsewhere(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
-        if _HANDS_OVER.search(text) and any(
-            e.get("entity") == "outsourced_function" and not e.get("role")
-            for e in message.get(ENTITIES) or []
+        if (
+            _HANDS_OVER.search(text)
+            and any(
+                e.get("entity") == "outsourced_function" and not e.get("role")
+                for e in message.get(ENTITIES) or []
+            )
+            and not (self.always_elsewhere and self.always_elsewhere.search(text))
         ):
             return False
         if intent in self.config["overruled"]:

@@ -76,6 +76,9 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("i don't know what you can do", "help", None, "help"),
         ("no idea what is realistic, what do you suggest?", "help", None, "help"),
         ("i don't know what to ask", "help", None, "help"),
+        ("not sure what is reasonable pay for agents in manila", "out_of_scope", None,
+         "out_of_scope"),
+        ("no idea what to expect, how does this work", "out_of_scope", None, "out_of_scope"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):

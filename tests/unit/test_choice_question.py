@@ -483,6 +483,8 @@ def test_a_business_told_of_asks_for_the_recommendation(text, intent):
         ("i'm torn between two offers, one from a bpo and one from a call center", "careers"),
         ("fresh grad here, bpo or call center?", "careers"),
         ("student here, bpo or call centre?", "careers"),
+        ("printers keep jamming, what do you think", "out_of_scope"),
+        ("builders are a nightmare, they never answer their phones", "out_of_scope"),
         ("ph here, bpo or call center which pays more", "careers"),
         ("plumbers: what does a bpo do?", "services"),
         ("hotel industry, bpo or call centre?", "services"),

@@ -200,6 +200,8 @@ def test_members_coaches_and_seats_are_people():
         ("sorry, correction: 300 is the whole group, the branch I manage has 30", 30),
         ("no, 400 is the parent company, we have 45", 45),
         ("we have 20 staff and 300 customers", 20),
+        ("sorry, we're 80 staff, the shop floor has 20", 80),
+        ("correction: 300 people, the night shift has 40", 300),
         ("10 in the office and 40 drivers, 50 altogether", 50),
         # a number to come is no correction
         ("sorry, we are 20 and in 2 years maybe 60", 20),
