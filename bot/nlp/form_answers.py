@@ -189,7 +189,7 @@ _BY_THEIR_JOB = re.compile(
     r"monitors?|containers?|trailers?|tractors?|letters?|papers?|numbers?|users?|members?|"
     r"callers?|buyers?|suppliers?|answers?|transfers?|offers?|debtors?|creditors?|payers?|"
     r"borrowers?|donors?|subscribers?|shoppers?|diners?|bookers?|holders?|sellers?|vendors?|"
-    r"visitors?|renters?|reviewers?|orders?|registers?|filters?|covers?|centers?|quarters?|"
+    r"visitors?|renters?|reviewers?|registers?|filters?|covers?|centers?|quarters?|"
     r"headquarters|matters?|waters?|posters?|flyers?|stickers?|folders?|timers?|meters?)\b)"
     r"[a-z-]+(?:keepers?|ers?|ors?|ists?|ians?|m[ae]n|wom[ae]n)"
     r"(?:\s+(?:each|in total|total|too|as well))?\W*$",
@@ -620,7 +620,8 @@ _DECIDES_MONEY = re.compile(
 
 
 def money_deciders(text: Text) -> List[tuple]:
-    """The stretches that name a department deciding the budget: no task there."""
+    """The stretches that name who decided the budget, or news of the money ("we got
+    investment last month"): no task there."""
     return [(len(text[: m.start()].rstrip(" \t")), m.end()) for m in _DECIDES_MONEY.finditer(text)]
 
 
