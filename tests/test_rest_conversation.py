@@ -365,11 +365,21 @@ def test_tell_me_about_one_of_them_is_its_definition(conversation):
     assert "How many people" not in reply
 
 
-def test_scrap_metal_is_no_cancellation_and_names_no_budget(assistant, conversation):
+def test_scrap_metal_is_no_cancellation(assistant, conversation):
+    conversation.say("which model suits our recycling yard?")
+    conversation.say("about 340 staff")
+    conversation.say(
+        "planning the rounds for the skip lorries and where each load of scrap metal goes"
+    )
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["logistics"]
+
+
+def test_a_budget_only_the_model_reads_beside_a_sure_task_is_asked_for(assistant, conversation):
     conversation.say("which model suits our recycling yard?")
     conversation.say("about 340 staff")
     reply = conversation.say(
-        "planning the rounds for the skip lorries and where each load of scrap metal goes"
+        "planning the rounds for the skip lorries and where each load of scrap metal and glass "
+        "goes"
     )
     assert "your budget" in reply
     assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["logistics"]
