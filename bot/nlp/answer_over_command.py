@@ -61,6 +61,14 @@ _WH = re.compile(
 )
 
 
+# not knowing asked of the assistant, of pay or of how it works ("i don't know what you can
+# do", "not sure what is reasonable pay for agents"): no budget
+_OF_US_OR_PAY = re.compile(
+    r"\b(?:you|u|ur|your|bot|assistant|pay|paid|salar\w*|wages?|earn\w*|how do(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
 # a question back that asks nothing of the two ("does it matter?", "why do you ask?")
 _WHY_ASKED = re.compile(
     r"^\W*(?:(?:hmm+|um+|ok|okay|erm)\W+)?(?:does (?:it|that|this|size) (?:really )?matter|"
@@ -185,13 +193,8 @@ class AnswerOverCommand(StatelessComponent):
         nothing of the assistant."""
         return (
             bool(self.unsure.search(text))
-            and bool(word_pattern(self.config["unsure_of_amount"]).search(text))
-            and not re.search(
-                r"\b(?:you|u|ur|your|bot|assistant|pay|paid|salar\w*|wages?|earn\w*|"
-                r"how do(?:es)?)\b",
-                text,
-                re.IGNORECASE,
-            )
+            and bool(self.amount_words.search(text))
+            and not _OF_US_OR_PAY.search(text)
             and not self.advice_words.search(text)
         )
 
@@ -322,6 +325,10 @@ class AnswerOverCommand(StatelessComponent):
     @functools.cached_property
     def advice_words(self) -> Pattern:
         return word_pattern(self.config["advice_words"])
+
+    @functools.cached_property
+    def amount_words(self) -> Pattern:
+        return word_pattern(self.config["unsure_of_amount"])
 
     @functools.cached_property
     def unsure(self) -> Pattern:

@@ -61,7 +61,6 @@ _OWN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
-# "our airline catering company" (not "our translation work")
 # work of the visitor's handed over: "the invoices and the vat return are the real
 # headache, can they take those on too?" (the vat return is a task, not a tax question)
 _HANDS_OVER = re.compile(
@@ -70,6 +69,7 @@ _HANDS_OVER = re.compile(
     r"(?:\s+on)?\s+(?:too|as well|also)\b",
     re.IGNORECASE,
 )
+# "our airline catering company" (not "our translation work")
 _OFFICES = re.compile(r"\b(?:front|back)[- ]?offices?\b", re.IGNORECASE)
 # the name the other senses share ("a dermatology clinic group" asks of no gel)
 _BPO = re.compile(r"\bb\.?p\.?o", re.IGNORECASE)
@@ -233,17 +233,18 @@ class NearDomainGuard(StatelessComponent):
     def is_elsewhere(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        always = bool(self.always_elsewhere and self.always_elsewhere.search(text))
         if (
             _HANDS_OVER.search(text)
             and any(
                 e.get("entity") == "outsourced_function" and not e.get("role")
                 for e in message.get(ENTITIES) or []
             )
-            and not (self.always_elsewhere and self.always_elsewhere.search(text))
+            and not always
         ):
             return False
         if intent in self.config["overruled"]:
-            if self.always_elsewhere and self.always_elsewhere.search(text):
+            if always:
                 return True
             words = self.elsewhere
         elif intent == self.config["advice"]:
