@@ -37,7 +37,7 @@ from bot.nlp.base import (
     overrule_intent,
     word_pattern,
 )
-from bot.nlp.form_answers import STATED_ANSWER
+from bot.nlp.form_answers import REMOVED, STATED_ANSWER
 from bot.nlp.headcount import headcount
 
 # a question ("can spend whatever it takes" is no question: its subject is left out)
@@ -132,7 +132,8 @@ class AnswerOverCommand(StatelessComponent):
             # ... or correcting one given before ("wrong number before, 80")
             "correcting": ["wrong", "mistake", "typo", "misread", "misspoke", "mixed up",
                            "i (wrote|said|typed|put|meant|entered)", "actually", "correction",
-                           "oops", "sorry", "scratch that"],
+                           "oops", "sorry", "scratch that", "hang on", "hold on", "wait",
+                           "on second thought"],
             "intent": "inform",
             "follow_up": "follow_up",
             # "answering the holidaymakers who call because they're stuck at a lock" reads
@@ -165,7 +166,11 @@ class AnswerOverCommand(StatelessComponent):
         if intent in self.config["unsure_of_amount_readings"] and self.unsure_of_amount(text):
             return True
         if intent in self.config["unclear"]:
-            return self.states_headcount(message) or self.adds_a_task(message)
+            return (
+                self.states_headcount(message)
+                or self.adds_a_task(message)
+                or self.replaces_a_task(message)
+            )
         if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
             return True
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
@@ -279,16 +284,20 @@ class AnswerOverCommand(StatelessComponent):
 
     def states_an_exact_answer(self, message: Message) -> bool:
         """ "can spend whatever it takes if it works" read as a follow-up: an exact term
-        of the entity_ruler, with no subject and no aspect to follow up on, asking
-        nothing."""
-        entities = message.get(ENTITIES) or []
+        of the entity_ruler or a head count, with no subject and no aspect to follow up
+        on, asking nothing."""
+        entities, text = message.get(ENTITIES) or [], message.get(TEXT) or ""
         return (
-            not _ASKS.search(message.get(TEXT) or "")
+            not _ASKS.search(text)
             and not any(e.get("entity") in ("subject", "aspect") for e in entities)
             and any(
                 e.get("entity") in self.config["answer_entities"]
-                and e.get("extractor") != "FormAnswerClassifier"
                 and not e.get("role")
+                and (
+                    e.get("extractor") != "FormAnswerClassifier"
+                    # "Nine brothers and lay staff.": a head count
+                    or (e.get("entity") == "company_size" and headcount(text) is not None)
+                )
                 for e in entities
             )
         )
@@ -307,6 +316,19 @@ class AnswerOverCommand(StatelessComponent):
             )
             and bool(re.search(r"\d", text))
         )
+
+    def replaces_a_task(self, message: Message) -> bool:
+        """ "wait, i'd rather have them ring visitors after the show. no hiring", "hang on,
+        the it is fine, it's the player support tickets we want off our plate": a
+        correction that states a task surely, or takes one away and states another,
+        asking nothing and naming no subject."""
+        text = message.get(TEXT) or ""
+        if QUESTION_SHAPE.search(text) or _WH.search(text) or names_a_subject(message):
+            return False
+        tasks = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "outsourced_function"]
+        stated = [e for e in tasks if not e.get("role") and self.read_surely(e)]
+        removed = any(e.get("role") == REMOVED for e in tasks)
+        return bool(stated) and (removed or bool(self.correcting.search(text)))
 
     def adds_a_task(self, message: Message) -> bool:
         """ "before that, can you add IT support for our own staff to the list": an

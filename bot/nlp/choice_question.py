@@ -24,10 +24,12 @@ from bot.nlp.base import (
     SUBJECT_NAMES,
     StatelessComponent,
     give_back_held_tasks,
+    hold_back,
     last_sentence_start,
     names_money,
     overrule_intent,
     select_topic,
+    selected_topic,
     word_pattern,
 )
 
@@ -105,6 +107,53 @@ def named_plainly(message: Message) -> Text:
 
 
 _PLAIN_NAMES = {"bpo": "bpo", "call_center": "call center"}
+
+
+# a question about what they are or do, in a question or the last sentence: "... What
+# kinds of processes would a BPO take over for us?", "... how would you define a call
+# center?", "... is that a type of company or a service, what is it?"
+_WHAT_THEY_ARE = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|hi|hello|hey|then)\W+)*(?:"
+    r"(?:what|wat|whats|what's)(?:\s+(?:exactly|even|actually))?(?:\s+(?:is|are|'s))?"
+    r"(?:\s+(?:exactly|even|actually))?"
+    rf"\s+(?:an?|that|this|it|these|those|such|the term|{SUBJECT_NAMES})\b"
+    r"|(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:tasks|processes|work|jobs|services|"
+    r"functions|things)\b"
+    r"|(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:company|companies|operation|business|"
+    r"place|firm|outfit)\s+(?:is|are)\s+(?:that|this|it|they|those|an?|the)\b"
+    r"|(?:what|which)\s+(?:tasks|processes|functions|services|jobs|work)\b"
+    r"|(?:what|how)\s+(?:exactly\s+)?(?:would|could|does|do|can)\s+(?:an?|the|such|one|they|these|"
+    r"those)\s+(?:[\w-]+\s+){0,3}?(?:handle|take|do|offer|cover|involve|work|mean|provide)\b"
+    r"|(?:could|can|would)\s+(?:you|u)\s+(?:please\s+)?(?:explain|define|describe|"
+    r"tell (?:me|us) what)"
+    r"|explain|define|how would you define"
+    r"|is (?:that|it|this) (?:a|the) (?:type|kind|sort) of"
+    r")"
+    r"|\bwhat does\b.*\b(?:mean|stand for)\b|\bdefinition of\b"
+    r"|\bin (?:simple|plain) (?:words|terms|language|english)\b",
+    re.IGNORECASE,
+)
+# ... with no word that asks what to do
+_WHAT_TO_DO = re.compile(
+    r"\b(?:should|do you (?:think|reckon|suggest|recommend)|(?:you|u) (?:suggest|recommend|advise)|"
+    r"suits?|fits?|best|better|right (?:for|choice|move|one)|good for|options?|move|"
+    r"recommend\w*|advi[cs]e|suggest\w*|choose|choosing|pick|go (?:with|for)|worth|"
+    r"make sense|start|begin|help|need)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^.?!]*[.?!]+|[^.?!]+$")
+_CLAUSE_ASKED = re.compile(r"[;:]\s*|,\s+(?=(?:what|which|how|could|can|is)\b)", re.IGNORECASE)
+
+
+def asks_what_they_are(text: Text) -> bool:
+    """A question about what they are or do, whatever story comes before it, and nothing
+    asked about what to do."""
+    asked = [s.strip() for s in (m.group(0) for m in _SENTENCE.finditer(text)) if s.strip()]
+    parts = [s for s in asked if s.endswith("?")] + [text[last_sentence_start(text) :].strip()]
+    parts = [clause for part in parts for clause in [part, *_CLAUSE_ASKED.split(part)[1:]]]
+    if any(_WHAT_TO_DO.search(part) for part in parts):
+        return False
+    return any(_WHAT_THEY_ARE.search(part) for part in parts)
 
 
 def both_named(text: Text) -> bool:
@@ -318,7 +367,7 @@ _OPINION_ASKED = re.compile(
     r"|what would (?:you|u) (?:go (?:with|for)|do|pick|choose|suggest|recommend|advise)"
     r"|what(?:'s| is) your (?:take|view|opinion|advice|recommendation|suggestion|verdict)"
     # "... I'd like your view on outsourcing"
-    r"|your (?:take|thoughts|opinion|view|verdict)(?: on (?:outsourcing|this|that|it))?"
+    r"|your (?:take|thoughts|opinion|view|verdict|advice)(?: on (?:outsourcing|this|that|it))?"
     r"|thoughts|any (?:ideas|thoughts|suggestions)"
     r"|which (?:one|option|type|kind|model|way|route|path|service|of (?:the two|them|these|those))"
     # "..., which option is good" (not "which one is best": asked of companies in general
@@ -339,7 +388,21 @@ _OPINION_ASKED = re.compile(
     r"|what do (?:you|u|ya) think (?:we|i) (?:need|should (?:do|get|use|go for))"
     # "small music school. hate paperwork. what do i need"
     r"|what do (?:we|i) need"
-    r"|where (?:do|should) (?:we|i) start)"
+    r"|where (?:do|should) (?:we|i) (?:even )?(?:start|begin)"
+    # "..., would it make sense to hand that off?", "worth outsourcing the phones?",
+    # "outsource it or not?", "keep in house or outsource?", "what now?": advice on the
+    # visitor's own case, asked after its story
+    r"|(?:would|does|will) (?:it|that|this) (?:make sense|be (?:worth it|sensible|smart|wise|"
+    r"daft|silly|overkill|a good idea))(?: (?:to|for) [^.?!]{0,60})?"
+    r"|(?:is (?:it|that|this) )?worth (?:it|(?:outsourcing|paying|getting|handing)\b[^.?!]{0,40})"
+    r"|(?:outsource|hand (?:it|that|this|them) (?:off|over))(?: (?:it|that|this|them))? or (?:not|"
+    r"keep (?:it|them) in[- ]?house|do it ourselves)"
+    r"|keep (?:it |this |that |them )?in[- ]?house or (?:outsource|hand (?:it )?(?:off|over))"
+    r"|what now|what(?:'s| is) the (?:smart|best|right|sensible) (?:move|step|thing to do)"
+    r"|point (?:me|us) in the right direction"
+    r"|(?:should|do) (?:i|we) (?:outsource|hand (?:it|that|this|them) (?:off|over)|"
+    r"(?:get|hire|use|look at) (?:an? )?(?:outside|external) (?:team|partner|compan(?:y|ies)|"
+    r"firms?|help|support))\b[^.?!]{0,40})"
     r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
     re.IGNORECASE,
 )
@@ -809,4 +872,30 @@ class ChoiceQuestion(StatelessComponent):
             elif reading:
                 select_topic(message, reading)
                 overrule_intent(message, reading.split("/")[0], self.config["confidence"])
+            elif (message.get(INTENT) or {}).get("name") == self.config[
+                "recommendation"
+            ] and asks_what_they_are(message.get(TEXT) or ""):
+                self.take_as_knowledge_question(message)
         return messages
+
+    def take_as_knowledge_question(self, message: Message) -> None:
+        """ "We're a car dealership group with 9 sites. What kinds of processes would a BPO
+        take over for us?": the question asked, after the story; the tasks the model read
+        are held back, as for any knowledge question (a request after it states them)."""
+        topic = selected_topic(message)
+        if not topic:
+            return
+        overrule_intent(message, topic.split("/")[0], self.config["confidence"])
+        read = [
+            e
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "outsourced_function"
+            and e.get("extractor") == "FormAnswerClassifier"
+            and not e.get("role")
+        ]
+        hold_back(message, read)
+        message.set(
+            ENTITIES,
+            [{**e, "role": GUESS} if e in read else e for e in message.get(ENTITIES) or []],
+            add_to_output=True,
+        )

@@ -278,3 +278,54 @@ def test_the_customers_questions_told_as_the_work_are_an_answer():
     message.set(HELD_BACK, [{**held, "confidence": 0.99}])
     (result,) = AnswerOverCommand({}).process([message])
     assert result.get("intent")["name"] == "difference"
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # a task taken away and another stated
+        (
+            "wait, rather have them phone the guests after their stay. no recruiting",
+            [("hr", "removed", RULER), ("surveys", None, {**MODEL, "confidence": 0.97})],
+            "inform",
+        ),
+        # a correction that states a task surely
+        (
+            "hang on, the books are fine, it's the customer emails we want gone",
+            [("customer_support", None, RULER)],
+            "inform",
+        ),
+        # a question after it is out of scope still
+        (
+            "wait, our accountant does payroll, what is the minimum wage",
+            [("payroll", None, RULER)],
+            "out_of_scope",
+        ),
+        # no correction: a task named in passing
+        ("our payroll firm's helpline never answers", [("payroll", None, RULER)], "out_of_scope"),
+        # a task read unsurely is no correction
+        (
+            "hang on, the thing with the vans",
+            [("logistics", None, {**MODEL, "confidence": 0.4})],
+            "out_of_scope",
+        ),
+    ],
+)
+def test_a_correction_of_the_tasks_read_as_out_of_scope_is_an_answer(text, entities, expected):
+    tasks = [
+        {"entity": "outsourced_function", "value": value, **({"role": role} if role else {}), **how}
+        for value, role, how in entities
+    ]
+    assert intent_after(text, "out_of_scope", tasks) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Eleven sisters and two gardeners.", "inform"),
+        ("what about 200 staff", "follow_up"),  # asks
+    ],
+)
+def test_a_head_count_read_as_a_follow_up_is_an_answer(text, expected):
+    size = {"entity": "company_size", "value": "small", **MODEL}
+    assert intent_after(text, "follow_up", [size]) == expected

@@ -456,6 +456,32 @@ def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
             "cancel, a call centre or a bpo?",
             "difference",
         ),
+        # advice on the visitor's own case, asked after its story
+        (
+            "we run a bike shop with 6 staff and the phone never stops. would it make sense to "
+            "hand it off?",
+            "out_of_scope",
+        ),
+        ("our clinic has 30 staff and the billing is behind. worth outsourcing it?", "benefits"),
+        (
+            "i run a removals firm, 12 of us, quotes pile up at weekends. outsource or not?",
+            "out_of_scope",
+        ),
+        (
+            "we're a care agency of 50, the rota and pay eat my week. keep in house or outsource?",
+            "benefits",
+        ),
+        ("my garden centre has 20 staff and orders by phone get lost. what now?", "out_of_scope"),
+        (
+            "we are a dance school with 4 teachers and bookings are chaos, point me in the right "
+            "direction",
+            "out_of_scope",
+        ),
+        (
+            "our brewery employs 25 and the invoices are weeks behind. should we get an outside "
+            "partner for that?",
+            "services",
+        ),
     ],
 )
 def test_a_business_told_of_asks_for_the_recommendation(text, intent):
@@ -498,7 +524,60 @@ def test_a_business_told_of_asks_for_the_recommendation(text, intent):
         ("telecom companies, which one", "choosing"),
         ("I wonder how firms choose a bpo or call centre", "choosing"),
         ("Confused teacher here, what do you think?", "out_of_scope"),
+        # "worth it" and "make sense" of something else than handing work over
+        ("is a call centre job worth it for a student?", "careers"),
+        ("would it make sense to learn tagalog for a bpo job?", "careers"),
+        ("why do firms outsource, is it worth it?", "benefits"),
     ],
 )
 def test_other_stories_keep_their_reading(text, intent):
     assert read(text, intent)[0] == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we make garden sheds, 40 staff, and the office is buried. what exactly is a bpo?",
+        "Our hostel chain has 12 sites. What kinds of work would a call centre take on for us?",
+        "i run a print shop; what would a bpo actually handle",
+        "my landlord's agency says they use 'the phone people'. what kind of company is that?",
+        "For a board paper at our housing trust, please give me a definition of business "
+        "process outsourcing.",
+    ],
+)
+def test_a_story_then_a_question_about_them_is_a_knowledge_question(text):
+    # the topic classifier's choice (here difference/overview) answers it
+    assert read(text, "request_recommendation")[0] == "difference"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we make garden sheds, 40 staff, and the office is buried. what would you do?",
+        "our hostel chain has 12 sites. what kind of outside help would suit us?",
+        "we run a print shop. what is a bpo and should we use one?",
+        "i run a bakery, what are my options",
+    ],
+)
+def test_a_story_then_what_to_do_stays_a_request(text):
+    assert read(text, "request_recommendation")[0] == "request_recommendation"
+
+
+def test_tasks_read_in_a_story_before_a_question_are_held_back():
+    task = {
+        "entity": "outsourced_function",
+        "value": "administration",
+        "extractor": "FormAnswerClassifier",
+        "confidence": 0.9,
+    }
+    message = parsed_message(
+        "the paperwork is killing us. what exactly is a bpo?",
+        "request_recommendation",
+        0.8,
+        [task],
+        topic="definition/bpo",
+    )
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "definition"
+    assert [e.get("role") for e in result.get("entities")] == ["guess"]
+    assert result.get("held_back_tasks") == [task]
