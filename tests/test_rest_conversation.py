@@ -393,3 +393,29 @@ def test_not_knowing_what_is_realistic_is_a_moderate_budget(assistant, conversat
     reply = conversation.say("I don't know what's realistic for this")
     assert "My recommendation: a BPO" in reply
     assert tracker_slot(assistant, conversation.sender, "budget") == "moderate"
+
+
+def test_a_story_then_an_indirect_ask_starts_the_questions(assistant, conversation):
+    reply = conversation.say(
+        "small vineyard, the cellar door bookings and wine club emails swamp us every summer. "
+        "where would you even begin?"
+    )
+    assert "your budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_a_story_then_what_they_do_gets_the_answer_not_the_questions(conversation):
+    reply = conversation.say(
+        "our ferry company has 60 crew; what sort of work would a call centre take on for us?"
+    )
+    assert "Inbound" in reply
+    assert "How many people" not in reply and "Which tasks" not in reply
+
+
+def test_a_story_then_what_it_is_gets_the_definition(conversation):
+    reply = conversation.say(
+        "we're a 20 person translation agency and our PM suggested outsourcing. what exactly "
+        "is a bpo?"
+    )
+    assert "stands for business process outsourcing" in reply.lower()
+    assert "Which tasks" not in reply

@@ -107,6 +107,8 @@ class AnswerOverCommand(StatelessComponent):
                        "cannot (?:say|tell)", "hard to (?:say|tell)", "too early to (?:say|tell)",
                        "not sure", "no idea", "(?:do not|don'?t) know", "dunno"],
             "unsure_readings": ["stop", "deny", "request_recommendation"],
+            # the budget's value for not knowing it
+            "unsure_value": "unsure",
             # "I don't know what's realistic for this", read as a request for help or out of
             # scope: not knowing what to spend (not "i don't know what you can do")
             "unsure_of_amount": ["(?:what|how much)(?:'?s| is| would be| to)? (?:realistic|"
@@ -170,6 +172,7 @@ class AnswerOverCommand(StatelessComponent):
                 self.states_headcount(message)
                 or self.adds_a_task(message)
                 or self.replaces_a_task(message)
+                or self.not_sure_of_the_budget(message)
             )
         if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
             return True
@@ -316,6 +319,29 @@ class AnswerOverCommand(StatelessComponent):
             )
             and bool(re.search(r"\d", text))
         )
+
+    def not_sure_of_the_budget(self, message: Message) -> bool:
+        """ "Hard to say at this stage.", read as out of scope: the budget's "not sure",
+        which the form-answer model reads, asking nothing of the assistant."""
+        text = message.get(TEXT) or ""
+        unsure = [
+            e
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "budget" and e.get("value") == self.config["unsure_value"]
+        ]
+        if not unsure or not self.unsure.search(text) or QUESTION_SHAPE.search(text):
+            return False
+        if self.command_words.search(text) or self.advice_words.search(text):
+            return False
+        message.set(
+            ENTITIES,
+            [
+                {k: v for k, v in e.items() if k != "role"} if e in unsure else e
+                for e in message.get(ENTITIES) or []
+            ],
+            add_to_output=True,
+        )
+        return True
 
     def replaces_a_task(self, message: Message) -> bool:
         """ "wait, i'd rather have them ring visitors after the show. no hiring", "hang on,

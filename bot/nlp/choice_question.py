@@ -148,12 +148,13 @@ _CLAUSE_ASKED = re.compile(r"[;:]\s*|,\s+(?=(?:what|which|how|could|can|is)\b)",
 def asks_what_they_are(text: Text) -> bool:
     """A question about what they are or do, whatever story comes before it, and nothing
     asked about what to do."""
-    asked = [s.strip() for s in (m.group(0) for m in _SENTENCE.finditer(text)) if s.strip()]
-    parts = [s for s in asked if s.endswith("?")] + [text[last_sentence_start(text) :].strip()]
-    parts = [clause for part in parts for clause in [part, *_CLAUSE_ASKED.split(part)[1:]]]
-    if any(_WHAT_TO_DO.search(part) for part in parts):
+    sentences = [s.strip() for s in (m.group(0) for m in _SENTENCE.finditer(text)) if s.strip()]
+    asked = [s for s in sentences if s.endswith("?")] + [text[last_sentence_start(text) :].strip()]
+    asked = [clause for part in asked for clause in [part, *_CLAUSE_ASKED.split(part)[1:]]]
+    if any(_WHAT_TO_DO.search(part) for part in asked):
         return False
-    return any(_WHAT_THEY_ARE.search(part) for part in parts)
+    # ("... I require a short definition of a call centre. Could you provide one?")
+    return any(_WHAT_THEY_ARE.search(part) for part in [*asked, *sentences])
 
 
 def both_named(text: Text) -> bool:
@@ -197,7 +198,12 @@ _OWN_CHOICE = re.compile(
     # "sign company, trying to decide between a call centre and a bpo"
     # (not "choosing between bpo and call center": the rule of thumb)
     r"|(?:\b(?:i'?m|im|we'?re|i am|we are)\s+|[,.;:!-]\s*)(?:(?:trying|having)\s+to\s+"
-    r"(?:choose|decide|pick)|deciding|choosing|torn)\s+between\b",
+    r"(?:choose|decide|pick)|deciding|choosing|torn)\s+between\b"
+    # "i run a dental lab and cant figure out if i need a bpo or one of those call centre
+    # things"
+    r"|\b(?:can'?t|cannot|trying to|want to|need to|help me)\s+(?:figure out|work out|decide|"
+    r"tell|know)\s+(?:if|whether|which)\s+(?:i|we)\s+(?:need|should (?:get|use|go (?:with|for))|"
+    rf"want)\s+{_SUBJECT}\s+or\b",
     re.IGNORECASE,
 )
 # "we are reviewing what to outsource", "i need to decide on an outsourcing model": the

@@ -329,3 +329,19 @@ def test_a_correction_of_the_tasks_read_as_out_of_scope_is_an_answer(text, entit
 def test_a_head_count_read_as_a_follow_up_is_an_answer(text, expected):
     size = {"entity": "company_size", "value": "small", **MODEL}
     assert intent_after(text, "follow_up", [size]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Too early to tell, honestly.", "inform"),
+        ("can't say yet, which one would you pick?", "out_of_scope"),  # asks advice
+    ],
+)
+def test_not_knowing_the_budget_read_as_out_of_scope_is_the_budgets_answer(text, expected):
+    budget = {"entity": "budget", "value": "unsure", "role": "guess", **MODEL}
+    message = parsed_message(text, "out_of_scope", 0.6, [budget])
+    (result,) = AnswerOverCommand({}).process([message])
+    assert result.get("intent")["name"] == expected
+    if expected == "inform":
+        assert "role" not in result.get("entities")[0]

@@ -456,6 +456,11 @@ def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
             "cancel, a call centre or a bpo?",
             "difference",
         ),
+        # the visitor's own choice, not yet made
+        (
+            "we make candles and i cant work out whether we need a bpo or a call centre",
+            "difference",
+        ),
         # advice on the visitor's own case, asked after its story
         (
             "we run a bike shop with 6 staff and the phone never stops. would it make sense to "
@@ -524,6 +529,7 @@ def test_a_business_told_of_asks_for_the_recommendation(text, intent):
         ("telecom companies, which one", "choosing"),
         ("I wonder how firms choose a bpo or call centre", "choosing"),
         ("Confused teacher here, what do you think?", "out_of_scope"),
+        ("i cant tell if i need a bpo or a call center job to start my career", "careers"),
         # "worth it" and "make sense" of something else than handing work over
         ("is a call centre job worth it for a student?", "careers"),
         ("would it make sense to learn tagalog for a bpo job?", "careers"),
@@ -543,6 +549,8 @@ def test_other_stories_keep_their_reading(text, intent):
         "my landlord's agency says they use 'the phone people'. what kind of company is that?",
         "For a board paper at our housing trust, please give me a definition of business "
         "process outsourcing.",
+        "Our town hall writes a paper on this. We want a plain definition of a BPO. Can you "
+        "give one?",
     ],
 )
 def test_a_story_then_a_question_about_them_is_a_knowledge_question(text):
