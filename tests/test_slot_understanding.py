@@ -53,7 +53,8 @@ FLOORS = {
     "realistic_thirtyninth": {"company_size": 0.95, "budget": 0.83, "outsourced_functions": 0.88},
     "realistic_fortieth": {"company_size": 0.95, "budget": 0.83, "outsourced_functions": 0.95},
     "realistic_fortyfirst": {"company_size": 0.95, "budget": 0.92, "outsourced_functions": 0.95},
-    "realistic_fortysecond": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    # budget: one phrasing lost to the openings data (session 23)
+    "realistic_fortysecond": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.95},
     "realistic_fortythird": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.86},
     "realistic_fortyfourth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.95},
     "realistic_fortyfifth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.62},
