@@ -54,6 +54,18 @@ _CORRECTION = re.compile(
     r".*\b(?:only|just|instead|rather|not)\b",
     re.IGNORECASE,
 )
+# what the visitor wants done: "it's the player support tickets we want off our plate"
+_WANTED = re.compile(
+    r"\b(?:want|wanted|need|needed|rather|instead|only|just|it'?s (?:the|our|really|more)|"
+    r"what we|off (?:our|my) (?:plate|hands|desk)s?)\b",
+    re.IGNORECASE,
+)
+# ... not the visitor's own job, nor someone who does the work now
+_NOT_WANTED_DONE = re.compile(
+    r"\b(?:my job|jobs?|careers?|looking for (?:a |new )?(?:work|job|role|one)|apply\w*|cv|"
+    r"resume|let me (?:get|ask|check|fetch)|(?:my|our) (?:colleague|boss|manager|team) handles)\b",
+    re.IGNORECASE,
+)
 _WH = re.compile(
     r"(?:^|[,.;:!?]\s*)(?:what|how|why|which|who|where|when|(?:do|does|is|are|can|could|would|"
     r"will|should)\s+(?:you|u|they|it|i|we|that|this|there|a|an|the)\b)\b",
@@ -351,10 +363,13 @@ class AnswerOverCommand(StatelessComponent):
         text = message.get(TEXT) or ""
         if QUESTION_SHAPE.search(text) or _WH.search(text) or names_a_subject(message):
             return False
+        if _NOT_WANTED_DONE.search(text):
+            return False  # "actually, customer service is my job", "... let me get her"
         tasks = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "outsourced_function"]
         stated = [e for e in tasks if not e.get("role") and self.read_surely(e)]
         removed = any(e.get("role") == REMOVED for e in tasks)
-        return bool(stated) and (removed or bool(self.correcting.search(text)))
+        wanted = bool(self.correcting.search(text)) and bool(_WANTED.search(text))
+        return bool(stated) and (removed or wanted)
 
     def adds_a_task(self, message: Message) -> bool:
         """ "before that, can you add IT support for our own staff to the list": an

@@ -114,7 +114,8 @@ _PLAIN_NAMES = {"bpo": "bpo", "call_center": "call center"}
 # center?", "... is that a type of company or a service, what is it?"
 _WHAT_THEY_ARE = re.compile(
     r"^\W*(?:(?:so|and|but|ok|okay|hi|hello|hey|then)\W+)*(?:"
-    r"(?:what|wat|whats|what's)(?:\s+(?:exactly|even|actually))?(?:\s+(?:is|are|'s))?"
+    # (not "What a mess our support is": no verb, an exclamation)
+    r"(?:(?:what|wat)(?:\s+(?:exactly|even|actually))?\s+(?:is|are)|whats|what's)"
     r"(?:\s+(?:exactly|even|actually))?"
     rf"\s+(?:an?|that|this|it|these|those|such|the term|{SUBJECT_NAMES})\b"
     r"|(?:what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+(?:tasks|processes|work|jobs|services|"
@@ -123,7 +124,7 @@ _WHAT_THEY_ARE = re.compile(
     r"place|firm|outfit)\s+(?:is|are)\s+(?:that|this|it|they|those|an?|the)\b"
     r"|(?:what|which)\s+(?:tasks|processes|functions|services|jobs|work)\b"
     r"|(?:what|how)\s+(?:exactly\s+)?(?:would|could|does|do|can)\s+(?:an?|the|such|one|they|these|"
-    r"those)\s+(?:[\w-]+\s+){0,3}?(?:handle|take|do|offer|cover|involve|work|mean|provide)\b"
+    r"those)\s+(?:[\w-]+\s+){0,3}?(?:handle|take|do|offer|cover|involve|mean|provide)\b"
     r"|(?:could|can|would)\s+(?:you|u)\s+(?:please\s+)?(?:explain|define|describe|"
     r"tell (?:me|us) what)"
     r"|explain|define|how would you define"
@@ -138,11 +139,17 @@ _WHAT_TO_DO = re.compile(
     r"\b(?:should|do you (?:think|reckon|suggest|recommend)|(?:you|u) (?:suggest|recommend|advise)|"
     r"suits?|fits?|best|better|right (?:for|choice|move|one)|good for|options?|move|"
     r"recommend\w*|advi[cs]e|suggest\w*|choose|choosing|pick|go (?:with|for)|worth|"
-    r"make sense|start|begin|help|need)\b",
+    r"make sense|start|begin|help|need|which (?:is|one|would|should)|"
+    r"would (?:you|u)(?! (?:please )?(?:define|explain|describe))|"
+    # "what work could we outsource?", "what would a bpo cost for us?"
+    r"(?:could|can|should|would) (?:we|i) (?:outsource|hand|give|pass|move|farm|send)|"
+    r"costs?|price\w*|charge\w*|pay)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.?!]*[.?!]+|[^.?!]+$")
-_CLAUSE_ASKED = re.compile(r"[;:]\s*|,\s+(?=(?:what|which|how|could|can|is)\b)", re.IGNORECASE)
+_CLAUSE_ASKED = re.compile(
+    r"[;:]\s*|,\s+(?:and\s+)?(?=(?:what|which|how|could|can|is)\b)", re.IGNORECASE
+)
 
 
 def asks_what_they_are(text: Text) -> bool:
@@ -394,22 +401,35 @@ _OPINION_ASKED = re.compile(
     r"|what do (?:you|u|ya) think (?:we|i) (?:need|should (?:do|get|use|go for))"
     # "small music school. hate paperwork. what do i need"
     r"|what do (?:we|i) need"
-    r"|where (?:do|should) (?:we|i) (?:even )?(?:start|begin)"
-    # "..., would it make sense to hand that off?", "worth outsourcing the phones?",
-    # "outsource it or not?", "keep in house or outsource?", "what now?": advice on the
-    # visitor's own case, asked after its story
-    r"|(?:would|does|will) (?:it|that|this) (?:make sense|be (?:worth it|sensible|smart|wise|"
-    r"daft|silly|overkill|a good idea))(?: (?:to|for) [^.?!]{0,60})?"
-    r"|(?:is (?:it|that|this) )?worth (?:it|(?:outsourcing|paying|getting|handing)\b[^.?!]{0,40})"
+    r"|where (?:do|should) (?:we|i) (?:even )?(?:start|begin))"
+    r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
+    re.IGNORECASE,
+)
+# "..., would it make sense to hand that off?", "worth outsourcing the phones?", "outsource
+# it or not?", "keep in house or outsource?", "what now?": advice on handing the visitor's
+# own work over, asked after its story (not "would it make sense to apply?", "worth
+# getting a website?": a job, or something else to buy)
+_HANDING = (
+    r"(?:outsourc\w*|hand(?:ing)? (?:\w+ )?(?:off|over|out)|farm(?:ing)? (?:\w+ )?out|"
+    r"(?:get|getting|pay|paying|use|using|hire|hiring) (?:someone|somebody|some(?:one|body) else|"
+    r"an? (?:outside|external|third[- ]party) \w+|outside help|a company|a service|an agency)"
+    r"(?: to (?:handle|do|take|answer|run|manage|deal with|pick up|cover)\b[^.?!]{0,40})?)"
+)
+_OWN_CASE_ASKED = re.compile(
+    r"(?:^|[.!?,;:-]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|and|but|then|ok|okay|anyway)\W+)*(?:"
+    r"(?:would|does|will) (?:it|that|this) (?:make sense|be (?:worth it|sensible|smart|wise|"
+    rf"daft|silly|overkill|a good idea))(?: to {_HANDING}[^.?!]{{0,40}})?"
+    rf"|(?:is (?:it|that|this) )?worth (?:it|{_HANDING}[^.?!]{{0,40}})"
     r"|(?:outsource|hand (?:it|that|this|them) (?:off|over))(?: (?:it|that|this|them))? or (?:not|"
     r"keep (?:it|them) in[- ]?house|do it ourselves)"
     r"|keep (?:it |this |that |them )?in[- ]?house or (?:outsource|hand (?:it )?(?:off|over))"
     r"|what now|what(?:'s| is) the (?:smart|best|right|sensible) (?:move|step|thing to do)"
     r"|point (?:me|us) in the right direction"
-    r"|(?:should|do) (?:i|we) (?:outsource|hand (?:it|that|this|them) (?:off|over)|"
-    r"(?:get|hire|use|look at) (?:an? )?(?:outside|external) (?:team|partner|compan(?:y|ies)|"
-    r"firms?|help|support))\b[^.?!]{0,40})"
-    r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
+    rf"|(?:should|do) (?:i|we) {_HANDING}"
+    r"|(?:should|do) (?:i|we) (?:get|hire|use|look at) (?:an? )?(?:outside|external) "
+    r"(?:team|partner|compan(?:y|ies)|firms?|help|support)"
+    r"(?: (?:for|with) (?:that|this|it|them|those))?"
+    r")(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
     re.IGNORECASE,
 )
 # "can you recommend one? we're a bank in Accra", "advise pls, we're a tax consultancy",
@@ -544,6 +564,13 @@ _NOT_A_BUSINESS_NEED = re.compile(
     r"i'?m a customer|as a customer)\b",
     re.IGNORECASE,
 )
+# ... of someone looking for work ("I got an offer from a BPO in Manila. Is it worth it?")
+_LOOKING_FOR_WORK = re.compile(
+    r"\b(?:job ?seekers?|jobs?|careers?|appl(?:y|ying|ied)|interviews?|hired|students?|grads?|"
+    r"graduat\w*|thesis|(?:an? |job )?offers? (?:from|at)|offered me|(?:my|of) experience|"
+    r"years? (?:in|at|of)\b)",
+    re.IGNORECASE,
+)
 _LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)
 # ... or the visitor's business alone ("hi i manage a small marina", "we're a dental lab")
 _SELF_INTRO = re.compile(
@@ -674,6 +701,13 @@ class ChoiceQuestion(StatelessComponent):
         if not _BUSINESS_SIGN.search(text):
             return False
         if asked and _OWN_STORY.search(text[: asked.start()]):
+            return True
+        own_case = _OWN_CASE_ASKED.search(text)
+        if (
+            own_case
+            and _OWN_STORY.search(text[: own_case.start()])
+            and not (_LOOKING_FOR_WORK.search(text) or _JOB_SEEKER.search(text))
+        ):
             return True
         return bool(_BARE_ADVICE.search(text) and _OWN_STORY.search(text))
 

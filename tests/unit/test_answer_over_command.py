@@ -345,3 +345,15 @@ def test_not_knowing_the_budget_read_as_out_of_scope_is_the_budgets_answer(text,
     assert result.get("intent")["name"] == expected
     if expected == "inform":
         assert "role" not in result.get("entities")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "actually, customer support is my job, I want a new one",
+        "hang on, my colleague handles customer service, let me get her",
+    ],
+)
+def test_a_job_or_an_aside_read_as_out_of_scope_is_no_correction(text):
+    task = {"entity": "outsourced_function", "value": "customer_support", **RULER}
+    assert intent_after(text, "out_of_scope", [task]) == "out_of_scope"

@@ -589,3 +589,33 @@ def test_tasks_read_in_a_story_before_a_question_are_held_back():
     assert result.get("intent")["name"] == "definition"
     assert [e.get("role") for e in result.get("entities")] == ["guess"]
     assert result.get("held_back_tasks") == [task]
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        # an exclamation, not a question about what they are
+        (
+            "What a week. Our receptionist quit and the phones ring nonstop.",
+            "request_recommendation",
+        ),
+        # what to hand over, for the visitor's own company
+        ("we're a 12 person agency. what work could we outsource?", "request_recommendation"),
+        (
+            "what services would you outsource for a 6-person architecture studio?",
+            "request_recommendation",
+        ),
+        (
+            "we run two cafes. what kinds of services are there, and which is for us?",
+            "request_recommendation",
+        ),
+        ("we're a 9 person firm, what would a bpo cost us?", "request_recommendation"),
+        # a job seeker's "worth it", or something else bought or done
+        ("I have 4 years in customer service, would it make sense to apply?", "out_of_scope"),
+        ("got an offer from a bpo in cebu as a student. is it worth it?", "careers"),
+        ("we run a bakery with 6 staff. is it worth getting a new oven?", "out_of_scope"),
+        ("we run a cafe, should we hire an external company to paint the walls?", "out_of_scope"),
+    ],
+)
+def test_what_to_do_or_someone_elses_question_keeps_its_reading(text, intent):
+    assert read(text, intent)[0] == intent
