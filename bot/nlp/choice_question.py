@@ -142,7 +142,9 @@ _WHAT_TO_DO = re.compile(
     r"make sense|start|begin|help|need|which (?:is|one|would|should)|"
     r"would (?:you|u)(?! (?:please )?(?:define|explain|describe))|"
     # "what work could we outsource?", "what would a bpo cost for us?"
-    r"(?:could|can|should|would) (?:we|i) (?:outsource|hand|give|pass|move|farm|send)|"
+    # (not "which tasks can we hand to a bpo?": what one of the two takes on)
+    r"(?:could|can|should|would) (?:we|i) (?:outsource|hand|give|pass|move|farm|send)"
+    rf"(?![^.?!]*\b(?:to|with) {_SUBJECT}\b)|"
     r"costs?|price\w*|charge\w*|pay)\b",
     re.IGNORECASE,
 )

@@ -545,6 +545,7 @@ def test_other_stories_keep_their_reading(text, intent):
     [
         "we make garden sheds, 40 staff, and the office is buried. what exactly is a bpo?",
         "Our hostel chain has 12 sites. What kinds of work would a call centre take on for us?",
+        "what jobs can we give to a call centre? we run a chain of car washes",
         "i run a print shop; what would a bpo actually handle",
         "my landlord's agency says they use 'the phone people'. what kind of company is that?",
         "For a board paper at our housing trust, please give me a definition of business "
