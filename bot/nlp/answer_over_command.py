@@ -193,7 +193,7 @@ class AnswerOverCommand(StatelessComponent):
         if intent == self.config["explanation"] and not self.why_words.search(text):
             return self.states_a_task_surely(message)
         if intent in self.config["unsure_readings"] and self.unsure.search(text):
-            return not (self.command_words.search(text) or self.advice_words.search(text))
+            return self.unsure_only(text)
         if intent not in self.config["commands"]:
             return False
         words = self.handoff_words if intent == self.config["handoff"] else self.command_words
@@ -332,6 +332,12 @@ class AnswerOverCommand(StatelessComponent):
             and bool(re.search(r"\d", text))
         )
 
+    def unsure_only(self, text: Text) -> bool:
+        """Not knowing ("hard to say"), with no command and no request for advice."""
+        return bool(self.unsure.search(text)) and not (
+            self.command_words.search(text) or self.advice_words.search(text)
+        )
+
     def not_sure_of_the_budget(self, message: Message) -> bool:
         """ "Hard to say at this stage.", read as out of scope: the budget's "not sure",
         which the form-answer model reads, asking nothing of the assistant."""
@@ -341,9 +347,7 @@ class AnswerOverCommand(StatelessComponent):
             for e in message.get(ENTITIES) or []
             if e.get("entity") == "budget" and e.get("value") == self.config["unsure_value"]
         ]
-        if not unsure or not self.unsure.search(text) or QUESTION_SHAPE.search(text):
-            return False
-        if self.command_words.search(text) or self.advice_words.search(text):
+        if not unsure or QUESTION_SHAPE.search(text) or not self.unsure_only(text):
             return False
         message.set(
             ENTITIES,

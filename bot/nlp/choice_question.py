@@ -372,12 +372,15 @@ _OWN_THEN_CHOICE = re.compile(
 )
 
 
+# where a last clause that asks begins ("..., so what would you do"), and how it may end
+_ASK_START = r"(?:^|[.!?,;:-]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|and|but|then|ok|okay|anyway)\W+)*"
+_ASK_END = r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$"
 # "we resell fibre internet ..., support is swamping the team. what would you go with?":
 # the visitor's company first, then a last clause that asks for an opinion on what to do
 _OPINION_ASKED = re.compile(
-    r"(?:^|[.!?,;:-]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|and|but|then|ok|okay|anyway)\W+)*"
     # "I'd like your view on outsourcing"
-    r"(?:(?:i|we)(?:'d| would) (?:like|love|welcome|appreciate)\s+|(?:give|tell) (?:me|us)\s+)?"
+    _ASK_START
+    + r"(?:(?:i|we)(?:'d| would) (?:like|love|welcome|appreciate)\s+|(?:give|tell) (?:me|us)\s+)?"
     r"(?:what do (?:you|u|ya) (?:think|reckon|suggest|recommend|advise)"
     r"|what would (?:you|u) (?:go (?:with|for)|do|pick|choose|suggest|recommend|advise)"
     r"|what(?:'s| is) your (?:take|view|opinion|advice|recommendation|suggestion|verdict)"
@@ -403,8 +406,7 @@ _OPINION_ASKED = re.compile(
     r"|what do (?:you|u|ya) think (?:we|i) (?:need|should (?:do|get|use|go for))"
     # "small music school. hate paperwork. what do i need"
     r"|what do (?:we|i) need"
-    r"|where (?:do|should) (?:we|i) (?:even )?(?:start|begin))"
-    r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
+    r"|where (?:do|should) (?:we|i) (?:even )?(?:start|begin))" + _ASK_END,
     re.IGNORECASE,
 )
 # "..., would it make sense to hand that off?", "worth outsourcing the phones?", "outsource
@@ -418,7 +420,7 @@ _HANDING = (
     r"(?: to (?:handle|do|take|answer|run|manage|deal with|pick up|cover)\b[^.?!]{0,40})?)"
 )
 _OWN_CASE_ASKED = re.compile(
-    r"(?:^|[.!?,;:-]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|and|but|then|ok|okay|anyway)\W+)*(?:"
+    _ASK_START + r"(?:"
     r"(?:would|does|will) (?:it|that|this) (?:make sense|be (?:worth it|sensible|smart|wise|"
     rf"daft|silly|overkill|a good idea))(?: to {_HANDING}[^.?!]{{0,40}})?"
     rf"|(?:is (?:it|that|this) )?worth (?:it|{_HANDING}[^.?!]{{0,40}})"
@@ -431,7 +433,7 @@ _OWN_CASE_ASKED = re.compile(
     r"|(?:should|do) (?:i|we) (?:get|hire|use|look at) (?:an? )?(?:outside|external) "
     r"(?:team|partner|compan(?:y|ies)|firms?|help|support)"
     r"(?: (?:for|with) (?:that|this|it|them|those))?"
-    r")(?:\s+(?:pls|please|plz|then|here|now))?\W*$",
+    r")" + _ASK_END,
     re.IGNORECASE,
 )
 # "can you recommend one? we're a bank in Accra", "advise pls, we're a tax consultancy",
