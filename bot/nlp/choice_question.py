@@ -39,12 +39,16 @@ _CHOICE = re.compile(
     # is best": a question about some other product
     r"\bwh?ich(?: one| option| model| solution| setup| route| approach|"
     r" of (?:the two|them|these|those|the options))?\s+"
-    r"(?:(?:suits?|fits?)\b|(?:is|'s|would|will|should|do|does|works?|makes?|to)\b"
+    r"(?:(?:suits?|fits?|makes? (?:more )?sense)\b"
+    r"|(?:is|'s|would|will|should|do|does|works?|makes?|to)\b"
     r"(?:(?!\?).){0,40}?\b(?:right|best|bett?er|suits?|suited|fits?|ideal|go (?:with|for)|"
     r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense)\b)"
     # "which solution would you propose for a container shipping agent?"
     r"|\bwh?ich (?:option|model|solution|setup|route|approach) (?:would|do|could|can|will) "
     r"(?:you|u) (?:propose|recommend|suggest|advise)\b"
+    # "solar panel installers, 5 crews, which service should we use"
+    r"|\bwh?ich (?:kind of |type of |sort of )?(?:service|provider|company|partner)s? "
+    r"(?:should|would|do|could|can) (?:we|i) (?:use|pick|choose|go (?:with|for)|need|hire)\W*$"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat(?:s|'s)?\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
@@ -54,7 +58,7 @@ _CHOICE = re.compile(
     # "would a call center suit us?", "is a bpo the right fit for a clinic like ours"
     rf"|\b(?:would|will|does|is|are)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\b"
     r"(?:(?!\?).){0,25}?\b(?:suit|suits|fit|fits|work|be right|make sense|idea|choice|option|"
-    r"enough)"
+    r"move|bet|enough)"
     r"\s+(?:for\s+)?(?:us|me|our|my|an?\s+\w+(?:\s+\w+)?\s+like\s+(?:us|ours|mine))\b"
     # "is it smart for a company our size or is a call center better"
     rf"|\bor\s+(?:is\s+|would\s+)?(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:be\s+)?"
@@ -235,6 +239,9 @@ _DECIDING = re.compile(
     r"|\b(?:thinking (?:of|about)|considering|looking (?:at|into))\s+"
     r"(?:getting\s+|bringing in\s+|using\s+|hiring\s+)?(?:some\s+)?(?:outside|external)\s+"
     r"(?:help|partners?|providers?)\b"
+    # "help me figure out the best setup for our customer service and admin"
+    r"|\bhelp (?:me|us) (?:figure out|work out|find|choose|pick) (?:the )?(?:best|right) "
+    r"(?:setup|set-up|option|model|solution|approach|way to outsource)\b"
     # "im not sure what we need, can u help"
     r"|\b(?:not sure|unsure|don'?t know|no idea)\s+what\s+(?:we|i)\s+(?:need|should (?:get|do|"
     r"choose|pick|outsource))\b"
@@ -270,8 +277,8 @@ _ADVICE_ALONE = re.compile(
     r"|\b(?:need|want|some|any)\s+(?:some\s+)?help\s+(?:figur|work|sort)\w*\s+(?:this|it|things)"
     r"\s+out\b"
     # "recruitment agency, want your recommendation", "what would you advise us"
-    r"|\b(?:need|want|like|get|have|give me|give us)\s+(?:your|a|an|some)\s+"
-    r"(?:re?c+om+[ae]?n?dations?|suggestions?)\b(?!\s+(?:on|about|for|regarding|re)\b)"
+    r"|\b(?:need|want|like|get|have|give me|give us|looking for)\s+(?:your|a|an|some)\s+"
+    r"(?:re?c+om+[ae]?n?dations?|recos?|suggestions?)\b(?!\s+(?:on|about|for|regarding|re)\b)"
     r"|\bwhat (?:would|do|can|could|will) (?:you|u) (?:advise|advice|recommend|suggest)"
     r"(?:\s+(?:us|me))?\W*$",
     re.IGNORECASE,
@@ -284,7 +291,9 @@ _A_BUSINESS = (
     r"bakery|brewery|factory|producer|maker|consultancy|outfit|venture|organi[sz]ation|"
     r"co|corp|ltd|llc|inc|gmbh|franchise|co-?op|cooperative|utility|university|college|"
     r"hospital|salon|gym|garage|workshop|enterprise|department|dept|forwarder|dealership|"
-    r"carrier|museum|airline|(?:shipping|freight|customs|cargo|travel) agent)"
+    r"carrier|museum|airline|(?:shipping|freight|customs|cargo|travel) agent|"
+    # "can you recommend something for a packaging supplier?"
+    r"supplier|installer|contractor|vendor|exporter|importer|publisher|brokerage|insurer|lender)"
 )
 _DOMAIN = re.compile(
     rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)|to (?:us|me)"
@@ -317,6 +326,13 @@ _HOW_TO_CHOOSE = re.compile(
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
+# "not asking for my own company, just curious: how do businesses pick ...": companies in
+# general, though "my" is said
+_NOT_OWN = re.compile(
+    r"\bnot (?:asking |looking )?(?:for|about) (?:my|our) (?:own )?(?:company|business|firm|case)\b"
+    r"|\b(?:just|purely|only) (?:curious|out of curiosity|wondering)\b",
+    re.IGNORECASE,
+)
 # a request for the reasons of a recommendation given: "why did you recommend that for us?"
 _WHY = re.compile(r"\b(?:why|how come|reasons?|made you|makes you|based on)\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
@@ -387,7 +403,8 @@ _OPINION_ASKED = re.compile(
     # "... I'd like your view on outsourcing"
     r"|your (?:take|thoughts|opinion|view|verdict|advice)(?: on (?:outsourcing|this|that|it))?"
     r"|thoughts|any (?:ideas|thoughts|suggestions)"
-    r"|which (?:one|option|type|kind|model|way|route|path|service|of (?:the two|them|these|those))"
+    r"|which (?:one|option|type|kind|model|way|route|path|service|of (?:the two|them|these|those)|"
+    r"(?:provider|partner|company)(?: type)?)"
     # "..., which option is good" (not "which one is best": asked of companies in general
     # as often as of the visitor's own; not "... for me": a job seeker's)
     r"(?:\s+(?:is|would be|'s)(?:\s+good)?(?:\s+(?:for|4)\s+us)?)?"
@@ -809,7 +826,7 @@ class ChoiceQuestion(StatelessComponent):
         usually = _USUALLY.search(text)
         # ... or for a company of some size, asked without a word of advice
         of_a_size = _SIZE_OF_A_BUSINESS.search(text) and not asks_advice(text)
-        own = self.patterns["own"].search(text) or (
+        own = (self.patterns["own"].search(text) and not _NOT_OWN.search(text)) or (
             _FOR_A_BUSINESS.search(text) and not (usually or of_a_size)
         )
         if (self.patterns["general"].search(text) or of_a_size) and not own:

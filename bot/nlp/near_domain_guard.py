@@ -42,6 +42,7 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
+from bot.nlp.topic_cues import DEFINITION_ASKED
 
 # a request for help with one's own application: "help me write", "tips to pass"
 _HELP_WITH_IT = re.compile(
@@ -337,6 +338,8 @@ class NearDomainGuard(StatelessComponent):
                 e.get("entity") in ("subject", "aspect") for e in message.get(ENTITIES) or []
             )
             and not self.anchors.search(message.get(TEXT) or "")
+            # "what is backoffice": what one of the two, or an office, is
+            and not message.get(DEFINITION_ASKED)
         )
 
     def chooses_another_thing(self, message: Message) -> bool:

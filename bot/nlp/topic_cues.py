@@ -30,10 +30,10 @@ from rasa.nlu.constants import (
     RESPONSE_SELECTOR_PROPERTY_NAME,
     RESPONSE_SELECTOR_UTTER_ACTION_KEY,
 )
-from rasa.shared.nlu.constants import ENTITIES, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import ASPECT_TOPICS, StatelessComponent, word_pattern
+from bot.nlp.base import ASPECT_TOPICS, StatelessComponent, overrule_intent, word_pattern
 
 _COMPARING = re.compile(
     r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not|"
@@ -88,6 +88,72 @@ _WHAT_IS_OFFICE = re.compile(
     r"|\bwhat (?:counts?|is counted|qualifies) as (?:a |the )?(?:front|back)[- ]?office\b",
     re.IGNORECASE,
 )
+
+# a question that asks only what one of the two is, whatever intent it was read as: "what r
+# BPO's", "so what's a "BPO" then?", "starting at a call centre monday and no clue what a
+# call centre even is" (not "what are call centers good at", "what is a bpo job")
+_ONE_OF_THEM = (
+    r"[\"'“”‘’]?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|"
+    r"business process outsourcing)(?:'?s)?[\"'“”‘’]?"
+)
+_ONLY_WHAT_IT_IS = re.compile(
+    r"(?:(?:^|[.!?:;,]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|ok|okay|and|but|hi|hey|hello|um+|uh+|"
+    r"sorry)\W+)*(?:what|wat|wht)(?:'s|s|\s+is|\s+are|\s+r)\s+(?:an?\s+|the\s+)?"
+    + _ONE_OF_THEM
+    + r"(?:\s+(?:compan(?:y|ies)|firms?|providers?|business(?:es)?|industry|sector))?"
+    r"(?:\s+(?:then|exactly|actually|really|again|anyway|even|mean|pls|please|plz|lol|"
+    r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
+    r"|\bwhat does (?:the (?:term|word|acronym|abbreviation|phrase) )?"
+    + _ONE_OF_THEM
+    + r"\s+(?:\w+\s+)?(?:mean|stand for|refer to|describe)\b"
+    r"|\b(?:know|explain|describe|tell me|understand|sure|idea|clue|wondering|wonder|asking|"
+    r"learn)\s+what (?:an?\s+|the\s+)?"
+    + _ONE_OF_THEM
+    + r"\s+(?:(?:actually|even|really|exactly)\s+)?(?:is|are|means?|stands? for)\b"
+    r"(?!\s+(?:good|for|like|best|better|used|responsible|paid|known|supposed|doing|called|"
+    r"in)\b))",
+    re.IGNORECASE,
+)
+# ... and what front and back office mean: "what do they mean by back office", "heard
+# "back office support" in a meeting, what does it refer to"
+_ONLY_WHAT_OFFICE_IS = re.compile(
+    r"\bwhat(?:'s|s| is| are| does| do)\s+(?:the\s+|a\s+|(?:they|you|people) mean by\s+|"
+    r"is meant by\s+)?[\"'“‘]?(?:front|back)[- ]?offices?"
+    r"(?:\s+(?:outsourcing|work|support|services?|functions?|tasks?|staff|jobs?))?[\"'”’]?"
+    r"(?:\s+(?:mean|means|exactly|then|actually|really|refer to|"
+    r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
+    r"|\b(?:front|back)[- ]?office\b[^?]{0,60}\bwhat (?:does|do) (?:it|that|this|they|the term|"
+    r"that term|this term) (?:mean|refer to|stand for)\b",
+    re.IGNORECASE,
+)
+# intents that such a question overrules (not a request for the recommendation or its
+# reasons: "... dental clinic, what is a bpo, which one suits us")
+_NOT_A_QUESTION_OF_OURS = ("out_of_scope", "nlu_fallback", "follow_up", "inform", "greet", "help",
+                           "affirm", "deny", "bot_challenge", "thank", "goodbye")  # fmt: skip
+_BPO = re.compile(r"\b(?:bpo|business process)", re.IGNORECASE)
+# the two set against each other and a word that asks how they differ: "my boss asked me to
+# explain bpo vs call center in tomorrows meeting, whats the gist"
+_HOW_THEY_DIFFER = re.compile(
+    r"\b(?:explain\w*|gist|summar\w*|nutshell|tl;?dr|overview|breakdown|rundown|differ\w*|"
+    r"distinguish\w*|compar\w*|contrast\w*)\b",
+    re.IGNORECASE,
+)
+_SET_AGAINST = re.compile(
+    r"\b(?:bpos?|call[- ]?cent(?:er|re)s?)\s+(?:vs\.?|versus|v\.?|against|compared (?:to|with))\s+"
+    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def only_what_it_is(text: Text) -> Optional[Text]:
+    """The definition topic a question asks for and nothing else, or None."""
+    if _ONLY_WHAT_OFFICE_IS.search(text):
+        return "definition/front_back_office"
+    subjects = {
+        "bpo" if _BPO.search(m.group(0)) else "call_center" for m in _ONLY_WHAT_IT_IS.finditer(text)
+    }
+    return f"definition/{subjects.pop()}" if len(subjects) == 1 else None
+
 
 # or "... sales calls too, or only support?": more than the one thing
 _CAN_DO = re.compile(
@@ -293,10 +359,43 @@ class TopicCues(StatelessComponent):
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
             )
+            asked = self.asked_what_it_is(message) or self.asked_how_they_differ(message, key)
+            if asked:
+                better = asked if asked != chosen else None
             if better:
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
         return messages
+
+    @staticmethod
+    def asked_how_they_differ(message: Message, key: Text) -> Optional[Text]:
+        """A question that sets the two against each other and asks how they differ, read as
+        none of the knowledge questions: the comparison chosen where it names an aspect, or
+        else the general one."""
+        text = message.get(TEXT) or ""
+        if (message.get(INTENT) or {}).get("name") not in _NOT_A_QUESTION_OF_OURS or not (
+            _SET_AGAINST.search(text) and _HOW_THEY_DIFFER.search(text)
+        ):
+            return None
+        overrule_intent(message, "difference", 0.9)
+        aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
+        return key if key.startswith("difference/") and aspects else "difference/overview"
+
+    @staticmethod
+    def asked_what_it_is(message: Message) -> Optional[Text]:
+        """The definition a question asks for and nothing else: its topic, and its intent
+        where it was read as none of the knowledge questions (or as none at all)."""
+        text = message.get(TEXT) or ""
+        topic = only_what_it_is(text)
+        subjects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
+        }
+        if not topic or len(subjects) > 1:
+            return None  # "what is a bpo and what is a call centre": the two compared
+        message.set(DEFINITION_ASKED, True)
+        if (message.get(INTENT) or {}).get("name") in _NOT_A_QUESTION_OF_OURS:
+            overrule_intent(message, topic.split("/")[0], 0.9)
+        return topic
 
     def one_subject(self, message: Message, key: Text) -> Optional[Text]:
         """A question about one subject, with no word that compares, gets that subject's

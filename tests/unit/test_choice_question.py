@@ -147,6 +147,40 @@ def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "just curious, how do firms choose between a bpo and a call centre? not for my company",
+        "not asking about our business: how do companies pick between a call center and a bpo?",
+    ],
+)
+def test_companies_in_general_said_to_be_no_own_case_get_the_rule_of_thumb(text):
+    assert read(text, "request_recommendation") == ("choosing", "choosing/overview")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're a dental lab, which model makes sense",
+        "scaffolding firm with 3 crews, which provider should we use",
+        "could you recommend something for a tile importer?",
+        "hey, looking for a reco",
+        "would a bpo be the right move for us?",
+        "help me find the right setup for our phones and payroll",
+    ],
+)
+def test_short_requests_of_the_visitors_company(text):
+    assert read(text, "out_of_scope")[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["which service should i use to send newsletters?", "can you recommend something for a cold"],
+)
+def test_requests_for_other_things_are_no_request(text):
+    assert read(text, "out_of_scope")[0] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "hmm so whats better for a small shop",
         "which is right for a big company then?",
         "which is better for a small biz?",

@@ -286,3 +286,66 @@ def test_the_two_halves_in_everyday_words_despite_a_relationship_named_in_passin
     assert topic_after(message(text, "difference/services", ("careers",))) == (
         "difference/services"
     )
+
+
+def read(text, key, intent="out_of_scope", aspects=()):
+    msg = message(text, key, aspects)
+    msg.set("intent", {"name": intent, "confidence": 0.8})
+    msg.set("intent_ranking", [{"name": intent, "confidence": 0.8}])
+    topic = topic_after(msg)
+    return msg.get("intent")["name"], topic
+
+
+@pytest.mark.parametrize(
+    "text, key, expected",
+    [
+        ("wat r bpos", "trends/ai_automation", "definition/bpo"),
+        ('so what\'s a "call centre" then?', "services/call_center", "definition/call_center"),
+        (
+            "interview at a bpo next week and i have no idea what a bpo even is",
+            "careers/bpo",
+            "definition/bpo",
+        ),
+        ("what does the acronym bpo stand for", "definition/call_center", "definition/bpo"),
+        ("what is backoffice", "trends/overview", "definition/front_back_office"),
+        (
+            "my manager keeps saying front office, what does that mean",
+            "services/bpo",
+            "definition/front_back_office",
+        ),
+    ],
+)
+def test_a_question_asking_only_what_one_is_gets_its_definition(text, key, expected):
+    assert read(text, key) == ("definition", expected)
+
+
+@pytest.mark.parametrize(
+    "text, key, intent",
+    [
+        ("what are call centres good at", "benefits/call_center", "benefits"),
+        ("what is a bpo job like", "careers/bpo", "careers"),
+        ("what is a good bpo to work for", "careers/bpo", "careers"),
+        ("what's a call center agent's day like", "careers/call_center", "careers"),
+        (
+            "i dont know what a bpo is but which one suits our clinic",
+            "definition/bpo",
+            "request_recommendation",
+        ),
+    ],
+)
+def test_other_questions_about_one_keep_their_reading(text, key, intent):
+    assert read(text, key, intent) == (intent, key)
+
+
+def test_the_two_set_against_each_other_and_how_they_differ_asked():
+    text = "my teacher wants me to summarise bpo versus call centre, whats the main idea"
+    assert read(text, "difference/services") == ("difference", "difference/overview")
+    # an aspect named keeps the comparison of it
+    assert read(text + " for the tools", "difference/technology", aspects=("technology",)) == (
+        "difference",
+        "difference/technology",
+    )
+    # a request for the recommendation is no question of how they differ
+    assert read(text, "difference/services", "request_recommendation")[0] == (
+        "request_recommendation"
+    )
