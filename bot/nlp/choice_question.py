@@ -32,6 +32,7 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
+from bot.nlp.topic_cues import DEFINITION_ASKED
 
 _SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
 _CHOICE = re.compile(
@@ -446,6 +447,9 @@ _OWN_CASE_ASKED = re.compile(
     r"|keep (?:it |this |that |them )?in[- ]?house or (?:outsource|hand (?:it )?(?:off|over))"
     r"|what now|what(?:'s| is) the (?:smart|best|right|sensible) (?:move|step|thing to do)"
     r"|point (?:me|us) in the right direction"
+    # "we run a bakery, define bpo for me and tell me if we need one"
+    r"|(?:tell|let) (?:me|us)(?: know)? (?:if|whether) (?:we|i) (?:need|should (?:get|use|have)) "
+    r"(?:one|it|them|that|either)"
     rf"|(?:should|do) (?:i|we) {_HANDING}"
     r"|(?:should|do) (?:i|we) (?:get|hire|use|look at) (?:an? )?(?:outside|external) "
     r"(?:team|partner|compan(?:y|ies)|firms?|help|support)"
@@ -933,9 +937,9 @@ class ChoiceQuestion(StatelessComponent):
             elif reading:
                 select_topic(message, reading)
                 overrule_intent(message, reading.split("/")[0], self.config["confidence"])
-            elif (message.get(INTENT) or {}).get("name") == self.config[
-                "recommendation"
-            ] and asks_what_they_are(message.get(TEXT) or ""):
+            elif (message.get(INTENT) or {}).get("name") == self.config["recommendation"] and (
+                asks_what_they_are(message.get(TEXT) or "") or message.get(DEFINITION_ASKED)
+            ):
                 self.take_as_knowledge_question(message)
         return messages
 

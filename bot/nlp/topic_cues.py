@@ -270,6 +270,7 @@ class TopicCues(StatelessComponent):
             "definition_words": [
                 "what do you call", "what (is|are) .{0,60} called", "definitions?( of)?",
                 "define", "stands? for", "meaning of", "what does .{0,12} mean",
+                "(bpos?|call[- ]?cent(er|re)s?) meaning",
                 "what(?: is|'s|s) (?:an? |the )?\\w+(?: \\w+)? meaning",
                 "what (the|this|that) (term|word|acronym|abbreviation|name) (actually )?means?",
                 "what does (the|this|that) (term|word|acronym|abbreviation|name) (actually )?mean",
@@ -437,6 +438,8 @@ class TopicCues(StatelessComponent):
             return None
         if self.definition_words.search(message.get(TEXT) or ""):
             message.set(DEFINITION_ASKED, True)
+            if (message.get(INTENT) or {}).get("name") in _NOT_A_QUESTION_OF_OURS:
+                overrule_intent(message, "definition", 0.9)  # "call centre meaning pls"
             return f"definition/{subject}" if key != f"definition/{subject}" else None
         text = message.get(TEXT) or ""
         tasks = [e for e in entities if e.get("entity") == "outsourced_function"]

@@ -606,6 +606,28 @@ def test_a_story_then_what_to_do_stays_a_request(text):
     assert read(text, "request_recommendation")[0] == "request_recommendation"
 
 
+def test_a_definition_asked_read_as_a_request_is_the_definition():
+    """TopicCues marks a question that asks what one of them is; a request read in it
+    ("... for me please") asks for nothing else."""
+    message = parsed_message(
+        "define a bpo for me please, it's for my homework",
+        "request_recommendation",
+        0.9,
+        topic="definition/bpo",
+    )
+    message.set("definition_asked", True)
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "definition"
+    # ... unless the visitor's own case is asked about too
+    assert (
+        read(
+            "we run a bakery, define bpo for me and tell me if we need one",
+            "request_recommendation",
+        )[0]
+        == "request_recommendation"
+    )
+
+
 def test_tasks_read_in_a_story_before_a_question_are_held_back():
     task = {
         "entity": "outsourced_function",

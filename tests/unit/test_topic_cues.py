@@ -349,3 +349,11 @@ def test_the_two_set_against_each_other_and_how_they_differ_asked():
     assert read(text, "difference/services", "request_recommendation")[0] == (
         "request_recommendation"
     )
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("bpo meaning pls, for my business class", "out_of_scope"), ("define call centre", "greet")],
+)
+def test_definition_words_read_as_no_knowledge_question_are_the_definition(text, intent):
+    assert read(text, "services/bpo", intent)[0] == "definition"
