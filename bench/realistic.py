@@ -73,6 +73,7 @@ FIFTYFIRST = REPO_ROOT / "tests" / "realistic_fiftyfirst"  # session 19: dev, di
 FIFTYSECOND = REPO_ROOT / "tests" / "realistic_fiftysecond"  # session 20: dev, dialogues
 FIFTYTHIRD = REPO_ROOT / "tests" / "realistic_fiftythird"  # session 21: dev, dialogues
 FIFTYFOURTH = REPO_ROOT / "tests" / "realistic_fiftyfourth"  # session 22: dev, dialogues
+FIFTYFIFTH = REPO_ROOT / "tests" / "realistic_fiftyfifth"  # session 24: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -128,6 +129,7 @@ SETS = {
     "fiftysecond": FIFTYSECOND,
     "fiftythird": FIFTYTHIRD,
     "fiftyfourth": FIFTYFOURTH,
+    "fiftyfifth": FIFTYFIFTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

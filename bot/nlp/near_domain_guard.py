@@ -42,7 +42,7 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
-from bot.nlp.topic_cues import DEFINITION_ASKED
+from bot.nlp.topic_cues import only_what_it_is
 
 # a request for help with one's own application: "help me write", "tips to pass"
 _HELP_WITH_IT = re.compile(
@@ -339,7 +339,7 @@ class NearDomainGuard(StatelessComponent):
             )
             and not self.anchors.search(message.get(TEXT) or "")
             # "what is backoffice": what one of the two, or an office, is
-            and not message.get(DEFINITION_ASKED)
+            and not only_what_it_is(message.get(TEXT) or "")
         )
 
     def chooses_another_thing(self, message: Message) -> bool:

@@ -428,6 +428,7 @@ class TopicCues(StatelessComponent):
     def definition(self, message: Message, key: Text) -> Optional[Text]:
         entities = message.get(ENTITIES) or []
         subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
+        named = bool(subjects)
         kind, _, of = key.partition("/")
         if not subjects and kind == "definition" and of in self.config["subjects"]:
             subjects = {of}  # "whats that about esims": no subject, an aspect over it
@@ -438,8 +439,9 @@ class TopicCues(StatelessComponent):
             return None
         if self.definition_words.search(message.get(TEXT) or ""):
             message.set(DEFINITION_ASKED, True)
-            if (message.get(INTENT) or {}).get("name") in _NOT_A_QUESTION_OF_OURS:
-                overrule_intent(message, "definition", 0.9)  # "call centre meaning pls"
+            if named and (message.get(INTENT) or {}).get("name") in _NOT_A_QUESTION_OF_OURS:
+                # "call centre meaning pls" (not "whats the meaning of life")
+                overrule_intent(message, "definition", 0.9)
             return f"definition/{subject}" if key != f"definition/{subject}" else None
         text = message.get(TEXT) or ""
         tasks = [e for e in entities if e.get("entity") == "outsourced_function"]

@@ -357,3 +357,8 @@ def test_the_two_set_against_each_other_and_how_they_differ_asked():
 )
 def test_definition_words_read_as_no_knowledge_question_are_the_definition(text, intent):
     assert read(text, "services/bpo", intent)[0] == "definition"
+
+
+@pytest.mark.parametrize("text", ["whats the meaning of life", "what does kpi stand for"])
+def test_definition_words_with_neither_named_keep_their_reading(text):
+    assert read(text, "definition/call_center")[0] == "out_of_scope"
