@@ -390,7 +390,10 @@ _OWN_THEN_CHOICE = re.compile(
 
 
 # where a last clause that asks begins ("..., so what would you do"), and how it may end
-_ASK_START = r"(?:^|[.!?,;:-]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|and|but|then|ok|okay|anyway)\W+)*"
+# ("... they swallow our evenings 😩 would it be daft to ...": an emoji ends a sentence too)
+_ASK_START = (
+    r"(?:^|[^\w\s'’\"]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|and|but|then|ok|okay|anyway)\W+)*"
+)
 _ASK_END = r"(?:\s+(?:pls|please|plz|then|here|now))?\W*$"
 # "we resell fibre internet ..., support is swamping the team. what would you go with?":
 # the visitor's company first, then a last clause that asks for an opinion on what to do
@@ -437,6 +440,19 @@ _HANDING = (
     r"an? (?:outside|external|third[- ]party) \w+|outside help|a company|a service|an agency)"
     r"(?: to (?:handle|do|take|answer|run|manage|deal with|pick up|cover)\b[^.?!]{0,40})?)"
 )
+# ... work of the kind the two take on, told in the story ("our church choir needs new robes,
+# worth getting someone to make them?" is no such work)
+_WORK_OF_OURS = re.compile(
+    r"\b(?:calls?|calling|phones?|phoning|ring\w*|enquir\w*|inquir\w*|e-?mails?|messages?|dms|"
+    r"whatsapp|chats?|bookings?|orders?|reservations?|appointments?|admin\w*|paperwork|invoic\w*|"
+    r"payroll|wages|books|bookkeeping|accounts?|accounting|finance|hr|recruit\w*|hiring|it|"
+    r"helpdesk|help desk|tech\w*|support|customers?|clients?|patients?|guests?|tickets?|"
+    r"complaints?|sales|leads|rotas?|schedul\w*|reports?|reporting|data|billing|payments?|"
+    r"debts?|collections?|logistics|deliver\w*|shipping|returns|queries|questions|quotes?|"
+    r"estimates?|"
+    r"first contact|front desk|reception|back office|operations|processes)\b",
+    re.IGNORECASE,
+)
 _OWN_CASE_ASKED = re.compile(
     _ASK_START + r"(?:"
     r"(?:would|does|will) (?:it|that|this) (?:make sense|be (?:worth it|sensible|smart|wise|"
@@ -482,6 +498,8 @@ _OWN_STORY = re.compile(
     r"school|hotel|restaurant|garage|salon|gym|bakery|brewery|winery|pharmacy|chain)\b"
     # (not "school project on bpo vs call centres", "hotel industry and call centres")
     r"(?!\s+(?:project|student|assignment|homework|essay|thesis|course|industry|sector)s?\b)"
+    # "food truck, just me and my brother", "me + 2 staff"
+    r"|\b(?:just|only) me and\b|\bme (?:and|\+|&) (?:my|\d+|two|three|four|five)\b"
     # "our museum wants someone to phone visitors" (not "i want cheap phones")
     r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
     re.IGNORECASE,
@@ -614,6 +632,8 @@ _BUSINESS_SIGN = re.compile(
     # "a falconry centre" (not a job centre)
     r"(?<!job )cent(?:re|er))s?|"
     r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
+    # "we get booking enquiries from weddings all day"
+    r"bookings?|enquir(?:y|ies)|inquir(?:y|ies)|quotes?|appointments?|reservations?|"
     r"support|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
     r"provide|offer|manufactur\w*)\b"
     # "we grow apples", "our vans deliver": what a company does ("we" alone is no sign:
@@ -731,6 +751,7 @@ class ChoiceQuestion(StatelessComponent):
         if (
             own_case
             and _OWN_STORY.search(text[: own_case.start()])
+            and _WORK_OF_OURS.search(text)
             and not (_LOOKING_FOR_WORK.search(text) or _JOB_SEEKER.search(text))
         ):
             return True

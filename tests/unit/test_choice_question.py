@@ -606,6 +606,26 @@ def test_a_story_then_what_to_do_stays_a_request(text):
     assert read(text, "request_recommendation")[0] == "request_recommendation"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i book gigs for a jazz trio, enquiries pile up in my dms every night. would it make "
+        "sense to hand that off?",
+        "ice cream van, just me and my dad. people ring for party bookings while we drive. "
+        "worth paying someone to pick up?",
+        "we're a 2 person tattoo studio, the appointment requests never stop 🙃 would it be "
+        "silly to get someone to handle them?",
+    ],
+)
+def test_a_small_outfits_story_then_whether_to_hand_it_over_asks_for_the_recommendation(text):
+    assert read(text, "out_of_scope")[0] == "request_recommendation"
+
+
+def test_handing_over_work_the_two_do_not_take_on_is_no_request():
+    text = "our church choir needs new robes, worth getting someone to make them?"
+    assert read(text, "out_of_scope")[0] == "out_of_scope"
+
+
 def test_a_definition_asked_read_as_a_request_is_the_definition():
     """TopicCues marks a question that asks what one of them is; a request read in it
     ("... for me please") asks for nothing else."""
