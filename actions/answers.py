@@ -87,6 +87,28 @@ _VAGUE_AMOUNT = re.compile(
 )
 
 
+# people getting in touch, told as the work to hand over with no task named: "families ringing
+# the out of hours line", "people calling nonstop to ask if the guitar is still there", "an
+# emergency line at night for customers with burst pipes": answering them
+_CONTACT = re.compile(
+    r"\b(?:call(?:s|ing|ers)?|ring(?:s|ing)?|phon(?:e|es|ing)|e-?mail(?:s|ing)?|"
+    r"messag(?:e|es|ing)|texts?|texting|dms?|whatsapps?|enquir(?:y|ies)|inquir(?:y|ies)|"
+    r"hotline|(?:phone|help|out of hours|emergency|support|customer|booking|night) line|"
+    r"pick(?:s|ing)? up|answer(?:s|ing)? (?:the )?(?:phones?|calls?|e-?mails?|messages?))\b",
+    re.IGNORECASE,
+)
+# ... not "no calls, it's the paperwork"
+_NO_CONTACT = re.compile(
+    r"\b(?:no|not|never|without|nothing|don'?t|doesn'?t|isn'?t)\b[^.,;]{0,20}?"
+    r"\b(?:call|ring|phon|e-?mail|messag|text|line)",
+    re.IGNORECASE,
+)
+
+
+def tells_of_contact(text: str) -> bool:
+    return bool(_CONTACT.search(text or "")) and not _NO_CONTACT.search(text or "")
+
+
 def says_a_vague_amount(text: str) -> bool:
     return bool(_VAGUE_AMOUNT.match(text or ""))
 

@@ -29,10 +29,14 @@ from actions.answers import (
     says_a_vague_amount,
     says_unsure,
     strongest,
+    tells_of_contact,
     unasked_values,
     value_before_this_turn,
 )
 from actions.decision import BUDGET_LABELS, SIZE_LABELS, describe_functions
+
+# the task of answering people who get in touch
+CONTACT_TASK = "customer_support"
 
 
 def describe_answer(slot: Text, value: Any) -> Text:
@@ -242,6 +246,14 @@ class ValidateRecommendationForm(FormValidationAction):
                 # action says why there is none)
                 return {**self._functions_chosen([]), "outsourced_functions": None,
                         "requested_slot": None}  # fmt: skip
+        if (
+            not functions
+            and tracker.get_slot("requested_slot") == "outsourced_functions"
+            and not tracker.get_slot("choosing_functions")
+            and tells_of_contact(text)
+        ):
+            # "families ringing the out of hours line": answering them, though no task named
+            functions = [CONTACT_TASK]
         if not functions:
             return self._not_understood("outsourced_functions", dispatcher, tracker)
         before = value_before_this_turn(tracker, "outsourced_functions")

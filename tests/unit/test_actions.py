@@ -111,6 +111,38 @@ def test_not_understood_twice_never_gives_the_same_apology(tracker_factory, slot
     assert second[0]["response"] != first[0]["response"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "owners ringing all day to ask if their horse is ready to collect",
+        "the out of hours hotline for tenants",
+        "someone to pick up when we're up a ladder",
+    ],
+)
+def test_people_getting_in_touch_told_as_the_tasks_is_answering_them(tracker_factory, text):
+    events, messages = validation_run(
+        tracker_factory, "outsourced_functions", text, "outsourced_functions", text=text
+    )
+    assert slot_events(events)["outsourced_functions"] == ["customer_support"]
+    assert messages == []
+
+
+@pytest.mark.parametrize(
+    "text", ["no calls, honestly it's the boring stuff", "hmm, the thing with the line"]
+)
+def test_no_contact_told_is_no_task(tracker_factory, text):
+    events, _ = validation_run(
+        tracker_factory, "outsourced_functions", text, "outsourced_functions", text=text
+    )
+    assert slot_events(events)["outsourced_functions"] is None
+
+
+def test_contact_told_while_another_question_is_asked_is_no_task(tracker_factory):
+    text = "people ringing all day"
+    events, _ = validation_run(tracker_factory, "outsourced_functions", text, "budget", text=text)
+    assert not slot_events(events).get("outsourced_functions")
+
+
 def test_functions_not_understood_switch_to_buttons(tracker_factory):
     events, _ = validation_run(
         tracker_factory, "outsourced_functions", "hmm", "outsourced_functions"
