@@ -331,9 +331,22 @@ _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
 # general, though "my" is said
 _NOT_OWN = re.compile(
     r"\bnot (?:asking |looking )?(?:for|about) (?:my|our) (?:own )?(?:company|business|firm|case)\b"
-    r"|\b(?:just|purely|only) (?:curious|out of curiosity|wondering)\b",
+    # "... Not for a decision, I just want to understand it before a meeting."
+    r"|\bnot for (?:a|any|our|my) (?:decision|purchase|project|company)\b"
+    r"|\bjust (?:want|wanted|trying|need) to understand\b",
     re.IGNORECASE,
 )
+# ... or merely curious, with no company of one's own named ("just curious, which one would
+# suit a bakery like mine" is the visitor's)
+_CURIOUS = re.compile(r"\b(?:just|purely|only) (?:curious|out of curiosity|wondering)\b", re.I)
+_OWN_NAMED = re.compile(r"\b(?:my|mine|our|ours|us|we|we'?re|i'?m)\b", re.IGNORECASE)
+
+
+def not_own(text: Text) -> bool:
+    """The visitor says the question is not about their own company."""
+    return bool(_NOT_OWN.search(text) or (_CURIOUS.search(text) and not _OWN_NAMED.search(text)))
+
+
 # a request for the reasons of a recommendation given: "why did you recommend that for us?"
 _WHY = re.compile(r"\b(?:why|how come|reasons?|made you|makes you|based on)\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
@@ -851,7 +864,7 @@ class ChoiceQuestion(StatelessComponent):
         usually = _USUALLY.search(text)
         # ... or for a company of some size, asked without a word of advice
         of_a_size = _SIZE_OF_A_BUSINESS.search(text) and not asks_advice(text)
-        own = (self.patterns["own"].search(text) and not _NOT_OWN.search(text)) or (
+        own = (self.patterns["own"].search(text) and not not_own(text)) or (
             _FOR_A_BUSINESS.search(text) and not (usually or of_a_size)
         )
         if (self.patterns["general"].search(text) or of_a_size) and not own:
@@ -959,7 +972,10 @@ class ChoiceQuestion(StatelessComponent):
                 select_topic(message, reading)
                 overrule_intent(message, reading.split("/")[0], self.config["confidence"])
             elif (message.get(INTENT) or {}).get("name") == self.config["recommendation"] and (
-                asks_what_they_are(message.get(TEXT) or "") or message.get(DEFINITION_ASKED)
+                asks_what_they_are(message.get(TEXT) or "")
+                or message.get(DEFINITION_ASKED)
+                # "what are the advantages of a bpo? not for a decision, just to understand it"
+                or not_own(message.get(TEXT) or "")
             ):
                 self.take_as_knowledge_question(message)
         return messages

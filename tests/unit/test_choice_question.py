@@ -621,6 +621,14 @@ def test_a_small_outfits_story_then_whether_to_hand_it_over_asks_for_the_recomme
     assert read(text, "out_of_scope")[0] == "request_recommendation"
 
 
+def test_a_question_said_to_be_for_no_decision_is_answered_not_a_request():
+    text = "how are bpos better than call centres? not for a decision, just want to understand it"
+    assert read(text, "request_recommendation")[0] == "difference"
+    # merely curious, about a company of one's own, is still the request
+    text = "just curious, which one would suit a bakery like mine"
+    assert read(text, "request_recommendation")[0] == "request_recommendation"
+
+
 def test_handing_over_work_the_two_do_not_take_on_is_no_request():
     text = "our church choir needs new robes, worth getting someone to make them?"
     assert read(text, "out_of_scope")[0] == "out_of_scope"
