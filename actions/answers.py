@@ -92,15 +92,20 @@ _VAGUE_AMOUNT = re.compile(
 # emergency line at night for customers with burst pipes": answering them
 _CONTACT = re.compile(
     r"\b(?:call(?:s|ing|ers)?|ring(?:s|ing)?|phon(?:e|es|ing)|e-?mail(?:s|ing)?|"
-    r"messag(?:e|es|ing)|texts?|texting|dms?|whatsapps?|enquir(?:y|ies)|inquir(?:y|ies)|"
+    r"messag(?:e|es|ing)|texting|text messages?|dms?|whatsapps?|enquir(?:y|ies)|"
+    r"inquir(?:y|ies)|"
     r"hotline|(?:phone|help|out of hours|emergency|support|customer|booking|night) line|"
     r"pick(?:s|ing)? up|answer(?:s|ing)? (?:the )?(?:phones?|calls?|e-?mails?|messages?))\b",
     re.IGNORECASE,
 )
-# ... not "no calls, it's the paperwork"
+# ... not "no calls, it's the paperwork", "not the phones", "email marketing"
 _NO_CONTACT = re.compile(
-    r"\b(?:no|not|never|without|nothing|don'?t|doesn'?t|isn'?t)\b[^.,;]{0,20}?"
-    r"\b(?:call|ring|phon|e-?mail|messag|text|line)",
+    r"\b(?:no (?:more )?|not (?:the |any |really )?|nothing (?:with|about|to do with) (?:the )?|"
+    r"without (?:the )?|(?:don'?t|do not|dont) (?:get |have |need )?(?:many |any |much )?|"
+    r"isn'?t (?:the )?)(?:calls?|phones?|e-?mails?|messages?|texts?|ringing|phoning|calling|"
+    r"lines?)\b"
+    r"|\b(?:e-?mail|text|sms|whatsapp)s? (?:marketing|campaigns?|newsletters?|blasts?)\b"
+    r"|\bnewsletters?\b",
     re.IGNORECASE,
 )
 

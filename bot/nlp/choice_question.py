@@ -48,8 +48,10 @@ _CHOICE = re.compile(
     r"|\bwh?ich (?:option|model|solution|setup|route|approach) (?:would|do|could|can|will) "
     r"(?:you|u) (?:propose|recommend|suggest|advise)\b"
     # "solar panel installers, 5 crews, which service should we use"
-    r"|\bwh?ich (?:kind of |type of |sort of )?(?:service|provider|company|partner)s? "
-    r"(?:should|would|do|could|can) (?:we|i) (?:use|pick|choose|go (?:with|for)|need|hire)\W*$"
+    # (not "i have two job offers, which company should i choose?")
+    r"|\bwh?ich (?:kind of |type of |sort of )?(?:(?:service|provider)s? "
+    r"(?:should|would|do|could|can) (?:we|i)|(?:company|partner)s? (?:should|would|do|could|can) "
+    r"we) (?:use|pick|choose|go (?:with|for)|need|hire)\W*$"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat(?:s|'s)?\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
@@ -241,8 +243,10 @@ _DECIDING = re.compile(
     r"(?:getting\s+|bringing in\s+|using\s+|hiring\s+)?(?:some\s+)?(?:outside|external)\s+"
     r"(?:help|partners?|providers?)\b"
     # "help me figure out the best setup for our customer service and admin"
+    # (not "help me find the best option for a call center job")
     r"|\bhelp (?:me|us) (?:figure out|work out|find|choose|pick) (?:the )?(?:best|right) "
     r"(?:setup|set-up|option|model|solution|approach|way to outsource)\b"
+    r"(?![^.?!]*\b(?:jobs?|interviews?|careers?|cv|resume|offers?|hired)\b)"
     # "im not sure what we need, can u help"
     r"|\b(?:not sure|unsure|don'?t know|no idea)\s+what\s+(?:we|i)\s+(?:need|should (?:get|do|"
     r"choose|pick|outsource))\b"
@@ -332,8 +336,7 @@ _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
 _NOT_OWN = re.compile(
     r"\bnot (?:asking |looking )?(?:for|about) (?:my|our) (?:own )?(?:company|business|firm|case)\b"
     # "... Not for a decision, I just want to understand it before a meeting."
-    r"|\bnot for (?:a|any|our|my) (?:decision|purchase|project|company)\b"
-    r"|\bjust (?:want|wanted|trying|need) to understand\b",
+    r"|\bnot for (?:a|any|our|my) (?:decision|purchase|project|company)\b",
     re.IGNORECASE,
 )
 # ... or merely curious, with no company of one's own named ("just curious, which one would
@@ -458,9 +461,12 @@ _HANDING = (
 _WORK_OF_OURS = re.compile(
     r"\b(?:calls?|calling|phones?|phoning|ring\w*|enquir\w*|inquir\w*|e-?mails?|messages?|dms|"
     r"whatsapp|chats?|bookings?|orders?|reservations?|appointments?|admin\w*|paperwork|invoic\w*|"
-    r"payroll|wages|books|bookkeeping|accounts?|accounting|finance|hr|recruit\w*|hiring|it|"
+    r"payroll|wages|books|bookkeeping|accounts?|accounting|finance|hr|recruit\w*|hiring|"
+    # (IT, not the pronoun)
+    r"(?-i:IT)|it (?:support|help|desk|stuff|side)|claims|requests|telemarketing|telesales|"
+    r"voicemails?|call-?backs?|dispatch\w*|follow-?ups?|transcription|leads?|onboarding|"
     r"helpdesk|help desk|tech\w*|support|customers?|clients?|patients?|guests?|tickets?|"
-    r"complaints?|sales|leads|rotas?|schedul\w*|reports?|reporting|data|billing|payments?|"
+    r"complaints?|sales|rotas?|schedul\w*|reports?|reporting|data|billing|payments?|"
     r"debts?|collections?|logistics|deliver\w*|shipping|returns|queries|questions|quotes?|"
     r"estimates?|"
     r"first contact|front desk|reception|back office|operations|processes)\b",
@@ -973,7 +979,11 @@ class ChoiceQuestion(StatelessComponent):
                 overrule_intent(message, reading.split("/")[0], self.config["confidence"])
             elif (message.get(INTENT) or {}).get("name") == self.config["recommendation"] and (
                 asks_what_they_are(message.get(TEXT) or "")
-                or message.get(DEFINITION_ASKED)
+                # ("what does bpo stand for, and would one suit us?" asks what to do too)
+                or (
+                    message.get(DEFINITION_ASKED)
+                    and not _WHAT_TO_DO.search(message.get(TEXT) or "")
+                )
                 # "what are the advantages of a bpo? not for a decision, just to understand it"
                 or not_own(message.get(TEXT) or "")
             ):

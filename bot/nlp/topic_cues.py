@@ -103,11 +103,14 @@ _ONLY_WHAT_IT_IS = re.compile(
     + r"(?:\s+(?:compan(?:y|ies)|firms?|providers?|business(?:es)?|industry|sector))?"
     r"(?:\s+(?:then|exactly|actually|really|again|anyway|even|mean|pls|please|plz|lol|"
     r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
+    # (not "what does contact center mean in salesforce")
     r"|\bwhat does (?:the (?:term|word|acronym|abbreviation|phrase) )?"
     + _ONE_OF_THEM
-    + r"\s+(?:\w+\s+)?(?:mean|stand for|refer to|describe)\b"
-    r"|\b(?:know|explain|describe|tell me|understand|sure|idea|clue|wondering|wonder|asking|"
-    r"learn)\s+what (?:an?\s+|the\s+)?"
+    + r"\s+(?:\w+\s+)?(?:mean|stand for|refer to|describe)\b(?!\s+(?:in|on|at|for)\s)"
+    # (not "I know what a BPO is, but which one suits our clinic?")
+    r"|\b(?:(?:don'?t|dont|do not|doesn'?t|not|no|never|barely)\s+(?:\w+\s+){0,2}?"
+    r"(?:know|understand|sure|idea|clue|get)|explain|describe|tell me|wondering|wonder|asking|"
+    r"learn|confused (?:about|on|by))\s+what (?:an?\s+|the\s+)?"
     + _ONE_OF_THEM
     + r"\s+(?:(?:actually|even|really|exactly)\s+)?(?:is|are|means?|stands? for)\b"
     r"(?!\s+(?:good|for|like|best|better|used|responsible|paid|known|supposed|doing|called|"
@@ -428,7 +431,13 @@ class TopicCues(StatelessComponent):
     def definition(self, message: Message, key: Text) -> Optional[Text]:
         entities = message.get(ENTITIES) or []
         subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
-        named = bool(subjects)
+        text = message.get(TEXT) or ""
+        # ("what does cc mean in email": "cc" alone names neither)
+        named = any(
+            e.get("entity") == "subject"
+            and text[e.get("start", 0) : e.get("end", 0)].strip().lower() != "cc"
+            for e in entities
+        )
         kind, _, of = key.partition("/")
         if not subjects and kind == "definition" and of in self.config["subjects"]:
             subjects = {of}  # "whats that about esims": no subject, an aspect over it

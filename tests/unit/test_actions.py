@@ -117,6 +117,8 @@ def test_not_understood_twice_never_gives_the_same_apology(tracker_factory, slot
         "owners ringing all day to ask if their horse is ready to collect",
         "the out of hours hotline for tenants",
         "someone to pick up when we're up a ladder",
+        "we don't want to miss any calls",
+        "no one picks up the phone when we're on site",
     ],
 )
 def test_people_getting_in_touch_told_as_the_tasks_is_answering_them(tracker_factory, text):
@@ -128,7 +130,13 @@ def test_people_getting_in_touch_told_as_the_tasks_is_answering_them(tracker_fac
 
 
 @pytest.mark.parametrize(
-    "text", ["no calls, honestly it's the boring stuff", "hmm, the thing with the line"]
+    "text",
+    [
+        "no calls, honestly it's the boring stuff",
+        "hmm, the thing with the line",
+        "email marketing",
+        "we dont get many calls, its the invoices",
+    ],
 )
 def test_no_contact_told_is_no_task(tracker_factory, text):
     events, _ = validation_run(

@@ -172,7 +172,12 @@ def test_short_requests_of_the_visitors_company(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["which service should i use to send newsletters?", "can you recommend something for a cold"],
+    [
+        "which service should i use to send newsletters?",
+        "can you recommend something for a cold",
+        "help me find the best option for a call center job in cebu",
+        "we run a small gym, is it worth getting someone to clean it at night?",
+    ],
 )
 def test_requests_for_other_things_are_no_request(text):
     assert read(text, "out_of_scope")[0] == "out_of_scope"
