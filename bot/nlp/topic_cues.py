@@ -132,7 +132,9 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
 # intents that such a question overrules (not a request for the recommendation or its
 # reasons: "... dental clinic, what is a bpo, which one suits us")
 _NOT_A_QUESTION_OF_OURS = ("out_of_scope", "nlu_fallback", "follow_up", "inform", "greet", "help",
-                           "affirm", "deny", "bot_challenge", "thank", "goodbye")  # fmt: skip
+                           "affirm", "deny", "bot_challenge", "thank", "goodbye",
+                           # "how would you describe a call centre" (no why)
+                           "explain_recommendation")  # fmt: skip
 _BPO = re.compile(r"\b(?:bpo|business process)", re.IGNORECASE)
 # the two set against each other and a word that asks how they differ: "my boss asked me to
 # explain bpo vs call center in tomorrows meeting, whats the gist"
@@ -256,6 +258,15 @@ class TopicCues(StatelessComponent):
                     ]
                     for subject in ("bpo", "call_center")
                 },
+                # "in which ways are bpo and call centers the same": what they share
+                "difference/overview": [
+                    ["(what|which) ways? .{0,40}\\b(the same|alike|similar)",
+                     "(how|where) are (they|the two|bpos? and call[- ]?cent(er|re)s?) "
+                     "(alike|similar)",
+                     "what do (they|the two|bpos? and call[- ]?cent(er|re)s?) "
+                     "(have in common|share)"],
+                    "difference/similarities",
+                ],
                 "difference/similarities": [
                     [
                         "same thing",

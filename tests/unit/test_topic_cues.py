@@ -386,3 +386,18 @@ def test_cc_alone_in_another_sense_is_no_definition_asked():
     msg.set("intent_ranking", [{"name": "out_of_scope", "confidence": 0.8}])
     topic_after(msg)
     assert msg.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text", ["in what ways are the two alike?", "what do bpos and call centres share"]
+)
+def test_what_the_two_share_is_their_similarities(text):
+    assert topic_after(message(text, "difference/overview")) == "difference/similarities"
+
+
+def test_how_one_would_describe_it_read_as_the_reasons_is_its_definition():
+    text = "how would you describe a bpo"
+    assert read(text, "definition/bpo", "explain_recommendation") == (
+        "definition",
+        "definition/bpo",
+    )
