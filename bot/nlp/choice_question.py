@@ -339,15 +339,12 @@ _NOT_OWN = re.compile(
     r"|\bnot for (?:a|any|our|my) (?:decision|purchase|project|company)\b",
     re.IGNORECASE,
 )
-# ... or merely curious, with no company of one's own named ("just curious, which one would
-# suit a bakery like mine" is the visitor's)
-_CURIOUS = re.compile(r"\b(?:just|purely|only) (?:curious|out of curiosity|wondering)\b", re.I)
-_OWN_NAMED = re.compile(r"\b(?:my|mine|our|ours|us|we|we'?re|i'?m)\b", re.IGNORECASE)
 
 
 def not_own(text: Text) -> bool:
-    """The visitor says the question is not about their own company."""
-    return bool(_NOT_OWN.search(text) or (_CURIOUS.search(text) and not _OWN_NAMED.search(text)))
+    """The visitor says the question is not about their own company ("just curious" is
+    no such word: "just wondering, which setup suits a 60-person logistics firm?")."""
+    return bool(_NOT_OWN.search(text))
 
 
 # a request for the reasons of a recommendation given: "why did you recommend that for us?"
