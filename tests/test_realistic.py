@@ -375,6 +375,12 @@ FLOORS = {
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.88,
+    },  # session 24, honest: only its figures read, at the level reached
+    "realistic_fiftyfifth": {
+        "knowledge_accuracy": 0.98,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.95,
+        "dialogues_reached": 0.95,
     },
 }
 MAX_FALSE_REJECTION = 0.02

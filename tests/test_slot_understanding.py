@@ -70,6 +70,8 @@ FLOORS = {
     "realistic_fiftythird": {"company_size": 0.9, "budget": 0.8, "outsourced_functions": 0.85},
     # session 22, dev: tasks told through a trade's day, at the level reached
     "realistic_fiftyfourth": {"company_size": 0.9, "budget": 0.75, "outsourced_functions": 0.85},
+    # session 24, honest (two of its task answers were printed once by a debug log)
+    "realistic_fiftyfifth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
 }
 
 

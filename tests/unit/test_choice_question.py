@@ -620,6 +620,10 @@ def test_a_story_then_what_to_do_stays_a_request(text):
         "worth paying someone to pick up?",
         "we're a 2 person tattoo studio, the appointment requests never stop 🙃 would it be "
         "silly to get someone to handle them?",
+        "i'm a mobile dog groomer, can't answer calls mid-groom. do i need some kind of "
+        "answering service or is that overkill?",
+        "we're a small bike shop and the calls never stop, would an outside phone service be "
+        "worth it for us?",
     ],
 )
 def test_a_small_outfits_story_then_whether_to_hand_it_over_asks_for_the_recommendation(text):
