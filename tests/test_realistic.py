@@ -247,7 +247,7 @@ FLOORS = {
         "knowledge_accuracy": 0.93,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.93,
-        "dialogues_reached": 0.87,
+        "dialogues_reached": 0.9,
     },
     "realistic_thirtyfourth": {
         "knowledge_accuracy": 0.66,
@@ -319,7 +319,7 @@ FLOORS = {
         "knowledge_accuracy": 0.89,
         "out_of_scope_rejection": 0.88,
         "follow_up_accuracy": 0.89,
-        "dialogues_reached": 0.85,
+        "dialogues_reached": 0.86,
     },
     "realistic_fortysixth": {
         "knowledge_accuracy": 0.96,
@@ -349,13 +349,13 @@ FLOORS = {
         "knowledge_accuracy": 0.93,
         "out_of_scope_rejection": 0.94,
         "follow_up_accuracy": 0.92,
-        "dialogues_reached": 0.85,
+        "dialogues_reached": 0.87,
     },
     "realistic_fiftyfirst": {
         "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.92,
         "follow_up_accuracy": 0.89,
-        "dialogues_reached": 0.8,
+        "dialogues_reached": 0.9,
     },
     "realistic_fiftysecond": {
         "knowledge_accuracy": 0.96,
@@ -374,7 +374,7 @@ FLOORS = {
         "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
-        "dialogues_reached": 0.88,
+        "dialogues_reached": 0.9,
     },  # session 24, honest: only its figures read, at the level reached
     "realistic_fiftyfifth": {
         "knowledge_accuracy": 0.98,
