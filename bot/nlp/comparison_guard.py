@@ -82,6 +82,9 @@ class ComparisonGuard(StatelessComponent):
             return False
         if any(_BACK_REFERENCE.search(side) for side in sides):
             return False
+        named = {e.get("value") for e in entities if e.get("entity") in self.config["entities"]}
+        if len(named) > 1:
+            return False  # "do bpos rely on other tech than call centres? e.g. ivr versus rpa?"
         return not any(
             start <= e.get("start", -1) < end
             and (

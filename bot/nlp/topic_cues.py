@@ -114,7 +114,16 @@ _ONLY_WHAT_IT_IS = re.compile(
     + _ONE_OF_THEM
     + r"\s+(?:(?:actually|even|really|exactly)\s+)?(?:is|are|means?|stands? for)\b"
     r"(?!\s+(?:good|for|like|best|better|used|responsible|paid|known|supposed|doing|called|"
-    r"in)\b))",
+    r"in)\b)"
+    # "Could you please explain the term Business Process Outsourcing in plain language?"
+    r"|\b(?:explain|define|describe|clarify)\s+(?:to me\s+|for me\s+)?(?:the\s+)?(?:term|word|"
+    r"acronym|phrase|concept|expression)(?:\s+of)?\s+"
+    + _ONE_OF_THEM
+    # "... says we should look into business process outsourcing ... what is that actually"
+    + r"|"
+    + _ONE_OF_THEM
+    + r"[^?]{0,200}?\bwhat(?:'s| is| are) (?:that|this|those)(?:\s+(?:actually|exactly|even|"
+    r"really|then|anyway))?\W*$)",
     re.IGNORECASE,
 )
 # ... and what front and back office mean: "what do they mean by back office", "heard

@@ -54,6 +54,11 @@ def test_other_comparisons_become_out_of_scope(text):
         ("bpo or call centre, which one for us?", [("bpo", "subject", "bpo")]),
         ("outsourcing or keeping it in-house, which is cheaper?", []),
         ("inbound vs outbound, which do call centers do more", []),
+        # both named around it: other things as examples of how they differ
+        (
+            "do bpos use other software than call centres, like crm versus erp?",
+            [("bpos", "subject", "bpo"), ("call centres", "subject", "call_center")],
+        ),
     ],
 )
 def test_the_assistants_own_comparisons_stay(text, entities):

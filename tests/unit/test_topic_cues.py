@@ -401,3 +401,29 @@ def test_how_one_would_describe_it_read_as_the_reasons_is_its_definition():
         "definition",
         "definition/bpo",
     )
+
+
+@pytest.mark.parametrize(
+    "text, key, expected",
+    [
+        (
+            "can you explain the term bpo in plain words? it keeps coming up in tenders",
+            "careers/bpo",
+            "definition/bpo",
+        ),
+        (
+            "our consultant keeps saying we need a call centre. what is that exactly?",
+            "services/call_center",
+            "definition/call_center",
+        ),
+    ],
+)
+def test_the_term_explained_or_what_that_is_asked_after_naming_it(text, key, expected):
+    assert read(text, key) == ("definition", expected)
+
+
+def test_what_that_costs_after_naming_one_is_no_definition():
+    text = "we're thinking of a call centre for bookings. what is that going to cost"
+    assert read(text, "benefits/outsourcing_savings", "benefits")[1] == (
+        "benefits/outsourcing_savings"
+    )
