@@ -485,7 +485,8 @@ _OWN_CASE_ASKED = re.compile(
     r"any |some )?(?:outside |external |outsourced )?(?:answering|phone|call|admin|back[- ]office|"
     r"support|outsourcing) (?:service|help|provider|partner|team|company|firm)s?"
     r"(?: or (?:is (?:that|it) )?(?:overkill|not|too much))?"
-    r"|would (?:an? |some )?(?:outside|external|outsourced) (?:\w+ )?(?:service|provider|partner|"
+    r"|would (?:an? |some )?(?:outside|external|outsourced) (?:(?:answering|phone|call|admin|"
+    r"support|back[- ]office) )?(?:service|provider|partner|"
     r"team|company|firm|help) be (?:sensible|worth it|smart|wise|a good idea|overkill|right)"
     r"(?: for [^.?!]{0,40})?"
     # "we run a bakery, define bpo for me and tell me if we need one"
@@ -636,7 +637,9 @@ _NOT_A_BUSINESS_NEED = re.compile(
 _LOOKING_FOR_WORK = re.compile(
     r"\b(?:job ?seekers?|jobs?|careers?|appl(?:y|ying|ied)|interviews?|hired|students?|grads?|"
     r"graduat\w*|thesis|(?:an? |job )?offers? (?:from|at)|offered me|(?:my|of) experience|"
-    r"years? (?:in|at|of)\b)",
+    r"years? (?:in|at|of)\b|"
+    # "I'm starting at a call center next week ...": a new agent
+    r"(?:i'?m|i am) starting (?:at|with|in)\b|my (?:first day|shift)\b)",
     re.IGNORECASE,
 )
 _LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)

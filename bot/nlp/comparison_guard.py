@@ -38,6 +38,10 @@ _OWN_TERMS = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE = re.compile(r"\bdifferen(?:ce|ces|t)\b", re.IGNORECASE)
+# ... how the two differ, asked beside it
+_THEIR_DIFFERENCE = re.compile(
+    r"\b(?:than|differ\w*|unlike|whereas|compared|comparison)\b", re.IGNORECASE
+)
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
 )
@@ -83,8 +87,10 @@ class ComparisonGuard(StatelessComponent):
         if any(_BACK_REFERENCE.search(side) for side in sides):
             return False
         named = {e.get("value") for e in entities if e.get("entity") in self.config["entities"]}
-        if len(named) > 1:
-            return False  # "do bpos rely on other tech than call centres? e.g. ivr versus rpa?"
+        if len(named) > 1 and _THEIR_DIFFERENCE.search(text[:start] + text[end:]):
+            # "do bpos rely on other tech than call centres? e.g. ivr versus rpa?" (not "i work
+            # at a bpo, my friend at a call centre: zoom vs teams?")
+            return False
         return not any(
             start <= e.get("start", -1) < end
             and (

@@ -119,11 +119,15 @@ _ONLY_WHAT_IT_IS = re.compile(
     r"|\b(?:explain|define|describe|clarify)\s+(?:to me\s+|for me\s+)?(?:the\s+)?(?:term|word|"
     r"acronym|phrase|concept|expression)(?:\s+of)?\s+"
     + _ONE_OF_THEM
-    # "... says we should look into business process outsourcing ... what is that actually"
+    + r"(?=\s*(?:to me|for me|in (?:plain|simple|layman'?s?) \w+|please|pls)?\W*(?:$|[.!?]\s))"
+    # "... says we should look into business process outsourcing for the member payments...
+    # what is that actually" (not "a bpo quoted us 4000 a month per agent, what is that?", "an
+    # email from a call center about a refund, what is this?")
     + r"|"
     + _ONE_OF_THEM
-    + r"[^?]{0,200}?\bwhat(?:'s| is| are) (?:that|this|those)(?:\s+(?:actually|exactly|even|"
-    r"really|then|anyway))?\W*$)",
+    + r"(?:\s+(?:for|of|in)\s+(?:the\s+|our\s+|my\s+)?\w+(?:\s+\w+)?)?\W+"
+    r"what(?:'s| is| are) (?:that|those)(?:\s+(?:actually|exactly|even|really|then|"
+    r"anyway))?\W*$)",
     re.IGNORECASE,
 )
 # ... and what front and back office mean: "what do they mean by back office", "heard
@@ -141,9 +145,7 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
 # intents that such a question overrules (not a request for the recommendation or its
 # reasons: "... dental clinic, what is a bpo, which one suits us")
 _NOT_A_QUESTION_OF_OURS = ("out_of_scope", "nlu_fallback", "follow_up", "inform", "greet", "help",
-                           "affirm", "deny", "bot_challenge", "thank", "goodbye",
-                           # "how would you describe a call centre" (no why)
-                           "explain_recommendation")  # fmt: skip
+                           "affirm", "deny", "bot_challenge", "thank", "goodbye")  # fmt: skip
 _BPO = re.compile(r"\b(?:bpo|business process)", re.IGNORECASE)
 # the two set against each other and a word that asks how they differ: "my boss asked me to
 # explain bpo vs call center in tomorrows meeting, whats the gist"
@@ -157,6 +159,19 @@ _SET_AGAINST = re.compile(
     r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?)\b",
     re.IGNORECASE,
 )
+
+
+# ... the reasons of a recommendation only where no reason is asked for ("why a bpo? what does
+# that mean?" asks why)
+_WHY = re.compile(r"\b(?:why|how come|reasons?|based on)\b", re.IGNORECASE)
+
+
+def overrulable(message: Message) -> bool:
+    """Read as none of the knowledge questions, nor as a request or its reasons."""
+    intent = (message.get(INTENT) or {}).get("name")
+    if intent == "explain_recommendation":
+        return not _WHY.search(message.get(TEXT) or "")
+    return intent in _NOT_A_QUESTION_OF_OURS
 
 
 def only_what_it_is(text: Text) -> Optional[Text]:
@@ -397,7 +412,7 @@ class TopicCues(StatelessComponent):
         none of the knowledge questions: the comparison chosen where it names an aspect, or
         else the general one."""
         text = message.get(TEXT) or ""
-        if (message.get(INTENT) or {}).get("name") not in _NOT_A_QUESTION_OF_OURS or not (
+        if not overrulable(message) or not (
             _SET_AGAINST.search(text) and _HOW_THEY_DIFFER.search(text)
         ):
             return None
@@ -417,7 +432,7 @@ class TopicCues(StatelessComponent):
         if not topic or len(subjects) > 1:
             return None  # "what is a bpo and what is a call centre": the two compared
         message.set(DEFINITION_ASKED, True)
-        if (message.get(INTENT) or {}).get("name") in _NOT_A_QUESTION_OF_OURS:
+        if overrulable(message):
             overrule_intent(message, topic.split("/")[0], 0.9)
         return topic
 
@@ -468,7 +483,7 @@ class TopicCues(StatelessComponent):
             return None
         if self.definition_words.search(message.get(TEXT) or ""):
             message.set(DEFINITION_ASKED, True)
-            if named and (message.get(INTENT) or {}).get("name") in _NOT_A_QUESTION_OF_OURS:
+            if named and overrulable(message):
                 # "call centre meaning pls" (not "whats the meaning of life")
                 overrule_intent(message, "definition", 0.9)
             return f"definition/{subject}" if key != f"definition/{subject}" else None

@@ -43,6 +43,16 @@ def test_other_comparisons_become_out_of_scope(text):
     assert result.get("intent")["name"] == "out_of_scope"
 
 
+def test_other_things_compared_beside_both_named_are_still_other_things():
+    text = "i work at a bpo and my friend at a call centre, zoom vs teams, which is better?"
+    found = [
+        entity("bpo", text, "subject", "bpo"),
+        entity("call centre", text, "subject", "call_center"),
+    ]
+    (result,) = ComparisonGuard({}).process([message(text, found)])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
 @pytest.mark.parametrize(
     "text,entities",
     [

@@ -427,3 +427,20 @@ def test_what_that_costs_after_naming_one_is_no_definition():
     assert read(text, "benefits/outsourcing_savings", "benefits")[1] == (
         "benefits/outsourcing_savings"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bpo quoted us 4000 dollars a month per agent, what is that?",
+        "we got a brochure from a bpo about rpa, what is that?",
+        "explain the term bpo attrition",
+    ],
+)
+def test_another_term_beside_one_of_them_asks_no_definition_of_it(text):
+    assert read(text, "services/bpo", "follow_up") == ("follow_up", "services/bpo")
+
+
+def test_why_with_definition_words_still_asks_for_the_reasons():
+    text = "why did you suggest a bpo for us? what does bpo mean?"
+    assert read(text, "definition/bpo", "explain_recommendation")[0] == "explain_recommendation"
