@@ -40,7 +40,7 @@ _OWN_TERMS = re.compile(
 _DIFFERENCE = re.compile(r"\bdifferen(?:ce|ces|t)\b", re.IGNORECASE)
 # ... how the two differ, asked beside it
 _THEIR_DIFFERENCE = re.compile(
-    r"\b(?:than|differ\w*|unlike|whereas|compared|comparison)\b", re.IGNORECASE
+    r"\b(?:than|differ\w*|unlike|whereas|compar\w*|versus|vs)\b", re.IGNORECASE
 )
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
