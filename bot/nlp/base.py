@@ -87,6 +87,9 @@ def overrule_intent(message: Message, name: Text, confidence: float, replace: bo
     message.set(INTENT_RANKING_KEY, [verdict, *others], add_to_output=True)
 
 
+# a request for the reasons of a recommendation given: "why did you recommend that for us?"
+ASKS_WHY = re.compile(r"\b(?:why|how come|reasons?|made you|makes you|based on)\b", re.IGNORECASE)
+
 # the two subjects' names as a regular expression, for patterns around them
 SUBJECT_NAMES = r"(?:bpos?|call[- ]?cent(?:er|re)s?)"
 

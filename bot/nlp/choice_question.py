@@ -20,6 +20,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
+    ASKS_WHY,
     GUESS,
     SUBJECT_NAMES,
     StatelessComponent,
@@ -347,8 +348,6 @@ def not_own(text: Text) -> bool:
     return bool(_NOT_OWN.search(text))
 
 
-# a request for the reasons of a recommendation given: "why did you recommend that for us?"
-_WHY = re.compile(r"\b(?:why|how come|reasons?|made you|makes you|based on)\b", re.IGNORECASE)
 _VERSUS = re.compile(r"\b(?:vs|versus)\b", re.IGNORECASE)
 _OUTSOURCING = re.compile(r"\boutsourc\w*", re.IGNORECASE)
 # "what fits a regional bus company", "advice for a software reseller": the visitor's own
@@ -915,7 +914,7 @@ class ChoiceQuestion(StatelessComponent):
             # few hotels and i'd love a recommendation on how to outsource", which asks no why
             or (
                 intent == self.config["explanation"]
-                and (_FOR_A_BUSINESS.search(text) or (own and advice and not _WHY.search(text)))
+                and (_FOR_A_BUSINESS.search(text) or (own and advice and not ASKS_WHY.search(text)))
             )
             # "... a regional ferry operator and would appreciate a recommendation on
             # outsourcing", "is a call center enough for us?" read like a job; advice on
@@ -986,18 +985,24 @@ class ChoiceQuestion(StatelessComponent):
             elif reading:
                 select_topic(message, reading)
                 overrule_intent(message, reading.split("/")[0], self.config["confidence"])
-            elif (message.get(INTENT) or {}).get("name") == self.config["recommendation"] and (
-                asks_what_they_are(message.get(TEXT) or "")
-                # ("what does bpo stand for, and would one suit us?" asks what to do too)
-                or (
-                    message.get(DEFINITION_ASKED)
-                    and not _WHAT_TO_DO.search(message.get(TEXT) or "")
-                )
-                # "what are the advantages of a bpo? not for a decision, just to understand it"
-                or not_own(message.get(TEXT) or "")
-            ):
+            elif (message.get(INTENT) or {}).get("name") == self.config[
+                "recommendation"
+            ] and self.asks_nothing_of_its_own(message):
                 self.take_as_knowledge_question(message)
         return messages
+
+    @staticmethod
+    def asks_nothing_of_its_own(message: Message) -> bool:
+        """A request read in a question about what they are or do, in a definition asked
+        with nothing to do asked ("what does bpo stand for, and would one suit us?" asks
+        what to do too), or in a question said to be for no decision."""
+        text = message.get(TEXT) or ""
+        return (
+            asks_what_they_are(text)
+            or (bool(message.get(DEFINITION_ASKED)) and not _WHAT_TO_DO.search(text))
+            # "what are the advantages of a bpo? not for a decision, just to understand it"
+            or not_own(text)
+        )
 
     def take_as_knowledge_question(self, message: Message) -> None:
         """ "We're a car dealership group with 9 sites. What kinds of processes would a BPO

@@ -33,7 +33,14 @@ from rasa.nlu.constants import (
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import ASPECT_TOPICS, StatelessComponent, overrule_intent, word_pattern
+from bot.nlp.base import (
+    ASKS_WHY,
+    ASPECT_TOPICS,
+    SUBJECT_NAMES,
+    StatelessComponent,
+    overrule_intent,
+    word_pattern,
+)
 
 _COMPARING = re.compile(
     r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not|"
@@ -155,22 +162,19 @@ _HOW_THEY_DIFFER = re.compile(
     re.IGNORECASE,
 )
 _SET_AGAINST = re.compile(
-    r"\b(?:bpos?|call[- ]?cent(?:er|re)s?)\s+(?:vs\.?|versus|v\.?|against|compared (?:to|with))\s+"
-    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?)\b",
+    rf"\b{SUBJECT_NAMES}\s+(?:vs\.?|versus|v\.?|against|compared (?:to|with))\s+"
+    rf"(?:an?\s+|the\s+)?{SUBJECT_NAMES}\b",
     re.IGNORECASE,
 )
 
 
-# ... the reasons of a recommendation only where no reason is asked for ("why a bpo? what does
-# that mean?" asks why)
-_WHY = re.compile(r"\b(?:why|how come|reasons?|based on)\b", re.IGNORECASE)
-
-
 def overrulable(message: Message) -> bool:
-    """Read as none of the knowledge questions, nor as a request or its reasons."""
+    """Read as none of the knowledge questions, nor as a request or its reasons (the
+    reasons only where no reason is asked for: "why a bpo? what does that mean?" asks
+    why)."""
     intent = (message.get(INTENT) or {}).get("name")
     if intent == "explain_recommendation":
-        return not _WHY.search(message.get(TEXT) or "")
+        return not ASKS_WHY.search(message.get(TEXT) or "")
     return intent in _NOT_A_QUESTION_OF_OURS
 
 
