@@ -5,7 +5,7 @@ config.yml), and a trained one also keeps where Rasa stores its model."""
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, Iterable, Pattern, Text
+from typing import Any, Dict, Iterable, List, Pattern, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
@@ -168,6 +168,13 @@ _SENTENCE_END = re.compile(r"[.!?]+\s+")
 def last_sentence_start(text: Text) -> int:
     """Where the last sentence of `text` begins (0 for a single one)."""
     return max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
+
+
+def sentences_of(text: Text) -> List[Text]:
+    """The sentences of `text`, each with the punctuation that ends it."""
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    parts = (text[a:b].strip() for a, b in zip(starts, starts[1:], strict=False))
+    return [part for part in parts if part]
 
 
 def word_pattern(words: Iterable[Text]) -> Pattern:

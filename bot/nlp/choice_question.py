@@ -31,6 +31,7 @@ from bot.nlp.base import (
     overrule_intent,
     select_topic,
     selected_topic,
+    sentences_of,
     word_pattern,
 )
 from bot.nlp.topic_cues import DEFINITION_ASKED
@@ -156,7 +157,6 @@ _WHAT_TO_DO = re.compile(
     r"costs?|price\w*|charge\w*|pay)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.?!]*[.?!]+|[^.?!]+$")
 _CLAUSE_ASKED = re.compile(
     r"[;:]\s*|,\s+(?:and\s+)?(?=(?:what|which|how|could|can|is)\b)", re.IGNORECASE
 )
@@ -165,8 +165,8 @@ _CLAUSE_ASKED = re.compile(
 def asks_what_they_are(text: Text) -> bool:
     """A question about what they are or do, whatever story comes before it, and nothing
     asked about what to do."""
-    sentences = [s.strip() for s in (m.group(0) for m in _SENTENCE.finditer(text)) if s.strip()]
-    asked = [s for s in sentences if s.endswith("?")] + [text[last_sentence_start(text) :].strip()]
+    sentences = sentences_of(text)
+    asked = [s for s in sentences if s.endswith("?")] + [sentences[-1] if sentences else ""]
     asked = [clause for part in asked for clause in [part, *_CLAUSE_ASKED.split(part)[1:]]]
     if any(_WHAT_TO_DO.search(part) for part in asked):
         return False
