@@ -268,6 +268,10 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
 
 # an aspect -> the narrower aspects it contains ("where does a call center sit in that?"
 # asks for a place in the structure; "its advantage, cost wise" for the savings)
+_OTHER_WAY_ROUND = re.compile(r"\b(?:the )?other way (?:a?round|about)\b", re.IGNORECASE)
+_ABSTRACT_WHERE = re.compile(
+    r"\bwhere(?=\s[^?.!]*\b(?:(?:comes?|coming) from|overlap\w*|fits? in)\b)", re.IGNORECASE
+)
 _NARROWER = {
     "technology": ("ai",),
     "trends": ("ai", "remote"),
@@ -293,12 +297,15 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     text = tracker.latest_message.get("text") or ""
     # "does that cover africa too?": "cover" asks whether the answer does, about no services
     asking = _DOES_THAT_INCLUDE.search(text)
+    # "where do the savings come from?", "where does that overlap with a bpo?": no place
+    abstract = _ABSTRACT_WHERE.search(text)
     named = [
         e
         for e in tracker.latest_message.get("entities") or []
         if e.get("entity") == "aspect"
         and e.get("value")
         and not (asking and asking.start() <= e.get("start", -1) < asking.end())
+        and not (abstract and abstract.start() == e.get("start", -1))
     ]
     # "i keep reading about firms in asia and africa ... why is it so much cheaper?": a
     # last sentence that asks is the question; the story before it names aspects in passing
@@ -657,6 +664,15 @@ class ActionAnswerFollowUp(Action):
             for e in tracker.latest_message.get("entities") or []
             if e.get("entity") == "subject"
         }
+        if (
+            aspect == "relationship"
+            and _OTHER_WAY_ROUND.search(text)
+            and previous in TOPICS
+            and TOPICS[previous][1] in (BPO, CALL_CENTER)
+            and not subjects
+        ):
+            # "and the other way round?" after the advantages of a bpo: a call center's
+            aspect, subject = TOPICS[previous][0], other(TOPICS[previous][1])
         if previous and subjects == {subject} and subject in (BPO, CALL_CENTER):
             if _BETTER_THAN.search(text):  # the one named is the one compared with
                 subject, aspect = other(subject), aspect or "benefits"

@@ -145,7 +145,12 @@ class ValidateRecommendationForm(FormValidationAction):
     def _answers_another_question(slot: Text, tracker: Tracker) -> bool:
         if slot != "outsourced_functions" and removed_functions(tracker):
             return True  # "leave the payroll out" while the budget is asked
-        return any(other != slot for other in answers_in_message(tracker, UNASKED_CONFIDENCE))
+        # (an earlier answer said again is no correction: "paying my 7 people correctly
+        # every month" when the size was "a small team")
+        return any(
+            other != slot and value != value_before_this_turn(tracker, other)
+            for other, value in answers_in_message(tracker, UNASKED_CONFIDENCE).items()
+        )
 
     def _not_understood(
         self, slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker

@@ -74,6 +74,7 @@ FIFTYSECOND = REPO_ROOT / "tests" / "realistic_fiftysecond"  # session 20: dev, 
 FIFTYTHIRD = REPO_ROOT / "tests" / "realistic_fiftythird"  # session 21: dev, dialogues
 FIFTYFOURTH = REPO_ROOT / "tests" / "realistic_fiftyfourth"  # session 22: dev, dialogues
 FIFTYFIFTH = REPO_ROOT / "tests" / "realistic_fiftyfifth"  # session 24: only figures read
+FIFTYSIXTH = REPO_ROOT / "tests" / "realistic_fiftysixth"  # session 25: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -130,6 +131,7 @@ SETS = {
     "fiftythird": FIFTYTHIRD,
     "fiftyfourth": FIFTYFOURTH,
     "fiftyfifth": FIFTYFIFTH,
+    "fiftysixth": FIFTYSIXTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -54,6 +54,8 @@ _CHOICE = re.compile(
     r"|\bwh?ich (?:kind of |type of |sort of )?(?:(?:service|provider)s? "
     r"(?:should|would|do|could|can) (?:we|i)|(?:company|partner)s? (?:should|would|do|could|can) "
     r"we) (?:use|pick|choose|go (?:with|for)|need|hire)\W*$"
+    # "who should i pick, i sell beekeeping supplies online"
+    r"|\bwho should (?:i|we) (?:pick|choose|go with|go for)\b"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat(?:s|'s)?\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
@@ -612,10 +614,15 @@ _WEIGHING_OWN = re.compile(
 # fashion store, 110 staff, returns are drowning us", "hair salons x3, bookings are
 # chaos", "hotel group here, we want to hand over a chunk of head office work")
 _OWN_NEED = re.compile(
-    r"\b(?:hand(?:ing)? (?:over|off|out)|drowning|swamp\w*|overwhelm\w*|chaos|"
+    r"\b(?:hand(?:ing)? (?:\w+ )?(?:over|off|out)|drowning|swamp\w*|overwhelm\w*|chaos|"
     r"(?:a|total|complete) (?:mess|nightmare)|struggl\w*|can'?t (?:keep up|cope|answer|manage)|"
     r"(?:too|getting) (?:much|big) (?:for (?:me|us)|to (?:handle|manage))|on (?:my|our) own|"
-    r"miss(?:ing)? (?:calls|the phone)|need a hand|want (?:somebody|help|to hand)"
+    r"miss(?:ing)? (?:calls|the phone)|need a hand|want (?:somebody|help|to hand)|"
+    # "phones + facebook messages are killing me", "phones go mad every morning"
+    r"killing (?:me|us)|go(?:es|ing)? (?:mad|crazy|nuts)|never stops? ringing|"
+    r"eats? (?:up )?(?:all )?(?:of )?(?:my|our) (?:time|days?|weeks?)|"
+    # "im looking at outsourcing for my solar panel install business"
+    r"(?:looking|thinking) (?:at|into|about) outsourc\w*"
     # "need some help figuring this out" (not "need help with our taxes")
     r"|need (?:some )?help(?: (?:figuring|working|sorting) (?:this|it|things) out)?(?=\W*$))\b",
     re.IGNORECASE,
@@ -642,11 +649,52 @@ _LOOKING_FOR_WORK = re.compile(
     re.IGNORECASE,
 )
 _LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)
-# ... or the visitor's business alone ("hi i manage a small marina", "we're a dental lab")
-_SELF_INTRO = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening))(?: there)?\b\W*)?"
-    r"(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+(?:run|own|manage|operate)?\s*(?:an?|our|my)\s+"
-    rf"(?:[\w'&-]+\s+){{0,3}}{_BUSINESS_NOUN}[\s.!]*$",
+_GREETED = (
+    r"^\W*(?:(?:hi|hey|hello|hiya|hola|ola|good (?:morning|afternoon|evening))(?: there)?\b\W*)?"
+    r"(?:(?:so|well|ok|okay|right)\b\W*)?"
+)
+# ... or the visitor introduces the business it speaks for, and asks nothing ("hi i manage
+# a small marina", "i run a kennel and cattery", "we're a firewood delivery business",
+# "I am the managing director of a clock repair workshop. We are five people.")
+_INTRODUCTION = re.compile(
+    _GREETED + r"(?:"
+    r"(?:i|we)\s+(?:run|own|operate|manage|co-?own|founded|started)\s+(?:an?|our|my|two|three|"
+    r"\d+)\s+(?!(?:marathon|race|risk|question|team|call|bpo)s?\b)"
+    r"|(?:i|we)(?:'?m|'?re|\s+am|\s+are|\s+have|'?ve got|\s+have got)\s+(?:an?|our|my|two|three|"
+    r"four|five|\d+)\s+"
+    rf"(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b"
+    r"|(?:i'?m|im|i am)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}(?:owner|manager|director|"
+    r"founder|co-?founder|ceo|md|head|partner|proprietor)\s+(?:of|at)\s+(?:an?|our|my|the)\s+"
+    rf"|our\s+(?:[\w'&-]+\s+){{0,3}}{_BUSINESS_NOUN}\b"
+    r")",
+    re.IGNORECASE,
+)
+_ANOTHER_NEED = re.compile(
+    r"\b(?:needs?|needed|wants?|looking for|broke|broken|problems?|issues?|trouble)\b",
+    re.IGNORECASE,
+)
+# "... for my solar panel install business"
+# (not "our resellers", "our suppliers": others)
+_OUR_BUSINESS = re.compile(
+    r"\b(?:my|our)\s+(?:[\w'&-]+\s+){0,3}(?:business|company|firm|shop|store|startup|agency|"
+    r"clinic|practice|studio|workshop|salon|restaurant|hotel|farm|bakery|gym|garage|chain)\b",
+    re.IGNORECASE,
+)
+# words that ask something, beside a question mark
+_ASKING = re.compile(
+    r"\b(?:what\w*|which|how|why|where|when|who|tell me|explain|describe|list|show me|"
+    r"(?:can|could|would|will|do|does|should) (?:you|i|we|they|it|a|an|the)|is there|are there)\b",
+    re.IGNORECASE,
+)
+# ... or tells what its business does or is ("we dig boreholes for farms", "im a tree
+# surgeon"), with its size or work it cannot keep up with ("..., we're a crew of 7")
+_TELLS_WHAT_IT_DOES = re.compile(
+    _GREETED + r"(?:(?:we|i)\s+(?:\w+\s+)?(?:grow|make|build|teach|roast|breed|brew|bake|print|"
+    r"repair|install|clean|host|design|import|export|sell|fix|hire|train|trade|produce|"
+    r"distribute|cater|transport|publish|develop|dig|maintain|look after|deliver|supply|rent|"
+    r"ship|organi[sz]e|provide|offer|restore|refurbish|renovate|recycle|service|inspect|"
+    r"treat|operate|own|run)(?:s|es)?\b"
+    r"|(?:i'?m|im|i am|we'?re|we are)\s+an?\s+[\w-]+)",
     re.IGNORECASE,
 )
 # ... in words of a business ("my cat is sick, what should i do?" tells of none)
@@ -658,7 +706,7 @@ _BUSINESS_SIGN = re.compile(
     r"shipyard|boatyard|foundr(?:y|ie)|marina|venue|"
     # "a falconry centre" (not a job centre)
     r"(?<!job )cent(?:re|er))s?|"
-    r"staff|employees|team|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
+    r"staff|employees|team|crew|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
     # "we get booking enquiries from weddings all day"
     r"bookings?|enquir(?:y|ies)|inquir(?:y|ies)|quotes?|appointments?|reservations?|"
     r"support|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
@@ -741,7 +789,7 @@ class ChoiceQuestion(StatelessComponent):
             "overruled": ["out_of_scope", "nlu_fallback", "inform", "follow_up", "help",
                           "greet"],
             # intents that a story of the visitor's own business and need overrules
-            "told_of_own": ["out_of_scope", "nlu_fallback", "inform", "greet"],
+            "told_of_own": ["out_of_scope", "nlu_fallback", "inform", "greet", "follow_up"],
             "knowledge": ["definition", "difference", "benefits", "services", "choosing",
                           "trends"],
             "recommendation": "request_recommendation",
@@ -811,10 +859,27 @@ class ChoiceQuestion(StatelessComponent):
         if _NOT_A_BUSINESS_NEED.search(text) or _SUBJECTS.search(text):
             return False
         if any(
-            e.get("entity") == "budget" and not e.get("role") for e in message.get(ENTITIES) or []
+            e.get("entity") == "budget"
+            and not e.get("role")
+            # (not a guess of the whole message: "hey so we're a hot air balloon ride company")
+            and (e.get("confidence") or 1.0) >= 0.7
+            for e in message.get(ENTITIES) or []
         ):
             return False  # "we're a small charity, so not much": the budget's answer
-        if _SELF_INTRO.match(text):
+        if _INTRODUCTION.match(text) or _BUSINESS_HERE.match(text):
+            # (not "i run a bakery and need a new oven": a need of another kind)
+            return not (
+                _ANOTHER_NEED.search(text)
+                and not _WORK_OF_OURS.search(text)
+                and not _OWN_NEED.search(text)
+            )
+        sized = any(
+            e.get("entity") == "company_size" and not e.get("role")
+            for e in message.get(ENTITIES) or []
+        )
+        if _TELLS_WHAT_IT_DOES.match(text) and (
+            sized or _OWN_NEED.search(text) or _WANTS_DONE.search(text)
+        ):
             return True
         # (imported here: form_answers reads BARE_CHOICE from this module)
         from bot.nlp.form_answers import clauses, names_a_kind_of_business
@@ -828,6 +893,7 @@ class ChoiceQuestion(StatelessComponent):
         need = _OWN_NEED.search(text) or (stated and _WANTS_DONE.search(text))
         return bool(need) and bool(
             _OWN_STORY.search(text)
+            or _OUR_BUSINESS.search(text)
             or _BUSINESS_HERE.search(text)
             or names_a_kind_of_business(first)
             # "hair salons x3, ...", "dry cleaner with 2 shops, ..."
@@ -868,7 +934,10 @@ class ChoiceQuestion(StatelessComponent):
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")
-        if intent in self.config["told_of_own"] and self.own_need(message):
+        # (a knowledge question's reading of a story that asks nothing: "hey! our escape
+        # room chain is growing fast and i need to hand stuff over" read as the trends)
+        told = intent in self.config["told_of_own"] or not _ASKING.search(text)
+        if told and self.own_need(message):
             return self.config["recommendation"]
         if _HOW_TO_CHOOSE.search(text) and (
             intent in self.config["overruled"] or intent in self.config["knowledge"]

@@ -368,14 +368,34 @@ _HEAD_COUNT_TAIL = (
     r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
     r"(?:employees|staff|people))"
 )
+_AFTER = re.compile(
+    r"\b(?:after|once|following|upon)\s+(?:the\s+|their\s+|each\s+|every\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def tells_when(text: Text, entity: Dict) -> bool:
+    """A term after "after", "once" ... says when, not what ("calling customers after
+    delivery to ask if they're happy" hands over no delivery)."""
+    return bool(_AFTER.search(text[: entity.get("start", 0)]))
+
+
+_WE_ARE = r"(?:we(?:'re| are| have|'ve got)|i (?:run|own|manage|have))"
 _OWN_BUSINESS = re.compile(
-    r"^\W*(?:(?:we(?:'re| are)|i (?:run|own|manage))\s+)?(?:an?\s+|our\s+|my\s+)?"
+    rf"^\W*(?:{_WE_ARE}\s+)?(?:an?\s+|our\s+|my\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}(?:{_OWN_KINDS}|district|council|municipality|hospital|university|"
     r"college|dealership|franchise)(?:\s+(?:here|owners?))?\W*$"
     # "hospital billing dept here", "we are a mid-size IT services firm of 200 employees"
     r"|^\W*(?:[\w-]+\s+){0,3}(?:dept|department|office|team|desk|unit|agency|company|firm|"
     r"business|provider|practice|studio|consultancy)\s+here\W*$"
-    r"|^\W*(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?\s+)(?:[\w-]+\s+){0,4}"
+    # "we are a company of horse transport"
+    rf"|^\W*{_WE_ARE}\s+an?\s+(?:company|firm|business)\s+"
+    r"(?:of|for|in)\s+(?:[\w-]+\s+){0,2}[\w-]+\W*$"
+    # "scaffolding hire", "bouncy castle hire here" (not "need to hire", "new hire")
+    r"|^\W*(?:(?!(?:to|need|needs|want|wants|we|i|will|can|must|staff|people|new|someone|"
+    r"somebody|agents?|more|help)\b)[\w-]+\s+){1,2}hire(?:\s+(?:company|business|firm|shop|"
+    r"here))?\W*$"
+    rf"|^\W*{_WE_ARE}\s+(?:an?\s+)(?:[\w-]+\s+){{0,4}}"
     r"(?:firm|company|business|agency|provider|group|practice|studio|consultancy|"
     r"shop|manufacturer|operator|organi[sz]ation)"
     # "we're an it consultancy that grew from 5 to 60 people in three years"
@@ -1185,11 +1205,15 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
             # and rentals": no task
             said_of_itself = ([own] if own else []) + what_it_does(message.get(TEXT))
+            text = message.get(TEXT)
             entities = [
                 e
                 for e in entities
                 if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
-                or not any(s <= e.get("start", -1) < t for s, t in said_of_itself)
+                or not (
+                    any(s <= e.get("start", -1) < t for s, t in said_of_itself)
+                    or (e.get("extractor") != self.__class__.__name__ and tells_when(text, e))
+                )
             ]
             read = {entity: self.tasks(message, entity, own) for entity in self.task_models}
             tasks = read.get(self.config["several_values"][0], [])

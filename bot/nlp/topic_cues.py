@@ -103,13 +103,26 @@ _ONE_OF_THEM = (
     r"[\"'“”‘’]?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|"
     r"business process outsourcing)(?:'?s)?[\"'“”‘’]?"
 )
+# ... told after naming it: "my accountant keeps telling me to 'look into a BPO' ... i have no
+# idea what he meant", "our consultant says 'back office' in every meeting like i should
+# know what it is" (not "... no idea what it is worth")
+_NOT_KNOWING_IT = (
+    r"[^?]{0,160}?\b(?:no|zero|not (?:the )?(?:slightest|faintest|foggiest|a)|(?:don'?t|dont|"
+    r"do not|didn'?t|didnt)(?:\s+(?:really|even|actually))?(?:\s+have)?(?:\s+an?)?|like i should)"
+    r"\s+(?:idea|clue|know|understand|get)\s+what\s+(?:he|she|they|it|that|this|you|people)\s+"
+    r"(?:meant|means|mean|is|are|was|were)\b(?!\s+(?:worth|like|for|about|good|doing|saying))"
+)
 _ONLY_WHAT_IT_IS = re.compile(
     r"(?:(?:^|[.!?:;,]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|ok|okay|and|but|hi|hey|hello|um+|uh+|"
     r"sorry)\W+)*(?:what|wat|wht)(?:'s|s|\s+is|\s+are|\s+r)\s+(?:an?\s+|the\s+)?"
     + _ONE_OF_THEM
     + r"(?:\s+(?:compan(?:y|ies)|firms?|providers?|business(?:es)?|industry|sector))?"
     r"(?:\s+(?:then|exactly|actually|really|again|anyway|even|mean|pls|please|plz|lol|"
-    r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
+    r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s"
+    # "ok so whats a bpo then, she says she moved to one last month": a story after it
+    r"|,\s+(?:she|he|they|my|our|i|we|someone|everyone|people)\b"
+    r"(?![^?]*\b(?:which|what|how|why|suit\w*|recommend\w*|should|advi[cs]e|choose|pick|fits?|"
+    r"better|know|need|want)\b)[^?]*$)"
     # (not "what does contact center mean in salesforce")
     r"|\bwhat does (?:the (?:term|word|acronym|abbreviation|phrase) )?"
     + _ONE_OF_THEM
@@ -134,7 +147,7 @@ _ONLY_WHAT_IT_IS = re.compile(
     + _ONE_OF_THEM
     + r"(?:\s+(?:for|of|in)\s+(?:the\s+|our\s+|my\s+)?\w+(?:\s+\w+)?)?\W+"
     r"what(?:'s| is| are) (?:that|those)(?:\s+(?:actually|exactly|even|really|then|"
-    r"anyway))?\W*$)",
+    r"anyway))?\W*$" + r"|" + _ONE_OF_THEM + _NOT_KNOWING_IT + r")",
     re.IGNORECASE,
 )
 # ... and what front and back office mean: "what do they mean by back office", "heard
@@ -146,7 +159,8 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
     r"(?:\s+(?:mean|means|exactly|then|actually|really|refer to|"
     r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
     r"|\b(?:front|back)[- ]?office\b[^?]{0,60}\bwhat (?:does|do) (?:it|that|this|they|the term|"
-    r"that term|this term) (?:mean|refer to|stand for)\b",
+    r"that term|this term) (?:mean|refer to|stand for)\b"
+    r"|\b(?:front|back)[- ]?offices?\b" + _NOT_KNOWING_IT,
     re.IGNORECASE,
 )
 # intents that such a question overrules (not a request for the recommendation or its
@@ -328,8 +342,12 @@ class TopicCues(StatelessComponent):
                 # "... the term contact centre at work - what is one exactly?"
                 "what (is|are) (one|it|they) (exactly|actually|really)(?=\\s*([?.!,]|$))",
                 # "is a bpo a kind of company or a service?", "how would you describe one?"
+                # (not "is that the kind of thing a call center does?": what it does)
                 "(is|are) (an? |the )?(\\w+ ){0,2}(an? )?(kind|type|sort) of (company|business|"
-                "firm|service|thing|organi[sz]ation)",
+                "firm|service|thing|organi[sz]ation)"
+                "(?!\\s+(an? |the )?(bpos?|call[- ]?cent(er|re)s?|contact[- ]?cent(er|re)s?|"
+                "they|it)"
+                "\\s+(\\w+\\s+)?(does|do|would|handles?|offers?|takes?))",
                 "(explain|describe|tell me|asked me) what an? \\w+( \\w+)? is",
                 # "tell me about bpo companies", "explain call centres pls": one of them, no
                 # more said

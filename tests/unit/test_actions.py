@@ -611,3 +611,22 @@ def test_a_size_word_asked_about_the_budget_is_the_budget_alone(tracker_factory)
     assert slot_events(events)["company_size"] == "small"
     assert slot_events(events)["budget"] == "moderate"
     assert not any("Updated" in (m.get("text") or "") for m in messages)
+
+
+def test_the_size_said_again_beside_the_tasks_is_no_correction(tracker_factory):
+    """'paying my 6 staff every month, i keep getting it wrong' when the tasks are asked
+    of a small company: the tasks, though NLU only guessed them."""
+    text = "paying my 6 staff every month, i keep getting it wrong"
+    headcount = {**entity("company_size", "small", 1.0), "extractor": "FormAnswerClassifier"}
+    events, messages = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        text,
+        "outsourced_functions",
+        text=text,
+        slots={"company_size": "small"},
+        before=[{"event": "slot", "name": "company_size", "value": "small"}],
+        entities=[headcount, entity("outsourced_function", "payroll", 0.6, role="guess")],
+    )
+    assert slot_events(events)["outsourced_functions"] == ["payroll"]
+    assert messages == []

@@ -713,3 +713,50 @@ def test_tasks_read_in_a_story_before_a_question_are_held_back():
 )
 def test_what_to_do_or_someone_elses_question_keeps_its_reading(text, intent):
     assert read(text, intent)[0] == intent
+
+
+@pytest.mark.parametrize(
+    "text, intent, entities",
+    [
+        # the visitor introduces the business it speaks for, asking nothing
+        ("i run a dog grooming van", "follow_up", []),
+        ("hello, we're a family-owned ice cream parlour business", "inform", []),
+        ("Good evening. I am the operations director of a regional bus company.", "inform", []),
+        ("hey so we have a small wedding photography studio, me and 2 others", "out_of_scope", []),
+        ("our mobile tyre fitting company is growing fast", "trends", []),
+        ("window fitting company here, 3 vans", "greet", []),
+        ("we've got 2 garden centres and a cafe, around 70 staff", "inform", []),
+        # ... or tells what it does, with its size or work it cannot keep up with
+        (
+            "we restore vintage motorbikes, 9 people",
+            "inform",
+            [{"entity": "company_size", "value": "small", "start": 0, "end": 39}],
+        ),
+        ("we repair hearing aids and the phones go mad after lunch", "nlu_fallback", []),
+        # ... or looks at outsourcing for its business
+        ("thinking about outsourcing for my pottery studio", "out_of_scope", []),
+    ],
+)
+def test_a_business_introduced_asks_for_the_recommendation(text, intent, entities):
+    message = parsed_message(text, intent, 0.7, entities=entities, topic="difference/overview")
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("i run a marathon every year", "out_of_scope"),
+        ("we're a bakery and our oven broke", "inform"),
+        ("i own a cafe and need a new espresso machine", "out_of_scope"),
+        ("our company uses salesforce, is it any good?", "out_of_scope"),
+        ("we sell shoes online", "inform"),
+        ("im a nurse", "out_of_scope"),
+        ("we are a hospital, explain the benefits of outsourcing", "benefits"),
+        ("i manage a call center with 40 agents", "inform"),
+        # not the visitor's own business: "our resellers" are others
+        ("we only need someone to take orders from our resellers", "inform"),
+    ],
+)
+def test_other_statements_about_a_business_keep_their_reading(text, intent):
+    assert read(text, intent)[0] == intent

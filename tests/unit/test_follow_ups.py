@@ -1047,3 +1047,50 @@ def test_a_request_with_facts_after_an_answer_is_still_a_request(tracker_factory
         {"name": "request_recommendation", "confidence": 0.5},
     ]
     assert ActionAnswerFollowUp._asks_to_recommend(tracker)
+
+
+@pytest.mark.parametrize(
+    "previous, text, entities, expected",
+    [
+        # the other way round of one subject's answer: the other subject's
+        (
+            "careers/call_center",
+            "and the other way round?",
+            [{**aspect_entity("relationship"), "start": 8, "end": 22}],
+            "careers/bpo",
+        ),
+        # ... of the relationship: the relationship
+        (
+            "difference/relationship",
+            "and the other way round?",
+            [{**aspect_entity("relationship"), "start": 8, "end": 22}],
+            "difference/relationship",
+        ),
+        # "where" that asks no place
+        (
+            "benefits/bpo",
+            "where does the saving come from?",
+            [
+                {**aspect_entity("locations"), "start": 0, "end": 5},
+                {**aspect_entity("savings"), "start": 15, "end": 21},
+            ],
+            "benefits/outsourcing_savings",
+        ),
+        (
+            "services/call_center",
+            "where does that overlap with what a bpo does?",
+            [
+                {**aspect_entity("locations"), "start": 0, "end": 5},
+                {**aspect_entity("similarities"), "start": 16, "end": 23},
+                {"entity": "subject", "value": "bpo", "start": 38, "end": 41},
+            ],
+            "difference/similarities",
+        ),
+    ],
+)
+def test_follow_ups_that_turn_the_previous_answer(
+    tracker_factory, previous, text, entities, expected
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]

@@ -359,6 +359,13 @@ def test_people_beside_a_head_count_are_no_task(stretch, people_only):
         ("recruitment agency with 75 staff, we'd like someone to phone placed candidates. "
          "which model suits?", "recruitment agency with 75 staff"),
         ("property management co, need advice on outsourcing", "property management co"),
+        ("we have a pest survey company, 30 people", "we have a pest survey company"),
+        ("i own a freight transport business, 40 drivers", "i own a freight transport business"),
+        ("hello, we are a company of marine transport, 80 persons",
+         " we are a company of marine transport"),
+        ("marquee hire, 25 staff, need help with the phones", "marquee hire"),
+        ("we need to hire, 20 staff", None),
+        ("new hire onboarding, payroll", None),
     ],
 )  # fmt: skip
 def test_what_the_company_is_is_no_task(text, own):
@@ -662,3 +669,20 @@ def test_it_support_is_told_with_what_it_looks_after(stretch, tech):
     from bot.nlp.form_answers import _TECH_WORDS
 
     assert bool(_TECH_WORDS.search(stretch)) is tech
+
+
+@pytest.mark.parametrize(
+    "text, term, when",
+    [
+        ("calling customers after delivery to ask if they're happy", "delivery", True),
+        ("a quick call once the installation is done", "installation", True),
+        ("after sales support", "sales", True),
+        ("deliveries and the invoices", "deliveries", False),
+        ("sales calls after lunch", "sales", False),
+    ],
+)
+def test_a_term_after_after_says_when_not_what(text, term, when):
+    from bot.nlp.form_answers import tells_when
+
+    start = text.index(term)
+    assert tells_when(text, {"start": start, "end": start + len(term)}) is when

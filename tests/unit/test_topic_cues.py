@@ -313,6 +313,24 @@ def read(text, key, intent="out_of_scope", aspects=()):
             "services/bpo",
             "definition/front_back_office",
         ),
+        # not knowing what the one just named is
+        (
+            "the bank said we should 'go BPO' for our loan admin and honestly i dont really "
+            "know what they mean",
+            "services/bpo",
+            "definition/bpo",
+        ),
+        (
+            "everyone at head office talks about the back office and i have no clue what it is",
+            "careers/bpo",
+            "definition/front_back_office",
+        ),
+        # a story after the question, asking nothing more
+        (
+            "hey whats a call center, my uncle runs one",
+            "careers/call_center",
+            "definition/call_center",
+        ),
     ],
 )
 def test_a_question_asking_only_what_one_is_gets_its_definition(text, key, expected):
@@ -328,6 +346,13 @@ def test_a_question_asking_only_what_one_is_gets_its_definition(text, key, expec
         ("what's a call center agent's day like", "careers/call_center", "careers"),
         (
             "i dont know what a bpo is but which one suits our clinic",
+            "definition/bpo",
+            "request_recommendation",
+        ),
+        # not knowing what it is worth, and a story that asks more
+        ("a bpo made us an offer and i have no idea what it is worth", "benefits/bpo", "benefits"),
+        (
+            "whats a bpo, we want to outsource our payroll",
             "definition/bpo",
             "request_recommendation",
         ),
