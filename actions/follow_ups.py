@@ -669,7 +669,8 @@ class ActionAnswerFollowUp(Action):
             and _OTHER_WAY_ROUND.search(text)
             and previous in TOPICS
             and TOPICS[previous][1] in (BPO, CALL_CENTER)
-            and not subjects
+            # ("is it the other way round for a call center?" names the other one)
+            and subjects <= {other(TOPICS[previous][1])}
         ):
             # "and the other way round?" after the advantages of a bpo: a call center's
             aspect, subject = TOPICS[previous][0], other(TOPICS[previous][1])

@@ -123,11 +123,14 @@ class ValidateRecommendationForm(FormValidationAction):
         found = [slot_value, *entity_values(tracker).get(slot, [])]
         if any(PARSERS[slot](v) for v in found):
             return found
-        if ValidateRecommendationForm._answers_another_question(slot, tracker):
+        guesses = entity_values(tracker, role=GUESS).get(slot, [])
+        if ValidateRecommendationForm._answers_another_question(slot, tracker) and not (
+            guesses and ValidateRecommendationForm._says_earlier_answers_again(slot, tracker)
+        ):
             return found  # "sorry, not 35, we're 350": a correction, no guess at this one
         if slot == "company_size" and says_a_vague_amount(tracker.latest_message.get("text")):
             return found  # "many": no guess at the size
-        return [*entity_values(tracker, role=GUESS).get(slot, []), *found]
+        return [*guesses, *found]
 
     @staticmethod
     def _taken_away(tracker: Tracker, events: List[EventType]) -> List[EventType]:
@@ -145,11 +148,16 @@ class ValidateRecommendationForm(FormValidationAction):
     def _answers_another_question(slot: Text, tracker: Tracker) -> bool:
         if slot != "outsourced_functions" and removed_functions(tracker):
             return True  # "leave the payroll out" while the budget is asked
-        # (an earlier answer said again is no correction: "paying my 7 people correctly
-        # every month" when the size was "a small team")
-        return any(
-            other != slot and value != value_before_this_turn(tracker, other)
+        return any(other != slot for other in answers_in_message(tracker, UNASKED_CONFIDENCE))
+
+    @staticmethod
+    def _says_earlier_answers_again(slot: Text, tracker: Tracker) -> bool:
+        """Every other answer in the message is the one given before ("paying my 7 people
+        correctly every month" when the size was "a small team")."""
+        return all(
+            value == value_before_this_turn(tracker, other)
             for other, value in answers_in_message(tracker, UNASKED_CONFIDENCE).items()
+            if other != slot
         )
 
     def _not_understood(

@@ -55,7 +55,8 @@ _CHOICE = re.compile(
     r"(?:should|would|do|could|can) (?:we|i)|(?:company|partner)s? (?:should|would|do|could|can) "
     r"we) (?:use|pick|choose|go (?:with|for)|need|hire)\W*$"
     # "who should i pick, i sell beekeeping supplies online"
-    r"|\bwho should (?:i|we) (?:pick|choose|go with|go for)\b"
+    r"|\bwho should (?:i|we) (?:pick|choose|go with|go for)(?=\s*(?:$|[,.!?;]|between\b|for "
+    r"(?:us|me|my|our)\b))"
     # "what would suit my shop", "what should we go with"
     r"|\bwhat(?:s|'s)?\b(?:(?!\?).){0,30}?\b(?:suits?|fits?|(?:best|right|better) for|"
     r"would (?:you|u|ya) (?:recommend|suggest|pick|choose)|"
@@ -614,12 +615,14 @@ _WEIGHING_OWN = re.compile(
 # fashion store, 110 staff, returns are drowning us", "hair salons x3, bookings are
 # chaos", "hotel group here, we want to hand over a chunk of head office work")
 _OWN_NEED = re.compile(
-    r"\b(?:hand(?:ing)? (?:\w+ )?(?:over|off|out)|drowning|swamp\w*|overwhelm\w*|chaos|"
+    r"\b(?:hand(?:ing)? (?:over|off|out)|hand(?:ing)? (?:stuff|work|things|it|them) (?:over|off)|"
+    r"drown\w*|swamp\w*|overwhelm\w*|chaos|"
     r"(?:a|total|complete) (?:mess|nightmare)|struggl\w*|can'?t (?:keep up|cope|answer|manage)|"
     r"(?:too|getting) (?:much|big) (?:for (?:me|us)|to (?:handle|manage))|on (?:my|our) own|"
     r"miss(?:ing)? (?:calls|the phone)|need a hand|want (?:somebody|help|to hand)|"
     # "phones + facebook messages are killing me", "phones go mad every morning"
-    r"killing (?:me|us)|go(?:es|ing)? (?:mad|crazy|nuts)|never stops? ringing|"
+    r"(?:phones?|calls?|e-?mails?|messages|inbox|admin|paperwork|bookings|enquiries|lines?)"
+    r"[^.!?]{0,30}\b(?:killing (?:me|us)|go(?:es|ing)? (?:mad|crazy|nuts))|never stops? ringing|"
     r"eats? (?:up )?(?:all )?(?:of )?(?:my|our) (?:time|days?|weeks?)|"
     # "im looking at outsourcing for my solar panel install business"
     r"(?:looking|thinking) (?:at|into|about) outsourc\w*"
@@ -651,26 +654,60 @@ _LOOKING_FOR_WORK = re.compile(
 _LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)
 _GREETED = (
     r"^\W*(?:(?:hi|hey|hello|hiya|hola|ola|good (?:morning|afternoon|evening))(?: there)?\b\W*)?"
-    r"(?:(?:so|well|ok|okay|right)\b\W*)?"
+    r"(?:(?:so|well|ok|okay|right|um+|hmm+)\b\W*)*"
 )
-# ... or the visitor introduces the business it speaks for, and asks nothing ("hi i manage
-# a small marina", "i run a kennel and cattery", "we're a firewood delivery business",
-# "I am the managing director of a clock repair workshop. We are five people.")
+# what a visitor may run that is no business of the kind ("i run a blog about outsourcing",
+# "i have a gym membership", "we run a contact centre": one of the two)
+_NOT_RUN_AS_A_BUSINESS = (
+    r"(?!(?:[\w'&-]+\s+)?(?:blog|vlog|youtube|channel|podcast|website|site|newsletter|page|"
+    r"account|forum|community|course|class|marathon|race|risk|question|team|call|bpo|contact|"
+    r"customer|membership|appointment|apartment|flat|project|book|reading|support)s?\b)"
+)
+# ... or the visitor introduces the business it speaks for ("hi i manage a small marina",
+# "i run a kennel and cattery", "we're a firewood delivery business", "I am the managing
+# director of a clock repair workshop", "me and my brother run a garage")
 _INTRODUCTION = re.compile(
     _GREETED + r"(?:"
-    r"(?:i|we)\s+(?:run|own|operate|manage|co-?own|founded|started)\s+(?:an?|our|my|two|three|"
-    r"\d+)\s+(?!(?:marathon|race|risk|question|team|call|bpo)s?\b)"
-    r"|(?:i|we)(?:'?m|'?re|\s+am|\s+are|\s+have|'?ve got|\s+have got)\s+(?:an?|our|my|two|three|"
-    r"four|five|\d+)\s+"
-    rf"(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b"
-    r"|(?:i'?m|im|i am)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}(?:owner|manager|director|"
-    r"founder|co-?founder|ceo|md|head|partner|proprietor)\s+(?:of|at)\s+(?:an?|our|my|the)\s+"
-    rf"|our\s+(?:[\w'&-]+\s+){{0,3}}{_BUSINESS_NOUN}\b"
-    r")",
+    r"(?:(?:i|we)(?:\s+(?:also|now|currently))?|me and my \w+|my \w+ and i|our family|my family)"
+    r"\s+(?:run|runs|own|owns|operate|operates|manage|co-?own|founded|started)\s+"
+    r"(?:an?|our|my|two|three|four|five|\d+)\s+"
+    rf"|(?:i|we)(?:'?m|'?re|\s+am|\s+are)\s+(?:an?|one of (?:the|two))\s+"
+    rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b)"
+    # "we have a drone survey company", "we've got 3 archery ranges and a shop"
+    r"|(?:i|we)(?:\s+have|'?ve got|\s+have got)\s+(?:an?|two|three|four|five|\d+)\s+"
+    rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\s*(?:$|[,.;:!]))"
+    r"|(?:i'?m|im|i am)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:owner|"
+    r"director|founder|co-?founder|ceo|md|proprietor)\s+(?:of|at)\s+(?:an?|our|my|the)\s+"
+    r")" + _NOT_RUN_AS_A_BUSINESS,
     re.IGNORECASE,
 )
-_ANOTHER_NEED = re.compile(
-    r"\b(?:needs?|needed|wants?|looking for|broke|broken|problems?|issues?|trouble)\b",
+# ... and the rest of the message only says how big it is, what it does or where it is
+# ("..., me and 3 others", "..., we look after fish tanks in offices", "... in leeds"); a
+# story of something else ("i manage a restaurant and my chef quit") is no introduction
+_PARTS = re.compile(r"\s*(?:[,.;:!]+|\s-+\s|\band\s+(?=(?:i|we|my|our|me)\b))\s*", re.IGNORECASE)
+_SIZE_SAID = re.compile(
+    r"\b(?:\d[\d,.k+]*|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|"
+    r"thousand|few|couple)\b|\b(?:small|tiny|big|large|little)\s+(?:team|crew|outfit|business)\b"
+    r"|\bme (?:and|&|\+) \w+|\bof us\b|\bjust me\b",
+    re.IGNORECASE,
+)
+_WHERE_IT_IS = re.compile(
+    r"^(?:(?:we'?re|we are|based|located)\s+)?(?:in|near|from|across|out of|around)\s+[\w' -]+$",
+    re.IGNORECASE,
+)
+_TELLING_MORE = re.compile(
+    r"^(?:we|i)\s+(?:also\s+|mainly\s+|mostly\s+)?(?:do|make|build|sell|run|offer|provide|"
+    r"supply|look after|serve|work|cover|grow|fix|repair|install|host|teach|deliver|"
+    r"specialise|specialize)\b"
+    r"|^(?:mostly|mainly|mostly doing|specialising|specializing|making|building|selling|"
+    r"supplying|doing)\b",
+    re.IGNORECASE,
+)
+# ... or a story of another kind ("... my chef quit", "... our members love it")
+_STORY_OF_ANOTHER_KIND = re.compile(
+    r"\b(?:needs?|needed|wants?|looking for|broke|broken|problems?|issues?|trouble|quit|"
+    r"stolen|robbed|flooded|closing|closed|clos(?:e|ing) down|selling|sold|bored|browsing|"
+    r"love|loves|loved|great|review|acquired|bankrupt)\b",
     re.IGNORECASE,
 )
 # "... for my solar panel install business"
@@ -682,7 +719,9 @@ _OUR_BUSINESS = re.compile(
 )
 # words that ask something, beside a question mark
 _ASKING = re.compile(
-    r"\b(?:what\w*|which|how|why|where|when|who|tell me|explain|describe|list|show me|"
+    r"\b(?:what\w*|which|how|why|where|when|who|tell me|explain|describe|list|show me|send me|"
+    r"give me|curious|reading up|want to know|wondering|advantages?|benefits?|pros|cons|"
+    r"differ\w*|defin\w*|meaning|history|"
     r"(?:can|could|would|will|do|does|should) (?:you|i|we|they|it|a|an|the)|is there|are there)\b",
     re.IGNORECASE,
 )
@@ -694,9 +733,43 @@ _TELLS_WHAT_IT_DOES = re.compile(
     r"distribute|cater|transport|publish|develop|dig|maintain|look after|deliver|supply|rent|"
     r"ship|organi[sz]e|provide|offer|restore|refurbish|renovate|recycle|service|inspect|"
     r"treat|operate|own|run)(?:s|es)?\b"
-    r"|(?:i'?m|im|i am|we'?re|we are)\s+an?\s+[\w-]+)",
+    r"|(?:i'?m|im|i am|we'?re|we are)\s+an?\s+"
+    r"(?!(?:team|group|bunch|couple|family|class|club|book|student|nurse|volunteer)s?\b)[\w-]+)"
+    + _NOT_RUN_AS_A_BUSINESS,
     re.IGNORECASE,
 )
+
+
+# ("i'm the owner of a contact centre" is no "bakery owner here")
+_SPEAKER_FIRST = re.compile(r"^\W*(?:i|i'?m|im|we|we'?re)\b", re.IGNORECASE)
+# someone who works for a business, not one who speaks for it
+_EMPLOYEE = re.compile(
+    r"\b(?:manager|assistant|employee|agent|clerk|intern|student|nurse|teacher|cashier|"
+    r"waiter|waitress|worker|years? old)\b",
+    re.IGNORECASE,
+)
+
+
+def introduces_itself(text: Text) -> bool:
+    """The message introduces the visitor's business and says no more than how big it
+    is, what it does or where it is."""
+    start = _INTRODUCTION.match(text) or (
+        _BUSINESS_HERE.match(text) if not _SPEAKER_FIRST.match(text) else None
+    )
+    if not start or _ASKING.search(text) or _STORY_OF_ANOTHER_KIND.search(text):
+        return False
+    parts = [p for p in _PARTS.split(text[start.end() :]) if p.strip()]
+    return all(
+        i == 0  # the rest of the business's name ("... kennel and cattery")
+        or _SIZE_SAID.search(part)
+        or _WHERE_IT_IS.match(part)
+        or _TELLING_MORE.match(part)
+        or _INTRODUCTION.match(part)  # "I am the managing director of .... We are five people."
+        or _TELLS_WHAT_IT_DOES.match(part)
+        for i, part in enumerate(parts)
+    )
+
+
 # ... in words of a business ("my cat is sick, what should i do?" tells of none)
 _BUSINESS_SIGN = re.compile(
     r"\b(?:compan(?:y|ies)|business\w*|(?:firm|shop|store|startup|start-up|agency|clinic|"
@@ -798,6 +871,9 @@ class ChoiceQuestion(StatelessComponent):
             "explanation": "explain_recommendation",
             # a reading this unsure is overruled too (NLU's fallback threshold comes later)
             "unsure_below": 0.55,
+            # a knowledge question's reading this unsure of a story that asks nothing is
+            # overruled by the business told of
+            "told_below": 0.7,
             "general_topic": "choosing/overview",
             "confidence": 0.9,
         }  # fmt: skip
@@ -866,19 +942,17 @@ class ChoiceQuestion(StatelessComponent):
             for e in message.get(ENTITIES) or []
         ):
             return False  # "we're a small charity, so not much": the budget's answer
-        if _INTRODUCTION.match(text) or _BUSINESS_HERE.match(text):
-            # (not "i run a bakery and need a new oven": a need of another kind)
-            return not (
-                _ANOTHER_NEED.search(text)
-                and not _WORK_OF_OURS.search(text)
-                and not _OWN_NEED.search(text)
-            )
+        if introduces_itself(text):
+            return True
         sized = any(
             e.get("entity") == "company_size" and not e.get("role")
             for e in message.get(ENTITIES) or []
         )
-        if _TELLS_WHAT_IT_DOES.match(text) and (
-            sized or _OWN_NEED.search(text) or _WANTS_DONE.search(text)
+        if (
+            _TELLS_WHAT_IT_DOES.match(text)
+            and not _ASKING.search(text)
+            and not _EMPLOYEE.search(text)
+            and (sized or _OWN_NEED.search(text) or _WANTS_DONE.search(text))
         ):
             return True
         # (imported here: form_answers reads BARE_CHOICE from this module)
@@ -936,7 +1010,11 @@ class ChoiceQuestion(StatelessComponent):
         intent = (message.get(INTENT) or {}).get("name")
         # (a knowledge question's reading of a story that asks nothing: "hey! our escape
         # room chain is growing fast and i need to hand stuff over" read as the trends)
-        told = intent in self.config["told_of_own"] or not _ASKING.search(text)
+        told = intent in self.config["told_of_own"] or (
+            intent in self.config["knowledge"]
+            and (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["told_below"]
+            and not _ASKING.search(text)
+        )
         if told and self.own_need(message):
             return self.config["recommendation"]
         if _HOW_TO_CHOOSE.search(text) and (

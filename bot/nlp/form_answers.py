@@ -369,7 +369,9 @@ _HEAD_COUNT_TAIL = (
     r"(?:employees|staff|people))"
 )
 _AFTER = re.compile(
-    r"\b(?:after|once|following|upon)\s+(?:the\s+|their\s+|each\s+|every\s+|a\s+)?$",
+    # (not "look after hiring": the task)
+    r"\b(?:(?<!look )(?<!looks )(?<!looking )(?<!looked )(?<!go )(?<!run )after|once|following|"
+    r"upon)\s+(?:the\s+|their\s+|each\s+|every\s+|a\s+)?$",
     re.IGNORECASE,
 )
 
@@ -380,7 +382,9 @@ def tells_when(text: Text, entity: Dict) -> bool:
     return bool(_AFTER.search(text[: entity.get("start", 0)]))
 
 
-_WE_ARE = r"(?:we(?:'re| are| have|'ve got)|i (?:run|own|manage|have))"
+_WE_ARE = r"(?:we(?:'re| are)|i (?:run|own|manage))"
+# (not "we have payroll for our salon": a task)
+_WE_HAVE = r"(?:we(?:'re| are| have|'ve got)|i (?:run|own|manage|have))"
 _OWN_BUSINESS = re.compile(
     rf"^\W*(?:{_WE_ARE}\s+)?(?:an?\s+|our\s+|my\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}(?:{_OWN_KINDS}|district|council|municipality|hospital|university|"
@@ -395,7 +399,7 @@ _OWN_BUSINESS = re.compile(
     r"|^\W*(?:(?!(?:to|need|needs|want|wants|we|i|will|can|must|staff|people|new|someone|"
     r"somebody|agents?|more|help)\b)[\w-]+\s+){1,2}hire(?:\s+(?:company|business|firm|shop|"
     r"here))?\W*$"
-    rf"|^\W*{_WE_ARE}\s+(?:an?\s+)(?:[\w-]+\s+){{0,4}}"
+    rf"|^\W*{_WE_HAVE}\s+(?:an?\s+)(?:[\w-]+\s+){{0,4}}"
     r"(?:firm|company|business|agency|provider|group|practice|studio|consultancy|"
     r"shop|manufacturer|operator|organi[sz]ation)"
     # "we're an it consultancy that grew from 5 to 60 people in three years"

@@ -110,7 +110,8 @@ _NOT_KNOWING_IT = (
     r"[^?]{0,160}?\b(?:no|zero|not (?:the )?(?:slightest|faintest|foggiest|a)|(?:don'?t|dont|"
     r"do not|didn'?t|didnt)(?:\s+(?:really|even|actually))?(?:\s+have)?(?:\s+an?)?|like i should)"
     r"\s+(?:idea|clue|know|understand|get)\s+what\s+(?:he|she|they|it|that|this|you|people)\s+"
-    r"(?:meant|means|mean|is|are|was|were)\b(?!\s+(?:worth|like|for|about|good|doing|saying))"
+    r"(?:meant|means|mean|is|are|was|were)\b(?=\s*(?:$|[.!?,;]|\s(?:by|exactly|actually|"
+    r"really|even|about|lol)\b))"
 )
 _ONLY_WHAT_IT_IS = re.compile(
     r"(?:(?:^|[.!?:;,]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|ok|okay|and|but|hi|hey|hello|um+|uh+|"

@@ -630,3 +630,20 @@ def test_the_size_said_again_beside_the_tasks_is_no_correction(tracker_factory):
     )
     assert slot_events(events)["outsourced_functions"] == ["payroll"]
     assert messages == []
+
+
+def test_the_size_said_again_alone_asks_the_tasks_again_without_an_apology(tracker_factory):
+    text = "sorry, we're actually 45 people"
+    headcount = {**entity("company_size", "small", 1.0), "extractor": "FormAnswerClassifier"}
+    events, messages = validation_run(
+        tracker_factory,
+        "outsourced_functions",
+        text,
+        "outsourced_functions",
+        text=text,
+        slots={"company_size": "small"},
+        before=[{"event": "slot", "name": "company_size", "value": "small"}],
+        entities=[headcount],
+    )
+    assert slot_events(events).get("outsourced_functions") is None
+    assert messages == []

@@ -723,9 +723,10 @@ def test_what_to_do_or_someone_elses_question_keeps_its_reading(text, intent):
         ("hello, we're a family-owned ice cream parlour business", "inform", []),
         ("Good evening. I am the operations director of a regional bus company.", "inform", []),
         ("hey so we have a small wedding photography studio, me and 2 others", "out_of_scope", []),
-        ("our mobile tyre fitting company is growing fast", "trends", []),
         ("window fitting company here, 3 vans", "greet", []),
         ("we've got 2 garden centres and a cafe, around 70 staff", "inform", []),
+        ("ok so my sister and i run a dog kennel", "nlu_fallback", []),
+        ("we're a wedding venue based in kent, 20 staff", "inform", []),
         # ... or tells what it does, with its size or work it cannot keep up with
         (
             "we restore vintage motorbikes, 9 people",
@@ -756,7 +757,39 @@ def test_a_business_introduced_asks_for_the_recommendation(text, intent, entitie
         ("i manage a call center with 40 agents", "inform"),
         # not the visitor's own business: "our resellers" are others
         ("we only need someone to take orders from our resellers", "inform"),
+        # another intent said beside the business
+        ("i run a flower shop and i'd like to talk to a person", "human_handoff"),
+        ("we're a garage, thanks a lot", "thank"),
+        ("i own a deli, are you a real person", "bot_challenge"),
+        # knowledge asked without a question mark
+        ("i run a deli, curious about the pros and cons of outsourcing", "benefits"),
+        ("we're a framing shop, explain the difference", "out_of_scope"),
+        # news of another kind, or the visitor as a customer or an employee
+        ("our bistro just got sold", "inform"),
+        ("our hotel room was filthy and nobody picked up the phone", "inform"),
+        ("i have a gym membership", "nlu_fallback"),
+        ("we have a school project on outsourcing", "nlu_fallback"),
+        ("i run a podcast about small business", "nlu_fallback"),
+        ("i'm a shift manager at a burger place, 19 years old", "out_of_scope"),
+        ("i manage a pub and my head chef quit", "out_of_scope"),
+        ("cafe owner here, love the site", "out_of_scope"),
+        ("i own a climbing gym, our members love it", "inform"),
+        ("we run a contact centre for insurers", "services"),
+        ("i'm the owner of a contact centre, 80 seats", "nlu_fallback"),
+        ("we bake pies, customers go crazy for them", "inform"),
+        ("who should i pick as my accountant", "out_of_scope"),
     ],
 )
 def test_other_statements_about_a_business_keep_their_reading(text, intent):
     assert read(text, intent)[0] == intent
+
+
+def test_a_business_story_read_unsurely_as_a_knowledge_question_asks_for_the_recommendation():
+    text = "our mobile tyre fitting company is growing fast and i need to hand work over"
+    message = parsed_message(text, "trends", 0.55, topic="trends/overview")
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+    # ... but not a reading the classifier is sure of
+    message = parsed_message(text, "trends", 0.9, topic="trends/overview")
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "trends"

@@ -1059,6 +1059,15 @@ def test_a_request_with_facts_after_an_answer_is_still_a_request(tracker_factory
             [{**aspect_entity("relationship"), "start": 8, "end": 22}],
             "careers/bpo",
         ),
+        (
+            "benefits/bpo",
+            "is it the other way round for a call center?",
+            [
+                {**aspect_entity("relationship"), "start": 10, "end": 24},
+                {"entity": "subject", "value": "call_center", "start": 31, "end": 42},
+            ],
+            "benefits/call_center",
+        ),
         # ... of the relationship: the relationship
         (
             "difference/relationship",

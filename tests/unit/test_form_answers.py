@@ -365,6 +365,7 @@ def test_people_beside_a_head_count_are_no_task(stretch, people_only):
          " we are a company of marine transport"),
         ("marquee hire, 25 staff, need help with the phones", "marquee hire"),
         ("we need to hire, 20 staff", None),
+        ("we have payroll for our salon, and the bookings", None),
         ("new hire onboarding, payroll", None),
     ],
 )  # fmt: skip
@@ -679,6 +680,7 @@ def test_it_support_is_told_with_what_it_looks_after(stretch, tech):
         ("after sales support", "sales", True),
         ("deliveries and the invoices", "deliveries", False),
         ("sales calls after lunch", "sales", False),
+        ("we'd want them to look after hiring too", "hiring", False),
     ],
 )
 def test_a_term_after_after_says_when_not_what(text, term, when):

@@ -349,8 +349,13 @@ def test_a_question_asking_only_what_one_is_gets_its_definition(text, key, expec
             "definition/bpo",
             "request_recommendation",
         ),
-        # not knowing what it is worth, and a story that asks more
+        # not knowing what it is worth or what they do, and a story that asks more
         ("a bpo made us an offer and i have no idea what it is worth", "benefits/bpo", "benefits"),
+        (
+            "i applied to a call center and have no idea what they are looking for",
+            "careers/call_center",
+            "careers",
+        ),
         (
             "whats a bpo, we want to outsource our payroll",
             "definition/bpo",
