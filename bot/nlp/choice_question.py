@@ -942,14 +942,28 @@ class ChoiceQuestion(StatelessComponent):
             for e in message.get(ENTITIES) or []
         ):
             return False  # "we're a small charity, so not much": the budget's answer
+        # (an introduction read as an answer stays one: outside the form, the answers it
+        # gives start the questions, "we are a start-up")
+        intent = message.get(INTENT) or {}
+        answers = (
+            intent.get("name") == "inform"
+            and intent.get("confidence", 0.0) >= 0.7
+            and any(
+                e.get("entity") in ("company_size", "outsourced_function", "budget")
+                and not e.get("role")
+                and (e.get("confidence") or 1.0) >= 0.7
+                for e in message.get(ENTITIES) or []
+            )
+        )
         if introduces_itself(text):
-            return True
+            return not answers
         sized = any(
             e.get("entity") == "company_size" and not e.get("role")
             for e in message.get(ENTITIES) or []
         )
         if (
-            _TELLS_WHAT_IT_DOES.match(text)
+            not answers
+            and _TELLS_WHAT_IT_DOES.match(text)
             and not _ASKING.search(text)
             and not _EMPLOYEE.search(text)
             and (sized or _OWN_NEED.search(text) or _WANTS_DONE.search(text))

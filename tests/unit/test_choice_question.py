@@ -730,7 +730,7 @@ def test_what_to_do_or_someone_elses_question_keeps_its_reading(text, intent):
         # ... or tells what it does, with its size or work it cannot keep up with
         (
             "we restore vintage motorbikes, 9 people",
-            "inform",
+            "out_of_scope",
             [{"entity": "company_size", "value": "small", "start": 0, "end": 39}],
         ),
         ("we repair hearing aids and the phones go mad after lunch", "nlu_fallback", []),
@@ -793,3 +793,11 @@ def test_a_business_story_read_unsurely_as_a_knowledge_question_asks_for_the_rec
     message = parsed_message(text, "trends", 0.9, topic="trends/overview")
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "trends"
+
+
+def test_an_introduction_read_as_an_answer_stays_one():
+    """Outside the form, the answers it gives start the questions (ActionTakeAnswer)."""
+    size = {"entity": "company_size", "value": "small", "start": 0, "end": 17}
+    message = parsed_message("we are a start-up", "inform", 0.9, entities=[size])
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "inform"
