@@ -65,12 +65,11 @@ def wants_work_done(text: str) -> bool:
     return bool(_WANTS_IT_DONE.search(text))
 
 
-# "Hi! We're a regional airline with 1,100 employees.", "we are a start-up", "we dig
-# boreholes for farms, 45 staff": the visitor tells of the company, asking nothing
+# "Hi! We're a regional airline with 1,100 employees.": the visitor introduces the company
 _INTRODUCTION = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|hiya|hola|ola|greetings|good (?:morning|afternoon|evening|day))"
-    r"\b\W*)*(?:(?:so|ok|okay|well)\b\W*)*"
-    r"(?:we|we'?re|i|i'?m|im|our|me and my|my \w+ and i)\b(?!\s+(?:bit|little|lot)\b)[^?]*$",
+    r"^\W*(?:(?:hi|hey|hello|hiya|hola|ola|good (?:morning|afternoon|evening|day))\b\W*)*"
+    r"(?:we(?:'re| are)|i (?:run|own|manage))\s+(?:an?|the)\s+(?!bit\b|little\b|lot\b)"
+    r"[^?]*\b(?:with|of|employing|that employs)\s+[^?]*\d[^?]*$",
     re.IGNORECASE,
 )
 

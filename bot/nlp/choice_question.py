@@ -540,7 +540,7 @@ _BUSINESS_NOUN = (
     r"labs?|gyms?|salons?|garages?|baker(?:y|ies)|brewer(?:y|ies)|winer(?:y|ies)|cafes?|cafés?|"
     r"farms?|museums?|workshops?|marinas?|venues?|groups?|(?<!call )cent(?:re|er)s?|kennels?|"
     r"nurser(?:y|ies)|pharmac(?:y|ies)|operators?|suppliers?|manufacturers?|wholesalers?|"
-    r"retailers?|distributors?|contractors?|clubs?)"
+    r"retailers?|distributors?|contractors?|clubs?|bureaus?)"
 )
 # trades named by who does them ("florist here", "locksmiths, trying to decide ..."): a
 # business only where nothing is said of them ("printers keep jamming" is no printing firm)
@@ -661,7 +661,8 @@ _GREETED = (
 _NOT_RUN_AS_A_BUSINESS = (
     r"(?!(?:[\w'&-]+\s+)?(?:blog|vlog|youtube|channel|podcast|website|site|newsletter|page|"
     r"account|forum|community|course|class|marathon|race|risk|question|team|call|bpo|contact|"
-    r"customer|membership|appointment|apartment|flat|project|book|reading|support)s?\b)"
+    r"customer|membership|appointment|apartment|flat|project|book|reading|support|facebook|"
+    r"instagram|whatsapp|online|local|car|boat|horse|house)s?\b)"
 )
 # ... or the visitor introduces the business it speaks for ("hi i manage a small marina",
 # "i run a kennel and cattery", "we're a firewood delivery business", "I am the managing
@@ -669,15 +670,21 @@ _NOT_RUN_AS_A_BUSINESS = (
 _INTRODUCTION = re.compile(
     _GREETED + r"(?:"
     r"(?:(?:i|we)(?:\s+(?:also|now|currently))?|me and my \w+|my \w+ and i|our family|my family)"
-    r"\s+(?:run|runs|own|owns|operate|operates|manage|co-?own|founded|started)\s+"
+    r"\s+(?:run|runs|operate|operates|manage|founded|started)\s+"
     r"(?:an?|our|my|two|three|four|five|\d+)\s+"
-    rf"|(?:i|we)(?:'?m|'?re|\s+am|\s+are)\s+(?:an?|one of (?:the|two))\s+"
+    # "i own a violin repair shop" (not "i own a car")
+    r"|(?:(?:i|we)(?:\s+(?:also|now|currently))?|me and my \w+|my \w+ and i|our family|my family)"
+    r"\s+(?:own|owns|co-?own)\s+(?:an?|our|my|two|three|four|five|\d+)\s+"
     rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b)"
+    # (not "i'm a receptionist at a dental clinic")
+    rf"|(?:i|we)(?:'?m|'?re|\s+am|\s+are)\s+(?:an?|one of (?:the|two))\s+"
+    rf"(?=(?:(?!(?:at|for|in|with|of)\b)[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b)"
     # "we have a drone survey company", "we've got 3 archery ranges and a shop"
     r"|(?:i|we)(?:\s+have|'?ve got|\s+have got)\s+(?:an?|two|three|four|five|\d+)\s+"
     rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\s*(?:$|[,.;:!]))"
     r"|(?:i'?m|im|i am)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:owner|"
     r"director|founder|co-?founder|ceo|md|proprietor)\s+(?:of|at)\s+(?:an?|our|my|the)\s+"
+    rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b)"
     r")" + _NOT_RUN_AS_A_BUSINESS,
     re.IGNORECASE,
 )
@@ -707,7 +714,10 @@ _TELLING_MORE = re.compile(
 _STORY_OF_ANOTHER_KIND = re.compile(
     r"\b(?:needs?|needed|wants?|looking for|broke|broken|problems?|issues?|trouble|quit|"
     r"stolen|robbed|flooded|closing|closed|clos(?:e|ing) down|selling|sold|bored|browsing|"
-    r"love|loves|loved|great|review|acquired|bankrupt)\b",
+    r"love|loves|loved|great|review|acquired|bankrupt)\b"
+    # ... or one of the two itself ("we provide customer support for other companies")
+    r"|\b(?:support|service|calls?|call handling|outsourcing|back office)\s+for\s+other\s+"
+    r"(?:companies|businesses|firms|brands)\b",
     re.IGNORECASE,
 )
 # "... for my solar panel install business"
@@ -745,7 +755,17 @@ _SPEAKER_FIRST = re.compile(r"^\W*(?:i|i'?m|im|we|we'?re)\b", re.IGNORECASE)
 # someone who works for a business, not one who speaks for it
 _EMPLOYEE = re.compile(
     r"\b(?:manager|assistant|employee|agent|clerk|intern|student|nurse|teacher|cashier|"
-    r"waiter|waitress|worker|years? old)\b",
+    r"waiter|waitress|worker|receptionist|chef|cook|driver|developer|years? old)\b",
+    re.IGNORECASE,
+)
+
+
+_TURN = re.compile(r"\b(?:so|but|because|though|hard|sure|idk|dunno|count)\b", re.IGNORECASE)
+# "we are a start-up", "we're a large company": a size, said as an answer
+_SIZE_ALONE = re.compile(
+    r"^\W*(?:we(?:'re| are)|i'?m|im|i am)\s+an?\s+(?:(?:very|really|fairly|pretty|quite)\s+)?"
+    r"(?:small|large|big|tiny|huge|medium|mid-?sized?|start-?up|startup|growing|global|"
+    r"multinational|sme|enterprise|corporate)\b",
     re.IGNORECASE,
 )
 
@@ -758,9 +778,13 @@ def introduces_itself(text: Text) -> bool:
     )
     if not start or _ASKING.search(text) or _STORY_OF_ANOTHER_KIND.search(text):
         return False
+    if _SPEAKER_FIRST.match(text) and _EMPLOYEE.search(text):
+        return False
     parts = [p for p in _PARTS.split(text[start.end() :]) if p.strip()]
     return all(
-        i == 0  # the rest of the business's name ("... kennel and cattery")
+        # the rest of the business's name ("... kennel and cattery"; not "... franchise so
+        # hard to count")
+        (i == 0 and len(part.split()) <= 8 and not _TURN.search(part))
         or _SIZE_SAID.search(part)
         or _WHERE_IT_IS.match(part)
         or _TELLING_MORE.match(part)
@@ -942,30 +966,18 @@ class ChoiceQuestion(StatelessComponent):
             for e in message.get(ENTITIES) or []
         ):
             return False  # "we're a small charity, so not much": the budget's answer
-        # (an introduction read as an answer stays one: outside the form, the answers it
-        # gives start the questions, "we are a start-up")
-        intent = message.get(INTENT) or {}
-        answers = (
-            intent.get("name") == "inform"
-            and intent.get("confidence", 0.0) >= 0.7
-            and any(
-                e.get("entity") in ("company_size", "outsourced_function", "budget")
-                and not e.get("role")
-                and (e.get("confidence") or 1.0) >= 0.7
-                for e in message.get(ENTITIES) or []
-            )
-        )
         if introduces_itself(text):
-            return not answers
+            return True
         sized = any(
             e.get("entity") == "company_size" and not e.get("role")
             for e in message.get(ENTITIES) or []
         )
         if (
-            not answers
-            and _TELLS_WHAT_IT_DOES.match(text)
+            _TELLS_WHAT_IT_DOES.match(text)
             and not _ASKING.search(text)
             and not _EMPLOYEE.search(text)
+            and not _STORY_OF_ANOTHER_KIND.search(text)
+            and not _SIZE_ALONE.match(text)
             and (sized or _OWN_NEED.search(text) or _WANTS_DONE.search(text))
         ):
             return True

@@ -778,6 +778,14 @@ def test_a_business_introduced_asks_for_the_recommendation(text, intent, entitie
         ("i'm the owner of a contact centre, 80 seats", "nlu_fallback"),
         ("we bake pies, customers go crazy for them", "inform"),
         ("who should i pick as my accountant", "out_of_scope"),
+        ("i own a car", "out_of_scope"),
+        ("i own two horses", "out_of_scope"),
+        ("i'm the ceo of my own life lol", "out_of_scope"),
+        ("i run a facebook group for local businesses", "out_of_scope"),
+        ("i'm a receptionist at a dental clinic", "out_of_scope"),
+        ("i'm a driver for a delivery company", "out_of_scope"),
+        ("we're a franchise so hard to count", "inform"),
+        ("we provide customer support for other companies, 400 staff", "inform"),
     ],
 )
 def test_other_statements_about_a_business_keep_their_reading(text, intent):
@@ -795,9 +803,11 @@ def test_a_business_story_read_unsurely_as_a_knowledge_question_asks_for_the_rec
     assert result.get("intent")["name"] == "trends"
 
 
-def test_an_introduction_read_as_an_answer_stays_one():
-    """Outside the form, the answers it gives start the questions (ActionTakeAnswer)."""
+@pytest.mark.parametrize(
+    "text", ["we are a start-up", "we're a large company that needs HR and logistics"]
+)
+def test_a_size_said_of_the_company_stays_an_answer(text):
     size = {"entity": "company_size", "value": "small", "start": 0, "end": 17}
-    message = parsed_message("we are a start-up", "inform", 0.9, entities=[size])
+    message = parsed_message(text, "inform", 0.9, entities=[size])
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "inform"
