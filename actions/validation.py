@@ -123,7 +123,14 @@ class ValidateRecommendationForm(FormValidationAction):
         found = [slot_value, *entity_values(tracker).get(slot, [])]
         if any(PARSERS[slot](v) for v in found):
             return found
-        guesses = entity_values(tracker, role=GUESS).get(slot, [])
+        # (a request said to the question answers only with what it states: "recommend
+        # first please" guesses no size)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        guesses = (
+            entity_values(tracker, role=GUESS).get(slot, [])
+            if intent != "request_recommendation"
+            else []
+        )
         if ValidateRecommendationForm._answers_another_question(slot, tracker) and not (
             guesses and ValidateRecommendationForm._says_earlier_answers_again(slot, tracker)
         ):

@@ -710,6 +710,7 @@ _TELLING_MORE = re.compile(
     r"supplying|doing)\b",
     re.IGNORECASE,
 )
+_NEEDS = re.compile(r"\b(?:needs?|needed|wants?|looking for|would like|'d like)\b", re.I)
 # ... or a story of another kind ("... my chef quit", "... our members love it")
 _STORY_OF_ANOTHER_KIND = re.compile(
     r"\b(?:needs?|needed|wants?|looking for|broke|broken|problems?|issues?|trouble|quit|"
@@ -990,7 +991,12 @@ class ChoiceQuestion(StatelessComponent):
             e.get("entity") == "outsourced_function" and not e.get("role")
             for e in message.get(ENTITIES) or []
         )
-        need = _OWN_NEED.search(text) or (stated and _WANTS_DONE.search(text))
+        need = (
+            _OWN_NEED.search(text)
+            or (stated and _WANTS_DONE.search(text))
+            # "our bakery needs someone to take the phone orders"
+            or (stated and _NEEDS.search(text) and _WORK_OF_OURS.search(text))
+        )
         return bool(need) and bool(
             _OWN_STORY.search(text)
             or _OUR_BUSINESS.search(text)

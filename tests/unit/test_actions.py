@@ -647,3 +647,19 @@ def test_the_size_said_again_alone_asks_the_tasks_again_without_an_apology(track
     )
     assert slot_events(events).get("outsourced_functions") is None
     assert messages == []
+
+
+def test_a_request_said_to_a_question_guesses_no_answer(tracker_factory):
+    """'recommend first please' when the size is asked: the question again, no size."""
+    text = "recommend first please"
+    events, messages = validation_run(
+        tracker_factory,
+        "company_size",
+        text,
+        "company_size",
+        text=text,
+        intent="request_recommendation",
+        entities=[entity("company_size", "medium", 0.4, role="guess")],
+    )
+    assert slot_events(events).get("company_size") is None
+    assert messages[0]["response"] == "utter_unclear_company_size"

@@ -811,3 +811,11 @@ def test_a_size_said_of_the_company_stays_an_answer(text):
     message = parsed_message(text, "inform", 0.9, entities=[size])
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "inform"
+
+
+def test_the_visitors_business_needing_work_of_their_kind_asks_for_the_recommendation():
+    text = "our pottery studio needs somebody to deal with the phone orders"
+    task = {"entity": "outsourced_function", "value": "order_taking", "start": 39, "end": 63}
+    message = parsed_message(text, "out_of_scope", 0.7, entities=[task])
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
