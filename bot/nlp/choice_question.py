@@ -995,7 +995,12 @@ class ChoiceQuestion(StatelessComponent):
             _OWN_NEED.search(text)
             or (stated and _WANTS_DONE.search(text))
             # "our bakery needs someone to take the phone orders"
-            or (stated and _NEEDS.search(text) and _WORK_OF_OURS.search(text))
+            or (
+                stated
+                and _NEEDS.search(text)
+                and _WORK_OF_OURS.search(text)
+                and _OUR_BUSINESS.search(text)
+            )
         )
         return bool(need) and bool(
             _OWN_STORY.search(text)
