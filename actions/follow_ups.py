@@ -268,6 +268,10 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
 
 # an aspect -> the narrower aspects it contains ("where does a call center sit in that?"
 # asks for a place in the structure; "its advantage, cost wise" for the savings)
+_HOW_THEY_RELATE = re.compile(
+    r"\b(?:part of|inside|within|includes?|belongs?|under|contains?|subsets?|kind of|type of)\b",
+    re.IGNORECASE,
+)
 _OTHER_WAY_ROUND = re.compile(r"\b(?:the )?other way (?:a?round|about)\b", re.IGNORECASE)
 _ABSTRACT_WHERE = re.compile(
     r"\bwhere(?=\s[^?.!]*\b(?:(?:comes?|coming) from|overlap\w*|fits? in)\b)", re.IGNORECASE
@@ -669,8 +673,10 @@ class ActionAnswerFollowUp(Action):
             and _OTHER_WAY_ROUND.search(text)
             and previous in TOPICS
             and TOPICS[previous][1] in (BPO, CALL_CENTER)
-            # ("is it the other way round for a call center?" names the other one)
+            # ("is it the other way round for a call center?" names the other one; "is it
+            # part of a call centre or the other way round" asks how they relate)
             and subjects <= {other(TOPICS[previous][1])}
+            and not _HOW_THEY_RELATE.search(text)
         ):
             # "and the other way round?" after the advantages of a bpo: a call center's
             aspect, subject = TOPICS[previous][0], other(TOPICS[previous][1])

@@ -1000,6 +1000,11 @@ class ChoiceQuestion(StatelessComponent):
                 and _NEEDS.search(text)
                 and _WORK_OF_OURS.search(text)
                 and _OUR_BUSINESS.search(text)
+                # (not a question the classifier is sure is of another field)
+                and not (
+                    (message.get(INTENT) or {}).get("name") == "out_of_scope"
+                    and _ASKING.search(text)
+                )
             )
         )
         return bool(need) and bool(

@@ -1068,6 +1068,15 @@ def test_a_request_with_facts_after_an_answer_is_still_a_request(tracker_factory
             ],
             "benefits/call_center",
         ),
+        (
+            "definition/bpo",
+            "is it part of a call center or the other way round",
+            [
+                {"entity": "subject", "value": "call_center", "start": 16, "end": 27},
+                {**aspect_entity("relationship"), "start": 31, "end": 51},
+            ],
+            "difference/relationship",
+        ),
         # ... of the relationship: the relationship
         (
             "difference/relationship",
