@@ -271,7 +271,7 @@ FLOORS = {
         "knowledge_accuracy": 0.7,
         "out_of_scope_rejection": 0.93,
         "follow_up_accuracy": 0.9,
-        "dialogues_reached": 0.93,
+        "dialogues_reached": 0.95,
     },
     "realistic_thirtyeighth": {
         "knowledge_accuracy": 0.93,
@@ -313,7 +313,7 @@ FLOORS = {
         "knowledge_accuracy": 0.94,
         "out_of_scope_rejection": 0.92,
         "follow_up_accuracy": 0.86,
-        "dialogues_reached": 0.82,
+        "dialogues_reached": 0.87,
     },
     "realistic_fortyfifth": {
         "knowledge_accuracy": 0.89,
@@ -374,13 +374,19 @@ FLOORS = {
         "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
-        "dialogues_reached": 0.9,
+        "dialogues_reached": 0.91,
     },  # session 24, honest: only its figures read, at the level reached
     "realistic_fiftyfifth": {
         "knowledge_accuracy": 0.98,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
+    },  # session 25, honest: only its figures read, at the level reached
+    "realistic_fiftysixth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.88,
+        "dialogues_reached": 0.87,
     },
 }
 MAX_FALSE_REJECTION = 0.02

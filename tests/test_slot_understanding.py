@@ -72,6 +72,7 @@ FLOORS = {
     "realistic_fiftyfourth": {"company_size": 0.9, "budget": 0.75, "outsourced_functions": 0.85},
     # session 24, honest (two of its task answers were printed once by a debug log)
     "realistic_fiftyfifth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
+    "realistic_fiftysixth": {"company_size": 0.95, "budget": 0.77, "outsourced_functions": 0.88},
 }
 
 
