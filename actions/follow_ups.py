@@ -266,16 +266,20 @@ def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
     return None
 
 
-# an aspect -> the narrower aspects it contains ("where does a call center sit in that?"
-# asks for a place in the structure; "its advantage, cost wise" for the savings)
+# "is it part of a call centre or the other way round": how they relate, asked outright
 _HOW_THEY_RELATE = re.compile(
     r"\b(?:part of|inside|within|includes?|belongs?|under|contains?|subsets?|kind of|type of)\b",
     re.IGNORECASE,
 )
+# "and the other way round?" after one subject's answer: the other subject's
 _OTHER_WAY_ROUND = re.compile(r"\b(?:the )?other way (?:a?round|about)\b", re.IGNORECASE)
+# "where do the savings come from?": no place asked
 _ABSTRACT_WHERE = re.compile(
     r"\bwhere(?=\s[^?.!]*\b(?:(?:comes?|coming) from|overlap\w*|fits? in)\b)", re.IGNORECASE
 )
+
+# an aspect -> the narrower aspects it contains ("where does a call center sit in that?"
+# asks for a place in the structure; "its advantage, cost wise" for the savings)
 _NARROWER = {
     "technology": ("ai",),
     "trends": ("ai", "remote"),

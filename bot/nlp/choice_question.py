@@ -667,14 +667,14 @@ _NOT_RUN_AS_A_BUSINESS = (
 # ... or the visitor introduces the business it speaks for ("hi i manage a small marina",
 # "i run a kennel and cattery", "we're a firewood delivery business", "I am the managing
 # director of a clock repair workshop", "me and my brother run a garage")
-_INTRODUCTION = re.compile(
-    _GREETED + r"(?:"
+_SPEAKERS = (
     r"(?:(?:i|we)(?:\s+(?:also|now|currently))?|me and my \w+|my \w+ and i|our family|my family)"
-    r"\s+(?:run|runs|operate|operates|manage|founded|started)\s+"
+)
+_INTRODUCTION = re.compile(
+    _GREETED + r"(?:" + _SPEAKERS + r"\s+(?:run|runs|operate|operates|manage|founded|started)\s+"
     r"(?:an?|our|my|two|three|four|five|\d+)\s+"
     # "i own a violin repair shop" (not "i own a car")
-    r"|(?:(?:i|we)(?:\s+(?:also|now|currently))?|me and my \w+|my \w+ and i|our family|my family)"
-    r"\s+(?:own|owns|co-?own)\s+(?:an?|our|my|two|three|four|five|\d+)\s+"
+     + r"|" + _SPEAKERS + r"\s+(?:own|owns|co-?own)\s+(?:an?|our|my|two|three|four|five|\d+)\s+"
     rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b)"
     # (not "i'm a receptionist at a dental clinic")
     rf"|(?:i|we)(?:'?m|'?re|\s+am|\s+are)\s+(?:an?|one of (?:the|two))\s+"
