@@ -774,12 +774,11 @@ _SIZE_ALONE = re.compile(
 def introduces_itself(text: Text) -> bool:
     """The message introduces the visitor's business and says no more than how big it
     is, what it does or where it is."""
-    start = _INTRODUCTION.match(text) or (
-        _BUSINESS_HERE.match(text) if not _SPEAKER_FIRST.match(text) else None
-    )
+    speaker_first = bool(_SPEAKER_FIRST.match(text))
+    start = _INTRODUCTION.match(text) or (None if speaker_first else _BUSINESS_HERE.match(text))
     if not start or _ASKING.search(text) or _STORY_OF_ANOTHER_KIND.search(text):
         return False
-    if _SPEAKER_FIRST.match(text) and _EMPLOYEE.search(text):
+    if speaker_first and _EMPLOYEE.search(text):
         return False
     parts = [p for p in _PARTS.split(text[start.end() :]) if p.strip()]
     return all(

@@ -613,10 +613,17 @@ def test_a_size_word_asked_about_the_budget_is_the_budget_alone(tracker_factory)
     assert not any("Updated" in (m.get("text") or "") for m in messages)
 
 
-def test_the_size_said_again_beside_the_tasks_is_no_correction(tracker_factory):
-    """'paying my 6 staff every month, i keep getting it wrong' when the tasks are asked
-    of a small company: the tasks, though NLU only guessed them."""
-    text = "paying my 6 staff every month, i keep getting it wrong"
+@pytest.mark.parametrize(
+    "text, guessed, expected",
+    [
+        # the tasks, though NLU only guessed them
+        ("paying my 6 staff every month, i keep getting it wrong", ["payroll"], ["payroll"]),
+        # nothing else: the tasks asked again, without an apology
+        ("sorry, we're actually 45 people", [], None),
+    ],
+)
+def test_the_size_said_again_is_no_correction(tracker_factory, text, guessed, expected):
+    """The size a small company already gave, said again while the tasks are asked."""
     headcount = {**entity("company_size", "small", 1.0), "extractor": "FormAnswerClassifier"}
     events, messages = validation_run(
         tracker_factory,
@@ -626,26 +633,12 @@ def test_the_size_said_again_beside_the_tasks_is_no_correction(tracker_factory):
         text=text,
         slots={"company_size": "small"},
         before=[{"event": "slot", "name": "company_size", "value": "small"}],
-        entities=[headcount, entity("outsourced_function", "payroll", 0.6, role="guess")],
+        entities=[
+            headcount,
+            *(entity("outsourced_function", t, 0.6, role="guess") for t in guessed),
+        ],
     )
-    assert slot_events(events)["outsourced_functions"] == ["payroll"]
-    assert messages == []
-
-
-def test_the_size_said_again_alone_asks_the_tasks_again_without_an_apology(tracker_factory):
-    text = "sorry, we're actually 45 people"
-    headcount = {**entity("company_size", "small", 1.0), "extractor": "FormAnswerClassifier"}
-    events, messages = validation_run(
-        tracker_factory,
-        "outsourced_functions",
-        text,
-        "outsourced_functions",
-        text=text,
-        slots={"company_size": "small"},
-        before=[{"event": "slot", "name": "company_size", "value": "small"}],
-        entities=[headcount],
-    )
-    assert slot_events(events).get("outsourced_functions") is None
+    assert slot_events(events).get("outsourced_functions") == expected
     assert messages == []
 
 
