@@ -199,6 +199,13 @@ class ActionExplainRecommendation(Action):
 
 
 _CORRECTING = re.compile(r"\b(actually|sorry|instead|correction|i meant|rather)\b", re.IGNORECASE)
+# asking for advice afresh, or about another business: a new round, not a correction
+_NEW_ROUND = re.compile(
+    r"\?|\b(?:re?com+end\w*|suggest\w*|advi[cs]e|which|choose|pick|decide|what about|"
+    r"how about|another|other|second|again|start over|friends?|brother|sister|cousin|"
+    r"also (?:run|own|have))\b",
+    re.IGNORECASE,
+)
 
 
 class ActionResetRecommendation(Action):
@@ -212,10 +219,11 @@ class ActionResetRecommendation(Action):
     ) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
         if tracker.get_slot("recommended_model") and (
-            adds_to_earlier(text) or _CORRECTING.search(text)
+            adds_to_earlier(text) or _CORRECTING.search(text) or not _NEW_ROUND.search(text)
         ):
-            # "also we want help with the IT desk": a correction of the answers the
-            # recommendation stands on, not a new round of questions
+            # "also we want help with the IT desk", "we run a bakery with 300 staff" after
+            # the recommendation: a correction of the answers it stands on, not a new
+            # round of questions
             answers = corrected_answers(tracker, min_confidence=0.0)
             if answers is not None:
                 events = correction_events(dispatcher, tracker, answers)

@@ -276,11 +276,13 @@ class NearDomainGuard(StatelessComponent):
                     m for m in matches if m.start() >= start or not self.story.fullmatch(m.group(0))
                 ]
         # "we are cleaning company ..., the hiring of new cleaners": the visitor's own trade
+        # ("we are a small law firm, 8 lawyers": the lawyers are the firm's own too)
         own = {m.group(0).split()[0].lower()[:5] for m in matches if self.own_business(text, m)}
         return bool(
             words
             and any(
-                not self.own_business(text, m) and m.group(0).lower()[:5] not in own
+                not self.own_business(text, m)
+                and not any(m.group(0).lower().startswith(stem) for stem in own)
                 for m in matches
             )
             and not names_a_subject(message)

@@ -503,6 +503,47 @@ def test_asking_for_help_with_one_more_task_after_the_recommendation_corrects_it
     assert events[-1] == FollowupAction("action_listen")
 
 
+@pytest.mark.parametrize(
+    "text, starts_again",
+    [
+        ("we run a bakery with 300 staff", False),
+        ("we're a 300 person bakery", False),
+        ("what would you recommend for a bakery with 300 staff?", True),
+        ("my friend runs a bakery with 300 staff", True),
+        ("for our other business, a bakery with 300 staff", True),
+    ],
+)
+def test_an_introduction_after_the_recommendation_corrects_it_unless_asked_anew(
+    tracker_factory, text, starts_again
+):
+    """Facts told after the recommendation change the answers it stands on; advice asked
+    afresh, or about another business, starts a new round keeping this turn's facts."""
+    tracker = tracker_factory(
+        slots={
+            **SMALL_SUPPORT_TIGHT,
+            "recommended_model": "call_center",
+            "recommended_for": SMALL_SUPPORT_TIGHT,
+        },
+        events=[
+            {"event": "user", "text": text},
+            {"event": "slot", "name": "company_size", "value": "large"},
+        ],
+        text=text,
+        intent="request_recommendation",
+        entities=[entity("company_size", "large", 1.0)],
+    )
+    events, messages = run(ActionResetRecommendation(), tracker)
+    said = " ".join(m.get("text") or "" for m in messages)
+    if starts_again:
+        assert slot_events(events)["outsourced_functions"] is None
+        assert said == ""
+    else:
+        assert slot_events(events)["company_size"] == "large"
+        assert slot_events(events)["outsourced_functions"] == ["customer_support"]
+        assert "Updated: a large company" in said and "My recommendation" in said
+        assert events[-1] == FollowupAction("action_listen")
+
+
 def test_the_question_asked_takes_nlus_best_guess(tracker_factory):
     events, messages = validation_run(
         tracker_factory,
