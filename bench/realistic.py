@@ -75,6 +75,7 @@ FIFTYTHIRD = REPO_ROOT / "tests" / "realistic_fiftythird"  # session 21: dev, di
 FIFTYFOURTH = REPO_ROOT / "tests" / "realistic_fiftyfourth"  # session 22: dev, dialogues
 FIFTYFIFTH = REPO_ROOT / "tests" / "realistic_fiftyfifth"  # session 24: only figures read
 FIFTYSIXTH = REPO_ROOT / "tests" / "realistic_fiftysixth"  # session 25: only figures read
+FIFTYSEVENTH = REPO_ROOT / "tests" / "realistic_fiftyseventh"  # session 26: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -132,6 +133,7 @@ SETS = {
     "fiftyfourth": FIFTYFOURTH,
     "fiftyfifth": FIFTYFIFTH,
     "fiftysixth": FIFTYSIXTH,
+    "fiftyseventh": FIFTYSEVENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -39,6 +39,7 @@ from bot.nlp.base import (
 )
 from bot.nlp.form_answers import REMOVED, STATED_ANSWER
 from bot.nlp.headcount import headcount
+from bot.nlp.topic_cues import DEFINITION_ASKED
 
 # a question ("can spend whatever it takes" is no question: its subject is left out)
 _ASKS = re.compile(
@@ -230,7 +231,12 @@ class AnswerOverCommand(StatelessComponent):
         people can order pizza", "we'd like to keep it cheap": no question, no subject,
         and a task or a budget, which the form-answer model reads surely or NLU
         hesitated to call an answer (read as a knowledge question or a follow-up)."""
-        if QUESTION_SHAPE.search(message.get(TEXT) or "") or names_a_subject(message):
+        if (
+            QUESTION_SHAPE.search(message.get(TEXT) or "")
+            or names_a_subject(message)
+            # "... the lecturer used frontoffice and backoffice, can u explain these two words"
+            or message.get(DEFINITION_ASKED)
+        ):
             return False
         ranking = {r["name"]: r["confidence"] for r in message.get(INTENT_RANKING_KEY) or []}
         torn = (message.get(INTENT) or {}).get("confidence", 1.0) < self.config[

@@ -49,6 +49,9 @@ _CHOICE = re.compile(
     # "which solution would you propose for a container shipping agent?"
     r"|\bwh?ich (?:option|model|solution|setup|route|approach) (?:would|do|could|can|will) "
     r"(?:you|u) (?:propose|recommend|suggest|advise)\b"
+    # "wich one do we need" (not "which one do i need to study for")
+    r"|\bwh?ich(?: one| of the two| of them| of these)?\s+(?:do|would) (?:i|we) need\b"
+    r"(?!\s+to\b)"
     # "solar panel installers, 5 crews, which service should we use"
     # (not "i have two job offers, which company should i choose?")
     r"|\bwh?ich (?:kind of |type of |sort of )?(?:(?:service|provider)s? "
@@ -316,6 +319,13 @@ _DOMAIN = re.compile(
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
 _USUALLY = re.compile(
     r"\b(?:usually|generally|typically|normally|in general|as a rule)\b", re.IGNORECASE
+)
+# which of some things goes with each of the two: "which view fits a BPO and which fits a
+# call centre"
+_EACH_ITS_OWN = re.compile(
+    rf"\bwhich\b[^.?!]{{0,40}}\b(?:fits?|suits?|describes?|applies to|goes with|belongs to|"
+    rf"is for|matches)\s+{_SUBJECT}\b[^.?!]{{0,20}}\band which\b",
+    re.IGNORECASE,
 )
 # "which is better for a small company, bpo or call centre": a kind of company by its
 # size alone, not the visitor's own
@@ -761,6 +771,20 @@ _EMPLOYEE = re.compile(
 )
 
 
+# "small salon, 5 stylists incl me": a business named bare, said first, with its size
+_BUSINESS_NAMED = re.compile(
+    _GREETED + r"(?:(?:an?|the|our|my)\s+)?"
+    r"(?:(?!(?:bpos?|call|contact|support|service|customer|job|data|fitness|shopping|student|"
+    r"my|our|your|their|his|her)\b)[\w'&-]+\s+){0,3}" + _BUSINESS_NOUN + r"(?=\s*[,;:.!]|\s-+\s)",
+    re.IGNORECASE,
+)
+# "just looking into options tbh": no question, the options are what the visitor weighs
+_EXPLORING = re.compile(
+    r"^(?:(?:just|only|currently|now|so)\s+)?(?:looking|exploring|checking|researching)\s+"
+    r"(?:(?:into|at|out|up on)\s+)?(?:the\s+|my\s+|our\s+|some\s+)?(?:options|outsourcing)\b"
+    r"(?:\s+(?:tbh|to be honest|for now|atm|really))?\W*$",
+    re.IGNORECASE,
+)
 _TURN = re.compile(r"\b(?:so|but|because|though|hard|sure|idk|dunno|count)\b", re.IGNORECASE)
 # "we are a start-up", "we're a large company": a size, said as an answer
 _SIZE_ALONE = re.compile(
@@ -776,11 +800,15 @@ def introduces_itself(text: Text) -> bool:
     is, what it does or where it is."""
     speaker_first = bool(_SPEAKER_FIRST.match(text))
     start = _INTRODUCTION.match(text) or (None if speaker_first else _BUSINESS_HERE.match(text))
+    named = None if start or speaker_first else _BUSINESS_NAMED.match(text)
+    start = start or named
     if not start or _ASKING.search(text) or _STORY_OF_ANOTHER_KIND.search(text):
         return False
     if speaker_first and _EMPLOYEE.search(text):
         return False
     parts = [p for p in _PARTS.split(text[start.end() :]) if p.strip()]
+    if named and not any(_SIZE_SAID.search(part) for part in parts):
+        return False  # "marketing agency, the agency, ..." is no introduction on its own
     return all(
         # the rest of the business's name ("... kennel and cattery"; not "... franchise so
         # hard to count")
@@ -790,6 +818,7 @@ def introduces_itself(text: Text) -> bool:
         or _TELLING_MORE.match(part)
         or _INTRODUCTION.match(part)  # "I am the managing director of .... We are five people."
         or _TELLS_WHAT_IT_DOES.match(part)
+        or _EXPLORING.match(part)
         for i, part in enumerate(parts)
     )
 
@@ -942,7 +971,9 @@ class ChoiceQuestion(StatelessComponent):
         # the sentence the choice ends ("what is the difference, bpo or call center?")
         before = text[: clause.start(1)]
         sentence = before[last_sentence_start(before) :] + clause.group(1)
-        if _ASKS_ABOUT_THEM.search(sentence):
+        if _ASKS_ABOUT_THEM.search(sentence) or _USUALLY.search(sentence):
+            # ("..., generally speaking, what should a business weigh up when deciding
+            # whether a call centre or a BPO is the right fit": any business's choice)
             return False
         if business_first(text) or _BUSINESS_HERE.search(text):
             # "florist here 💐 call centre or bpo?"
@@ -1069,6 +1100,13 @@ class ChoiceQuestion(StatelessComponent):
         own = (self.patterns["own"].search(text) and not not_own(text)) or (
             _FOR_A_BUSINESS.search(text) and not (usually or of_a_size)
         )
+        asked = text[last_sentence_start(text) :]
+        if own and _USUALLY.search(asked) and self.patterns["general"].search(
+            _USUALLY.sub("", asked)
+        ):
+            # "we run 3 dental clinics. in general, how should a company decide ...": the
+            # question asked of any business, after the visitor's own is told of
+            own = None
         if (self.patterns["general"].search(text) or of_a_size) and not own:
             # "whats better for a small shop" reads as nothing the classifier knows
             # ("llc or sole proprietorship, which is better for a small shop": other things)
@@ -1088,6 +1126,8 @@ class ChoiceQuestion(StatelessComponent):
         )
         if not (advice or _CHOICE.search(text)) or self.patterns["careers"].search(text):
             return ""
+        if _EACH_ITS_OWN.search(text):
+            return ""  # "which view fits a BPO and which fits a call centre": no choice
         # a knowledge question only when it names the options or the visitor's company, or
         # asks for advice on nothing named ("architecture practice looking into
         # outsourcing, any advice")

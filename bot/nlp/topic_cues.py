@@ -161,6 +161,9 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
     r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
     r"|\b(?:front|back)[- ]?office\b[^?]{0,60}\bwhat (?:does|do) (?:it|that|this|they|the term|"
     r"that term|this term) (?:mean|refer to|stand for)\b"
+    # "the lecturer used frontoffice and backoffice, can u explain these two words"
+    r"|\b(?:front|back)[- ]?offices?\b[^?.!]{0,60}\b(?:explain|define|clarify)\s+"
+    r"(?:these|those|the|both)\s+(?:two\s+|2\s+)?(?:words|terms|phrases|expressions)\b"
     r"|\b(?:front|back)[- ]?offices?\b" + _NOT_KNOWING_IT,
     re.IGNORECASE,
 )

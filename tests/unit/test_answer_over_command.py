@@ -4,6 +4,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.answer_over_command import AnswerOverCommand
+from bot.nlp.topic_cues import DEFINITION_ASKED
 from tests.unit.conftest import parsed_message
 
 
@@ -135,6 +136,22 @@ SUBJECT = {"entity": "subject", "value": "call_center", **RULER}
 )
 def test_a_task_described_while_nlu_is_torn_is_an_answer(text, entities, top, expected):
     assert torn(text, entities, top) == expected
+
+
+def test_a_definition_asked_while_nlu_is_torn_is_no_answer():
+    """ "our tutor said frontoffice and backoffice, explain both terms": what the terms mean,
+    though "admin" in the story reads as a task."""
+    text = (
+        "im doing business admin and our tutor said frontoffice and backoffice, explain both terms"
+    )
+    ranking = [{"name": "definition", "confidence": 0.52}, {"name": "inform", "confidence": 0.45}]
+    task = {"entity": "outsourced_function", "value": "administration", **RULER}
+    message = parsed_message(
+        text, "definition", 0.52, [task], "definition/front_back_office", ranking
+    )
+    message.set(DEFINITION_ASKED, True)
+    (result,) = AnswerOverCommand({}).process([message])
+    assert result.get("intent")["name"] == "definition"
 
 
 @pytest.mark.parametrize(

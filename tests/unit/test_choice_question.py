@@ -20,6 +20,7 @@ def read(text, intent):
         ("bpo or call centre?", "difference"),
         ("bpo vs cc, which one", "difference"),
         ("which one fits us", "out_of_scope"),
+        ("wich of the two would we need", "nlu_fallback"),
         ("which is best for a plumbing company", "out_of_scope"),
         ("recomend pls", "nlu_fallback"),
         ("looking for advice on outsourcing", "out_of_scope"),
@@ -174,6 +175,7 @@ def test_short_requests_of_the_visitors_company(text):
     "text",
     [
         "which service should i use to send newsletters?",
+        "which one do i need to study for the typing test",
         "can you recommend something for a cold",
         "help me find the best option for a call center job in cebu",
         "we run a small gym, is it worth getting someone to clean it at night?",
@@ -247,6 +249,16 @@ def test_which_suits_a_company_of_a_size_gets_the_rule_of_thumb(text):
         ("i'm a nursing student, should i apply at a bpo or call center?", "careers"),
         ("our hotel staff keep asking, how do bpo or call center jobs pay", "careers"),
         ("we are a clinic. what is the real difference - bpo or call center?", "difference"),
+        (
+            "my boss calls it a stopgap, my partner a long-term play. which label fits a call "
+            "center and which fits a bpo",
+            "difference",
+        ),
+        (
+            "we run 3 dental clinics. in general, how should a company decide whether a bpo or "
+            "a call center is right",
+            "choosing",
+        ),
     ],
 )
 def test_other_questions_keep_their_reading(text, intent):
@@ -736,6 +748,9 @@ def test_what_to_do_or_someone_elses_question_keeps_its_reading(text, intent):
         ("we repair hearing aids and the phones go mad after lunch", "nlu_fallback", []),
         # ... or looks at outsourcing for its business
         ("thinking about outsourcing for my pottery studio", "out_of_scope", []),
+        # ... or names it bare, first, with its size
+        ("tattoo studio, 3 artists plus me. just exploring the options", "out_of_scope", []),
+        ("family bakery, about 12 staff", "inform", []),
     ],
 )
 def test_a_business_introduced_asks_for_the_recommendation(text, intent, entities):
@@ -755,6 +770,8 @@ def test_a_business_introduced_asks_for_the_recommendation(text, intent, entitie
         ("im a nurse", "out_of_scope"),
         ("we are a hospital, explain the benefits of outsourcing", "benefits"),
         ("i manage a call center with 40 agents", "inform"),
+        ("contact centre, 20 agents", "inform"),
+        ("marketing agency. just looking into options", "out_of_scope"),
         # not the visitor's own business: "our resellers" are others
         ("we only need someone to take orders from our resellers", "inform"),
         # another intent said beside the business

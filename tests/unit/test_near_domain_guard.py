@@ -129,6 +129,8 @@ def advice_reading(text):
         ("should we outsource our translation work to an agency?", "out_of_scope"),
         ("we are a law firm of 60 people, which would you recommend", None),
         ("hi we are a small law firm, 8 lawyers, need help with the phones", None),
+        ("i'm a freelance photographer, would outsourcing help? what do you suggest", None),
+        ("i'm a freelancer, upwork or fiverr, which would you recommend", "out_of_scope"),
         ("we are a law firm of 60, can you recommend a zendesk alternative", "out_of_scope"),
         ("our school catering company would like a recommendation", None),
         ("is there a free tool to share one phone line between us, which one", "out_of_scope"),

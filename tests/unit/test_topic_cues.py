@@ -224,6 +224,8 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "difference/structure", "definition/front_back_office"),
         ("what counts as front office work at a hotel", "careers/bpo",
          "definition/front_back_office"),
+        ("my manager mixes up frontoffice and backoffice, pls define those terms",
+         "difference/services", "definition/front_back_office"),
         ("you keep saying back office, what is that exactly? and the front one?",
          "definition/bpo", "definition/front_back_office"),
         # both named with a subject: which parts each one covers
