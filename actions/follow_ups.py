@@ -411,6 +411,13 @@ _WHAT_DO_YOU_MEAN = re.compile(
 ELSEWHERE = "elsewhere"
 # "does that include being reachable at night?", "would that also cover a seasonal
 # peak?": whatever it names, a question about the previous answer
+# "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too"
+_HOLDS_FOR_OTHERS = re.compile(
+    r"\b(?:does|is)\s+(?:that|this|it)\s+(?:(?:still|also|really)\s+)?"
+    r"(?:hold|apply|work|count|(?:be\s+)?true)\b"
+    r".*\b(?:too|as well|also|either)\b",
+    re.IGNORECASE,
+)
 _DOES_THAT_INCLUDE = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+)\W+)?(?:does|do|would|will|is|can|could)\s+"
     r"(?:that|this)\s+(?:\w+\s+)?(?:include|cover|apply to|extend to|come with)\b",
@@ -768,6 +775,8 @@ class ActionAnswerFollowUp(Action):
             )
             if _WHAT_DO_YOU_MEAN.search(text) and not subject:
                 topic = previous  # "what do u mean by multiprocessing": that answer's word
+            elif _HOLDS_FOR_OTHERS.search(text) and not (subject or aspect):
+                topic = previous  # "does that apply to small firms too": that answer again
         if topic is None:
             dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:

@@ -176,6 +176,10 @@ class ActionExplainRecommendation(Action):
 
                 dispatcher.utter_message(response=f"utter_{WHY.get(previous, previous)}")
                 return []
+            if not _ABOUT_A_CHOICE.search(tracker.latest_message.get("text") or ""):
+                # "but why?" as the first thing said: why what? what to talk about
+                dispatcher.utter_message(response="utter_ask_follow_up_topic")
+                return []
             dispatcher.utter_message(
                 response="utter_nothing_recommended_yet", buttons=[START_BUTTON]
             )
@@ -199,6 +203,13 @@ class ActionExplainRecommendation(Action):
 
 
 _CORRECTING = re.compile(r"\b(actually|sorry|instead|correction|i meant|rather)\b", re.IGNORECASE)
+# a why that asks about a choice ("why that one?"), not a bare "how so?"
+_ABOUT_A_CHOICE = re.compile(
+    r"\b(?:re?com+end\w*|suggest\w*|advi[cs]\w*|choices?|chose|choos\w*|pick\w*|decid\w*|"
+    r"this one|that one|the one|bpos?|call[- ]?cent(?:er|re)s?|cc|models?|options?|answers?|"
+    r"results?|verdict)\b",
+    re.IGNORECASE,
+)
 # asking for advice afresh, or about another business: a new round, not a correction
 _NEW_ROUND = re.compile(
     r"\?|\b(?:re?com+end\w*|suggest\w*|advi[cs]e|which|choose|pick|decide|what about|"

@@ -1101,8 +1101,10 @@ class ChoiceQuestion(StatelessComponent):
             _FOR_A_BUSINESS.search(text) and not (usually or of_a_size)
         )
         asked = text[last_sentence_start(text) :]
-        if own and _USUALLY.search(asked) and self.patterns["general"].search(
-            _USUALLY.sub("", asked)
+        if (
+            own
+            and _USUALLY.search(asked)
+            and self.patterns["general"].search(_USUALLY.sub("", asked))
         ):
             # "we run 3 dental clinics. in general, how should a company decide ...": the
             # question asked of any business, after the visitor's own is told of

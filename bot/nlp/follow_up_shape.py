@@ -62,6 +62,25 @@ _INTO_THAT = re.compile(
     r"\b(?:of|in|into|within)\s+(?:those|these|that|them)\b",
     re.IGNORECASE,
 )
+_THAT_COMPARED = re.compile(
+    r"\b(?:is|does|was)\s+(?:that|this|it)\s+(?:differ\w*|compar\w*|different|diff)\b",
+    re.IGNORECASE,
+)
+# "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too":
+# the previous answer, asked of someone else
+SAME_FOR_OTHERS = re.compile(
+    r"^\W*(?:(?:and|but|so|ok(?:ay)?|hmm+)\W+)?(?:does|do|is|would|will|can)\s+(?:that|this|"
+    r"it|the same|same)\s+(?:(?:still|also|really)\s+)?(?:(?:hold|apply|work|count|go)"
+    r"(?:\s+true)?|(?:be\s+)?(?:true|the case|valid|the same))\s+(?:for|to|with|at|in|of)\b"
+    r".*\b(?:too|as well|also|either)\b",
+    re.IGNORECASE,
+)
+# "could they do the payroll ...": whether the ones just named take on a task
+_CAN_THEY_DO = re.compile(
+    r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:can|could|would|will|do)\s+(?:they|those|one)\s+"
+    r"(?:also\s+)?(?:do|handle|take (?:on|over|care of)|manage|run|cover|look after)\b",
+    re.IGNORECASE,
+)
 _SMALL_TALK = re.compile(
     r"\b(?:bye|goodbye|see (?:you|ya)|cya|thanks?|thank you|thx|ty|cheers|hi|hello|hey|"
     r"good (?:morning|afternoon|evening|night)|take care)\b",
@@ -143,6 +162,9 @@ class FollowUpShape(StatelessComponent):
                 "real",
                 "bye",
             ],
+            # readings a question about the previous answer may get when it names others
+            # ("does that hold for tiny businesses as well, like my 4 person salon")
+            "unsure_intents": ["out_of_scope", "nlu_fallback"],
             # a bare subject taken for one of these is left to the form's rules
             "form_intents": ["request_recommendation", "inform", "out_of_scope"],
         }
@@ -151,6 +173,19 @@ class FollowUpShape(StatelessComponent):
         topic = selected_topic(message)
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if SAME_FOR_OTHERS.search(text) and (
+            intent in self.config["unsure_intents"] or is_knowledge_question(message)
+        ):
+            return True
+        if (
+            intent in self.config["unsure_intents"]
+            and _CAN_THEY_DO.search(text)
+            and any(
+                e.get("entity") == "outsourced_function" and not e.get("role")
+                for e in message.get(ENTITIES) or []
+            )
+        ):
+            return True  # "could they do the payroll for a 20 person salon": what they do
         subjects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"]
         if subjects and intent not in self.config["form_intents"]:
             # nothing but a subject, whatever NLU took it for ("also for bpo please")
@@ -195,8 +230,9 @@ class FollowUpShape(StatelessComponent):
             return False  # not answered as a knowledge question
         if subjects:
             # "which of those does a bpo cover vs a call center?" after the front and back
-            # office: the subjects, placed in the previous answer
-            return bool(_INTO_THAT.search(text))
+            # office: the subjects, placed in the previous answer; "how is that different
+            # from what a call centre does": the previous answer set against one
+            return bool(_INTO_THAT.search(text) or _THAT_COMPARED.search(text))
         if topic.split("/")[-1] not in self.config["subjects"]:
             # a topic about both needs no subject, but "they" may be the previous one's
             pointers = {m.group(0).lower() for m in _POINTING_BACK.finditer(text)}

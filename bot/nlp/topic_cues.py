@@ -151,6 +151,14 @@ _ONLY_WHAT_IT_IS = re.compile(
     r"anyway))?\W*$" + r"|" + _ONE_OF_THEM + _NOT_KNOWING_IT + r")",
     re.IGNORECASE,
 )
+# which of the two is the front or the back office ("which one is front office only",
+# "is a bpo the back office one?")
+_WHICH_ONE_IS_AN_OFFICE = re.compile(
+    r"\bwhich (?:one|of (?:the two|them|those|these|both))\b[^?.]{0,30}\b(?:front|back)[- ]?office"
+    r"|\b(?:is|are) (?:an? |the )?(?:bpos?|call[- ]?cent(?:er|re)s?) (?:the |a |more )?"
+    r"(?:front|back)[- ]?office\b(?! (?:work|tasks?|jobs?|functions?|processes|services|stuff))",
+    re.IGNORECASE,
+)
 # ... and what front and back office mean: "what do they mean by back office", "heard
 # "back office support" in a meeting, what does it refer to"
 _ONLY_WHAT_OFFICE_IS = re.compile(
@@ -160,7 +168,7 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
     r"(?:\s+(?:mean|means|exactly|then|actually|really|refer to|"
     r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
     r"|\b(?:front|back)[- ]?office\b[^?]{0,60}\bwhat (?:does|do) (?:it|that|this|they|the term|"
-    r"that term|this term) (?:mean|refer to|stand for)\b"
+    r"that term|this term) (?:mean|refer to|stand for|cover|include|involve|consist of)\b"
     # "the lecturer used frontoffice and backoffice, can u explain these two words"
     r"|\b(?:front|back)[- ]?offices?\b[^?.!]{0,60}\b(?:explain|define|clarify)\s+"
     r"(?:these|those|the|both)\s+(?:two\s+|2\s+)?(?:words|terms|phrases|expressions)\b"
@@ -417,7 +425,8 @@ class TopicCues(StatelessComponent):
             chosen = prediction.get(INTENT_RESPONSE_KEY) or ""
             key = self.one_subject(message, chosen) or chosen
             better = (
-                self.front_and_back(message, key)
+                self.which_is_front_or_back(message, key)
+                or self.front_and_back(message, key)
                 or self.definition(message, key)
                 or self.one_sided(message, key)
                 or self.narrower(message, key)
@@ -530,6 +539,12 @@ class TopicCues(StatelessComponent):
             return None
         kind = next((a for a in self.config["over_definition"] if a in aspects), None)
         return self.config["over_definition"][kind].format(subject=subject) if kind else None
+
+    @staticmethod
+    def which_is_front_or_back(message: Message, key: Text) -> Optional[Text]:
+        """ "which one is front office only": which of the two works where, the structure."""
+        asked = _WHICH_ONE_IS_AN_OFFICE.search(message.get(TEXT) or "")
+        return "difference/structure" if asked and key != "difference/structure" else None
 
     def front_and_back(self, message: Message, key: Text) -> Optional[Text]:
         """ "what is back office? i saw it in an article about bpo", "which functions belong

@@ -343,10 +343,21 @@ def test_explanation_names_the_deciding_answers_and_what_would_change_it(tracker
     assert "What would change it" in text and "a call center" in text
 
 
-def test_explanation_before_any_recommendation(tracker_factory):
-    events, messages = run(ActionExplainRecommendation(), tracker_factory())
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("why did you pick that one?", "utter_nothing_recommended_yet"),
+        ("why a bpo", "utter_nothing_recommended_yet"),
+        # why what? nothing was said before: what to talk about
+        ("how so?", "utter_ask_follow_up_topic"),
+        ("but why", "utter_ask_follow_up_topic"),
+    ],
+)
+def test_explanation_before_any_recommendation(tracker_factory, text, response):
+    tracker = tracker_factory(text=text, intent="explain_recommendation")
+    events, messages = run(ActionExplainRecommendation(), tracker)
     assert events == []
-    assert messages[0]["response"] == "utter_nothing_recommended_yet"
+    assert messages[0]["response"] == response
 
 
 def test_why_after_a_knowledge_answer_is_about_that_answer(tracker_factory):

@@ -176,3 +176,37 @@ def test_you_and_they_in_a_question_on_an_aspect(text, intent, aspects, expected
 def test_subjects_placed_in_the_previous_answer_are_a_follow_up(text, expected):
     msg = message(text, "difference/services", [("bpo", "bpo"), ("call_center", "call cent")])
     assert flagged(msg) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ok and how does that compare with a call center", True),
+        ("is this different at a call center?", True),
+        ("how does a call center compare", False),
+    ],
+)
+def test_the_previous_answer_set_against_a_subject_is_a_follow_up(text, expected):
+    msg = message(text, "difference/overview", [("call_center", "call cent")])
+    assert flagged(msg) is expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, task, expected",
+    [
+        # the previous answer, asked of someone else
+        ("does that still hold for a one-man band as well", "out_of_scope", False, "follow_up"),
+        ("is this true for small charities too?", "nlu_fallback", False, "follow_up"),
+        # whether the ones just named take on a task
+        ("could they also handle the wages for my 12 staff", "out_of_scope", True, "follow_up"),
+        ("could they sort my tax return", "out_of_scope", False, "out_of_scope"),
+        ("does that mean anything to you", "out_of_scope", False, "out_of_scope"),
+    ],
+)
+def test_a_question_about_the_previous_answer_read_as_out_of_scope_is_a_follow_up(
+    text, intent, task, expected
+):
+    msg = message(text, "definition/bpo", intent=intent)
+    if task:
+        msg.set("entities", [{"entity": "outsourced_function", "value": "payroll"}])
+    assert intent_after(msg)[0] == expected

@@ -1112,3 +1112,22 @@ def test_follow_ups_that_turn_the_previous_answer(
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+def test_the_previous_answer_asked_of_someone_else_is_that_answer_again(tracker_factory):
+    text = "does that still apply to a two-person shop too"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "benefits/outsourcing_savings", text, "follow_up", []
+    )
+    prediction = {"intent_response_key": "choosing/overview", "confidence": 0.8}
+    tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/outsourcing_savings"]
+
+
+def test_whether_they_take_on_a_task_after_what_one_is_asks_what_it_does(tracker_factory):
+    text = "could they also handle the wages for my 12 staff"
+    payroll = [{"entity": "outsourced_function", "value": "payroll"}]
+    tracker = _after_knowledge_answer(tracker_factory, "definition/bpo", text, "follow_up", payroll)
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/bpo"]

@@ -37,3 +37,36 @@ def test_conversation_intents_are_left_alone():
     ranking = [{"name": "greet", "confidence": 0.9}, {"name": "definition", "confidence": 0.1}]
     (message,) = RetrievalIntentAligner({}).process([parsed("greet", ranking, "definition/bpo")])
     assert message.get("intent") == {"name": "greet", "confidence": 0.9}
+
+
+def named(subject: str, aspect: str, key: str, confidence: float = 0.45) -> Message:
+    ranking = [
+        {"name": key.split("/")[0], "confidence": confidence},
+        {"name": "request_recommendation", "confidence": 1 - confidence},
+    ]
+    message = parsed(key.split("/")[0], ranking, key)
+    message.set(
+        "entities",
+        [{"entity": "subject", "value": subject}, {"entity": "aspect", "value": aspect}],
+    )
+    return message
+
+
+def test_an_unsure_reading_that_names_the_topics_subject_and_aspect_is_made_sure():
+    """ "call centre perks for a tiny florist like us": the one subject and the aspect of the
+    topic chosen, though the story makes the classifier unsure."""
+    (message,) = RetrievalIntentAligner({}).process(
+        [named("call_center", "benefits", "benefits/call_center")]
+    )
+    assert message.get("intent") == {"name": "benefits", "confidence": 0.6}
+
+
+def test_an_unsure_reading_that_names_another_topic_stays_unsure():
+    (message,) = RetrievalIntentAligner({}).process(
+        [named("bpo", "benefits", "benefits/call_center")]
+    )
+    assert message.get("intent") == {"name": "benefits", "confidence": 0.45}
+    (message,) = RetrievalIntentAligner({}).process(
+        [named("bpo", "careers", "benefits/bpo", confidence=0.2)]
+    )
+    assert message.get("intent")["confidence"] == 0.2

@@ -226,6 +226,13 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "definition/front_back_office"),
         ("my manager mixes up frontoffice and backoffice, pls define those terms",
          "difference/services", "definition/front_back_office"),
+        ("our bookkeeper calls herself back office. is that all it is or what does the term "
+         "include", "difference/services", "definition/front_back_office"),
+        # which of the two is which: the structure
+        ("so which of the two does back office", "definition/front_back_office",
+         "difference/structure"),
+        ("is a call centre the front office one", "definition/front_back_office",
+         "difference/structure"),
         ("you keep saying back office, what is that exactly? and the front one?",
          "definition/bpo", "definition/front_back_office"),
         # both named with a subject: which parts each one covers
