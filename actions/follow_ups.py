@@ -506,6 +506,7 @@ _ABOUT_THAT = re.compile(
 # got a job answering phones for a telecom company, how can i move up from there")
 POINTS_WITHIN_AFTER = 8
 _NAMED = re.compile(r"\b(?:a|an|the|its|their|our|my)\s+\w+", re.IGNORECASE)
+_THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers|helpful|great|cool|got it)\b", re.I)
 # "it" in a list of departments is IT ("give its accounting, hr and it to one outside firm")
 _IT_DEPARTMENT = re.compile(
     r"\b(?:hr|payroll|accounting|accounts|admin|finance|sales|support|logistics|marketing)"
@@ -530,7 +531,12 @@ def _points_within(before: Text) -> bool:
     phones for a telecom company, how can i move up from there"), not after thanks
     ("thanks, that was really helpful. one more thing, do they handle payroll")."""
     sentence = before[last_sentence_start(before) :]
-    return len(before.split()) >= POINTS_WITHIN_AFTER and bool(_NAMED.search(sentence))
+    # ... or in the sentence before ("thinking about a job as a customer service operator.
+    # what skills do i need, and where could it lead")
+    earlier = before[: len(before) - len(sentence)].rstrip()
+    prior = earlier[last_sentence_start(earlier) :]
+    named = _NAMED.search(sentence) or (_NAMED.search(prior) and not _THANKS.search(prior))
+    return len(before.split()) >= POINTS_WITHIN_AFTER and bool(named)
 
 
 KNOWLEDGE_INTENTS = {topic.split("/")[0] for topic in TOPICS}

@@ -116,6 +116,9 @@ def test_previous_topic_is_the_latest_knowledge_answer():
         ),
         ("why would a company give its accounting, hr and it to one outside firm", False),
         ("thanks, that was really helpful. one more thing, do they handle payroll", True),
+        # ... or in the sentence before it
+        ("my cousin just started as a phone agent. what will she do there all day", False),
+        ("ok thanks, great answer. and what do they charge for it", True),
     ],
 )
 def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):
