@@ -487,7 +487,13 @@ _DOES_THAT_MEAN = re.compile(
     r"\b(does|do|would) (that|this|it) mean\b|\b(that|this) means\b|\b(you|u) mean\b", re.I
 )
 # "and why is that better than a call centre?": the benefits of the other one
-_BETTER_THAN = re.compile(r"\b(better|more \w+|cheaper|faster) than\b", re.IGNORECASE)
+_BETTER_THAN = re.compile(
+    r"\b(better|more \w+|cheaper|faster) than\b"
+    # "why would i pick that over a bpo"
+    r"|\b(?:pick|choose|go for|go with|prefer|use|take|want)\s+(?:that|this|it|them|one|those)"
+    r"\s+(?:over|instead of|rather than)\b",
+    re.IGNORECASE,
+)
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
 # "ok but what is the future for it": goes on from something said before, about it
 _GOES_ON_ABOUT_IT = re.compile(

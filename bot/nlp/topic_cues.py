@@ -277,6 +277,10 @@ class TopicCues(StatelessComponent):
                 },
                 # "how do you see the sector evolving?" reads like the rule of thumb
                 "choosing/overview": {"trends": "trends/overview"},
+                # "i got a job offer at a call center, do agents work from home now": how
+                # the work is done now, not the jobs
+                "careers/call_center": {"remote": "trends/remote_global"},
+                "careers/bpo": {"remote": "trends/remote_global"},
                 # siblings: "in which regions are bpo firms based?" is not about industries
                 "services/industries": {"locations": "services/locations"},
                 "services/locations": {"industries": "services/industries"},

@@ -628,8 +628,11 @@ def test_does_that_include_something_of_another_field_is_out_of_scope(tracker_fa
     assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
 
 
-def test_better_than_the_one_named_asks_for_the_other_ones_benefits(tracker_factory):
-    text = "ok but why is that better than a call centre"
+@pytest.mark.parametrize(
+    "text",
+    ["ok but why is that better than a call centre", "so why go with that over a call center"],
+)
+def test_better_than_the_one_named_asks_for_the_other_ones_benefits(tracker_factory, text):
     subject = [{"entity": "subject", "value": "call_center"}]
     tracker = _after_knowledge_answer(tracker_factory, "services/bpo", text, "follow_up", subject)
     _, messages = run(ActionAnswerFollowUp(), tracker)

@@ -73,6 +73,12 @@ def test_a_named_aspect_narrows_the_general_difference():
     assert topic_after(both) == "difference/overview"
 
 
+def test_remote_work_asked_beside_a_job_is_how_the_work_is_done_now():
+    text = "starting at a bpo next week, are people mostly remote these days"
+    assert topic_after(message(text, "careers/bpo", ["remote"])) == "trends/remote_global"
+    assert topic_after(message(text, "careers/bpo", ["careers"])) == "careers/bpo"
+
+
 def test_both_subjects_named_with_the_services_get_how_their_services_differ():
     text = "which services do i get from a bpo that i don't get from a call center"
     assert topic_after(message(text, "services/bpo", ["services"])) == "difference/services"
