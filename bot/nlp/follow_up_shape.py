@@ -38,6 +38,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
     QUESTION_SHAPE,
+    SUBJECT_NAMES,
     StatelessComponent,
     is_knowledge_question,
     overrule_intent,
@@ -63,7 +64,11 @@ _INTO_THAT = re.compile(
     re.IGNORECASE,
 )
 _THAT_COMPARED = re.compile(
-    r"\b(?:is|does|was)\s+(?:that|this|it)\s+(?:differ\w*|compar\w*|different|diff)\b",
+    r"\b(?:is|does|was)\s+(?:that|this|it)\s+(?:differ\w*|compar\w*|different|diff)\b"
+    # "is it broader at a bpo?", "is that easier in a call centre"
+    rf"|^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|are|would|will)\s+(?:it|that|this|they)\s+"
+    rf"(?:be\s+)?(?:\w+er|more \w+|less \w+|the same|similar|different)\s+"
+    rf"(?:at|in|for|with|inside)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\W*$",
     re.IGNORECASE,
 )
 # "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too":

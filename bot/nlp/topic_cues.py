@@ -281,6 +281,10 @@ class TopicCues(StatelessComponent):
                 # the work is done now, not the jobs
                 "careers/call_center": {"remote": "trends/remote_global"},
                 "careers/bpo": {"remote": "trends/remote_global"},
+                # "do bpo firms have to be overseas" is no question about AI (unless it
+                # names AI too)
+                "trends/ai_automation": {"locations": "services/locations",
+                                         "ai": "trends/ai_automation"},
                 # siblings: "in which regions are bpo firms based?" is not about industries
                 "services/industries": {"locations": "services/locations"},
                 "services/locations": {"industries": "services/industries"},

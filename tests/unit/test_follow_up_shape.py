@@ -184,6 +184,8 @@ def test_subjects_placed_in_the_previous_answer_are_a_follow_up(text, expected):
         ("ok and how does that compare with a call center", True),
         ("is this different at a call center?", True),
         ("how does a call center compare", False),
+        ("and is it tougher in a call centre?", True),
+        ("is it cheaper at a call center or a bpo", False),
     ],
 )
 def test_the_previous_answer_set_against_a_subject_is_a_follow_up(text, expected):

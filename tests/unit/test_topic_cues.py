@@ -79,6 +79,15 @@ def test_remote_work_asked_beside_a_job_is_how_the_work_is_done_now():
     assert topic_after(message(text, "careers/bpo", ["careers"])) == "careers/bpo"
 
 
+def test_a_place_asked_is_no_question_about_ai_unless_ai_is_named_too():
+    text = "must a bpo be offshore"
+    assert topic_after(message(text, "trends/ai_automation", ["locations"])) == (
+        "services/locations"
+    )
+    both = message("will ai push bpo work offshore", "trends/ai_automation", ["ai", "locations"])
+    assert topic_after(both) == "trends/ai_automation"
+
+
 def test_both_subjects_named_with_the_services_get_how_their_services_differ():
     text = "which services do i get from a bpo that i don't get from a call center"
     assert topic_after(message(text, "services/bpo", ["services"])) == "difference/services"
