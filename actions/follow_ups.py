@@ -387,7 +387,7 @@ _ASKS_OF_SOMETHING = re.compile(
 )
 _INCLUDES = re.compile(r"\b(include|includes|including|cover|covers|part of it)\b", re.IGNORECASE)
 _MORE = re.compile(r"\b(more|go on|continue|else|next|another)\b|^\s*and\s*\??\s*$", re.I)
-_EXAMPLES = re.compile(r"\b(examples?|for instance|such as|like what)\b", re.IGNORECASE)
+_EXAMPLES = re.compile(r"\b(examples?|for instance|such as|like what|eg|e\.g)\b", re.IGNORECASE)
 # nothing but a request for more: "tell me more", "go on", "more please", "examples?"
 _ASKS_FOR_MORE = re.compile(
     r"^\W*(ok(ay)?\W+|and\W+|pl(ea)?se?\W+|can you\W+)?"
@@ -450,7 +450,8 @@ def about_the_previous_answer(text: Text, previous: Optional[Text]) -> Optional[
 
 
 _ELLIPTICAL = re.compile(
-    r"^\s*(and|n|nd|or|but|so|also|same|then|even|ok(ay)? and|what about|how about|and what about"
+    r"^\s*(and|n|nd|or|but|so|also|same|then|even|(?:ok(?:ay)?|k|kk),? and|what about|how about|"
+    r"and what about"
     r"|wbu|wby|what abt|how abt)\b"
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
@@ -495,6 +496,8 @@ _BETTER_THAN = re.compile(
     re.IGNORECASE,
 )
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
+_THE_TWO = re.compile(r"\b(?:they|them|those two|these two|the two|both)\b", re.IGNORECASE)
+_COMPARES = re.compile(r"\b(?:differ\w*|compar\w*|similar\w*|alike|the same|in common)\b", re.I)
 # "ok but what is the future for it": goes on from something said before, about it
 _GOES_ON_ABOUT_IT = re.compile(
     # ("IT" is the department; "the future of outsourcing, will it grow" names its "it")
@@ -761,6 +764,11 @@ class ActionAnswerFollowUp(Action):
                     or bool(_POINTING_BACK.search(text) or _THAT.search(text))
                     or BPO in ASPECTS.get(kind or "", {})
                 )
+            )
+            # ("what makes them different", "how are they organised differently": with
+            # nothing before, "they" in a question about both are the two)
+            depends = depends and not (
+                about_both and _THE_TWO.search(text) and _COMPARES.search(text) and not continues
             )
             own = own and not depends and not (subject is None and _GOES_ON_ABOUT_IT.search(text))
             topic = guess if own else None

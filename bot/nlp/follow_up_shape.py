@@ -47,7 +47,7 @@ from bot.nlp.base import (
 )
 
 _CONTINUATION = re.compile(
-    r"^\s*(and|n|nd|or|but|so|also|same|then|even|ok(ay)?,? and|what about|how about"
+    r"^\s*(and|n|nd|or|but|so|also|same|then|even|(?:ok(?:ay)?|k|kk),? and|what about|how about"
     r"|wbu|wby|what abt|how abt)\b"
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
@@ -80,6 +80,16 @@ SAME_FOR_OTHERS = re.compile(
     r".*\b(?:too|as well|also|either)\b",
     re.IGNORECASE,
 )
+# why the one just named is good, or what it even is: "why is it good", "wait back up, what
+# even is one"
+_OF_IT = re.compile(
+    r"(?:^|[,.;:!?]\s*)\W*(?:(?:and|but|so|ok(?:ay)?|k|wait|hmm+|um+)\W+)*(?:"
+    r"(?:why|how come)\s+(?:is|are|would|do|does)\s+(?:it|that|they|this|one)\s+(?:\w+\s+)?"
+    r"(?:good|great|useful|better|worth it|helpful|popular|needed|important)"
+    r"|(?:what|wat)(?:'s|s|\s+is|\s+(?:even|exactly|actually)\s+is)\s+(?:one|it)"
+    r"(?:\s+(?:even|exactly|again|actually|then))*)\W*$",
+    re.IGNORECASE,
+)
 # "could they do the payroll ...": whether the ones just named take on a task
 _CAN_THEY_DO = re.compile(
     r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:can|could|would|will|do)\s+(?:they|those|one)\s+"
@@ -108,7 +118,7 @@ _YOU_SAID = re.compile(
 )
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
-    r"\b(and|n|nd|or|so|ok|okay|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
+    r"\b(and|n|nd|or|so|ok|okay|k|kk|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
     r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me|wbu|wby|abt|"
     # "vs a bpo?" after the definition of a call center: the two compared
     r"vs|versus|compared (?:to|with))\b"
@@ -182,6 +192,8 @@ class FollowUpShape(StatelessComponent):
             intent in self.config["unsure_intents"] or is_knowledge_question(message)
         ):
             return True
+        if intent in self.config["unsure_intents"] and _OF_IT.search(text):
+            return True  # "why is it good", "wait back up, what even is one"
         if (
             intent in self.config["unsure_intents"]
             and _CAN_THEY_DO.search(text)

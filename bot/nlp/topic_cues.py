@@ -113,6 +113,20 @@ _NOT_KNOWING_IT = (
     r"(?:meant|means|mean|is|are|was|were)\b(?=\s*(?:$|[.!?,;]|\s(?:by|exactly|actually|"
     r"really|even|about|lol)\b))"
 )
+# ... asked of it at the end, with nothing named between ("the lecturer keeps saying bpo like
+# we all know it, what is that", "he works at a call center, could you explain to an old man
+# what that is"; not "a bpo quoted us 4000 a month, what is that?", "an email from a call
+# center about a refund, what is this?": what is named between is what is asked about)
+_WHAT_THAT_IS = (
+    r"(?:(?!\b(?:an?|the|our|my|their|his|her|this|these|those|its|is|are|was|were|will|"
+    r"can|could|does|do|did|has|have|had|about|regarding|on|called|named)\b|\d)[^.?!]){0,50}?"
+    r"[,.;:!?]+\s*(?:(?:so|ok|okay|but|and|um+)\W+)*"
+    r"(?:(?:could|can|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+|kindly\s+)?"
+    r"(?:explain|tell(?:\s+me)?)(?:\s+to\s+[\w' ]{1,25}?)?\s+what\s+(?:that|it|this)\s+"
+    r"(?:is|means)|what(?:'s|s|\s+is)\s+(?:that|it|this)(?:\s+one)?|what\s+(?:does|do)\s+"
+    r"(?:that|it|this)\s+mean)(?:\s+(?:exactly|actually|even|then|pls|please|lol|anyway|po))*"
+    r"\W*$"
+)
 _ONLY_WHAT_IT_IS = re.compile(
     r"(?:(?:^|[.!?:;,]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|ok|okay|and|but|hi|hey|hello|um+|uh+|"
     r"sorry)\W+)*(?:what|wat|wht)(?:'s|s|\s+is|\s+are|\s+r)\s+(?:an?\s+|the\s+)?"
@@ -148,7 +162,18 @@ _ONLY_WHAT_IT_IS = re.compile(
     + _ONE_OF_THEM
     + r"(?:\s+(?:for|of|in)\s+(?:the\s+|our\s+|my\s+)?\w+(?:\s+\w+)?)?\W+"
     r"what(?:'s| is| are) (?:that|those)(?:\s+(?:actually|exactly|even|really|then|"
-    r"anyway))?\W*$" + r"|" + _ONE_OF_THEM + _NOT_KNOWING_IT + r")",
+    r"anyway))?\W*$"
+    + r"|"
+    + _ONE_OF_THEM
+    + _NOT_KNOWING_IT
+    + r"|"
+    + _ONE_OF_THEM
+    + _WHAT_THAT_IS
+    # "right, and a call center is what exactly"
+    + r"|(?:^|[,.;!]\s*|\b(?:and|so|but)\s+)(?:an?\s+|the\s+)?"
+    + _ONE_OF_THEM
+    + r"\s+(?:is|are|means)\s+what(?:\s+(?:exactly|then|again|actually|now|even))*\W*$"
+    + r")",
     re.IGNORECASE,
 )
 # which of the two is the front or the back office ("which one is front office only",

@@ -112,6 +112,7 @@ def test_a_question_on_an_aspect_is_not_a_request_for_help(text, aspects, expect
     "text, intent, expected",
     [
         ("also for bpo please", "affirm", "follow_up"),
+        ("kk and bpo", "affirm", "follow_up"),
         ("and the outsourcing one, bpo", "difference", "follow_up"),
         ("bpo", "request_recommendation", "request_recommendation"),
     ],
@@ -203,6 +204,10 @@ def test_the_previous_answer_set_against_a_subject_is_a_follow_up(text, expected
         ("could they also handle the wages for my 12 staff", "out_of_scope", True, "follow_up"),
         ("could they sort my tax return", "out_of_scope", False, "out_of_scope"),
         ("does that mean anything to you", "out_of_scope", False, "out_of_scope"),
+        # why the one just named is good, or what it even is
+        ("hmm why are they so popular", "out_of_scope", False, "follow_up"),
+        ("sorry, what exactly is it", "nlu_fallback", False, "follow_up"),
+        ("what is it like outside today", "out_of_scope", False, "out_of_scope"),
     ],
 )
 def test_a_question_about_the_previous_answer_read_as_out_of_scope_is_a_follow_up(

@@ -366,6 +366,10 @@ def test_with_nothing_before_a_question_of_its_own_is_answered(tracker_factory):
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]
+    # "they" set against each other, with nothing before: the two
+    tracker = _opening(tracker_factory, "how do they differ", "difference/overview")
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/overview"]
 
 
 def test_they_after_an_answer_about_one_subject_is_that_subject(tracker_factory):

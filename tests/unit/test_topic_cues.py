@@ -349,6 +349,18 @@ def read(text, key, intent="out_of_scope", aspects=()):
             "careers/bpo",
             "definition/front_back_office",
         ),
+        # what that is, asked at the end with nothing named between
+        (
+            "my teacher keeps dropping bpo into every class like it's obvious, what is it",
+            "careers/bpo",
+            "definition/bpo",
+        ),
+        (
+            "my niece got taken on at a call centre, can you explain to me what that is",
+            "careers/call_center",
+            "definition/call_center",
+        ),
+        ("ok and a bpo is what then", "services/bpo", "definition/bpo"),
         # a story after the question, asking nothing more
         (
             "hey whats a call center, my uncle runs one",
@@ -480,6 +492,7 @@ def test_what_that_costs_after_naming_one_is_no_definition():
     [
         "a bpo quoted us 4000 dollars a month per agent, what is that?",
         "we got a brochure from a bpo about rpa, what is that?",
+        "my boss says bpos are on the way out, what is that?",
         "explain the term bpo attrition",
     ],
 )
