@@ -37,7 +37,7 @@ from actions.decision import (
     recommend,
     what_would_change,
 )
-from actions.validation import UNASKED_CONFIDENCE, describe_answer
+from actions.validation import OPENING_CONFIDENCE, UNASKED_CONFIDENCE, describe_answer
 
 ADVANTAGES_QUESTION = {
     BPO: "What are the advantages of a BPO?",
@@ -203,6 +203,10 @@ class ActionExplainRecommendation(Action):
 
 
 _CORRECTING = re.compile(r"\b(actually|sorry|instead|correction|i meant|rather)\b", re.IGNORECASE)
+# the visitor's own company, told of ("our gym chain has 70 employees", "we employ 12")
+_OUR_COMPANY_TOLD = re.compile(
+    r"^\W*(?:(?:hi|hey|hello)\b\W*)?(?:our|my|we|we'?re|i run|i own)\b", re.IGNORECASE
+)
 # a why that asks about a choice ("why that one?"), not a bare "how so?"
 _ABOUT_A_CHOICE = re.compile(
     r"\b(?:re?com+end\w*|suggest\w*|advi[cs]\w*|choices?|chose|choos\w*|pick\w*|decid\w*|"
@@ -347,6 +351,16 @@ class ActionTakeAnswer(Action):
             if facts and introduces_the_company(text):
                 # "Hi! We're a regional airline with 1,100 employees."
                 return start_form_events(tracker, facts)
+            told = answers_in_message(tracker, OPENING_CONFIDENCE)
+            if (
+                len(told) >= FACTS_TO_START
+                and "company_size" in facts
+                and _OUR_COMPANY_TOLD.search(text)
+                and "?" not in text
+            ):
+                # "our gym chain has 70 employees and a big pile of members who just
+                # stopped paying": the size surely, the work in words NLU is less sure of
+                return start_form_events(tracker, told)
             from actions.follow_ups import is_elliptical, previous_topic
 
             asks_an_aspect = "?" in text and any(

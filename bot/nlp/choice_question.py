@@ -663,7 +663,8 @@ _LOOKING_FOR_WORK = re.compile(
 )
 _LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)
 _GREETED = (
-    r"^\W*(?:(?:hi|hey|hello|hiya|hola|ola|good (?:morning|afternoon|evening))(?: there)?\b\W*)?"
+    r"^\W*(?:(?:hi|hey|hello|hiya|heya|howzit|yo|hola|ola|g'?day|greetings|"
+    r"good (?:morning|afternoon|evening))(?: there)?\b\W*)?"
     r"(?:(?:so|well|ok|okay|right|um+|hmm+)\b\W*)*"
 )
 # what a visitor may run that is no business of the kind ("i run a blog about outsourcing",

@@ -52,6 +52,8 @@ _CONTINUATION = re.compile(
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
 )
+# a message that goes on from the previous one: "and call centres, what do they handle"
+_AND_THEN = re.compile(r"^\W*(?:and|n|nd|what about|how about|and what about)\b", re.I)
 _POINTING_BACK = re.compile(
     r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)"
     # "why would i use one, whats the upside"
@@ -249,7 +251,12 @@ class FollowUpShape(StatelessComponent):
             # "which of those does a bpo cover vs a call center?" after the front and back
             # office: the subjects, placed in the previous answer; "how is that different
             # from what a call centre does": the previous answer set against one
-            return bool(_INTO_THAT.search(text) or _THAT_COMPARED.search(text))
+            return bool(
+                _INTO_THAT.search(text)
+                or _THAT_COMPARED.search(text)
+                # "and call centres, what do they handle" after what a bpo offers
+                or (len({e.get("value") for e in subjects}) == 1 and _AND_THEN.match(text))
+            )
         if topic.split("/")[-1] not in self.config["subjects"]:
             # a topic about both needs no subject, but "they" may be the previous one's
             pointers = {m.group(0).lower() for m in _POINTING_BACK.finditer(text)}

@@ -338,7 +338,8 @@ class TopicCues(StatelessComponent):
                 # does: one subject named, how the two differ asked
                 **{
                     f"definition/{subject}": [
-                        ["((the |a |any )?differences? (to|from|with|vs|versus|compared to)|"
+                        ["((the |a |any )?(differences?|diffs?) (to|from|with|w|vs|versus|"
+                         "compared to)|"
                          "differs? from|different (from|to|than)) (that|this|it|them|those|"
                          "(an? |the )?(bpos?|call[- ]?cent(er|re)s?))"],
                         "difference/overview",

@@ -439,6 +439,40 @@ def test_an_answer_out_of_the_blue_is_not_taken(tracker_factory):
 
 
 @pytest.mark.parametrize(
+    "text, confidence, starts",
+    [
+        ("our climbing gym has 40 staff and lots of members who never pay on time", 0.5, True),
+        # the work read too unsurely, or asked about
+        ("our climbing gym has 40 staff and lots of members who never pay on time", 0.2, False),
+        ("our gym has 40 staff, do members who never pay on time count?", 0.5, False),
+        ("the gym down the road has 40 staff and members who never pay", 0.5, False),
+    ],
+)
+def test_the_visitors_company_told_with_its_size_and_unsure_work_starts_the_questions(
+    tracker_factory, text, confidence, starts
+):
+    tracker = tracker_factory(
+        events=[
+            {"event": "user", "text": text},
+            {"event": "slot", "name": "company_size", "value": "small"},
+        ],
+        text=text,
+        intent="inform",
+        entities=[
+            entity("company_size", "small", 1.0),
+            entity("outsourced_function", "collections", confidence),
+        ],
+    )
+    events, messages = run(ActionTakeAnswer(), tracker)
+    started = FollowupAction("recommendation_form") in events
+    assert started is starts
+    if starts:
+        assert slot_events(events)["outsourced_functions"] == ["collections"]
+    else:
+        assert messages[0]["response"] == "utter_out_of_scope"
+
+
+@pytest.mark.parametrize(
     "text, slot, value, starts",
     [
         ("we'd like someone external to run our payroll every month",

@@ -751,6 +751,7 @@ def test_what_to_do_or_someone_elses_question_keeps_its_reading(text, intent):
         # ... or names it bare, first, with its size
         ("tattoo studio, 3 artists plus me. just exploring the options", "out_of_scope", []),
         ("family bakery, about 12 staff", "inform", []),
+        ("howzit, we run a glass recycling firm with 60 people", "out_of_scope", []),
     ],
 )
 def test_a_business_introduced_asks_for_the_recommendation(text, intent, entities):

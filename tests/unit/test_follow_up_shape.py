@@ -186,6 +186,7 @@ def test_subjects_placed_in_the_previous_answer_are_a_follow_up(text, expected):
         ("is this different at a call center?", True),
         ("how does a call center compare", False),
         ("and is it tougher in a call centre?", True),
+        ("and call centers, what do those take on", True),
         ("is it cheaper at a call center or a bpo", False),
     ],
 )

@@ -207,6 +207,7 @@ def test_what_one_can_do_with_a_task_named_is_its_services():
          "difference/overview"),
         # one subject named, how it differs from the other asked
         ("so what's the difference to a bpo then?", "definition/bpo", (), "difference/overview"),
+        ("diffs w call centres?", "definition/call_center", (), "difference/overview"),
         ("how is a call centre different from that", "definition/call_center", (),
          "difference/overview"),
         ("what is a call centre, in simple words", "definition/call_center", (),
