@@ -56,6 +56,13 @@ _BETTER = re.compile(
 )
 
 
+# ... said of the one just named: "a bpo better at", "a call centre does better"
+_BETTER_AT = re.compile(
+    r"^\W*(?:(?:\w+\s+){0,2}?)(?:better|stronger|best) at\b|^\s+(?:do|does)\s+better\b",
+    re.IGNORECASE,
+)
+
+
 # the advantages of one, weighed against the other: "what advantages does a contact centre
 # offer compared with a bpo?" (not "advantages of bpo vs call center")
 _ADVANTAGES_OVER = re.compile(
@@ -446,6 +453,8 @@ class TopicCues(StatelessComponent):
             before = text[: named[0].get("start", 0)]
             if re.search(r"\bthan\s+(?:an?\s+|the\s+)?$", before) and _BETTER.search(before):
                 return next(s for s in self.config["subjects"] if s != only)
+            if _BETTER_AT.match(text[named[0].get("end", 0) :]):
+                return only  # "and whats a bpo better at compared to that"
         return None
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -57,6 +57,9 @@ def topic_after(msg):
         ("advantages of bpo vs call center", "difference/services", "difference/services"),
         ("wat r the good points of a bpo compare to a call centre", "difference/services",
          "benefits/bpo"),
+        ("ok and what is a call centre better at, compared to that", "difference/overview",
+         "benefits/call_center"),
+        ("so where does a bpo do better", "difference/overview", "benefits/bpo"),
     ],
 )  # fmt: skip
 def test_one_sided_comparisons_answer_for_the_first_subject(text, chosen, expected):
