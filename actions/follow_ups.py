@@ -414,8 +414,10 @@ ELSEWHERE = "elsewhere"
 # "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too"
 _HOLDS_FOR_OTHERS = re.compile(
     r"\b(?:does|is)\s+(?:that|this|it)\s+(?:(?:still|also|really)\s+)?"
-    r"(?:hold|apply|work|count|(?:be\s+)?true)\b"
-    r".*\b(?:too|as well|also|either)\b",
+    r"(?:hold|apply|work|count|(?:be\s+)?true)\s+(?:for|to|with|at|in|of)\s+"
+    r"(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|business(?:es)?|firms?|"
+    r"shops?|startups?|stores?|practices?|clinics?|salons?|restaurants?|charit(?:y|ies)|"
+    r"one-man band|sole traders?|ones|outfits?|teams?|sme'?s?)\b.*\b(?:too|as well|also|either)\b",
     re.IGNORECASE,
 )
 _DOES_THAT_INCLUDE = re.compile(
@@ -798,7 +800,8 @@ class ActionAnswerFollowUp(Action):
             elif _HOLDS_FOR_OTHERS.search(text) and not (subject or aspect):
                 topic = previous  # "does that apply to small firms too": that answer again
         if topic is None:
-            dispatcher.utter_message(response="utter_ask_follow_up_topic")
+            if not tracker.active_loop_name:  # (in the form, its question comes again)
+                dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:
             dispatcher.utter_message(response=f"utter_{topic}")
         return []

@@ -205,13 +205,24 @@ class ActionExplainRecommendation(Action):
 _CORRECTING = re.compile(r"\b(actually|sorry|instead|correction|i meant|rather)\b", re.IGNORECASE)
 # the visitor's own company, told of ("our gym chain has 70 employees", "we employ 12")
 _OUR_COMPANY_TOLD = re.compile(
-    r"^\W*(?:(?:hi|hey|hello)\b\W*)?(?:our|my|we|we'?re|i run|i own)\b", re.IGNORECASE
+    r"^\W*(?:(?:hi|hey|hello)\b\W*)?(?:we|we'?re|i run|i own|our\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:compan(?:y|ies)|business|firm|shop|store|practice|clinic|agency|salon|gym|chain|"
+    r"restaurant|cafe|hotel|studio|factory|startup|office|garage|bakery|brewery|charity|group|"
+    r"workshop|farm|franchise))\b",
+    re.IGNORECASE,
 )
 # a why that asks about a choice ("why that one?"), not a bare "how so?"
 _ABOUT_A_CHOICE = re.compile(
     r"\b(?:re?com+end\w*|suggest\w*|advi[cs]\w*|choices?|chose|choos\w*|pick\w*|decid\w*|"
     r"this one|that one|the one|bpos?|call[- ]?cent(?:er|re)s?|cc|models?|options?|answers?|"
     r"results?|verdict)\b",
+    re.IGNORECASE,
+)
+# the visitor's own business, said of in the present ("we run a bakery with 300 staff", not
+# "my husband has a gym", "my last company had 300 staff")
+_OUR_OWN = re.compile(
+    r"^\W*(?:(?:oh|ah|ok(?:ay)?|well|hmm+|so|right)\W+)*(?:we|we'?re|we have|our|i run|i own|"
+    r"i manage)\b(?!.*\b(?:had|used|was|were|did)\b)",
     re.IGNORECASE,
 )
 # asking for advice afresh, or about another business: a new round, not a correction
@@ -234,7 +245,9 @@ class ActionResetRecommendation(Action):
     ) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
         if tracker.get_slot("recommended_model") and (
-            adds_to_earlier(text) or _CORRECTING.search(text) or not _NEW_ROUND.search(text)
+            adds_to_earlier(text)
+            or _CORRECTING.search(text)
+            or (_OUR_OWN.match(text) and not _NEW_ROUND.search(text))
         ):
             # "also we want help with the IT desk", "we run a bakery with 300 staff" after
             # the recommendation: a correction of the answers it stands on, not a new

@@ -49,9 +49,9 @@ _CHOICE = re.compile(
     # "which solution would you propose for a container shipping agent?"
     r"|\bwh?ich (?:option|model|solution|setup|route|approach) (?:would|do|could|can|will) "
     r"(?:you|u) (?:propose|recommend|suggest|advise)\b"
-    # "wich one do we need" (not "which one do i need to study for")
-    r"|\bwh?ich(?: one| of the two| of them| of these)?\s+(?:do|would) (?:i|we) need\b"
-    r"(?!\s+to\b)"
+    # "wich one do we need" (not "which one do i need to study for", "... for my visa")
+    r"|\bwh?ich(?: one| of the two| of them| of these)?\s+(?:do|would) (?:i|we) (?:really |even )?"
+    r"need(?:\s+(?:then|now|pls|please|here|lol))?\s*[?!.]*\s*$"
     # "solar panel installers, 5 crews, which service should we use"
     # (not "i have two job offers, which company should i choose?")
     r"|\bwh?ich (?:kind of |type of |sort of )?(?:(?:service|provider)s? "
@@ -779,6 +779,25 @@ _BUSINESS_NAMED = re.compile(
     r"my|our|your|their|his|her)\b)[\w'&-]+\s+){0,3}" + _BUSINESS_NOUN + r"(?=\s*[,;:.!]|\s-+\s)",
     re.IGNORECASE,
 )
+# ... its head count: "5 stylists incl me", "me and two mechanics", "about 12 staff" (not "2
+# parcels", "200 members", "3 recruiters called me today")
+_WORKERS = (
+    r"(?:people|ppl|persons|staff|employees|workers|guys|folks|colleagues|crew|team members|devs|"
+    r"heads|hands|ftes?|"
+    r"(?!(?:orders|others|numbers|members|customers|users|followers|subscribers|viewers|"
+    r"buyers|passengers|players|tickets|dollars|hours|years|layers|containers|letters|"
+    r"papers|stickers|burgers|flowers|lockers|printers|computers|trainers? sessions)\b)"
+    r"[a-z]+(?:ists|ians|ors|ers|ants|ics|ses|chefs|techs|agents|reps|cooks|drivers))"
+)
+_HEADCOUNT = re.compile(
+    r"^(?:(?:about|around|approx\.?|roughly|like|some|nearly|almost|over|under|~)\s+)?"
+    r"(?:\d[\d,.k+]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
+    r"dozen|a couple of|a few|twenty|thirty|forty|fifty|a hundred|hundred)\s+"
+    rf"(?:\w+\s+)?{_WORKERS}(?:\s+(?:incl(?:uding|\.)?|plus|and|\+|with|counting)\s+me)?\W*$"
+    r"|^(?:just me|me (?:and|&|\+|plus) (?:\w+\s+)?\w+|"
+    r"(?:\d+|a few|two|three|four|five) of us)\W*$",
+    re.IGNORECASE,
+)
 # "just looking into options tbh": no question, the options are what the visitor weighs
 _EXPLORING = re.compile(
     r"^(?:(?:just|only|currently|now|so)\s+)?(?:looking|exploring|checking|researching)\s+"
@@ -808,8 +827,14 @@ def introduces_itself(text: Text) -> bool:
     if speaker_first and _EMPLOYEE.search(text):
         return False
     parts = [p for p in _PARTS.split(text[start.end() :]) if p.strip()]
-    if named and not any(_SIZE_SAID.search(part) for part in parts):
-        return False  # "marketing agency, the agency, ..." is no introduction on its own
+    if named:
+        # a business named bare says its head count and no more ("small salon, 5 stylists
+        # incl me. just looking into options"; not "pizza shop, 2 large pepperoni pls",
+        # "big company, 5000 employees. i work there as a cashier", "gym, 3 times a week")
+        return any(_HEADCOUNT.match(part) for part in parts) and all(
+            _HEADCOUNT.match(part) or _EXPLORING.match(part) or _WHERE_IT_IS.match(part)
+            for part in parts
+        )
     return all(
         # the rest of the business's name ("... kennel and cattery"; not "... franchise so
         # hard to count")

@@ -69,7 +69,8 @@ _THAT_COMPARED = re.compile(
     r"\b(?:is|does|was)\s+(?:that|this|it)\s+(?:differ\w*|compar\w*|different|diff)\b"
     # "is it broader at a bpo?", "is that easier in a call centre"
     rf"|^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|are|would|will)\s+(?:it|that|this|they)\s+"
-    rf"(?:be\s+)?(?:\w+er|more \w+|less \w+|the same|similar|different)\s+"
+    r"(?:be\s+)?(?:broader|wider|narrower|bigger|larger|smaller|cheaper|pricier|better|worse|"
+    r"easier|harder|tougher|faster|slower|more \w+|less \w+|the same|similar|different)\s+"
     rf"(?:at|in|for|with|inside)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\W*$",
     re.IGNORECASE,
 )
@@ -78,8 +79,11 @@ _THAT_COMPARED = re.compile(
 SAME_FOR_OTHERS = re.compile(
     r"^\W*(?:(?:and|but|so|ok(?:ay)?|hmm+)\W+)?(?:does|do|is|would|will|can)\s+(?:that|this|"
     r"it|the same|same)\s+(?:(?:still|also|really)\s+)?(?:(?:hold|apply|work|count|go)"
-    r"(?:\s+true)?|(?:be\s+)?(?:true|the case|valid|the same))\s+(?:for|to|with|at|in|of)\b"
-    r".*\b(?:too|as well|also|either)\b",
+    r"(?:\s+true)?|(?:be\s+)?(?:true|the case|valid|the same))\s+(?:for|to|with|at|in|of)\s+"
+    # ... of a kind or size of business (not "does that count for tax purposes too")
+    r"(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|business(?:es)?|firms?|"
+    r"shops?|startups?|stores?|practices?|clinics?|salons?|restaurants?|charit(?:y|ies)|"
+    r"one-man band|sole traders?|ones|outfits?|teams?|sme'?s?)\b.*\b(?:too|as well|also|either)\b",
     re.IGNORECASE,
 )
 # why the one just named is good, or what it even is: "why is it good", "wait back up, what
@@ -190,10 +194,8 @@ class FollowUpShape(StatelessComponent):
         topic = selected_topic(message)
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
-        if SAME_FOR_OTHERS.search(text) and (
-            intent in self.config["unsure_intents"] or is_knowledge_question(message)
-        ):
-            return True
+        if SAME_FOR_OTHERS.search(text) and intent in self.config["unsure_intents"]:
+            return True  # (read as a knowledge question, it keeps its reading: the choice)
         if intent in self.config["unsure_intents"] and _OF_IT.search(text):
             return True  # "why is it good", "wait back up, what even is one"
         if (

@@ -76,6 +76,7 @@ _OFFICES = re.compile(r"\b(?:front|back)[- ]?offices?\b", re.IGNORECASE)
 _BPO = re.compile(r"\bb\.?p\.?o", re.IGNORECASE)
 _SHARED_WORDS = re.compile(r"gels?|dermatolog\w*", re.IGNORECASE)
 _OWN_WORDS = re.compile(r"\b(?:we|we'?re|us|our|ours|i'?m|my)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozen)\s*$", re.I)
 _OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
 # "recruitment agency, want your recommendation", "security guard company with 300
 # staff, ...": what the visitor's company is, said first
@@ -276,13 +277,18 @@ class NearDomainGuard(StatelessComponent):
                     m for m in matches if m.start() >= start or not self.story.fullmatch(m.group(0))
                 ]
         # "we are cleaning company ..., the hiring of new cleaners": the visitor's own trade
-        # ("we are a small law firm, 8 lawyers": the lawyers are the firm's own too)
+        # ("we are a small law firm, 8 lawyers": the lawyers counted are the firm's own too;
+        # not "we are a law firm, which lawyer should we hire for a divorce")
         own = {m.group(0).split()[0].lower()[:5] for m in matches if self.own_business(text, m)}
         return bool(
             words
             and any(
                 not self.own_business(text, m)
-                and not any(m.group(0).lower().startswith(stem) for stem in own)
+                and m.group(0).lower()[:5] not in own
+                and not (
+                    any(m.group(0).lower().startswith(stem) for stem in own)
+                    and _COUNTED.search(text[: m.start()])
+                )
                 for m in matches
             )
             and not names_a_subject(message)

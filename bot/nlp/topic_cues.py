@@ -124,6 +124,13 @@ _NOT_KNOWING_IT = (
 # we all know it, what is that", "he works at a call center, could you explain to an old man
 # what that is"; not "a bpo quoted us 4000 a month, what is that?", "an email from a call
 # center about a refund, what is this?": what is named between is what is asked about)
+# ... named as a word someone says, or as a place someone works at ("keeps saying bpo", "works
+# at a call center"; not "bpo guys keep mentioning rpa", "call center software like genesys")
+_SAID_OR_WORKED = (
+    r"\b(?:say\w*|said|mention\w*|heard|hear(?:ing)?|talk\w* about|word|term|work\w*|job|"
+    r"started|hired|employed|joined)\s+(?:(?:at|in|for|with|about|by)\s+)?"
+    r"(?:an?\s+|the\s+|one\s+|some\s+)?"
+)
 _WHAT_THAT_IS = (
     r"(?:(?!\b(?:an?|the|our|my|their|his|her|this|these|those|its|is|are|was|were|will|"
     r"can|could|does|do|did|has|have|had|about|regarding|on|called|named)\b|\d)[^.?!]){0,50}?"
@@ -174,6 +181,7 @@ _ONLY_WHAT_IT_IS = re.compile(
     + _ONE_OF_THEM
     + _NOT_KNOWING_IT
     + r"|"
+    + _SAID_OR_WORKED
     + _ONE_OF_THEM
     + _WHAT_THAT_IS
     # "right, and a call center is what exactly"
@@ -181,6 +189,13 @@ _ONLY_WHAT_IT_IS = re.compile(
     + _ONE_OF_THEM
     + r"\s+(?:is|are|means)\s+what(?:\s+(?:exactly|then|again|actually|now|even))*\W*$"
     + r")",
+    re.IGNORECASE,
+)
+# how things are done these days: "do agents work from home now", "are most staff remote
+# these days"
+_NOWADAYS = re.compile(
+    r"\b(?:do|does|are|is)\s+(?:most\s+|the\s+|all\s+)?(?:agents|staff|people|employees|workers|"
+    r"they|operators|teams)\b[^?.!]*\b(?:now|these days|nowadays|anymore|any more|mostly|still)\b",
     re.IGNORECASE,
 )
 # which of the two is the front or the back office ("which one is front office only",
@@ -202,7 +217,8 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
     r"|\b(?:front|back)[- ]?office\b[^?]{0,60}\bwhat (?:does|do) (?:it|that|this|they|the term|"
     r"that term|this term) (?:mean|refer to|stand for|cover|include|involve|consist of)\b"
     # "the lecturer used frontoffice and backoffice, can u explain these two words"
-    r"|\b(?:front|back)[- ]?offices?\b[^?.!]{0,60}\b(?:explain|define|clarify)\s+"
+    r"|\b(?:front[- ]?offices?\b[^?.!]{0,20}\bback|back[- ]?offices?\b[^?.!]{0,20}\bfront)"
+    r"[- ]?offices?\b[^?.!]{0,40}\b(?:explain|define|clarify)\s+"
     r"(?:these|those|the|both)\s+(?:two\s+|2\s+)?(?:words|terms|phrases|expressions)\b"
     r"|\b(?:front|back)[- ]?offices?\b" + _NOT_KNOWING_IT,
     re.IGNORECASE,
@@ -309,10 +325,6 @@ class TopicCues(StatelessComponent):
                 },
                 # "how do you see the sector evolving?" reads like the rule of thumb
                 "choosing/overview": {"trends": "trends/overview"},
-                # "i got a job offer at a call center, do agents work from home now": how
-                # the work is done now, not the jobs
-                "careers/call_center": {"remote": "trends/remote_global"},
-                "careers/bpo": {"remote": "trends/remote_global"},
                 # "do bpo firms have to be overseas" is no question about AI (unless it
                 # names AI too)
                 "trends/ai_automation": {"locations": "services/locations",
@@ -468,7 +480,8 @@ class TopicCues(StatelessComponent):
             chosen = prediction.get(INTENT_RESPONSE_KEY) or ""
             key = self.one_subject(message, chosen) or chosen
             better = (
-                self.which_is_front_or_back(message, key)
+                self.how_work_is_done_now(message, key)
+                or self.which_is_front_or_back(message, key)
                 or self.front_and_back(message, key)
                 or self.definition(message, key)
                 or self.one_sided(message, key)
@@ -582,6 +595,19 @@ class TopicCues(StatelessComponent):
             return None
         kind = next((a for a in self.config["over_definition"] if a in aspects), None)
         return self.config["over_definition"][kind].format(subject=subject) if kind else None
+
+    @staticmethod
+    def how_work_is_done_now(message: Message, key: Text) -> Optional[Text]:
+        """ "i got a job offer at a call center, do agents work from home now": how the work is
+        done these days, not the jobs (not "wfh bpo jobs for beginners?")."""
+        text = message.get(TEXT) or ""
+        remote = any(
+            e.get("entity") == "aspect" and e.get("value") == "remote"
+            for e in message.get(ENTITIES) or []
+        )
+        if key.startswith("careers/") and remote and _NOWADAYS.search(text):
+            return "trends/remote_global"
+        return None
 
     @staticmethod
     def which_is_front_or_back(message: Message, key: Text) -> Optional[Text]:

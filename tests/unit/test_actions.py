@@ -446,6 +446,8 @@ def test_an_answer_out_of_the_blue_is_not_taken(tracker_factory):
         ("our climbing gym has 40 staff and lots of members who never pay on time", 0.2, False),
         ("our gym has 40 staff, do members who never pay on time count?", 0.5, False),
         ("the gym down the road has 40 staff and members who never pay", 0.5, False),
+        ("our family has 6 people and bills never get paid on time", 0.5, False),
+        ("my bank has 5000 staff and still cant collect my payment", 0.5, False),
     ],
 )
 def test_the_visitors_company_told_with_its_size_and_unsure_work_starts_the_questions(
@@ -556,6 +558,9 @@ def test_asking_for_help_with_one_more_task_after_the_recommendation_corrects_it
         ("what would you recommend for a bakery with 300 staff?", True),
         ("my friend runs a bakery with 300 staff", True),
         ("for our other business, a bakery with 300 staff", True),
+        # someone else's business, or one of the past
+        ("my husband has a bakery with 300 staff", True),
+        ("my last company had 300 staff", True),
     ],
 )
 def test_an_introduction_after_the_recommendation_corrects_it_unless_asked_anew(

@@ -176,6 +176,7 @@ def test_short_requests_of_the_visitors_company(text):
     [
         "which service should i use to send newsletters?",
         "which one do i need to study for the typing test",
+        "which one do we need more in manila, nurses or agents",
         "can you recommend something for a cold",
         "help me find the best option for a call center job in cebu",
         "we run a small gym, is it worth getting someone to clean it at night?",

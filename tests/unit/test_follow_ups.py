@@ -1141,3 +1141,19 @@ def test_whether_they_take_on_a_task_after_what_one_is_asks_what_it_does(tracker
     tracker = _after_knowledge_answer(tracker_factory, "definition/bpo", text, "follow_up", payroll)
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_services/bpo"]
+
+
+def test_a_follow_up_on_nothing_in_the_form_leaves_the_question_to_the_form(tracker_factory):
+    """ "hmm why is it good" while the size is asked: nothing to lean on; the form asks its
+    question again, with no "what would you like to know?" beside it."""
+    tracker = tracker_factory(
+        slots={"requested_slot": "company_size"},
+        active_loop="recommendation_form",
+        intent="follow_up",
+        text="hmm why is it good",
+    )
+    _, messages = run_follow_up(tracker)
+    assert messages == []
+    tracker = tracker_factory(intent="follow_up", text="hmm why is it good")
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]

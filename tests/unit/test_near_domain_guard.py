@@ -132,6 +132,7 @@ def advice_reading(text):
         ("i'm a freelance photographer, would outsourcing help? what do you suggest", None),
         ("i'm a freelancer, upwork or fiverr, which would you recommend", "out_of_scope"),
         ("we are a law firm of 60, can you recommend a zendesk alternative", "out_of_scope"),
+        ("we are a law firm, which lawyer would you recommend for a divorce", "out_of_scope"),
         ("our school catering company would like a recommendation", None),
         ("is there a free tool to share one phone line between us, which one", "out_of_scope"),
         ("what do you recommend for a marketing agency", None),
