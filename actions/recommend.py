@@ -203,9 +203,10 @@ class ActionExplainRecommendation(Action):
 
 
 _CORRECTING = re.compile(r"\b(actually|sorry|instead|correction|i meant|rather)\b", re.IGNORECASE)
-# the visitor's own company, told of ("our gym chain has 70 employees", "we employ 12")
+# the visitor's own company, told of by name ("our gym chain has 70 employees"; not "we have
+# 40 staff and need help planning the christmas party")
 _OUR_COMPANY_TOLD = re.compile(
-    r"^\W*(?:(?:hi|hey|hello)\b\W*)?(?:we|we'?re|i run|i own|our\s+(?:[\w-]+\s+){0,3}?"
+    r"^\W*(?:(?:hi|hey|hello)\b\W*)?(?:our\s+(?:[\w-]+\s+){0,3}?"
     r"(?:compan(?:y|ies)|business|firm|shop|store|practice|clinic|agency|salon|gym|chain|"
     r"restaurant|cafe|hotel|studio|factory|startup|office|garage|bakery|brewery|charity|group|"
     r"workshop|farm|franchise))\b",

@@ -256,8 +256,13 @@ class FollowUpShape(StatelessComponent):
             return bool(
                 _INTO_THAT.search(text)
                 or _THAT_COMPARED.search(text)
-                # "and call centres, what do they handle" after what a bpo offers
-                or (len({e.get("value") for e in subjects}) == 1 and _AND_THEN.match(text))
+                # "and call centres, what do they handle" after what a bpo offers, read as a
+                # topic that is not that subject's own ("and what is a bpo exactly" is)
+                or (
+                    {e.get("value") for e in subjects} != {topic.split("/")[-1]}
+                    and len({e.get("value") for e in subjects}) == 1
+                    and _AND_THEN.match(text)
+                )
             )
         if topic.split("/")[-1] not in self.config["subjects"]:
             # a topic about both needs no subject, but "they" may be the previous one's

@@ -447,6 +447,7 @@ def test_an_answer_out_of_the_blue_is_not_taken(tracker_factory):
         ("our gym has 40 staff, do members who never pay on time count?", 0.5, False),
         ("the gym down the road has 40 staff and members who never pay", 0.5, False),
         ("our family has 6 people and bills never get paid on time", 0.5, False),
+        ("we have 40 staff and members who never pay on time", 0.5, False),
         ("my bank has 5000 staff and still cant collect my payment", 0.5, False),
     ],
 )

@@ -193,6 +193,10 @@ def test_subjects_placed_in_the_previous_answer_are_a_follow_up(text, expected):
 def test_the_previous_answer_set_against_a_subject_is_a_follow_up(text, expected):
     msg = message(text, "difference/overview", [("call_center", "call cent")])
     assert flagged(msg) is expected
+    # ... read as that subject's own answer, it is that answer
+    own = message("and what is a call center exactly", "definition/call_center",
+                  [("call_center", "call cent")])  # fmt: skip
+    assert flagged(own) is False
 
 
 @pytest.mark.parametrize(
