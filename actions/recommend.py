@@ -202,7 +202,11 @@ class ActionExplainRecommendation(Action):
         return []
 
 
-_CORRECTING = re.compile(r"\b(actually|sorry|instead|correction|i meant|rather)\b", re.IGNORECASE)
+_CORRECTING = re.compile(
+    r"\b(actually|sorry|instead|correction|i meant|rather|my bad|my mistake|oops|whoops|"
+    r"scratch that)\b",
+    re.IGNORECASE,
+)
 # the visitor's own company, told of by name ("our gym chain has 70 employees"; not "we have
 # 40 staff and need help planning the christmas party")
 _OUR_COMPANY_TOLD = re.compile(

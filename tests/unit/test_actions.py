@@ -556,6 +556,7 @@ def test_asking_for_help_with_one_more_task_after_the_recommendation_corrects_it
     [
         ("we run a bakery with 300 staff", False),
         ("we're a 300 person bakery", False),
+        ("my bad, the bakery has 300 staff", False),
         ("what would you recommend for a bakery with 300 staff?", True),
         ("my friend runs a bakery with 300 staff", True),
         ("for our other business, a bakery with 300 staff", True),
