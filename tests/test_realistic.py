@@ -60,7 +60,7 @@ FLOORS = {
     "realistic_fresh": {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.92,
+        "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
     },
     "realistic_third": {
@@ -240,7 +240,7 @@ FLOORS = {
     "realistic_thirtysecond": {
         "knowledge_accuracy": 0.91,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.91,
+        "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
     },
     "realistic_thirtythird": {
@@ -250,7 +250,7 @@ FLOORS = {
         "dialogues_reached": 0.9,
     },
     "realistic_thirtyfourth": {
-        "knowledge_accuracy": 0.66,
+        "knowledge_accuracy": 0.72,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.88,
         "dialogues_reached": 0.93,
@@ -387,6 +387,12 @@ FLOORS = {
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.88,
         "dialogues_reached": 0.87,
+    },  # session 26, honest: only its figures read, at the level reached
+    "realistic_fiftyseventh": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.84,
+        "dialogues_reached": 0.95,
     },
 }
 MAX_FALSE_REJECTION = 0.02

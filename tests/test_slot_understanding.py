@@ -73,6 +73,8 @@ FLOORS = {
     # session 24, honest (two of its task answers were printed once by a debug log)
     "realistic_fiftyfifth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
     "realistic_fiftysixth": {"company_size": 0.95, "budget": 0.77, "outsourced_functions": 0.88},
+    # session 26, honest: only its figures read, at the level reached
+    "realistic_fiftyseventh": {"company_size": 0.95, "budget": 0.86, "outsourced_functions": 0.93},
 }
 
 
