@@ -21,7 +21,14 @@ another intent (a request for help, a "yes") becomes `follow_up`. The shapes:
   ("what can you do?");
 - or it was taken for a command ("skills needed to start?", "how far up can i go from
   operator", "tell me more about the ai part") but asks about an aspect, and has none of
-  the command's words.
+  the command's words;
+- or it names one subject and sets the previous answer against it ("how is that
+  different from what a call centre does", "is it broader at a bpo?"), or goes on with
+  "and <subject>, ..." where another topic than that subject's own was read;
+- or it was taken for out of scope, or NLU was unsure, but it asks the previous answer
+  of a kind of business ("does that hold for tiny businesses as well"), why the one
+  just named is good or what it is ("why is it good", "what even is one"), or whether
+  they take on a task ("could they do the payroll for a 20 person salon").
 
 The topic classifier's reading stays in the message for the action to use.
 """
@@ -76,7 +83,7 @@ _THAT_COMPARED = re.compile(
 )
 # "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too":
 # the previous answer, asked of someone else
-SAME_FOR_OTHERS = re.compile(
+_SAME_FOR_OTHERS = re.compile(
     r"^\W*(?:(?:and|but|so|ok(?:ay)?|hmm+)\W+)?(?:does|do|is|would|will|can)\s+(?:that|this|"
     r"it|the same|same)\s+(?:(?:still|also|really)\s+)?(?:(?:hold|apply|work|count|go)"
     r"(?:\s+true)?|(?:be\s+)?(?:true|the case|valid|the same))\s+(?:for|to|with|at|in|of)\s+"
@@ -194,7 +201,7 @@ class FollowUpShape(StatelessComponent):
         topic = selected_topic(message)
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
-        if SAME_FOR_OTHERS.search(text) and intent in self.config["unsure_intents"]:
+        if _SAME_FOR_OTHERS.search(text) and intent in self.config["unsure_intents"]:
             return True  # (read as a knowledge question, it keeps its reading: the choice)
         if intent in self.config["unsure_intents"] and _OF_IT.search(text):
             return True  # "why is it good", "wait back up, what even is one"
