@@ -120,10 +120,6 @@ _NOT_KNOWING_IT = (
     r"(?:meant|means|mean|is|are|was|were)\b(?=\s*(?:$|[.!?,;]|\s(?:by|exactly|actually|"
     r"really|even|about|lol)\b))"
 )
-# ... asked of it at the end, with nothing named between ("the lecturer keeps saying bpo like
-# we all know it, what is that", "he works at a call center, could you explain to an old man
-# what that is"; not "a bpo quoted us 4000 a month, what is that?", "an email from a call
-# center about a refund, what is this?": what is named between is what is asked about)
 # ... named as a word someone says, or as a place someone works at ("keeps saying bpo", "works
 # at a call center"; not "bpo guys keep mentioning rpa", "call center software like genesys")
 _SAID_OR_WORKED = (
@@ -131,6 +127,10 @@ _SAID_OR_WORKED = (
     r"started|hired|employed|joined)\s+(?:(?:at|in|for|with|about|by)\s+)?"
     r"(?:an?\s+|the\s+|one\s+|some\s+)?"
 )
+# ... then asked of at the end, with nothing named between ("the lecturer keeps saying bpo like
+# we all know it, what is that", "he works at a call center, could you explain to an old man
+# what that is"; not "a bpo quoted us 4000 a month, what is that?", "an email from a call
+# center about a refund, what is this?": what is named between is what is asked about)
 _WHAT_THAT_IS = (
     r"(?:(?!\b(?:an?|the|our|my|their|his|her|this|these|those|its|is|are|was|were|will|"
     r"can|could|does|do|did|has|have|had|about|regarding|on|called|named)\b|\d)[^.?!]){0,50}?"
