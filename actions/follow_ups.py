@@ -25,6 +25,7 @@ from actions.answers import (
     merged_functions,
     parse_functions,
 )
+from actions.decision import BACK_OFFICE
 from actions.recommend import added_task_events, start_form_events
 from actions.validation import UNASKED_CONFIDENCE, describe_answer
 
@@ -239,6 +240,104 @@ def previous_topic(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+def topic_answered_last(tracker: Tracker) -> Optional[Text]:
+    """The knowledge topic answered in the bot's turn just before this message, if any."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    for event in reversed(tracker.events[: users[-1]] if users else []):
+        if event.get("event") == "user":
+            return None
+        if event.get("event") == "bot":
+            key = ((event.get("metadata") or {}).get("utter_action") or "").removeprefix("utter_")
+            if key in TOPICS:
+                return key
+    return None
+
+
+# a story that ends in a question about the answer just given: "ok we're a dental clinic,
+# would they also do our billing?", "our 8 support staff all need health insurance, is
+# that part of it?"
+_ASKS_ABOUT_THE_ANSWER = re.compile(
+    r"(?:^|[,.;:!?]\s*|\b(?:so|but|and|then)\s+)(?:(?:do|does|did|is|are|can|could|would|will|"
+    r"should|might)\s+(?:they|that|this|it|those|both|ours|one of them)|(?:that'?s|thats|so that)"
+    r"\s+\w+)\b[^,.;:!?]*\?+\W*$",
+    re.IGNORECASE,
+)
+# ... but not one that asks which to pick ("would they suit us better than a bpo?")
+_ASKS_WHICH = re.compile(
+    r"\b(?:which|recommend\w*|suit\w*|better for (?:us|me|my|our)|go for|pick|choose|"
+    r"right (?:fit|choice|one)|best (?:fit|option|choice))\b",
+    re.IGNORECASE,
+)
+
+
+_PART_OF_IT = re.compile(r"\bpart of (?:it|that|this)\b", re.IGNORECASE)
+
+
+_ME = re.compile(r"\b(?:i|me|my|i'?m|im)\b", re.IGNORECASE)
+
+
+def asks_about_a_job(tracker: Tracker) -> bool:
+    """ "what would my first position be if i join one" after what a call center is: the
+    visitor asks about working there, which NLU may read as a request for a
+    recommendation."""
+    text = tracker.latest_message.get("text") or ""
+    return bool(
+        topic_answered_last(tracker)
+        and not tracker.active_loop_name
+        and first_entity(tracker, "aspect") == "careers"
+        and _ME.search(text)
+        and not _OWN_COMPANY.search(text)
+    )
+
+
+def asks_about_the_answer(tracker: Tracker) -> bool:
+    """A message that tells of the visitor's company and asks about the knowledge answer
+    just given, which NLU may read as a request for a recommendation."""
+    text = tracker.latest_message.get("text") or ""
+    return bool(
+        topic_answered_last(tracker)
+        and not tracker.active_loop_name
+        and _ASKS_ABOUT_THE_ANSWER.search(text)
+        and not _ASKS_WHICH.search(text)
+    )
+
+
+async def answer_about_the_answer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> List[EventType]:
+    """The answer to a story's closing question about the answer just given: that answer
+    again when the question names nothing of its own ("..., is that part of it?"), else
+    the follow-up it points to ("..., would they also do our billing?")."""
+    text = tracker.latest_message.get("text") or ""
+    question = _ASKS_ABOUT_THE_ANSWER.search(text)
+    named = [
+        e
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") in ("subject", "aspect", "outsourced_function")
+        and e.get("extractor") != "FormAnswerClassifier"  # (its reading spans the message)
+        and question is not None
+        and (e.get("start") or 0) >= question.start()
+        # ("is that part of it?" asks whether it is included, not how the two relate)
+        and not (e.get("value") == "relationship" and _PART_OF_IT.search(text))
+    ]
+    if not named:
+        # ("users reach us on email and chat, not phone, does that still count?" after
+        # what a call center does: the classifier sure of the story's own topic)
+        story = classifier_guess(tracker.latest_message, STORY_GUESS)
+        aspects = {
+            e.get("value")
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == "aspect"
+        }
+        # (the story names that topic's aspect: "our bpo vendor wants to add a phone team,
+        # so thats normal?" reads like what a bpo is, and names no aspect)
+        topic = story if story in TOPICS and TOPICS[story][0] in aspects else None
+        topic = topic or topic_answered_last(tracker)
+        dispatcher.utter_message(response=f"utter_{topic}")
+        return [SlotSet("follow_up_shape", False)]
+    return await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
+
+
 RECOMMENDING_ACTIONS = (
     "action_recommend_model",
     "action_take_answer",
@@ -272,10 +371,17 @@ _HOW_THEY_RELATE = re.compile(
     re.IGNORECASE,
 )
 # "and the other way round?" after one subject's answer: the other subject's
-_OTHER_WAY_ROUND = re.compile(r"\b(?:the )?other way (?:a?round|about)\b", re.IGNORECASE)
+_OTHER_WAY_ROUND = re.compile(
+    r"\b(?:the )?other way (?:a?round|about)\b|\bthe (?:reverse|opposite)\W*$|\bvice versa\b"
+    r"|^\W*(?:(?:and|ok(?:ay)?|now)\W+)?flip (?:it|that)\b",
+    re.IGNORECASE,
+)
+# the words that turn the previous answer round without naming an aspect
+_TURNED = re.compile(r"the (?:reverse|opposite)|flip (?:it|that)")
 # "where do the savings come from?": no place asked
 _ABSTRACT_WHERE = re.compile(
-    r"\bwhere(?=\s[^?.!]*\b(?:(?:comes?|coming) from|overlap\w*|fits? in)\b)", re.IGNORECASE
+    r"\bwhere(?=\s[^?.!]*\b(?:(?:comes?|coming) from|overlap\w*|fits? in|differ\w*)\b)",
+    re.IGNORECASE,
 )
 
 # an aspect -> the narrower aspects it contains ("where does a call center sit in that?"
@@ -322,6 +428,17 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     asked = {e["value"] for e in named if e.get("start", -1) >= last}
     if text.rstrip().endswith("?") and asked - set(_GENERAL_ASPECTS):
         named = [e for e in named if e["value"] in asked]
+    about_both = previous in TOPICS and TOPICS[previous][1] is None
+    if len(named) > 1 or (about_both and TOPICS[previous][0] != "relationship"):
+        # "now the opposite, whats similar": "the opposite" turns, the other is asked; and
+        # it turns only an answer about one of the two ("and the bpo, same or the
+        # opposite?" after whether a call centre is strategic; "why not the reverse?"
+        # after how they relate still asks how)
+        named = [
+            e
+            for e in named
+            if not _TURNED.fullmatch(text[e.get("start", 0) : e.get("end", 0)].lower())
+        ]
     aspects = [str(e["value"]) for e in named]
     specific = [a for a in aspects if a not in _GENERAL_ASPECTS]
     answered = TOPICS[previous][0] if previous in TOPICS else None
@@ -363,6 +480,9 @@ def classifier_guess(message: Dict[Text, Any], threshold: float) -> Optional[Tex
 # a follow-up that names nothing is about the previous answer unless the topic
 # classifier is this sure of another, or it asks for more ("tell me more", "go on")
 CONFIDENT_GUESS = 0.6
+# a story that ends in "is that part of it?" is about the previous answer unless the
+# classifier is this sure of another
+STORY_GUESS = 0.9
 # with nothing before it, a follow-up that is a question of its own is answered so
 OWN_QUESTION_GUESS = 0.4
 _WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why\b", re.IGNORECASE)
@@ -402,6 +522,22 @@ _EXAMPLE_ASKED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+)\W+)?(?:(?:can|could) (?:you|u)\s+)?(?:give|show)\s+"
     r"(?:me|us)\s+(?:an?\s+|some\s+|one\s+)?(?:real\s+|concrete\s+)?examples?\b"
     r"|^\W*(?:any|some)\s+examples?\W*$",
+    re.IGNORECASE,
+)
+# "in simpler words?", "explain like im 5": the previous answer again, it is the plain one
+_SIMPLER = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+|sorry|um+)\W+)?(?:(?:can|could) (?:you|u)\s+)?"
+    r"(?:(?:say|put|explain)\s+(?:it|that|this)\s+)?(?:in|into)\s+"
+    r"(?:simpler|simple|plain(?:er)?|easier|laym[ae]n'?s?|normal|basic)\s+"
+    r"(?:words|terms|english|language)"
+    r"|^\W*(?:(?:can|could) (?:you|u)\s+)?(?:say|put|explain)\s+(?:it|that|this)\s+"
+    r"(?:more\s+simply|simpler|more\s+plainly)"
+    r"|^\W*(?:simpler|more simply)\W*(?:pl(?:ea)?s[ez]?)?\W*$"
+    r"|^\W*(?:(?:can|could) (?:you|u)\s+)?(?:explain|say)\s+(?:it|that|this\s+)?\s*"
+    r"like\s+(?:i'?m|im|i am)\s+"
+    r"(?:5|five|a (?:kid|child|baby))\b|^\W*eli5\b"
+    r"|^\W*(?:(?:can|could) (?:you|u)\s+)?(?:dumb|break)\s+(?:it|that|this)\s+down\b"
+    r"|^\W*(?:(?:can|could) (?:you|u)\s+)?(?:simplify|simplfy)\b",
     re.IGNORECASE,
 )
 _WHAT_DO_YOU_MEAN = re.compile(
@@ -444,7 +580,7 @@ def about_the_previous_answer(text: Text, previous: Optional[Text]) -> Optional[
     after what one is, what it does; after any other answer, that answer again."""
     if not previous:
         return None
-    if _WHAT_DO_YOU_MEAN.search(text) or _DOES_THAT_INCLUDE.search(text):
+    if _WHAT_DO_YOU_MEAN.search(text) or _DOES_THAT_INCLUDE.search(text) or _SIMPLER.search(text):
         return previous
     if _EXAMPLE_ASKED.search(text):
         return NEXT.get(previous, previous) if answers_what_it_is(previous) else previous
@@ -498,6 +634,8 @@ _BETTER_THAN = re.compile(
     re.IGNORECASE,
 )
 _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re.IGNORECASE)
+# "how do i get hired in one": one of those just named
+_IN_ONE = re.compile(r"\b(?:in|at|for|with|join|into) one\b(?! of)", re.IGNORECASE)
 _THE_TWO = re.compile(r"\b(?:they|them|those two|these two|the two|both)\b", re.IGNORECASE)
 _COMPARES = re.compile(r"\b(?:differ\w*|compar\w*|similar\w*|alike|the same|in common)\b", re.I)
 # "ok but what is the future for it": goes on from something said before, about it
@@ -795,6 +933,15 @@ class ActionAnswerFollowUp(Action):
                 why=bool(_WHY.search(text)),
                 includes=bool(_INCLUDES.search(text)),
             )
+            if (
+                topic == "services/call_center"
+                and previous == topic
+                and not subject
+                and named_task(tracker, guessed=True) in BACK_OFFICE
+            ):
+                # "can they do accounting too?" after what a call center does: no, that is
+                # where the two differ
+                topic = "difference/services"
             if _WHAT_DO_YOU_MEAN.search(text) and not subject:
                 topic = previous  # "what do u mean by multiprocessing": that answer's word
             elif _HOLDS_FOR_OTHERS.search(text) and not (subject or aspect):
@@ -844,13 +991,18 @@ class ActionAnswerOutOfScope(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
+        if asks_about_the_answer(tracker) and not first_entity(tracker, "near_domain"):
+            # "our customers are mad we close at 6pm, could they cover nights?"
+            return await answer_about_the_answer(dispatcher, tracker, domain)
         aspect = main_aspect(tracker)
         previous = previous_topic(tracker)
         topic = None
         # "difference": "saas vs paas" is a comparison of other things, whatever came before
         same_aspect = previous in TOPICS and TOPICS[previous][0] == aspect
         # "are they going to be replaced by robots": it points back at the answer
-        leans = same_aspect or bool(_POINTING_BACK.search(text) or _THAT.search(text))
+        leans = same_aspect or bool(
+            _POINTING_BACK.search(text) or _THAT.search(text) or _IN_ONE.search(text)
+        )
         most = self.MAX_WORDS_SAME_ASPECT if leans else self.MAX_WORDS
         if (
             previous

@@ -261,7 +261,46 @@ class ActionResetRecommendation(Action):
             if answers is not None:
                 events = correction_events(dispatcher, tracker, answers)
                 return [*events, FollowupAction("action_listen")]
+        from actions.follow_ups import (
+            ActionAnswerFollowUp,
+            answer_about_the_answer,
+            asks_about_a_job,
+            asks_about_the_answer,
+        )
+
+        # a question about the knowledge answer just given, not a request for the questions
+        answer = None
+        if asks_about_a_job(tracker):
+            # "what would my first position be if i join one" after what a call center is
+            answer = ActionAnswerFollowUp().run(dispatcher, tracker, domain)
+        elif asks_about_the_answer(tracker):
+            # "ok we're a dental clinic, would they also do our billing?" after what a bpo does
+            answer = answer_about_the_answer(dispatcher, tracker, domain)
+        if answer is not None:
+            return [*undo_answers(tracker), *await answer, FollowupAction("action_listen")]
+        if _WHICH_IS_BETTER.search(text):
+            # "so which is better for me?": what the choice depends on, then the questions
+            # that make it
+            tell_how_to_choose(dispatcher, domain)
         return reset_events(tracker)
+
+
+# a request put as a question of which one to pick ("so which is better for me", "bpo or
+# call center, which should we go for?"), not "recommend me one"
+_WHICH_IS_BETTER = re.compile(
+    r"\bwhich\b(?!\s+(?:tasks?|functions?|processes|services|jobs?)\b)"
+    r"|\b(?:better|best|go for|worth it|more suitable)\b[^.!]*\?",
+    re.IGNORECASE,
+)
+HOW_TO_CHOOSE = "utter_choosing/overview"
+
+
+def tell_how_to_choose(dispatcher: CollectingDispatcher, domain: DomainDict) -> None:
+    """The answer on how to choose, without its quick replies: the questions follow."""
+    variants = (domain.get("responses") or {}).get(HOW_TO_CHOOSE) or []
+    if variants and variants[0].get("text"):
+        # marked as that answer, so that a follow-up leans on it (actions/follow_ups.py)
+        dispatcher.utter_message(text=variants[0]["text"], utter_action=HOW_TO_CHOOSE)
 
 
 def reset_events(tracker: Tracker) -> List[EventType]:
@@ -328,6 +367,15 @@ def start_form_events(tracker: Tracker, answers: Dict[Text, Any]) -> List[EventT
     return [*forget, *rounds, *keep, FollowupAction("recommendation_form")]
 
 
+def undo_answers(tracker: Tracker) -> List[EventType]:
+    """The form's answers set back to what they were before this message."""
+    return [
+        SlotSet(slot, value_before_this_turn(tracker, slot))
+        for slot in slots_set_this_turn(tracker)
+        if slot in FORM_SLOTS
+    ]
+
+
 class ActionTakeAnswer(Action):
     """An answer to the form's questions given while the form is not asking.
 
@@ -346,20 +394,24 @@ class ActionTakeAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
-        undo = [
-            SlotSet(slot, value_before_this_turn(tracker, slot))
-            for slot in slots_set_this_turn(tracker)
-            if slot in FORM_SLOTS
-        ]
+        undo = undo_answers(tracker)
         if is_bare_number(text):
             dispatcher.utter_message(response="utter_out_of_scope")
             return undo
         if tracker.get_slot("recommended_model") is None:
-            from actions.follow_ups import ActionAnswerFollowUp, asks_what_it_includes
+            from actions.follow_ups import (
+                ActionAnswerFollowUp,
+                answer_about_the_answer,
+                asks_about_the_answer,
+                asks_what_it_includes,
+            )
 
             if asks_what_it_includes(tracker):
                 # "does that include payroll for 200 staff" after what a bpo does
                 return undo + await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
+            if asks_about_the_answer(tracker):
+                # "we pay 4k a month rent for the support room, would that go away?"
+                return undo + await answer_about_the_answer(dispatcher, tracker, domain)
             facts = answers_in_message(tracker, UNASKED_CONFIDENCE)
             if len(facts) >= FACTS_TO_START:  # "we're a 40-person shop, phones ringing all day"
                 return start_form_events(tracker, facts)
@@ -381,7 +433,8 @@ class ActionTakeAnswer(Action):
                 return start_form_events(tracker, told)
             from actions.follow_ups import is_elliptical, previous_topic
 
-            asks_an_aspect = "?" in text and any(
+            # "typical clients by sector?", "the ai part specifically"
+            asks_an_aspect = ("?" in text or (len(text.split()) <= 5 and not facts)) and any(
                 e.get("entity") == "aspect" for e in tracker.latest_message.get("entities") or []
             )
             if previous_topic(tracker) and (is_elliptical(text, max_words=3) or asks_an_aspect):

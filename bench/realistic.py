@@ -76,6 +76,7 @@ FIFTYFOURTH = REPO_ROOT / "tests" / "realistic_fiftyfourth"  # session 22: dev, 
 FIFTYFIFTH = REPO_ROOT / "tests" / "realistic_fiftyfifth"  # session 24: only figures read
 FIFTYSIXTH = REPO_ROOT / "tests" / "realistic_fiftysixth"  # session 25: only figures read
 FIFTYSEVENTH = REPO_ROOT / "tests" / "realistic_fiftyseventh"  # session 26: only figures read
+FIFTYEIGHTH = REPO_ROOT / "tests" / "realistic_fiftyeighth"  # session 27: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -134,6 +135,7 @@ SETS = {
     "fiftyfifth": FIFTYFIFTH,
     "fiftysixth": FIFTYSIXTH,
     "fiftyseventh": FIFTYSEVENTH,
+    "fiftyeighth": FIFTYEIGHTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

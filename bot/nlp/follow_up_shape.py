@@ -64,7 +64,7 @@ _AND_THEN = re.compile(r"^\W*(?:and|n|nd|what about|how about|and what about)\b"
 _POINTING_BACK = re.compile(
     r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)"
     # "why would i use one, whats the upside"
-    r"|\b(?:use|hire) one\b(?! of)"
+    r"|\b(?:use|using|hire|hiring) one\b(?! of)"
     r"|\b(?:of|about|for|with) that\W*$",  # "what are the advantages of that"
     re.IGNORECASE,
 )
@@ -133,6 +133,8 @@ _YOU_SAID = re.compile(
 _FILLER = re.compile(
     r"\b(and|n|nd|or|so|ok|okay|k|kk|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
     r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me|wbu|wby|abt|"
+    # "how about the bpo side of things", "call centres as well?"
+    r"of things|as well|aswell|likewise|"
     # "vs a bpo?" after the definition of a call center: the two compared
     r"vs|versus|compared (?:to|with))\b"
     r"|[^\w\s]",

@@ -2,8 +2,10 @@
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
+import yaml
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -27,6 +29,7 @@ DOMAIN = {
         "budget": {"type": "categorical"},
     },
 }
+REPO_ROOT = Path(__file__).resolve().parents[2]
 SMALL_SUPPORT_TIGHT = {
     "company_size": "small",
     "outsourced_functions": ["customer_support"],
@@ -749,3 +752,31 @@ def test_a_request_said_to_a_question_guesses_no_answer(tracker_factory):
     )
     assert slot_events(events).get("company_size") is None
     assert messages[0]["response"] == "utter_unclear_company_size"
+
+
+def _domain_with_answers():
+    answers = yaml.safe_load((REPO_ROOT / "data" / "responses" / "faq.yml").read_text())
+    return {**DOMAIN, "responses": answers["responses"]}
+
+
+@pytest.mark.parametrize(
+    "text, told",
+    [
+        ("so which is better for me", True),
+        ("bpo or call center, which should we go for?", True),
+        ("is a bpo worth it for a 40 person company?", True),
+        ("can you recommend one for my company", False),
+        ("which tasks can you help me with?", False),
+    ],
+)
+def test_a_request_put_as_which_one_hears_how_the_choice_goes_first(tracker_factory, text, told):
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}], intent="request_recommendation", text=text
+    )
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionResetRecommendation().run(dispatcher, tracker, _domain_with_answers()))
+    said = [m.get("utter_action") for m in dispatcher.messages]
+    assert said == (["utter_choosing/overview"] if told else [])
+    if told:  # without its quick replies: the questions come next
+        assert dispatcher.messages[0]["text"].startswith("It depends on three things")
+        assert not dispatcher.messages[0]["buttons"]

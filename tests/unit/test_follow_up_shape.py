@@ -113,6 +113,8 @@ def test_a_question_on_an_aspect_is_not_a_request_for_help(text, aspects, expect
     [
         ("also for bpo please", "affirm", "follow_up"),
         ("kk and bpo", "affirm", "follow_up"),
+        ("how about the bpo side of things", "benefits", "follow_up"),
+        ("bpo as well?", "benefits", "follow_up"),
         ("and the outsourcing one, bpo", "difference", "follow_up"),
         ("bpo", "request_recommendation", "request_recommendation"),
     ],

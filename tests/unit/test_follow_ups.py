@@ -1157,3 +1157,278 @@ def test_a_follow_up_on_nothing_in_the_form_leaves_the_question_to_the_form(trac
     tracker = tracker_factory(intent="follow_up", text="hmm why is it good")
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]
+
+
+@pytest.mark.parametrize(
+    "text, previous, expected",
+    [
+        ("in simpler words?", "difference/overview", "difference/overview"),
+        ("explain like im 5", "definition/call_center", "definition/call_center"),
+        ("can you dumb it down a bit", "benefits/bpo", "benefits/bpo"),
+        ("in plain english please", "definition/bpo", "definition/bpo"),
+        ("in simpler words?", None, None),
+        # a simple thing asked for is no request to say it again
+        ("simple words to describe my job on a cv", "careers/bpo", None),
+    ],
+)
+def test_the_previous_answer_asked_more_simply_is_that_answer_again(text, previous, expected):
+    from actions.follow_ups import about_the_previous_answer
+
+    assert about_the_previous_answer(text, previous) == expected
+
+
+@pytest.mark.parametrize(
+    "previous, text, expected",
+    [
+        ("benefits/bpo", "and the reverse", "benefits/call_center"),
+        ("benefits/call_center", "flip it", "benefits/bpo"),
+        ("careers/bpo", "and the opposite?", "careers/call_center"),
+        ("services/call_center", "vice versa?", "services/bpo"),
+    ],
+)
+def test_the_reverse_of_one_subjects_answer_is_the_other_subjects(
+    tracker_factory, previous, text, expected
+):
+    entities = [{**aspect_entity("relationship"), "start": 0, "end": len(text)}]
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+def test_a_bare_aspect_after_an_answer_is_asked_about_it(tracker_factory):
+    from actions.recommend import ActionTakeAnswer
+    from tests.unit.test_actions import run
+
+    text = "the ai part specifically"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "trends/overview", text, "inform", [aspect_entity("ai")]
+    )
+    _, messages = run(ActionTakeAnswer(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+
+
+@pytest.mark.parametrize(
+    "previous, text, intent, entities, expected",
+    [
+        (
+            "services/bpo",
+            "ok we're a dental clinic, would they also do our billing?",
+            "request_recommendation",
+            [{"entity": "outsourced_function", "value": "accounting"}],
+            "services/bpo",
+        ),
+        (
+            "benefits/call_center",
+            "our customers are mad we close at 6pm, could they cover nights?",
+            "out_of_scope",
+            [],
+            "benefits/call_center",
+        ),
+        (
+            "benefits/outsourcing_savings",
+            "we pay like 4k a month rent just for the support room, would that go away?",
+            "inform",
+            [],
+            "benefits/outsourcing_savings",
+        ),
+        (
+            "benefits/outsourcing_savings",
+            "our 8 support staff all need health insurance, is that part of it?",
+            "request_recommendation",
+            [
+                {**aspect_entity("industries"), "start": 32, "end": 48},
+                {**aspect_entity("relationship"), "start": 53, "end": 60},
+            ],
+            "benefits/outsourcing_savings",
+        ),
+    ],
+)
+def test_a_story_ending_in_a_question_about_the_answer_is_answered(
+    tracker_factory, previous, text, intent, entities, expected
+):
+    from actions.follow_ups import ActionAnswerOutOfScope
+    from actions.recommend import ActionResetRecommendation, ActionTakeAnswer
+    from tests.unit.test_actions import run
+
+    action = {
+        "request_recommendation": ActionResetRecommendation(),
+        "out_of_scope": ActionAnswerOutOfScope(),
+        "inform": ActionTakeAnswer(),
+    }[intent]
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, intent, entities)
+    events, messages = run(action, tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+    assert not any(e.get("name") == "recommendation_form" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # which one to pick is a request, whatever came before
+        "we're 15 people and only need phones answered, would they suit us better?",
+        # no question about the answer
+        "we're a 40 person clinic and want help with the phones",
+    ],
+)
+def test_a_story_asking_which_or_asking_nothing_still_starts_the_questions(tracker_factory, text):
+    from actions.recommend import ActionResetRecommendation
+    from tests.unit.test_actions import run
+
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/call_center", text, "request_recommendation", []
+    )
+    events, messages = run(ActionResetRecommendation(), tracker)
+    assert messages == []
+    assert not any(e.get("event") == "followup" for e in events)
+
+
+def test_a_question_about_they_with_no_answer_just_before_starts_the_questions(tracker_factory):
+    from actions.recommend import ActionResetRecommendation
+    from tests.unit.test_actions import run
+
+    text = "ok we're a dental clinic, would they also do our billing?"
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}], intent="request_recommendation", text=text
+    )
+    events, messages = run(ActionResetRecommendation(), tracker)
+    assert messages == []
+
+
+def test_a_story_sure_of_its_own_topic_ending_in_does_that_count_gets_that_topic(
+    tracker_factory,
+):
+    from actions.recommend import ActionTakeAnswer
+    from tests.unit.test_actions import run
+
+    text = "users write to us on email and chat, not phone, does that still count?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/call_center", text, "inform", [aspect_entity("channels")]
+    )
+    tracker.latest_message["response_selector"] = {
+        "default": {"response": {"intent_response_key": "difference/channels", "confidence": 0.97}}
+    }
+    _, messages = run(ActionTakeAnswer(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/channels"]
+
+
+def test_the_opposite_beside_an_aspect_asks_that_aspect(tracker_factory):
+    text = "now the opposite, whats similar"
+    entities = [
+        {**aspect_entity("relationship"), "start": 4, "end": 16},
+        {**aspect_entity("similarities"), "start": 24, "end": 31},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/overview", text, "follow_up", entities
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/similarities"]
+
+
+def test_a_story_with_a_sure_reading_that_names_no_aspect_of_it_is_about_the_answer(
+    tracker_factory,
+):
+    from actions.recommend import ActionResetRecommendation
+    from tests.unit.test_actions import run
+
+    text = "our bpo vendor wants to add a phone team for us, so thats normal?"
+    tracker = _after_knowledge_answer(
+        tracker_factory,
+        "difference/relationship",
+        text,
+        "request_recommendation",
+        [{"entity": "subject", "value": "bpo", "start": 4, "end": 7}],
+    )
+    tracker.latest_message["response_selector"] = {
+        "default": {"response": {"intent_response_key": "definition/bpo", "confidence": 0.92}}
+    }
+    _, messages = run(ActionResetRecommendation(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/relationship"]
+
+
+@pytest.mark.parametrize(
+    "task, expected",
+    [
+        # a back-office task asked of a call center: where the two differ
+        ("accounting", "difference/services"),
+        # its own work: what it does
+        ("collections", "services/call_center"),
+    ],
+)
+def test_a_task_asked_of_a_call_center_after_what_it_does(tracker_factory, task, expected):
+    text = f"can they do {task} too?"
+    entities = [{"entity": "outsourced_function", "value": task, "start": 12, "end": 22}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/call_center", text, "follow_up", entities
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+def test_the_opposite_after_an_answer_about_both_turns_nothing(tracker_factory):
+    text = "and the bpo, same or the opposite?"
+    entities = [
+        {"entity": "subject", "value": "bpo", "start": 8, "end": 11},
+        {**aspect_entity("relationship"), "start": 21, "end": 33},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/strategic_vs_tactical", text, "follow_up", entities
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/strategic_vs_tactical"]
+
+
+def test_a_job_asked_in_one_of_those_just_named_is_their_careers(tracker_factory):
+    from actions.follow_ups import ActionAnswerOutOfScope
+    from tests.unit.test_actions import run
+
+    text = "how do i get hired in one"
+    entities = [{**aspect_entity("careers"), "start": 9, "end": 19}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "out_of_scope", entities
+    )
+    _, messages = run(ActionAnswerOutOfScope(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_careers/call_center"]
+
+
+def test_where_they_differ_asks_no_place(tracker_factory):
+    text = "ok and where do they differ most"
+    entities = [
+        {**aspect_entity("locations"), "start": 7, "end": 12},
+        {**aspect_entity("difference"), "start": 21, "end": 27},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/similarities", text, "follow_up", entities
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/overview"]
+
+
+@pytest.mark.parametrize(
+    "text, answered",
+    [
+        ("what would my first position be if i join one", True),
+        # a company's own staff are no job asked for
+        ("we have 40 staff, what jobs would our people get", False),
+    ],
+)
+def test_a_job_for_the_visitor_after_an_answer_is_the_careers(tracker_factory, text, answered):
+    from actions.recommend import ActionResetRecommendation
+    from tests.unit.test_actions import run
+
+    entities = [{**aspect_entity("careers"), "start": 9, "end": 23}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "request_recommendation", entities
+    )
+    _, messages = run(ActionResetRecommendation(), tracker)
+    said = [m.get("response") for m in messages]
+    assert said == (["utter_careers/call_center"] if answered else [])
+
+
+def test_the_reverse_after_how_they_relate_is_how_they_relate(tracker_factory):
+    text = "why cant it be the reverse"
+    entities = [{**aspect_entity("relationship"), "start": 15, "end": 26}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/relationship", text, "follow_up", entities
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/relationship"]
