@@ -280,9 +280,22 @@ def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[A
         # listed beside the budget ("payroll, moderate budget") is one
         and (asked != "budget" or _listed(text, e) or _ASKS_FOR_WORK.search(text))
     ]
-    if asked == "company_size" and not _ASKS_FOR_WORK.search(text):
-        exact = []  # "around 55 teachers and admin": who works there, no task
-    given.pop("outsourced_functions", None)
+    read = given.pop("outsourced_functions", [])
+    if asked == "company_size":
+        asks_for_work = bool(_ASKS_FOR_WORK.search(text))
+        # "around 55 teachers and admin": who works there, no task; but "30 people, customer
+        # support" lists one
+        exact = [
+            e.get("value")
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == "outsourced_function"
+            and not e.get("role")
+            and e.get("confidence") is None
+            and (asks_for_work or _listed(text, e))
+        ]
+        if asks_for_work:
+            # "we are 80 people and need sales and support": the model's sure readings too
+            exact += [value for value in read if value not in exact]
     return {**given, "outsourced_functions": exact} if exact else given
 
 

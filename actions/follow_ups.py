@@ -264,8 +264,26 @@ _ASKS_ABOUT_THE_ANSWER = re.compile(
 )
 # ... but not one that asks which to pick ("would they suit us better than a bpo?")
 _ASKS_WHICH = re.compile(
-    r"\b(?:which|recommend\w*|suit\w*|better for (?:us|me|my|our)|go for|pick|choose|"
-    r"right (?:fit|choice|one)|best (?:fit|option|choice))\b",
+    r"\b(?:which|recommend\w*|suit\w*|fit\w*|better|best|go for|go with|pick|choose|right|"
+    # ... or whether it is the one for them ("would it work for us?", "does that make sense
+    # for a shop our size?", "would they be enough?")
+    r"for (?:us|me|my|our|a (?:company|business|firm|shop) (?:like|our|my))|work for|make sense|"
+    r"help (?:us|me)|enough|worth|doable|should|situation|options?|bpo or|call cent\w* or|"
+    r"or (?:an? )?(?:bpo|call cent\w*))\b",
+    re.IGNORECASE,
+)
+# what the question asks of the answer: what they do or what it includes ("would they also
+# do our billing?", "is that part of it?"), not whether it suits ("would it be a smart
+# move?") or something else ("will it rain?")
+_WHAT_THEY_DO = re.compile(
+    r"\b(?:do|does|handle|cover|include|take (?:on|over|care of)|run|manage|answer|deal with|"
+    r"automate|go away|part of|count|apply|offer|provide)\b",
+    re.IGNORECASE,
+)
+# the visitor's own company or customers told of ("our customers are mad we close at 6pm")
+_WE = re.compile(
+    r"\b(?:we|we'?re|we'?ve|our|ours|us|my (?:company|business|shop|firm|team|staff|customers|"
+    r"clients))\b",
     re.IGNORECASE,
 )
 
@@ -294,11 +312,15 @@ def asks_about_the_answer(tracker: Tracker) -> bool:
     """A message that tells of the visitor's company and asks about the knowledge answer
     just given, which NLU may read as a request for a recommendation."""
     text = tracker.latest_message.get("text") or ""
+    question = _ASKS_ABOUT_THE_ANSWER.search(text)
     return bool(
         topic_answered_last(tracker)
         and not tracker.active_loop_name
-        and _ASKS_ABOUT_THE_ANSWER.search(text)
-        and not _ASKS_WHICH.search(text)
+        and question
+        # ("my dog is sick, can it eat chocolate?": no story of the visitor's company)
+        and _WE.search(text[: question.start()])
+        and _WHAT_THEY_DO.search(text[question.start() :])
+        and not _ASKS_WHICH.search(text[question.start() :])
     )
 
 
@@ -526,18 +548,17 @@ _EXAMPLE_ASKED = re.compile(
 )
 # "in simpler words?", "explain like im 5": the previous answer again, it is the plain one
 _SIMPLER = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+|sorry|um+)\W+)?(?:(?:can|could) (?:you|u)\s+)?"
-    r"(?:(?:say|put|explain)\s+(?:it|that|this)\s+)?(?:in|into)\s+"
+    r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+|sorry|um+)\W+)?(?:(?:can|could) (?:you|u)\s+)?(?:"
+    r"(?:(?:say|put|explain)\s+(?:it|that|this)\s+)?(?:(?:in|into)\s+)?"
     r"(?:simpler|simple|plain(?:er)?|easier|laym[ae]n'?s?|normal|basic)\s+"
     r"(?:words|terms|english|language)"
-    r"|^\W*(?:(?:can|could) (?:you|u)\s+)?(?:say|put|explain)\s+(?:it|that|this)\s+"
-    r"(?:more\s+simply|simpler|more\s+plainly)"
-    r"|^\W*(?:simpler|more simply)\W*(?:pl(?:ea)?s[ez]?)?\W*$"
-    r"|^\W*(?:(?:can|could) (?:you|u)\s+)?(?:explain|say)\s+(?:it|that|this\s+)?\s*"
-    r"like\s+(?:i'?m|im|i am)\s+"
-    r"(?:5|five|a (?:kid|child|baby))\b|^\W*eli5\b"
-    r"|^\W*(?:(?:can|could) (?:you|u)\s+)?(?:dumb|break)\s+(?:it|that|this)\s+down\b"
-    r"|^\W*(?:(?:can|could) (?:you|u)\s+)?(?:simplify|simplfy)\b",
+    r"|(?:say|put|explain)\s+(?:it|that|this)\s+(?:more\s+simply|simpler|more\s+plainly)"
+    r"|simpler|more simply|eli5"
+    r"|(?:explain|say)\s+(?:it\s+|that\s+|this\s+)?like\s+(?:i'?m|im|i am)\s+"
+    r"(?:5|five|a (?:kid|child|baby))"
+    r"|(?:dumb|break)\s+(?:it|that|this)\s+down|(?:simplify|simplfy)(?:\s+(?:it|that|this))?"
+    # ... and nothing else: "explain like im 5 what blockchain is" is a question of its own
+    r")\W*(?:(?:a bit|a little|more|for me)\W*)?(?:pl(?:ea)?s[ez]?|please|thx|thanks)?\W*$",
     re.IGNORECASE,
 )
 _WHAT_DO_YOU_MEAN = re.compile(
@@ -869,6 +890,9 @@ class ActionAnswerFollowUp(Action):
             unsure = False  # "definition or a follow-up?": either way, the same answer
         if unsure and previous and _ASKS_FOR_MORE.search(text):
             unsure = False  # "tell me more", "go on": the next answer after the previous
+        if unsure and previous and _SIMPLER.search(text):
+            dispatcher.utter_message(response=f"utter_{previous}")  # "simpler words pls"
+            return []
         if unsure and previous and _DOES_THAT_INCLUDE.search(text) and not (subject or aspect):
             # "does that include lightening the load on our staff?": that answer again
             dispatcher.utter_message(response=f"utter_{previous}")
@@ -1001,7 +1025,10 @@ class ActionAnswerOutOfScope(Action):
         same_aspect = previous in TOPICS and TOPICS[previous][0] == aspect
         # "are they going to be replaced by robots": it points back at the answer
         leans = same_aspect or bool(
-            _POINTING_BACK.search(text) or _THAT.search(text) or _IN_ONE.search(text)
+            _POINTING_BACK.search(text)
+            or _THAT.search(text)
+            # "how do i get hired in one"
+            or (aspect == "careers" and _IN_ONE.search(text))
         )
         most = self.MAX_WORDS_SAME_ASPECT if leans else self.MAX_WORDS
         if (

@@ -266,6 +266,7 @@ class ActionResetRecommendation(Action):
             answer_about_the_answer,
             asks_about_a_job,
             asks_about_the_answer,
+            topic_answered_last,
         )
 
         # a question about the knowledge answer just given, not a request for the questions
@@ -278,9 +279,9 @@ class ActionResetRecommendation(Action):
             answer = answer_about_the_answer(dispatcher, tracker, domain)
         if answer is not None:
             return [*undo_answers(tracker), *await answer, FollowupAction("action_listen")]
-        if _WHICH_IS_BETTER.search(text):
+        if _WHICH_IS_BETTER.search(text) and topic_answered_last(tracker) != HOW_TO_CHOOSE[6:]:
             # "so which is better for me?": what the choice depends on, then the questions
-            # that make it
+            # that make it (not again right after it)
             tell_how_to_choose(dispatcher, domain)
         return reset_events(tracker)
 
@@ -288,11 +289,48 @@ class ActionResetRecommendation(Action):
 # a request put as a question of which one to pick ("so which is better for me", "bpo or
 # call center, which should we go for?"), not "recommend me one"
 _WHICH_IS_BETTER = re.compile(
-    r"\bwhich\b(?!\s+(?:tasks?|functions?|processes|services|jobs?)\b)"
-    r"|\b(?:better|best|go for|worth it|more suitable)\b[^.!]*\?",
+    r"\bwhich\b[^.?!]*\b(?:better|best|go for|go with|pick|choose|suits?|fits?|right|need|use|"
+    r"recommend\w*)\b"
+    r"|\b(?:better|best|go for|go with|worth it|more suitable|right choice)\b[^.?!]*\b(?:for|to) "
+    r"(?:me|us|my|our|a|an)\b"
+    r"|\b(?:bpos?|call[- ]?cent(?:er|re)s?)\s+or\s+(?:an?\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?)\b",
     re.IGNORECASE,
 )
 HOW_TO_CHOOSE = "utter_choosing/overview"
+
+
+# the visitor's own company in a question of how to choose: "how do we decide between a
+# bpo and a call center", "which fits a company like ours"
+_OUR_CHOICE = re.compile(
+    r"\b(?:we|we'?re|our|ours|us|for me|i run|i own|i have an?|my (?:own )?(?:company|business|"
+    r"firm|shop|team|startup|start-up|clinic|store|agency|practice|office|restaurant|salon))\b",
+    re.IGNORECASE,
+)
+# ... unless asked for someone else or for a piece of writing ("our friend's company", "in
+# our class we discussed", "we are writing an article")
+_FOR_OTHERS = re.compile(
+    r"\b(?:friend'?s?|class|classes|article|essay|assignment|homework|course|lecture|report|"
+    r"thesis|presentation|to us)\b",
+    re.IGNORECASE,
+)
+
+
+class ActionAnswerChoosing(Action):
+    """How to choose between the two; asked of the visitor's own company, the questions
+    that make the choice follow, starting from what the message told."""
+
+    def name(self) -> Text:
+        return "action_answer_choosing"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        if not _OUR_CHOICE.search(text) or _FOR_OTHERS.search(text):
+            dispatcher.utter_message(response=HOW_TO_CHOOSE)
+            return []
+        tell_how_to_choose(dispatcher, domain)
+        return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
 
 
 def tell_how_to_choose(dispatcher: CollectingDispatcher, domain: DomainDict) -> None:
@@ -409,12 +447,12 @@ class ActionTakeAnswer(Action):
             if asks_what_it_includes(tracker):
                 # "does that include payroll for 200 staff" after what a bpo does
                 return undo + await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
-            if asks_about_the_answer(tracker):
-                # "we pay 4k a month rent for the support room, would that go away?"
-                return undo + await answer_about_the_answer(dispatcher, tracker, domain)
             facts = answers_in_message(tracker, UNASKED_CONFIDENCE)
             if len(facts) >= FACTS_TO_START:  # "we're a 40-person shop, phones ringing all day"
                 return start_form_events(tracker, facts)
+            if asks_about_the_answer(tracker):
+                # "we pay 4k a month rent for the support room, would that go away?"
+                return undo + await answer_about_the_answer(dispatcher, tracker, domain)
             if "outsourced_functions" in facts and wants_work_done(text):
                 # "we want somebody external to look after our staff laptops"
                 return start_form_events(tracker, facts)

@@ -10,6 +10,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.recommend import (
+    HOW_TO_CHOOSE,
     ActionExplainRecommendation,
     ActionRecommendModel,
     ActionResetRecommendation,
@@ -780,3 +781,74 @@ def test_a_request_put_as_which_one_hears_how_the_choice_goes_first(tracker_fact
     if told:  # without its quick replies: the questions come next
         assert dispatcher.messages[0]["text"].startswith("It depends on three things")
         assert not dispatcher.messages[0]["buttons"]
+
+
+@pytest.mark.parametrize(
+    "text, starts",
+    [
+        ("how should a business decide between a bpo and a call center", False),
+        ("how do we decide between a bpo and a call center", True),
+        ("im opening a small clinic, how do i pick, which one fits my clinic", True),
+    ],
+)
+def test_how_to_choose_asked_of_ones_own_company_starts_the_questions(
+    tracker_factory, text, starts
+):
+    from actions.recommend import ActionAnswerChoosing
+
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}], intent="choosing", text=text
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerChoosing().run(dispatcher, tracker, _domain_with_answers()))
+    assert dispatcher.messages[0].get("utter_action" if starts else "response") == (
+        "utter_choosing/overview"
+    )
+    started = any(e.get("name") == "recommendation_form" for e in events)
+    assert started is starts
+
+
+def test_which_is_better_right_after_how_to_choose_does_not_repeat_it(tracker_factory):
+    text = "ok so which is better for me?"
+    events = [
+        {"event": "user", "text": "how do companies choose"},
+        {"event": "bot", "text": "It depends", "metadata": {"utter_action": HOW_TO_CHOOSE}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text},
+    ]
+    tracker = tracker_factory(events=events, intent="request_recommendation", text=text)
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionResetRecommendation().run(dispatcher, tracker, _domain_with_answers()))
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["which one came first?", "best bpo company in the philippines?"],
+)
+def test_a_request_that_asks_no_choice_hears_no_how_to_choose(tracker_factory, text):
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}], intent="request_recommendation", text=text
+    )
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionResetRecommendation().run(dispatcher, tracker, _domain_with_answers()))
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our friend's company can't decide, how do they choose between a bpo and a call center?",
+        "we are writing an article: how do firms choose between a bpo and a call center?",
+    ],
+)
+def test_how_to_choose_asked_for_others_starts_no_questions(tracker_factory, text):
+    from actions.recommend import ActionAnswerChoosing
+
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}], intent="choosing", text=text
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerChoosing().run(dispatcher, tracker, _domain_with_answers()))
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_choosing/overview"]
+    assert events == []

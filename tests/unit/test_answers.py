@@ -141,9 +141,28 @@ def test_tasks_told_while_another_question_is_asked(tracker_factory, text, entit
         ("around 55 teachers and admin", []),  # who works there
         ("about 40, and we need admin help", ["administration"]),
         ("we're about 40 and the admin side is a nightmare", ["administration"]),
+        ("30 people, admin", ["administration"]),  # listed beside the head count
     ],
 )
 def test_tasks_named_with_the_head_count(tracker_factory, text, expected):
-    admin = [{"entity": "outsourced_function", "value": "administration"}]
+    start = text.index("admin")
+    admin = [
+        {"entity": "outsourced_function", "value": "administration", "start": start,
+         "end": start + 5}
+    ]  # fmt: skip
     tracker = tracker_factory(slots={"requested_slot": "company_size"}, text=text, entities=admin)
     assert unasked_values(tracker, 0.8).get("outsourced_functions", []) == expected
+
+
+def test_tasks_the_model_reads_beside_the_head_count_count_when_work_is_asked(tracker_factory):
+    text = "we are 80 people and need sales and support"
+    entities = [
+        {"entity": "outsourced_function", "value": "sales", "start": 26, "end": 31},
+        {"entity": "outsourced_function", "value": "customer_support", "start": 0, "end": 43,
+         "confidence": 0.97, "extractor": "FormAnswerClassifier"},
+    ]  # fmt: skip
+    tracker = tracker_factory(
+        slots={"requested_slot": "company_size"}, text=text, entities=entities
+    )
+    found = unasked_values(tracker, 0.8).get("outsourced_functions", [])
+    assert sorted(parse_functions(found)) == ["customer_support", "sales"]

@@ -1330,7 +1330,7 @@ def test_a_story_with_a_sure_reading_that_names_no_aspect_of_it_is_about_the_ans
     from actions.recommend import ActionResetRecommendation
     from tests.unit.test_actions import run
 
-    text = "our bpo vendor wants to add a phone team for us, so thats normal?"
+    text = "our bpo vendor wants to add a phone team for us, is that part of it?"
     tracker = _after_knowledge_answer(
         tracker_factory,
         "difference/relationship",
@@ -1432,3 +1432,39 @@ def test_the_reverse_after_how_they_relate_is_how_they_relate(tracker_factory):
     )
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_difference/relationship"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whether it is the one for them: a request for the recommendation
+        "we are 40 people, tight budget, and need support, would it fit us?",
+        "we're a 20 person online shop, would that work for us?",
+        "we have 80 employees and only need customer support, would they be enough?",
+        "we're 40 people needing support, so that means a call center for us?",
+        "we are 900 people, would it be a smart move?",
+        # no story of the visitor's company, or nothing asked of what they do
+        "my dog is sick, can it eat chocolate?",
+        "our wedding is on saturday, will it rain?",
+        "is that subject to GDPR?",
+    ],
+)
+def test_a_story_asking_for_a_verdict_or_about_something_else_is_no_question_about_the_answer(
+    tracker_factory, text
+):
+    from actions.follow_ups import asks_about_the_answer
+
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "request_recommendation", []
+    )
+    assert not asks_about_the_answer(tracker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["explain like im 5 what blockchain is", "in simple english what is machine learning"],
+)
+def test_a_new_question_put_simply_is_no_request_to_say_it_again(text):
+    from actions.follow_ups import about_the_previous_answer
+
+    assert about_the_previous_answer(text, "definition/bpo") is None
