@@ -246,6 +246,24 @@ _FOR_A_TASK = re.compile(
 )
 
 
+def _listed_alone(text: Text, entity: Dict[Text, Any]) -> bool:
+    """The entity's words are an item of their own after the head count ("30 people,
+    customer support"), not one in a list of who works there ("including musicians,
+    librarians and administration, we are 95")."""
+    start = entity.get("start") or 0
+    before = re.split(r"[,;.:]", text[:start])[-1].strip().lower()
+    after = re.split(r"[,;.:]", text[start:])[0]
+    return (
+        start > 0
+        and before in ("", "and", "plus", "mainly", "mostly", "just", "only")
+        and len(after.split()) <= 3
+        and not _WHO_WORKS_THERE.search(text)
+    )
+
+
+_WHO_WORKS_THERE = re.compile(r"\b(?:including|incl|inc|counting)\b", re.IGNORECASE)
+
+
 def _listed(text: Text, entity: Dict[Text, Any]) -> bool:
     """The entity's words stand as an item of their own, between commas (up to 3 words)."""
     start = entity.get("start")
@@ -291,7 +309,7 @@ def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[A
             if e.get("entity") == "outsourced_function"
             and not e.get("role")
             and e.get("confidence") is None
-            and (asks_for_work or _listed(text, e))
+            and (asks_for_work or _listed_alone(text, e))
         ]
         if asks_for_work:
             # "we are 80 people and need sales and support": the model's sure readings too

@@ -310,7 +310,7 @@ _OUR_CHOICE = re.compile(
 # our class we discussed", "we are writing an article")
 _FOR_OTHERS = re.compile(
     r"\b(?:friend'?s?|class|classes|article|essay|assignment|homework|course|lecture|report|"
-    r"thesis|presentation|to us)\b",
+    r"thesis|presentation|briefing|to us|generally|in general)\b",
     re.IGNORECASE,
 )
 

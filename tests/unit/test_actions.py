@@ -840,6 +840,7 @@ def test_a_request_that_asks_no_choice_hears_no_how_to_choose(tracker_factory, t
     [
         "our friend's company can't decide, how do they choose between a bpo and a call center?",
         "we are writing an article: how do firms choose between a bpo and a call center?",
+        "a briefing for our board: how do businesses generally choose between the two?",
     ],
 )
 def test_how_to_choose_asked_for_others_starts_no_questions(tracker_factory, text):

@@ -142,6 +142,7 @@ def test_tasks_told_while_another_question_is_asked(tracker_factory, text, entit
         ("about 40, and we need admin help", ["administration"]),
         ("we're about 40 and the admin side is a nightmare", ["administration"]),
         ("30 people, admin", ["administration"]),  # listed beside the head count
+        ("including musicians, librarians and admin, we are 95", []),
     ],
 )
 def test_tasks_named_with_the_head_count(tracker_factory, text, expected):
