@@ -232,9 +232,9 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },
     "realistic_thirtyfirst": {
-        "knowledge_accuracy": 0.92,  # one question lost to the openings data (session 23)
+        "knowledge_accuracy": 0.94,  # one question lost to the openings data (session 23)
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.91,
+        "follow_up_accuracy": 0.96,
         "dialogues_reached": 0.9,
     },
     "realistic_thirtysecond": {
@@ -247,7 +247,7 @@ FLOORS = {
         "knowledge_accuracy": 0.93,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.93,
-        "dialogues_reached": 0.9,
+        "dialogues_reached": 0.92,
     },
     "realistic_thirtyfourth": {
         "knowledge_accuracy": 0.72,
@@ -265,7 +265,7 @@ FLOORS = {
         "knowledge_accuracy": 0.89,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
-        "dialogues_reached": 0.82,
+        "dialogues_reached": 0.97,
     },
     "realistic_thirtyseventh": {
         "knowledge_accuracy": 0.7,
@@ -324,7 +324,7 @@ FLOORS = {
     "realistic_fortysixth": {
         "knowledge_accuracy": 0.96,
         "out_of_scope_rejection": 0.92,
-        "follow_up_accuracy": 0.93,
+        "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.89,
     },
     "realistic_fortyseventh": {
@@ -334,7 +334,7 @@ FLOORS = {
         "dialogues_reached": 0.85,
     },
     "realistic_fortyeighth": {
-        "knowledge_accuracy": 0.92,
+        "knowledge_accuracy": 0.94,
         "out_of_scope_rejection": 0.94,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
@@ -383,7 +383,7 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },  # session 25, honest: only its figures read, at the level reached
     "realistic_fiftysixth": {
-        "knowledge_accuracy": 0.97,
+        "knowledge_accuracy": 0.98,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.88,
         "dialogues_reached": 0.87,
@@ -394,6 +394,12 @@ FLOORS = {
         "follow_up_accuracy": 0.84,
         "dialogues_reached": 0.95,
     },
+    "realistic_fiftyeighth": {
+        "knowledge_accuracy": 0.94,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.92,
+        "dialogues_reached": 0.95,
+    },  # session 27, honest: only its figures read, at the level reached
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the
