@@ -279,7 +279,7 @@ class ActionResetRecommendation(Action):
             answer = answer_about_the_answer(dispatcher, tracker, domain)
         if answer is not None:
             return [*undo_answers(tracker), *await answer, FollowupAction("action_listen")]
-        if _WHICH_IS_BETTER.search(text) and topic_answered_last(tracker) != HOW_TO_CHOOSE[6:]:
+        if _WHICH_IS_BETTER.search(text) and topic_answered_last(tracker) != HOW_TO_CHOOSE_TOPIC:
             # "so which is better for me?": what the choice depends on, then the questions
             # that make it (not again right after it)
             tell_how_to_choose(dispatcher, domain)
@@ -296,7 +296,8 @@ _WHICH_IS_BETTER = re.compile(
     r"|\b(?:bpos?|call[- ]?cent(?:er|re)s?)\s+or\s+(?:an?\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?)\b",
     re.IGNORECASE,
 )
-HOW_TO_CHOOSE = "utter_choosing/overview"
+HOW_TO_CHOOSE_TOPIC = "choosing/overview"
+HOW_TO_CHOOSE = f"utter_{HOW_TO_CHOOSE_TOPIC}"
 
 
 # the visitor's own company in a question of how to choose: "how do we decide between a
