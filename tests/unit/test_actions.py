@@ -38,12 +38,14 @@ SMALL_SUPPORT_TIGHT = {
 }
 
 
-def run(action, tracker):
+def run(action, tracker, domain=None):
     """Run an action as the action server would, on a fresh event loop of its own
     (a thread, so it works even where another test left a loop running)."""
     dispatcher = CollectingDispatcher()
     with ThreadPoolExecutor(max_workers=1) as pool:
-        events = pool.submit(asyncio.run, action.run(dispatcher, tracker, DOMAIN)).result()
+        events = pool.submit(
+            asyncio.run, action.run(dispatcher, tracker, domain or DOMAIN)
+        ).result()
     return events, dispatcher.messages
 
 
@@ -774,13 +776,12 @@ def test_a_request_put_as_which_one_hears_how_the_choice_goes_first(tracker_fact
     tracker = tracker_factory(
         events=[{"event": "user", "text": text}], intent="request_recommendation", text=text
     )
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionResetRecommendation().run(dispatcher, tracker, _domain_with_answers()))
-    said = [m.get("utter_action") for m in dispatcher.messages]
+    _, messages = run(ActionResetRecommendation(), tracker, _domain_with_answers())
+    said = [m.get("utter_action") for m in messages]
     assert said == (["utter_choosing/overview"] if told else [])
     if told:  # without its quick replies: the questions come next
-        assert dispatcher.messages[0]["text"].startswith("It depends on three things")
-        assert not dispatcher.messages[0]["buttons"]
+        assert messages[0]["text"].startswith("It depends on three things")
+        assert not messages[0]["buttons"]
 
 
 @pytest.mark.parametrize(
@@ -799,11 +800,8 @@ def test_how_to_choose_asked_of_ones_own_company_starts_the_questions(
     tracker = tracker_factory(
         events=[{"event": "user", "text": text}], intent="choosing", text=text
     )
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionAnswerChoosing().run(dispatcher, tracker, _domain_with_answers()))
-    assert dispatcher.messages[0].get("utter_action" if starts else "response") == (
-        "utter_choosing/overview"
-    )
+    events, messages = run(ActionAnswerChoosing(), tracker, _domain_with_answers())
+    assert messages[0].get("utter_action" if starts else "response") == ("utter_choosing/overview")
     started = any(e.get("name") == "recommendation_form" for e in events)
     assert started is starts
 
@@ -817,9 +815,8 @@ def test_which_is_better_right_after_how_to_choose_does_not_repeat_it(tracker_fa
         {"event": "user", "text": text},
     ]
     tracker = tracker_factory(events=events, intent="request_recommendation", text=text)
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionResetRecommendation().run(dispatcher, tracker, _domain_with_answers()))
-    assert dispatcher.messages == []
+    _, messages = run(ActionResetRecommendation(), tracker, _domain_with_answers())
+    assert messages == []
 
 
 @pytest.mark.parametrize(
@@ -830,9 +827,8 @@ def test_a_request_that_asks_no_choice_hears_no_how_to_choose(tracker_factory, t
     tracker = tracker_factory(
         events=[{"event": "user", "text": text}], intent="request_recommendation", text=text
     )
-    dispatcher = CollectingDispatcher()
-    asyncio.run(ActionResetRecommendation().run(dispatcher, tracker, _domain_with_answers()))
-    assert dispatcher.messages == []
+    _, messages = run(ActionResetRecommendation(), tracker, _domain_with_answers())
+    assert messages == []
 
 
 @pytest.mark.parametrize(
@@ -849,7 +845,6 @@ def test_how_to_choose_asked_for_others_starts_no_questions(tracker_factory, tex
     tracker = tracker_factory(
         events=[{"event": "user", "text": text}], intent="choosing", text=text
     )
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionAnswerChoosing().run(dispatcher, tracker, _domain_with_answers()))
-    assert [m.get("response") for m in dispatcher.messages] == ["utter_choosing/overview"]
+    events, messages = run(ActionAnswerChoosing(), tracker, _domain_with_answers())
+    assert [m.get("response") for m in messages] == ["utter_choosing/overview"]
     assert events == []
