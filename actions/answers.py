@@ -288,32 +288,31 @@ def unasked_values(tracker: Tracker, min_confidence: float) -> Dict[Text, List[A
     given = entity_values(tracker, min_confidence)
     if asked in (None, "outsourced_functions"):
         return given
+    asks_for_work = bool(_ASKS_FOR_WORK.search(text))
+
+    def a_task(entity: Dict[Text, Any]) -> bool:
+        if asked == "budget":
+            # "tight, margins in freight are razor thin": why the budget is what it is; a
+            # task listed beside the budget ("payroll, moderate budget") is one
+            return asks_for_work or _listed(text, entity)
+        if asked == "company_size":
+            # "around 55 teachers and admin": who works there, no task; but "30 people,
+            # customer support" lists one
+            return asks_for_work or _listed_alone(text, entity)
+        return True
+
     exact = [
         e.get("value")
         for e in tracker.latest_message.get("entities") or []
         if e.get("entity") == "outsourced_function"
         and not e.get("role")
         and e.get("confidence") is None
-        # "tight, margins in freight are razor thin": why the budget is what it is; a task
-        # listed beside the budget ("payroll, moderate budget") is one
-        and (asked != "budget" or _listed(text, e) or _ASKS_FOR_WORK.search(text))
+        and a_task(e)
     ]
     read = given.pop("outsourced_functions", [])
-    if asked == "company_size":
-        asks_for_work = bool(_ASKS_FOR_WORK.search(text))
-        # "around 55 teachers and admin": who works there, no task; but "30 people, customer
-        # support" lists one
-        exact = [
-            e.get("value")
-            for e in tracker.latest_message.get("entities") or []
-            if e.get("entity") == "outsourced_function"
-            and not e.get("role")
-            and e.get("confidence") is None
-            and (asks_for_work or _listed_alone(text, e))
-        ]
-        if asks_for_work:
-            # "we are 80 people and need sales and support": the model's sure readings too
-            exact += [value for value in read if value not in exact]
+    if asked == "company_size" and asks_for_work:
+        # "we are 80 people and need sales and support": the model's sure readings too
+        exact += [value for value in read if value not in exact]
     return {**given, "outsourced_functions": exact} if exact else given
 
 

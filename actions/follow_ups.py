@@ -229,14 +229,19 @@ def resolve(
     return NEXT.get(previous)
 
 
+def _topic_uttered(event: Dict[Text, Any]) -> Optional[Text]:
+    """The knowledge topic a bot event answered, if it is one."""
+    if event.get("event") != "bot":
+        return None
+    key = ((event.get("metadata") or {}).get("utter_action") or "").removeprefix("utter_")
+    return key if key in TOPICS else None
+
+
 def previous_topic(tracker: Tracker) -> Optional[Text]:
     """The knowledge topic of the latest bot answer before this message, if any."""
     for event in reversed(tracker.events[:-1] if tracker.events else []):
-        if event.get("event") == "bot":
-            action = (event.get("metadata") or {}).get("utter_action") or ""
-            key = action.removeprefix("utter_")
-            if key in TOPICS:
-                return key
+        if topic := _topic_uttered(event):
+            return topic
     return None
 
 
@@ -246,10 +251,8 @@ def topic_answered_last(tracker: Tracker) -> Optional[Text]:
     for event in reversed(tracker.events[: users[-1]] if users else []):
         if event.get("event") == "user":
             return None
-        if event.get("event") == "bot":
-            key = ((event.get("metadata") or {}).get("utter_action") or "").removeprefix("utter_")
-            if key in TOPICS:
-                return key
+        if topic := _topic_uttered(event):
+            return topic
     return None
 
 
@@ -332,13 +335,13 @@ async def answer_about_the_answer(
     the follow-up it points to ("..., would they also do our billing?")."""
     text = tracker.latest_message.get("text") or ""
     question = _ASKS_ABOUT_THE_ANSWER.search(text)
+    asked_from = question.start() if question else len(text) + 1
     named = [
         e
         for e in tracker.latest_message.get("entities") or []
         if e.get("entity") in ("subject", "aspect", "outsourced_function")
         and e.get("extractor") != "FormAnswerClassifier"  # (its reading spans the message)
-        and question is not None
-        and (e.get("start") or 0) >= question.start()
+        and (e.get("start") or 0) >= asked_from
         # ("is that part of it?" asks whether it is included, not how the two relate)
         and not (e.get("value") == "relationship" and _PART_OF_IT.search(text))
     ]
