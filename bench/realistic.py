@@ -77,6 +77,7 @@ FIFTYFIFTH = REPO_ROOT / "tests" / "realistic_fiftyfifth"  # session 24: only fi
 FIFTYSIXTH = REPO_ROOT / "tests" / "realistic_fiftysixth"  # session 25: only figures read
 FIFTYSEVENTH = REPO_ROOT / "tests" / "realistic_fiftyseventh"  # session 26: only figures read
 FIFTYEIGHTH = REPO_ROOT / "tests" / "realistic_fiftyeighth"  # session 27: only figures read
+FIFTYNINTH = REPO_ROOT / "tests" / "realistic_fiftyninth"  # session 28: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -136,6 +137,7 @@ SETS = {
     "fiftysixth": FIFTYSIXTH,
     "fiftyseventh": FIFTYSEVENTH,
     "fiftyeighth": FIFTYEIGHTH,
+    "fiftyninth": FIFTYNINTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
