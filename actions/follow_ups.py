@@ -565,7 +565,13 @@ _SIMPLER = re.compile(
     re.IGNORECASE,
 )
 _WHAT_DO_YOU_MEAN = re.compile(
-    r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what (?:do|did) (?:you|u) mean\b", re.I
+    r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what (?:do|did) (?:you|u) mean\b"
+    # "what does multiprocessing mean there?": a word of the answer just given
+    # (not "what does back office mean there": a topic of its own)
+    r"|^\W*(?:(?:and|so|ok(?:ay)?|hmm+|sorry)\W+)?what(?:'s| is| does| do)\s+"
+    r"(?!(?:[\w-]+\s+){0,2}?(?:office|bpos?|call|outsourcing)\b)(?:[\w-]+\s+){1,3}?"
+    r"mean\w*\s+(?:there|here|in (?:that|this|your)(?: (?:answer|context|case|sense))?)\W*$",
+    re.I,
 )
 # the guard's mark on a message about another field (bot/nlp/near_domain_guard.py)
 ELSEWHERE = "elsewhere"

@@ -454,8 +454,9 @@ class ActionTakeAnswer(Action):
             if asks_about_the_answer(tracker):
                 # "we pay 4k a month rent for the support room, would that go away?"
                 return undo + await answer_about_the_answer(dispatcher, tracker, domain)
-            if "outsourced_functions" in facts and wants_work_done(text):
-                # "we want somebody external to look after our staff laptops"
+            if facts and wants_work_done(text):
+                # "we want somebody external to look after our staff laptops", "we need an
+                # outsourcing partner but don't know what type, 25 person agency"
                 return start_form_events(tracker, facts)
             if facts and introduces_the_company(text):
                 # "Hi! We're a regional airline with 1,100 employees."

@@ -144,6 +144,9 @@ _WHAT_THEY_ARE = re.compile(
     r"tell (?:me|us) what)"
     r"|explain|define|how would you define"
     r"|is (?:that|it|this) (?:a|the) (?:type|kind|sort) of"
+    # "... we already use a call center. what's the actual difference between that and a bpo?"
+    r"|(?:what(?:'s|s| is)?|whats)\s+(?:the\s+|is\s+the\s+)?(?:actual\s+|real\s+|main\s+|big\s+)?"
+    r"difference\b"
     r")"
     r"|\bwhat does\b.*\b(?:mean|stand for)\b|\bdefinition of\b"
     r"|\bin (?:simple|plain) (?:words|terms|language|english)\b",
@@ -274,6 +277,124 @@ _WHICH_FITS_A = re.compile(
     r"works (?:best )?for|would (?:fit|suit)|for)\s+(?:an?|my|our)\s+\w+",
     re.IGNORECASE,
 )
+# "would a call centre even work for a 20 person startup?", "is a bpo overkill for a company
+# of 60", "would a callcenter be enough if we only want sales calls?": a verdict on one of
+# the two for the visitor's own business, or one told by its head count
+_SIZED_BUSINESS = (
+    r"\b(?:an?|my|our)\s+(?:[\w-]+\s+){0,3}?(?:(?:company|business|firm|shop|startup|"
+    r"practi[cs]e|clinic|team|agency|store|office|organi[sz]ation|outfit)\s+(?:of|with)\s+"
+    r"(?:about |around |only |just |roughly |~)?\d+"
+    r"|\d+[- ]?(?:person|people|ppl|man|employee|staff|seat|member|strong)s?\b)"
+)
+_VERDICT_ON_ONE = re.compile(
+    rf"\b(?:would|will|does|do|is|are|could|can|might)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\b"
+    r"(?:(?!\?).){0,30}?\b(?:suits?|fits?|work|help|right|good|overkill|too (?:much|big)|enough|"
+    r"sense|worth|idea|cheaper|smarter|viable|realistic)\b"
+    r"(?:(?!\?).){0,35}?(?:\b(?P<own>us|me|mine|ours|if (?:we|i)|for (?:our|my))\b"
+    rf"|\blike (?:mine|ours|us)\b|{_SIZED_BUSINESS})",
+    re.IGNORECASE,
+)
+# "does it make sense for a 250 person saas company to hand over customer support ...?"
+_VERDICT_ON_OUTSOURCING = re.compile(
+    r"\b(?:does|would|will|is)\s+it\s+(?:really\s+)?(?:make sense|pay off|"
+    r"be (?:smart|wise|worth it)|worth it|a good idea|smart|wise)\s+for\s+"
+    r"(?:(?P<own>us|me|our|my)\b|"
+    rf"{_SIZED_BUSINESS})(?:(?!\?).){{0,40}}?\bto\s+(?:outsource|hand|farm|give|pass|move)\b",
+    re.IGNORECASE,
+)
+# "should we get a call center for our webshop?", "do we even need a bpo?"
+_SHOULD_WE_GET_ONE = re.compile(
+    r"\b(?:(?:should|shall|could)\s+(?P<own>we|i)\s+(?:really\s+|even\s+|just\s+)?"
+    r"(?:get|use|go with|go for|hire|try|consider|choose|pick|opt for|sign with|need|outsource to)"
+    r"|do\s+(?:we|i)\s+(?:really\s+|even\s+)?need)"
+    rf"\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\b(?!\s+(?:or|vs|versus)\b)",
+    re.IGNORECASE,
+)
+# "bpo vs call center for a 30 person ecommerce shop??", "do i need a bpo or just a call
+# center for customer service", "what should WE do? bpo? call center?"
+_CHOICE_FOR_OURS = re.compile(
+    rf"{_SUBJECT}\W*(?:vs\.?|versus|or)\W*{_SUBJECT}\W*(?:for|in)\s+(?:(?P<own>us|me)\b|"
+    rf"{_SIZED_BUSINESS})"
+    r"|\b(?:do|would|should)\s+(?:i|we)\s+(?:really\s+|even\s+)?(?:need|want)\s+"
+    rf"{_SUBJECT}\s+or\s+(?:just\s+|only\s+|rather\s+|simply\s+)?{_SUBJECT}"
+    rf"|\bwhat should (?:we|i) do\b(?=.*\b{SUBJECT_NAMES}\b)",
+    re.IGNORECASE,
+)
+# "is it overkill for us to go bpo", "is outsourcing even realistic for us"
+_WORTH_IT_FOR_US = re.compile(
+    r"\b(?:is|would)\s+(?:it|outsourcing)\s+(?:be\s+)?(?:even\s+|really\s+)?(?:overkill|too much|"
+    r"realistic|worth it|an option|a good idea|viable|smart)\s+for\s+(?P<own>us|me)\b"
+    r"(?:\s+to\s+(?:go|get|use|hire|outsource|switch)\b|(?!\s+to\b))",
+    re.IGNORECASE,
+)
+# "just tell me what to go with"
+_TELL_US_WHICH = re.compile(
+    r"\btell (?:me|us) (?:what|which(?: one)?) (?:to|i should|we should) (?:go with|go for|pick|"
+    r"choose|use|get)\b",
+    re.IGNORECASE,
+)
+_FOR_SOMEONE_ELSE = re.compile(
+    r"\b(?:essay|article|class|course|lecture|report|presentation|friend'?s?|exam|quiz)\b",
+    re.IGNORECASE,
+)
+# "is there some kind of service that would answer our support line 24/7?", "is there
+# someone who can just take that over", "who handles this kind of thing", "how do i get
+# customer service handled by somebody else": work of the visitor's handed to someone
+_ASKS_FOR_A_TAKER = re.compile(
+    r"\bis there (?:some(?:one|body)|an?(?: kind of| sort of)?(?: \w+)? (?:company|service|firm|"
+    r"provider|partner|agency|team)|some (?:kind|sort) of (?:\w+ )?(?:company|service|firm|"
+    r"provider|partner))\b[^.!?]{0,40}?\b(?:take|handle|answer|do|run|manage|look after|cover|"
+    r"deal with)\b"
+    r"|\bwho (?:handles|does|takes care of|deals with) (?:this|that|it|stuff like this|"
+    r"this kind of (?:thing|stuff|work))\b"
+    r"|\b(?:handled|done|taken care of|answered) by (?:some(?:one|body) else|an? (?:outside|"
+    r"external) (?:company|team|provider))\b"
+    r"|\bwhat (?:kind|type|sort) of (?:provider|partner|company|service|outfit|firm)\b"
+    r"[^.!?]{0,30}?\b(?:fits?|suits?|should|do (?:i|we) need|would (?:work|help))\b"
+    r"|\b(?:pick|choose|find) the right (?:kind|type|sort) of "
+    r"(?:partner|provider|company|service)\b",
+    re.IGNORECASE,
+)
+# ... of work the two take on ("who does that" of a trade show booth's design asks for
+# another supplier)
+_WORK_OF_THE_TWO = re.compile(
+    r"\b(?:phones?|calls?|lines?|customers?|clients?|support|help ?desk|e-?mails?|chats?|dms|"
+    r"messages|enquir(?:y|ies)|inquir(?:y|ies)|orders?|bookings?|leads|sales|payroll|salar(?:y|ies)|"
+    r"invoic\w*|books|bookkeeping|accounts|accounting|hr|admin\w*|paperwork|it|logistics|"
+    r"shipping|warehouse|reports?|data)\b",
+    re.IGNORECASE,
+)
+_WH_WORD = re.compile(r"\b(?:how|what|why|which|where|when|who)\b", re.IGNORECASE)
+
+
+def verdict_on_one(text: Text) -> bool:
+    """A yes-or-no verdict on one of the two for the visitor's business ("how would a bpo
+    help us save?" asks how, not whether); for "me", not someone looking for work."""
+    if (
+        _TELL_US_WHICH.search(text)
+        or _CHOICE_FOR_OURS.search(text)
+        or (
+            _ASKS_FOR_A_TAKER.search(text)
+            and _WORK_OF_THE_TWO.search(text)
+            and _OWN_WORD.search(text)
+        )
+    ) and not (_NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text)):
+        return True
+    verdicts = (_VERDICT_ON_ONE, _VERDICT_ON_OUTSOURCING, _SHOULD_WE_GET_ONE, _WORTH_IT_FOR_US)
+    for match in (m for pattern in verdicts for m in pattern.finditer(text)):
+        before = text[: match.start()]
+        if _WH_WORD.search(before[last_sentence_start(before) :]):
+            continue
+        if match.group("own") and _NOT_A_BUSINESS_NEED.search(text):
+            continue
+        # ("... is a call center still worth it for us? what are its upsides": the upsides)
+        after = text[match.end() :]
+        if any(_WH_WORD.match(s) for s in sentences_of(after)[1:]):
+            continue
+        return True
+    return False
+
+
 # "would welcome your view on a BPO versus a call centre": the choice, however read
 _VIEW_ON_CHOICE = re.compile(
     rf"\byour (?:view|opinion|thoughts|take|input)\s+on\s+{_SUBJECT}\s+(?:or|vs\.?|versus)\s",
@@ -637,7 +758,16 @@ _OWN_NEED = re.compile(
     # "im looking at outsourcing for my solar panel install business"
     r"(?:looking|thinking) (?:at|into|about) outsourc\w*"
     # "need some help figuring this out" (not "need help with our taxes")
-    r"|need (?:some )?help(?: (?:figuring|working|sorting) (?:this|it|things) out)?(?=\W*$))\b",
+    r"|need (?:some )?help(?: (?:figuring|working|sorting) (?:this|it|things) out)?(?=\W*$)"
+    # "looking for a company to take over payroll", "i wanna stop doing admin myself",
+    # "we keep losing sales ... calls back" (not "... off our hands": said in corrections too)
+    r"|(?:looking|searching) for (?:an? |some )?(?:outside |external )?(?:company|firm|provider|"
+    r"partner|service|some(?:one|body)|people|team|agency)\b[^.!?]{0,40}?\bto (?:take over|"
+    r"handle|do|run|manage|answer|look after|take care of|deal with)"
+    r"|stop doing (?:the |our |my |all the )?[\w-]+(?: [\w-]+)? (?:myself|ourselves|in-?house)"
+    r"|keep(?:s)? losing (?:sales|customers|leads|calls)"
+    r"|can'?t (?:staff|cover|man) (?:the )?(?:phones?|lines?|calls?)"
+    r"|spends? (?:all day|hours|half the day) (?:on the phones?|answering))\b",
     re.IGNORECASE,
 )
 # ... not the law around it ("looking into outsourcing rules for our clinic")
@@ -1097,6 +1227,7 @@ class ChoiceQuestion(StatelessComponent):
                 and not _NOT_A_BUSINESS_NEED.search(text)
             )
             or _WHICH_FITS_A.search(text)
+            or verdict_on_one(text)
             or _HELP_WITH_OUTSOURCING.search(text)
             or _OWN_NEEDS_HELP.search(text)
             or self.own_choice(text)

@@ -493,6 +493,9 @@ def test_the_visitors_company_told_with_its_size_and_unsure_work_starts_the_ques
         ("i run a bakery with 1100 staff", "company_size", "large", True),
         ("1,100 employees", "company_size", "large", False),  # a head count alone
         ("are we a big company with 1100 people?", "company_size", "large", False),
+        # work wanted done, with only the size said
+        ("we need an outsourcing partner but dont know what kind, 40 person agency",
+         "company_size", "small", True),
     ],
 )  # fmt: skip
 def test_one_answer_out_of_the_blue_starts_the_questions_only_when_asked_or_introduced(

@@ -539,6 +539,16 @@ def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
             "partner for that?",
             "services",
         ),
+        # work to be taken over, in everyday words
+        ("searching for a firm to handle the invoicing for our two hotels", "inform"),
+        ("i run a dog grooming salon and want to stop doing the bookings myself", "out_of_scope"),
+        ("our vet practice can't staff the phones on weekends", "out_of_scope"),
+        (
+            "is there a company that could answer our customer line at night? we sell tyres online",
+            "out_of_scope",
+        ),
+        ("we're a 12 person roofing firm and we miss calls on site, who handles that?", "inform"),
+        ("we have 3 gyms and want member emails handled by someone else", "out_of_scope"),
     ],
 )
 def test_a_business_told_of_asks_for_the_recommendation(text, intent):
@@ -838,3 +848,59 @@ def test_the_visitors_business_needing_work_of_their_kind_asks_for_the_recommend
     message = parsed_message(text, "out_of_scope", 0.7, entities=[task])
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("would a call center really work for a 25 person bakery?", "careers"),
+        ("is a bpo overkill for a firm of 80", "definition"),
+        ("could a bpo help a law office with 12 staff", "benefits"),
+        ("would a call centre be enough if we just need someone on the phones? 30 of us", "inform"),
+        ("is a call center good for a 15 person roofing company?", "benefits"),
+        ("is a bpo cheaper than hiring for a company like ours", "benefits"),
+        (
+            "does it make sense for a 300 person retailer to hand over payroll and support?",
+            "inform",
+        ),
+        ("should we hire a call centre for the webshop?", "services"),
+        ("do we even need a bpo", "definition"),
+        ("what should we do here, bpo? call centre?", "definition"),
+        ("do we need a call center or just a bpo for the books", "difference"),
+        ("call center vs bpo for a 45 person furniture maker?", "services"),
+        ("would it be overkill for us to go with a bpo", "benefits"),
+        ("is outsourcing even realistic for us", "benefits"),
+        ("please just tell me which one to pick", "out_of_scope"),
+    ],
+)
+def test_a_verdict_on_one_for_the_visitors_business_asks_for_the_recommendation(text, intent):
+    assert read(text, intent)[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("how would a bpo help us save money", "benefits"),
+        ("is a bpo good for small companies?", "choosing"),
+        ("does it make sense to outsource support?", "benefits"),
+        ("can a call center answer our emails too?", "difference"),
+        ("should i get a bpo job after college", "careers"),
+        ("how should we use a call center for surveys", "services"),
+        ("is a bpo still worth it for us? what are its downsides", "benefits"),
+        ("so if we hire a bpo do we get a call center with it?", "difference"),
+        ("what should i do to get hired at a bpo", "careers"),
+        ("tell me which one to use for my class essay", "out_of_scope"),
+        ("we want the design of our trade show stand done outside, who does that?", "out_of_scope"),
+        ("bpo vs call center for small companies, in general?", "choosing"),
+    ],
+)
+def test_how_or_for_companies_in_general_is_no_verdict_asked(text, intent):
+    assert read(text, intent)[0] == intent
+
+
+def test_the_difference_asked_after_a_story_read_as_a_request_is_the_difference():
+    text = "we're 120 people and already have a call center. whats the real difference with a bpo?"
+    assert read(text, "request_recommendation")[0] == "difference"
+    # ... unless what to do is asked too
+    text = "we are 40 people. whats the difference and which should we pick?"
+    assert read(text, "request_recommendation")[0] == "request_recommendation"
