@@ -565,10 +565,12 @@ _SIMPLER = re.compile(
     re.IGNORECASE,
 )
 _WHAT_DO_YOU_MEAN = re.compile(
-    r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what (?:do|did) (?:you|u) mean\b"
-    # "what does multiprocessing mean there?": a word of the answer just given
-    # (not "what does back office mean there": a topic of its own)
-    r"|^\W*(?:(?:and|so|ok(?:ay)?|hmm+|sorry)\W+)?what(?:'s| is| does| do)\s+"
+    r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what (?:do|did) (?:you|u) mean\b", re.I
+)
+# "what does multiprocessing mean there?": a word of the answer just given, unless the word
+# is a topic of its own ("what does inbound mean there?": what a call center does)
+_MEANS_THERE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|hmm+|sorry)\W+)?what(?:'s| is| does| do)\s+"
     r"(?!(?:[\w-]+\s+){0,2}?(?:office|bpos?|call|outsourcing)\b)(?:[\w-]+\s+){1,3}?"
     r"mean\w*\s+(?:there|here|in (?:that|this|your)(?: (?:answer|context|case|sense))?)\W*$",
     re.I,
@@ -610,7 +612,12 @@ def about_the_previous_answer(text: Text, previous: Optional[Text]) -> Optional[
     after what one is, what it does; after any other answer, that answer again."""
     if not previous:
         return None
-    if _WHAT_DO_YOU_MEAN.search(text) or _DOES_THAT_INCLUDE.search(text) or _SIMPLER.search(text):
+    if (
+        _WHAT_DO_YOU_MEAN.search(text)
+        or _MEANS_THERE.search(text)
+        or _DOES_THAT_INCLUDE.search(text)
+        or _SIMPLER.search(text)
+    ):
         return previous
     if _EXAMPLE_ASKED.search(text):
         return NEXT.get(previous, previous) if answers_what_it_is(previous) else previous
@@ -975,7 +982,8 @@ class ActionAnswerFollowUp(Action):
                 # "can they do accounting too?" after what a call center does: no, that is
                 # where the two differ
                 topic = "difference/services"
-            if _WHAT_DO_YOU_MEAN.search(text) and not subject:
+            means_there = _MEANS_THERE.search(text) and aspect in (None, "definition")
+            if (_WHAT_DO_YOU_MEAN.search(text) or means_there) and not subject:
                 topic = previous  # "what do u mean by multiprocessing": that answer's word
             elif _HOLDS_FOR_OTHERS.search(text) and not (subject or aspect):
                 topic = previous  # "does that apply to small firms too": that answer again

@@ -261,6 +261,16 @@ class ActionResetRecommendation(Action):
             if answers is not None:
                 events = correction_events(dispatcher, tracker, answers)
                 return [*events, FollowupAction("action_listen")]
+        if (
+            tracker.get_slot("recommended_model")
+            and _VERDICT_ON_IT.search(text)
+            and not _FRESH_REQUEST.search(text)
+            and not answers_in_message(tracker, UNASKED_CONFIDENCE)
+        ):
+            # "is a call center overkill for us?" after the recommendation: its reasons,
+            # not the questions again
+            explained = await ActionExplainRecommendation().run(dispatcher, tracker, domain)
+            return [*undo_answers(tracker), *explained, FollowupAction("action_listen")]
         from actions.follow_ups import (
             ActionAnswerFollowUp,
             answer_about_the_answer,
@@ -286,6 +296,20 @@ class ActionResetRecommendation(Action):
         return reset_events(tracker)
 
 
+# a verdict asked of the recommendation given ("is a bpo overkill for us?", "would a call
+# center really work for us?", "do we even need one?") ...
+_VERDICT_ON_IT = re.compile(
+    r"\b(?:overkill|too (?:much|big|expensive)|worth it|enough|work (?:for|better|out)|"
+    r"(?:right|better|best|good|smart|wise|cheaper) (?:for|fit|idea|choice|option|move)|"
+    r"make sense|(?:do|would) (?:we|i) (?:even |really |actually )?need|instead)\b",
+    re.IGNORECASE,
+)
+# ... not a fresh request ("now recommend one for my other shop", "start again")
+_FRESH_REQUEST = re.compile(
+    r"\b(?:re?com+end\w*|suggest\w*|advi[cs]e|another|other (?:company|business|shop|firm)|"
+    r"again|start over|restart|new|friends?|brother|sister|cousin|also (?:run|own|have))\b",
+    re.IGNORECASE,
+)
 # a request put as a question of which one to pick ("so which is better for me", "bpo or
 # call center, which should we go for?"), not "recommend me one"
 _WHICH_IS_BETTER = re.compile(

@@ -360,9 +360,14 @@ _ASKS_FOR_A_TAKER = re.compile(
 _WORK_OF_THE_TWO = re.compile(
     r"\b(?:phones?|calls?|lines?|customers?|clients?|support|help ?desk|e-?mails?|chats?|dms|"
     r"messages|enquir(?:y|ies)|inquir(?:y|ies)|orders?|bookings?|leads|sales|payroll|salar(?:y|ies)|"
-    r"invoic\w*|books|bookkeeping|accounts|accounting|hr|admin\w*|paperwork|it|logistics|"
+    r"invoic\w*|books|bookkeeping|accounts|accounting|hr|admin\w*|paperwork|it support|"
+    r"computers|laptops|logistics|"
     r"shipping|warehouse|reports?|data)\b",
     re.IGNORECASE,
+)
+# "is bpo worth it for us, and why do companies use it"
+_AND_ASKS = re.compile(
+    r"\b(?:and|but|also|plus)\s+(?:why|what|how|which|where|who)\b", re.IGNORECASE
 )
 _WH_WORD = re.compile(r"\b(?:how|what|why|which|where|when|who)\b", re.IGNORECASE)
 
@@ -389,7 +394,7 @@ def verdict_on_one(text: Text) -> bool:
             continue
         # ("... is a call center still worth it for us? what are its upsides": the upsides)
         after = text[match.end() :]
-        if any(_WH_WORD.match(s) for s in sentences_of(after)[1:]):
+        if any(_WH_WORD.match(s) for s in sentences_of(after)[1:]) or _AND_ASKS.search(after):
             continue
         return True
     return False
@@ -759,12 +764,6 @@ _OWN_NEED = re.compile(
     r"(?:looking|thinking) (?:at|into|about) outsourc\w*"
     # "need some help figuring this out" (not "need help with our taxes")
     r"|need (?:some )?help(?: (?:figuring|working|sorting) (?:this|it|things) out)?(?=\W*$)"
-    # "looking for a company to take over payroll", "i wanna stop doing admin myself",
-    # "we keep losing sales ... calls back" (not "... off our hands": said in corrections too)
-    r"|(?:looking|searching) for (?:an? |some )?(?:outside |external )?(?:company|firm|provider|"
-    r"partner|service|some(?:one|body)|people|team|agency)\b[^.!?]{0,40}?\bto (?:take over|"
-    r"handle|do|run|manage|answer|look after|take care of|deal with)"
-    r"|stop doing (?:the |our |my |all the )?[\w-]+(?: [\w-]+)? (?:myself|ourselves|in-?house)"
     r"|keep(?:s)? losing (?:sales|customers|leads|calls)"
     r"|can'?t (?:staff|cover|man) (?:the )?(?:phones?|lines?|calls?)"
     r"|spends? (?:all day|hours|half the day) (?:on the phones?|answering))\b",
@@ -774,6 +773,16 @@ _OWN_NEED = re.compile(
 # ... or a task stated beside these ("small music school. hate paperwork")
 _WANTS_DONE = re.compile(
     r"\b(?:hate (?:the\s+|doing\s+)?\w+|need (?:someone|people)|want someone)\b", re.IGNORECASE
+)
+# "looking for a company to take over payroll", "i wanna stop doing admin myself": work
+# handed over, a need only when it is work of the two (not the cleaning or web design)
+# (not "... off our hands": said in corrections too)
+_HANDING_OVER = re.compile(
+    r"\b(?:looking|searching) for (?:an? |some )?(?:outside |external )?(?:company|firm|provider|"
+    r"partner|service|some(?:one|body)|people|team|agency)\b[^.!?]{0,40}?\bto (?:take over|"
+    r"handle|do|run|manage|answer|look after|take care of|deal with)\b"
+    r"|\bstop doing (?:the |our |my |all the )?[\w-]+(?: [\w-]+)? (?:myself|ourselves|in-?house)\b",
+    re.IGNORECASE,
 )
 # ... not a job there, a study or the visitor as a customer
 _NOT_A_BUSINESS_NEED = re.compile(
@@ -1179,6 +1188,7 @@ class ChoiceQuestion(StatelessComponent):
         )
         need = (
             _OWN_NEED.search(text)
+            or (_HANDING_OVER.search(text) and _WORK_OF_THE_TWO.search(text))
             or (stated and _WANTS_DONE.search(text))
             # "our bakery needs someone to take the phone orders"
             or (

@@ -561,6 +561,32 @@ def test_asking_for_help_with_one_more_task_after_the_recommendation_corrects_it
 
 
 @pytest.mark.parametrize(
+    "text, explained",
+    [
+        ("is a call center overkill for us?", True),
+        ("would a bpo work better for us?", True),
+        ("so do we even need a call center", True),
+        # asked afresh
+        ("ok now recommend one for my other company", False),
+        ("start over, which one suits us?", False),
+    ],
+)
+def test_a_verdict_asked_after_the_recommendation_gets_its_reasons(
+    tracker_factory, text, explained
+):
+    tracker = tracker_factory(
+        slots={**SMALL_SUPPORT_TIGHT, "recommended_model": "call_center"},
+        events=[{"event": "user", "text": text}],
+        text=text,
+        intent="request_recommendation",
+    )
+    events, messages = run(ActionResetRecommendation(), tracker)
+    said = " ".join(m.get("text") or "" for m in messages)
+    assert said.startswith("I suggested a call center because") is explained
+    assert (events[-1] == FollowupAction("action_listen")) is explained
+
+
+@pytest.mark.parametrize(
     "text, starts_again",
     [
         ("we run a bakery with 300 staff", False),

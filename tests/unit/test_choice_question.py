@@ -904,3 +904,21 @@ def test_the_difference_asked_after_a_story_read_as_a_request_is_the_difference(
     # ... unless what to do is asked too
     text = "we are 40 people. whats the difference and which should we pick?"
     assert read(text, "request_recommendation")[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("looking for a company to take over the cleaning for our 3 restaurants", "out_of_scope"),
+        ("i wanna stop doing the cooking myself, i run 2 cafes", "out_of_scope"),
+        ("looking for a company to take over our web design", "out_of_scope"),
+    ],
+)
+def test_other_work_to_be_taken_over_is_no_request(text, intent):
+    assert read(text, intent)[0] == intent
+
+
+def test_a_second_question_beside_a_verdict_is_answered():
+    assert read("is bpo worth it for us, and why do companies use it", "benefits")[0] == (
+        "benefits"
+    )

@@ -1472,3 +1472,22 @@ def test_a_new_question_put_simply_is_no_request_to_say_it_again(text):
     from actions.follow_ups import about_the_previous_answer
 
     assert about_the_previous_answer(text, "definition/bpo") is None
+
+
+@pytest.mark.parametrize(
+    "previous, text, aspect, expected",
+    [
+        ("benefits/bpo", "what does multiprocessing mean there", "definition", "benefits/bpo"),
+        # a word that is a topic of its own gets that topic
+        ("definition/call_center", "what does inbound mean there?", "services",
+         "services/call_center"),
+    ],
+)  # fmt: skip
+def test_a_word_of_the_last_answer_asked_about_gets_that_answer_unless_a_topic(
+    tracker_factory, previous, text, aspect, expected
+):
+    tracker = _after_knowledge_answer(
+        tracker_factory, previous, text, "follow_up", [aspect_entity(aspect)]
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]
