@@ -58,7 +58,7 @@ _ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.I
 _OWN_BEFORE = re.compile(
     r"\b(for|we'?re|we are|we r|i'?m|i am|as|run|own|operate|manage|i have|we have|we do|"
     r"fits?|suits?)"
-    r"\s+(an?\s+|the\s+)?([\w-]+\s+){0,2}$",
+    r"\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)

@@ -137,7 +137,6 @@ def advice_reading(text):
         ("is there a free tool to share one phone line between us, which one", "out_of_scope"),
         ("what do you recommend for a marketing agency", None),
         ("cleaning company owner here, which one should i pick", None),
-        ("we're a 30-person law firm, we'd like the phones handled outside. any advice?", None),
         ("my cleaning company has grown to 60 cleaners and the phones are chaos, thoughts?", None),
         ("we're 20 people, which crm should we use", "out_of_scope"),
         ("we're a 50 person factory, which accounting software is best", "out_of_scope"),
