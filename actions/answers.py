@@ -53,9 +53,10 @@ _UNSURE = re.compile(
 
 # "we want somebody external to look after our laptops": work the visitor wants done
 _WANTS_IT_DONE = re.compile(
-    r"\b(?:we|i)(?:'d| would)?\s+(?:really\s+)?(?:want|need|like|are looking for|am looking for|"
-    r"are after|are thinking of|plan)\b.{0,30}?\b(?:someone|somebody|some(?:one|body) external|"
-    r"external|outside|an? (?:company|firm|provider|partner|agency|team)|outsourc\w*|"
+    # ("we're 40 people and need an outsourcing partner")
+    r"\b(?:we|i|and)(?:'d| would)?\s+(?:really\s+)?(?:want|need|like|are looking for|"
+    r"am looking for|are after|are thinking of|plan)\b.{0,30}?\b(?:someone|somebody|"
+    r"some(?:one|body) external|external|outside|an? (?:company|firm|provider|partner|agency|team)|outsourc\w*|"
     r"hand(?:ing)? (?:over|off)|to (?:handle|take care of|look after|do|run|manage))\b",
     re.IGNORECASE,
 )

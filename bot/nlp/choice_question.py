@@ -341,6 +341,9 @@ _FOR_SOMEONE_ELSE = re.compile(
 # someone who can just take that over", "who handles this kind of thing", "how do i get
 # customer service handled by somebody else": work of the visitor's handed to someone
 _ASKS_FOR_A_TAKER = re.compile(
+    # "can someone take the calls for my salon", "could somebody do our books"
+    r"\b(?:can|could|would) (?:some(?:one|body)(?: else)?|an? (?:outside |external )?(?:company|"
+    r"service|team|firm))\s+(?:just\s+)?(?:take|handle|answer|do|run|manage|cover|pick up)\b|"
     r"\bis there (?:some(?:one|body)|an?(?: kind of| sort of)?(?: \w+)? (?:company|service|firm|"
     r"provider|partner|agency|team)|some (?:kind|sort) of (?:\w+ )?(?:company|service|firm|"
     r"provider|partner))\b[^.!?]{0,40}?\b(?:take|handle|answer|do|run|manage|look after|cover|"
@@ -781,7 +784,9 @@ _HANDING_OVER = re.compile(
     r"\b(?:looking|searching) for (?:an? |some )?(?:outside |external )?(?:company|firm|provider|"
     r"partner|service|some(?:one|body)|people|team|agency)\b[^.!?]{0,40}?\bto (?:take over|"
     r"handle|do|run|manage|answer|look after|take care of|deal with)\b"
-    r"|\bstop doing (?:the |our |my |all the )?[\w-]+(?: [\w-]+)? (?:myself|ourselves|in-?house)\b",
+    r"|\bstop doing (?:the |our |my |all the )?[\w-]+(?: [\w-]+)? (?:myself|ourselves|in-?house)\b"
+    # "i'm sick of doing the books", "fed up with answering the phones"
+    r"|\b(?:sick|tired) of (?:doing|answering|chasing|running)\b|\bfed up with\b",
     re.IGNORECASE,
 )
 # ... not a job there, a study or the visitor as a customer

@@ -496,6 +496,7 @@ def test_the_visitors_company_told_with_its_size_and_unsure_work_starts_the_ques
         # work wanted done, with only the size said
         ("we need an outsourcing partner but dont know what kind, 40 person agency",
          "company_size", "small", True),
+        ("we're 60 people and need an outside partner", "company_size", "medium", True),
     ],
 )  # fmt: skip
 def test_one_answer_out_of_the_blue_starts_the_questions_only_when_asked_or_introduced(
