@@ -56,7 +56,8 @@ _WANTS_IT_DONE = re.compile(
     # ("we're 40 people and need an outsourcing partner")
     r"\b(?:we|i|and)(?:'d| would)?\s+(?:really\s+)?(?:want|need|like|are looking for|"
     r"am looking for|are after|are thinking of|plan)\b.{0,30}?\b(?:someone|somebody|"
-    r"some(?:one|body) external|external|outside|an? (?:company|firm|provider|partner|agency|team)|outsourc\w*|"
+    r"some(?:one|body) external|external|outside|"
+    r"an? (?:company|firm|provider|partner|agency|team)|outsourc\w*|"
     r"hand(?:ing)? (?:over|off)|to (?:handle|take care of|look after|do|run|manage))\b",
     re.IGNORECASE,
 )
