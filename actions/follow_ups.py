@@ -409,6 +409,14 @@ _ABSTRACT_WHERE = re.compile(
     re.IGNORECASE,
 )
 
+# the difference as a whole, after one of its kinds: "so whats the main difference in one
+# sentence", "the key difference then?", "the difference in a nutshell"
+_MAIN_DIFFERENCE = re.compile(
+    r"\b(?:main|key|biggest|big|basic|core|overall|real|fundamental)\s+difference\b"
+    r"|\bdifference\b[^.?!]{0,20}\b(?:in (?:one|a) (?:sentence|line|word)|in a nutshell|"
+    r"in short|tl;?dr)\b",
+    re.IGNORECASE,
+)
 # an aspect -> the narrower aspects it contains ("where does a call center sit in that?"
 # asks for a place in the structure; "its advantage, cost wise" for the savings)
 _NARROWER = {
@@ -434,6 +442,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     one aspect, a new one wins over that one ("why asia and africa, is it cheaper
     there?" after where they are: the savings)."""
     text = tracker.latest_message.get("text") or ""
+    if _MAIN_DIFFERENCE.search(text) and (previous or "").startswith("difference/"):
+        return "overview"  # "so whats the main difference in one sentence" after one of them
     # "does that cover africa too?": "cover" asks whether the answer does, about no services
     asking = _DOES_THAT_INCLUDE.search(text)
     # "where do the savings come from?", "where does that overlap with a bpo?": no place

@@ -1491,3 +1491,23 @@ def test_a_word_of_the_last_answer_asked_about_gets_that_answer_unless_a_topic(
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+@pytest.mark.parametrize(
+    "previous, text, expected",
+    [
+        ("difference/services", "so whats the main difference in one sentence",
+         "difference/overview"),
+        ("difference/technology", "ok but the key difference?", "difference/overview"),
+        # after another kind of answer, the difference asked stays the usual reading
+        ("services/bpo", "and the difference with a call center?", "difference/services"),
+    ],
+)  # fmt: skip
+def test_the_main_difference_after_one_of_its_kinds_is_the_overview(
+    tracker_factory, previous, text, expected
+):
+    tracker = _after_knowledge_answer(
+        tracker_factory, previous, text, "follow_up", [aspect_entity("difference")]
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]
