@@ -784,7 +784,8 @@ _HANDING_OVER = re.compile(
     r"\b(?:looking|searching) for (?:an? |some )?(?:outside |external )?(?:company|firm|provider|"
     r"partner|service|some(?:one|body)|people|team|agency)\b[^.!?]{0,40}?\bto (?:take over|"
     r"handle|do|run|manage|answer|look after|take care of|deal with)\b"
-    r"|\bstop doing (?:the |our |my |all the )?[\w-]+(?: [\w-]+)? (?:myself|ourselves|in-?house)\b"
+    r"|\bstop (?:doing|answering|handling|chasing|running|taking) (?:[\w-]+ ){0,3}?"
+    r"(?:myself|ourselves|in-?house)\b"
     # "i'm sick of doing the books", "fed up with answering the phones"
     r"|\b(?:sick|tired) of (?:doing|answering|chasing|running)\b|\bfed up with\b",
     re.IGNORECASE,
@@ -1249,6 +1250,13 @@ class ChoiceQuestion(StatelessComponent):
             or (_DECIDING.search(text) and "?" not in text)
             or self.story_then_opinion(text)
             or self.story_then_choice(text)
+            # "i wanna stop answering customer complaints myself" (read as "stop", too)
+            or (
+                _HANDING_OVER.search(text)
+                and _WORK_OF_THE_TWO.search(text)
+                and _OWN_WORD.search(text)
+                and not _NOT_A_BUSINESS_NEED.search(text)
+            )
         ):
             return self.config["recommendation"]
         intent = (message.get(INTENT) or {}).get("name")

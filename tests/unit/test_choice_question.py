@@ -551,6 +551,7 @@ def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
         ("we have 3 gyms and want member emails handled by someone else", "out_of_scope"),
         ("could somebody answer the phones for my barber shop on saturdays", "out_of_scope"),
         ("we run a small print shop and i'm tired of chasing unpaid invoices", "out_of_scope"),
+        ("honestly i want to stop answering the support emails myself", "stop"),
     ],
 )
 def test_a_business_told_of_asks_for_the_recommendation(text, intent):
