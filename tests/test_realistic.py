@@ -205,7 +205,7 @@ FLOORS = {
         "knowledge_accuracy": 0.94,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.81,
-        "dialogues_reached": 0.89,
+        "dialogues_reached": 0.97,
     },
     "realistic_twentyseventh": {
         "knowledge_accuracy": 0.95,
@@ -252,7 +252,7 @@ FLOORS = {
     "realistic_thirtyfourth": {
         "knowledge_accuracy": 0.72,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.88,
+        "follow_up_accuracy": 0.93,
         "dialogues_reached": 0.93,
     },
     "realistic_thirtyfifth": {
@@ -343,7 +343,7 @@ FLOORS = {
         "knowledge_accuracy": 0.96,
         "out_of_scope_rejection": 0.91,  # one question lost to the openings data (session 23)
         "follow_up_accuracy": 0.94,
-        "dialogues_reached": 0.92,
+        "dialogues_reached": 0.98,
     },
     "realistic_fiftieth": {
         "knowledge_accuracy": 0.93,
@@ -390,7 +390,7 @@ FLOORS = {
     },  # session 26, honest: only its figures read, at the level reached
     "realistic_fiftyseventh": {
         "knowledge_accuracy": 0.97,
-        "out_of_scope_rejection": 0.95,
+        "out_of_scope_rejection": 0.98,
         "follow_up_accuracy": 0.84,
         "dialogues_reached": 0.95,
     },
@@ -400,6 +400,12 @@ FLOORS = {
         "follow_up_accuracy": 0.92,
         "dialogues_reached": 0.95,
     },  # session 27, honest: only its figures read, at the level reached
+    "realistic_fiftyninth": {
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.94,
+        "dialogues_reached": 0.87,
+    },  # session 28, honest: only its figures read, at the level reached
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

@@ -77,6 +77,7 @@ FLOORS = {
     "realistic_fiftyseventh": {"company_size": 0.95, "budget": 0.86, "outsourced_functions": 0.93},
     # session 27, honest: only its figures read, at the level reached
     "realistic_fiftyeighth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
+    "realistic_fiftyninth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
 }
 
 
