@@ -26,7 +26,7 @@ from actions.answers import (
     parse_functions,
 )
 from actions.decision import BACK_OFFICE
-from actions.recommend import added_task_events, start_form_events
+from actions.recommend import added_task_events, asks_a_verdict_on_it, start_form_events
 from actions.validation import UNASKED_CONFIDENCE, describe_answer
 
 BPO, CALL_CENTER = "bpo", "call_center"
@@ -856,8 +856,9 @@ class ActionAnswerFollowUp(Action):
                 # "oh and can they ring the members who are behind on their fees as well":
                 # a task the visitor adds, in words NLU is less sure of
                 return added_task_events(dispatcher, tracker, guessed)
-            if first_entity(tracker, "aspect") is None:
-                # "and a bpo?", "why not the other one?": the recommendation's reasons
+            if first_entity(tracker, "aspect") is None or asks_a_verdict_on_it(text):
+                # "and a bpo?", "why not the other one?", "is a call center worth it then?":
+                # the recommendation's reasons
                 return await ActionExplainRecommendation().run(dispatcher, tracker, domain)
         text = tracker.latest_message.get("text") or ""
         if (

@@ -263,8 +263,7 @@ class ActionResetRecommendation(Action):
                 return [*events, FollowupAction("action_listen")]
         if (
             tracker.get_slot("recommended_model")
-            and _VERDICT_ON_IT.search(text)
-            and not _FRESH_REQUEST.search(text)
+            and asks_a_verdict_on_it(text)
             and not answers_in_message(tracker, UNASKED_CONFIDENCE)
         ):
             # "is a call center overkill for us?" after the recommendation: its reasons,
@@ -299,7 +298,8 @@ class ActionResetRecommendation(Action):
 # a verdict asked of the recommendation given ("is a bpo overkill for us?", "would a call
 # center really work for us?", "do we even need one?") ...
 _VERDICT_ON_IT = re.compile(
-    r"\b(?:overkill|too (?:much|big|expensive)|worth it|enough|work (?:for|better|out)|"
+    r"\b(?:overkill|too (?:much|big|expensive)|worth (?:it|the (?:cost|money|price|investment))|"
+    r"enough|work (?:for|better|out)|"
     r"(?:right|better|best|good|smart|wise|cheaper) (?:for|fit|idea|choice|option|move)|"
     r"make sense|(?:do|would) (?:we|i) (?:even |really |actually )?need|instead)\b",
     re.IGNORECASE,
@@ -310,6 +310,13 @@ _FRESH_REQUEST = re.compile(
     r"again|start over|restart|new|friends?|brother|sister|cousin|also (?:run|own|have))\b",
     re.IGNORECASE,
 )
+
+
+def asks_a_verdict_on_it(text: Text) -> bool:
+    """A verdict asked of the recommendation given, not a fresh request."""
+    return bool(_VERDICT_ON_IT.search(text)) and not _FRESH_REQUEST.search(text)
+
+
 # a request put as a question of which one to pick ("so which is better for me", "bpo or
 # call center, which should we go for?"), not "recommend me one"
 _WHICH_IS_BETTER = re.compile(

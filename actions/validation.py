@@ -178,6 +178,12 @@ class ValidateRecommendationForm(FormValidationAction):
             return {slot: value_before_this_turn(tracker, slot)}
         if self._answers_another_question(slot, tracker):
             return {slot: None}  # a correction of an earlier answer; ask this one again
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent == "request_recommendation" and "?" in (tracker.latest_message.get("text") or ""):
+            # "is it overkill for us to go bpo?" asked at a question: the answer comes with
+            # the recommendation, once this question is answered
+            dispatcher.utter_message(response="utter_explain_after_questions")
+            return {slot: None}
         misses = int(tracker.get_slot("unclear_answers") or 0) + 1
         dispatcher.utter_message(response=unclear_response(slot, misses))
         result: Dict[Text, Any] = {slot: None, "unclear_answers": misses}

@@ -15,6 +15,7 @@ from text_to_num import alpha2digit
 _VAGUE = (  # quantities people give without a number
     (r"\b(a|one) dozen\b", "12"),
     (r"\b(a couple of|two|couple) dozen\b", "24"),
+    (r"\b(a few|several) dozen\b", "36"),
     (r"\bdozens\b", "36"),
     (r"\b(a couple of|couple of|a couple) hundreds?\b", "200"),
     (r"\b(a few|several) hundreds?\b", "300"),

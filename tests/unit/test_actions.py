@@ -219,6 +219,15 @@ def test_thats_all_with_nothing_picked_ends_the_questions_and_says_why(tracker_f
     assert messages[0]["response"] == "utter_unclear_again"
 
 
+def test_a_verdict_asked_at_a_question_is_answered_after_the_questions(tracker_factory):
+    text = "is it overkill for us to go bpo?"
+    events, messages = validation_run(
+        tracker_factory, "budget", None, "budget", text, intent="request_recommendation"
+    )
+    assert messages[0]["response"] == "utter_explain_after_questions"
+    assert slot_events(events)["budget"] is None and "unclear_answers" not in slot_events(events)
+
+
 def test_not_sure_about_the_budget_means_moderate_and_says_so(tracker_factory):
     events, messages = validation_run(tracker_factory, "budget", "unsure", "budget")
     assert slot_events(events)["budget"] == "moderate"

@@ -160,6 +160,21 @@ def test_a_follow_up_right_after_the_recommendation_gets_its_reasons(tracker_fac
 
 
 @pytest.mark.parametrize(
+    "text, aspect",
+    [("is a call center worth it then?", "benefits"), ("ok but is it worth the cost", "savings")],
+)
+def test_a_verdict_on_the_recommendation_naming_an_aspect_gets_its_reasons(
+    tracker_factory, text, aspect
+):
+    from actions.follow_ups import ActionAnswerFollowUp
+    from tests.unit.test_actions import run
+
+    tracker = _after_recommendation(tracker_factory, text, [{"entity": "aspect", "value": aspect}])
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert messages[0]["text"].startswith("I suggested a call center because")
+
+
+@pytest.mark.parametrize(
     "text, recommended",
     [
         ("oh and can they ring the members who are behind on their fees as well", True),

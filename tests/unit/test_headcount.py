@@ -31,6 +31,8 @@ def size(text):
         ("a team of 12", "small"),
         ("a dozen people", "small"),
         ("a couple of dozen", "small"),
+        ("no idea exactly, a few dozen", "small"),
+        ("several dozen people", "small"),
         ("one hundred and twenty", "medium"),
         ("a hundred and ten", "medium"),
         ("between 40 and 60 people", "medium"),
