@@ -376,8 +376,10 @@ _WH_WORD = re.compile(r"\b(?:how|what|why|which|where|when|who)\b", re.IGNORECAS
 
 
 def verdict_on_one(text: Text) -> bool:
-    """A yes-or-no verdict on one of the two for the visitor's business ("how would a bpo
-    help us save?" asks how, not whether); for "me", not someone looking for work."""
+    """The visitor asks what to do about their own business: a yes-or-no verdict on one of
+    the two ("how would a bpo help us save?" asks how, not whether; "me" is no one looking
+    for work), the choice between them for it, or someone to take its work of the two's
+    kind ("can someone take the calls for my salon")."""
     if (
         _TELL_US_WHICH.search(text)
         or _CHOICE_FOR_OURS.search(text)
