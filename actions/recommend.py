@@ -230,11 +230,14 @@ _OUR_OWN = re.compile(
     r"i manage)\b(?!.*\b(?:had|used|was|were|did)\b)",
     re.IGNORECASE,
 )
+# advice asked afresh, or for another business (words of both patterns below)
+_AFRESH = (
+    r"re?com+end\w*|suggest\w*|advi[cs]e|another|again|start over|friends?|brother|sister|"
+    r"cousin|also (?:run|own|have)"
+)
 # asking for advice afresh, or about another business: a new round, not a correction
 _NEW_ROUND = re.compile(
-    r"\?|\b(?:re?com+end\w*|suggest\w*|advi[cs]e|which|choose|pick|decide|what about|"
-    r"how about|another|other|second|again|start over|friends?|brother|sister|cousin|"
-    r"also (?:run|own|have))\b",
+    rf"\?|\b(?:{_AFRESH}|which|choose|pick|decide|what about|how about|other|second)\b",
     re.IGNORECASE,
 )
 
@@ -306,9 +309,7 @@ _VERDICT_ON_IT = re.compile(
 )
 # ... not a fresh request ("now recommend one for my other shop", "start again")
 _FRESH_REQUEST = re.compile(
-    r"\b(?:re?com+end\w*|suggest\w*|advi[cs]e|another|other (?:company|business|shop|firm)|"
-    r"again|start over|restart|new|friends?|brother|sister|cousin|also (?:run|own|have))\b",
-    re.IGNORECASE,
+    rf"\b(?:{_AFRESH}|other (?:company|business|shop|firm)|restart|new)\b", re.IGNORECASE
 )
 
 

@@ -89,6 +89,7 @@ _FIRST_SAID = re.compile(
     re.IGNORECASE,
 )
 _BUSINESS_NOUN = r"(?:company|companies|firm|business|agency|practice|shop|group|service|services)"
+_ENDS_IN_A_BUSINESS = re.compile(rf"\b{_BUSINESS_NOUN}$", re.IGNORECASE)
 _SAID_OF_ITSELF = re.compile(
     rf"^\s*{_BUSINESS_NOUN}?\s*(?:[,.;:!-]|\b(?:with|of|here|owners?|looking|seeking|needs?|"
     r"wants?|trying|considering|planning|thinking)\b)",
@@ -226,7 +227,7 @@ class NearDomainGuard(StatelessComponent):
                     # "our cleaning service", "my cleaning company is growing fast"
                     and (
                         _A_BUSINESS_AFTER.search(text[match.end() :])
-                        or re.search(rf"\b{_BUSINESS_NOUN}$", match.group(0), re.IGNORECASE)
+                        or _ENDS_IN_A_BUSINESS.search(match.group(0))
                     )
                 )
                 or (
