@@ -424,6 +424,7 @@ _NARROWER = {
     "trends": ("ai", "remote"),
     "locations": ("structure",),
     "benefits": ("savings",),  # "the advantage vs doing it ourselves, cost wise"
+    "services": ("channels",),  # "do they do chat and whatsapp as well or just calls"
 }
 
 

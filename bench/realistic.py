@@ -78,6 +78,7 @@ FIFTYSIXTH = REPO_ROOT / "tests" / "realistic_fiftysixth"  # session 25: only fi
 FIFTYSEVENTH = REPO_ROOT / "tests" / "realistic_fiftyseventh"  # session 26: only figures read
 FIFTYEIGHTH = REPO_ROOT / "tests" / "realistic_fiftyeighth"  # session 27: only figures read
 FIFTYNINTH = REPO_ROOT / "tests" / "realistic_fiftyninth"  # session 28: only figures read
+SIXTIETH = REPO_ROOT / "tests" / "realistic_sixtieth"  # session 29: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -138,6 +139,7 @@ SETS = {
     "fiftyseventh": FIFTYSEVENTH,
     "fiftyeighth": FIFTYEIGHTH,
     "fiftyninth": FIFTYNINTH,
+    "sixtieth": SIXTIETH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

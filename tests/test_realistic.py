@@ -406,6 +406,12 @@ FLOORS = {
         "follow_up_accuracy": 0.94,
         "dialogues_reached": 0.87,
     },  # session 28, honest: only its figures read, at the level reached
+    "realistic_sixtieth": {
+        "knowledge_accuracy": 0.98,
+        "out_of_scope_rejection": 0.91,
+        "follow_up_accuracy": 0.94,
+        "dialogues_reached": 0.85,
+    },  # session 29, honest: only its figures read, at the level reached
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

@@ -419,3 +419,36 @@ def test_a_story_then_what_it_is_gets_the_definition(conversation):
     )
     assert "stands for business process outsourcing" in reply.lower()
     assert "Which tasks" not in reply
+
+
+def test_doing_the_books_is_accounting(assistant, conversation):
+    conversation.say("can you help me choose")
+    conversation.say("just me and a part-timer")
+    conversation.say("keeping our books, i hate it")
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["accounting"]
+
+
+def test_customers_calling_to_cancel_is_work_to_hand_over(assistant, conversation):
+    reply = conversation.say(
+        "we run 5 dance studios, about 10 staff per studio. students ring all day to cancel "
+        "or to ask about timetables, bpo or call center?"
+    )
+    assert "your budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"
+    functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
+    assert functions == ["customer_support"]
+
+
+def test_the_branch_the_visitor_decides_for_is_the_size(assistant, conversation):
+    conversation.say("which one would you pick for us")
+    conversation.say("the group has 3000 people but our office is 60, i only decide for the office")
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"
+
+
+def test_a_verdict_asked_after_the_business_is_told_starts_the_questions(assistant, conversation):
+    reply = conversation.say(
+        "we own two hotels and the front desk can't keep up with booking calls. would a call "
+        "centre help?"
+    )
+    assert "How many people" in reply or "your budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions")

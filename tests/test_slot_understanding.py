@@ -78,6 +78,7 @@ FLOORS = {
     # session 27, honest: only its figures read, at the level reached
     "realistic_fiftyeighth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
     "realistic_fiftyninth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
+    "realistic_sixtieth": {"company_size": 0.95, "budget": 0.88, "outsourced_functions": 0.95},
 }
 
 

@@ -262,9 +262,12 @@ _DECIDING = re.compile(
     r"choose|pick|outsource))\b"
     # "hello, I am looking into outsourcing for our dental lab."
     r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b)"
-    r"\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))\b\W*)?(?:i|we)"
-    r"(?:'m| am|'re| are)?\s+(?:looking into|thinking about|thinking of|considering|exploring|"
-    r"researching|planning)\s+(?:some\s+)?outsourc\w*(?:\s+[\w'-]+){0,6}\W*$"
+    r"\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))\b\W*)?(?:(?:i|we)"
+    r"(?:'m| am|'re| are)?\s+)?(?:looking into|thinking about|thinking of|considering|exploring|"
+    r"researching|planning)\s+(?:some\s+)?outsourc\w*(?:\s+[\w'-]+){0,6}"
+    # "thinking about outsourcing, not sure what exactly"
+    r"(?:\W+(?:but\s+)?(?:not sure|unsure|no idea|dunno|idk|don'?t know)\s+(?:what|which|how)"
+    r"(?:\s+(?:exactly|yet|to outsource|to start))?)?\W*$"
     # "coach tour operator, looking at outsourcing", "energy supplier, looking at our options"
     r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b).*[,.;:-]\s*"
     r"(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:looking (?:at|into)|thinking about|considering|"
@@ -373,6 +376,30 @@ _AND_ASKS = re.compile(
     r"\b(?:and|but|also|plus)\s+(?:why|what|how|which|where|who)\b", re.IGNORECASE
 )
 _WH_WORD = re.compile(r"\b(?:how|what|why|which|where|when|who)\b", re.IGNORECASE)
+# "..., would a call centre help?", "..., is that a bpo", "... would that be more of a bpo
+# thing or": a verdict on one of the two, last, after the visitor's business or work told of
+_VERDICT_LAST = re.compile(
+    r"\b(?:would|will|could|can|might|does|is)\s+(?:an?\s+|the\s+|one of those\s+)?"
+    rf"{SUBJECT_NAMES}\s+(?:even\s+|really\s+|actually\s+)?(?:help|work|fit|suit|do it|"
+    r"be (?:enough|worth it|a good (?:idea|fit)|right|the (?:answer|solution)|overkill))"
+    r"(?:\s+(?:here|then|with (?:that|this)))?\W*$"
+    r"|\b(?:is|would)\s+(?:that|this|it)(?:\s+be)?\s+(?:more\s+)?(?:of\s+)?(?:an?\s+)?"
+    rf"{SUBJECT_NAMES}(?:\s+(?:thing|job|kind of thing))?(?:\s+or\b[^.?!]*)?\W*$",
+    re.IGNORECASE,
+)
+# "and if it's mostly phone orders then which one", "a bpo for data entry makes sense?": the
+# choice, or a verdict on one, for work of the two's kind
+_WHICH_FOR_THE_WORK = re.compile(
+    r"\bif\b(?P<work>[^.?!]{3,80}?)\b(?:then\s+)?which(?: one| of the two)?(?:\s+then)?\W*$"
+    rf"|^\W*(?:(?:is|would|does)\s+)?(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+for\s+"
+    r"(?P<work2>[\w\s'-]{2,40}?)\s+(?:makes? sense|a good idea|good idea|worth it|overkill|"
+    r"the (?:right|best) (?:call|choice|move))\W*$",
+    re.IGNORECASE,
+)
+# ("i work at a call center, would a bpo help?": an agent)
+_WORKS_THERE = re.compile(
+    rf"\bwork(?:s|ing)? (?:at|in|for) (?:an?|the) {SUBJECT_NAMES}", re.IGNORECASE
+)
 
 
 def verdict_on_one(text: Text) -> bool:
@@ -390,6 +417,27 @@ def verdict_on_one(text: Text) -> bool:
         )
     ) and not (_NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text)):
         return True
+    for_the_work = _WHICH_FOR_THE_WORK.search(text)
+    if (
+        for_the_work
+        and _WORK_OF_THE_TWO.search(for_the_work.group("work") or for_the_work.group("work2"))
+        and not (_NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text))
+    ):
+        return True
+    last = _VERDICT_LAST.search(text)
+    if last and not _WH_WORD.search(text[last_sentence_start(text[: last.start()]) : last.start()]):
+        told = text[: last.start()]
+        if (
+            _OWN_WORD.search(told)
+            and (_BUSINESS_SIGN.search(told) or _WORK_OF_THE_TWO.search(told))
+            and not (
+                _NOT_A_BUSINESS_NEED.search(text)
+                or _LOOKING_FOR_WORK.search(text)
+                or _FOR_SOMEONE_ELSE.search(text)
+                or _WORKS_THERE.search(told)
+            )
+        ):
+            return True
     verdicts = (_VERDICT_ON_ONE, _VERDICT_ON_OUTSOURCING, _SHOULD_WE_GET_ONE, _WORTH_IT_FOR_US)
     for match in (m for pattern in verdicts for m in pattern.finditer(text)):
         before = text[: match.start()]
@@ -469,10 +517,16 @@ _SIZE_OF_A_BUSINESS = re.compile(
 )
 # "so how do i choose for my printing shop": how to choose, the rule of thumb
 _HOW_TO_CHOOSE = re.compile(
-    r"^\W*(?:(?:so|ok(?:ay)?|and|but|then|hmm+)\W+)*how (?:do|should|can|would|could) "
+    r"^\W*(?:(?:so|ok(?:ay)?|and|but|then|hmm+)\W+)*(?:how (?:do|should|can|would|could) "
     r"(?:i|we|you|u|one|a company|a business) (?:choose|decide|pick)"
+    # "what should a business look at when choosing", "what factors matter when picking one
+    # over the other, size? budget?"
+    r"|what (?:(?:factors|things|criteria)(?:\s+\w+){0,2}?\s+(?:matter|count|are important|"
+    r"(?:should|do) (?:i|we|you|u|one|a company|a business) (?:consider|look at|weigh))|should "
+    r"(?:i|we|you|u|one|a company|a business|companies|businesses) (?:look at|consider|"
+    r"think about|weigh(?: up)?|keep in mind)) when (?:choosing|deciding|picking))"
     r"(?:\s+(?:for|between (?:the two|them|these|those|both)|which|(?:the right )?one)\b"
-    r"|\W*$)",
+    r"|\W*$|\W*[,;?]\W*(?:\w+\W+){0,4}$)",
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
@@ -1272,7 +1326,10 @@ class ChoiceQuestion(StatelessComponent):
         if told and self.own_need(message):
             return self.config["recommendation"]
         if _HOW_TO_CHOOSE.search(text) and (
-            intent in self.config["overruled"] or intent in self.config["knowledge"]
+            intent in self.config["overruled"]
+            or intent in self.config["knowledge"]
+            # ("what factors matter when picking one over the other" reads like "why that one")
+            or intent == self.config["explanation"]
         ):
             return self.config["general_topic"]
         # "which is usually better for a small business": a business in general

@@ -115,6 +115,7 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
+_THAT_ONE = re.compile(r"\b(?:that|this|those|these) (?:job|role|work|one|part|bit)s?\b", re.I)
 # a request to hear about something: "tell me more about the ai part"
 _TELL_ME = re.compile(r"\b(?:tell me|explain|more (?:about|on))\b", re.IGNORECASE)
 _ABOUT_THE_ASSISTANT = re.compile(
@@ -252,8 +253,15 @@ class FollowUpShape(StatelessComponent):
             aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
             words = len(text.split())
             # "even whatsapp?", "will ai take their jobs": short, and asked or pointing back
-            shaped = (words <= self.config["max_words"] and "?" in text) or (
-                words <= self.config["max_words"] + 2 and _THEIR.search(text)
+            shaped = (
+                (words <= self.config["max_words"] and "?" in text)
+                or (words <= self.config["max_words"] + 2 and _THEIR.search(text))
+                # "is ai going to take that job"
+                or (
+                    words <= self.config["max_words"] + 4
+                    and QUESTION_SHAPE.search(text)
+                    and (_POINTING_BACK.search(text) or _THAT_ONE.search(text))
+                )
             )
             return bool(aspects) and bool(shaped) and not _SMALL_TALK.search(text)
         if not topic or intent != topic.split("/")[0]:

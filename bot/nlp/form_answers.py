@@ -74,10 +74,14 @@ _TAKING_AWAY = re.compile(
     r"(?<!\bthe )(?<!\bof )(?<!\bour )(?<!\bsell )(?<!\bbuy )"
     r"scrap(?![\s-]+(?:metal|yard|iron|steel|cars?|paper|merchants?|dealers?|heaps?|lorr\w*|"
     r"trucks?|vans?|value|gold|copper|wood|tyres?)\b)|"
-    r"ditch|removed?|minus|leave out|in[- ]house|"
-    # ("subscribers who cancel", "members phoning to cancel": what customers do)
-    r"(?<!\bwho )(?<!\bthat )(?<!\bthey )(?<!ing to )(?<!\bhow to )(?<!\bwho want to )"
-    r"(?<!\bwho wants to )cancel|"
+    # ("our in-house filing is a mess": the work, not kept)
+    r"ditch|removed?|minus|leave out|(?<!\bour )(?<!\bmy )(?<!\bthe )(?<!\ban )in[- ]house|"
+    # ("subscribers who cancel", "members call nonstop to cancel": what customers do; "we
+    # want to cancel the surveys" takes them away)
+    r"(?<!\bwho )(?<!\bthat )(?<!\bthey )(?<!\bto )cancel|"
+    r"(?<!\bwho want to )(?<!\bwho wants to )(?<!\bwho need to )(?:(?<=\bwant to )|"
+    r"(?<=\bneed to )|(?<=\bhave to )|(?<=\bgoing to )|(?<=\bd like to )|(?<=\bll have to ))"
+    r"cancel|"
     r"ourselves|"
     r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"

@@ -123,6 +123,14 @@ _TOTAL_AFTER = re.compile(
     r"^\s*(?:(?:people|staff|employees|workers|of us)\s+)?"
     r"(?:in total|total|altogether|all together|all in|in all)\b"
 )
+# the part the visitor decides for, beside the whole: "the whole group is 5k but our
+# branch is 80"
+_OUR_PART = re.compile(
+    r"\b(?:our|my|this|the) (?:branch|site|office|division|subsidiary|location|department|"
+    r"unit|entity|part|bit|plant|store|shop)(?: (?:here|alone|itself))?(?: (?:i|we) "
+    r"(?:manage|run|work (?:at|for|in)))?\s+(?:is|has|have|employs|'s)\s+(?:only\s+|just\s+)?"
+    r"(?:(?:about|around|roughly|like|some|maybe)\s+)?$"
+)
 _MONEY_NEAR = re.compile(r"\b(?:spend\w*|budget\w*|cost\w*|pay\w*|afford\w*)\b")
 
 
@@ -222,9 +230,11 @@ _EACH = re.compile(
     rf"(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b[^.?!]{{0,30}}?"
     r"(?:\b(?:about|around|roughly|approx\w*|some)\s+|~\s*|\b)(\d+)\s+"
     # "9 sales staff each", not "100 rooms each"
-    rf"(?:(?:full|part)[- ]time\s+)?(?:(?:[a-z]+\s+)?{_PEOPLE_WORD}\s+)?"
+    rf"(?:(?:full|part)[- ]time\s+)?(?:(?:[a-z]+\s+)?{_PEOPLE_WORD}\s+|(?!{_THINGS}\b)[a-z]+\s+)?"
     r"(?:each|apiece|in each|at each|"
-    r"per (?:shop|store|site|location|branch|office|clinic|hotel|restaurant))\b"
+    r"per (?:shop|store|site|location|branch|office|clinic|hotel|restaurant|gym|salon|studio|"
+    r"cafe|bar|pharmacy|practice|outlet|venue|depot|dealership|school|warehouse|factory|"
+    r"plant|hospital))\b"
     rf"|(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\s+of\s+(?:about|around|roughly|approx\w*|some|~)?"
     rf"\s*(\d+)\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b"
 )
@@ -269,6 +279,7 @@ def headcount(text: str) -> Optional[float]:
             )
         )
     ]
+    corrected += [c for c in candidates[1:] if _OUR_PART.search(digits[max(0, c[2] - 40) : c[2]])]
     people = [c for c in candidates if c[1]]
     value, _, start, end = (
         max(corrected, key=lambda c: c[2]) if corrected else (people or candidates)[0]

@@ -65,11 +65,20 @@ _BETTER_AT = re.compile(
 
 # the advantages of one, weighed against the other: "what advantages does a contact centre
 # offer compared with a bpo?" (not "advantages of bpo vs call center")
-_ADVANTAGES_OVER = re.compile(
+_GOOD_POINTS = (
     r"\b(?:advantages?|benefits?|strengths?|strong points|plus(?:es| points?)|pros|upsides?|"
-    r"good points|selling points)\b.*"
+    r"good points|selling points|good about|great about)\b"
+)
+_ADVANTAGES_OVER = re.compile(
+    rf"{_GOOD_POINTS}.*"
     # "what r the plus points of call centre compare to bpo"
     r"\b(?:compared? (?:with|to)|over|in comparison (?:with|to)|relative to|against)\b",
+    re.IGNORECASE,
+)
+# ... of the one not named: "whats good about them compared to a bpo"
+_WEIGHED_AGAINST = re.compile(
+    r"\b(?:compared? (?:with|to)|in comparison (?:with|to)|relative to|against|than|over)\s+"
+    r"(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -228,6 +237,15 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
 _NOT_A_QUESTION_OF_OURS = ("out_of_scope", "nlu_fallback", "follow_up", "inform", "greet", "help",
                            "affirm", "deny", "bot_challenge", "thank", "goodbye")  # fmt: skip
 _BPO = re.compile(r"\b(?:bpo|business process)", re.IGNORECASE)
+# "so is it basically a call center or not", "isn't that just a bpo then?": whether one is
+# the other
+_IS_IT_THE_OTHER = re.compile(
+    r"^\W*(?:(?:so|ok(?:ay)?|and|but|wait|hmm+)\W+)*(?:is|isn'?t|isnt) (?:it|that|this|they|"
+    r"one)\s+(?:basically|just|really|actually|essentially|simply|kind of|sort of|more or less)?"
+    r"\s*(?:the same (?:thing )?as\s+)?(?:an?\s+|the\s+)?"
+    rf"{SUBJECT_NAMES}(?:\s+(?:or not|then|too|as well|in the end))?\W*$",
+    re.IGNORECASE,
+)
 # the two set against each other and a word that asks how they differ: "my boss asked me to
 # explain bpo vs call center in tomorrows meeting, whats the gist"
 _HOW_THEY_DIFFER = re.compile(
@@ -401,6 +419,11 @@ class TopicCues(StatelessComponent):
                 "call[- ]?cent(er|re)s?|business process outsourcing)"
                 "( (actually|exactly|really|then|anyway|even|in the first place))?"
                 "(?=\\s*([?.!,]|$))",
+                # "how does a call center work, like what is it", "my cousin got a job at a
+                # bpo, what even is that": asked last, of the one named before
+                # (not "... mentioning rpa, what is that": the other term)
+                "(?<=[,.;!?] )(like what (is|are) (it|they|one)|what "
+                "(actually|exactly|really|even) (is|are) (it|that|they|those|one))(?=\\W*$)",
                 # "what is a call centre and how does one work?"
                 "what (is|are) (an? |the )?(bpos?|call[- ]?cent(er|re)s?|business process "
                 "outsourcing) and how (does|do) (one|it|they|that) (work|operate)",
@@ -465,6 +488,8 @@ class TopicCues(StatelessComponent):
             before = text[: named[0].get("start", 0)]
             if re.search(r"\bthan\s+(?:an?\s+|the\s+)?$", before) and _BETTER.search(before):
                 return next(s for s in self.config["subjects"] if s != only)
+            if _WEIGHED_AGAINST.search(before) and re.search(_GOOD_POINTS, before, re.I):
+                return next(s for s in self.config["subjects"] if s != only)
             if _BETTER_AT.match(text[named[0].get("end", 0) :]):
                 return only  # "and whats a bpo better at compared to that"
         return None
@@ -489,7 +514,11 @@ class TopicCues(StatelessComponent):
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
             )
-            asked = self.asked_what_it_is(message) or self.asked_how_they_differ(message, key)
+            asked = (
+                self.asked_what_it_is(message)
+                or self.asked_how_they_differ(message, key)
+                or self.asked_if_one_is_the_other(message)
+            )
             if asked:
                 better = asked if asked != chosen else None
             if better:
@@ -510,6 +539,15 @@ class TopicCues(StatelessComponent):
         overrule_intent(message, "difference", 0.9)
         aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
         return key if key.startswith("difference/") and aspects else "difference/overview"
+
+    @staticmethod
+    def asked_if_one_is_the_other(message: Message) -> Optional[Text]:
+        """ "so is it basically a call center or not": how the two differ."""
+        if not _IS_IT_THE_OTHER.search(message.get(TEXT) or ""):
+            return None
+        if overrulable(message):
+            overrule_intent(message, "difference", 0.9)
+        return "difference/overview"
 
     @staticmethod
     def asked_what_it_is(message: Message) -> Optional[Text]:
@@ -671,6 +709,12 @@ class TopicCues(StatelessComponent):
     def one_sided(self, message: Message, key: Text) -> Optional[Text]:
         kind, _, subject = key.partition("/")
         text = message.get(TEXT) or ""
+        if overrulable(message) and (_BETTER.search(text) or re.search(_GOOD_POINTS, text, re.I)):
+            # "what does a cc do better", read as none of the knowledge questions
+            favoured = self.favoured(message)
+            if favoured:
+                overrule_intent(message, self.config["kinds"][0], 0.9)
+                return f"{self.config['kinds'][0]}/{favoured}"
         if key in self.config["general_comparisons"] and (
             _BETTER.search(text) or _ADVANTAGES_OVER.search(text)
         ):

@@ -56,6 +56,7 @@ def read(text, intent):
         ("bpo vs call centre for us, which one", "difference"),
         ("honestly not sure what we need, could you help", "help"),
         ("good morning, we are looking into outsourcing for our print shop.", "out_of_scope"),
+        ("considering outsourcing, no idea what exactly", "follow_up"),
         # the bare choice for a business, in other words, or with facts after it
         ("bpo vs call center for a brewery?", "difference"),
         ("catering company, what would you advise us", "out_of_scope"),
@@ -308,6 +309,29 @@ def test_how_to_choose_read_as_nothing_known_gets_the_rule_of_thumb():
     assert ChoiceQuestion({}).reading(message) == "choosing/overview"
     other = parsed_message("how do i choose a crm for my shop", "out_of_scope", 0.9)
     assert ChoiceQuestion({}).reading(other) == ""
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("what should a company think about when deciding", "out_of_scope"),
+        ("what things matter when picking one over the other? cost?", "explain_recommendation"),
+        ("what factors should we consider when choosing between them", "difference"),
+    ],
+)
+def test_what_to_weigh_when_choosing_gets_the_rule_of_thumb(text, intent):
+    assert ChoiceQuestion({}).reading(parsed_message(text, intent, 0.9)) == "choosing/overview"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what should a firm look at when choosing a crm",
+        "what factors matter when picking a laptop",
+    ],
+)
+def test_what_to_weigh_when_choosing_something_else_is_not_the_rule_of_thumb(text):
+    assert ChoiceQuestion({}).reading(parsed_message(text, "out_of_scope", 0.9)) == ""
 
 
 def test_the_reasons_of_a_recommendation_are_no_request_for_one():
@@ -874,6 +898,18 @@ def test_the_visitors_business_needing_work_of_their_kind_asks_for_the_recommend
         ("would it be overkill for us to go with a bpo", "benefits"),
         ("is outsourcing even realistic for us", "benefits"),
         ("please just tell me which one to pick", "out_of_scope"),
+        # asked last, after the business or its work told of
+        (
+            "we run 3 vet practices and the phones ring all day. would a call center help?",
+            "services",
+        ),
+        ("we want someone to run our payroll and invoicing, is that a bpo", "definition"),
+        (
+            "if we gave away our order handling would that be more of a call center thing",
+            "difference",
+        ),
+        ("and if its mainly customer emails, which one then", "out_of_scope"),
+        ("a call center for our inbound sales makes sense?", "choosing"),
     ],
 )
 def test_a_verdict_on_one_for_the_visitors_business_asks_for_the_recommendation(text, intent):
@@ -895,6 +931,12 @@ def test_a_verdict_on_one_for_the_visitors_business_asks_for_the_recommendation(
         ("tell me which one to use for my class essay", "out_of_scope"),
         ("we want the design of our trade show stand done outside, who does that?", "out_of_scope"),
         ("bpo vs call center for small companies, in general?", "choosing"),
+        ("would a call centre help?", "benefits"),
+        ("if i want to work nights then which one", "careers"),
+        ("a bpo for the cleaning makes sense?", "out_of_scope"),
+        ("i work at a call center, would a bpo help?", "careers"),
+        ("my friend runs a shop with 5 staff, would a call center help?", "benefits"),
+        ("our supplier handles payroll. what is that, is it a bpo?", "definition"),
     ],
 )
 def test_how_or_for_companies_in_general_is_no_verdict_asked(text, intent):

@@ -160,6 +160,8 @@ def test_the_form_answer_models_reading_of_a_bare_subject_is_no_other_entity():
         # small talk's reading of a question that points back
         ("will robots replace their agents", "goodbye", ["ai"], "follow_up"),
         ("bye, their careers were interesting", "goodbye", ["careers"], "goodbye"),
+        ("is automation going to replace that role", "goodbye", ["ai"], "follow_up"),
+        ("thanks, that ai part was interesting", "thank", ["ai"], "thank"),
     ],
 )
 def test_you_and_they_in_a_question_on_an_aspect(text, intent, aspects, expected):

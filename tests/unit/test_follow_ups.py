@@ -820,6 +820,18 @@ def test_the_savings_are_the_advantage_asked_cost_wise(tracker_factory):
     assert main_aspect(tracker, "services/bpo") == "savings"
 
 
+def test_the_channels_are_the_service_asked_by_its_channels(tracker_factory):
+    entities = [
+        {"entity": "aspect", "value": "services", "start": 0, "end": 10},
+        {"entity": "aspect", "value": "channels", "start": 14, "end": 18},
+    ]
+    text = "do they do chat or email too or only phone"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "definition/call_center") == "channels"
+
+
 def test_a_task_named_after_the_careers_answer_is_about_the_jobs(tracker_factory):
     tasks = [{"entity": "outsourced_function", "value": "accounting"}]
     text = "do i need to know accounting or it for those"

@@ -104,6 +104,12 @@ def found(text, *values):
         # customers who cancel take nothing away
         ("short phone surveys with subscribers who cancel", [("surveys", "surveys")], set()),
         ("members phoning to cancel", [("customer_support", "phoning")], set()),
+        ("tenants ring nonstop to cancel or ask about rent", [("customer_support", "ring")], set()),
+        ("we need to cancel the surveys, keep sales", [("surveys", "surveys")], {"surveys"}),
+        # the work done in-house is no work kept there
+        ("our in-house bookkeeping is a shambles", [("accounting", "bookkeeping")], set()),
+        ("bookkeeping stays in-house, just the calls", [("accounting", "bookkeeping")],
+         {"accounting"}),
         ("cancel the payroll, just the calls", [("payroll", "payroll")], {"payroll"}),
         # "which skip goes where" is a skip, not skipping
         ("planning the lorry routes and which skip goes where", [("logistics", "routes")],

@@ -93,6 +93,9 @@ def test_digits_inside_words_are_no_head_count(text):
 def test_the_people_of_every_site_and_only_they_are_multiplied():
     assert headcount("two shops with 9 staff each") == 18
     assert headcount("3 clinics with 12 nursing staff each") == 36
+    assert headcount("5 salons, around 8 stylists per salon") == 40
+    assert headcount("4 hotels with 100 rooms each, 60 staff") == 60
+    assert headcount("4 gyms, about 11 staff per gym") == 44
     assert headcount("we run 4 hotels with 100 rooms each and 60 staff") == 60
     assert headcount("we're 120 across branches") == 120
 
@@ -210,6 +213,10 @@ def test_members_coaches_and_seats_are_people():
         ("no, we're 80 people. it's 5 who answer the phones", 80),
         ("we're 200 staff and can spend 5000 in total", 200),
         ("me and my son, 3 vans", 2),
+        # the part the visitor decides for
+        ("the whole group is 4k but our branch is 90, i only decide for it", 90),
+        ("we are 300 but our office has 30", 30),
+        ("our site is 60, the group is 3000", 60),
     ],
 )
 def test_the_count_corrected_or_totalled_is_the_head_count(text, people):

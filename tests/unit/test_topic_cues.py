@@ -12,7 +12,7 @@ SUBJECT_WORDS = {
 }
 
 
-def message(text, key, aspects=()):
+def message(text, key, aspects=(), intent=None):
     entities = []
     for value, words in SUBJECT_WORDS.items():
         for word in words:
@@ -24,13 +24,14 @@ def message(text, key, aspects=()):
                 break
     entities += [{"entity": "aspect", "value": a} for a in aspects]
     prediction = {"intent_response_key": key, "utter_action": f"utter_{key}", "confidence": 0.6}
-    return Message(
-        data={
-            "text": text,
-            "entities": entities,
-            "response_selector": {"default": {"response": prediction}},
-        }
-    )
+    data = {
+        "text": text,
+        "entities": entities,
+        "response_selector": {"default": {"response": prediction}},
+    }
+    if intent:
+        data["intent"] = {"name": intent, "confidence": 0.6}
+    return Message(data=data)
 
 
 def topic_after(msg):
@@ -60,10 +61,20 @@ def topic_after(msg):
         ("ok and what is a call centre better at, compared to that", "difference/overview",
          "benefits/call_center"),
         ("so where does a bpo do better", "difference/overview", "benefits/bpo"),
+        # the one not named, weighed against the one named
+        ("what's great about them compared with a call centre", "benefits/call_center",
+         "benefits/bpo"),
+        ("the pros of them over a bpo?", "benefits/bpo", "benefits/call_center"),
     ],
 )  # fmt: skip
 def test_one_sided_comparisons_answer_for_the_first_subject(text, chosen, expected):
     assert topic_after(message(text, chosen)) == expected
+
+
+def test_a_one_sided_comparison_read_as_nothing_known_is_the_benefits():
+    msg = message("what does a call centre do better", "careers/call_center", intent="out_of_scope")
+    assert topic_after(msg) == "benefits/call_center"
+    assert msg.get("intent")["name"] == "benefits"
 
 
 def test_a_named_aspect_narrows_the_general_difference():
@@ -144,6 +155,12 @@ def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expect
          "definition/call_center"),
         ("what even is a call centre, just people on phones all day?", "difference/channels", [],
          "definition/call_center"),
+        # asked last, of the one named before
+        ("my sister works in a bpo now, what exactly is that?", "careers/bpo", [],
+         "definition/bpo"),
+        ("how does a call centre run, like what is it", "careers/call_center", [],
+         "definition/call_center"),
+        ("i got a job at a bpo, what is it like?", "careers/bpo", [], "careers/bpo"),
         # one of them, and nothing more said
         ("tell me about bpo companies", "choosing/overview", [], "definition/bpo"),
         ("tell me about call centers", "benefits/call_center", [], "definition/call_center"),
@@ -511,3 +528,22 @@ def test_another_term_beside_one_of_them_asks_no_definition_of_it(text):
 def test_why_with_definition_words_still_asks_for_the_reasons():
     text = "why did you suggest a bpo for us? what does bpo mean?"
     assert read(text, "definition/bpo", "explain_recommendation")[0] == "explain_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so is it basically a call center or not",
+        "isn't that just a bpo then?",
+        "is it the same thing as a call centre",
+    ],
+)
+def test_whether_one_is_the_other_is_how_they_differ(text):
+    msg = message(text, "definition/call_center", intent="explain_recommendation")
+    assert topic_after(msg) == "difference/overview"
+    assert msg.get("intent")["name"] == "difference"
+
+
+def test_whether_it_is_one_of_them_with_more_asked_keeps_its_topic():
+    msg = message("is it a call center that does payroll?", "services/call_center")
+    assert topic_after(msg) == "services/call_center"
