@@ -7,6 +7,7 @@ the message (a head count and "cost is no concern" look like a form answer, a
 comparison like the difference). A visitor who asks which kinds of companies go
 for which ("is a bpo better for big companies and a call center for small ones?")
 wants the rule of thumb, the `choosing/overview` answer, not the form's questions.
+What tells of the visitor's own business is read in `bot.nlp.own_business`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,32 @@ from bot.nlp.base import (
     selected_topic,
     sentences_of,
     word_pattern,
+)
+from bot.nlp.own_business import (
+    ASKING,
+    BUSINESS_HERE,
+    BUSINESS_SIGN,
+    EMPLOYEE,
+    HANDING_OVER,
+    JOB_SEEKER,
+    LAW,
+    LOOKING_FOR_WORK,
+    NEEDS,
+    NOT_A_BUSINESS_NEED,
+    OUR_BUSINESS,
+    OWN_NEED,
+    OWN_STORY,
+    OWN_WORD,
+    SIZE_ALONE,
+    SPEAKS_FOR_A_COMPANY,
+    STORY_OF_ANOTHER_KIND,
+    TELLS_WHAT_IT_DOES,
+    WANTS_DONE,
+    WORK_OF_OURS,
+    WORK_OF_THE_TWO,
+    business_first,
+    introduces_itself,
+    names_a_business,
 )
 from bot.nlp.topic_cues import DEFINITION_ASKED
 
@@ -361,16 +388,6 @@ _ASKS_FOR_A_TAKER = re.compile(
     r"(?:partner|provider|company|service)\b",
     re.IGNORECASE,
 )
-# ... of work the two take on ("who does that" of a trade show booth's design asks for
-# another supplier)
-_WORK_OF_THE_TWO = re.compile(
-    r"\b(?:phones?|calls?|lines?|customers?|clients?|support|help ?desk|e-?mails?|chats?|dms|"
-    r"messages|enquir(?:y|ies)|inquir(?:y|ies)|orders?|bookings?|leads|sales|payroll|salar(?:y|ies)|"
-    r"invoic\w*|books|bookkeeping|accounts|accounting|hr|admin\w*|paperwork|it support|"
-    r"computers|laptops|logistics|"
-    r"shipping|warehouse|reports?|data)\b",
-    re.IGNORECASE,
-)
 # "is bpo worth it for us, and why do companies use it"
 _AND_ASKS = re.compile(
     r"\b(?:and|but|also|plus)\s+(?:why|what|how|which|where|who)\b", re.IGNORECASE
@@ -412,27 +429,27 @@ def verdict_on_one(text: Text) -> bool:
         or _CHOICE_FOR_OURS.search(text)
         or (
             _ASKS_FOR_A_TAKER.search(text)
-            and _WORK_OF_THE_TWO.search(text)
-            and _OWN_WORD.search(text)
+            and WORK_OF_THE_TWO.search(text)
+            and OWN_WORD.search(text)
         )
-    ) and not (_NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text)):
+    ) and not (NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text)):
         return True
     for_the_work = _WHICH_FOR_THE_WORK.search(text)
     if (
         for_the_work
-        and _WORK_OF_THE_TWO.search(for_the_work.group("work") or for_the_work.group("work2"))
-        and not (_NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text))
+        and WORK_OF_THE_TWO.search(for_the_work.group("work") or for_the_work.group("work2"))
+        and not (NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text))
     ):
         return True
     last = _VERDICT_LAST.search(text)
     if last and not _WH_WORD.search(text[last_sentence_start(text[: last.start()]) : last.start()]):
         told = text[: last.start()]
         if (
-            _OWN_WORD.search(told)
-            and (_BUSINESS_SIGN.search(told) or _WORK_OF_THE_TWO.search(told))
+            OWN_WORD.search(told)
+            and (BUSINESS_SIGN.search(told) or WORK_OF_THE_TWO.search(told))
             and not (
-                _NOT_A_BUSINESS_NEED.search(text)
-                or _LOOKING_FOR_WORK.search(text)
+                NOT_A_BUSINESS_NEED.search(text)
+                or LOOKING_FOR_WORK.search(text)
                 or _FOR_SOMEONE_ELSE.search(text)
                 or _WORKS_THERE.search(told)
             )
@@ -443,7 +460,7 @@ def verdict_on_one(text: Text) -> bool:
         before = text[: match.start()]
         if _WH_WORD.search(before[last_sentence_start(before) :]):
             continue
-        if match.group("own") and _NOT_A_BUSINESS_NEED.search(text):
+        if match.group("own") and NOT_A_BUSINESS_NEED.search(text):
             continue
         # ("... is a call center still worth it for us? what are its upsides": the upsides)
         after = text[match.end() :]
@@ -582,17 +599,10 @@ BARE_CHOICE = re.compile(
 
 # "we're a car dealership with 35 staff, bpo or call center for following up sales leads
 # by phone?": the choice, after what the company is
-# "hotel group here, ...", "bakery owner here": who writes
-_BUSINESS_HERE = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:(?!(?:bpos?|call|cent\w+|what\w*|which|explain|"
-    r"difference|tell|question|student|grad\w*|job|seeker|applicant|agent|fresher|newbie|"
-    r"noob|beginner)\b)[\w'&-]+\s+){1,3}(?:owner|manager|here)\b",
-    re.IGNORECASE,
-)
 _OWN_THEN_CHOICE = re.compile(
     rf"(?:\b(?:we|we'?re|our|i'?m|i am|my)\b"
     # "bookshop owner here, call centre or bpo?"
-    rf"|{_BUSINESS_HERE.pattern})"
+    rf"|{BUSINESS_HERE.pattern})"
     rf"[^?]*[,;:]\s*{_SUBJECT}\s+(?:or|vs\.?|versus)\s+"
     rf"{_SUBJECT}(?:\s+(?:for|to)\s+[^?.!]*)?\W*$",
     re.IGNORECASE,
@@ -650,22 +660,6 @@ _HANDING = (
     r"an? (?:outside|external|third[- ]party) \w+|outside help|a company|a service|an agency)"
     r"(?: to (?:handle|do|take|answer|run|manage|deal with|pick up|cover)\b[^.?!]{0,40})?)"
 )
-# ... work of the kind the two take on, told in the story ("our church choir needs new robes,
-# worth getting someone to make them?" is no such work)
-_WORK_OF_OURS = re.compile(
-    r"\b(?:calls?|calling|phones?|phoning|ring\w*|enquir\w*|inquir\w*|e-?mails?|messages?|dms|"
-    r"whatsapp|chats?|bookings?|orders?|reservations?|appointments?|admin\w*|paperwork|invoic\w*|"
-    r"payroll|wages|books|bookkeeping|accounts?|accounting|finance|hr|recruit\w*|hiring|"
-    # (IT, not the pronoun)
-    r"(?-i:IT)|it (?:support|help|desk|stuff|side)|claims|requests|telemarketing|telesales|"
-    r"voicemails?|call-?backs?|dispatch\w*|follow-?ups?|transcription|leads?|onboarding|"
-    r"helpdesk|help desk|tech\w*|support|customers?|clients?|patients?|guests?|tickets?|"
-    r"complaints?|sales|rotas?|schedul\w*|reports?|reporting|data|billing|payments?|"
-    r"debts?|collections?|logistics|deliver\w*|shipping|returns|queries|questions|quotes?|"
-    r"estimates?|"
-    r"first contact|front desk|reception|back office|operations|processes)\b",
-    re.IGNORECASE,
-)
 _OWN_CASE_ASKED = re.compile(
     _ASK_START + r"(?:"
     r"(?:would|does|will) (?:it|that|this) (?:make sense|be (?:worth it|sensible|smart|wise|"
@@ -705,90 +699,6 @@ _BARE_ADVICE = re.compile(
     r"|\bhelp (?:me|us) (?:pick|choose|decide)(?=\s*(?:pls|please|plz)?\s*(?:[,.!?;]|$))",
     re.IGNORECASE,
 )
-# ... after the visitor told what the company is or does ...
-_OWN_STORY = re.compile(
-    r"\b(?:we|we'?re|were|our|i|i'?m|my)\b\s+(?:\w+\s+){0,3}?(?:are|is|run|own|sell|make|"
-    r"ship|rent|resell|have|operate|manage|work|started|opened|employ|provide|offer|do|"
-    r"supply|build|teach|look after|deliver|roast|grow|a|an)\b"
-    # "window cleaning business, me and the lads. which one": a kind of business first
-    # (not "call center", "bpo company", "customer service centre": one of the two; not
-    # "for a small company": companies of a size)
-    r"|^\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening))\b\W*)?"
-    r"(?!(?:for|which|what|a|an|the|any|kind|type|sort)\b)"
-    r"(?:(?!(?:bpos?|call|contact|outsourc\w*|customer|service|support|answering|"
-    r"telemarketing|phone|supply|high)\b)[\w'-]+\s+){0,3}"
-    r"(?:business|company|firm|farm|shop|practice|agency|centre|center|clinic|studio|"
-    r"school|hotel|restaurant|garage|salon|gym|bakery|brewery|winery|pharmacy|chain)\b"
-    # (not "school project on bpo vs call centres", "hotel industry and call centres")
-    r"(?!\s+(?:project|student|assignment|homework|essay|thesis|course|industry|sector)s?\b)"
-    # "food truck, just me and my brother", "me + 2 staff"
-    r"|\b(?:just|only) me and\b|\bme (?:and|\+|&) (?:my|\d+|two|three|four|five)\b"
-    # "our museum wants someone to phone visitors" (not "i want cheap phones")
-    r"|\b(?:our|my)\s+\w+(?:\s+\w+)?\s+(?:wants?|needs?)\b",
-    re.IGNORECASE,
-)
-# what a business is called ("marina", "bakery", "hair salons")
-_BUSINESS_NOUN = (
-    r"(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|stores?|startups?|agenc(?:y|ies)|clinics?|"
-    r"practices?|brands?|studios?|chains?|franchises?|factor(?:y|ies)|dealerships?|resellers?|"
-    r"consultanc(?:y|ies)|banks?|hospitals?|schools?|restaurants?|hotels?|charit(?:y|ies)|ngos?|"
-    r"labs?|gyms?|salons?|garages?|baker(?:y|ies)|brewer(?:y|ies)|winer(?:y|ies)|cafes?|cafés?|"
-    r"farms?|museums?|workshops?|marinas?|venues?|groups?|(?<!call )cent(?:re|er)s?|kennels?|"
-    r"nurser(?:y|ies)|pharmac(?:y|ies)|operators?|suppliers?|manufacturers?|wholesalers?|"
-    r"retailers?|distributors?|contractors?|clubs?|bureaus?)"
-)
-# trades named by who does them ("florist here", "locksmiths, trying to decide ..."): a
-# business only where nothing is said of them ("printers keep jamming" is no printing firm)
-_TRADE = (
-    r"(?:florists?|plumbers?|locksmiths?|electricians?|builders?|roofers?|joiners?|carpenters?|"
-    r"decorators?|landscapers?|cleaners?|dentists?|vets?|opticians?|physios?|solicitors?|"
-    r"architects?|surveyors?|jewell?ers?|butchers?|fishmongers?|greengrocers?|tailors?|"
-    r"barbers?|hairdressers?|caterers?|printers?|hauliers?|removals|scaffolders?|glaziers?|"
-    r"undertakers?|funeral directors?|breeders?|growers?|roasters?|distillers?|insurers?|"
-    r"letting agents?|estate agents?)"
-    r"(?:\s+(?:here|owners?|firm|business|company|in\s+[\w-]+|with\b.*|of\b.*))?\s*$"
-)
-# the first words of a message that name a business and nothing else ("travel agency with a
-# few branches, ...", "nursery chain (childcare), ...", "department store. ...")
-_FIRST_WORDS = re.compile(r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?([^,.;:!?()\n-]+)")
-_NOT_A_NAME = re.compile(
-    r"^\W*(?:what|which|how|why|who|where|when|is|are|do|does|can|could|would|should|will|"
-    r"i|we|my|our|for|in|at|to|if|and|but|so|the|any|help|need|want|looking|question|student|"
-    r"job)\b|\b(?:bpos?|call|outsourc\w*|jobs?|careers?|students?|course|project|industry|"
-    r"sector)\b",
-    re.IGNORECASE,
-)
-
-
-# ... not a kind in general ("retail companies", "big companies", "retailers"), unless
-# counted ("hair salons x3", "chain of 20 gyms")
-_GENERAL_KIND = re.compile(
-    r"^(?!.*(?:\d|\bx\s*\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|few|several)\b))"
-    r".*\b(?:companies|businesses|firms|organi[sz]ations|retailers|shops|stores|brands|"
-    r"agencies|startups|clinics|practices|hotels|restaurants|banks|hospitals|schools|"
-    r"manufacturers|wholesalers|suppliers|operators|charities)\b",
-    re.IGNORECASE,
-)
-
-
-def business_first(text: Text) -> bool:
-    """The message opens with the name of a kind of business, up to its first comma or
-    full stop ("skip hire company. ...", "chain of 20 gyms, ...")."""
-    first = _FIRST_WORDS.match(text)
-    if not first or len(first.group(1).split()) > 7 or _NOT_A_NAME.search(first.group(1)):
-        return False
-    if _GENERAL_KIND.search(first.group(1)):
-        return False  # "insurance companies, bpo or call center?": companies in general
-    return names_a_business(first.group(1))
-
-
-def names_a_business(words: Text) -> bool:
-    """A kind of business named in these few words ("skip hire company", "small golf club",
-    "locksmiths")."""
-    return bool(
-        re.search(rf"\b{_BUSINESS_NOUN}\b", words, re.IGNORECASE)
-        or re.search(rf"\b{_TRADE}", words.strip(), re.IGNORECASE)
-    )
 
 
 # "we're a pet insurer weighing up a bpo against a call centre", "repair shop, trying to
@@ -804,271 +714,6 @@ _WEIGHING = re.compile(
 _WEIGHING_OWN = re.compile(
     r"\b(?:we|we'?re|we are|i'?m|i am|im)\b(?:(?!\b(?:how|firms|companies|businesses|a company|"
     r"one)\b).){0,60}?\b(?:weigh|figur|work|decid|choos)",
-    re.IGNORECASE,
-)
-# the visitor's business, and work it cannot keep up with or wants handed over ("online
-# fashion store, 110 staff, returns are drowning us", "hair salons x3, bookings are
-# chaos", "hotel group here, we want to hand over a chunk of head office work")
-_OWN_NEED = re.compile(
-    r"\b(?:hand(?:ing)? (?:over|off|out)|hand(?:ing)? (?:stuff|work|things|it|them) (?:over|off)|"
-    r"drown\w*|swamp\w*|overwhelm\w*|chaos|"
-    r"(?:a|total|complete) (?:mess|nightmare)|struggl\w*|can'?t (?:keep up|cope|answer|manage)|"
-    r"(?:too|getting) (?:much|big) (?:for (?:me|us)|to (?:handle|manage))|on (?:my|our) own|"
-    r"miss(?:ing)? (?:calls|the phone)|need a hand|want (?:somebody|help|to hand)|"
-    # "phones + facebook messages are killing me", "phones go mad every morning"
-    r"(?:phones?|calls?|e-?mails?|messages|inbox|admin|paperwork|bookings|enquiries|lines?)"
-    r"[^.!?]{0,30}\b(?:killing (?:me|us)|go(?:es|ing)? (?:mad|crazy|nuts))|never stops? ringing|"
-    r"eats? (?:up )?(?:all )?(?:of )?(?:my|our) (?:time|days?|weeks?)|"
-    # "im looking at outsourcing for my solar panel install business"
-    r"(?:looking|thinking) (?:at|into|about) outsourc\w*"
-    # "need some help figuring this out" (not "need help with our taxes")
-    r"|need (?:some )?help(?: (?:figuring|working|sorting) (?:this|it|things) out)?(?=\W*$)"
-    r"|keep(?:s)? losing (?:sales|customers|leads|calls)"
-    r"|can'?t (?:staff|cover|man) (?:the )?(?:phones?|lines?|calls?)"
-    r"|spends? (?:all day|hours|half the day) (?:on the phones?|answering))\b",
-    re.IGNORECASE,
-)
-# ... not the law around it ("looking into outsourcing rules for our clinic")
-# ... or a task stated beside these ("small music school. hate paperwork")
-_WANTS_DONE = re.compile(
-    r"\b(?:hate (?:the\s+|doing\s+)?\w+|need (?:someone|people)|want someone)\b", re.IGNORECASE
-)
-# "looking for a company to take over payroll", "i wanna stop doing admin myself": work
-# handed over, a need only when it is work of the two (not the cleaning or web design)
-# (not "... off our hands": said in corrections too)
-_HANDING_OVER = re.compile(
-    r"\b(?:looking|searching) for (?:an? |some )?(?:outside |external )?(?:company|firm|provider|"
-    r"partner|service|some(?:one|body)|people|team|agency)\b[^.!?]{0,40}?\bto (?:take over|"
-    r"handle|do|run|manage|answer|look after|take care of|deal with)\b"
-    r"|\bstop (?:doing|answering|handling|chasing|running|taking) (?:[\w-]+ ){0,3}?"
-    r"(?:myself|ourselves|in-?house)\b"
-    # "i'm sick of doing the books", "fed up with answering the phones"
-    r"|\b(?:sick|tired) of (?:doing|answering|chasing|running)\b|\bfed up with\b",
-    re.IGNORECASE,
-)
-# ... not a job there, a study or the visitor as a customer
-_NOT_A_BUSINESS_NEED = re.compile(
-    r"\b(?:agents?|applying|appl(?:y|ied)|interviews?|jobs?|careers?|hired|hiring me|students?|"
-    r"grads?|graduat\w*|thesis|assignment|homework|offers?|pays?|salar\w*|my order|"
-    r"i'?m a customer|as a customer)\b",
-    re.IGNORECASE,
-)
-# ... of someone looking for work ("I got an offer from a BPO in Manila. Is it worth it?")
-_LOOKING_FOR_WORK = re.compile(
-    r"\b(?:job ?seekers?|jobs?|careers?|appl(?:y|ying|ied)|interviews?|hired|students?|grads?|"
-    r"graduat\w*|thesis|(?:an? |job )?offers? (?:from|at)|offered me|(?:my|of) experience|"
-    r"years? (?:in|at|of)\b|"
-    # "I'm starting at a call center next week ...": a new agent
-    r"(?:i'?m|i am) starting (?:at|with|in)\b|my (?:first day|shift)\b)",
-    re.IGNORECASE,
-)
-_LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)
-_GREETED = (
-    r"^\W*(?:(?:hi|hey|hello|hiya|heya|howzit|yo|hola|ola|g'?day|greetings|"
-    r"good (?:morning|afternoon|evening))(?: there)?\b\W*)?"
-    r"(?:(?:so|well|ok|okay|right|um+|hmm+)\b\W*)*"
-)
-# what a visitor may run that is no business of the kind ("i run a blog about outsourcing",
-# "i have a gym membership", "we run a contact centre": one of the two)
-_NOT_RUN_AS_A_BUSINESS = (
-    r"(?!(?:[\w'&-]+\s+)?(?:blog|vlog|youtube|channel|podcast|website|site|newsletter|page|"
-    r"account|forum|community|course|class|marathon|race|risk|question|team|call|bpo|contact|"
-    r"customer|membership|appointment|apartment|flat|project|book|reading|support|facebook|"
-    r"instagram|whatsapp|online|local|car|boat|horse|house)s?\b)"
-)
-# ... or the visitor introduces the business it speaks for ("hi i manage a small marina",
-# "i run a kennel and cattery", "we're a firewood delivery business", "I am the managing
-# director of a clock repair workshop", "me and my brother run a garage")
-_SPEAKERS = (
-    r"(?:(?:i|we)(?:\s+(?:also|now|currently))?|me and my \w+|my \w+ and i|our family|my family)"
-)
-_INTRODUCTION = re.compile(
-    _GREETED + r"(?:" + _SPEAKERS + r"\s+(?:run|runs|operate|operates|manage|founded|started)\s+"
-    r"(?:an?|our|my|two|three|four|five|\d+)\s+"
-    # "i own a violin repair shop" (not "i own a car")
-     + r"|" + _SPEAKERS + r"\s+(?:own|owns|co-?own)\s+(?:an?|our|my|two|three|four|five|\d+)\s+"
-    rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b)"
-    # (not "i'm a receptionist at a dental clinic")
-    rf"|(?:i|we)(?:'?m|'?re|\s+am|\s+are)\s+(?:an?|one of (?:the|two))\s+"
-    rf"(?=(?:(?!(?:at|for|in|with|of)\b)[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b)"
-    # "we have a drone survey company", "we've got 3 archery ranges and a shop"
-    r"|(?:i|we)(?:\s+have|'?ve got|\s+have got)\s+(?:an?|two|three|four|five|\d+)\s+"
-    rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\s*(?:$|[,.;:!]))"
-    r"|(?:i'?m|im|i am)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:owner|"
-    r"director|founder|co-?founder|ceo|md|proprietor)\s+(?:of|at)\s+(?:an?|our|my|the)\s+"
-    rf"(?=(?:[\w'&-]+\s+){{0,4}}{_BUSINESS_NOUN}\b)"
-    r")" + _NOT_RUN_AS_A_BUSINESS,
-    re.IGNORECASE,
-)
-# ... and the rest of the message only says how big it is, what it does or where it is
-# ("..., me and 3 others", "..., we look after fish tanks in offices", "... in leeds"); a
-# story of something else ("i manage a restaurant and my chef quit") is no introduction
-_PARTS = re.compile(r"\s*(?:[,.;:!]+|\s-+\s|\band\s+(?=(?:i|we|my|our|me)\b))\s*", re.IGNORECASE)
-_SIZE_SAID = re.compile(
-    r"\b(?:\d[\d,.k+]*|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|"
-    r"thousand|few|couple)\b|\b(?:small|tiny|big|large|little)\s+(?:team|crew|outfit|business)\b"
-    r"|\bme (?:and|&|\+) \w+|\bof us\b|\bjust me\b",
-    re.IGNORECASE,
-)
-_WHERE_IT_IS = re.compile(
-    r"^(?:(?:we'?re|we are|based|located)\s+)?(?:in|near|from|across|out of|around)\s+[\w' -]+$",
-    re.IGNORECASE,
-)
-_TELLING_MORE = re.compile(
-    r"^(?:we|i)\s+(?:also\s+|mainly\s+|mostly\s+)?(?:do|make|build|sell|run|offer|provide|"
-    r"supply|look after|serve|work|cover|grow|fix|repair|install|host|teach|deliver|"
-    r"specialise|specialize)\b"
-    r"|^(?:mostly|mainly|mostly doing|specialising|specializing|making|building|selling|"
-    r"supplying|doing)\b",
-    re.IGNORECASE,
-)
-_NEEDS = re.compile(r"\b(?:needs?|needed|wants?|looking for|would like|'d like)\b", re.I)
-# ... or a story of another kind ("... my chef quit", "... our members love it")
-_STORY_OF_ANOTHER_KIND = re.compile(
-    r"\b(?:needs?|needed|wants?|looking for|broke|broken|problems?|issues?|trouble|quit|"
-    r"stolen|robbed|flooded|closing|closed|clos(?:e|ing) down|selling|sold|bored|browsing|"
-    r"love|loves|loved|great|review|acquired|bankrupt)\b"
-    # ... or one of the two itself ("we provide customer support for other companies")
-    r"|\b(?:support|service|calls?|call handling|outsourcing|back office)\s+for\s+other\s+"
-    r"(?:companies|businesses|firms|brands)\b",
-    re.IGNORECASE,
-)
-# "... for my solar panel install business"
-# (not "our resellers", "our suppliers": others)
-_OUR_BUSINESS = re.compile(
-    r"\b(?:my|our)\s+(?:[\w'&-]+\s+){0,3}(?:business|company|firm|shop|store|startup|agency|"
-    r"clinic|practice|studio|workshop|salon|restaurant|hotel|farm|bakery|gym|garage|chain)\b",
-    re.IGNORECASE,
-)
-# words that ask something, beside a question mark
-_ASKING = re.compile(
-    r"\b(?:what\w*|which|how|why|where|when|who|tell me|explain|describe|list|show me|send me|"
-    r"give me|curious|reading up|want to know|wondering|advantages?|benefits?|pros|cons|"
-    r"differ\w*|defin\w*|meaning|history|"
-    r"(?:can|could|would|will|do|does|should) (?:you|i|we|they|it|a|an|the)|is there|are there)\b",
-    re.IGNORECASE,
-)
-# ... or tells what its business does or is ("we dig boreholes for farms", "im a tree
-# surgeon"), with its size or work it cannot keep up with ("..., we're a crew of 7")
-_TELLS_WHAT_IT_DOES = re.compile(
-    _GREETED + r"(?:(?:we|i)\s+(?:\w+\s+)?(?:grow|make|build|teach|roast|breed|brew|bake|print|"
-    r"repair|install|clean|host|design|import|export|sell|fix|hire|train|trade|produce|"
-    r"distribute|cater|transport|publish|develop|dig|maintain|look after|deliver|supply|rent|"
-    r"ship|organi[sz]e|provide|offer|restore|refurbish|renovate|recycle|service|inspect|"
-    r"treat|operate|own|run)(?:s|es)?\b"
-    r"|(?:i'?m|im|i am|we'?re|we are)\s+an?\s+"
-    r"(?!(?:team|group|bunch|couple|family|class|club|book|student|nurse|volunteer)s?\b)[\w-]+)"
-    + _NOT_RUN_AS_A_BUSINESS,
-    re.IGNORECASE,
-)
-
-
-# ("i'm the owner of a contact centre" is no "bakery owner here")
-_SPEAKER_FIRST = re.compile(r"^\W*(?:i|i'?m|im|we|we'?re)\b", re.IGNORECASE)
-# someone who works for a business, not one who speaks for it
-_EMPLOYEE = re.compile(
-    r"\b(?:manager|assistant|employee|agent|clerk|intern|student|nurse|teacher|cashier|"
-    r"waiter|waitress|worker|receptionist|chef|cook|driver|developer|years? old)\b",
-    re.IGNORECASE,
-)
-
-
-# "small salon, 5 stylists incl me": a business named bare, said first, with its size
-_BUSINESS_NAMED = re.compile(
-    _GREETED + r"(?:(?:an?|the|our|my)\s+)?"
-    r"(?:(?!(?:bpos?|call|contact|support|service|customer|job|data|fitness|shopping|student|"
-    r"my|our|your|their|his|her)\b)[\w'&-]+\s+){0,3}" + _BUSINESS_NOUN + r"(?=\s*[,;:.!]|\s-+\s)",
-    re.IGNORECASE,
-)
-# ... its head count: "5 stylists incl me", "me and two mechanics", "about 12 staff" (not "2
-# parcels", "200 members", "3 recruiters called me today")
-_WORKERS = (
-    r"(?:people|ppl|persons|staff|employees|workers|guys|folks|colleagues|crew|team members|devs|"
-    r"heads|hands|ftes?|"
-    r"(?!(?:orders|others|numbers|members|customers|users|followers|subscribers|viewers|"
-    r"buyers|passengers|players|tickets|dollars|hours|years|layers|containers|letters|"
-    r"papers|stickers|burgers|flowers|lockers|printers|computers|trainers? sessions)\b)"
-    r"[a-z]+(?:ists|ians|ors|ers|ants|ics|ses|chefs|techs|agents|reps|cooks|drivers))"
-)
-_HEADCOUNT = re.compile(
-    r"^(?:(?:about|around|approx\.?|roughly|like|some|nearly|almost|over|under|~)\s+)?"
-    r"(?:\d[\d,.k+]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
-    r"dozen|a couple of|a few|twenty|thirty|forty|fifty|a hundred|hundred)\s+"
-    rf"(?:\w+\s+)?{_WORKERS}(?:\s+(?:incl(?:uding|\.)?|plus|and|\+|with|counting)\s+me)?\W*$"
-    r"|^(?:just me|me (?:and|&|\+|plus) (?:\w+\s+)?\w+|"
-    r"(?:\d+|a few|two|three|four|five) of us)\W*$",
-    re.IGNORECASE,
-)
-# "just looking into options tbh": no question, the options are what the visitor weighs
-_EXPLORING = re.compile(
-    r"^(?:(?:just|only|currently|now|so)\s+)?(?:looking|exploring|checking|researching)\s+"
-    r"(?:(?:into|at|out|up on)\s+)?(?:the\s+|my\s+|our\s+|some\s+)?(?:options|outsourcing)\b"
-    r"(?:\s+(?:tbh|to be honest|for now|atm|really))?\W*$",
-    re.IGNORECASE,
-)
-_TURN = re.compile(r"\b(?:so|but|because|though|hard|sure|idk|dunno|count)\b", re.IGNORECASE)
-# "we are a start-up", "we're a large company": a size, said as an answer
-_SIZE_ALONE = re.compile(
-    r"^\W*(?:we(?:'re| are)|i'?m|im|i am)\s+an?\s+(?:(?:very|really|fairly|pretty|quite)\s+)?"
-    r"(?:small|large|big|tiny|huge|medium|mid-?sized?|start-?up|startup|growing|global|"
-    r"multinational|sme|enterprise|corporate)\b",
-    re.IGNORECASE,
-)
-
-
-def introduces_itself(text: Text) -> bool:
-    """The message introduces the visitor's business and says no more than how big it
-    is, what it does or where it is."""
-    speaker_first = bool(_SPEAKER_FIRST.match(text))
-    start = _INTRODUCTION.match(text) or (None if speaker_first else _BUSINESS_HERE.match(text))
-    named = None if start or speaker_first else _BUSINESS_NAMED.match(text)
-    start = start or named
-    if not start or _ASKING.search(text) or _STORY_OF_ANOTHER_KIND.search(text):
-        return False
-    if speaker_first and _EMPLOYEE.search(text):
-        return False
-    parts = [p for p in _PARTS.split(text[start.end() :]) if p.strip()]
-    if named:
-        # a business named bare says its head count and no more ("small salon, 5 stylists
-        # incl me. just looking into options"; not "pizza shop, 2 large pepperoni pls",
-        # "big company, 5000 employees. i work there as a cashier", "gym, 3 times a week")
-        return any(_HEADCOUNT.match(part) for part in parts) and all(
-            _HEADCOUNT.match(part) or _EXPLORING.match(part) or _WHERE_IT_IS.match(part)
-            for part in parts
-        )
-    return all(
-        # the rest of the business's name ("... kennel and cattery"; not "... franchise so
-        # hard to count")
-        (i == 0 and len(part.split()) <= 8 and not _TURN.search(part))
-        or _SIZE_SAID.search(part)
-        or _WHERE_IT_IS.match(part)
-        or _TELLING_MORE.match(part)
-        or _INTRODUCTION.match(part)  # "I am the managing director of .... We are five people."
-        or _TELLS_WHAT_IT_DOES.match(part)
-        or _EXPLORING.match(part)
-        for i, part in enumerate(parts)
-    )
-
-
-# ... in words of a business ("my cat is sick, what should i do?" tells of none)
-_BUSINESS_SIGN = re.compile(
-    r"\b(?:compan(?:y|ies)|business\w*|(?:firm|shop|store|startup|start-up|agency|clinic|"
-    r"practice|brand|studio|chain|franchise|factory|dealership|reseller|consultancy|bank|"
-    r"insurer|hospital|school|restaurant|hotel|charity|ngo|lab|gym|salon|garage|bakery|"
-    r"brewery|winery|cafe|farm|office|customer|client|patient|guest|museum|workshop|"
-    r"shipyard|boatyard|foundr(?:y|ie)|marina|venue|"
-    # "a falconry centre" (not a job centre)
-    r"(?<!job )cent(?:re|er))s?|"
-    r"staff|employees|team|crew|people|ppl|orders?|calls?|phones?|sales|invoices?|payroll|"
-    # "we get booking enquiries from weddings all day"
-    r"bookings?|enquir(?:y|ies)|inquir(?:y|ies)|quotes?|appointments?|reservations?|"
-    r"support|run|own|operate|sell|ship|rent|resell|employ|supply|deliver|"
-    r"provide|offer|manufactur\w*)\b"
-    # "we grow apples", "our vans deliver": what a company does ("we" alone is no sign:
-    # "my cat is sick, what should we do?")
-    r"|\b(?:we|we'?re|our)\s+(?:\w+\s+)?(?:grow|make|build|teach|roast|breed|brew|bake|"
-    r"print|repair|install|clean|host|design|import|export|sell|run|manage|fix|hire|train|"
-    r"trade|produce|distribute|cater|transport|publish|develop)(?:s|es)?\b",
     re.IGNORECASE,
 )
 
@@ -1089,24 +734,6 @@ _ASKS_ABOUT_THEM = re.compile(
     r"trends?|tech\w*|tools?|software|ai|automat\w*|structure\w*|channels?|services?|offer|"
     r"how|cost\w*|price\w*|cheap\w*|expensive|history|apply|join|interview\w*|hired?|"
     r"student|graduate|fresher)\b",
-    re.IGNORECASE,
-)
-_OWN_WORD = re.compile(r"\b(?:we|we'?re|us|our|ours|i|i'?m|my)\b", re.IGNORECASE)
-# the visitor as someone looking for work there ("i studied hr, is there something for
-# me?", "would they hire me with a nursing diploma"): the jobs, not the form ...
-_JOB_SEEKER = re.compile(
-    r"\b(?:i studied|i study|i'?m studying|i graduated|fresh grad\w*|"
-    r"my (?:degree|diploma|studies|background|course|cv|resume)|"
-    r"(?:a|my) (?:degree|diploma|certificate|background) in|someone like me|people like me|"
-    r"(?:hire|accept|employ) me|(?:something|anything|a place|a chance|a job|a role) for me|"
-    r"(?:can|could|would) i (?:work|apply|join|start|get (?:a job|hired|in))|"
-    r"am i (?:qualified|eligible|fit|suited))\b",
-    re.IGNORECASE,
-)
-# ... unless the visitor speaks for a company ("i run a clinic, is there something for me?")
-_SPEAKS_FOR_A_COMPANY = re.compile(
-    r"\b(?:we|we'?re|us|our|i run|i own|i manage|i have an?|staff|employees|clients?|"
-    r"my (?:company|business|firm|shop|store|team|clinic|practice|agency|startup))\b",
     re.IGNORECASE,
 )
 
@@ -1169,24 +796,24 @@ class ChoiceQuestion(StatelessComponent):
         if asked and (
             business_first(text)
             or (
-                _BUSINESS_HERE.search(text)
-                and (_BUSINESS_SIGN.search(text) or _OUTSOURCING.search(text))
+                BUSINESS_HERE.search(text)
+                and (BUSINESS_SIGN.search(text) or _OUTSOURCING.search(text))
             )
         ):
-            return not _NOT_A_BUSINESS_NEED.search(text)  # "events caterer here, ... which one"
-        if not _BUSINESS_SIGN.search(text):
+            return not NOT_A_BUSINESS_NEED.search(text)  # "events caterer here, ... which one"
+        if not BUSINESS_SIGN.search(text):
             return False
-        if asked and _OWN_STORY.search(text[: asked.start()]):
+        if asked and OWN_STORY.search(text[: asked.start()]):
             return True
         own_case = _OWN_CASE_ASKED.search(text)
         if (
             own_case
-            and _OWN_STORY.search(text[: own_case.start()])
-            and _WORK_OF_OURS.search(text)
-            and not (_LOOKING_FOR_WORK.search(text) or _JOB_SEEKER.search(text))
+            and OWN_STORY.search(text[: own_case.start()])
+            and WORK_OF_OURS.search(text)
+            and not (LOOKING_FOR_WORK.search(text) or JOB_SEEKER.search(text))
         ):
             return True
-        return bool(_BARE_ADVICE.search(text) and _OWN_STORY.search(text))
+        return bool(_BARE_ADVICE.search(text) and OWN_STORY.search(text))
 
     @staticmethod
     def story_then_choice(text: Text) -> bool:
@@ -1202,19 +829,19 @@ class ChoiceQuestion(StatelessComponent):
             # ("..., generally speaking, what should a business weigh up when deciding
             # whether a call centre or a BPO is the right fit": any business's choice)
             return False
-        if business_first(text) or _BUSINESS_HERE.search(text):
+        if business_first(text) or BUSINESS_HERE.search(text):
             # "florist here 💐 call centre or bpo?"
-            return not _NOT_A_BUSINESS_NEED.search(text)
-        return bool(_OWN_WORD.search(text) and _BUSINESS_SIGN.search(text))
+            return not NOT_A_BUSINESS_NEED.search(text)
+        return bool(OWN_WORD.search(text) and BUSINESS_SIGN.search(text))
 
     @staticmethod
     def own_need(message: Message) -> bool:
         """The visitor's business told of, with work it wants handed over or cannot keep
         up with, or alone; nothing asked."""
         text = message.get(TEXT) or ""
-        if "?" in text or not _BUSINESS_SIGN.search(text) or _LAW.search(text):
+        if "?" in text or not BUSINESS_SIGN.search(text) or LAW.search(text):
             return False
-        if _NOT_A_BUSINESS_NEED.search(text) or _SUBJECTS.search(text):
+        if NOT_A_BUSINESS_NEED.search(text) or _SUBJECTS.search(text):
             return False
         if any(
             e.get("entity") == "budget"
@@ -1231,12 +858,12 @@ class ChoiceQuestion(StatelessComponent):
             for e in message.get(ENTITIES) or []
         )
         if (
-            _TELLS_WHAT_IT_DOES.match(text)
-            and not _ASKING.search(text)
-            and not _EMPLOYEE.search(text)
-            and not _STORY_OF_ANOTHER_KIND.search(text)
-            and not _SIZE_ALONE.match(text)
-            and (sized or _OWN_NEED.search(text) or _WANTS_DONE.search(text))
+            TELLS_WHAT_IT_DOES.match(text)
+            and not ASKING.search(text)
+            and not EMPLOYEE.search(text)
+            and not STORY_OF_ANOTHER_KIND.search(text)
+            and not SIZE_ALONE.match(text)
+            and (sized or OWN_NEED.search(text) or WANTS_DONE.search(text))
         ):
             return True
         # (imported here: form_answers reads BARE_CHOICE from this module)
@@ -1249,26 +876,26 @@ class ChoiceQuestion(StatelessComponent):
             for e in message.get(ENTITIES) or []
         )
         need = (
-            _OWN_NEED.search(text)
-            or (_HANDING_OVER.search(text) and _WORK_OF_THE_TWO.search(text))
-            or (stated and _WANTS_DONE.search(text))
+            OWN_NEED.search(text)
+            or (HANDING_OVER.search(text) and WORK_OF_THE_TWO.search(text))
+            or (stated and WANTS_DONE.search(text))
             # "our bakery needs someone to take the phone orders"
             or (
                 stated
-                and _NEEDS.search(text)
-                and _WORK_OF_OURS.search(text)
-                and _OUR_BUSINESS.search(text)
+                and NEEDS.search(text)
+                and WORK_OF_OURS.search(text)
+                and OUR_BUSINESS.search(text)
                 # (not a question the classifier is sure is of another field)
                 and not (
                     (message.get(INTENT) or {}).get("name") == "out_of_scope"
-                    and _ASKING.search(text)
+                    and ASKING.search(text)
                 )
             )
         )
         return bool(need) and bool(
-            _OWN_STORY.search(text)
-            or _OUR_BUSINESS.search(text)
-            or _BUSINESS_HERE.search(text)
+            OWN_STORY.search(text)
+            or OUR_BUSINESS.search(text)
+            or BUSINESS_HERE.search(text)
             or names_a_kind_of_business(first)
             # "hair salons x3, ...", "dry cleaner with 2 shops, ..."
             or (len(first.split()) <= 5 and names_a_business(first))
@@ -1280,7 +907,7 @@ class ChoiceQuestion(StatelessComponent):
         choice = _OWN_CHOICE.search(text)
         if not choice and (business_first(text) or _WEIGHING_OWN.search(text)):
             choice = _WEIGHING.search(text)  # "we're a pet insurer weighing up a bpo against ..."
-        if not choice or self.patterns["careers"].search(text) or _NOT_A_BUSINESS_NEED.search(text):
+        if not choice or self.patterns["careers"].search(text) or NOT_A_BUSINESS_NEED.search(text):
             return False
         if re.match(r"^\W*(?:hi|hey|hello|hiya)\W*(?:choos|decid|torn)", text, re.IGNORECASE):
             return False  # "hi, choosing between bpo and call center": the rule of thumb
@@ -1296,7 +923,7 @@ class ChoiceQuestion(StatelessComponent):
             or _VIEW_ON_CHOICE.search(text)
             or (
                 _OWN_THEN_CHOICE.search(named_plainly(message))
-                and not _NOT_A_BUSINESS_NEED.search(text)
+                and not NOT_A_BUSINESS_NEED.search(text)
             )
             or _WHICH_FITS_A.search(text)
             or verdict_on_one(text)
@@ -1308,10 +935,10 @@ class ChoiceQuestion(StatelessComponent):
             or self.story_then_choice(text)
             # "i wanna stop answering customer complaints myself" (read as "stop", too)
             or (
-                _HANDING_OVER.search(text)
-                and _WORK_OF_THE_TWO.search(text)
-                and _OWN_WORD.search(text)
-                and not _NOT_A_BUSINESS_NEED.search(text)
+                HANDING_OVER.search(text)
+                and WORK_OF_THE_TWO.search(text)
+                and OWN_WORD.search(text)
+                and not NOT_A_BUSINESS_NEED.search(text)
             )
         ):
             return self.config["recommendation"]
@@ -1321,7 +948,7 @@ class ChoiceQuestion(StatelessComponent):
         told = intent in self.config["told_of_own"] or (
             intent in self.config["knowledge"]
             and (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["told_below"]
-            and not _ASKING.search(text)
+            and not ASKING.search(text)
         )
         if told and self.own_need(message):
             return self.config["recommendation"]
@@ -1400,8 +1027,8 @@ class ChoiceQuestion(StatelessComponent):
     def job_seeker(text: Text) -> bool:
         """The visitor asks for work there, not for a company's recommendation."""
         return bool(
-            _JOB_SEEKER.search(text)
-            and not _SPEAKS_FOR_A_COMPANY.search(text)
+            JOB_SEEKER.search(text)
+            and not SPEAKS_FOR_A_COMPANY.search(text)
             # "can i start with a call center or a bpo?" is the choice
             and not (_CHOICE.search(text) or BARE_CHOICE.search(text) or _EITHER.search(text))
         )
