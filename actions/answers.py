@@ -38,6 +38,8 @@ _UNSURE = re.compile(
     r"hard to say|haven'?t (decided|a clue)|not decided|undecided|"
     # "it'll depend on what they quote us", "we will see what offers come in"
     r"(?:it|that|it'?ll|it will|that'?ll|will|would) depends?|depending on|we'?ll see|"
+    # "depends how much it is", "depends on the price"
+    r"^\W*depends?\b|"
     r"we will see|see what (?:offers?|quotes?|prices?)|"
     # "i'll have to see what the accountant says", "need to check with the board"
     r"(?:have|need|got) to (?:see|check|ask)|gotta (?:see|check|ask)|"

@@ -24,6 +24,7 @@ from actions.answers import (
     is_bare_number,
     merged_functions,
     parse_functions,
+    says_unsure,
 )
 from actions.decision import BACK_OFFICE
 from actions.recommend import added_task_events, asks_a_verdict_on_it, start_form_events
@@ -875,6 +876,16 @@ class ActionAnswerFollowUp(Action):
             # "calling clients to sell them travel insurance on top of their trip" when
             # the tasks are asked: the answer, though it names an industry
             return self._more_tasks(dispatcher, tracker, guessed=True)
+        if (
+            tracker.get_slot("requested_slot") == "budget"
+            and "?" not in text
+            and says_unsure(text)
+            and first_entity(tracker, "subject") is None
+            and first_entity(tracker, "aspect") is None
+        ):
+            # "depends how much it is" when the budget is asked: not sure, so moderate
+            dispatcher.utter_message(response="utter_budget_assumed_moderate")
+            return [SlotSet("budget", "moderate")]
         previous = previous_topic(tracker)
         subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker, previous)

@@ -452,3 +452,15 @@ def test_a_verdict_asked_after_the_business_is_told_starts_the_questions(assista
     )
     assert "How many people" in reply or "your budget" in reply
     assert tracker_slot(assistant, conversation.sender, "outsourced_functions")
+
+
+def test_a_budget_that_depends_on_the_price_is_moderate_and_ends_the_questions(
+    assistant, conversation
+):
+    conversation.say("can you recommend something for us")
+    conversation.say("me plus 6")
+    conversation.say("running the payroll for our staff")
+    reply = conversation.say("depends how much it is")
+    assert "moderate budget" in reply
+    assert "My recommendation" in reply
+    assert tracker_slot(assistant, conversation.sender, "budget") == "moderate"

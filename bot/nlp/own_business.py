@@ -185,7 +185,14 @@ HANDING_OVER = re.compile(
     r"|\bstop (?:doing|answering|handling|chasing|running|taking) (?:[\w-]+ ){0,3}?"
     r"(?:myself|ourselves|in-?house)\b"
     # "i'm sick of doing the books", "fed up with answering the phones"
-    r"|\b(?:sick|tired) of (?:doing|answering|chasing|running)\b|\bfed up with\b",
+    r"|\b(?:sick|tired) of (?:doing|answering|chasing|running)\b|\bfed up with\b"
+    # "need a team to handle our live chat", "our bookkeeping is a mess, can we hand it off"
+    r"|\b(?:need|want|looking for)\s+(?:an?\s+|some\s+)?(?:outside\s+|external\s+)?(?:team|"
+    r"company|firm|provider|partner|service|agency|some(?:one|body)|people)\s+(?:to|who can|"
+    r"that can)\s+(?:take over|handle|do|run|manage|answer|look after|take care of|deal with|"
+    r"cover|pick up)\b"
+    r"|\b(?:can|could|should)\s+(?:we|i)\s+(?:just\s+)?(?:hand|farm|pass|give|outsource)\s+"
+    r"(?:it|this|that|them|these|those)(?:\s+(?:off|over|out|away))?\b",
     re.IGNORECASE,
 )
 

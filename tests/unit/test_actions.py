@@ -245,6 +245,7 @@ def test_not_sure_about_the_budget_means_moderate_and_says_so(tracker_factory):
         # left to someone else
         "i'll have to see what the accountant says",
         "need to check with the board first",
+        "depends how much they'd charge",
     ],
 )
 def test_not_knowing_what_it_costs_is_not_sure_about_the_budget(tracker_factory, text):

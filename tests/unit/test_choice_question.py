@@ -576,6 +576,8 @@ def test_which_one_after_no_business_of_the_visitor_is_no_request(text, intent):
         ("could somebody answer the phones for my barber shop on saturdays", "out_of_scope"),
         ("we run a small print shop and i'm tired of chasing unpaid invoices", "out_of_scope"),
         ("honestly i want to stop answering the support emails myself", "stop"),
+        ("we need a company to take care of our payroll", "inform"),
+        ("the invoicing is killing us, could we just outsource it?", "out_of_scope"),
     ],
 )
 def test_a_business_told_of_asks_for_the_recommendation(text, intent):
@@ -586,6 +588,9 @@ def test_a_business_told_of_asks_for_the_recommendation(text, intent):
     "text, intent",
     [
         ("i run a bakery and need a new oven", "out_of_scope"),
+        ("i need someone to fix my laptop", "out_of_scope"),
+        ("need a team to handle our office cleaning", "out_of_scope"),
+        ("can we outsource that legally in spain?", "out_of_scope"),
         ("i'm a student", "out_of_scope"),
         ("we have a dog", "out_of_scope"),
         ("our cafe is drowning in tax rules", "out_of_scope"),

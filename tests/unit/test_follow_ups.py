@@ -786,6 +786,32 @@ def test_yes_to_the_offer_of_questions_starts_them(tracker_factory):
     assert events == []
 
 
+@pytest.mark.parametrize("text", ["depends how much it costs", "it depends on the quote"])
+def test_not_knowing_the_budget_read_as_a_follow_up_is_a_moderate_budget(tracker_factory, text):
+    tracker = tracker_factory(
+        slots={"requested_slot": "budget"},
+        active_loop="recommendation_form",
+        intent="follow_up",
+        text=text,
+    )
+    events, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_budget_assumed_moderate"]
+    assert {"event": "slot", "name": "budget", "value": "moderate"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
+
+
+def test_not_knowing_something_else_in_the_form_is_no_budget(tracker_factory):
+    tracker = tracker_factory(
+        slots={"requested_slot": "company_size"},
+        active_loop="recommendation_form",
+        intent="follow_up",
+        text="depends how you count",
+    )
+    _, messages = run_follow_up(tracker)
+    assert messages == []
+
+
 @pytest.mark.parametrize(
     "text, previous, expected",
     [

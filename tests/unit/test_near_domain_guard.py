@@ -85,6 +85,8 @@ def reading(text, key, intent=None, subject=None):
          "benefits/outsourcing_savings", None),
         ("our managed it provider keeps missing deadlines, what can we do", "careers/call_center",
          None),
+        ("how do we recruit good support reps", "careers/call_center", None),
+        ("where can i find customer service staff for my shop", "careers/bpo", None),
     ],
 )  # fmt: skip
 def test_words_of_other_fields_are_out_of_scope(text, key, intent):
@@ -100,6 +102,7 @@ def test_words_of_other_fields_are_out_of_scope(text, key, intent):
         # a form answer is never overruled
         ("payroll and the taxes", "services/bpo", "inform", None),
         ("what tech does a call center use", "difference/technology", None, "call_center"),
+        ("how do call centers hire their agents", "careers/call_center", None, "call_center"),
     ],
 )  # fmt: skip
 def test_questions_on_the_subjects_and_answers_keep_their_reading(text, key, intent, subject):
