@@ -410,11 +410,42 @@ _ABSTRACT_WHERE = re.compile(
     re.IGNORECASE,
 )
 
+_SUBJECT = r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|business process outsourcing)"
+# "so is it a kind of bpo then": how they relate
+_A_KIND_OF = re.compile(
+    r"\b(?:is|are) (?:it|that|they|this|one) (?:just |basically |really )?(?:a |an )?"
+    rf"(?:kind|type|sort|part|form|subset|branch|piece) of {_SUBJECT}",
+    re.IGNORECASE,
+)
+# "is that more or less than what a bpo covers": how they differ
+_MORE_OR_LESS_THAN = re.compile(
+    r"\b(?:more or less|bigger or smaller|wider or narrower|broader or narrower) than "
+    rf"(?:what )?{_SUBJECT}",
+    re.IGNORECASE,
+)
+# "they hiring?": the jobs
+_HIRING = re.compile(
+    r"^\W*(?:(?:and|so|ok|are|r)\W+)*(?:they|bpos?|call[- ]?cent\w+|those|these) (?:hiring|"
+    r"recruiting)\b",
+    re.IGNORECASE,
+)
+# "what else is changing" after one of the trends: the trends as a whole
+_WHAT_ELSE_CHANGES = re.compile(
+    r"\b(?:else|other|besides|apart from|on top of)\b[^.?!]{0,30}\b(?:chang\w*|trends?|coming|"
+    r"future|evolv\w*|shifts?|happening)\b",
+    re.IGNORECASE,
+)
+# "what do they outsource exactly" after the industries: what the work handed over is
+_WHAT_THEY_OUTSOURCE = re.compile(
+    r"\bwhat (?:do|does|would|can) (?:they|companies|firms|businesses|those \w+) (?:usually |"
+    r"typically |actually |mostly )?(?:outsource|hand (?:over|off))\b",
+    re.IGNORECASE,
+)
 # the difference as a whole, after one of its kinds: "so whats the main difference in one
 # sentence", "the key difference then?", "the difference in a nutshell"
 _MAIN_DIFFERENCE = re.compile(
-    r"\b(?:main|key|biggest|big|basic|core|overall|real|fundamental)\s+difference\b"
-    r"|\bdifference\b[^.?!]{0,20}\b(?:in (?:one|a) (?:sentence|line|word)|in a nutshell|"
+    r"\b(?:main|key|biggest|big|basic|core|overall|real|fundamental)\s+diff(?:erence)?\b"
+    r"|\bdiff(?:erence)?\b[^.?!]{0,20}\b(?:in (?:one|a) (?:sentence|line|word)|in a nutshell|"
     r"in short|tl;?dr)\b",
     re.IGNORECASE,
 )
@@ -446,6 +477,16 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     text = tracker.latest_message.get("text") or ""
     if _MAIN_DIFFERENCE.search(text) and (previous or "").startswith("difference/"):
         return "overview"  # "so whats the main difference in one sentence" after one of them
+    if _A_KIND_OF.search(text):
+        return "relationship"
+    if _MORE_OR_LESS_THAN.search(text):
+        return "difference"
+    if _HIRING.search(text):
+        return "careers"
+    if (previous or "").startswith("trends/") and _WHAT_ELSE_CHANGES.search(text):
+        return "trends"
+    if _WHAT_THEY_OUTSOURCE.search(text):
+        return "services"
     # "does that cover africa too?": "cover" asks whether the answer does, about no services
     asking = _DOES_THAT_INCLUDE.search(text)
     # "where do the savings come from?", "where does that overlap with a bpo?": no place

@@ -464,3 +464,16 @@ def test_a_budget_that_depends_on_the_price_is_moderate_and_ends_the_questions(
     assert "moderate budget" in reply
     assert "My recommendation" in reply
     assert tracker_slot(assistant, conversation.sender, "budget") == "moderate"
+
+
+def test_a_task_a_relative_takes_over_is_dropped_after_the_recommendation(assistant, conversation):
+    conversation.say("which one suits our furniture shop? we're 60 people")
+    conversation.say("the payroll")
+    conversation.say("tight")
+    reply = conversation.say(
+        "hmm actually my sister is taking over payroll. what we need is people answering "
+        "customer calls about deliveries"
+    )
+    assert "My recommendation: a call center" in reply
+    functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
+    assert functions == ["customer_support"]

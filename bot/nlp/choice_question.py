@@ -722,7 +722,9 @@ _WEIGHING_OWN = re.compile(
 # like ours is it bpo or call centre?", "... would a bpo or a call center help?": the
 # choice between the two, in the last clause, after the visitor's company told of
 _CHOICE_CLAUSE = re.compile(
-    rf"(?:^|[.!?;:,]\s*|\s-+\s)([^.!?;:,]*\b{_SUBJECT}\s+(?:or|ya|vs\.?|versus)\s+{_SUBJECT}"
+    # ("is this bpo thing or call center thing")
+    rf"(?:^|[.!?;:,]\s*|\s-+\s)([^.!?;:,]*\b{_SUBJECT}(?:\s+(?:thing|one|option|route|model))?"
+    rf"\s+(?:or|ya|vs\.?|versus)\s+{_SUBJECT}"
     r"[^.!?;:,]*)[\s.!?]*$",
     re.IGNORECASE,
 )

@@ -111,6 +111,10 @@ _TAKING_AWAY = re.compile(
     # "take the wages off" (not "take the calls off our hands": a task handed over)
     r"|\btake\s+(?:(?:the|our|my|that|those)\s+)?[\w-]+(?:\s+[\w-]+)?\s+off\b"
     r"(?=\s*(?:[,.;!?]|$))|\btake\s+off\s+(?:the|our|my)\b"
+    # "my sister is taking over payroll", "our office manager will handle the invoices"
+    r"|\b(?:my|our)\s+(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|cousin|"
+    r"accountant|bookkeeper|office manager|colleague)\s+(?:is|will be|'s|will)\s+(?:now\s+)?"
+    r"(?:taking over|take over|doing|do|handling|handle|covering|cover|managing|manage)\b"
     # "my wife does them", "my accountant sorts that"
     r"|\b(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|accountant|"
     r"bookkeeper)\s+(?:does|do|handles?|sorts?|covers?|manages?)\s+(?:them|it|that|those|this)"

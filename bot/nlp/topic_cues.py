@@ -212,7 +212,18 @@ _NOWADAYS = re.compile(
 _WHICH_ONE_IS_AN_OFFICE = re.compile(
     r"\bwhich (?:one|of (?:the two|them|those|these|both))\b[^?.]{0,30}\b(?:front|back)[- ]?office"
     r"|\b(?:is|are) (?:an? |the )?(?:bpos?|call[- ]?cent(?:er|re)s?) (?:the |a |more )?"
-    r"(?:front|back)[- ]?office\b(?! (?:work|tasks?|jobs?|functions?|processes|services|stuff))",
+    r"(?:front|back)[- ]?office\b(?! (?:work|tasks?|jobs?|functions?|processes|services|stuff))"
+    # "so which part does a call center cover" (after what the front office is)
+    rf"|\bwhich (?:part|side|half|bit)s? (?:of (?:it|the company|a company|the business) )?"
+    rf"(?:does|do|would|can) (?:an? |the )?{SUBJECT_NAMES} (?:cover|do|handle|take|sit in|"
+    r"belong to)\b"
+    # "does a call center do back office work too", "does it cover front office too or just
+    # back", "is it front office or back office": where each one works
+    rf"|\b(?:does|do|can|could|would|will)\s+(?:it|they|that|one|(?:an?\s+|the\s+)?{SUBJECT_NAMES})"
+    r"\s+(?:also\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+(?:the\s+|any\s+)?"
+    r"(?:front|back)[- ]?office\b"
+    rf"|\b(?:is|are)\s+(?:it|they|that|(?:an?\s+|the\s+)?{SUBJECT_NAMES})\s+(?:in\s+)?(?:the\s+)?"
+    r"(?:front|back)(?:[- ]?office)?\s+or\s+(?:the\s+|in\s+the\s+)?(?:front|back)\b",
     re.IGNORECASE,
 )
 # ... and what front and back office mean: "what do they mean by back office", "heard
@@ -243,7 +254,10 @@ _IS_IT_THE_OTHER = re.compile(
     r"^\W*(?:(?:so|ok(?:ay)?|and|but|wait|hmm+)\W+)*(?:is|isn'?t|isnt) (?:it|that|this|they|"
     r"one)\s+(?:basically|just|really|actually|essentially|simply|kind of|sort of|more or less)?"
     r"\s*(?:the same (?:thing )?as\s+)?(?:an?\s+|the\s+)?"
-    rf"{SUBJECT_NAMES}(?:\s+(?:or not|then|too|as well|in the end))?\W*$",
+    rf"{SUBJECT_NAMES}(?:\s+(?:or not|then|too|as well|in the end))?\W*$"
+    # "and how's that not a bpo"
+    r"|^\W*(?:(?:so|ok(?:ay)?|and|but|wait)\W+)*how(?:'s|s| is| are) (?:that|it|this|they) not "
+    rf"(?:an?\s+|the\s+)?{SUBJECT_NAMES}(?:\s+(?:then|too|as well))?\W*$",
     re.IGNORECASE,
 )
 # the two set against each other and a word that asks how they differ: "my boss asked me to

@@ -117,6 +117,7 @@ def read(text, intent):
         ("we're a bakery, what kind?", "out_of_scope"),
         # the company told of, then the choice between the two in the last clause
         ("need ppl to ring our old gym members back, bpo or cc which one?", "difference"),
+        ("our 3 shops get 200 calls a day. is this bpo thing or call center thing", "difference"),
         (
             "busy season is here and our office is drowning. for a shop like ours is it bpo or "
             "call center?",

@@ -1552,6 +1552,7 @@ def test_a_word_of_the_last_answer_asked_about_gets_that_answer_unless_a_topic(
         ("difference/services", "so whats the main difference in one sentence",
          "difference/overview"),
         ("difference/technology", "ok but the key difference?", "difference/overview"),
+        ("difference/channels", "so the main diff in one line?", "difference/overview"),
         # after another kind of answer, the difference asked stays the usual reading
         ("services/bpo", "and the difference with a call center?", "difference/services"),
     ],
@@ -1562,5 +1563,38 @@ def test_the_main_difference_after_one_of_its_kinds_is_the_overview(
     tracker = _after_knowledge_answer(
         tracker_factory, previous, text, "follow_up", [aspect_entity("difference")]
     )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+@pytest.mark.parametrize(
+    "previous, text, entities, expected",
+    [
+        ("definition/call_center", "so is it a type of bpo then?",
+         [{"entity": "subject", "value": "bpo"}], "difference/relationship"),
+        ("services/bpo", "are they hiring?", [{"entity": "outsourced_function", "value": "hr"}],
+         "careers/bpo"),
+    ],
+)  # fmt: skip
+def test_a_kind_of_the_other_and_their_hiring_point_to_their_topics(
+    tracker_factory, previous, text, entities, expected
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+@pytest.mark.parametrize(
+    "previous, text, expected",
+    [
+        ("trends/remote_global", "what else is changing apart from that", "trends/overview"),
+        ("trends/ai_automation", "any other trends coming?", "trends/overview"),
+        ("services/industries", "and what do they typically outsource", "services/bpo"),
+    ],
+)
+def test_other_trends_and_what_is_outsourced_point_to_their_topics(
+    tracker_factory, previous, text, expected
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [f"utter_{expected}"]

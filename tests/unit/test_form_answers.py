@@ -104,6 +104,9 @@ def found(text, *values):
         # customers who cancel take nothing away
         ("short phone surveys with subscribers who cancel", [("surveys", "surveys")], set()),
         ("members phoning to cancel", [("customer_support", "phoning")], set()),
+        ("actually my brother is taking over the payroll. we need people on the phones",
+         [("payroll", "payroll"), ("customer_support", "phones")], {"payroll"}),
+        ("my partner will be doing the books", [("accounting", "books")], {"accounting"}),
         ("tenants ring nonstop to cancel or ask about rent", [("customer_support", "ring")], set()),
         ("we need to cancel the surveys, keep sales", [("surveys", "surveys")], {"surveys"}),
         # the work done in-house is no work kept there

@@ -278,6 +278,13 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
         ("does a call center cover the front office or the back office too",
          "difference/structure", "difference/structure"),
         ("what back office work can a bpo do", "services/bpo", "services/bpo"),
+        ("can a call centre handle back office too", "services/call_center",
+         "difference/structure"),
+        ("does it cover the front office as well or only back", "services/bpo",
+         "difference/structure"),
+        ("is it front or back office then", "definition/front_back_office",
+         "difference/structure"),
+        ("so which part does a bpo cover", "services/bpo", "difference/structure"),
         # in everyday words
         ("the side of a firm that deals with customers vs the work done behind the scenes, "
          "names?", "difference/services", "definition/front_back_office"),
@@ -536,6 +543,7 @@ def test_why_with_definition_words_still_asks_for_the_reasons():
         "so is it basically a call center or not",
         "isn't that just a bpo then?",
         "is it the same thing as a call centre",
+        "and how's that not a bpo",
     ],
 )
 def test_whether_one_is_the_other_is_how_they_differ(text):
