@@ -123,7 +123,20 @@ def says_a_vague_amount(text: str) -> bool:
 
 
 def says_unsure(text: str) -> bool:
-    return bool(_UNSURE.search(text))
+    return bool(_UNSURE.search(text)) or says_it_depends(text)
+
+
+# "depends how much it costs tbh", "it all depends on the price": the budget left to the
+# price, whatever else the words sound like
+_DEPENDS_FIRST = re.compile(
+    r"^\W*(?:(?:well|hmm+|honestly|tbh|idk|i guess)\W+)*(?:(?:it|that)(?:'ll| will)?\s+)?"
+    r"(?:all\s+)?depends?\b(?!.*\b(?:tight|flexible|moderate|cheap|generous|limited)\b)",
+    re.IGNORECASE,
+)
+
+
+def says_it_depends(text: str) -> bool:
+    return bool(_DEPENDS_FIRST.search(text or ""))
 
 
 # "about 10k per month", "$2,000 a month", "50 grand a year": an amount of money, which

@@ -230,6 +230,14 @@ _OUR_OWN = re.compile(
     r"i manage)\b(?!.*\b(?:had|used|was|were|did)\b)",
     re.IGNORECASE,
 )
+# "need a team to handle our live chat" after the recommendation: work of the visitor's
+# own, handed over (a correction of the tasks, as the opening "we ..." is)
+_NEEDS_SOMEONE = re.compile(
+    r"^\W*(?:(?:oh|ah|ok(?:ay)?|well|hmm+|so|and|also|plus)\W+)*(?:(?:we|i)\s+)?(?:also\s+)?"
+    r"(?:need|want|looking for)\s+(?:an?\s+|some\s+)?(?:outside\s+|external\s+)?(?:team|"
+    r"company|firm|some(?:one|body)|people|partner|service|agency)\b",
+    re.IGNORECASE,
+)
 # advice asked afresh, or for another business (words of both patterns below)
 _AFRESH = (
     r"re?com+end\w*|suggest\w*|advi[cs]e|another|again|start over|friends?|brother|sister|"
@@ -255,7 +263,9 @@ class ActionResetRecommendation(Action):
         if tracker.get_slot("recommended_model") and (
             adds_to_earlier(text)
             or _CORRECTING.search(text)
-            or (_OUR_OWN.match(text) and not _NEW_ROUND.search(text))
+            or (
+                (_OUR_OWN.match(text) or _NEEDS_SOMEONE.match(text)) and not _NEW_ROUND.search(text)
+            )
         ):
             # "also we want help with the IT desk", "we run a bakery with 300 staff" after
             # the recommendation: a correction of the answers it stands on, not a new

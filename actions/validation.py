@@ -27,6 +27,7 @@ from actions.answers import (
     parse_functions,
     removed_functions,
     says_a_vague_amount,
+    says_it_depends,
     says_unsure,
     strongest,
     tells_of_contact,
@@ -224,8 +225,10 @@ class ValidateRecommendationForm(FormValidationAction):
             candidates = [
                 BUDGET_FROM_SIZE_WORD[v] for v in size_words if v in BUDGET_FROM_SIZE_WORD
             ] + candidates
-        budget = strongest(parse_budget, candidates)
         text = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") == "budget" and says_it_depends(text):
+            candidates = []  # "depends how much it costs tbh": not sure, whatever NLU read
+        budget = strongest(parse_budget, candidates)
         if (
             budget is None
             and tracker.get_slot("requested_slot") == "budget"

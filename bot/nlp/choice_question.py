@@ -288,7 +288,9 @@ _DECIDING = re.compile(
     r"|\b(?:not sure|unsure|don'?t know|no idea)\s+what\s+(?:we|i)\s+(?:need|should (?:get|do|"
     r"choose|pick|outsource))\b"
     # "hello, I am looking into outsourcing for our dental lab."
-    r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b)"
+    # (not "thinking about outsourcing my essay lol")
+    r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?|essays?|homework|"
+    r"assignments?|thesis|class|school|course|exams?)\b)"
     r"\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))\b\W*)?(?:(?:i|we)"
     r"(?:'m| am|'re| are)?\s+)?(?:looking into|thinking about|thinking of|considering|exploring|"
     r"researching|planning)\s+(?:some\s+)?outsourc\w*(?:\s+[\w'-]+){0,6}"
@@ -1054,21 +1056,33 @@ class ChoiceQuestion(StatelessComponent):
             if reading == self.config["recommendation"]:
                 overrule_intent(message, reading, self.config["confidence"])
                 give_back_held_tasks(message)
-                if not names_money(message.get(TEXT) or ""):
-                    # read as an answer before, "we have a vineyard, need help deciding"
-                    # stated a budget; a request with no word of money states none
-                    message.set(
-                        ENTITIES,
-                        [
-                            {**e, "role": GUESS}
-                            if e.get("entity") == "budget"
-                            and e.get("extractor") == "FormAnswerClassifier"
-                            and not e.get("role")
-                            else e
-                            for e in message.get(ENTITIES) or []
-                        ],
-                        add_to_output=True,
+                # (imported here: form_answers reads BARE_CHOICE from this module)
+                from bot.nlp.form_answers import states_a_size
+
+                text = message.get(TEXT) or ""
+                # read as an answer before, "we have a vineyard, need help deciding" stated
+                # a budget, "need a team to handle our customer emails" a size; a request
+                # with no word of money or of size states none
+                unstated = {
+                    entity
+                    for entity, stated in (
+                        ("budget", names_money(text)),
+                        ("company_size", states_a_size(text)),
                     )
+                    if not stated
+                }
+                message.set(
+                    ENTITIES,
+                    [
+                        {**e, "role": GUESS}
+                        if e.get("entity") in unstated
+                        and e.get("extractor") == "FormAnswerClassifier"
+                        and not e.get("role")
+                        else e
+                        for e in message.get(ENTITIES) or []
+                    ],
+                    add_to_output=True,
+                )
                 if _OWN_NEEDS_HELP.search(message.get(TEXT) or ""):
                     # "needs help" asks for advice; it names no task (customer support)
                     message.set(

@@ -146,6 +146,8 @@ def _digits(text: str) -> str:
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
     for pattern, digits in _VAGUE:
         text = re.sub(pattern, digits, text)
+    # "2 thousand": text2num reads the scale word alone as 1000 ("2 1000"); "2k" stays
+    text = re.sub(r"(?<![\d.,])(\d+(?:\.\d+)?)\s+thousand\b", r"\1k", text)
     try:
         text = alpha2digit(text, "en")
     except Exception:  # text2num refuses some oddities; digits already present still count
@@ -225,7 +227,7 @@ def _is_year(text: str, match: re.Match, rest: str) -> bool:
 
 
 # "two shops with 9 staff each", "six branches of 60 staff": the people of every one
-_PEOPLE_WORD = r"(?:people|persons|staff|employees|ppl|workers|agents)"
+_PEOPLE_WORD = r"(?:people|persons|staff|employees|ppl|workers|agents|members of staff)"
 _EACH = re.compile(
     rf"(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b[^.?!]{{0,30}}?"
     r"(?:\b(?:about|around|roughly|approx\w*|some)\s+|~\s*|\b)(\d+)\s+"

@@ -171,8 +171,9 @@ class NearDomainGuard(StatelessComponent):
                         # two options?"
                         "(?:these|those|the) two", "two options", "(?:decid|choos)\\w* between",
                         "(?:pick|choose) (?:the right )?one",
-                        # "ok so how would a company pick"
-                        "(?:pick|choose|decide)(?=\\W*$)",
+                        # "ok so how would a company pick", "what should a business look at
+                        # when choosing", "... when picking one over the other"
+                        "(?:pick|choos|decid)\\w*(?=\\W*$)", "one over the other",
                         "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",

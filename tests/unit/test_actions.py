@@ -888,3 +888,51 @@ def test_how_to_choose_asked_for_others_starts_no_questions(tracker_factory, tex
     events, messages = run(ActionAnswerChoosing(), tracker, _domain_with_answers())
     assert [m.get("response") for m in messages] == ["utter_choosing/overview"]
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text, corrects",
+    [
+        ("need a team to handle our payroll", True),
+        ("we need someone to do our payroll", True),
+        ("need a company to do payroll for my friend's shop?", False),
+    ],
+)
+def test_work_handed_over_after_the_recommendation_corrects_its_tasks(
+    tracker_factory, text, corrects
+):
+    tracker = tracker_factory(
+        slots={
+            **SMALL_SUPPORT_TIGHT,
+            "recommended_model": "call_center",
+            "recommended_for": SMALL_SUPPORT_TIGHT,
+        },
+        events=[
+            {"event": "user", "text": text},
+            {"event": "slot", "name": "outsourced_functions", "value": ["payroll"]},
+        ],
+        text=text,
+        intent="request_recommendation",
+        entities=[entity("outsourced_function", "payroll", 1.0)],
+    )
+    events, messages = run(ActionResetRecommendation(), tracker)
+    said = " ".join(m.get("text") or "" for m in messages)
+    if corrects:
+        assert slot_events(events)["company_size"] == "small"
+        assert "payroll" in slot_events(events)["outsourced_functions"]
+        assert "My recommendation: a BPO" in said
+    else:
+        assert said == ""
+
+
+@pytest.mark.parametrize("text", ["depends how much it costs tbh", "it all depends on the price"])
+def test_a_budget_left_to_the_price_is_not_sure_whatever_nlu_read(tracker_factory, text):
+    events, messages = validation_run(tracker_factory, "budget", "flexible", "budget", text=text)
+    assert slot_events(events)["budget"] == "moderate"
+    assert messages[0]["response"] == "utter_budget_assumed_moderate"
+
+
+def test_a_budget_that_depends_but_names_one_keeps_it(tracker_factory):
+    text = "depends, but probably tight"
+    events, _ = validation_run(tracker_factory, "budget", "tight", "budget", text=text)
+    assert slot_events(events)["budget"] == "tight"

@@ -96,6 +96,10 @@ def test_the_people_of_every_site_and_only_they_are_multiplied():
     assert headcount("5 salons, around 8 stylists per salon") == 40
     assert headcount("4 hotels with 100 rooms each, 60 staff") == 60
     assert headcount("4 gyms, about 11 staff per gym") == 44
+    assert headcount("3 shops, 8 members of staff at each") == 24
+    # "2 thousand": the scale word belongs to the number
+    assert headcount("around 2 thousand") == 2000
+    assert headcount("about 1.5 thousand people") == 1500
     assert headcount("we run 4 hotels with 100 rooms each and 60 staff") == 60
     assert headcount("we're 120 across branches") == 120
 

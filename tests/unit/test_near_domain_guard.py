@@ -210,6 +210,8 @@ def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expe
          "choosing"),
         ("then how do i pick one", "choosing/overview", "choosing"),
         ("ok so how would a company pick", "choosing/overview", "choosing"),
+        ("what should a company look at when deciding", "choosing/overview", "choosing"),
+        ("what matters when picking one over the other", "choosing/overview", "choosing"),
     ],
 )  # fmt: skip
 def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):
