@@ -483,7 +483,11 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "difference"
     if _HIRING.search(text):
         return "careers"
-    if (previous or "").startswith("trends/") and _WHAT_ELSE_CHANGES.search(text):
+    if (
+        (previous or "").startswith("trends/")
+        and previous != "trends/overview"
+        and _WHAT_ELSE_CHANGES.search(text)
+    ):
         return "trends"
     if _WHAT_THEY_OUTSOURCE.search(text):
         return "services"

@@ -290,7 +290,8 @@ _DECIDING = re.compile(
     # "hello, I am looking into outsourcing for our dental lab."
     # (not "thinking about outsourcing my essay lol")
     r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?|essays?|homework|"
-    r"assignments?|thesis|class|school|course|exams?)\b)"
+    r"assignments?|thesis|dissertation|class|school|course|exams?|uni|university|college|"
+    r"writing|novel|speech|wedding|chores|laundry|cooking|cleaning)\b)"
     r"\W*(?:(?:hi|hey|hello|hiya|good (?:morning|afternoon|evening|day))\b\W*)?(?:(?:i|we)"
     r"(?:'m| am|'re| are)?\s+)?(?:looking into|thinking about|thinking of|considering|exploring|"
     r"researching|planning)\s+(?:some\s+)?outsourc\w*(?:\s+[\w'-]+){0,6}"

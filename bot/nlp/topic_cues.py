@@ -218,12 +218,11 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
     rf"(?:does|do|would|can) (?:an? |the )?{SUBJECT_NAMES} (?:cover|do|handle|take|sit in|"
     r"belong to)\b"
     # "does a call center do back office work too", "does it cover front office too or just
-    # back", "is it front office or back office": where each one works
+    # back": where each one works (not "is that front office or back office?": what the two
+    # terms mean)
     rf"|\b(?:does|do|can|could|would|will)\s+(?:it|they|that|one|(?:an?\s+|the\s+)?{SUBJECT_NAMES})"
     r"\s+(?:also\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+(?:the\s+|any\s+)?"
-    r"(?:front|back)[- ]?office\b"
-    rf"|\b(?:is|are)\s+(?:it|they|that|(?:an?\s+|the\s+)?{SUBJECT_NAMES})\s+(?:in\s+)?(?:the\s+)?"
-    r"(?:front|back)(?:[- ]?office)?\s+or\s+(?:the\s+|in\s+the\s+)?(?:front|back)\b",
+    r"(?:front|back)[- ]?office\b",
     re.IGNORECASE,
 )
 # ... and what front and back office mean: "what do they mean by back office", "heard

@@ -941,6 +941,7 @@ def test_a_verdict_on_one_for_the_visitors_business_asks_for_the_recommendation(
         ("if i want to work nights then which one", "careers"),
         ("a bpo for the cleaning makes sense?", "out_of_scope"),
         ("thinking about outsourcing my homework lol", "out_of_scope"),
+        ("thinking about outsourcing my speech writing", "out_of_scope"),
         ("i work at a call center, would a bpo help?", "careers"),
         ("my friend runs a shop with 5 staff, would a call center help?", "benefits"),
         ("our supplier handles payroll. what is that, is it a bpo?", "definition"),

@@ -1589,6 +1589,8 @@ def test_a_kind_of_the_other_and_their_hiring_point_to_their_topics(
     [
         ("trends/remote_global", "what else is changing apart from that", "trends/overview"),
         ("trends/ai_automation", "any other trends coming?", "trends/overview"),
+        # (after all of them: the next answer, as before)
+        ("trends/overview", "what else is changing", "trends/ai_automation"),
         ("services/industries", "and what do they typically outsource", "services/bpo"),
     ],
 )

@@ -282,8 +282,8 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "difference/structure"),
         ("does it cover the front office as well or only back", "services/bpo",
          "difference/structure"),
-        ("is it front or back office then", "definition/front_back_office",
-         "difference/structure"),
+        ("is that front office or back office?", "definition/front_back_office",
+         "definition/front_back_office"),
         ("so which part does a bpo cover", "services/bpo", "difference/structure"),
         # in everyday words
         ("the side of a firm that deals with customers vs the work done behind the scenes, "
