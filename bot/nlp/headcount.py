@@ -146,8 +146,12 @@ def _digits(text: str) -> str:
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
     for pattern, digits in _VAGUE:
         text = re.sub(pattern, digits, text)
-    # "2 thousand": text2num reads the scale word alone as 1000 ("2 1000"); "2k" stays
-    text = re.sub(r"(?<![\d.,])(\d+(?:\.\d+)?)\s+thousand\b", r"\1k", text)
+    # "2 thousand", "2 hundred": text2num reads the scale word alone ("2 1000")
+    text = re.sub(
+        r"(?<![\d.,])(\d+(?:\.\d+)?)\s+(thousand|hundred)\b",
+        lambda m: f"{float(m.group(1)) * _SCALE[m.group(2)]:g}",
+        text,
+    )
     try:
         text = alpha2digit(text, "en")
     except Exception:  # text2num refuses some oddities; digits already present still count
@@ -237,7 +241,9 @@ _EACH = re.compile(
     r"per (?:shop|store|site|location|branch|office|clinic|hotel|restaurant|gym|salon|studio|"
     r"cafe|bar|pharmacy|practice|outlet|venue|depot|dealership|school|warehouse|factory|"
     r"plant|hospital))\b"
-    rf"|(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\s+of\s+(?:about|around|roughly|approx\w*|some|~)?"
+    # "10 teams of 30", "2 shifts of 40 people"
+    rf"|(\d+|two)\s+(?:[a-z]+\s+)?(?:{_THINGS}|teams|shifts|crews|squads)\s+of\s+"
+    r"(?:about|around|roughly|approx\w*|some|~)?"
     rf"\s*(\d+)\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b"
 )
 

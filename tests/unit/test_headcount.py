@@ -100,6 +100,10 @@ def test_the_people_of_every_site_and_only_they_are_multiplied():
     # "2 thousand": the scale word belongs to the number
     assert headcount("around 2 thousand") == 2000
     assert headcount("about 1.5 thousand people") == 1500
+    assert headcount("about 2 hundred") == 200
+    # teams or shifts of people
+    assert headcount("6 teams of 25 people") == 150
+    assert headcount("3 shifts of 20 staff") == 60
     assert headcount("we run 4 hotels with 100 rooms each and 60 staff") == 60
     assert headcount("we're 120 across branches") == 120
 
