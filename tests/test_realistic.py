@@ -202,9 +202,9 @@ FLOORS = {
         "dialogues_reached": 0.95,
     },
     "realistic_twentysixth": {
-        "knowledge_accuracy": 0.94,
+        "knowledge_accuracy": 0.99,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.81,
+        "follow_up_accuracy": 0.92,
         "dialogues_reached": 0.97,
     },
     "realistic_twentyseventh": {
@@ -216,7 +216,7 @@ FLOORS = {
     "realistic_twentyeighth": {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.92,
-        "follow_up_accuracy": 0.87,
+        "follow_up_accuracy": 0.9,
         "dialogues_reached": 0.95,
     },
     "realistic_twentyninth": {
@@ -282,8 +282,8 @@ FLOORS = {
     "realistic_thirtyninth": {
         "knowledge_accuracy": 0.87,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.83,
-        "dialogues_reached": 0.77,
+        "follow_up_accuracy": 0.9,
+        "dialogues_reached": 0.9,
     },
     "realistic_fortieth": {
         "knowledge_accuracy": 0.96,
@@ -312,7 +312,7 @@ FLOORS = {
     "realistic_fortyfourth": {
         "knowledge_accuracy": 0.94,
         "out_of_scope_rejection": 0.92,
-        "follow_up_accuracy": 0.86,
+        "follow_up_accuracy": 0.88,
         "dialogues_reached": 0.87,
     },
     "realistic_fortyfifth": {
@@ -324,7 +324,7 @@ FLOORS = {
     "realistic_fortysixth": {
         "knowledge_accuracy": 0.96,
         "out_of_scope_rejection": 0.92,
-        "follow_up_accuracy": 0.95,
+        "follow_up_accuracy": 0.96,
         "dialogues_reached": 0.89,
     },
     "realistic_fortyseventh": {
@@ -354,7 +354,7 @@ FLOORS = {
     "realistic_fiftyfirst": {
         "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.92,
-        "follow_up_accuracy": 0.89,
+        "follow_up_accuracy": 0.96,
         "dialogues_reached": 0.9,
     },
     "realistic_fiftysecond": {

@@ -67,7 +67,7 @@ FLOORS = {
     # session 20, dev: sizes told indirectly and budgets as feelings, at the level reached
     "realistic_fiftysecond": {"company_size": 0.83, "budget": 0.75, "outsourced_functions": 0.9},
     # session 21, dev: openings naming a trade, corrections in other words
-    "realistic_fiftythird": {"company_size": 0.9, "budget": 0.8, "outsourced_functions": 0.85},
+    "realistic_fiftythird": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.85},
     # session 22, dev: tasks told through a trade's day, at the level reached
     "realistic_fiftyfourth": {"company_size": 0.9, "budget": 0.75, "outsourced_functions": 0.85},
     # session 24, honest (two of its task answers were printed once by a debug log)
@@ -78,7 +78,8 @@ FLOORS = {
     # session 27, honest: only its figures read, at the level reached
     "realistic_fiftyeighth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
     "realistic_fiftyninth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
-    "realistic_sixtieth": {"company_size": 0.95, "budget": 0.88, "outsourced_functions": 0.95},
+    # session 29, honest: only its figures read, at the level reached
+    "realistic_sixtieth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
 }
 
 
