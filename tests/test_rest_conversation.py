@@ -428,12 +428,12 @@ def test_doing_the_books_is_accounting(assistant, conversation):
     assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["accounting"]
 
 
-def test_customers_calling_to_cancel_is_work_to_hand_over(assistant, conversation):
+def test_people_per_studio_make_the_size(assistant, conversation):
     reply = conversation.say(
-        "we run 5 dance studios, about 10 staff per studio. students ring all day to cancel "
-        "or to ask about timetables, bpo or call center?"
+        "we run 5 dance studios, about 10 staff per studio, and need people to answer the "
+        "phones. bpo or call center?"
     )
-    assert "your budget" in reply
+    assert "your budget for outsourcing" in reply
     assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"
     functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
     assert functions == ["customer_support"]
