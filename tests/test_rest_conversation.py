@@ -477,3 +477,21 @@ def test_a_task_a_relative_takes_over_is_dropped_after_the_recommendation(assist
     assert "My recommendation: a call center" in reply
     functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
     assert functions == ["customer_support"]
+
+
+def test_thin_margins_are_a_tight_budget(assistant, conversation):
+    conversation.say("which one fits us? we're 25 people")
+    conversation.say("answering customer calls")
+    reply = conversation.say("our margins are slim in this business")
+    assert "My recommendation: a call center" in reply
+    assert tracker_slot(assistant, conversation.sender, "budget") == "tight"
+
+
+def test_a_budget_corrected_after_the_recommendation_updates_it(assistant, conversation):
+    conversation.say("which one fits us? we're 25 people")
+    conversation.say("answering customer calls")
+    conversation.say("flexible")
+    reply = conversation.say("no wait budget is like really small")
+    assert "Updated: a tight budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "budget") == "tight"
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "small"

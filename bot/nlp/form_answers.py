@@ -109,6 +109,10 @@ _TAKING_AWAY = re.compile(
     # "take the wages off" (not "take the calls off our hands": a task handed over)
     r"|\btake\s+(?:(?:the|our|my|that|those)\s+)?[\w-]+(?:\s+[\w-]+)?\s+off\b"
     r"(?=\s*(?:[,.;!?]|$))|\btake\s+off\s+(?:the|our|my)\b"
+    # "our own team handles support fine, we need help with bookkeeping"
+    r"|\b(?:our|my)\s+(?:own\s+|in-?house\s+|internal\s+)?(?:team|staff|people|guys|folks|"
+    r"office|department)\s+(?:already\s+)?(?:handles?|does|do|covers?|manages?|runs?|"
+    r"takes care of)\b(?=[^,.;!?]*\b(?:fine|well|ok|okay|already|great|no problem)\b)"
     # "my sister is taking over payroll", "our office manager will handle the invoices"
     r"|\b(?:my|our)\s+(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|cousin|"
     r"accountant|bookkeeper|office manager|colleague)\s+(?:is|will be|'s|will)\s+(?:now\s+)?"

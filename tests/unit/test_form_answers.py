@@ -107,6 +107,10 @@ def found(text, *values):
         ("actually my brother is taking over the payroll. we need people on the phones",
          [("payroll", "payroll"), ("customer_support", "phones")], {"payroll"}),
         ("my partner will be doing the books", [("accounting", "books")], {"accounting"}),
+        ("our own team handles support fine, we need help with bookkeeping",
+         [("customer_support", "support"), ("accounting", "bookkeeping")], {"customer_support"}),
+        ("our team handles support badly, we need help", [("customer_support", "support")],
+         set()),
         ("we need to cancel the surveys, keep sales", [("surveys", "surveys")], {"surveys"}),
         # the work done in-house is no work kept there
         ("our in-house bookkeeping is a shambles", [("accounting", "bookkeeping")], set()),

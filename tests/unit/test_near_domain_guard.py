@@ -142,6 +142,7 @@ def advice_reading(text):
         ("cleaning company owner here, which one should i pick", None),
         ("my cleaning company has grown to 60 cleaners and the phones are chaos, thoughts?", None),
         ("we're 20 people, which crm should we use", "out_of_scope"),
+        ("should we use quickbooks or xero for our books", "out_of_scope"),
         ("which payroll software should a 50 person company use", "out_of_scope"),
         ("we're a 50 person factory, which accounting software is best", "out_of_scope"),
         ("hi we are a startup, what's a good interview question for a support rep", "out_of_scope"),
