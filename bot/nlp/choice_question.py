@@ -550,6 +550,13 @@ _HOW_TO_CHOOSE = re.compile(
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
+# "so is it like call center for small companies and bpo for big ones?": the rule of thumb
+_SIZE = r"(?:the\s+)?(?:small|smaller|big|bigger|large|larger|mid\w*|tiny|huge)\b"
+_ONE_FOR_EACH_SIZE = re.compile(
+    rf"{_SUBJECT}\s+(?:is\s+)?(?:for|suits?|fits?)\s+{_SIZE}[^.?!]{{0,40}}?"
+    rf"\b(?:and|while|but|,)\s+(?:an?\s+)?{_SUBJECT}\s+(?:is\s+)?(?:for|suits?|fits?)\s+{_SIZE}",
+    re.IGNORECASE,
+)
 # "not asking for my own company, just curious: how do businesses pick ...": companies in
 # general, though "my" is said
 _NOT_OWN = re.compile(
@@ -957,6 +964,10 @@ class ChoiceQuestion(StatelessComponent):
         )
         if told and self.own_need(message):
             return self.config["recommendation"]
+        if _ONE_FOR_EACH_SIZE.search(text) and (
+            intent in self.config["overruled"] or intent in self.config["knowledge"]
+        ):
+            return self.config["general_topic"]
         if _HOW_TO_CHOOSE.search(text) and (
             intent in self.config["overruled"]
             or intent in self.config["knowledge"]

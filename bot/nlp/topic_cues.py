@@ -38,6 +38,7 @@ from bot.nlp.base import (
     ASPECT_TOPICS,
     SUBJECT_NAMES,
     StatelessComponent,
+    last_sentence_start,
     overrule_intent,
     word_pattern,
 )
@@ -421,7 +422,9 @@ class TopicCues(StatelessComponent):
             # definition, whatever other words the question carries
             "definition_words": [
                 "what do you call", "what (is|are) .{0,60} called", "definitions?( of)?",
-                "define", "stands? for", "meaning of", "what does .{0,12} mean",
+                "define", "stands? for", "meaning of",
+                # (not "what does that mean for who they hire": what follows from it)
+                "what does .{0,12} mean(?! (?:for|to) )",
                 "(bpos?|call[- ]?cent(er|re)s?) meaning",
                 "what(?: is|'s|s) (?:an? |the )?\\w+(?: \\w+)? meaning",
                 "what (the|this|that) (term|word|acronym|abbreviation|name) (actually )?means?",
@@ -708,16 +711,26 @@ class TopicCues(StatelessComponent):
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
         if key not in self.config["phrases"]:
             return None
+        pattern, topic = self.phrases[key]
+        text = message.get(TEXT) or ""
+        found = pattern.search(text)
+        if not found:
+            return None
+        # the sentence that says it ("arent they the same thing? everyone at my job uses
+        # the words alike" names the job in passing)
+        start = last_sentence_start(text[: found.start()])
+        after = re.search(r"[.!?](?:\s|$)", text[found.end() :])
+        end = found.end() + after.end() if after else len(text)
         if any(
             e.get("entity") == "aspect"
+            and start <= e.get("start", start) < end
             # ("I run 14 dental clinics ..., in a nutshell, what is the key difference?"
             # names a trade in passing)
             and e.get("value") not in ("difference", "definition", "industries", "locations")
             for e in message.get(ENTITIES) or []
         ):
             return None  # "the main difference in technology" names its own
-        pattern, topic = self.phrases[key]
-        return topic if pattern.search(message.get(TEXT) or "") else None
+        return topic
 
     def one_sided(self, message: Message, key: Text) -> Optional[Text]:
         kind, _, subject = key.partition("/")

@@ -315,12 +315,13 @@ def test_how_to_choose_read_as_nothing_known_gets_the_rule_of_thumb():
 @pytest.mark.parametrize(
     "text, intent",
     [
+        ("so its basically bpo for big firms and call centre for small ones?", "follow_up"),
         ("what should a company think about when deciding", "out_of_scope"),
         ("what things matter when picking one over the other? cost?", "explain_recommendation"),
         ("what factors should we consider when choosing between them", "difference"),
     ],
 )
-def test_what_to_weigh_when_choosing_gets_the_rule_of_thumb(text, intent):
+def test_how_to_choose_asked_in_other_words_gets_the_rule_of_thumb(text, intent):
     assert ChoiceQuestion({}).reading(parsed_message(text, intent, 0.9)) == "choosing/overview"
 
 

@@ -555,3 +555,23 @@ def test_whether_one_is_the_other_is_how_they_differ(text):
 def test_whether_it_is_one_of_them_with_more_asked_keeps_its_topic():
     msg = message("is it a call center that does payroll?", "services/call_center")
     assert topic_after(msg) == "services/call_center"
+
+
+def test_an_aspect_named_in_another_sentence_leaves_the_phrase_its_topic():
+    text = "arent bpo and call center the same thing? my coworkers say the jobs are alike"
+    msg = message(text, "difference/services")
+    msg.set(
+        "entities",
+        [
+            *msg.get("entities"),
+            {"entity": "aspect", "value": "careers", "start": text.index("jobs"), "end": 0},
+        ],
+    )
+    assert topic_after(msg) == "difference/overview"
+
+
+def test_what_something_means_for_someone_asks_no_definition():
+    text = "is working from home normal at bpos now, and what does that mean for hiring"
+    assert topic_after(message(text, "trends/remote_global", ["remote"])) == (
+        "trends/remote_global"
+    )
