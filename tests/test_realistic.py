@@ -298,7 +298,7 @@ FLOORS = {
         "dialogues_reached": 0.94,
     },
     "realistic_fortysecond": {
-        "knowledge_accuracy": 0.94,
+        "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.9,
@@ -377,7 +377,7 @@ FLOORS = {
         "dialogues_reached": 0.91,
     },  # session 24, honest: only its figures read, at the level reached
     "realistic_fiftyfifth": {
-        "knowledge_accuracy": 0.98,
+        "knowledge_accuracy": 0.99,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.95,
