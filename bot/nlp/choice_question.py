@@ -427,7 +427,10 @@ def verdict_on_one(text: Text) -> bool:
     the two ("how would a bpo help us save?" asks how, not whether; "me" is no one looking
     for work), the choice between them for it, or someone to take its work of the two's
     kind ("can someone take the calls for my salon")."""
-    if (
+    # a job there, a study or someone else's business
+    not_ours = bool(NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text))
+    for_the_work = _WHICH_FOR_THE_WORK.search(text)
+    if not not_ours and (
         _TELL_US_WHICH.search(text)
         or _CHOICE_FOR_OURS.search(text)
         or (
@@ -435,13 +438,10 @@ def verdict_on_one(text: Text) -> bool:
             and WORK_OF_THE_TWO.search(text)
             and OWN_WORD.search(text)
         )
-    ) and not (NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text)):
-        return True
-    for_the_work = _WHICH_FOR_THE_WORK.search(text)
-    if (
-        for_the_work
-        and WORK_OF_THE_TWO.search(for_the_work.group("work") or for_the_work.group("work2"))
-        and not (NOT_A_BUSINESS_NEED.search(text) or _FOR_SOMEONE_ELSE.search(text))
+        or (
+            for_the_work
+            and WORK_OF_THE_TWO.search(for_the_work.group("work") or for_the_work.group("work2"))
+        )
     ):
         return True
     last = _VERDICT_LAST.search(text)
@@ -450,12 +450,7 @@ def verdict_on_one(text: Text) -> bool:
         if (
             OWN_WORD.search(told)
             and (BUSINESS_SIGN.search(told) or WORK_OF_THE_TWO.search(told))
-            and not (
-                NOT_A_BUSINESS_NEED.search(text)
-                or LOOKING_FOR_WORK.search(text)
-                or _FOR_SOMEONE_ELSE.search(text)
-                or _WORKS_THERE.search(told)
-            )
+            and not (not_ours or LOOKING_FOR_WORK.search(text) or _WORKS_THERE.search(told))
         ):
             return True
     verdicts = (_VERDICT_ON_ONE, _VERDICT_ON_OUTSOURCING, _SHOULD_WE_GET_ONE, _WORTH_IT_FOR_US)

@@ -65,6 +65,9 @@ STATED_ANSWER = "stated_answer"
 # a dash between spaces ends a clause and a task: "it's not the bookkeeping - we need ..."
 _DASH = r"\s[-–—]\s"
 _CLAUSE = re.compile(rf"[,.;!?]|\bbut\b|{_DASH}")
+# people close to the business who keep a task ("my wife does them", "my sister is taking
+# over payroll")
+_KEEPERS = r"wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|accountant|bookkeeper"
 _TAKING_AWAY = re.compile(
     # ("who dropped out", "drop off the parcels", "drop-off slots" take nothing away)
     r"\b(forget|ignore|disregard|drop(?:ped)?(?![\s-]+(?:out|off|in|by)s?\b)|remove|without|"
@@ -114,12 +117,11 @@ _TAKING_AWAY = re.compile(
     r"office|department)\s+(?:already\s+)?(?:handles?|does|do|covers?|manages?|runs?|"
     r"takes care of)\b(?=[^,.;!?]*\b(?:fine|well|ok|okay|already|great|no problem)\b)"
     # "my sister is taking over payroll", "our office manager will handle the invoices"
-    r"|\b(?:my|our)\s+(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|cousin|"
-    r"accountant|bookkeeper|office manager|colleague)\s+(?:is|will be|'s|will)\s+(?:now\s+)?"
+    rf"|\b(?:my|our)\s+(?:{_KEEPERS}|cousin|office manager|colleague)\s+"
+    r"(?:is|will be|'s|will)\s+(?:now\s+)?"
     r"(?:taking over|take over|doing|do|handling|handle|covering|cover|managing|manage)\b"
     # "my wife does them", "my accountant sorts that"
-    r"|\b(?:wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|accountant|"
-    r"bookkeeper)\s+(?:does|do|handles?|sorts?|covers?|manages?)\s+(?:them|it|that|those|this)"
+    rf"|\b(?:{_KEEPERS})\s+(?:does|do|handles?|sorts?|covers?|manages?)\s+(?:them|it|that|those|this)"
     r"(?:\s+(?:fine|well|already|ok|okay|anyway|for us))*(?=\s*(?:[,.;!?]|$))"
     # "the books our accountant does already", "my sister already handles that"
     r"|\b(?:does|do|handles?|covers?|sorts?|manages?)(?:\s+(?:it|that|them|those|this))?"

@@ -66,12 +66,13 @@ _BETTER_AT = re.compile(
 
 # the advantages of one, weighed against the other: "what advantages does a contact centre
 # offer compared with a bpo?" (not "advantages of bpo vs call center")
-_GOOD_POINTS = (
+_GOOD_POINTS = re.compile(
     r"\b(?:advantages?|benefits?|strengths?|strong points|plus(?:es| points?)|pros|upsides?|"
-    r"good points|selling points|good about|great about)\b"
+    r"good points|selling points|good about|great about)\b",
+    re.IGNORECASE,
 )
 _ADVANTAGES_OVER = re.compile(
-    rf"{_GOOD_POINTS}.*"
+    rf"{_GOOD_POINTS.pattern}.*"
     # "what r the plus points of call centre compare to bpo"
     r"\b(?:compared? (?:with|to)|over|in comparison (?:with|to)|relative to|against)\b",
     re.IGNORECASE,
@@ -504,7 +505,7 @@ class TopicCues(StatelessComponent):
             before = text[: named[0].get("start", 0)]
             if re.search(r"\bthan\s+(?:an?\s+|the\s+)?$", before) and _BETTER.search(before):
                 return next(s for s in self.config["subjects"] if s != only)
-            if _WEIGHED_AGAINST.search(before) and re.search(_GOOD_POINTS, before, re.I):
+            if _WEIGHED_AGAINST.search(before) and _GOOD_POINTS.search(before):
                 return next(s for s in self.config["subjects"] if s != only)
             if _BETTER_AT.match(text[named[0].get("end", 0) :]):
                 return only  # "and whats a bpo better at compared to that"
@@ -735,7 +736,7 @@ class TopicCues(StatelessComponent):
     def one_sided(self, message: Message, key: Text) -> Optional[Text]:
         kind, _, subject = key.partition("/")
         text = message.get(TEXT) or ""
-        if overrulable(message) and (_BETTER.search(text) or re.search(_GOOD_POINTS, text, re.I)):
+        if overrulable(message) and (_BETTER.search(text) or _GOOD_POINTS.search(text)):
             # "what does a cc do better", read as none of the knowledge questions
             favoured = self.favoured(message)
             if favoured:
