@@ -27,7 +27,12 @@ from actions.answers import (
     says_unsure,
 )
 from actions.decision import BACK_OFFICE
-from actions.recommend import added_task_events, asks_a_verdict_on_it, start_form_events
+from actions.recommend import (
+    added_task_events,
+    asks_a_verdict_on_it,
+    start_form_events,
+    tell_how_to_choose,
+)
 from actions.validation import UNASKED_CONFIDENCE, describe_answer
 
 BPO, CALL_CENTER = "bpo", "call_center"
@@ -423,6 +428,51 @@ _MORE_OR_LESS_THAN = re.compile(
     rf"(?:what )?{_SUBJECT}",
     re.IGNORECASE,
 )
+# "so does a call centre do more than calls these days?": the channels
+_BEYOND_CALLS = re.compile(
+    r"\b(?:more than|other than|besides|beyond|apart from|not just|only|or just|or only)\s+"
+    r"(?:just\s+)?(?:(?:the\s+)?phones?\s+)?calls?\b(?!\s+cent)",
+    re.IGNORECASE,
+)
+# "why would a company outsource those instead of hiring staff": what outsourcing saves
+_INSTEAD_OF_OWN_STAFF = re.compile(
+    r"\b(?:instead of|rather than)\s+(?:hiring|employing|having|keeping|paying)\s+"
+    r"(?:their |our |your |its |my )?(?:own )?(?:staff|people|employees|a team|an? in-?house|"
+    r"in-?house|someone)",
+    re.IGNORECASE,
+)
+# "is that changing?" after where they are: work done from anywhere now
+_IS_CHANGING = re.compile(
+    r"\b(?:is|are)\s+(?:that|this|it|they|those)\s+(?:still\s+)?(?:changing|shifting|"
+    r"going to change)\b|\bwill (?:that|this|it) (?:change|last|stay that way)\b"
+    r"|\b(?:still|always) the case\b",
+    re.IGNORECASE,
+)
+# "is it just for tech/telecom companies?": the industries; "... for big companies?": which
+# one goes with a size
+_ONLY_FOR_SOME = re.compile(
+    r"\b(?:just|only|mainly|mostly|purely)\s+(?:for|in|used (?:by|in))\s+"
+    r"(?P<kind>(?:[\w/&-]+\s+){1,3})(?:compan(?:y|ies)|firms|businesses|industr(?:y|ies)|"
+    r"sectors?|corporations|corps|ones)\b",
+    re.IGNORECASE,
+)
+_SIZE_WORDS = re.compile(
+    r"\b(?:big|bigger|small|smaller|large|larger|mid\w*|medium|tiny|huge|giant|enterprise)\b",
+    re.IGNORECASE,
+)
+# "in what ways is it like a bpo": what they share
+_ALIKE = re.compile(
+    r"\b(?:in what ways?|how|where)\s+(?:is|are)\s+(?:it|that|they|the two|an?\s+[\w-]+(?:\s+"
+    r"[\w-]+)?)\s+(?:like|similar to|alike|similar)\b"
+    r"(?!\s+(?:to work|working|there|for (?:me|us|staff|workers|employees|agents)))",
+    re.IGNORECASE,
+)
+# "which of those can a bpo run for me" after the front and back office: what it does
+_WHICH_OF_THOSE_DONE = re.compile(
+    r"\bwhich (?:of (?:those|them|these)|ones?|parts?) (?:can|could|would|do|does|will) "
+    r"(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:run|do|handle|take (?:on|over)|cover|manage)\b",
+    re.IGNORECASE,
+)
 # "they hiring?": the jobs
 _HIRING = re.compile(
     r"^\W*(?:(?:and|so|ok|are|r)\W+)*(?:they|bpos?|call[- ]?cent\w+|those|these) (?:hiring|"
@@ -437,14 +487,18 @@ _WHAT_ELSE_CHANGES = re.compile(
 )
 # "what do they outsource exactly" after the industries: what the work handed over is
 _WHAT_THEY_OUTSOURCE = re.compile(
-    r"\bwhat (?:do|does|would|can) (?:they|companies|firms|businesses|those \w+) (?:usually |"
-    r"typically |actually |mostly )?(?:outsource|hand (?:over|off))\b",
+    r"\bwhat (?:exactly |else |kind of work |work )?(?:do|does|would|can) "
+    r"(?:they|companies|firms|businesses|those \w+) (?:usually |"
+    r"typically |actually |exactly |mostly )?(?:outsource|hand (?:over|off))\b",
     re.IGNORECASE,
 )
 # the difference as a whole, after one of its kinds: "so whats the main difference in one
 # sentence", "the key difference then?", "the difference in a nutshell"
 _MAIN_DIFFERENCE = re.compile(
-    r"\b(?:main|key|biggest|big|basic|core|overall|real|fundamental)\s+diff(?:erence)?\b"
+    r"\b(?:main|key|biggest|big|basic|core|overall|real|actual|fundamental)\s+diff(?:erence)?\b"
+    # "what's the main thing that seperates them"
+    r"|\b(?:main|key|biggest|big|real) thing that (?:separates|seperates|sets (?:them|it) apart|"
+    r"distinguishes|makes (?:them|it) different)\b"
     r"|\bdiff(?:erence)?\b[^.?!]{0,20}\b(?:in (?:one|a) (?:sentence|line|word)|in a nutshell|"
     r"in short|tl;?dr)\b",
     re.IGNORECASE,
@@ -475,12 +529,32 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     one aspect, a new one wins over that one ("why asia and africa, is it cheaper
     there?" after where they are: the savings)."""
     text = tracker.latest_message.get("text") or ""
-    if _MAIN_DIFFERENCE.search(text) and (previous or "").startswith("difference/"):
-        return "overview"  # "so whats the main difference in one sentence" after one of them
+    others = {
+        e.get("value")
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "aspect" and e.get("value") != "difference"
+    }
+    if _MAIN_DIFFERENCE.search(text) and ((previous or "").startswith("difference/") or not others):
+        # "so whats the main difference in one sentence" after one of them; "whats the
+        # actual difference" after anything, naming no aspect
+        return "overview"
     if _A_KIND_OF.search(text):
         return "relationship"
     if _MORE_OR_LESS_THAN.search(text):
         return "difference"
+    if _BEYOND_CALLS.search(text):
+        return "channels"
+    if _ALIKE.search(text):
+        return "similarities"
+    if _WHICH_OF_THOSE_DONE.search(text):
+        return "services"
+    if previous == "services/locations" and _IS_CHANGING.search(text):
+        return "remote"
+    only_for = _ONLY_FOR_SOME.search(text)
+    if only_for:
+        return "choosing" if _SIZE_WORDS.search(only_for.group("kind")) else "industries"
+    if _INSTEAD_OF_OWN_STAFF.search(text):
+        return "savings"
     if _HIRING.search(text):
         return "careers"
     if (
@@ -527,6 +601,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if specific and "difference" in aspects and all(a == answered for a in specific):
         return "difference"  # "and how is that different from what a bpo offers?"
     specific = [a for a in specific if a != answered] or specific
+    if "difference" in aspects and "technology" in specific:
+        return "technology"  # "do they use diff tools too? like crm vs rpa": tools compared
     # "do they use ai now?": AI is the part of technology asked about
     specific = [a for a in specific if not set(_NARROWER.get(a, ())) & set(specific)]
     if not specific and _DOES_THAT_MEAN.search(text):
@@ -567,7 +643,7 @@ CONFIDENT_GUESS = 0.6
 STORY_GUESS = 0.9
 # with nothing before it, a follow-up that is a question of its own is answered so
 OWN_QUESTION_GUESS = 0.4
-_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why\b", re.IGNORECASE)
+_WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:why|how come)\b", re.IGNORECASE)
 # "is it because wages are lower there?": a reason asked for, not a task
 _BECAUSE = re.compile(r"\b(?:because|cause|coz|cuz|due to)\b", re.IGNORECASE)
 # "is it different in a bpo?", "is that any different at a call center"
@@ -681,6 +757,13 @@ def about_the_previous_answer(text: Text, previous: Optional[Text]) -> Optional[
     return None
 
 
+# "which one?", "so which is better": the pick between the two, asked outright
+_WHICH_ONE = re.compile(
+    r"^\W*(?:(?:so|ok|okay|well|hmm+|and)\W+)*which(?: one| of the two| of them| is it)?"
+    r"(?:\s+(?:is (?:better|best|right)|should (?:i|we) (?:get|pick|choose|go (?:for|with))|"
+    r"do (?:you|u) (?:recommend|suggest)))?(?:\s+(?:then|for (?:us|me)))?\W*$",
+    re.IGNORECASE,
+)
 _ELLIPTICAL = re.compile(
     r"^\s*(and|n|nd|or|but|so|also|same|then|even|(?:ok(?:ay)?|k|kk),? and|what about|how about|"
     r"and what about"
@@ -989,6 +1072,11 @@ class ActionAnswerFollowUp(Action):
         if unsure and (previous is None or not (subject or aspect)) and not leans:
             dispatcher.utter_message(response="utter_default")
             return []
+        if previous is None and not tracker.active_loop_name and _WHICH_ONE.match(text):
+            # "which one?" with nothing asked before: which one to pick; what it depends
+            # on, then the questions
+            tell_how_to_choose(dispatcher, domain)
+            return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
         if previous is None:  # a question of its own is answered; a fragment, asked about
             guess = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS)
             continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about

@@ -79,6 +79,7 @@ FIFTYSEVENTH = REPO_ROOT / "tests" / "realistic_fiftyseventh"  # session 26: onl
 FIFTYEIGHTH = REPO_ROOT / "tests" / "realistic_fiftyeighth"  # session 27: only figures read
 FIFTYNINTH = REPO_ROOT / "tests" / "realistic_fiftyninth"  # session 28: only figures read
 SIXTIETH = REPO_ROOT / "tests" / "realistic_sixtieth"  # session 29: only figures read
+SIXTYFIRST = REPO_ROOT / "tests" / "realistic_sixty_first"  # session 30: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -140,6 +141,7 @@ SETS = {
     "fiftyeighth": FIFTYEIGHTH,
     "fiftyninth": FIFTYNINTH,
     "sixtieth": SIXTIETH,
+    "sixtyfirst": SIXTYFIRST,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

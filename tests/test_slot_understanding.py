@@ -80,6 +80,7 @@ FLOORS = {
     "realistic_fiftyninth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
     # session 29, honest: only its figures read, at the level reached
     "realistic_sixtieth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
+    "realistic_sixty_first": {"company_size": 0.97, "budget": 0.91, "outsourced_functions": 0.97},
 }
 
 

@@ -192,7 +192,7 @@ class AnswerOverCommand(StatelessComponent):
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
         if intent == self.config["explanation"] and not self.why_words.search(text):
-            return self.states_a_task_surely(message)
+            return self.states_an_answer_surely(message)
         if intent in self.config["unsure_readings"] and self.unsure.search(text):
             return self.unsure_only(text)
         if intent not in self.config["commands"]:
@@ -293,13 +293,15 @@ class AnswerOverCommand(StatelessComponent):
             for e in message.get(ENTITIES) or []
         )
 
-    def states_a_task_surely(self, message: Message) -> bool:
-        """A task read surely (or an exact term), in a message that asks nothing and
-        names no subject."""
+    def states_an_answer_surely(self, message: Message) -> bool:
+        """A task or a budget read surely (or an exact term), in a message that asks
+        nothing and names no subject ("we rely on donations so not much")."""
         if QUESTION_SHAPE.search(message.get(TEXT) or "") or names_a_subject(message):
             return False
         return any(
-            e.get("entity") == "outsourced_function" and not e.get("role") and self.read_surely(e)
+            e.get("entity") in ("outsourced_function", "budget")
+            and not e.get("role")
+            and self.read_surely(e)
             for e in message.get(ENTITIES) or []
         )
 

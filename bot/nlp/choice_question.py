@@ -298,6 +298,13 @@ _DECIDING = re.compile(
     # "thinking about outsourcing, not sure what exactly"
     r"(?:\W+(?:but\s+)?(?:not sure|unsure|no idea|dunno|idk|don'?t know)\s+(?:what|which|how)"
     r"(?:\s+(?:exactly|yet|to outsource|to start))?)?\W*$"
+    # "our gym chain wants to outsource something but no clue what to pick"
+    r"|^(?!.*\b(?:laws?|legal\w*|tax\w*|essays?|homework|assignments?|thesis|dissertation|"
+    r"writing|chores|laundry|cooking|cleaning)\b)"
+    r".*\b(?:want\w*|need\w*|plan\w*|hop\w*|look\w*|keen)\s+to\s+outsource\s+"
+    r"(?:something|some\s+(?:stuff|work|things|bits)|stuff|a few things|a bit)?\W*(?:but\s+)?"
+    r"(?:(?:have|has|got)\s+)?(?:no clue|no idea|not sure|unsure|dunno|idk|don'?t know|clueless)"
+    r"\s+(?:what|which|where|how)\b"
     # "coach tour operator, looking at outsourcing", "energy supplier, looking at our options"
     r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b).*[,.;:-]\s*"
     r"(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:looking (?:at|into)|thinking about|considering|"
@@ -552,6 +559,28 @@ _ONE_FOR_EACH_SIZE = re.compile(
     rf"\b(?:and|while|but|,)\s+(?:an?\s+)?{_SUBJECT}\s+(?:is\s+)?(?:for|suits?|fits?)\s+{_SIZE}",
     re.IGNORECASE,
 )
+# "should a big company go with a bpo?", "so is it the better pick for smaller companies?":
+# which one goes with a size, the rule of thumb
+FITS_A_SIZE = re.compile(
+    rf"\bshould\s+(?:an?\s+)?{_SIZE}\s+(?:compan(?:y|ies)|business(?:es)?|firms?|orgs?)\s+"
+    rf"(?:go with|go for|use|pick|choose|get|hire|opt for)\s+{_SUBJECT}\b"
+    rf"|\b(?:is|would)\s+(?:it|that|this|an?\s+{SUBJECT_NAMES}|the\s+{SUBJECT_NAMES}|cc)\s+"
+    r"(?:be\s+)?(?:the\s+|a\s+)?(?:better|right|best|smarter|good)\s+(?:pick|choice|option|bet|fit)"
+    rf"\s+for\s+(?:an?\s+)?{_SIZE}\s*(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|ones)\b"
+    # "is that overkill for a mid sized company"
+    rf"|\b(?:is|would)\s+(?:it|that|this|an?\s+{SUBJECT_NAMES}|the\s+{SUBJECT_NAMES}|cc)\s+"
+    r"(?:be\s+)?(?:overkill|too (?:much|big|expensive)|worth it|enough)\s+for\s+(?:an?\s+)?"
+    rf"{_SIZE}[\s-]*(?:sized?\s+)?(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|teams?|ones)\b",
+    re.IGNORECASE,
+)
+# "hey, deciding between the two": what the choice depends on (as "choosing between bpo
+# and call center")
+_BETWEEN_THE_TWO = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|so|ok|okay|well)\W+)*(?:(?:i'?m|we'?re|i am|we are|im)\s+)?"
+    r"(?:deciding|choosing|torn|trying to (?:decide|choose|pick))\s+between\s+"
+    r"(?:the two|the 2|them|both|these two|those two|the two of them)\W*$",
+    re.IGNORECASE,
+)
 # "not asking for my own company, just curious: how do businesses pick ...": companies in
 # general, though "my" is said
 _NOT_OWN = re.compile(
@@ -594,6 +623,9 @@ BARE_CHOICE = re.compile(
     r"(?:\W*(?:which(?: one)?|(?:for|4) (?:us|me)|for (?:my|our|an?) \w+(?: \w+){0,2}))+)"
     # "bpo ya call center? we install solar panels": the choice, then who asks
     r"(?:\W*$|\W*[.!?]\s*(?:we|we'?re|i|i'?m|our|my)\b[^?]*$"
+    # "ok so bpo or call center, what do u think"
+    r"|\W*[,;]?\s*(?:(?:so|well)\s+)?(?:what do (?:you|u|ya) (?:think|reckon|say|suggest|recommend)"
+    r"|which (?:one|is it)|thoughts|your (?:call|pick|take|verdict|opinion))\W*$"
     # "call center or bpo for a car dealership group, budget is flexible"
     # ("bpo or call center, cost difference" asks the difference)
     r"|\W*[,;]\s*(?:(?:our|the|my)\s+)?(?:budget|money|costs?(?!\s+(?:difference|comparison))|"
@@ -734,6 +766,11 @@ _CHOICE_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # ... asking nothing else about them (what they are, how they differ, cost, jobs ...)
+# "... our admin + paperwork is a total mess. bpo? call center?": the two asked one by one
+_EACH_ASKED = re.compile(
+    rf"(?:^|[.!;:,]\s*)((?:so\s+)?{_SUBJECT}\s*\?+\s*(?:or\s+)?{_SUBJECT})[\s.!?]*$",
+    re.IGNORECASE,
+)
 _ASKS_ABOUT_THEM = re.compile(
     r"\b(?:differ\w*|between|same|similar\w*|alike|compar\w*|mean\w*|stands? for|defin\w*|"
     r"what(?:'s| is| are)|whats|explain|advantages?|benefits?|pros|cons|jobs?|careers?|"
@@ -826,7 +863,7 @@ class ChoiceQuestion(StatelessComponent):
     def story_then_choice(text: Text) -> bool:
         """The company told of, then the choice between the two asked with nothing else
         ("..., bpo or call centre for that?")."""
-        clause = _CHOICE_CLAUSE.search(text)
+        clause = _CHOICE_CLAUSE.search(text) or _EACH_ASKED.search(text)
         if not clause:
             return False
         # the sentence the choice ends ("what is the difference, bpo or call center?")
@@ -959,8 +996,16 @@ class ChoiceQuestion(StatelessComponent):
         )
         if told and self.own_need(message):
             return self.config["recommendation"]
+        if _BETWEEN_THE_TWO.match(text) and intent in self.config["overruled"]:
+            return self.config["general_topic"]
         if _ONE_FOR_EACH_SIZE.search(text) and (
             intent in self.config["overruled"] or intent in self.config["knowledge"]
+        ):
+            return self.config["general_topic"]
+        if FITS_A_SIZE.search(text) and (
+            intent in self.config["overruled"]
+            or intent in self.config["knowledge"]
+            or intent == self.config["explanation"]  # "is it the better pick for ..."
         ):
             return self.config["general_topic"]
         if _HOW_TO_CHOOSE.search(text) and (

@@ -99,7 +99,7 @@ _TAKING_AWAY = re.compile(
     r"deliver\w*|collect\w*))|"
     r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
     # "the filing is sorted now, what we really need is ..."
-    r"(?:is|are) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
+    r"(?:is|are|'s) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
     # "... ask how they liked it. no hiring": a clause of "no" and a task alone
     r"|^[\s,.;:!?]*no\s+(?!(?:just|only|its|it'?s|the|too|also|mainly|more|sorry|wait|i)\b)"
@@ -183,12 +183,14 @@ _DOING = re.compile(
 # people and nothing done, beside a head count: "around 1200 drivers and | kitchen staff",
 # "8 paid staff"
 _PEOPLE_ONLY = re.compile(
-    r"^\W*(?:(?:and|plus|with|about|around|roughly|some|approx\w*|~|\d[\d,.]*k?)\W+)*"
+    r"^\W*(?:(?:and|plus|with|about|around|roughly|some|approx\w*|~|\d[\d,.]*k?|a couple of|"
+    r"couple of|a few|a handful of)\W+)*"
     r"(?:(?!(?:need\w*|want\w*|hir\w*|recruit\w*|find\w*|train\w*|pay\w*|manag\w*|"
     r"schedul\w*|rota\w*|replac\w*|more|new|support|service|sales|phones?|calls?|it|billing|"
     r"admin\w*|accounts?|finance|hr|helpdesk|help|outsourc\w*)\b)[\w-]+\s+){0,2}"
     r"(?:staff|people|employees|workers|crew|crews|drivers|team|guys|folks|"
-    r"colleagues|assistants|volunteers|nurses|carers|techs|technicians|engineers)"
+    r"colleagues|assistants|volunteers|nurses|carers|techs|technicians|engineers|lads|girls|"
+    r"boys|ladies|bods)"
     r"(?:\s+(?:each|in total|total|too|as well|incl\w*(?:\s+me)?))?\W*$",
     re.IGNORECASE,
 )
@@ -323,12 +325,51 @@ _VAGUE = re.compile(
     r"\s+)+(?:on|in|from)\s+(?:the|your|that|this)\s+(?:list|examples?|menu)\W*$",
     re.IGNORECASE,
 )
+# how much money, in a word at the end of a short answer: "we rely on donations so not
+# much", "series b just closed so plenty" (not "plenty of calls", "we don't ring much")
+_AMOUNT_LEAD = (
+    r"(?:^|[,;:-]|\b(?:so|but|and|well|honestly|tbh|there'?s|we have|we'?ve got|got|have|is|"
+    r"'s|it'?s|budget)\b)\s*"
+)
+_AMOUNT_TAIL = r"(?:\s+(?:tbh|really|honestly|i guess|lol|to be honest|to spend|for this))?\W*$"
+_AMOUNT_IN_A_WORD = {
+    "tight": re.compile(
+        _AMOUNT_LEAD + r"(?:not (?:much|a lot|a ton)|very little|hardly any(?:thing)?|"
+        r"next to nothing|barely any(?:thing)?|nothing much|peanuts|pennies)" + _AMOUNT_TAIL,
+        re.IGNORECASE,
+    ),
+    "flexible": re.compile(
+        _AMOUNT_LEAD + r"(?:plenty|loads|heaps|tons|lots|a lot|healthy|generous)" + _AMOUNT_TAIL,
+        re.IGNORECASE,
+    ),
+}
+
+
+def amount_in_a_word(text: Text) -> Optional[Text]:
+    """The budget a short answer ends on in a word of quantity, if it does."""
+    if len(text.split()) > 10:
+        return None
+    return next((v for v, p in _AMOUNT_IN_A_WORD.items() if p.search(text)), None)
+
+
+# a short word for the kind of the task told before: "..., satisfaction type stuff"
+_THAT_KIND = re.compile(
+    r"^\W*(?:[\w-]+\s+){1,2}(?:type|kind|sort)(?:\s+of)?\s+(?:stuff|things?)\W*$", re.IGNORECASE
+)
+# a verb that tells work to be done, first in a short task
+_TOLD_AS_WORK = re.compile(
+    r"(?:[a-z]+ing|handle|answer|take|do|run|manage|chase|sort|look|pick|deal|cover)$",
+    re.IGNORECASE,
+)
 # words before a task that are no part of it ("sorry, i meant just answering the musicians
 # who call"): the task spans the model learnt from leave them out
 _LEADING_FILLER = re.compile(
     r"^\W*(?:(?:sorry|oops|ok|okay|oh|ah|so|and|also|plus|but|actually|"
     r"hang on|i mean|i meant|mainly|mostly|just|only|basically|honestly|to be honest|tbh|"
-    r"really)\b\W*)+",
+    r"really)\b\W*"
+    # "we'd want them doing our accounts", "i'd also like someone to ..."
+    r"|(?:(?:we'?d|we would|i'?d|i would|we|i)\s+)?(?:also\s+)?(?:want|like|need)\s+"
+    r"(?:them|someone|somebody|you|a company|a provider)\s+(?:to\s+)?(?:also\s+)?)+",
     re.IGNORECASE,
 )
 # what a company does for its own customers ("we make project management software")
@@ -478,6 +519,25 @@ _COUNTED_PEOPLE = re.compile(
     r"(?:\W*(?:we'?re|we are|it'?s|that'?s|that makes|makes it|in total|total)\b.*)?\W*$",
     re.IGNORECASE,
 )
+
+# a task's word naming the people counted beside a head count: "12 of us plus a couple of
+# warehouse lads", "40 incl 5 admin staff" (not "we need 10 support staff")
+_HIRING = r"(?:need\w*|want\w*|hir\w*|recruit\w*|find\w*|get|more|new|extra|outsourc\w*)\b"
+_STAFF_OF_A_KIND = re.compile(
+    r"\b(?:plus|incl\w*|including|with|and|of)\s+(?:a\s+couple\s+of\s+|a\s+few\s+|some\s+|"
+    r"\d+\s+|two\s+|three\s+|four\s+|five\s+|the\s+|our\s+)?"
+    rf"(?P<kind>(?:(?!{_HIRING})[\w-]+\s+)?(?!{_HIRING})[\w-]+)\s+"
+    r"(?:lads|staff|guys|people|crew|workers|employees|folks|girls|boys|ladies|bods)\b",
+    re.IGNORECASE,
+)
+
+
+def staff_of_a_kind(text: Text) -> List[tuple]:
+    """Where a head count's people are named by their work: no task asked for."""
+    if headcount(text) is None:
+        return []
+    return [m.span("kind") for m in _STAFF_OF_A_KIND.finditer(text)]
+
 
 # ways of getting work done weighed, not a task asked for: "we could hire staff locally or
 # use a provider overseas" (not "someone who could take our calls or emails")
@@ -992,12 +1052,17 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue  # "we make project management software": what the company does
             if _VAGUE.match(text[start:end]):
                 continue  # "all the boring stuff", "the usual stuff": no task named
+            if read and _THAT_KIND.match(text[start:end]):
+                continue  # "phone surveys of our customers, satisfaction type stuff": the same
             if (start, end) == own or names_a_kind_of_business(text[start:end]):
                 continue  # "pharmacy chain, 600 staff, ...", "repair shop": what the company is
             filler = _LEADING_FILLER.match(text[start:end])
             # ... where what is left is long enough to be a task told ("only phone" is not)
             rest = text[start + filler.end() : end].split() if filler else []
-            inner = start + filler.end() if len(rest) > self.config["fragment_words"] else start
+            told = len(rest) > self.config["fragment_words"] or (
+                len(rest) == self.config["fragment_words"] and _TOLD_AS_WORK.match(rest[0])
+            )  # "(we'd want them) doing our accounts"
+            inner = start + filler.end() if told else start
             probabilities = whole = self._read(message, entity, tokens, inner, end)
             head = _CIRCUMSTANCES.search(text, inner, end)
             if (
@@ -1207,6 +1272,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 if stated:
                     predicted[budget_entity] = [stated]
                     guesses.pop(budget_entity, None)
+            in_a_word = amount_in_a_word(message.get(TEXT))
+            if in_a_word and not predicted.get(budget_entity):
+                predicted[budget_entity] = [(in_a_word, 1.0)]
+                guesses.pop(budget_entity, None)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
             if not counted and counts_things(message.get(TEXT)):
                 # "4 hotels": how big that is, nobody can say from it; the question again
@@ -1220,7 +1289,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
             # and rentals": no task
-            said_of_itself = ([own] if own else []) + what_it_does(message.get(TEXT))
+            said_of_itself = (
+                ([own] if own else [])
+                + what_it_does(message.get(TEXT))
+                + staff_of_a_kind(message.get(TEXT))
+            )
             text = message.get(TEXT)
             entities = [
                 e
@@ -1332,14 +1405,19 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         recommend" says nothing of the head count, "a municipal water utility, please
         recommend" nothing of the budget. It stays a guess, which only the form's
         question takes; a head count, a word of size ("a big hospital group", "a couple
-        of friends") or a word of money states one."""
+        of friends") or a word of money or of how much ("so not much") states one."""
         if entity not in self.config["one_value"]:
             return False
         if (message.get(INTENT) or {}).get("name") == self.config["answer_intent"]:
             return False
         if entity == self.config["size_entity"]:
             return not counted and not self.size_words.search(message.get(TEXT) or "")
-        return entity == self.config["budget_entity"] and not names_money(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        return (
+            entity == self.config["budget_entity"]
+            and not names_money(text)
+            and not amount_in_a_word(text)  # "we rely on donations so not much"
+        )
 
     def budget_beside_a_task(
         self, message: Message, entity: Text, value: Text, tasks: List[tuple]

@@ -42,6 +42,7 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
+from bot.nlp.choice_question import FITS_A_SIZE
 from bot.nlp.topic_cues import only_what_it_is
 
 # a request for help with one's own application: "help me write", "tips to pass"
@@ -58,7 +59,10 @@ _ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.I
 _OWN_BEFORE = re.compile(
     r"\b(for|we'?re|we are|we r|i'?m|i am|as|run|own|operate|manage|i have|we have|we do|"
     r"fits?|suits?)"
-    r"\s+(an?\s+|the\s+)?(\w+\s+){0,2}$",
+    r"\s+(an?\s+|the\s+)?(\w+\s+){0,2}$"
+    # "i'm office manager at a law firm of 65"
+    r"|\b(?:work(?:s|ing)?|manager|director|owner|administrator|assistant|receptionist|partner|"
+    r"ceo|coo|cfo|bursar|secretary)\s+(?:at|for|of)\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
@@ -354,6 +358,8 @@ class NearDomainGuard(StatelessComponent):
             and not self.anchors.search(message.get(TEXT) or "")
             # "what is backoffice": what one of the two, or an office, is
             and not only_what_it_is(message.get(TEXT) or "")
+            # "is that overkill for a mid sized company": which one goes with a size
+            and not FITS_A_SIZE.search(message.get(TEXT) or "")
         )
 
     def chooses_another_thing(self, message: Message) -> bool:

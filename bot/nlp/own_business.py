@@ -218,7 +218,12 @@ LOOKING_FOR_WORK = re.compile(
 
 
 # the law around outsourcing, not a need ("looking into outsourcing rules for our clinic")
-LAW = re.compile(r"\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b", re.IGNORECASE)
+# (not "a law firm of 65": a business)
+LAW = re.compile(
+    r"\b(?:laws?(?!\s+(?:firms?|practices?|offices?|chambers))|legal\w*|regulat\w*|tax\w*|"
+    r"rules|wages?|visas?)\b",
+    re.IGNORECASE,
+)
 
 
 _GREETED = (

@@ -170,6 +170,8 @@ _ONLY_WHAT_IT_IS = re.compile(
     # (not "I know what a BPO is, but which one suits our clinic?")
     r"|\b(?:(?:don'?t|dont|do not|doesn'?t|not|no|never|barely)\s+(?:\w+\s+){0,2}?"
     r"(?:know|understand|sure|idea|clue|get)|explain|describe|tell me|wondering|wonder|asking|"
+    # "my cfo wants to know what a bpo is"
+    r"(?:wants?|needs?|would like|'d like|asked) to (?:know|understand)|"
     r"learn|confused (?:about|on|by))\s+what (?:an?\s+|the\s+)?"
     + _ONE_OF_THEM
     + r"\s+(?:(?:actually|even|really|exactly)\s+)?(?:is|are|means?|stands? for)\b"
@@ -318,6 +320,7 @@ _DIFFERING = re.compile(
 )
 
 # the trends' answers, where a comparison's general answer was chosen
+_CAREER_WORDS = re.compile(r"\bcareers?\b", re.IGNORECASE)
 _TRENDS = {"trends": "trends/overview", "ai": "trends/ai_automation",
            "remote": "trends/remote_global"}  # fmt: skip
 
@@ -442,8 +445,9 @@ class TopicCues(StatelessComponent):
                 "(?<=[,.;!?] )(like what (is|are) (it|they|one)|what "
                 "(actually|exactly|really|even) (is|are) (it|that|they|those|one))(?=\\W*$)",
                 # "what is a call centre and how does one work?"
-                "what (is|are) (an? |the )?(bpos?|call[- ]?cent(er|re)s?|business process "
-                "outsourcing) and how (does|do) (one|it|they|that) (work|operate)",
+                "what (actually |exactly |really |even )?(is|are) (an? |the )?(bpos?|"
+                "call[- ]?cent(er|re)s?|business process outsourcing) and how (does|do) "
+                "(one|it|they|that) (work|operate)",
                 # "... the term contact centre at work - what is one exactly?"
                 "what (is|are) (one|it|they) (exactly|actually|really)(?=\\s*([?.!,]|$))",
                 # "is a bpo a kind of company or a service?", "how would you describe one?"
@@ -527,6 +531,7 @@ class TopicCues(StatelessComponent):
                 or self.front_and_back(message, key)
                 or self.definition(message, key)
                 or self.one_sided(message, key)
+                or self.careers_named(message, key)
                 or self.narrower(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
@@ -691,6 +696,16 @@ class TopicCues(StatelessComponent):
             and not any(e.get("entity") == "subject" for e in entities)
         )
         return topic if asked and key != topic else None
+
+    @staticmethod
+    def careers_named(message: Message, key: Text) -> Optional[Text]:
+        """ "which careers does the call centre side offer": the jobs there, though "offer"
+        reads like what it does ("what jobs does a bpo do" is what it does)."""
+        subject = key.partition("/")[2]
+        if key.startswith("services/") and subject in ("bpo", "call_center"):
+            if _CAREER_WORDS.search(message.get(TEXT) or ""):
+                return f"careers/{subject}"
+        return None
 
     def narrower(self, message: Message, key: Text) -> Optional[Text]:
         by_aspect = self.config["narrower"].get(key) or {}

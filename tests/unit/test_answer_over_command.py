@@ -235,6 +235,15 @@ def test_an_exact_task_added_read_as_out_of_scope_is_an_answer(text, expected):
         ("answering people because they call",
          {"entity": "outsourced_function", "confidence": 0.4, "extractor": "FormAnswerClassifier"},
          "explain_recommendation"),
+        # a budget read surely: "so" is no "why"
+        ("we live on grants so not much",
+         {"entity": "budget", "value": "tight", "confidence": 1.0,
+          "extractor": "FormAnswerClassifier"},
+         "inform"),
+        ("why so much?",
+         {"entity": "budget", "value": "flexible", "confidence": 1.0,
+          "extractor": "FormAnswerClassifier"},
+         "explain_recommendation"),
     ],
 )  # fmt: skip
 def test_a_task_read_surely_is_no_request_for_reasons(text, entity, expected):

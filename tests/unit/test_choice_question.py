@@ -976,3 +976,40 @@ def test_a_second_question_beside_a_verdict_is_answered():
     assert read("is bpo worth it for us, and why do companies use it", "benefits")[0] == (
         "benefits"
     )
+
+
+@pytest.mark.parametrize(
+    "text, intent, reading",
+    [
+        # the bare choice, then the view asked for
+        ("so bpo or call centre, what do you reckon", "difference", "request_recommendation"),
+        ("bpo or cc? your call", "definition", "request_recommendation"),
+        ("bpo or call center, what do u think is the difference", "difference", "difference"),
+        # work to hand over, no idea what
+        (
+            "our dental group wants to outsource some stuff but has no idea what to pick",
+            "benefits",
+            "request_recommendation",
+        ),
+        ("i want to outsource my essay but no clue how", "out_of_scope", "out_of_scope"),
+        # the two asked one by one after the company's story
+        (
+            "we're a design studio of 70 and our invoicing is chaos. bpo? call centre?",
+            "difference",
+            "request_recommendation",
+        ),
+        ("bpo? call center?", "difference", "difference"),
+        # which one goes with a size: the rule of thumb
+        ("should a small business go with a call center?", "benefits", "choosing"),
+        ("is that the right choice for bigger firms?", "explain_recommendation", "choosing"),
+        ("what does a big company get from a bpo?", "benefits", "benefits"),
+    ],
+)
+def test_choices_asked_in_few_words(text, intent, reading):
+    assert read(text, intent)[0] == reading
+
+
+def test_a_law_firm_is_a_business_not_a_question_of_law():
+    text = "im the practice manager at a law firm of 30, reception cant keep up with the calls"
+    assert read(text, "out_of_scope")[0] == "request_recommendation"
+    assert read("what are the labour laws for call centres", "out_of_scope")[0] == "out_of_scope"

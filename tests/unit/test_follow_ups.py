@@ -1600,3 +1600,33 @@ def test_other_trends_and_what_is_outsourced_point_to_their_topics(
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+@pytest.mark.parametrize("text", ["which one?", "so which is better", "ok which one then"])
+def test_which_one_with_nothing_before_says_what_it_depends_on_then_asks(tracker_factory, text):
+    from tests.unit.test_actions import _domain_with_answers
+
+    tracker = _opening(tracker_factory, text, "difference/overview")
+    events, messages = run(ActionAnswerFollowUp(), tracker, _domain_with_answers())
+    assert [m.get("utter_action") for m in messages] == ["utter_choosing/overview"]
+    assert any(e.get("name") == "recommendation_form" for e in events)
+
+
+@pytest.mark.parametrize(
+    "previous, text, aspect",
+    [
+        ("difference/similarities", "do they handle more than phone calls now", "channels"),
+        ("definition/call_center", "is it only calls or chat too", "channels"),
+        (
+            "services/bpo",
+            "why not just hire our own staff instead? rather than hiring in-house",
+            "savings",
+        ),
+        ("services/industries", "and what exactly do they hand over to them", "services"),
+    ],
+)
+def test_what_a_follow_up_compares_or_asks_decides_its_aspect(
+    tracker_factory, previous, text, aspect
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
+    assert main_aspect(tracker, previous) == aspect

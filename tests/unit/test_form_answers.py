@@ -702,3 +702,53 @@ def test_a_term_after_after_says_when_not_what(text, term, when):
 
     start = text.index(term)
     assert tells_when(text, {"start": start, "end": start + len(term)}) is when
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("9 of us plus a couple of delivery lads", ["delivery"]),
+        ("around 60 incl 4 admin staff", ["admin"]),
+        ("we're 30 with our own payroll girls", ["own payroll"]),
+        ("we are 40 and need support staff", []),
+        ("we need 10 sales people", []),
+        ("a couple of warehouse lads", []),  # no head count: nobody counted
+    ],
+)
+def test_the_people_counted_named_by_their_work_are_no_task(text, kinds):
+    from bot.nlp.form_answers import staff_of_a_kind
+
+    assert [text[a:b] for a, b in staff_of_a_kind(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text, budget",
+    [
+        ("we live off grants so not much", "tight"),
+        ("honestly very little", "tight"),
+        ("just got funded so plenty", "flexible"),
+        ("budget is healthy", "flexible"),
+        ("we have loads", "flexible"),
+        ("we get plenty of calls", None),
+        ("customers ring a lot", None),
+        ("we don't ring them much", None),
+    ],
+)
+def test_a_budget_said_in_a_word_of_quantity_at_the_end(text, budget):
+    from bot.nlp.form_answers import amount_in_a_word
+
+    assert amount_in_a_word(text) == budget
+
+
+@pytest.mark.parametrize(
+    "stretch, rest",
+    [
+        ("we'd want them doing our wages", "doing our wages"),
+        ("i'd also like someone to answer the phones", "answer the phones"),
+        ("sorry, i meant just the invoices", "the invoices"),
+    ],
+)
+def test_a_wish_before_a_task_is_no_part_of_it(stretch, rest):
+    from bot.nlp.form_answers import _LEADING_FILLER
+
+    assert stretch[_LEADING_FILLER.match(stretch).end() :] == rest

@@ -575,3 +575,15 @@ def test_what_something_means_for_someone_asks_no_definition():
     assert topic_after(message(text, "trends/remote_global", ["remote"])) == (
         "trends/remote_global"
     )
+
+
+@pytest.mark.parametrize(
+    "text, key, expected",
+    [
+        ("what careers does a bpo offer", "services/bpo", "careers/bpo"),
+        ("which careers can a call centre give me", "services/call_center", "careers/call_center"),
+        ("what jobs does a bpo do for companies", "services/bpo", "services/bpo"),
+    ],
+)
+def test_careers_named_are_the_jobs_there_though_offered(text, key, expected):
+    assert topic_after(message(text, key, aspects=("careers", "services"))) == expected
