@@ -419,7 +419,10 @@ _SUBJECT = r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|business proces
 # "so is it a kind of bpo then": how they relate
 _A_KIND_OF = re.compile(
     r"\b(?:is|are) (?:it|that|they|this|one) (?:just |basically |really )?(?:a |an )?"
-    rf"(?:kind|type|sort|part|form|subset|branch|piece) of {_SUBJECT}",
+    rf"(?:kind|type|sort|part|form|subset|branch|piece) of {_SUBJECT}"
+    # "so is a call center inside that or a seperate thing"
+    rf"|\b(?:is|are) {_SUBJECT} (?:inside|within|part of|under) (?:that|it|them|this|{_SUBJECT})"
+    r"|\b(?:a )?sep[ae]rate (?:thing|business|industry|company|service)\b",
     re.IGNORECASE,
 )
 # "is that more or less than what a bpo covers": how they differ
@@ -473,6 +476,14 @@ _WHICH_OF_THOSE_DONE = re.compile(
     r"(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:run|do|handle|take (?:on|over)|cover|manage)\b",
     re.IGNORECASE,
 )
+# "is that any different from what call centers run?" after one kind of difference: that
+# kind of difference again
+_IS_THAT_DIFFERENT = re.compile(
+    r"^\W*(?:(?:and|so|but|ok)\W+)?(?:is|are) (?:that|this|it|those) (?:any |really |much )?"
+    r"different (?:from|to|than|at|in|for)\b",
+    re.IGNORECASE,
+)
+_KINDS_OF_DIFFERENCE = ("services", "structure", "technology", "channels")
 # "they hiring?": the jobs
 _HIRING = re.compile(
     r"^\W*(?:(?:and|so|ok|are|r)\W+)*(?:they|bpos?|call[- ]?cent\w+|those|these) (?:hiring|"
@@ -534,10 +545,10 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         for e in tracker.latest_message.get("entities") or []
         if e.get("entity") == "aspect" and e.get("value") != "difference"
     }
-    if _MAIN_DIFFERENCE.search(text) and ((previous or "").startswith("difference/") or not others):
-        # "so whats the main difference in one sentence" after one of them; "whats the
-        # actual difference" after anything, naming no aspect
-        return "overview"
+    if _MAIN_DIFFERENCE.search(text) and (previous or "").startswith("difference/"):
+        return "overview"  # "so whats the main difference in one sentence" after one of them
+    if _MAIN_DIFFERENCE.search(text) and not others:
+        return "difference"  # "whats the actual difference" after anything else
     if _A_KIND_OF.search(text):
         return "relationship"
     if _MORE_OR_LESS_THAN.search(text):
@@ -601,6 +612,13 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if specific and "difference" in aspects and all(a == answered for a in specific):
         return "difference"  # "and how is that different from what a bpo offers?"
     specific = [a for a in specific if a != answered] or specific
+    if (
+        aspects == ["difference"]
+        and (previous or "").startswith("difference/")
+        and answered in _KINDS_OF_DIFFERENCE
+        and _IS_THAT_DIFFERENT.search(text)
+    ):
+        return answered  # "is that any different from what call centers run" after the tech
     if "difference" in aspects and "technology" in specific:
         return "technology"  # "do they use diff tools too? like crm vs rpa": tools compared
     # "do they use ai now?": AI is the part of technology asked about
@@ -719,6 +737,13 @@ _HOLDS_FOR_OTHERS = re.compile(
     r"(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|business(?:es)?|firms?|"
     r"shops?|startups?|stores?|practices?|clinics?|salons?|restaurants?|charit(?:y|ies)|"
     r"one-man band|sole traders?|ones|outfits?|teams?|sme'?s?)\b.*\b(?:too|as well|also|either)\b",
+    re.IGNORECASE,
+)
+# "does budget matter?" after what the choice depends on: that answer again
+_MATTERS = re.compile(
+    r"^\W*(?:(?:and|so|but|ok)\W+)?(?:does|do|would|will|is|are) (?:the |our |my |a )?"
+    r"(?:budget|size|cost|costs|price|money|headcount|company size|industry|the tasks?)\s+"
+    r"(?:really |even |also )?(?:matter|count|make a difference|play a (?:role|part))\b",
     re.IGNORECASE,
 )
 _DOES_THAT_INCLUDE = re.compile(
@@ -1143,6 +1168,8 @@ class ActionAnswerFollowUp(Action):
                 topic = previous  # "what do u mean by multiprocessing": that answer's word
             elif _HOLDS_FOR_OTHERS.search(text) and not (subject or aspect):
                 topic = previous  # "does that apply to small firms too": that answer again
+            elif previous == "choosing/overview" and _MATTERS.search(text) and not subject:
+                topic = previous  # "does budget matter?": what the choice depends on
         if topic is None:
             if not tracker.active_loop_name:  # (in the form, its question comes again)
                 dispatcher.utter_message(response="utter_ask_follow_up_topic")

@@ -495,3 +495,54 @@ def test_a_budget_corrected_after_the_recommendation_updates_it(assistant, conve
     assert "Updated: a tight budget" in reply
     assert tracker_slot(assistant, conversation.sender, "budget") == "tight"
     assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_staff_named_by_their_work_are_counted_not_outsourced(assistant, conversation):
+    conversation.say("help me pick one")
+    reply = conversation.say("9 of us plus a couple of delivery drivers")
+    assert "Which tasks" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+    assert not tracker_slot(assistant, conversation.sender, "outsourced_functions")
+
+
+def test_a_budget_in_a_word_of_quantity_ends_the_questions(assistant, conversation):
+    conversation.say("which one fits us? we're 25 people")
+    conversation.say("answering customer calls")
+    reply = conversation.say("we live off grants so not much")
+    assert "My recommendation: a call center" in reply
+    assert tracker_slot(assistant, conversation.sender, "budget") == "tight"
+
+
+def test_a_task_wished_for_after_the_recommendation_changes_it(assistant, conversation):
+    conversation.say("which one fits us? we're 25 people")
+    conversation.say("phoning customers to ask how we did")
+    conversation.say("tight")
+    reply = conversation.say("oh and we'd want them doing our wages as well as those calls")
+    assert "My recommendation: a BPO" in reply
+    functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
+    assert sorted(functions) == ["payroll", "surveys"]
+
+
+def test_which_one_with_nothing_before_says_what_it_depends_on_and_asks(conversation):
+    reply = conversation.say("which one?")
+    assert "It depends on three things" in reply
+    assert "How many people" in reply
+
+
+def test_a_law_firm_with_calls_to_handle_starts_the_questions(assistant, conversation):
+    reply = conversation.say(
+        "i'm practice manager at a law firm of 40, reception can't keep up with clients phoning"
+    )
+    assert "your budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_follow_ups_that_compare_or_point_back(conversation):
+    conversation.say("what do a bpo and a call center have in common")
+    assert "The main difference" in conversation.say("so what's the main thing that separates them")
+    conversation.say("what does a call center do")
+    assert "My sources disagree" in conversation.say("do they take live chat or just calls")
+    conversation.say("what services does a bpo offer")
+    assert "no longer needs its own office" in conversation.say(
+        "why would anyone outsource that rather than hiring staff"
+    )

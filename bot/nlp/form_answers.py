@@ -338,17 +338,23 @@ _AMOUNT_IN_A_WORD = {
         r"next to nothing|barely any(?:thing)?|nothing much|peanuts|pennies)" + _AMOUNT_TAIL,
         re.IGNORECASE,
     ),
-    "flexible": re.compile(
-        _AMOUNT_LEAD + r"(?:plenty|loads|heaps|tons|lots|a lot|healthy|generous)" + _AMOUNT_TAIL,
-        re.IGNORECASE,
-    ),
+    "flexible": re.compile(_AMOUNT_LEAD + r"(?:healthy|generous)" + _AMOUNT_TAIL, re.IGNORECASE),
 }
+# ... words of quantity that count people as well ("lots" when the size is asked): only
+# after "so" or "but", or beside a word of money
+_PLENTY = re.compile(
+    r"(?:\b(?:so|but|tbh|honestly|there'?s)\s+|^(?=.*\b(?:budget|money|cash|funds?|funding)\b)"
+    r"(?:.*\b(?:is|'s|have|got)\s+))(?:plenty|loads|heaps|tons|lots|a lot)" + _AMOUNT_TAIL,
+    re.IGNORECASE,
+)
 
 
 def amount_in_a_word(text: Text) -> Optional[Text]:
     """The budget a short answer ends on in a word of quantity, if it does."""
     if len(text.split()) > 10:
         return None
+    if _PLENTY.search(text):
+        return "flexible"
     return next((v for v, p in _AMOUNT_IN_A_WORD.items() if p.search(text)), None)
 
 
@@ -366,12 +372,17 @@ _TOLD_AS_WORK = re.compile(
 _LEADING_FILLER = re.compile(
     r"^\W*(?:(?:sorry|oops|ok|okay|oh|ah|so|and|also|plus|but|actually|"
     r"hang on|i mean|i meant|mainly|mostly|just|only|basically|honestly|to be honest|tbh|"
-    r"really)\b\W*"
-    # "we'd want them doing our accounts", "i'd also like someone to ..."
-    r"|(?:(?:we'?d|we would|i'?d|i would|we|i)\s+)?(?:also\s+)?(?:want|like|need)\s+"
-    r"(?:them|someone|somebody|you|a company|a provider)\s+(?:to\s+)?(?:also\s+)?)+",
+    r"really)\b\W*)+",
     re.IGNORECASE,
 )
+# ... and a wish, before a short task ("we'd want them | doing our accounts", "want someone
+# to | take over our bookkeeping"): a longer one is read with it
+_WISH = re.compile(
+    r"\W*(?:(?:we'?d|we would|i'?d|i would|we|i)\s+)?(?:also\s+)?(?:want|like|need)\s+"
+    r"(?:them|someone|somebody|you|a company|a provider)\s+(?:to\s+)?(?:also\s+)?",
+    re.IGNORECASE,
+)
+_SHORT_TASK_WORDS = 6
 # what a company does for its own customers ("we make project management software")
 _PRODUCT_VERBS = (
     r"(?:make|makes|making|build|builds|building|develop|develops|developing|design|designs|"
@@ -524,10 +535,10 @@ _COUNTED_PEOPLE = re.compile(
 # warehouse lads", "40 incl 5 admin staff" (not "we need 10 support staff")
 _HIRING = r"(?:need\w*|want\w*|hir\w*|recruit\w*|find\w*|get|more|new|extra|outsourc\w*)\b"
 _STAFF_OF_A_KIND = re.compile(
-    r"\b(?:plus|incl\w*|including|with|and|of)\s+(?:a\s+couple\s+of\s+|a\s+few\s+|some\s+|"
+    r"\b(?:plus|incl\w*|including|with|and)\s+(?:a\s+couple\s+of\s+|a\s+few\s+|some\s+|"
     r"\d+\s+|two\s+|three\s+|four\s+|five\s+|the\s+|our\s+)?"
     rf"(?P<kind>(?:(?!{_HIRING})[\w-]+\s+)?(?!{_HIRING})[\w-]+)\s+"
-    r"(?:lads|staff|guys|people|crew|workers|employees|folks|girls|boys|ladies|bods)\b",
+    r"(?:lads|staff|guys|people|crew|workers|employees|folks|girls|boys|ladies|bods|drivers)\b",
     re.IGNORECASE,
 )
 
@@ -1057,12 +1068,16 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             if (start, end) == own or names_a_kind_of_business(text[start:end]):
                 continue  # "pharmacy chain, 600 staff, ...", "repair shop": what the company is
             filler = _LEADING_FILLER.match(text[start:end])
+            lead = start + (filler.end() if filler else 0)
+            wish = _WISH.match(text, lead, end)
+            if wish and len(text[wish.end() : end].split()) <= _SHORT_TASK_WORDS:
+                lead = wish.end()
             # ... where what is left is long enough to be a task told ("only phone" is not)
-            rest = text[start + filler.end() : end].split() if filler else []
+            rest = text[lead:end].split() if lead > start else []
             told = len(rest) > self.config["fragment_words"] or (
                 len(rest) == self.config["fragment_words"] and _TOLD_AS_WORK.match(rest[0])
             )  # "(we'd want them) doing our accounts"
-            inner = start + filler.end() if told else start
+            inner = lead if told else start
             probabilities = whole = self._read(message, entity, tokens, inner, end)
             head = _CIRCUMSTANCES.search(text, inner, end)
             if (

@@ -321,6 +321,12 @@ _DIFFERING = re.compile(
 
 # the trends' answers, where a comparison's general answer was chosen
 _CAREER_WORDS = re.compile(r"\bcareers?\b", re.IGNORECASE)
+_JOBS_DONE = re.compile(
+    r"\bwhat (?:jobs|tasks|kind of (?:jobs|work)) (?:would|does|do|can|could|will) "
+    r"(?:an? |the )?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
+    r"(?:do|handle|take on|cover)\b",
+    re.IGNORECASE,
+)
 _TRENDS = {"trends": "trends/overview", "ai": "trends/ai_automation",
            "remote": "trends/remote_global"}  # fmt: skip
 
@@ -443,7 +449,11 @@ class TopicCues(StatelessComponent):
                 # bpo, what even is that": asked last, of the one named before
                 # (not "... mentioning rpa, what is that": the other term)
                 "(?<=[,.;!?] )(like what (is|are) (it|they|one)|what "
-                "(actually|exactly|really|even) (is|are) (it|that|they|those|one))(?=\\W*$)",
+                "(actually|exactly|really|even) (is|are) (it|that|they|those|one)"
+                # ("... what is that actually and how do those places work")
+                "|what (is|are) (it|that|they|those) (actually|exactly|really))"
+                "(?=\\W*$|\\s+and how (do|does) (it|they|one|that|th(ose|ese) \\w+) "
+                "(work|operate))",
                 # "what is a call centre and how does one work?"
                 "what (actually |exactly |really |even )?(is|are) (an? |the )?(bpos?|"
                 "call[- ]?cent(er|re)s?|business process outsourcing) and how (does|do) "
@@ -532,6 +542,7 @@ class TopicCues(StatelessComponent):
                 or self.definition(message, key)
                 or self.one_sided(message, key)
                 or self.careers_named(message, key)
+                or self.jobs_done(message, key)
                 or self.narrower(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
@@ -696,6 +707,14 @@ class TopicCues(StatelessComponent):
             and not any(e.get("entity") == "subject" for e in entities)
         )
         return topic if asked and key != topic else None
+
+    @staticmethod
+    def jobs_done(message: Message, key: Text) -> Optional[Text]:
+        """ "what jobs would a call centre do for an online store": the work it does."""
+        subject = key.partition("/")[2]
+        if key.startswith("careers/") and _JOBS_DONE.search(message.get(TEXT) or ""):
+            return f"services/{subject}"
+        return None
 
     @staticmethod
     def careers_named(message: Message, key: Text) -> Optional[Text]:

@@ -1623,6 +1623,11 @@ def test_which_one_with_nothing_before_says_what_it_depends_on_then_asks(tracker
             "savings",
         ),
         ("services/industries", "and what exactly do they hand over to them", "services"),
+        ("services/locations", "is that changing?", "remote"),
+        ("definition/bpo", "is it only for tech/telecom companies?", "industries"),
+        ("definition/bpo", "is it just for big companies", "choosing"),
+        ("definition/call_center", "in what ways is it like a bpo", "similarities"),
+        ("definition/bpo", "so is a call center inside that or a separate thing", "relationship"),
     ],
 )
 def test_what_a_follow_up_compares_or_asks_decides_its_aspect(
@@ -1630,3 +1635,32 @@ def test_what_a_follow_up_compares_or_asks_decides_its_aspect(
 ):
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
     assert main_aspect(tracker, previous) == aspect
+
+
+def test_is_that_different_after_one_kind_of_difference_is_that_kind_again(tracker_factory):
+    entities = [{"entity": "aspect", "value": "difference", "start": 12, "end": 21}]
+    text = "is that any different from what call centers run"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/technology", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "difference/technology") == "technology"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/overview", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "difference/overview") == "difference"
+
+
+def test_the_actual_difference_after_another_answer_is_the_overview(tracker_factory):
+    entities = [{"entity": "aspect", "value": "difference", "start": 17, "end": 27}]
+    text = "whats the actual difference"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "careers/call_center", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "careers/call_center") == "difference"
+
+
+@pytest.mark.parametrize("text", ["does budget matter?", "and does company size really matter"])
+def test_whether_a_factor_matters_after_how_to_choose_is_that_answer(tracker_factory, text):
+    tracker = _after_knowledge_answer(tracker_factory, "choosing/overview", text, "follow_up", [])
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_choosing/overview"]

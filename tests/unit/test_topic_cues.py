@@ -587,3 +587,15 @@ def test_what_something_means_for_someone_asks_no_definition():
 )
 def test_careers_named_are_the_jobs_there_though_offered(text, key, expected):
     assert topic_after(message(text, key, aspects=("careers", "services"))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, key, expected",
+    [
+        ("what jobs would a call centre do for a bakery", "careers/call_center",
+         "services/call_center"),
+        ("what jobs does a bpo have for graduates", "careers/bpo", "careers/bpo"),
+    ],
+)  # fmt: skip
+def test_jobs_a_provider_does_are_its_work(text, key, expected):
+    assert topic_after(message(text, key, aspects=("careers",))) == expected
