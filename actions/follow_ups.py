@@ -63,6 +63,12 @@ ASPECTS: Dict[Text, Dict[Optional[Text], Text]] = {
     "relationship": {None: "difference/relationship"},
     "strategic": {None: "difference/strategic_vs_tactical"},
     "savings": {None: "benefits/outsourcing_savings"},
+    # the services of the two set side by side, whichever is named
+    "services_compared": {
+        BPO: "difference/services",
+        CALL_CENTER: "difference/services",
+        None: "difference/services",
+    },
     "difference": {None: "difference/overview"},
     "choosing": {None: "choosing/overview"},
     "front_back_office": {None: "definition/front_back_office"},
@@ -840,6 +846,13 @@ _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re
 _IN_ONE = re.compile(r"\b(?:in|at|for|with|join|into) one\b(?! of)", re.IGNORECASE)
 _THE_TWO = re.compile(r"\b(?:they|them|those two|these two|the two|both)\b", re.IGNORECASE)
 _COMPARES = re.compile(r"\b(?:differ\w*|compar\w*|similar\w*|alike|the same|in common)\b", re.I)
+# "the call center side": one of the two, after how they differ
+_ONE_SIDE = re.compile(rf"\b(?:the\s+)?{_SUBJECT}\s+side\b", re.IGNORECASE)
+# "how do the services compare": the services of the two, set side by side
+_SERVICES_COMPARED = re.compile(
+    r"\b(?:services|offerings?)\s+(?:compare|differ)\b|\bcompare (?:the |their )?services\b",
+    re.IGNORECASE,
+)
 # "ok but what is the future for it": goes on from something said before, about it
 _GOES_ON_ABOUT_IT = re.compile(
     # ("IT" is the department; "the future of outsourcing, will it grow" names its "it")
@@ -1064,6 +1077,14 @@ class ActionAnswerFollowUp(Action):
                 subject, aspect = other(subject), aspect or "benefits"
             elif aspect == "difference" and _DIFFERENT_THERE.search(text):
                 aspect = None  # "is it different in a bpo" after the jobs: the jobs there
+            elif aspect == "services" and _SERVICES_COMPARED.search(text):
+                aspect = "services_compared"  # "and the bpo? how do the services compare"
+            elif (
+                (previous or "").startswith("difference/")
+                and aspect in (None, "difference")
+                and _ONE_SIDE.search(text)
+            ):
+                aspect = TOPICS[previous][0]  # "break down the call center side for me"
         if (
             aspect is None
             and named_task(tracker, guessed=not tracker.active_loop_name)

@@ -1664,3 +1664,30 @@ def test_whether_a_factor_matters_after_how_to_choose_is_that_answer(tracker_fac
     tracker = _after_knowledge_answer(tracker_factory, "choosing/overview", text, "follow_up", [])
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_choosing/overview"]
+
+
+def test_one_side_after_how_they_differ_is_that_sides_answer(tracker_factory):
+    text = "break down the bpo side for me, inbound vs outbound"
+    entities = [
+        {"entity": "subject", "value": "bpo", "start": 15, "end": 18},
+        {"entity": "aspect", "value": "difference", "start": 43, "end": 45},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/services", text, "follow_up", entities
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/bpo"]
+
+
+def test_services_compared_after_one_subject_are_the_difference_in_services(tracker_factory):
+    text = "and what about a bpo? how do the services compare"
+    entities = [
+        {"entity": "subject", "value": "bpo", "start": 17, "end": 20},
+        {"entity": "aspect", "value": "services", "start": 33, "end": 41},
+        {"entity": "aspect", "value": "difference", "start": 42, "end": 49},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "follow_up", entities
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/services"]
