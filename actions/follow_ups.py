@@ -440,7 +440,9 @@ _MORE_OR_LESS_THAN = re.compile(
 # "so does a call centre do more than calls these days?": the channels
 _BEYOND_CALLS = re.compile(
     r"\b(?:more than|other than|besides|beyond|apart from|not just|only|or just|or only)\s+"
-    r"(?:just\s+)?(?:(?:the\s+)?phones?\s+)?calls?\b(?!\s+cent)",
+    r"(?:just\s+)?(?:(?:the\s+)?phones?\s+)?calls?\b(?!\s+cent)"
+    # (not "apart from calls, can a bpo do our payroll?": a task asked about)
+    r"(?=\W*(?:$|these days|now|nowadays|too|anymore|any more|then|or\b))",
     re.IGNORECASE,
 )
 # "why would a company outsource those instead of hiring staff": what outsourcing saves
@@ -466,20 +468,23 @@ _ONLY_FOR_SOME = re.compile(
     re.IGNORECASE,
 )
 _SIZE_WORDS = re.compile(
-    r"\b(?:big|bigger|small|smaller|large|larger|mid\w*|medium|tiny|huge|giant|enterprise)\b",
+    r"\b(?:big|bigger|small|smaller|large|larger|mid(?:-?sized?|size)?|medium|tiny|huge|giant|"
+    r"enterprise)\b",
     re.IGNORECASE,
+)
+_PLACES = re.compile(
+    r"\b(?:us|uk|eu|western|\w+(?:an|ese|ish)|in (?:the )?\w+|from \w+)\b", re.IGNORECASE
 )
 # "in what ways is it like a bpo": what they share
 _ALIKE = re.compile(
     r"\b(?:in what ways?|how|where)\s+(?:is|are)\s+(?:it|that|they|the two|an?\s+[\w-]+(?:\s+"
-    r"[\w-]+)?)\s+(?:like|similar to|alike|similar)\b"
-    r"(?!\s+(?:to work|working|there|for (?:me|us|staff|workers|employees|agents)))",
+    rf"[\w-]+)?)\s+(?:(?:like|similar to)\s+{_SUBJECT}|alike|similar\b(?!\s+to))",
     re.IGNORECASE,
 )
 # "which of those can a bpo run for me" after the front and back office: what it does
 _WHICH_OF_THOSE_DONE = re.compile(
     r"\bwhich (?:of (?:those|them|these)|ones?|parts?) (?:can|could|would|do|does|will) "
-    r"(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:run|do|handle|take (?:on|over)|cover|manage)\b",
+    rf"(?:{_SUBJECT}|cc|they)\s+(?:run|do|handle|take (?:on|over)|cover|manage)\b",
     re.IGNORECASE,
 )
 # "is that any different from what call centers run?" after one kind of difference: that
@@ -569,7 +574,10 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "remote"
     only_for = _ONLY_FOR_SOME.search(text)
     if only_for:
-        return "choosing" if _SIZE_WORDS.search(only_for.group("kind")) else "industries"
+        kind = only_for.group("kind")
+        if _PLACES.search(kind):
+            return "locations"  # "is offshoring only for american companies"
+        return "choosing" if _SIZE_WORDS.search(kind) else "industries"
     if _INSTEAD_OF_OWN_STAFF.search(text):
         return "savings"
     if _HIRING.search(text):
@@ -1053,6 +1061,16 @@ class ActionAnswerFollowUp(Action):
             dispatcher.utter_message(response="utter_budget_assumed_moderate")
             return [SlotSet("budget", "moderate")]
         previous = previous_topic(tracker)
+        if (
+            previous is None
+            and not tracker.active_loop_name
+            and not tracker.get_slot("recommended_model")
+            and _WHICH_ONE.match(text)
+        ):
+            # "which one?" with nothing asked before: which one to pick; what it depends
+            # on, then the questions
+            tell_how_to_choose(dispatcher, domain)
+            return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
         subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker, previous)
         subjects = {
@@ -1080,11 +1098,11 @@ class ActionAnswerFollowUp(Action):
             elif aspect == "services" and _SERVICES_COMPARED.search(text):
                 aspect = "services_compared"  # "and the bpo? how do the services compare"
             elif (
-                (previous or "").startswith("difference/")
+                previous == "difference/services"
                 and aspect in (None, "difference")
                 and _ONE_SIDE.search(text)
             ):
-                aspect = TOPICS[previous][0]  # "break down the call center side for me"
+                aspect = "services"  # "break down the call center side for me"
         if (
             aspect is None
             and named_task(tracker, guessed=not tracker.active_loop_name)
@@ -1118,11 +1136,6 @@ class ActionAnswerFollowUp(Action):
         if unsure and (previous is None or not (subject or aspect)) and not leans:
             dispatcher.utter_message(response="utter_default")
             return []
-        if previous is None and not tracker.active_loop_name and _WHICH_ONE.match(text):
-            # "which one?" with nothing asked before: which one to pick; what it depends
-            # on, then the questions
-            tell_how_to_choose(dispatcher, domain)
-            return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
         if previous is None:  # a question of its own is answered; a fragment, asked about
             guess = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS)
             continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about

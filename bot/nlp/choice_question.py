@@ -299,12 +299,14 @@ _DECIDING = re.compile(
     r"(?:\W+(?:but\s+)?(?:not sure|unsure|no idea|dunno|idk|don'?t know)\s+(?:what|which|how)"
     r"(?:\s+(?:exactly|yet|to outsource|to start))?)?\W*$"
     # "our gym chain wants to outsource something but no clue what to pick"
-    r"|^(?!.*\b(?:laws?|legal\w*|tax\w*|essays?|homework|assignments?|thesis|dissertation|"
-    r"writing|chores|laundry|cooking|cleaning)\b)"
+    r"|^(?!.*\b(?:laws?|legal\w*|tax\w*|regulat\w*|rules|wages?|visas?|gdpr|essays?|homework|"
+    r"assignments?|thesis|dissertation|writing|chores|laundry|cooking|cleaning)\b)"
     r".*\b(?:want\w*|need\w*|plan\w*|hop\w*|look\w*|keen)\s+to\s+outsource\s+"
     r"(?:something|some\s+(?:stuff|work|things|bits)|stuff|a few things|a bit)?\W*(?:but\s+)?"
     r"(?:(?:have|has|got)\s+)?(?:no clue|no idea|not sure|unsure|dunno|idk|don'?t know|clueless)"
     r"\s+(?:what|which|where|how)\b"
+    # (not "... don't know what a bpo is", "... no idea how it works": a question of its own)
+    r"(?!\s+(?:an?\s+|the\s+)?(?:bpos?|call|contact|it|that|this|they|outsourcing)\b)"
     # "coach tour operator, looking at outsourcing", "energy supplier, looking at our options"
     r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b).*[,.;:-]\s*"
     r"(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:looking (?:at|into)|thinking about|considering|"
@@ -553,7 +555,7 @@ _HOW_TO_CHOOSE = re.compile(
 )
 _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
 # "so is it like call center for small companies and bpo for big ones?": the rule of thumb
-_SIZE = r"(?:the\s+)?(?:small|smaller|big|bigger|large|larger|mid\w*|tiny|huge)\b"
+_SIZE = r"(?:the\s+)?(?:small|smaller|big|bigger|large|larger|mid(?:-?sized?|size)?|tiny|huge)\b"
 _ONE_FOR_EACH_SIZE = re.compile(
     rf"{_SUBJECT}\s+(?:is\s+)?(?:for|suits?|fits?)\s+{_SIZE}[^.?!]{{0,40}}?"
     rf"\b(?:and|while|but|,)\s+(?:an?\s+)?{_SUBJECT}\s+(?:is\s+)?(?:for|suits?|fits?)\s+{_SIZE}",
@@ -561,7 +563,7 @@ _ONE_FOR_EACH_SIZE = re.compile(
 )
 # "should a big company go with a bpo?", "so is it the better pick for smaller companies?":
 # which one goes with a size, the rule of thumb
-FITS_A_SIZE = re.compile(
+_FITS_A_SIZE = re.compile(
     rf"\bshould\s+(?:an?\s+)?{_SIZE}\s+(?:compan(?:y|ies)|business(?:es)?|firms?|orgs?)\s+"
     rf"(?:go with|go for|use|pick|choose|get|hire|opt for)\s+{_SUBJECT}\b"
     rf"|\b(?:is|would)\s+(?:it|that|this|an?\s+{SUBJECT_NAMES}|the\s+{SUBJECT_NAMES}|cc)\s+"
@@ -577,6 +579,18 @@ FITS_A_SIZE = re.compile(
     rf"{_SIZE}[\s-]*(?:sized?\s+)?(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|teams?|ones)\b",
     re.IGNORECASE,
 )
+
+
+def fits_a_size(text: Text) -> bool:
+    """Which one goes with a size of company asked, of the two and nothing else ("is it
+    worth it for a small business to form an llc", "which one is cheaper for a small
+    company, llc or sole proprietorship" ask of other things)."""
+    found = _FITS_A_SIZE.search(text)
+    if not found or re.match(r"\s+to\s+\w", text[found.end() :]):
+        return False
+    return bool(_SUBJECTS.search(text)) or not _EITHER.search(text)
+
+
 # "hey, deciding between the two": what the choice depends on (as "choosing between bpo
 # and call center")
 _BETWEEN_THE_TWO = re.compile(
@@ -1006,7 +1020,7 @@ class ChoiceQuestion(StatelessComponent):
             intent in self.config["overruled"] or intent in self.config["knowledge"]
         ):
             return self.config["general_topic"]
-        if FITS_A_SIZE.search(text) and (
+        if fits_a_size(text) and (
             intent in self.config["overruled"]
             or intent in self.config["knowledge"]
             or intent == self.config["explanation"]  # "is it the better pick for ..."

@@ -46,6 +46,7 @@ from bot.nlp.base import (
     flagged,
     hold_back,
     is_knowledge_question,
+    last_sentence_start,
     names_a_subject,
     names_money,
     word_pattern,
@@ -328,8 +329,7 @@ _VAGUE = re.compile(
 # how much money, in a word at the end of a short answer: "we rely on donations so not
 # much", "series b just closed so plenty" (not "plenty of calls", "we don't ring much")
 _AMOUNT_LEAD = (
-    r"(?:^|[,;:-]|\b(?:so|but|and|well|honestly|tbh|there'?s|we have|we'?ve got|got|have|is|"
-    r"'s|it'?s|budget)\b)\s*"
+    r"(?:^\W*(?:(?:honestly|tbh|well|um+|hmm+)\W+)?|\b(?:so|but)\s+|\bbudget\W+(?:is\s+)?)"
 )
 _AMOUNT_TAIL = r"(?:\s+(?:tbh|really|honestly|i guess|lol|to be honest|to spend|for this))?\W*$"
 _AMOUNT_IN_A_WORD = {
@@ -343,15 +343,22 @@ _AMOUNT_IN_A_WORD = {
 # ... words of quantity that count people as well ("lots" when the size is asked): only
 # after "so" or "but", or beside a word of money
 _PLENTY = re.compile(
-    r"(?:\b(?:so|but|tbh|honestly|there'?s)\s+|^(?=.*\b(?:budget|money|cash|funds?|funding)\b)"
-    r"(?:.*\b(?:is|'s|have|got)\s+))(?:plenty|loads|heaps|tons|lots|a lot)" + _AMOUNT_TAIL,
+    r"(?:\b(?:so|but)\s+|^(?=.*\b(?:budget|money|cash|funds?|funding)\b)(?:.*\b(?:is|'s|have|got)\s+))"
+    r"(?:plenty|loads|heaps|tons|lots|a lot)" + _AMOUNT_TAIL,
+    re.IGNORECASE,
+)
+
+
+_COUNTS_PEOPLE = re.compile(
+    r"\b(?:people|staff|employees|ppl|of us|team|workers|heads|members|volume|calls|customers)\b",
     re.IGNORECASE,
 )
 
 
 def amount_in_a_word(text: Text) -> Optional[Text]:
-    """The budget a short answer ends on in a word of quantity, if it does."""
-    if len(text.split()) > 10:
+    """The budget a short answer ends on in a word of quantity, if it does (not an answer
+    that counts people: "just 8 of us so not a lot")."""
+    if len(text.split()) > 10 or headcount(text) is not None or _COUNTS_PEOPLE.search(text):
         return None
     if _PLENTY.search(text):
         return "flexible"
@@ -547,7 +554,19 @@ def staff_of_a_kind(text: Text) -> List[tuple]:
     """Where a head count's people are named by their work: no task asked for."""
     if headcount(text) is None:
         return []
-    return [m.span("kind") for m in _STAFF_OF_A_KIND.finditer(text)]
+    return [
+        m.span("kind")
+        for m in _STAFF_OF_A_KIND.finditer(text)
+        # ("we want to outsource payroll and customer service staff": work asked for)
+        if not _ASKED_FOR.search(text[last_sentence_start(text[: m.start()]) : m.start()])
+    ]
+
+
+_ASKED_FOR = re.compile(
+    r"\b(?:outsourc\w*|hand\w* (?:over|off)|take over|need\w*|want\w*|looking for|hir\w*|"
+    r"like|replace)\b",
+    re.IGNORECASE,
+)
 
 
 # ways of getting work done weighed, not a task asked for: "we could hire staff locally or

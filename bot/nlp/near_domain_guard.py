@@ -42,7 +42,7 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
-from bot.nlp.choice_question import FITS_A_SIZE
+from bot.nlp.choice_question import fits_a_size
 from bot.nlp.topic_cues import only_what_it_is
 
 # a request for help with one's own application: "help me write", "tips to pass"
@@ -359,7 +359,7 @@ class NearDomainGuard(StatelessComponent):
             # "what is backoffice": what one of the two, or an office, is
             and not only_what_it_is(message.get(TEXT) or "")
             # "is that overkill for a mid sized company": which one goes with a size
-            and not FITS_A_SIZE.search(message.get(TEXT) or "")
+            and not fits_a_size(message.get(TEXT) or "")
         )
 
     def chooses_another_thing(self, message: Message) -> bool:

@@ -320,7 +320,11 @@ _DIFFERING = re.compile(
 )
 
 # the trends' answers, where a comparison's general answer was chosen
-_CAREER_WORDS = re.compile(r"\bcareers?\b", re.IGNORECASE)
+_CAREER_WORDS = re.compile(
+    r"\b(?:what|which|any)\s+(?:kinds? of\s+|sorts? of\s+)?careers?\b"
+    r"|\bcareers?\s+(?:at|in|with|there|offered|options|opportunities|paths?|prospects)\b",
+    re.IGNORECASE,
+)
 _JOBS_DONE = re.compile(
     r"\bwhat (?:jobs|tasks|kind of (?:jobs|work)) (?:would|does|do|can|could|will) "
     r"(?:an? |the )?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "

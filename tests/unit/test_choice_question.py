@@ -1003,6 +1003,19 @@ def test_a_second_question_beside_a_verdict_is_answered():
         ("should a small business go with a call center?", "benefits", "choosing"),
         ("is that the right choice for bigger firms?", "explain_recommendation", "choosing"),
         ("what does a big company get from a bpo?", "benefits", "benefits"),
+        # ... of other things
+        ("is it worth it for a small business to form an llc", "out_of_scope", "out_of_scope"),
+        (
+            "which one is cheaper for a small company, llc or sole trader",
+            "out_of_scope",
+            "out_of_scope",
+        ),
+        ("we want to outsource but don't know what a bpo is", "definition", "definition"),
+        (
+            "we want to outsource but not sure what regulations apply",
+            "out_of_scope",
+            "out_of_scope",
+        ),
     ],
 )
 def test_choices_asked_in_few_words(text, intent, reading):

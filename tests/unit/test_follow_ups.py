@@ -1691,3 +1691,30 @@ def test_services_compared_after_one_subject_are_the_difference_in_services(trac
     )
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_difference/services"]
+
+
+@pytest.mark.parametrize(
+    "previous, text, not_aspect",
+    [
+        ("definition/bpo", "how is a typical day like in a call center", "similarities"),
+        ("services/call_center", "apart from calls, can a bpo do our payroll?", "channels"),
+        ("choosing/overview", "which one could we manage on our budget", "services"),
+        ("services/locations", "is offshoring only for american companies", "industries"),
+    ],
+)
+def test_words_of_those_rules_in_other_questions_leave_them_alone(
+    tracker_factory, previous, text, not_aspect
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
+    assert main_aspect(tracker, previous) != not_aspect
+
+
+def test_which_one_after_a_recommendation_does_not_start_again(tracker_factory):
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": "ok which one?"}],
+        intent="follow_up",
+        text="ok which one?",
+        slots={"recommended_model": "bpo"},
+    )
+    events, _ = run_follow_up(tracker)
+    assert not any(e.get("name") == "recommendation_form" for e in events)

@@ -713,6 +713,7 @@ def test_a_term_after_after_says_when_not_what(text, term, when):
         ("we are 40 and need support staff", []),
         ("we need 10 sales people", []),
         ("a couple of warehouse lads", []),  # no head count: nobody counted
+        ("30 people, want to outsource payroll and customer service staff", []),
     ],
 )
 def test_the_people_counted_named_by_their_work_are_no_task(text, kinds):
@@ -734,6 +735,9 @@ def test_the_people_counted_named_by_their_work_are_no_task(text, kinds):
         ("we get plenty of calls", None),
         ("customers ring a lot", None),
         ("we don't ring them much", None),
+        ("just 8 of us so not a lot", None),  # (people, when the size is asked)
+        ("our call volume is very little", None),
+        ("there's plenty", None),
     ],
 )
 def test_a_budget_said_in_a_word_of_quantity_at_the_end(text, budget):

@@ -583,6 +583,11 @@ def test_what_something_means_for_someone_asks_no_definition():
         ("what careers does a bpo offer", "services/bpo", "careers/bpo"),
         ("which careers can a call centre give me", "services/call_center", "careers/call_center"),
         ("what jobs does a bpo do for companies", "services/bpo", "services/bpo"),
+        (
+            "we run a careers website with 30 staff, what services could a bpo take on for us?",
+            "services/bpo",
+            "services/bpo",
+        ),
     ],
 )
 def test_careers_named_are_the_jobs_there_though_offered(text, key, expected):
