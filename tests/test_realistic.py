@@ -180,7 +180,7 @@ FLOORS = {
     "realistic_twentysecond": {
         "knowledge_accuracy": 0.95,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.91,
+        "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.89,
     },
     "realistic_twentythird": {
@@ -282,7 +282,7 @@ FLOORS = {
     "realistic_thirtyninth": {
         "knowledge_accuracy": 0.87,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.9,
+        "follow_up_accuracy": 0.91,
         "dialogues_reached": 0.9,
     },
     "realistic_fortieth": {
@@ -298,7 +298,7 @@ FLOORS = {
         "dialogues_reached": 0.94,
     },
     "realistic_fortysecond": {
-        "knowledge_accuracy": 0.95,
+        "knowledge_accuracy": 0.96,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.9,
@@ -385,7 +385,7 @@ FLOORS = {
     "realistic_fiftysixth": {
         "knowledge_accuracy": 0.98,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.88,
+        "follow_up_accuracy": 0.9,
         "dialogues_reached": 0.87,
     },  # session 26, honest: only its figures read, at the level reached
     "realistic_fiftyseventh": {
@@ -404,7 +404,7 @@ FLOORS = {
         "knowledge_accuracy": 0.96,
         "out_of_scope_rejection": 0.95,
         "follow_up_accuracy": 0.94,
-        "dialogues_reached": 0.87,
+        "dialogues_reached": 0.9,
     },  # session 28, honest: only its figures read, at the level reached
     "realistic_sixtieth": {
         "knowledge_accuracy": 0.98,

@@ -12,7 +12,7 @@ from bench import realistic
 
 # set -> slot -> the floor this suite guards (the target is 0.95 for each)
 FLOORS = {
-    "realistic": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.93},
+    "realistic": {"company_size": 0.95, "budget": 0.94, "outsourced_functions": 0.93},
     "realistic_fresh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_third": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_fourth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
@@ -56,30 +56,30 @@ FLOORS = {
     # budget: one phrasing lost to the openings data (session 23)
     "realistic_fortysecond": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.95},
     "realistic_fortythird": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.86},
-    "realistic_fortyfourth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.95},
-    "realistic_fortyfifth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.62},
+    "realistic_fortyfourth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_fortyfifth": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.62},
     "realistic_fortysixth": {"company_size": 0.95, "budget": 0.79, "outsourced_functions": 0.89},
     "realistic_fortyseventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.65},
     "realistic_fortyeighth": {"company_size": 0.95, "budget": 0.76, "outsourced_functions": 0.87},
-    "realistic_fortyninth": {"company_size": 0.95, "budget": 0.82, "outsourced_functions": 0.81},
-    "realistic_fiftieth": {"company_size": 0.95, "budget": 0.89, "outsourced_functions": 0.89},
-    "realistic_fiftyfirst": {"company_size": 0.95, "budget": 0.88, "outsourced_functions": 0.89},
+    "realistic_fortyninth": {"company_size": 0.95, "budget": 0.86, "outsourced_functions": 0.81},
+    "realistic_fiftieth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.89},
+    "realistic_fiftyfirst": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.89},
     # session 20, dev: sizes told indirectly and budgets as feelings, at the level reached
-    "realistic_fiftysecond": {"company_size": 0.83, "budget": 0.75, "outsourced_functions": 0.9},
+    "realistic_fiftysecond": {"company_size": 0.83, "budget": 0.77, "outsourced_functions": 0.9},
     # session 21, dev: openings naming a trade, corrections in other words
-    "realistic_fiftythird": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.85},
+    "realistic_fiftythird": {"company_size": 0.95, "budget": 0.86, "outsourced_functions": 0.85},
     # session 22, dev: tasks told through a trade's day, at the level reached
     "realistic_fiftyfourth": {"company_size": 0.9, "budget": 0.75, "outsourced_functions": 0.85},
     # session 24, honest (two of its task answers were printed once by a debug log)
     "realistic_fiftyfifth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
-    "realistic_fiftysixth": {"company_size": 0.95, "budget": 0.77, "outsourced_functions": 0.88},
+    "realistic_fiftysixth": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.88},
     # session 26, honest: only its figures read, at the level reached
-    "realistic_fiftyseventh": {"company_size": 0.95, "budget": 0.86, "outsourced_functions": 0.93},
+    "realistic_fiftyseventh": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.93},
     # session 27, honest: only its figures read, at the level reached
     "realistic_fiftyeighth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
     "realistic_fiftyninth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.95},
     # session 29, honest: only its figures read, at the level reached
-    "realistic_sixtieth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
+    "realistic_sixtieth": {"company_size": 0.95, "budget": 0.94, "outsourced_functions": 0.95},
     "realistic_sixty_first": {"company_size": 0.97, "budget": 0.91, "outsourced_functions": 0.97},
 }
 
