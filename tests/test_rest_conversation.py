@@ -515,7 +515,7 @@ def test_a_budget_in_a_word_of_quantity_ends_the_questions(assistant, conversati
 
 def test_a_task_wished_for_after_the_recommendation_changes_it(assistant, conversation):
     conversation.say("which one fits us? we're 25 people")
-    conversation.say("phoning customers to ask how we did")
+    conversation.say("customer satisfaction surveys by phone")
     conversation.say("tight")
     reply = conversation.say("oh and we'd want them doing our wages as well as those calls")
     assert "My recommendation: a BPO" in reply
