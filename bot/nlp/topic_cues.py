@@ -225,7 +225,7 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
     # back": where each one works (not "is that front office or back office?": what the two
     # terms mean)
     rf"|\b(?:does|do|can|could|would|will)\s+(?:it|they|that|one|(?:an?\s+|the\s+)?{SUBJECT_NAMES})"
-    r"\s+(?:also\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+(?:the\s+|any\s+)?"
+    r"\s+(?:also\s+|only\s+|just\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+(?:the\s+|any\s+)?"
     r"(?:front|back)[- ]?office\b",
     re.IGNORECASE,
 )

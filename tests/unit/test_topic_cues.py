@@ -604,3 +604,9 @@ def test_careers_named_are_the_jobs_there_though_offered(text, key, expected):
 )  # fmt: skip
 def test_jobs_a_provider_does_are_its_work(text, key, expected):
     assert topic_after(message(text, key, aspects=("careers",))) == expected
+
+
+def test_which_office_each_one_works_in_is_the_structure():
+    text = "so does a call center only do front office while a bpo does both?"
+    found = topic_after(message(text, "difference/services", aspects=("front_back_office",)))
+    assert found == "difference/structure"
