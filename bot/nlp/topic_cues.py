@@ -225,8 +225,8 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
     # back": where each one works (not "is that front office or back office?": what the two
     # terms mean)
     rf"|\b(?:does|do|can|could|would|will)\s+(?:it|they|that|one|(?:an?\s+|the\s+)?{SUBJECT_NAMES})"
-    r"\s+(?:also\s+|only\s+|just\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+(?:the\s+|any\s+)?"
-    r"(?:front|back)[- ]?office\b",
+    r"\s+(?:also\s+|only\s+|just\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+"
+    r"(?:the\s+|any\s+)?(?:front|back)[- ]?office\b",
     re.IGNORECASE,
 )
 # ... and what front and back office mean: "what do they mean by back office", "heard
