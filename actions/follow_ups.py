@@ -495,6 +495,23 @@ _IS_THAT_DIFFERENT = re.compile(
     re.IGNORECASE,
 )
 _KINDS_OF_DIFFERENCE = ("services", "structure", "technology", "channels")
+# "what's bpo better at": its advantages
+_BETTER_AT = re.compile(
+    rf"\bwhat(?:'?s| is| are| do| does)\s+{_SUBJECT}\s+(?:\w+\s+)?(?:better|best|good|great) at\b",
+    re.IGNORECASE,
+)
+# "who is it best suited for", "what size of company usually goes for one", "so is it more
+# for small businesses?": which one goes with which company, the rule of thumb
+_SUITED_FOR = re.compile(
+    r"\bwho (?:is|are) (?:it|they|that|one|this) (?:best |most |better )?(?:suited|meant|made|"
+    r"right|good) for\b"
+    r"|\bwhat (?:size|kind|type|sort) of (?:company|companies|business(?:es)?|firms?)\b[^?.]{0,30}"
+    r"\b(?:go(?:es)? for|use|uses|choose|chooses|pick|picks|suit\w*|fit\w*|need\w*)\b"
+    r"|\b(?:is|are) (?:it|they|that|this|one) (?:more|mostly|mainly|better|only|just)\s+for\s+"
+    r"(?:small|smaller|big|bigger|large|larger|mid(?:-?sized?|size)?|medium)[\s-]*(?:sized?\s+)?"
+    r"(?:companies|businesses|firms|ones|shops)\b",
+    re.IGNORECASE,
+)
 # "they hiring?": the jobs
 _HIRING = re.compile(
     r"^\W*(?:(?:and|so|ok|are|r)\W+)*(?:they|bpos?|call[- ]?cent\w+|those|these) (?:hiring|"
@@ -568,6 +585,10 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "channels"
     if _ALIKE.search(text):
         return "similarities"
+    if _BETTER_AT.search(text):
+        return "benefits"
+    if _SUITED_FOR.search(text):
+        return "choosing"
     if _WHICH_OF_THOSE_DONE.search(text):
         return "services"
     if previous == "services/locations" and _IS_CHANGING.search(text):
@@ -730,7 +751,10 @@ _SIMPLER = re.compile(
     re.IGNORECASE,
 )
 _WHAT_DO_YOU_MEAN = re.compile(
-    r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?what (?:do|did) (?:you|u) mean\b", re.I
+    r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?(?:what (?:do|did) (?:you|u) mean\b"
+    # "you said scalable, how", "you mentioned deep understanding of customers, how come"
+    r"|(?:you|u) (?:said|mentioned|say)\b)",
+    re.I,
 )
 # "what does multiprocessing mean there?": a word of the answer just given, unless the word
 # is a topic of its own ("what does inbound mean there?": what a call center does)
@@ -844,6 +868,9 @@ _DOES_THAT_MEAN = re.compile(
 # "and why is that better than a call centre?": the benefits of the other one
 _BETTER_THAN = re.compile(
     r"\b(better|more \w+|cheaper|faster) than\b"
+    # "whats the upside vs just a call centre"
+    r"|\b(?:upsides?|advantages?|benefits?|pros|plus(?:es)?|edge)\s+"
+    r"(?:vs\.?|versus|over|compared (?:to|with))\b"
     # "why would i pick that over a bpo"
     r"|\b(?:pick|choose|go for|go with|prefer|use|take|want)\s+(?:that|this|it|them|one|those)"
     r"\s+(?:over|instead of|rather than)\b",
@@ -859,6 +886,12 @@ _ONE_SIDE = re.compile(rf"\b(?:the\s+)?{_SUBJECT}\s+side\b", re.IGNORECASE)
 # "how do the services compare": the services of the two, set side by side
 _SERVICES_COMPARED = re.compile(
     r"\b(?:services|offerings?)\s+(?:compare|differ)\b|\bcompare (?:the |their )?services\b",
+    re.IGNORECASE,
+)
+# "cons?", "any downsides?": what the other one does better
+_CONS = re.compile(
+    r"^\W*(?:(?:and|ok|so|but|what about|any)\W+)*(?:the\s+)?(?:cons|disadvantages?|downsides?|"
+    r"drawbacks?|negatives?|weaknesses)\W*(?:then|tho|though)?\W*$",
     re.IGNORECASE,
 )
 # "ok but what is the future for it": goes on from something said before, about it
@@ -1090,6 +1123,18 @@ class ActionAnswerFollowUp(Action):
         ):
             # "and the other way round?" after the advantages of a bpo: a call center's
             aspect, subject = TOPICS[previous][0], other(TOPICS[previous][1])
+        one_before = TOPICS[previous][1] if previous in TOPICS else None
+        if subject == "other" and one_before in (BPO, CALL_CENTER) and _BETTER_THAN.search(text):
+            # "why would i pick that over the other" after what a bpo is: a bpo's advantages
+            subject, aspect = one_before, "benefits"
+        elif (
+            (previous or "").startswith("benefits/")
+            and one_before in (BPO, CALL_CENTER)
+            and not subjects
+            and _CONS.match(text)
+        ):
+            # "cons?" after a call center's advantages: what the other one does better
+            subject, aspect = other(one_before), "benefits"
         if previous and subjects == {subject} and subject in (BPO, CALL_CENTER):
             if _BETTER_THAN.search(text):  # the one named is the one compared with
                 subject, aspect = other(subject), aspect or "benefits"
@@ -1198,8 +1243,11 @@ class ActionAnswerFollowUp(Action):
                 # where the two differ
                 topic = "difference/services"
             means_there = _MEANS_THERE.search(text) and aspect in (None, "definition")
-            if (_WHAT_DO_YOU_MEAN.search(text) or means_there) and not subject:
-                topic = previous  # "what do u mean by multiprocessing": that answer's word
+            own_topic = aspect not in (None, "definition", TOPICS.get(previous, (None,))[0])
+            if (_WHAT_DO_YOU_MEAN.search(text) or means_there) and not (subject or own_topic):
+                # "what do u mean by multiprocessing": that answer's word ("what do you mean
+                # by omnichannel" has a topic of its own: the channels)
+                topic = previous
             elif _HOLDS_FOR_OTHERS.search(text) and not (subject or aspect):
                 topic = previous  # "does that apply to small firms too": that answer again
             elif previous == "choosing/overview" and _MATTERS.search(text) and not subject:

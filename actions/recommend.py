@@ -163,6 +163,15 @@ class ActionExplainRecommendation(Action):
             from actions.follow_ups import ActionAnswerFollowUp, previous_topic
 
             previous = previous_topic(tracker)
+            choosing = any(
+                e.get("entity") == "aspect" and e.get("value") == "choosing"
+                for e in tracker.latest_message.get("entities") or []
+            )
+            if choosing and not previous:
+                # "is that overkill for a mid sized company?" before any recommendation:
+                # which one goes with which company
+                dispatcher.utter_message(response=HOW_TO_CHOOSE)
+                return []
             named = any(
                 e.get("entity") in ("subject", "aspect")
                 for e in tracker.latest_message.get("entities") or []

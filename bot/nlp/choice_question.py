@@ -1020,10 +1020,10 @@ class ChoiceQuestion(StatelessComponent):
             intent in self.config["overruled"] or intent in self.config["knowledge"]
         ):
             return self.config["general_topic"]
+        # ("is that overkill for a mid sized company?" read as "why": the reasons of a
+        # recommendation given, else the rule of thumb; actions/recommend.py)
         if fits_a_size(text) and (
-            intent in self.config["overruled"]
-            or intent in self.config["knowledge"]
-            or intent == self.config["explanation"]  # "is it the better pick for ..."
+            intent in self.config["overruled"] or intent in self.config["knowledge"]
         ):
             return self.config["general_topic"]
         if _HOW_TO_CHOOSE.search(text) and (
@@ -1123,6 +1123,16 @@ class ChoiceQuestion(StatelessComponent):
                 message.set(ENTITIES, [*entities, aspect], add_to_output=True)
                 continue
             reading = self.reading(message)
+            text = message.get(TEXT) or ""
+            if (message.get(INTENT) or {}).get("name") == self.config[
+                "explanation"
+            ] and fits_a_size(text):
+                # "is that overkill for a mid sized company?": the recommendation's reasons,
+                # or before one which one goes with which company (actions/recommend.py)
+                choosing = {"entity": "aspect", "value": "choosing", "start": 0, "end": 0}
+                message.set(
+                    ENTITIES, [*(message.get(ENTITIES) or []), choosing], add_to_output=True
+                )
             if reading == self.config["recommendation"]:
                 overrule_intent(message, reading, self.config["confidence"])
                 give_back_held_tasks(message)

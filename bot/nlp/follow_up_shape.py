@@ -130,6 +130,9 @@ _YOU_SAID = re.compile(
     r"were saying|refer(?:red)? to|called)\b",
     re.IGNORECASE,
 )
+_YOU_SAID_FIRST = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|hmm+|wait)\W+)*(?:you|u) (?:said|mentioned|say)\b", re.IGNORECASE
+)
 # words that may stand around a bare subject: "and what about the call centres?"
 _FILLER = re.compile(
     r"\b(and|n|nd|or|so|ok|okay|k|kk|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
@@ -204,6 +207,12 @@ class FollowUpShape(StatelessComponent):
         topic = selected_topic(message)
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if (
+            _YOU_SAID_FIRST.match(text)
+            and intent not in ("request_recommendation", "inform")
+            and not any(e.get("entity") == "near_domain" for e in message.get(ENTITIES) or [])
+        ):
+            return True  # "you said scalable, how": about the answer just given
         if _SAME_FOR_OTHERS.search(text) and intent in self.config["unsure_intents"]:
             return True  # (read as a knowledge question, it keeps its reading: the choice)
         if intent in self.config["unsure_intents"] and _OF_IT.search(text):

@@ -436,8 +436,8 @@ _OWN_KINDS = (
 )
 # "... of 200 employees", "... with 75 staff"
 _HEAD_COUNT_TAIL = (
-    r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+)?[\d,.k+]+\s+(?:\w+\s+)?"
-    r"(?:employees|staff|people))"
+    r"(?:\s+(?:of|with)\s+(?:about\s+|around\s+|~)?[\d,.k+]+(?:\s+(?:\w+\s+)?"
+    r"(?:employees|staff|people|ppl))?)"
 )
 _AFTER = re.compile(
     # (not "look after hiring": the task)

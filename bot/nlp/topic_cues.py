@@ -226,7 +226,14 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
     # terms mean)
     rf"|\b(?:does|do|can|could|would|will)\s+(?:it|they|that|one|(?:an?\s+|the\s+)?{SUBJECT_NAMES})"
     r"\s+(?:also\s+|only\s+|just\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+"
-    r"(?:the\s+|any\s+)?(?:front|back)[- ]?office\b",
+    r"(?:the\s+|any\s+)?(?:front|back)[- ]?office\b"
+    # "which one does a call center cover and which does a bpo"
+    rf"|\bwhich (?:one|part|side)s? (?:does|do) (?:an? |the )?{SUBJECT_NAMES} (?:cover|do|handle)\b"
+    r"[^?.]{0,10}\band which\b"
+    # "is it front office only like a call centre or back office too"
+    r"|\b(?:is|are)\s+(?:it|they)\s+(?:just\s+|only\s+)?(?:front|back)[- ]?office\s+only\b"
+    r"|\b(?:is|are)\s+(?:it|they)\s+[^?.]{0,40}\bor\s+(?:\w+\s+)?(?:front|back)[- ]?office\s+"
+    r"(?:too|as well|also)\b",
     re.IGNORECASE,
 )
 # ... and what front and back office mean: "what do they mean by back office", "heard
@@ -320,6 +327,12 @@ _DIFFERING = re.compile(
 )
 
 # the trends' answers, where a comparison's general answer was chosen
+_BETTER_AT_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok|but)\W+)*what(?:'?s| is| are| do| does)\s+(?:an?\s+|the\s+)?"
+    r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+(?:\w+\s+)?"
+    r"(?:better|best|good|great|strong(?:er)?) at\W*$",
+    re.IGNORECASE,
+)
 _CAREER_WORDS = re.compile(
     r"\b(?:what|which|any)\s+(?:kinds? of\s+|sorts? of\s+)?careers?\b"
     r"|\bcareers?\s+(?:at|in|with|there|offered|options|opportunities|paths?|prospects)\b",
@@ -406,7 +419,10 @@ class TopicCues(StatelessComponent):
                         ["((the |a |any )?(differences?|diffs?) (to|from|with|w|vs|versus|"
                          "compared to)|"
                          "differs? from|different (from|to|than)) (that|this|it|them|those|"
-                         "(an? |the )?(bpos?|call[- ]?cent(er|re)s?))"],
+                         "(an? |the )?(bpos?|call[- ]?cent(er|re)s?))",
+                         # "so a call center is basically the same thing??"
+                         "(basically|just|really|pretty much) the same( thing)?",
+                         "the same thing(?=\\W*$)"],
                         "difference/overview",
                     ]
                     for subject in ("bpo", "call_center")
@@ -545,6 +561,7 @@ class TopicCues(StatelessComponent):
                 or self.front_and_back(message, key)
                 or self.definition(message, key)
                 or self.one_sided(message, key)
+                or self.better_at(message)
                 or self.careers_named(message, key)
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
@@ -711,6 +728,17 @@ class TopicCues(StatelessComponent):
             and not any(e.get("entity") == "subject" for e in entities)
         )
         return topic if asked and key != topic else None
+
+    @staticmethod
+    def better_at(message: Message) -> Optional[Text]:
+        """ "what's bpo better at": the advantages of the one named."""
+        found = _BETTER_AT_ASKED.match(message.get(TEXT) or "")
+        if not found:
+            return None
+        subjects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
+        }
+        return f"benefits/{subjects.pop()}" if len(subjects) == 1 else None
 
     @staticmethod
     def jobs_done(message: Message, key: Text) -> Optional[Text]:

@@ -936,3 +936,18 @@ def test_a_budget_that_depends_but_names_one_keeps_it(tracker_factory):
     text = "depends, but probably tight"
     events, _ = validation_run(tracker_factory, "budget", "tight", "budget", text=text)
     assert slot_events(events)["budget"] == "tight"
+
+
+def test_a_size_asked_of_before_any_recommendation_gets_which_one_goes_with_it(
+    tracker_factory,
+):
+    text = "is that overkill for a mid sized company"
+    choosing = [{"entity": "aspect", "value": "choosing", "start": 0, "end": 0}]
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        intent="explain_recommendation",
+        entities=choosing,
+        text=text,
+    )
+    _, messages = run(ActionExplainRecommendation(), tracker)
+    assert [m.get("response") for m in messages] == [HOW_TO_CHOOSE]

@@ -1001,7 +1001,6 @@ def test_a_second_question_beside_a_verdict_is_answered():
         ("bpo? call center?", "difference", "difference"),
         # which one goes with a size: the rule of thumb
         ("should a small business go with a call center?", "benefits", "choosing"),
-        ("is that the right choice for bigger firms?", "explain_recommendation", "choosing"),
         ("what does a big company get from a bpo?", "benefits", "benefits"),
         # ... of other things
         ("is it worth it for a small business to form an llc", "out_of_scope", "out_of_scope"),
@@ -1026,3 +1025,14 @@ def test_a_law_firm_is_a_business_not_a_question_of_law():
     text = "im the practice manager at a law firm of 30, reception cant keep up with the calls"
     assert read(text, "out_of_scope")[0] == "request_recommendation"
     assert read("what are the labour laws for call centres", "out_of_scope")[0] == "out_of_scope"
+
+
+def test_a_size_asked_of_as_why_keeps_why_and_names_the_choice():
+    message = parsed_message(
+        "is that overkill for a mid sized company", "explain_recommendation", 0.8, topic=None
+    )
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "explain_recommendation"
+    assert {"entity": "aspect", "value": "choosing", "start": 0, "end": 0} in result.get(
+        "entities"
+    )

@@ -226,3 +226,13 @@ def test_a_question_about_the_previous_answer_read_as_out_of_scope_is_a_follow_u
     if task:
         msg.set("entities", [{"entity": "outsourced_function", "value": "payroll"}])
     assert intent_after(msg)[0] == expected
+
+
+def test_you_said_first_is_about_the_answer_just_given():
+    for text, intent, follow_up in [
+        ("you said scalable, how", "out_of_scope", True),
+        ("u mentioned omnichannel, what is it", "definition", True),
+        ("you said recommend, so recommend one for us", "request_recommendation", False),
+    ]:
+        msg = message(text, "benefits/bpo", intent=intent)
+        assert FollowUpShape({}).is_follow_up(msg) is follow_up, text

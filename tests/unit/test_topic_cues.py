@@ -610,3 +610,19 @@ def test_which_office_each_one_works_in_is_the_structure():
     text = "so does a call center only do front office while a bpo does both?"
     found = topic_after(message(text, "difference/services", aspects=("front_back_office",)))
     assert found == "difference/structure"
+
+
+@pytest.mark.parametrize(
+    "text, key, aspects, expected",
+    [
+        ("what's bpo better at", "trends/ai_automation", ("benefits",), "benefits/bpo"),
+        ("and what is a call centre good at", "definition/call_center", (),
+         "benefits/call_center"),
+        ("so a bpo is basically the same thing??", "definition/bpo", ("difference",),
+         "difference/overview"),
+        ("is a contact center the same thing as a call center", "definition/call_center",
+         ("difference",), "definition/call_center"),
+    ],
+)  # fmt: skip
+def test_what_one_is_good_at_and_whether_it_is_the_same(text, key, aspects, expected):
+    assert topic_after(message(text, key, aspects=aspects)) == expected
