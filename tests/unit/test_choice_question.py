@@ -1033,6 +1033,4 @@ def test_a_size_asked_of_as_why_keeps_why_and_names_the_choice():
     )
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "explain_recommendation"
-    assert {"entity": "aspect", "value": "choosing", "start": 0, "end": 0} in result.get(
-        "entities"
-    )
+    assert {"entity": "aspect", "value": "choosing", "start": 0, "end": 0} in result.get("entities")
