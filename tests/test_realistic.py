@@ -96,7 +96,7 @@ FLOORS = {
     "realistic_eighth": {
         "knowledge_accuracy": 0.97,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.93,  # one question lost to the openings data (session 23)
+        "follow_up_accuracy": 0.95,  # one question lost to the openings data (session 23)
         "dialogues_reached": 0.95,
     },
     "realistic_ninth": {
@@ -276,13 +276,13 @@ FLOORS = {
     "realistic_thirtyeighth": {
         "knowledge_accuracy": 0.93,
         "out_of_scope_rejection": 0.93,
-        "follow_up_accuracy": 0.89,
+        "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.92,
     },
     "realistic_thirtyninth": {
         "knowledge_accuracy": 0.87,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.91,
+        "follow_up_accuracy": 0.93,
         "dialogues_reached": 0.9,
     },
     "realistic_fortieth": {
@@ -385,7 +385,7 @@ FLOORS = {
     "realistic_fiftysixth": {
         "knowledge_accuracy": 0.98,
         "out_of_scope_rejection": 0.95,
-        "follow_up_accuracy": 0.9,
+        "follow_up_accuracy": 0.92,
         "dialogues_reached": 0.87,
     },  # session 26, honest: only its figures read, at the level reached
     "realistic_fiftyseventh": {
