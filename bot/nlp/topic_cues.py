@@ -79,8 +79,8 @@ _ADVANTAGES_OVER = re.compile(
 )
 # ... of the one not named: "whats good about them compared to a bpo"
 _WEIGHED_AGAINST = re.compile(
-    r"\b(?:compared? (?:with|to)|in comparison (?:with|to)|relative to|against|than|over)\s+"
-    r"(?:an?\s+|the\s+)?$",
+    r"\b(?:compared? (?:with|to)|in comparison (?:with|to)|relative to|against|than|over|vs\.?|"
+    r"versus)\s+(?:just\s+|simply\s+|only\s+)?(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -622,6 +622,8 @@ def test_which_office_each_one_works_in_is_the_structure():
          "difference/overview"),
         ("is a contact center the same thing as a call center", "definition/call_center",
          ("difference",), "definition/call_center"),
+        ("whats the upside vs just a call centre", "benefits/call_center", ("benefits",),
+         "benefits/bpo"),
     ],
 )  # fmt: skip
 def test_what_one_is_good_at_and_whether_it_is_the_same(text, key, aspects, expected):
