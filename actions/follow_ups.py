@@ -512,6 +512,8 @@ _SUITED_FOR = re.compile(
     r"(?:companies|businesses|firms|ones|shops)\b",
     re.IGNORECASE,
 )
+# the visitor's own path, after the jobs: "who is it best suited for, would it suit me"
+_PERSONAL = re.compile(r"\b(?:me|my|i|i'?m|im|myself)\b", re.IGNORECASE)
 # "they hiring?": the jobs
 _HIRING = re.compile(
     r"^\W*(?:(?:and|so|ok|are|r)\W+)*(?:they|bpos?|call[- ]?cent\w+|those|these) (?:hiring|"
@@ -588,11 +590,21 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if _BETTER_AT.search(text):
         return "benefits"
     if _SUITED_FOR.search(text):
-        return "choosing"
+        # ("who is it best suited for" after the jobs: who suits the job)
+        return "careers" if (previous or "").startswith("careers/") else "choosing"
     if _WHICH_OF_THOSE_DONE.search(text):
         return "services"
+    named_aspects = {
+        e.get("value")
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "aspect"
+    }
     if previous == "services/locations" and _IS_CHANGING.search(text):
-        return "remote"
+        # ("is that changing because of ai?" names what changes it)
+        return "ai" if "ai" in named_aspects else "remote"
+    if (previous or "").startswith("careers/") and _PERSONAL.search(text):
+        if named_aspects <= {"trends", "choosing", "benefits", "careers"}:
+            return "careers"  # "whats coming next for me after that" after the jobs
     only_for = _ONLY_FOR_SOME.search(text)
     if only_for:
         kind = only_for.group("kind")
@@ -1124,7 +1136,12 @@ class ActionAnswerFollowUp(Action):
             # "and the other way round?" after the advantages of a bpo: a call center's
             aspect, subject = TOPICS[previous][0], other(TOPICS[previous][1])
         one_before = TOPICS[previous][1] if previous in TOPICS else None
-        if subject == "other" and one_before in (BPO, CALL_CENTER) and _BETTER_THAN.search(text):
+        if (
+            subject == "other"
+            and one_before in (BPO, CALL_CENTER)
+            and not (previous or "").startswith("careers/")
+            and _BETTER_THAN.search(text)
+        ):
             # "why would i pick that over the other" after what a bpo is: a bpo's advantages
             subject, aspect = one_before, "benefits"
         elif (

@@ -546,3 +546,14 @@ def test_follow_ups_that_compare_or_point_back(conversation):
     assert "no longer needs its own office" in conversation.say(
         "why would anyone outsource that rather than hiring staff"
     )
+
+
+def test_a_firms_own_trade_is_no_task_unless_asked_for(assistant, conversation):
+    conversation.say("recommend me one")
+    conversation.say("we're an IT firm of 110 and the phones are a mess")
+    functions = tracker_slot(assistant, conversation.sender, "outsourced_functions")
+    assert "it_support" not in (functions or [])
+    asking = type(conversation)(assistant)
+    asking.say("recommend me one")
+    reply = asking.say("we're an IT firm of 110 and need help with it support")
+    assert "Noted: outsourcing IT support" in reply

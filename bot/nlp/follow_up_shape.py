@@ -130,6 +130,10 @@ _YOU_SAID = re.compile(
     r"were saying|refer(?:red)? to|called)\b",
     re.IGNORECASE,
 )
+_ASKS_FOR_OWN = re.compile(
+    r"\b(?:can|could|may) (?:i|we)\b|\b(?:my|our)\b|\b(?:human|person|agent|someone|somebody)\b",
+    re.IGNORECASE,
+)
 _YOU_SAID_FIRST = re.compile(
     r"^\W*(?:(?:and|but|so|ok|hmm+|wait)\W+)*(?:you|u) (?:said|mentioned|say)\b", re.IGNORECASE
 )
@@ -209,7 +213,11 @@ class FollowUpShape(StatelessComponent):
         text = message.get(TEXT) or ""
         if (
             _YOU_SAID_FIRST.match(text)
-            and intent not in ("request_recommendation", "inform")
+            and (intent in self.config["unsure_intents"] or is_knowledge_question(message))
+            # ("you said chat, can i chat with an agent", "you said it support, can you fix
+            # my laptop": something else asked)
+            and not _ASKS_THE_ASSISTANT.search(text)
+            and not _ASKS_FOR_OWN.search(text)
             and not any(e.get("entity") == "near_domain" for e in message.get(ENTITIES) or [])
         ):
             return True  # "you said scalable, how": about the answer just given

@@ -1329,16 +1329,28 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 + staff_of_a_kind(message.get(TEXT))
             )
             text = message.get(TEXT)
+            read = {entity: self.tasks(message, entity, own) for entity in self.task_models}
+            # ... unless that work is asked for too ("we're an IT firm of 110 and need help
+            # with it support")
+            asked_too = {
+                likeliest_task(probabilities)[0]
+                for found in read.values()
+                for start, _, probabilities in found
+                if not any(s <= start < t for s, t in said_of_itself)
+                and likeliest_task(probabilities)[1] >= max(probabilities.get(NONE, 0.0), 0.4)
+            }
             entities = [
                 e
                 for e in entities
                 if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
                 or not (
-                    any(s <= e.get("start", -1) < t for s, t in said_of_itself)
+                    (
+                        any(s <= e.get("start", -1) < t for s, t in said_of_itself)
+                        and str(e[ENTITY_ATTRIBUTE_VALUE]) not in asked_too
+                    )
                     or (e.get("extractor") != self.__class__.__name__ and tells_when(text, e))
                 )
             ]
-            read = {entity: self.tasks(message, entity, own) for entity in self.task_models}
             tasks = read.get(self.config["several_values"][0], [])
             if self.states_an_answer(message, predicted, tasks):
                 message.set(STATED_ANSWER, True)

@@ -329,10 +329,13 @@ _DIFFERING = re.compile(
 # the trends' answers, where a comparison's general answer was chosen
 _BETTER_AT_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|but)\W+)*what(?:'?s| is| are| do| does)\s+(?:an?\s+|the\s+)?"
-    r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+(?:\w+\s+)?"
+    r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
+    r"(?:(?!jobs|roles|careers|agents|staff|workers|employees)\w+\s+)?"
     r"(?:better|best|good|great|strong(?:er)?) at\W*$",
     re.IGNORECASE,
 )
+# another name for a call center
+_ANOTHER_NAME = re.compile(r"\bcontact[- ]?cent(?:er|re)s?\b", re.IGNORECASE)
 _CAREER_WORDS = re.compile(
     r"\b(?:what|which|any)\s+(?:kinds? of\s+|sorts? of\s+)?careers?\b"
     r"|\bcareers?\s+(?:at|in|with|there|offered|options|opportunities|paths?|prospects)\b",
@@ -778,6 +781,8 @@ class TopicCues(StatelessComponent):
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
         if key not in self.config["phrases"]:
             return None
+        if key.startswith("definition/") and _ANOTHER_NAME.search(message.get(TEXT) or ""):
+            return None  # "is a contact centre the same as a call centre": what one is
         pattern, topic = self.phrases[key]
         text = message.get(TEXT) or ""
         found = pattern.search(text)

@@ -229,10 +229,13 @@ def test_a_question_about_the_previous_answer_read_as_out_of_scope_is_a_follow_u
 
 
 def test_you_said_first_is_about_the_answer_just_given():
-    for text, intent, follow_up in [
-        ("you said scalable, how", "out_of_scope", True),
-        ("u mentioned omnichannel, what is it", "definition", True),
-        ("you said recommend, so recommend one for us", "request_recommendation", False),
+    for text, topic, intent, follow_up in [
+        ("you said scalable, how", "benefits/bpo", "out_of_scope", True),
+        ("u mentioned omnichannel, what is it", "definition/bpo", "definition", True),
+        ("you said recommend, so recommend one", "benefits/bpo", "request_recommendation", False),
+        # something else asked
+        ("you said chat, can i chat with an agent", "benefits/bpo", "out_of_scope", False),
+        ("you said it support, can you fix my laptop", "benefits/bpo", "out_of_scope", False),
     ]:
-        msg = message(text, "benefits/bpo", intent=intent)
+        msg = message(text, topic, intent=intent)
         assert FollowUpShape({}).is_follow_up(msg) is follow_up, text

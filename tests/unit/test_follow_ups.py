@@ -1624,6 +1624,8 @@ def test_which_one_with_nothing_before_says_what_it_depends_on_then_asks(tracker
         ),
         ("services/industries", "and what exactly do they hand over to them", "services"),
         ("services/locations", "is that changing?", "remote"),
+        ("careers/call_center", "who is it best suited for", "careers"),
+        ("definition/call_center", "who is it best suited for", "choosing"),
         ("definition/bpo", "is it only for tech/telecom companies?", "industries"),
         ("definition/bpo", "is it just for big companies", "choosing"),
         ("definition/call_center", "in what ways is it like a bpo", "similarities"),
@@ -1718,3 +1720,21 @@ def test_which_one_after_a_recommendation_does_not_start_again(tracker_factory):
     )
     events, _ = run_follow_up(tracker)
     assert not any(e.get("name") == "recommendation_form" for e in events)
+
+
+def test_a_cause_named_for_the_change_after_where_they_are_is_that_cause(tracker_factory):
+    entities = [{"entity": "aspect", "value": "ai", "start": 29, "end": 31}]
+    text = "is that changing because of ai?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "services/locations", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "services/locations") == "ai"
+
+
+def test_whats_next_for_me_after_the_jobs_is_the_jobs(tracker_factory):
+    entities = [{"entity": "aspect", "value": "trends", "start": 6, "end": 17}]
+    text = "whats coming next for me after that"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "careers/call_center", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "careers/call_center") == "careers"

@@ -761,3 +761,12 @@ def test_a_wish_before_a_task_is_no_part_of_it(stretch, rest):
     lead = after.end() if after else 0
     wish = _WISH.match(stretch, lead)
     assert stretch[wish.end() if wish else lead :] == rest
+
+
+def test_the_own_trade_asked_for_as_work_is_the_task():
+    from bot.nlp.form_answers import own_business
+
+    # the firm's own trade, with a bare head count, is what the company is ...
+    text = "we're an IT firm of 110 and need help with it support"
+    assert own_business(text) == (0, 24)
+    # ... its tasks are read beside it (tests/test_rest_conversation.py)

@@ -624,6 +624,9 @@ def test_which_office_each_one_works_in_is_the_structure():
          ("difference",), "definition/call_center"),
         ("whats the upside vs just a call centre", "benefits/call_center", ("benefits",),
          "benefits/bpo"),
+        ("what are bpo jobs better at", "careers/bpo", ("careers",), "careers/bpo"),
+        ("is a contact centre basically the same as a call centre??", "definition/call_center",
+         ("difference",), "definition/call_center"),
     ],
 )  # fmt: skip
 def test_what_one_is_good_at_and_whether_it_is_the_same(text, key, aspects, expected):
