@@ -603,7 +603,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         # ("is that changing because of ai?" names what changes it)
         return "ai" if "ai" in named_aspects else "remote"
     if (previous or "").startswith("careers/") and _PERSONAL.search(text):
-        if named_aspects <= {"trends", "choosing", "benefits", "careers"}:
+        if named_aspects and named_aspects <= {"trends", "choosing", "benefits", "careers"}:
             return "careers"  # "whats coming next for me after that" after the jobs
     only_for = _ONLY_FOR_SOME.search(text)
     if only_for:
