@@ -36,6 +36,7 @@ from actions.recommend import (
 from actions.validation import UNASKED_CONFIDENCE, describe_answer
 
 BPO, CALL_CENTER = "bpo", "call_center"
+BOTH = "both"  # the two side by side: an aspect's answer about both (topic_for)
 
 # aspect -> topic, by subject (None: a topic about both, or the subject is not known)
 ASPECTS: Dict[Text, Dict[Optional[Text], Text]] = {
@@ -63,12 +64,6 @@ ASPECTS: Dict[Text, Dict[Optional[Text], Text]] = {
     "relationship": {None: "difference/relationship"},
     "strategic": {None: "difference/strategic_vs_tactical"},
     "savings": {None: "benefits/outsourcing_savings"},
-    # the services of the two set side by side, whichever is named
-    "services_compared": {
-        BPO: "difference/services",
-        CALL_CENTER: "difference/services",
-        None: "difference/services",
-    },
     "difference": {None: "difference/overview"},
     "choosing": {None: "choosing/overview"},
     "front_back_office": {None: "definition/front_back_office"},
@@ -1158,7 +1153,9 @@ class ActionAnswerFollowUp(Action):
             elif aspect == "difference" and _DIFFERENT_THERE.search(text):
                 aspect = None  # "is it different in a bpo" after the jobs: the jobs there
             elif aspect == "services" and _SERVICES_COMPARED.search(text):
-                aspect = "services_compared"  # "and the bpo? how do the services compare"
+                # "and the bpo? how do the services compare": the services of the two, side
+                # by side, whichever is named
+                subject = BOTH
             elif (
                 previous == "difference/services"
                 and aspect in (None, "difference")
