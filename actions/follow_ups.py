@@ -492,7 +492,9 @@ _IS_THAT_DIFFERENT = re.compile(
 _KINDS_OF_DIFFERENCE = ("services", "structure", "technology", "channels")
 # "what's bpo better at": its advantages
 _BETTER_AT = re.compile(
-    rf"\bwhat(?:'?s| is| are| do| does)\s+{_SUBJECT}\s+(?:\w+\s+)?(?:better|best|good|great) at\b",
+    rf"\bwhat(?:'?s| is| are| do| does)\s+{_SUBJECT}\s+"
+    r"(?:(?!jobs|roles|careers|agents|staff|workers|employees)\w+\s+)?"
+    r"(?:better|best|good|great) at\b",
     re.IGNORECASE,
 )
 # "who is it best suited for", "what size of company usually goes for one", "so is it more
