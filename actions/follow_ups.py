@@ -567,11 +567,12 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     one aspect, a new one wins over that one ("why asia and africa, is it cheaper
     there?" after where they are: the savings)."""
     text = tracker.latest_message.get("text") or ""
-    others = {
+    named_aspects = {
         e.get("value")
         for e in tracker.latest_message.get("entities") or []
-        if e.get("entity") == "aspect" and e.get("value") != "difference"
+        if e.get("entity") == "aspect"
     }
+    others = named_aspects - {"difference"}
     if _MAIN_DIFFERENCE.search(text) and (previous or "").startswith("difference/"):
         return "overview"  # "so whats the main difference in one sentence" after one of them
     if _MAIN_DIFFERENCE.search(text) and not others:
@@ -591,11 +592,6 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "careers" if (previous or "").startswith("careers/") else "choosing"
     if _WHICH_OF_THOSE_DONE.search(text):
         return "services"
-    named_aspects = {
-        e.get("value")
-        for e in tracker.latest_message.get("entities") or []
-        if e.get("entity") == "aspect"
-    }
     if previous == "services/locations" and _IS_CHANGING.search(text):
         # ("is that changing because of ai?" names what changes it)
         return "ai" if "ai" in named_aspects else "remote"

@@ -1139,7 +1139,6 @@ class ChoiceQuestion(StatelessComponent):
                 # (imported here: form_answers reads BARE_CHOICE from this module)
                 from bot.nlp.form_answers import states_a_size
 
-                text = message.get(TEXT) or ""
                 # read as an answer before, "we have a vineyard, need help deciding" stated
                 # a budget, "need a team to handle our customer emails" a size; a request
                 # with no word of money or of size states none
