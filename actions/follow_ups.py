@@ -467,6 +467,14 @@ _SIZE_WORDS = re.compile(
     r"enterprise)\b",
     re.IGNORECASE,
 )
+# "for small firms?", "and in bigger companies?": which one goes with a size
+_FOR_A_SIZE = re.compile(
+    r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|in|at|with)\s+(?:an?\s+|the\s+)?"
+    rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}(?:\s+[\w-]+)?\s*"
+    r"(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|ones|organi[sz]ations?|teams?|outfits?)?"
+    r"\W*$",
+    re.IGNORECASE,
+)
 _PLACES = re.compile(
     r"\b(?:us|uk|eu|western|\w+(?:an|ese|ish)|in (?:the )?\w+|from \w+)\b", re.IGNORECASE
 )
@@ -598,6 +606,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if (previous or "").startswith("careers/") and _PERSONAL.search(text):
         if named_aspects and named_aspects <= {"trends", "choosing", "benefits", "careers"}:
             return "careers"  # "whats coming next for me after that" after the jobs
+    if _FOR_A_SIZE.match(text):
+        return "choosing"
     only_for = _ONLY_FOR_SOME.search(text)
     if only_for:
         kind = only_for.group("kind")

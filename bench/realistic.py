@@ -80,6 +80,7 @@ FIFTYEIGHTH = REPO_ROOT / "tests" / "realistic_fiftyeighth"  # session 27: only 
 FIFTYNINTH = REPO_ROOT / "tests" / "realistic_fiftyninth"  # session 28: only figures read
 SIXTIETH = REPO_ROOT / "tests" / "realistic_sixtieth"  # session 29: only figures read
 SIXTYFIRST = REPO_ROOT / "tests" / "realistic_sixty_first"  # session 30: only figures read
+SIXTYSECOND = REPO_ROOT / "tests" / "realistic_sixty_second"  # session 31: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -142,6 +143,7 @@ SETS = {
     "fiftyninth": FIFTYNINTH,
     "sixtieth": SIXTIETH,
     "sixtyfirst": SIXTYFIRST,
+    "sixtysecond": SIXTYSECOND,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

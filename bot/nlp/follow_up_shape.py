@@ -109,6 +109,13 @@ _CAN_THEY_DO = re.compile(
     r"(?:also\s+)?(?:do|handle|take (?:on|over|care of)|manage|run|cover|look after)\b",
     re.IGNORECASE,
 )
+# "for small firms?", "in bigger companies?": the previous answer, asked of a kind of business
+_FOR_A_KIND = re.compile(
+    r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|in|at|with)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){1,2}?(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|startups?|ones|"
+    r"sme'?s|teams?|organi[sz]ations?|outfits?)\W*$",
+    re.IGNORECASE,
+)
 _SMALL_TALK = re.compile(
     r"\b(?:bye|goodbye|see (?:you|ya)|cya|thanks?|thank you|thx|ty|cheers|hi|hello|hey|"
     r"good (?:morning|afternoon|evening|night)|take care)\b",
@@ -340,7 +347,10 @@ class FollowUpShape(StatelessComponent):
         if intent.get("confidence", 1.0) >= self.config["sure_from"]:
             return False
         text = message.get(TEXT) or ""
-        named = any(e.get("entity") in ("aspect", "subject") for e in message.get(ENTITIES) or [])
+        entities = message.get(ENTITIES) or []
+        if _FOR_A_KIND.match(text) and any(e.get("entity") == "company_size" for e in entities):
+            return True
+        named = any(e.get("entity") in ("aspect", "subject") for e in entities)
         shaped = _POINTING_BACK.search(text) or _THEIR.search(text) or _CONTINUATION.search(text)
         return bool(named and shaped and len(text.split()) <= self.config["max_words"] + 2)
 

@@ -156,7 +156,7 @@ _WANTING = re.compile(
     # much") asks for it to be done as plainly
     r"too much|too many|killing us|drowning|swamp\w*|overwhelm\w*|can'?t keep up|"
     r"bur(?:y|ies|ied|ying)|a (?:disaster|nightmare|mess)|chaos|piling up|never stops?|"
-    r"non-?stop|struggl\w*)\b",
+    r"non-?stop|constantly|all day|all the time|can'?t cope|cannot cope|struggl\w*)\b",
     re.IGNORECASE,
 )
 
@@ -338,7 +338,16 @@ _AMOUNT_IN_A_WORD = {
         r"next to nothing|barely any(?:thing)?|nothing much|peanuts|pennies)" + _AMOUNT_TAIL,
         re.IGNORECASE,
     ),
-    "flexible": re.compile(_AMOUNT_LEAD + r"(?:healthy|generous)" + _AMOUNT_TAIL, re.IGNORECASE),
+    "flexible": re.compile(
+        _AMOUNT_LEAD
+        + r"(?:healthy|generous|no (?:real |hard |fixed |set )?(?:cap|ceiling)s?)"
+        + _AMOUNT_TAIL,
+        re.IGNORECASE,
+    ),
+    "moderate": re.compile(
+        _AMOUNT_LEAD + r"(?:normal|standard|regular|typical|nothing special)" + _AMOUNT_TAIL,
+        re.IGNORECASE,
+    ),
 }
 # ... words of quantity that count people as well ("lots" when the size is asked): only
 # after "so" or "but", or beside a word of money

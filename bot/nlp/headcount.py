@@ -86,8 +86,15 @@ _OPENING_HOURS = re.compile(r"\b24\s*[/x×-]\s*(7|365)\b|\b9\s*-?\s*(to|-)\s*-?\
 
 # just before a number the visitor takes back
 _WITHDRAWN = re.compile(
-    r"(?:\bnot|\bi (?:wrote|said|typed|put|entered|gave you)|\binstead of|\brather than)"
+    r"(?:\bnot|\bi (?:wrote|said|typed|put|entered|gave you)|\binstead of|\brather than"
+    r"|\b(?:ignore|forget|scrap|disregard) (?:the|that|about the))"
     r"\s+(?:like\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+# just after it: "600 was last year, we're down to 200"
+_WITHDRAWN_AFTER = re.compile(
+    r"^\s*(?:(?:people|staff|employees|of us)\s+)?(?:was|were|is)\s+(?:just\s+)?"
+    r"(?:last year|before|years ago|a typo|wrong|out of date|old|outdated|an old number)\b",
     re.IGNORECASE,
 )
 
@@ -95,7 +102,8 @@ _WITHDRAWN = re.compile(
 # a number said instead of an earlier one: "we are 40 people, sorry 400"
 _CORRECTED = re.compile(
     r"(?:\bsorry|\bi mean|\bi meant|\boops|\bactually|\bcorrection|\bmake (?:that|it)|\btypo"
-    r"|\bno)\W*(?:(?:it'?s|we'?re|we are|like|about|around)\s+)?$",
+    r"|\bno|\bnow|\b(?:down|grown|shrunk|cut (?:down )?)to)"
+    r"\W*(?:(?:it'?s|we'?re|we are|like|about|around|only|just)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -267,7 +275,12 @@ def headcount(text: str) -> Optional[float]:
     if not candidates:
         return None
     # "i wrote 260, it's 26 actually", "230, not 2,300": the number taken back is not it
-    kept = [c for c in candidates if not _WITHDRAWN.search(digits[max(0, c[2] - 24) : c[2]])]
+    kept = [
+        c
+        for c in candidates
+        if not _WITHDRAWN.search(digits[max(0, c[2] - 24) : c[2]])
+        and not _WITHDRAWN_AFTER.match(digits[c[3] :])
+    ]
     candidates = kept or candidates
     corrected = [c for c in candidates[1:] if _CORRECTED.search(digits[max(0, c[2] - 24) : c[2]])]
     corrected += [

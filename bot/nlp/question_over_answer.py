@@ -48,15 +48,22 @@ _CAN_IT = re.compile(
     rf"{_CLAUSE_START}(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
     rf"(?:{SUBJECT_NAMES}|outsourc\w+)"
     # "what would a call centre actually do for us?"
-    rf"|{_CLAUSE_START}what\s+(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
-    rf"(?:{SUBJECT_NAMES})\s+(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on|bring)\b",
+    # (or "what else can they do for a company like mine?", said of the one named)
+    rf"|{_CLAUSE_START}what\s+(?:else\s+)?(?:can|could|would|will|does|do)\s+"
+    rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES}|they|it)\s+(?:\w+\s+)?"
+    r"(?:do|handle|offer|cover|provide|take on|bring)\b"
+    # "im wondering what tasks a call centre could do for me"
+    r"|\bwhat\s+(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+"
+    rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:can|could|would|might|will)\s+"
+    r"(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on)\b",
     re.IGNORECASE,
 )
 
 # a question of its own, in its own clause: "..., what tools does each use?"
 _WH_ASKED = re.compile(
     r"(?:^|[,.;!:—–-]\s*|\b(?:and|but|so)\s+)(?:what|whats|what's|which|how|why|where)\b"
-    r"[^.!?]*\?",
+    # (asked last, the question mark may be left off: "... what do those two terms mean")
+    r"[^.!?]*(?:\?|$)",
     re.IGNORECASE,
 )
 
@@ -73,6 +80,11 @@ _WHAT_IS_IT = re.compile(
     r"(?:mean|means|stand for|stands for)?\s*(?:[,.;!?]|$)",
     re.IGNORECASE,
 )
+_YES_NO = re.compile(
+    r"^\W*(?:(?:so|and|but|ok(?:ay)?)\W+)?(?:is|are|does|do|will|has|have)\b[^.!?]*\??\W*$",
+    re.IGNORECASE,
+)
+_OWN = re.compile(r"\b(?:we|we'?re|us|our|ours|i|i'?m|my|me)\b", re.IGNORECASE)
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
 _WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
 
@@ -87,7 +99,13 @@ class QuestionOverAnswer(StatelessComponent):
             "recommendation_intent": "request_recommendation",
             "explanation_intent": "explain_recommendation",
             "subjects": ["bpo", "call_center"],
-            "aspect_topics": ASPECT_TOPICS,
+            # (and the two aspects that are topics of their own, named in a story: "... what
+            # do those two terms actually mean")
+            "aspect_topics": {
+                **ASPECT_TOPICS,
+                "front_back_office": "definition/front_back_office",
+                "relationship": "difference/relationship",
+            },
             # aspects a request for the recommendation does not ask about; named in one,
             # they are the question
             "asked_beside_a_choice": [
@@ -99,13 +117,17 @@ class QuestionOverAnswer(StatelessComponent):
                 "ai",
                 "remote",
                 "trends",
+                # "can a call center be part of a bpo, or is it always separate?"
+                "relationship",
+                "front_back_office",
             ],
             # ... and those it does not ask about when it names only one of the two
-            "asked_of_one_side": ["benefits"],
+            "asked_of_one_side": ["benefits", "services"],
             "confidence": 0.8,
             # any reading this unsure ("we run an online pharmacy and get swamped with
             # calls about orders; what exactly would a call centre handle for us?")
             "unsure_below": 0.55,
+            "few_words": 6,
         }
 
     def topic(self, message: Message) -> Optional[Text]:
@@ -164,12 +186,20 @@ class QuestionOverAnswer(StatelessComponent):
             return None
         if intent.get("name") == self.config["answer_intent"] and not subjects:
             return self.aspect_asked(message)
-        if not subjects or not _ASKS.search(text):
+        aspects = [e.get("value") for e in entities if e.get("entity") == "aspect"]
+        named = [a for a in aspects if a in self.config["aspect_topics"]]
+        # "ai impact on cc": a few words naming one of them and an aspect, read unsurely,
+        # ask about them without a question's shape
+        in_a_few_words = (
+            unsure
+            and len(set(subjects)) == 1
+            and bool(named)
+            and len(text.split()) <= self.config["few_words"]
+        )
+        if not subjects or not (_ASKS.search(text) or capability or in_a_few_words):
             return None
         chosen = selected_topic(message)
-        aspects = [e.get("value") for e in entities if e.get("entity") == "aspect"]
         kinds = {self.config["aspect_topics"].get(a, "").split("/")[0] for a in aspects}
-        named = [a for a in aspects if a in self.config["aspect_topics"]]
         if named and chosen.split("/")[0] not in kinds and not message.get(DEFINITION_ASKED):
             return self.config["aspect_topics"][named[0]].format(subject=subjects[0])
         return chosen or None
@@ -181,8 +211,14 @@ class QuestionOverAnswer(StatelessComponent):
         states no task."""
         text = message.get(TEXT) or ""
         entities = message.get(ENTITIES) or []
-        if not _WH_ASKED.search(text) or any(
-            e.get("entity") == "outsourced_function" and not e.get("role") for e in entities
+        # (or "is multilingual support a thing now with global clients?", told of nobody's
+        # company: a task word in it is no task)
+        yes_no = bool(_YES_NO.match(text)) and not _OWN.search(text)
+        if not (_WH_ASKED.search(text) or yes_no) or (
+            not yes_no
+            and any(
+                e.get("entity") == "outsourced_function" and not e.get("role") for e in entities
+            )
         ):
             return None
         topics = [

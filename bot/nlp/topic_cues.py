@@ -218,7 +218,7 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
     r"|\b(?:is|are) (?:an? |the )?(?:bpos?|call[- ]?cent(?:er|re)s?) (?:the |a |more )?"
     r"(?:front|back)[- ]?office\b(?! (?:work|tasks?|jobs?|functions?|processes|services|stuff))"
     # "so which part does a call center cover" (after what the front office is)
-    rf"|\bwhich (?:part|side|half|bit)s? (?:of (?:it|the company|a company|the business) )?"
+    rf"|\bwhich (?:part|side|half|bit|one)s? (?:of (?:it|the company|a company|the business) )?"
     rf"(?:does|do|would|can) (?:an? |the )?{SUBJECT_NAMES} (?:cover|do|handle|take|sit in|"
     r"belong to)\b"
     # "does a call center do back office work too", "does it cover front office too or just
@@ -441,6 +441,9 @@ class TopicCues(StatelessComponent):
                 ],
                 "difference/similarities": [
                     [
+                        # "so what really separates a bpo from a call center"
+                        "what (\\w+ )?(separates|distinguishes)",
+                        "(sets?|tells?) .{0,30} apart",
                         "same thing",
                         "same as",
                         "one and the same",
@@ -559,7 +562,8 @@ class TopicCues(StatelessComponent):
             chosen = prediction.get(INTENT_RESPONSE_KEY) or ""
             key = self.one_subject(message, chosen) or chosen
             better = (
-                self.how_work_is_done_now(message, key)
+                self.good_points_asked_last(message, key)
+                or self.how_work_is_done_now(message, key)
                 or self.which_is_front_or_back(message, key)
                 or self.front_and_back(message, key)
                 or self.definition(message, key)
@@ -742,6 +746,34 @@ class TopicCues(StatelessComponent):
             e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
         }
         return f"benefits/{subjects.pop()}" if len(subjects) == 1 else None
+
+    def good_points_asked_last(self, message: Message, key: Text) -> Optional[Text]:
+        """ "my partner thinks a bpo is just a fancy word for a cheap phone line ... can u
+        give me the real benefits of a bpo": the story before names other things; the
+        question, last, asks for one side's advantages."""
+        text = message.get(TEXT) or ""
+        start = last_sentence_start(text.rstrip())
+        asking = text[start:]
+        subjects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
+        }
+        if (
+            start == 0
+            or key.startswith("benefits/")
+            or len(subjects) != 1
+            or not subjects <= set(self.config["subjects"])
+            or not _GOOD_POINTS.search(asking)
+            or _COMPARING.search(asking)
+            # ("we run a bpo. what are the benefits of ai for us?": the trends)
+            or any(
+                e.get("entity") == "aspect"
+                and e.get("start", 0) >= start
+                and e.get("value") != "benefits"
+                for e in message.get(ENTITIES) or []
+            )
+        ):
+            return None
+        return f"benefits/{subjects.pop()}"
 
     @staticmethod
     def jobs_done(message: Message, key: Text) -> Optional[Text]:

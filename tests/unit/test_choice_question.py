@@ -1,6 +1,8 @@
 """Which suits *us* asks for the recommendation; which suits companies in general, for
 the rule of thumb; other questions with "which" or "recommend" are left alone."""
 
+import re
+
 import pytest
 
 from bot.nlp.choice_question import ChoiceQuestion
@@ -1034,3 +1036,23 @@ def test_a_size_asked_of_as_why_keeps_why_and_names_the_choice():
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "explain_recommendation"
     assert {"entity": "aspect", "value": "choosing", "start": 0, "end": 0} in result.get("entities")
+
+
+def test_how_the_two_relate_asked_last_is_no_choice():
+    text = (
+        "we already use a bpo in manila for payroll and accounting and now we need people to "
+        "answer the phones as well. can a call center be part of a bpo, or is a call center "
+        "always something separate?"
+    )
+    message = parsed_message(text, "difference", 0.9, topic="difference/relationship")
+    start = text.index("part of")
+    subjects = [
+        {"entity": "subject", "value": value, "start": at, "end": at + len(words)}
+        for value, words in (("bpo", "bpo"), ("call_center", "call center"))
+        for at in [m.start() for m in re.finditer(words, text)]
+    ]
+    aspect = {"entity": "aspect", "value": "relationship", "start": start, "end": start + 7}
+    tasks = [{"entity": "outsourced_function", "value": "payroll", "start": 34, "end": 41}]
+    message.set("entities", [*subjects, *tasks, aspect])
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "difference"

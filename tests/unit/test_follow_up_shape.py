@@ -239,3 +239,12 @@ def test_you_said_first_is_about_the_answer_just_given():
     ]:
         msg = message(text, topic, intent=intent)
         assert FollowUpShape({}).is_follow_up(msg) is follow_up, text
+
+
+def test_a_kind_of_business_alone_read_unsurely_is_a_follow_up():
+    msg = message("for small firms?", "definition/bpo", intent="follow_up")
+    msg.set("intent", {"name": "follow_up", "confidence": 0.5})
+    msg.set("entities", [{"entity": "company_size", "value": "small"}])
+    assert intent_after(msg)[0] == "follow_up"
+    (result,) = FollowUpShape({}).process([msg])
+    assert result.get("intent")["confidence"] >= 0.55  # above the fallback's threshold

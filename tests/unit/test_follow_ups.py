@@ -1738,3 +1738,14 @@ def test_whats_next_for_me_after_the_jobs_is_the_jobs(tracker_factory):
         tracker_factory, "careers/call_center", text, "follow_up", entities
     )
     assert main_aspect(tracker, "careers/call_center") == "careers"
+
+
+@pytest.mark.parametrize(
+    "text", ["for small firms?", "and for bigger companies", "in a small business?"]
+)
+def test_a_size_of_company_alone_asks_which_one_goes_with_it(tracker_factory, text):
+    entities = [{"entity": "company_size", "value": "small"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "choosing/overview", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "choosing/overview") == "choosing"

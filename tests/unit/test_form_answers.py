@@ -738,6 +738,11 @@ def test_the_people_counted_named_by_their_work_are_no_task(text, kinds):
         ("just 8 of us so not a lot", None),  # (people, when the size is asked)
         ("our call volume is very little", None),
         ("there's plenty", None),
+        ("no real cap", "flexible"),
+        ("normal i guess", "moderate"),
+        ("standard", "moderate"),
+        ("normal customer service", None),
+        ("we're a normal company", None),
     ],
 )
 def test_a_budget_said_in_a_word_of_quantity_at_the_end(text, budget):
@@ -770,3 +775,18 @@ def test_the_own_trade_asked_for_as_work_is_the_task():
     text = "we're an IT firm of 110 and need help with it support"
     assert own_business(text) == (0, 24)
     # ... its tasks are read beside it (tests/test_rest_conversation.py)
+
+
+@pytest.mark.parametrize(
+    "clause, wanting",
+    [
+        ("patients ring constantly with questions", True),
+        ("the phones ring all day", True),
+        ("reception can't cope with the calls", True),
+        ("we sell garden furniture", False),
+    ],
+)
+def test_work_that_never_stops_is_asked_for(clause, wanting):
+    from bot.nlp.form_answers import _WANTING
+
+    assert bool(_WANTING.search(clause)) == wanting

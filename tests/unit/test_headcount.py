@@ -180,8 +180,15 @@ def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people)
         ("we are 40 people, sorry 400", 400),
         ("40, i mean 400", 400),
         ("we are 40, no 45", 45),
+        ("actually ignore the 450, most are freelancers, proper employees is like 120", 120),
+        ("forget the 40, its 400", 400),
+        ("oh hold on, 600 was last year, we've cut down to about 200 now", 200),
+        ("we were 600 last year, now 200", 200),
+        ("30 staff, now 35 with the new hires", 35),
         # no number taken back: the first stands
         ("we're 40 in the office and 12 in the warehouse", 40),
+        ("we're 20 now and 50 next year", 20),
+        ("we have 30 staff and now 2 offices", 30),
     ],
 )
 def test_a_number_taken_back_is_not_the_head_count(text, people):

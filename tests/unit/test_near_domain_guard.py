@@ -131,6 +131,11 @@ def advice_reading(text):
         ("which seo agency would you recommend", "out_of_scope"),
         ("should we outsource our translation work to an agency?", "out_of_scope"),
         ("we are a law firm of 60 people, which would you recommend", None),
+        (
+            "We're a 16-person marketing agency. Want someone to deal with our bookkeeping, what "
+            "do you recommend?",
+            None,
+        ),
         ("hi we are a small law firm, 8 lawyers, need help with the phones", None),
         ("i'm a freelance photographer, would outsourcing help? what do you suggest", None),
         ("i'm a freelancer, upwork or fiverr, which would you recommend", "out_of_scope"),
@@ -328,3 +333,23 @@ def test_work_handed_over_is_no_tax_question():
     assert read(text, invoices) == "follow_up"
     assert read("how does vat work for a bpo, can they take it on too?", []) == "out_of_scope"
     assert read("what are the vat rules for a call center?", invoices) == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("best help desk software for our bpo team?", "out_of_scope"),
+        ("can you recommend a crm for our call center", "out_of_scope"),
+        ("top dialers for a call centre", "out_of_scope"),
+        # the technology of the two is no product to buy
+        ("what tools does a bpo use", "difference"),
+        ("what software does a call center run on", "difference"),
+    ],
+)
+def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    message = parsed_message(text, "difference", topic="difference/technology")
+    subject = "bpo" if "bpo" in text else "call_center"
+    message.set("entities", [{"entity": "subject", "value": subject, "start": 0, "end": 3}])
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == expected

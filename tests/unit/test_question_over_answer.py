@@ -41,10 +41,40 @@ def test_a_question_told_with_facts_is_a_knowledge_question(
          "difference/technology", ["technology", "ai"], "difference/technology"),
         ("we are 30 people, where are these providers usually based?", "careers/bpo",
          ["locations"], "services/locations"),
+        # asked last, without its question mark; the two terms are a topic of their own
+        ("we're a broker of 80 and our consultant splits everything into front office and "
+         "back office, what do those two terms actually mean", "services/locations",
+         ["front_back_office"], "definition/front_back_office"),
+        # a yes-or-no question told of nobody's company: "support" in it is no task
+        ("is multilingual support a thing now with global clients", "trends/remote_global",
+         ["remote"], "trends/remote_global"),
     ],
 )  # fmt: skip
 def test_an_aspect_asked_after_facts_is_a_knowledge_question(text, chosen, aspects, expected):
     assert reading(text, "inform", chosen, aspects=aspects) == (expected.split("/")[0], expected)
+
+
+def test_a_yes_or_no_question_about_our_own_task_stays_an_answer():
+    text = "is multilingual support something we need for our global clients"
+    entities = [
+        {"entity": "aspect", "value": "remote"},
+        {"entity": "outsourced_function", "value": "customer_support"},
+    ]
+    message = parsed_message(text, "inform", 0.9, entities, "trends/remote_global")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("intent")["name"] == "inform"
+
+
+def test_a_few_words_naming_one_of_them_and_an_aspect_read_unsurely_are_that_question():
+    assert reading("ai impact on cc", "inform", "trends/ai_automation", ["call_center"],
+                   ["ai"], confidence=0.35) == ("trends", "trends/ai_automation")  # fmt: skip
+    # read surely as an answer, it stays one
+    assert reading("ai impact on cc", "inform", "trends/ai_automation", ["call_center"],
+                   ["ai"], confidence=0.9)[0] == "inform"  # fmt: skip
+    # and a longer message needs a question's shape
+    text = "we want the ai bits of our call center handled by someone outside the firm"
+    assert reading(text, "inform", "trends/ai_automation", ["call_center"], ["ai"],
+                   confidence=0.35)[0] == "inform"  # fmt: skip
 
 
 def test_an_aspect_of_one_side_asked_without_a_side_stays_an_answer():
@@ -78,9 +108,16 @@ def test_an_unsure_reading_of_a_question_about_a_subject_becomes_that_question()
         # what one of them can do, asked with facts about the company
         ("we're a 15 person dental office, can a call centre book appointments for us?",
          ["call_center"], "services"),
+        # ... or what else it can do, said of it
+        ("i own a few pharmacies. i know a bpo can answer calls for us but what else can "
+         "they do for a company like mine?", ["bpo"], "services"),
+        ("i have a small wine shop and im wondering what tasks a call centre could do for "
+         "me", ["call_center"], "services"),
         # a choice between the two stays a request for the recommendation
         ("we're 12 people and the phone never stops, bpo or call center?",
          ["bpo", "call_center"], "request_recommendation"),
+        ("we're 12 people, what else can we do? a bpo maybe?", ["bpo"],
+         "request_recommendation"),
     ],
 )  # fmt: skip
 def test_a_request_that_asks_what_one_of_them_can_do(text, subjects, expected):

@@ -285,6 +285,7 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
         ("is that front office or back office?", "definition/front_back_office",
          "definition/front_back_office"),
         ("so which part does a bpo cover", "services/bpo", "difference/structure"),
+        ("so which one does a bpo cover", "services/bpo", "difference/structure"),
         # in everyday words
         ("the side of a firm that deals with customers vs the work done behind the scenes, "
          "names?", "difference/services", "definition/front_back_office"),
@@ -631,3 +632,36 @@ def test_which_office_each_one_works_in_is_the_structure():
 )  # fmt: skip
 def test_what_one_is_good_at_and_whether_it_is_the_same(text, key, aspects, expected):
     assert topic_after(message(text, key, aspects=aspects)) == expected
+
+
+def test_one_sides_advantages_asked_last_after_a_story_are_its_benefits():
+    text = (
+        "my partner thinks a bpo is just a fancy word for a cheap phone line. we run gyms. "
+        "can u give me the real benefits of a bpo so i can argue my case"
+    )
+    msg = message(text, "difference/relationship", ["benefits"])
+    assert topic_after(msg) == "benefits/bpo"
+    # not where the question asks about another aspect too, or weighs the two
+    text = "we run a bpo already. what are the benefits of ai for it?"
+    msg = message(text, "trends/ai_automation")
+    msg.set("entities", msg.get("entities") + [
+        {"entity": "aspect", "value": "benefits", "start": text.find("benefits")},
+        {"entity": "aspect", "value": "ai", "start": text.find("ai ")},
+    ])  # fmt: skip
+    assert topic_after(msg) == "trends/ai_automation"
+    text = "we use a bpo. what are the benefits of it over doing it ourselves?"
+    assert topic_after(message(text, "benefits/outsourcing_savings", ["benefits"])) == (
+        "benefits/outsourcing_savings"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my boss says bpo and call center like they're synonyms... so what really separates a "
+        "bpo from a call center",
+        "what sets a bpo and a call center apart",
+    ],
+)
+def test_what_separates_them_is_how_they_differ_not_what_they_share(text):
+    assert topic_after(message(text, "difference/similarities")) == "difference/overview"
