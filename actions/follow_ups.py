@@ -467,13 +467,26 @@ _SIZE_WORDS = re.compile(
     r"enterprise)\b",
     re.IGNORECASE,
 )
-# "for small firms?", "and in bigger companies?": which one goes with a size
+# "for small firms?", "and in bigger companies?": which one goes with a company of a size
+# (as FollowUpShape's _FOR_A_KIND reads it, with a word of size)
 _FOR_A_SIZE = re.compile(
     r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|in|at|with)\s+(?:an?\s+|the\s+)?"
-    rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}(?:\s+[\w-]+)?\s*"
-    r"(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|ones|organi[sz]ations?|teams?|outfits?)?"
-    r"\W*$",
+    rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}\s+(?:[\w-]+\s+)?"
+    r"(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|startups?|ones|sme'?s|organi[sz]ations?|"
+    r"teams?|outfits?)\W*$",
     re.IGNORECASE,
+)
+# ... after an answer about the two as companies (after the jobs or the trends, the same
+# answer for a company of that size)
+_ABOUT_THE_COMPANIES = (
+    "choosing/",
+    "definition/bpo",
+    "definition/call_center",
+    "difference/overview",
+    "benefits/bpo",
+    "benefits/call_center",
+    "services/bpo",
+    "services/call_center",
 )
 _PLACES = re.compile(
     r"\b(?:us|uk|eu|western|\w+(?:an|ese|ish)|in (?:the )?\w+|from \w+)\b", re.IGNORECASE
@@ -487,7 +500,11 @@ _ALIKE = re.compile(
 # "which of those can a bpo run for me" after the front and back office: what it does
 _WHICH_OF_THOSE_DONE = re.compile(
     r"\bwhich (?:of (?:those|them|these)|ones?|parts?) (?:can|could|would|do|does|will) "
-    rf"(?:{_SUBJECT}|cc|they)\s+(?:run|do|handle|take (?:on|over)|cover|manage)\b",
+    rf"(?:{_SUBJECT}|cc|they)\s+(?:run|do|handle|take (?:on|over)|cover|manage)\b"
+    # "what kind of calls do they make and take"
+    r"|\bwhat (?:kinds?|sorts?|types?) of (?:calls|work|tasks|jobs|things|stuff|processes) "
+    rf"(?:can|could|would|do|does|will) (?:{_SUBJECT}|cc|they|it|those|these)\s+(?:usually\s+)?"
+    r"(?:make|take|do|handle|run|take (?:on|over)|cover|manage|get)\b",
     re.IGNORECASE,
 )
 # "is that any different from what call centers run?" after one kind of difference: that
@@ -523,6 +540,13 @@ _PERSONAL = re.compile(r"\b(?:me|my|i|i'?m|im|myself)\b", re.IGNORECASE)
 _HIRING = re.compile(
     r"^\W*(?:(?:and|so|ok|are|r)\W+)*(?:they|bpos?|call[- ]?cent\w+|those|these) (?:hiring|"
     r"recruiting)\b",
+    re.IGNORECASE,
+)
+# "what would i work as there with an hr degree": the jobs, for the visitor
+_MY_WORK = re.compile(
+    r"\b(?:i|i'?d|me|my|someone like me)\b.{0,40}?\b(?:work as|job as|(?:a|an|my) (?:\w+ )?"
+    r"(?:degree|diploma|qualification)|background in|experience in)\b"
+    r"|\bwhat (?:would|could|can) i (?:work as|do there|be there)\b",
     re.IGNORECASE,
 )
 # "what else is changing" after one of the trends: the trends as a whole
@@ -606,7 +630,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if (previous or "").startswith("careers/") and _PERSONAL.search(text):
         if named_aspects and named_aspects <= {"trends", "choosing", "benefits", "careers"}:
             return "careers"  # "whats coming next for me after that" after the jobs
-    if _FOR_A_SIZE.match(text):
+    if _FOR_A_SIZE.match(text) and (previous or "").startswith(_ABOUT_THE_COMPANIES):
         return "choosing"
     only_for = _ONLY_FOR_SOME.search(text)
     if only_for:
@@ -616,7 +640,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "choosing" if _SIZE_WORDS.search(kind) else "industries"
     if _INSTEAD_OF_OWN_STAFF.search(text):
         return "savings"
-    if _HIRING.search(text):
+    if _HIRING.search(text) or _MY_WORK.search(text):
         return "careers"
     if (
         (previous or "").startswith("trends/")

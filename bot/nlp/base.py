@@ -22,6 +22,7 @@ from rasa.shared.nlu.constants import (
     INTENT_RESPONSE_KEY,
     METADATA,
     METADATA_INTENT,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 
@@ -139,6 +140,29 @@ QUESTION_SHAPE = re.compile(
 
 def names_a_subject(message: Message) -> bool:
     return any(e.get("entity") == "subject" for e in message.get(ENTITIES) or [])
+
+
+def asks_how_they_relate(message: Message) -> bool:
+    """ "... can a call center be part of a bpo, or is it always separate?": in the last
+    sentence, a word of how they relate between one of the two and the other ("we're part
+    of a hospital group, bpo or call center?" relates neither to the other)."""
+    text = message.get(TEXT) or ""
+    start = last_sentence_start(text.rstrip())
+    entities = [e for e in message.get(ENTITIES) or [] if e.get("start", -1) >= start]
+    subjects = [e for e in entities if e.get("entity") == "subject"]
+    return any(
+        a.get("entity") == "aspect"
+        and a.get("value") == "relationship"
+        and any(
+            first.get("end", 0) <= a["start"]
+            and a.get("end", a["start"]) <= second.get("start", 0)
+            and first.get("value") != second.get("value")
+            and len(text[a.get("end", a["start"]) : second["start"]].split()) <= 3
+            for first in subjects
+            for second in subjects
+        )
+        for a in entities
+    )
 
 
 def is_knowledge_question(message: Message) -> bool:

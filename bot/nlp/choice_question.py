@@ -25,6 +25,7 @@ from bot.nlp.base import (
     GUESS,
     SUBJECT_NAMES,
     StatelessComponent,
+    asks_how_they_relate,
     give_back_held_tasks,
     hold_back,
     last_sentence_start,
@@ -979,16 +980,8 @@ class ChoiceQuestion(StatelessComponent):
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
         text = message.get(TEXT) or ""
-        asking = last_sentence_start(text.rstrip())
-        if any(
-            e.get("entity") == "aspect"
-            and e.get("value") == "relationship"
-            and e.get("start", 0) >= asking
-            for e in message.get(ENTITIES) or []
-        ):
-            # "... can a call center be part of a bpo, or is it always something separate?":
-            # how the two relate, asked last, whatever the story before
-            return ""
+        if asks_how_they_relate(message):
+            return ""  # whatever the story before ("we already use a bpo for payroll ...")
         if (
             BARE_CHOICE.search(text)
             or BARE_CHOICE.search(named_plainly(message))

@@ -340,12 +340,9 @@ _AMOUNT_IN_A_WORD = {
     ),
     "flexible": re.compile(
         _AMOUNT_LEAD
-        + r"(?:healthy|generous|no (?:real |hard |fixed |set )?(?:cap|ceiling)s?)"
+        # (not "no cap", slang for "for real")
+        + r"(?:healthy|generous|no (?:real |hard |fixed |set )(?:cap|ceiling)s?)"
         + _AMOUNT_TAIL,
-        re.IGNORECASE,
-    ),
-    "moderate": re.compile(
-        _AMOUNT_LEAD + r"(?:normal|standard|regular|typical|nothing special)" + _AMOUNT_TAIL,
         re.IGNORECASE,
     ),
 }

@@ -91,10 +91,11 @@ _WITHDRAWN = re.compile(
     r"\s+(?:like\s+|about\s+)?$",
     re.IGNORECASE,
 )
-# just after it: "600 was last year, we're down to 200"
+# just after it: "600 was last year, we're down to 200", "we were 600 last year, now 200"
 _WITHDRAWN_AFTER = re.compile(
-    r"^\s*(?:(?:people|staff|employees|of us)\s+)?(?:was|were|is)\s+(?:just\s+)?"
-    r"(?:last year|before|years ago|a typo|wrong|out of date|old|outdated|an old number)\b",
+    r"^\s*(?:(?:people|staff|employees|of us)\s+)?(?:(?:was|were|is)\s+(?:just\s+)?)?"
+    r"(?:last year|a year ago|years ago|previously|a typo|wrong|out of date|an old number)\b"
+    r"|^\s*(?:(?:people|staff|employees|of us)\s+)?(?:was|were)\s+before\b",
     re.IGNORECASE,
 )
 
@@ -102,8 +103,7 @@ _WITHDRAWN_AFTER = re.compile(
 # a number said instead of an earlier one: "we are 40 people, sorry 400"
 _CORRECTED = re.compile(
     r"(?:\bsorry|\bi mean|\bi meant|\boops|\bactually|\bcorrection|\bmake (?:that|it)|\btypo"
-    r"|\bno|\bnow|\b(?:down|grown|shrunk|cut (?:down )?)to)"
-    r"\W*(?:(?:it'?s|we'?re|we are|like|about|around|only|just)\s+)?$",
+    r"|\bno)\W*(?:(?:it'?s|we'?re|we are|like|about|around)\s+)?$",
     re.IGNORECASE,
 )
 

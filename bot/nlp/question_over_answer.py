@@ -30,10 +30,12 @@ from bot.nlp.base import (
     ASPECT_TOPICS,
     SUBJECT_NAMES,
     StatelessComponent,
+    asks_how_they_relate,
     overrule_intent,
     select_topic,
     selected_topic,
 )
+from bot.nlp.own_business import OWN_WORD
 from bot.nlp.topic_cues import DEFINITION_ASKED
 
 # where a clause starts: "we're 40 people, can ...", "... and what ..."
@@ -48,9 +50,8 @@ _CAN_IT = re.compile(
     rf"{_CLAUSE_START}(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
     rf"(?:{SUBJECT_NAMES}|outsourc\w+)"
     # "what would a call centre actually do for us?"
-    # (or "what else can they do for a company like mine?", said of the one named)
     rf"|{_CLAUSE_START}what\s+(?:else\s+)?(?:can|could|would|will|does|do)\s+"
-    rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES}|they|it)\s+(?:\w+\s+)?"
+    rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:\w+\s+)?"
     r"(?:do|handle|offer|cover|provide|take on|bring)\b"
     # "im wondering what tasks a call centre could do for me"
     r"|\bwhat\s+(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+"
@@ -59,11 +60,21 @@ _CAN_IT = re.compile(
     re.IGNORECASE,
 )
 
+# ... said of the one named before it: "i know a bpo can answer calls, but what else can they
+# do for a company like mine?" (not "our receptionists are swamped, what else can they do?")
+_CAN_THEY = re.compile(
+    rf"{_CLAUSE_START}what\s+else\s+(?:can|could|would|will|does|do)\s+(?:they|it)\s+"
+    r"(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on)\b",
+    re.IGNORECASE,
+)
+
 # a question of its own, in its own clause: "..., what tools does each use?"
 _WH_ASKED = re.compile(
     r"(?:^|[,.;!:—–-]\s*|\b(?:and|but|so)\s+)(?:what|whats|what's|which|how|why|where)\b"
-    # (asked last, the question mark may be left off: "... what do those two terms mean")
-    r"[^.!?]*(?:\?|$)",
+    r"(?:[^.!?]*\?"
+    # (asked last, with a question's verb, the question mark may be left off: "... what do
+    # those two terms actually mean"; not "we're 45 people, where most are drivers")
+    r"|\s+(?:do|does|did|is|are|was|were|would|could|can|should|will)\b[^.!?]*$)",
     re.IGNORECASE,
 )
 
@@ -81,10 +92,12 @@ _WHAT_IS_IT = re.compile(
     re.IGNORECASE,
 )
 _YES_NO = re.compile(
-    r"^\W*(?:(?:so|and|but|ok(?:ay)?)\W+)?(?:is|are|does|do|will|has|have)\b[^.!?]*\??\W*$",
+    r"^\W*(?:(?:so|and|but|ok(?:ay)?)\W+)?(?:is|are|does|do|will)\b[^.!?]*"
+    # (without its question mark, only asking whether something is the case: not "is mostly
+    # email and live chat from customers")
+    r"(?:\?|\b(?:a thing|common|normal|usual|the norm|possible|true|standard)\b[^.!?]*)\W*$",
     re.IGNORECASE,
 )
-_OWN = re.compile(r"\b(?:we|we'?re|us|our|ours|i|i'?m|my|me)\b", re.IGNORECASE)
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
 _WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
 
@@ -117,9 +130,6 @@ class QuestionOverAnswer(StatelessComponent):
                 "ai",
                 "remote",
                 "trends",
-                # "can a call center be part of a bpo, or is it always separate?"
-                "relationship",
-                "front_back_office",
             ],
             # ... and those it does not ask about when it names only one of the two
             "asked_of_one_side": ["benefits", "services"],
@@ -147,10 +157,21 @@ class QuestionOverAnswer(StatelessComponent):
         ]
         # "we're a 15 person dental office, can a call centre book appointments for us?"
         # asks what one of them does, not which to choose
+        said_of_it = _CAN_THEY.search(text)
         capability = (
             intent.get("name") == self.config["recommendation_intent"]
             and len(set(subjects)) == 1
-            and bool(_CAN_IT.search(text))
+            and bool(
+                _CAN_IT.search(text)
+                or (
+                    said_of_it
+                    and any(
+                        e.get("entity") == "subject"
+                        and e.get("start", len(text)) < said_of_it.start()
+                        for e in entities
+                    )
+                )
+            )
         )
         # "if we hired a BPO, where would it be based?" reads like "why would it be a
         # BPO?", and "what developments should we expect in the BPO sector?" like a
@@ -162,6 +183,11 @@ class QuestionOverAnswer(StatelessComponent):
         }.get(intent.get("name"), ())
         aspect_asked = any(
             e.get("entity") == "aspect" and e.get("value") in asked for e in entities
+        ) or (
+            # "we use a bpo for payroll ... can a call center be part of a bpo, or is it
+            # always something separate?"
+            intent.get("name") == self.config["recommendation_intent"]
+            and asks_how_they_relate(message)
         )
         if (
             intent.get("name") == self.config["out_of_scope_intent"]
@@ -195,6 +221,8 @@ class QuestionOverAnswer(StatelessComponent):
             and len(set(subjects)) == 1
             and bool(named)
             and len(text.split()) <= self.config["few_words"]
+            # ("not a bpo, too expensive" answers something)
+            and not re.search(r"\b(?:not|no|never|don'?t|isn'?t)\b", text, re.IGNORECASE)
         )
         if not subjects or not (_ASKS.search(text) or capability or in_a_few_words):
             return None
@@ -213,7 +241,7 @@ class QuestionOverAnswer(StatelessComponent):
         entities = message.get(ENTITIES) or []
         # (or "is multilingual support a thing now with global clients?", told of nobody's
         # company: a task word in it is no task)
-        yes_no = bool(_YES_NO.match(text)) and not _OWN.search(text)
+        yes_no = bool(_YES_NO.match(text)) and not OWN_WORD.search(text)
         if not (_WH_ASKED.search(text) or yes_no) or (
             not yes_no
             and any(

@@ -64,6 +64,11 @@ _BETTER_AT = re.compile(
 )
 
 
+# what the people working there get: "what benefits do the staff get?"
+_STAFF_GET = re.compile(
+    r"\b(?:staff|employees|agents|workers|operators|i|we|you)\s+(?:get|have|receive)\b",
+    re.IGNORECASE,
+)
 # the advantages of one, weighed against the other: "what advantages does a contact centre
 # offer compared with a bpo?" (not "advantages of bpo vs call center")
 _GOOD_POINTS = re.compile(
@@ -218,7 +223,7 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
     r"|\b(?:is|are) (?:an? |the )?(?:bpos?|call[- ]?cent(?:er|re)s?) (?:the |a |more )?"
     r"(?:front|back)[- ]?office\b(?! (?:work|tasks?|jobs?|functions?|processes|services|stuff))"
     # "so which part does a call center cover" (after what the front office is)
-    rf"|\bwhich (?:part|side|half|bit|one)s? (?:of (?:it|the company|a company|the business) )?"
+    rf"|\bwhich (?:part|side|half|bit)s? (?:of (?:it|the company|a company|the business) )?"
     rf"(?:does|do|would|can) (?:an? |the )?{SUBJECT_NAMES} (?:cover|do|handle|take|sit in|"
     r"belong to)\b"
     # "does a call center do back office work too", "does it cover front office too or just
@@ -227,6 +232,8 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
     rf"|\b(?:does|do|can|could|would|will)\s+(?:it|they|that|one|(?:an?\s+|the\s+)?{SUBJECT_NAMES})"
     r"\s+(?:also\s+|only\s+|just\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+"
     r"(?:the\s+|any\s+)?(?:front|back)[- ]?office\b"
+    # "so which one does a bpo cover" (after what the front and back office are)
+    rf"|\bwhich one (?:does|do|would) (?:an? |the )?{SUBJECT_NAMES} cover\W*$"
     # "which one does a call center cover and which does a bpo"
     rf"|\bwhich (?:one|part|side)s? (?:does|do) (?:an? |the )?{SUBJECT_NAMES} (?:cover|do|handle)\b"
     r"[^?.]{0,10}\band which\b"
@@ -759,7 +766,9 @@ class TopicCues(StatelessComponent):
         }
         if (
             start == 0
-            or key.startswith("benefits/")
+            or key.startswith(("benefits/", "careers/"))
+            # ("i just got hired at a bpo. what benefits do the staff get?": the jobs)
+            or _STAFF_GET.search(asking)
             or len(subjects) != 1
             or not subjects <= set(self.config["subjects"])
             or not _GOOD_POINTS.search(asking)

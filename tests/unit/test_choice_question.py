@@ -1056,3 +1056,27 @@ def test_how_the_two_relate_asked_last_is_no_choice():
     message.set("entities", [*subjects, *tasks, aspect])
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "difference"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're part of a bigger hospital group, bpo or call center?",
+        "which one keeps us within budget, a bpo or a call centre?",
+        "we're a small firm, would a bpo or a call center work within our budget?",
+    ],
+)
+def test_a_word_of_relation_that_relates_neither_to_the_other_leaves_the_choice(text):
+    message = parsed_message(text, "request_recommendation", 0.9, topic="difference/relationship")
+    entities = [
+        {"entity": "subject", "value": value, "start": m.start(), "end": m.end()}
+        for value, words in (("bpo", "bpo"), ("call_center", r"call cent\w+"))
+        for m in re.finditer(words, text)
+    ]
+    word = re.search(r"part of|within", text)
+    entities.append(
+        {"entity": "aspect", "value": "relationship", "start": word.start(), "end": word.end()}
+    )
+    message.set("entities", entities)
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"

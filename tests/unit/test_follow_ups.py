@@ -1749,3 +1749,38 @@ def test_a_size_of_company_alone_asks_which_one_goes_with_it(tracker_factory, te
         tracker_factory, "choosing/overview", text, "follow_up", entities
     )
     assert main_aspect(tracker, "choosing/overview") == "choosing"
+
+
+@pytest.mark.parametrize(
+    "previous, text, expected",
+    [
+        ("services/bpo", "what would i work as there with an hr degree", "careers"),
+        ("definition/call_center", "i have an accounting degree, could i work there", "careers"),
+        ("benefits/call_center", "what kind of calls do they make and take", "services"),
+        ("definition/bpo", "what kinds of work does a bpo do", "services"),
+    ],
+)
+def test_the_visitors_own_work_and_the_work_they_do(tracker_factory, previous, text, expected):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
+    assert main_aspect(tracker, previous) == expected
+
+
+def test_experience_of_the_company_is_no_job_wanted(tracker_factory):
+    text = "we have experience in payroll, can a bpo do it"
+    tracker = _after_knowledge_answer(tracker_factory, "services/bpo", text, "follow_up", [])
+    assert main_aspect(tracker, "services/bpo") != "careers"
+
+
+@pytest.mark.parametrize(
+    "previous, text",
+    [
+        ("careers/call_center", "and in a big company?"),
+        ("trends/ai_automation", "in small companies?"),
+        ("services/locations", "in big cities?"),
+    ],
+)
+def test_a_size_of_company_after_another_kind_of_answer_is_no_choice(
+    tracker_factory, previous, text
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
+    assert main_aspect(tracker, previous) != "choosing"

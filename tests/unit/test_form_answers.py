@@ -739,8 +739,8 @@ def test_the_people_counted_named_by_their_work_are_no_task(text, kinds):
         ("our call volume is very little", None),
         ("there's plenty", None),
         ("no real cap", "flexible"),
-        ("normal i guess", "moderate"),
-        ("standard", "moderate"),
+        ("no cap tbh", None),  # slang for "for real"
+        ("typical", None),
         ("normal customer service", None),
         ("we're a normal company", None),
     ],

@@ -136,6 +136,7 @@ def advice_reading(text):
             "do you recommend?",
             None,
         ),
+        ("looking for a low-cost translation agency, who do you recommend?", "out_of_scope"),
         ("hi we are a small law firm, 8 lawyers, need help with the phones", None),
         ("i'm a freelance photographer, would outsourcing help? what do you suggest", None),
         ("i'm a freelancer, upwork or fiverr, which would you recommend", "out_of_scope"),
@@ -343,6 +344,8 @@ def test_work_handed_over_is_no_tax_question():
         ("top dialers for a call centre", "out_of_scope"),
         # the technology of the two is no product to buy
         ("what tools does a bpo use", "difference"),
+        ("are chatbots good tools for bpos to cut costs?", "difference"),
+        ("do call centers use good software to track calls?", "difference"),
         ("what software does a call center run on", "difference"),
     ],
 )

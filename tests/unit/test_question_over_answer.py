@@ -109,8 +109,6 @@ def test_an_unsure_reading_of_a_question_about_a_subject_becomes_that_question()
         ("we're a 15 person dental office, can a call centre book appointments for us?",
          ["call_center"], "services"),
         # ... or what else it can do, said of it
-        ("i own a few pharmacies. i know a bpo can answer calls for us but what else can "
-         "they do for a company like mine?", ["bpo"], "services"),
         ("i have a small wine shop and im wondering what tasks a call centre could do for "
          "me", ["call_center"], "services"),
         # a choice between the two stays a request for the recommendation
@@ -200,3 +198,41 @@ def test_what_one_side_brings_is_asked_of_it(text, expected):
 )
 def test_what_one_of_them_is_asked_first_is_a_definition(text, expected):
     assert reading(text, "out_of_scope", "careers/bpo", ["bpo"])[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, subject, expected",
+    [
+        # what else the one named before can do
+        ("i own a few pharmacies. i know a bpo can answer calls for us but what else can "
+         "they do for a company like mine?", "bpo", "services"),
+        # "they" are the visitor's own people
+        ("our 3 receptionists are swamped, what else can they do? would a call center help?",
+         "call center", "request_recommendation"),
+    ],
+)  # fmt: skip
+def test_what_else_they_can_do_is_asked_of_the_one_named_before(text, subject, expected):
+    start = text.index(subject)
+    value = subject.replace(" ", "_")
+    entities = [{"entity": "subject", "value": value, "start": start, "end": start + 3}]
+    message = parsed_message(text, "request_recommendation", 0.9, entities, f"services/{value}")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, aspects",
+    [
+        ("is mostly email and live chat from customers", ["channels"]),
+        ("are mostly calls and emails", ["channels"]),
+        ("we're 45 people, where most are drivers", ["locations"]),
+        ("moderate, but where they're based matters", ["locations"]),
+    ],
+)
+def test_answers_shaped_a_little_like_questions_stay_answers(text, aspects):
+    assert reading(text, "inform", "difference/channels", aspects=aspects)[0] == "inform"
+
+
+def test_a_negative_answer_in_a_few_words_is_no_question():
+    assert reading("not a bpo, too expensive", "inform", "benefits/outsourcing_savings",
+                   ["bpo"], ["savings"], confidence=0.4)[0] == "inform"  # fmt: skip

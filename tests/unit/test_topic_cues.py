@@ -665,3 +665,14 @@ def test_one_sides_advantages_asked_last_after_a_story_are_its_benefits():
 )
 def test_what_separates_them_is_how_they_differ_not_what_they_share(text):
     assert topic_after(message(text, "difference/similarities")) == "difference/overview"
+
+
+def test_what_the_staff_of_one_get_is_no_question_of_its_advantages():
+    text = "i just got hired at a bpo. what benefits do the staff get?"
+    assert topic_after(message(text, "careers/bpo", ["benefits"])) == "careers/bpo"
+    assert topic_after(message(text, "difference/relationship", ["benefits"])) != "benefits/bpo"
+
+
+def test_which_ones_one_of_them_handles_is_what_it_does():
+    text = "which ones does a call center handle?"
+    assert topic_after(message(text, "services/call_center")) == "services/call_center"
