@@ -471,7 +471,8 @@ _SIZE_WORDS = re.compile(
 # (as FollowUpShape's _FOR_A_KIND reads it, with a word of size)
 _FOR_A_SIZE = re.compile(
     r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|in|at|with)\s+(?:an?\s+|the\s+)?"
-    rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}\s+(?:[\w-]+\s+)?"
+    # (not "and for the bigger outsourcing firms": the BPOs)
+    rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}\s+(?:(?!outsourc|bpo|call)[\w-]+\s+)?"
     r"(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|startups?|ones|sme'?s|organi[sz]ations?|"
     r"teams?|outfits?)\W*$",
     re.IGNORECASE,

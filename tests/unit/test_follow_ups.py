@@ -1777,6 +1777,7 @@ def test_experience_of_the_company_is_no_job_wanted(tracker_factory):
         ("careers/call_center", "and in a big company?"),
         ("trends/ai_automation", "in small companies?"),
         ("services/locations", "in big cities?"),
+        ("benefits/call_center", "and for the bigger outsourcing firms"),
     ],
 )
 def test_a_size_of_company_after_another_kind_of_answer_is_no_choice(
