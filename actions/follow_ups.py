@@ -252,6 +252,20 @@ def previous_topic(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+def subject_asked_before(tracker: Tracker) -> Optional[Text]:
+    """The one of the two the visitor's message before this one named, if it named one
+    ("bpo trends", then "and careers?": a BPO's)."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    named = {
+        e.get("value")
+        for e in (users[-2].get("parse_data") or {}).get("entities") or []
+        if e.get("entity") == "subject"
+    }
+    return named.pop() if len(named) == 1 and named <= {BPO, CALL_CENTER} else None
+
+
 def topic_answered_last(tracker: Tracker) -> Optional[Text]:
     """The knowledge topic answered in the bot's turn just before this message, if any."""
     users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
@@ -417,6 +431,24 @@ _ABSTRACT_WHERE = re.compile(
 )
 
 _SUBJECT = r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|business process outsourcing)"
+# "why do companies send their work there": why the work goes where the providers are
+_WHY_SENT_THERE = re.compile(
+    r"\b(?:why|how come)\b.{0,40}\b(?:send|sends|move|moves|ship|ships|outsource|outsources|"
+    r"give|gives|hand|hands|put|puts)\b.{0,25}\b(?:there|abroad|overseas|offshore)\b",
+    re.IGNORECASE,
+)
+# "what roles are there apart from the phone agents": the one named is left out
+_APART_FROM = re.compile(
+    r"\b(?:apart from|besides|other than|except(?: for)?|aside from|beyond|not counting)\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# "what counts as back office work exactly?": what the two terms mean, not a task
+_WHAT_COUNTS_AS_AN_OFFICE = re.compile(
+    r"\bwhat (?:counts as|is|'?s|are|do you mean by|does .{0,20}mean by)\s+(?:the\s+|a\s+)?"
+    r"(?:front|back)[- ]?office\b",
+    re.IGNORECASE,
+)
 # "so is it a kind of bpo then": how they relate
 _A_KIND_OF = re.compile(
     r"\b(?:is|are) (?:it|that|they|this|one) (?:just |basically |really )?(?:a |an )?"
@@ -530,6 +562,9 @@ _SUITED_FOR = re.compile(
     r"right|good) for\b"
     r"|\bwhat (?:size|kind|type|sort) of (?:company|companies|business(?:es)?|firms?)\b[^?.]{0,30}"
     r"\b(?:go(?:es)? for|use|uses|choose|chooses|pick|picks|suit\w*|fit\w*|need\w*)\b"
+    # "which for who?", "ok so when does each one make sense"
+    r"|^\W*which (?:one )?for (?:who|whom|what)\W*$"
+    r"|\bwhen (?:does|do|would|should) (?:each|either|which) (?:one )?(?:make sense|fit|work|suit)"
     r"|\b(?:is|are) (?:it|they|that|this|one) (?:more|mostly|mainly|better|only|just)\s+for\s+"
     r"(?:small|smaller|big|bigger|large|larger|mid(?:-?sized?|size)?|medium)[\s-]*(?:sized?\s+)?"
     r"(?:companies|businesses|firms|ones|shops)\b",
@@ -612,6 +647,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "difference"  # "whats the actual difference" after anything else
     if _A_KIND_OF.search(text):
         return "relationship"
+    if previous == "services/locations" and _WHY_SENT_THERE.search(text):
+        return "savings"  # "why do companies send their work there" (no work there wanted)
     if _MORE_OR_LESS_THAN.search(text):
         return "difference"
     if _BEYOND_CALLS.search(text):
@@ -910,7 +947,7 @@ _BETTER_THAN = re.compile(
     r"\b(better|more \w+|cheaper|faster) than\b"
     # "whats the upside vs just a call centre"
     r"|\b(?:upsides?|advantages?|benefits?|pros|plus(?:es)?|edge)\s+"
-    r"(?:vs\.?|versus|over|compared (?:to|with))\b"
+    r"(?:(?:of|in) (?:that|this|it|them|one)\s+)?(?:vs\.?|versus|over|compared (?:to|with))\b"
     # "why would i pick that over a bpo"
     r"|\b(?:pick|choose|go for|go with|prefer|use|take|want)\s+(?:that|this|it|them|one|those)"
     r"\s+(?:over|instead of|rather than)\b",
@@ -1146,11 +1183,22 @@ class ActionAnswerFollowUp(Action):
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
         subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker, previous)
-        subjects = {
-            e.get("value")
-            for e in tracker.latest_message.get("entities") or []
-            if e.get("entity") == "subject"
-        }
+        named = [
+            e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "subject"
+        ]
+        # ("what roles are there apart from the phone agents" after what a bpo does)
+        named = [e for e in named if not _APART_FROM.search(text[: e.get("start", 0)])]
+        subjects = {e.get("value") for e in named}
+        if subject not in subjects:
+            subject = named[0].get("value") if named else None
+        if (
+            subject is None
+            and previous in TOPICS
+            and TOPICS[previous][1] is None
+            and BPO in ASPECTS.get(aspect or "", {})
+        ):
+            # "and careers?" after the trends asked of a bpo: a bpo's
+            subject = subject_asked_before(tracker)
         if (
             aspect == "relationship"
             and _OTHER_WAY_ROUND.search(text)
@@ -1195,6 +1243,8 @@ class ActionAnswerFollowUp(Action):
                 and _ONE_SIDE.search(text)
             ):
                 aspect = "services"  # "break down the call center side for me"
+        if aspect is None and _WHAT_COUNTS_AS_AN_OFFICE.search(text):
+            aspect = "front_back_office"  # (the work it names is its example, not a task)
         if (
             aspect is None
             and named_task(tracker, guessed=not tracker.active_loop_name)

@@ -99,6 +99,8 @@ _OF_IT = re.compile(
     r"(?:^|[,.;:!?]\s*)\W*(?:(?:and|but|so|ok(?:ay)?|k|wait|hmm+|um+)\W+)*(?:"
     r"(?:why|how come)\s+(?:is|are|would|do|does)\s+(?:it|that|they|this|one)\s+(?:\w+\s+)?"
     r"(?:good|great|useful|better|worth it|helpful|popular|needed|important)"
+    # "why good?"
+    r"|why\s+(?:so\s+)?(?:good|great|useful|better|popular)"
     r"|(?:what|wat)(?:'s|s|\s+is|\s+(?:even|exactly|actually)\s+is)\s+(?:one|it)"
     r"(?:\s+(?:even|exactly|again|actually|then))*)\W*$",
     re.IGNORECASE,
@@ -116,6 +118,15 @@ _FOR_A_KIND = re.compile(
     r"sme'?s|organi[sz]ations?|teams?|outfits?)\W*$",
     re.IGNORECASE,
 )
+# "vs cc?" after what a bpo is: the two compared
+_VERSUS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:vs\.?|versus|compared (?:to|with)|against)\s+"
+    r"(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\W*$",
+    re.IGNORECASE,
+)
+# who the job seeker is, not whom to talk to: "how far can someone progress starting as an
+# operator there"
+_PEOPLE_WORDS = re.compile(r"^(?:someone|somebody|person|agent|rep)$", re.IGNORECASE)
 _SMALL_TALK = re.compile(
     r"\b(?:bye|goodbye|see (?:you|ya)|cya|thanks?|thank you|thx|ty|cheers|hi|hello|hey|"
     r"good (?:morning|afternoon|evening|night)|take care)\b",
@@ -242,6 +253,8 @@ class FollowUpShape(StatelessComponent):
         ):
             return True  # "could they do the payroll for a 20 person salon": what they do
         subjects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"]
+        if subjects and _VERSUS.match(text):
+            return True
         if subjects and intent not in self.config["form_intents"]:
             # nothing but a subject, whatever NLU took it for ("also for bpo please")
             rest = text
@@ -271,7 +284,13 @@ class FollowUpShape(StatelessComponent):
                     or _POINTING_BACK.search(text)
                     or _TELL_ME.search(text)
                 )
-                and not self.command_words.search(text)
+                and not any(
+                    not (
+                        _PEOPLE_WORDS.match(word.group(0))
+                        and any(a.get("value") == "careers" for a in aspects)
+                    )
+                    for word in self.command_words.finditer(text)
+                )
             )
         if intent in self.config["small_talk_intents"]:
             aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]

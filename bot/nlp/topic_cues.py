@@ -338,7 +338,11 @@ _BETTER_AT_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|but)\W+)*what(?:'?s| is| are| do| does)\s+(?:an?\s+|the\s+)?"
     r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
     r"(?:(?!jobs|roles|careers|agents|staff|workers|employees)\w+\s+)?"
-    r"(?:better|best|good|great|strong(?:er)?) at\W*$",
+    r"(?:better|best|good|great|strong(?:er)?) at\W*$"
+    # "ok where does a call centre come out ahead tho"
+    r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:where|when|how) (?:does|do|would) (?:an?\s+|the\s+)?"
+    r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
+    r"(?:come out (?:ahead|on top)|win|shine|excel|have the edge)\b",
     re.IGNORECASE,
 )
 # another name for a call center

@@ -248,3 +248,27 @@ def test_a_kind_of_business_alone_read_unsurely_is_a_follow_up():
     assert intent_after(msg)[0] == "follow_up"
     (result,) = FollowUpShape({}).process([msg])
     assert result.get("intent")["confidence"] >= 0.55  # above the fallback's threshold
+
+
+@pytest.mark.parametrize(
+    "text, intent, topic, entities",
+    [
+        ("why good?", "out_of_scope", "benefits/bpo", []),
+        ("vs cc?", "out_of_scope", "definition/call_center", [("subject", "call_center")]),
+        # "someone" is the job seeker, not a person to talk to
+        ("how far can someone progress starting as an operator there", "human_handoff",
+         "careers/call_center", [("aspect", "careers")]),
+    ],
+)  # fmt: skip
+def test_short_and_personal_follow_ups_whatever_nlu_took_them_for(text, intent, topic, entities):
+    msg = message(text, topic, intent=intent)
+    msg.set("entities", [{"entity": e, "value": v, "start": 0, "end": 0} for e, v in entities])
+    assert intent_after(msg)[0] == "follow_up"
+
+
+def test_a_person_to_talk_to_is_no_follow_up():
+    msg = message(
+        "can i talk to someone about careers there", "careers/bpo", intent="human_handoff"
+    )
+    msg.set("entities", [{"entity": "aspect", "value": "careers", "start": 0, "end": 0}])
+    assert intent_after(msg)[0] == "human_handoff"

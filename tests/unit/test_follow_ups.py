@@ -1785,3 +1785,58 @@ def test_a_size_of_company_after_another_kind_of_answer_is_no_choice(
 ):
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
     assert main_aspect(tracker, previous) != "choosing"
+
+
+@pytest.mark.parametrize(
+    "previous, text, entities, expected",
+    [
+        ("services/locations", "why do companies send their work there", ["careers"], "savings"),
+        ("benefits/call_center", "which for who?", [], "choosing"),
+        ("benefits/bpo", "ok so when does each one make sense", [], "choosing"),
+    ],
+)
+def test_why_the_work_goes_there_and_which_for_whom(
+    tracker_factory, previous, text, entities, expected
+):
+    aspects = [{"entity": "aspect", "value": a} for a in entities]
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", aspects)
+    assert main_aspect(tracker, previous) == expected
+
+
+def _answer(tracker_factory, topic, text, entities, intent="follow_up", before=None):
+    from tests.unit.test_actions import run
+
+    tracker = _after_knowledge_answer(tracker_factory, topic, text, intent, entities)
+    if before:  # the visitor's first question, as NLU read it
+        tracker.events[0]["parse_data"] = {"entities": before}
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    return [m.get("response") for m in messages]
+
+
+def test_an_aspect_after_an_answer_about_both_is_of_the_one_asked_before(tracker_factory):
+    careers = [{"entity": "aspect", "value": "careers"}]
+    bpo = [{"entity": "subject", "value": "bpo"}]
+    assert _answer(tracker_factory, "trends/overview", "and careers?", careers, before=bpo) == [
+        "utter_careers/bpo"
+    ]
+
+
+def test_the_one_left_out_is_not_the_one_asked_about(tracker_factory):
+    text = "what roles are there apart from the phone agents"
+    start = text.index("phone agents")
+    entities = [
+        {"entity": "aspect", "value": "careers"},
+        {"entity": "subject", "value": "call_center", "start": start, "end": start + 12},
+    ]
+    assert _answer(tracker_factory, "services/bpo", text, entities) == ["utter_careers/bpo"]
+
+
+def test_what_counts_as_back_office_is_what_the_terms_mean(tracker_factory):
+    text = "what counts as back office work exactly? is it like accounting"
+    tasks = [
+        {"entity": "outsourced_function", "value": "administration"},
+        {"entity": "outsourced_function", "value": "accounting"},
+    ]
+    assert _answer(tracker_factory, "choosing/overview", text, tasks) == [
+        "utter_definition/front_back_office"
+    ]

@@ -676,3 +676,8 @@ def test_what_the_staff_of_one_get_is_no_question_of_its_advantages():
 def test_which_ones_one_of_them_handles_is_what_it_does():
     text = "which ones does a call center handle?"
     assert topic_after(message(text, "services/call_center")) == "services/call_center"
+
+
+def test_where_one_comes_out_ahead_is_its_advantages():
+    text = "ok where does a call centre come out ahead tho"
+    assert topic_after(message(text, "trends/overview", ["locations"])) == "benefits/call_center"
