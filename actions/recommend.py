@@ -310,11 +310,26 @@ class ActionResetRecommendation(Action):
             answer = answer_about_the_answer(dispatcher, tracker, domain)
         if answer is not None:
             return [*undo_answers(tracker), *await answer, FollowupAction("action_listen")]
-        if _WHICH_IS_BETTER.search(text) and topic_answered_last(tracker) != HOW_TO_CHOOSE_TOPIC:
+        asked_first = topic_asked_first(tracker)
+        if asked_first:
+            # "how will AI change call centres? and which one do we want": that answer, then
+            # the questions
+            dispatcher.utter_message(response=f"utter_{asked_first}")
+        elif _WHICH_IS_BETTER.search(text) and topic_answered_last(tracker) != HOW_TO_CHOOSE_TOPIC:
             # "so which is better for me?": what the choice depends on, then the questions
             # that make it (not again right after it)
             tell_how_to_choose(dispatcher, domain)
         return reset_events(tracker)
+
+
+def topic_asked_first(tracker: Tracker) -> Optional[Text]:
+    """The knowledge topic a request asked about before the choice, as NLU flagged it
+    (bot/nlp/choice_question.py), if it did."""
+    message = tracker.latest_message
+    if not any(e.get("entity") == "answer_first" for e in message.get("entities") or []):
+        return None
+    selector = (message.get("response_selector") or {}).get("default") or {}
+    return (selector.get("response") or {}).get("intent_response_key") or None
 
 
 # a verdict asked of the recommendation given ("is a bpo overkill for us?", "would a call

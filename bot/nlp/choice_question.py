@@ -23,11 +23,13 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.base import (
     ASKS_WHY,
     GUESS,
+    QUESTION_SHAPE,
     SUBJECT_NAMES,
     StatelessComponent,
     asks_how_they_relate,
     give_back_held_tasks,
     hold_back,
+    is_knowledge_question,
     last_sentence_start,
     names_money,
     overrule_intent,
@@ -801,6 +803,30 @@ _ASKS_ABOUT_THEM = re.compile(
 )
 
 
+# which one, asked after a knowledge question: "and which one do we want", "and would it
+# suit us", "trying to work out which way to go"
+_CHOICE_AFTER = re.compile(
+    r"\bwhich\b(?:\s+(?:one|option|model|of (?:them|the two|these|those)))?"
+    # (a verb next, not a thing: "which roles suit me", "which countries are best")
+    r"(?=\s+(?:do|does|would|should|will|is|fits?|suits?|helps?)\b)(?:\s+[\w']+){0,4}?\s+"
+    r"(?:need|needs|want|pick|choose|go (?:for|with)|use|suits?|fits?|better|best|help|helps|"
+    r"recommend|suggest)\b"
+    r"|\bwould (?:it|one|that|either|an?\s+(?:bpo|call cent\w+))\s+(?:really\s+)?(?:suit|fit|"
+    r"work for|help|be (?:right|good|better|worth it) for)\b"
+    r"|\bwhich way to go\b|\bwhat (?:to|should (?:we|i)) (?:pick|choose|go for|go with)\b",
+    re.IGNORECASE,
+)
+# ... for a business the visitor names ("which would help a magazine publisher")
+_A_BUSINESS_TOLD = re.compile(
+    r"\b(?:for|help|suit|need|with|would)\s+(?:an?|my|our)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:group|company|firm|business|publisher|chain|shop|store|practice|clinic|school|salons?|"
+    r"startup|agency|restaurant|hotel|nurser(?:y|ies))\b",
+    re.IGNORECASE,
+)
+# set on a request that asks a knowledge question first: its answer is given first
+ANSWER_FIRST = "answer_first"
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class ChoiceQuestion(StatelessComponent):
     @staticmethod
@@ -1127,6 +1153,13 @@ class ChoiceQuestion(StatelessComponent):
                 continue
             reading = self.reading(message)
             text = message.get(TEXT) or ""
+            if not reading and self.choice_asked_after(message):
+                # the question's answer first (actions/recommend.py), then the questions
+                reading = self.config["recommendation"]
+                flag = {"entity": ANSWER_FIRST, "value": "true", "start": 0, "end": 0}
+                message.set(
+                    ENTITIES, [*(message.get(ENTITIES) or []), flag], add_to_output=True
+                )
             if (message.get(INTENT) or {}).get("name") == self.config[
                 "explanation"
             ] and fits_a_size(text):
@@ -1184,6 +1217,23 @@ class ChoiceQuestion(StatelessComponent):
             ] and self.asks_nothing_of_its_own(message):
                 self.take_as_knowledge_question(message)
         return messages
+
+    def choice_asked_after(self, message: Message) -> bool:
+        """ "what are the pros of using a call centre? and would it suit us, we run 3
+        nurseries": a knowledge question, then, in a sentence of its own, which one suits
+        the visitor's company."""
+        said = sentences_of(message.get(TEXT) or "")
+        if len(said) < 2 or not is_knowledge_question(message):
+            return False
+        if not QUESTION_SHAPE.search(said[0]):
+            return False
+        rest = " ".join(said[1:])
+        if self.patterns["careers"].search(rest) or not_own(rest):
+            return False  # "... which roles suit me", "... asking for a class"
+        if _CHOICE_AFTER.search(rest) and (OWN_WORD.search(rest) or _A_BUSINESS_TOLD.search(rest)):
+            return True
+        later = Message(data={TEXT: rest, INTENT: message.get(INTENT)})
+        return self.reading(later) == self.config["recommendation"]
 
     @staticmethod
     def asks_nothing_of_its_own(message: Message) -> bool:

@@ -951,3 +951,23 @@ def test_a_size_asked_of_before_any_recommendation_gets_which_one_goes_with_it(
     )
     _, messages = run(ActionExplainRecommendation(), tracker)
     assert [m.get("response") for m in messages] == [HOW_TO_CHOOSE]
+
+
+def test_a_question_asked_before_the_choice_is_answered_before_the_questions(tracker_factory):
+    text = "how will AI change call centres? and which one do we want"
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        text=text,
+        intent="request_recommendation",
+        entities=[{"entity": "answer_first", "value": "true", "start": 0, "end": 0}],
+    )
+    tracker.latest_message["response_selector"] = {
+        "default": {"response": {"intent_response_key": "trends/ai_automation"}}
+    }
+    events, messages = run(ActionResetRecommendation(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+    assert FollowupAction("action_listen") not in events  # the questions follow
+    # without the flag, no answer of the topic the selector chose
+    tracker.latest_message["entities"] = []
+    _, messages = run(ActionResetRecommendation(), tracker)
+    assert "utter_trends/ai_automation" not in [m.get("response") for m in messages]

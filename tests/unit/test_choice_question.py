@@ -1080,3 +1080,37 @@ def test_a_word_of_relation_that_relates_neither_to_the_other_leaves_the_choice(
     message.set("entities", entities)
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent, topic, flagged",
+    [
+        ("how will AI change call centres? and which one do we want", "trends",
+         "trends/ai_automation", True),
+        ("what are the pros of using a call centre? and would it suit us, we run 3 nurseries",
+         "benefits", "benefits/call_center", True),
+        ("what tech do call centres use? we're a taxi firm trying to work out which way to go",
+         "difference", "difference/technology", True),
+        # no choice of the visitor's own asked after it
+        ("what is a bpo? we're a 20-person firm", "definition", "definition/bpo", False),
+        ("what is a bpo? i work at one and want to know which roles suit me", "definition",
+         "definition/bpo", False),
+        ("where are bpos based? which countries are best for us", "services",
+         "services/locations", False),
+        ("what is a bpo? which one is better for small companies?", "definition",
+         "definition/bpo", False),
+    ],
+)  # fmt: skip
+def test_a_choice_asked_after_a_knowledge_question_starts_the_questions(
+    text, intent, topic, flagged
+):
+    message = parsed_message(text, intent, 0.9, topic=topic)
+    (result,) = ChoiceQuestion({}).process([message])
+    names = [e.get("entity") for e in result.get("entities") or []]
+    assert ("answer_first" in names) is flagged
+    if flagged:
+        assert result.get("intent")["name"] == "request_recommendation"
+        # the topic asked first stays the selector's
+        assert (
+            result.get("response_selector")["default"]["response"]["intent_response_key"] == topic
+        )
