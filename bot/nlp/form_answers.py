@@ -87,6 +87,8 @@ _TAKING_AWAY = re.compile(
     r"ourselves|"
     r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
+    # "leave HR out of it", "leave the payroll out"
+    r"leave (?:the |our )?[\w-]+(?: [\w-]+)? out\b|"
     r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
     # "the bookkeeping stays with our accountant", "payroll is done by our tax advisor"
     r"stays? with (?:our|my|the)|already (?:done|handled|covered|taken care of)|"

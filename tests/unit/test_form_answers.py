@@ -119,6 +119,9 @@ def found(text, *values):
         ("our in-house hr is fine, its the phones we need help with",
          [("hr", "hr"), ("customer_support", "phones")], {"hr"}),
         ("cancel the payroll, just the calls", [("payroll", "payroll")], {"payroll"}),
+        ("on second thoughts leave HR out of it, we'll keep that in house", [("hr", "HR")],
+         {"hr"}),
+        ("leave the payroll out", [("payroll", "payroll")], {"payroll"}),
         # "which skip goes where" is a skip, not skipping
         ("planning the lorry routes and which skip goes where", [("logistics", "routes")],
          set()),
