@@ -31,6 +31,7 @@ from bot.nlp.base import (
     SUBJECT_NAMES,
     StatelessComponent,
     asks_how_they_relate,
+    last_sentence_start,
     overrule_intent,
     select_topic,
     selected_topic,
@@ -181,8 +182,14 @@ class QuestionOverAnswer(StatelessComponent):
             self.config["explanation_intent"]: self.config["aspect_topics"],
             self.config["recommendation_intent"]: self.config["asked_beside_a_choice"],
         }.get(intent.get("name"), ())
+        # (in the sentence that asks: "... working out which lorry goes where. want to hand
+        # some of that off, which kind of outsourcer fits us" asks for the choice)
+        asking = last_sentence_start(text.rstrip())
         aspect_asked = any(
-            e.get("entity") == "aspect" and e.get("value") in asked for e in entities
+            e.get("entity") == "aspect"
+            and e.get("value") in asked
+            and e.get("start", asking) >= asking
+            for e in entities
         ) or (
             # "we use a bpo for payroll ... can a call center be part of a bpo, or is it
             # always something separate?"

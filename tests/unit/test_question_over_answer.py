@@ -236,3 +236,28 @@ def test_answers_shaped_a_little_like_questions_stay_answers(text, aspects):
 def test_a_negative_answer_in_a_few_words_is_no_question():
     assert reading("not a bpo, too expensive", "inform", "benefits/outsourcing_savings",
                    ["bpo"], ["savings"], confidence=0.4)[0] == "inform"  # fmt: skip
+
+
+def test_an_aspect_named_in_the_story_before_the_request_leaves_the_request():
+    text = (
+        "we run a haulage firm of 150. the office works out which lorry goes where. want to "
+        "hand some of that off, which kind of outsourcer fits us"
+    )
+    at = text.index("where")
+    entities = [
+        {"entity": "subject", "value": "bpo", "start": text.index("outsourcer"), "end": len(text)},
+        {"entity": "aspect", "value": "locations", "start": at, "end": at + 5},
+    ]
+    message = parsed_message(text, "request_recommendation", 0.99, entities, "services/locations")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+    # asked in the request itself, it is the question
+    text = "if we hired a BPO, where would it be based?"
+    at = text.index("where")
+    entities = [
+        {"entity": "subject", "value": "bpo", "start": 13, "end": 16},
+        {"entity": "aspect", "value": "locations", "start": at, "end": at + 5},
+    ]
+    message = parsed_message(text, "request_recommendation", 0.99, entities, "services/locations")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("intent")["name"] == "services"
