@@ -1157,9 +1157,7 @@ class ChoiceQuestion(StatelessComponent):
                 # the question's answer first (actions/recommend.py), then the questions
                 reading = self.config["recommendation"]
                 flag = {"entity": ANSWER_FIRST, "value": "true", "start": 0, "end": 0}
-                message.set(
-                    ENTITIES, [*(message.get(ENTITIES) or []), flag], add_to_output=True
-                )
+                message.set(ENTITIES, [*(message.get(ENTITIES) or []), flag], add_to_output=True)
             if (message.get(INTENT) or {}).get("name") == self.config[
                 "explanation"
             ] and fits_a_size(text):
@@ -1228,9 +1226,11 @@ class ChoiceQuestion(StatelessComponent):
         if not QUESTION_SHAPE.search(said[0]):
             return False
         rest = " ".join(said[1:])
-        if self.patterns["careers"].search(rest) or not_own(rest):
+        if self.patterns["careers"].search(rest) or not_own(rest) or _EACH_ITS_OWN.search(rest):
             return False  # "... which roles suit me", "... asking for a class"
-        if _CHOICE_AFTER.search(rest) and (OWN_WORD.search(rest) or _A_BUSINESS_TOLD.search(rest)):
+        if not (OWN_WORD.search(rest) or _A_BUSINESS_TOLD.search(rest)):
+            return False  # ("... which of these is for call centers and which for bpo??")
+        if _CHOICE_AFTER.search(rest):
             return True
         later = Message(data={TEXT: rest, INTENT: message.get(INTENT)})
         return self.reading(later) == self.config["recommendation"]

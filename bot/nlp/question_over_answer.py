@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
     ASPECT_TOPICS,
+    QUESTION_SHAPE,
     SUBJECT_NAMES,
     StatelessComponent,
     asks_how_they_relate,
@@ -99,6 +100,7 @@ _YES_NO = re.compile(
     r"(?:\?|\b(?:a thing|common|normal|usual|the norm|possible|true|standard)\b[^.!?]*)\W*$",
     re.IGNORECASE,
 )
+_WHICH_OF_THESE = re.compile(r"\b(?:which|what) of (?:these|those|them|the above)\b", re.I)
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
 _WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
 
@@ -182,13 +184,12 @@ class QuestionOverAnswer(StatelessComponent):
             self.config["explanation_intent"]: self.config["aspect_topics"],
             self.config["recommendation_intent"]: self.config["asked_beside_a_choice"],
         }.get(intent.get("name"), ())
-        # (in the sentence that asks: "... working out which lorry goes where. want to hand
-        # some of that off, which kind of outsourcer fits us" asks for the choice)
-        asking = last_sentence_start(text.rstrip())
+        # (in a sentence that asks about it: "... working out which lorry goes where. want
+        # to hand some of that off, which kind of outsourcer fits us" asks for the choice)
         aspect_asked = any(
             e.get("entity") == "aspect"
             and e.get("value") in asked
-            and e.get("start", asking) >= asking
+            and self.asked_in_its_sentence(text, e.get("start", 0))
             for e in entities
         ) or (
             # "we use a bpo for payroll ... can a call center be part of a bpo, or is it
@@ -238,6 +239,20 @@ class QuestionOverAnswer(StatelessComponent):
         if named and chosen.split("/")[0] not in kinds and not message.get(DEFINITION_ASKED):
             return self.config["aspect_topics"][named[0]].format(subject=subjects[0])
         return chosen or None
+
+    @staticmethod
+    def asked_in_its_sentence(text: Text, at: int) -> bool:
+        """A word at `at` is asked about: in the last sentence, in a sentence that asks, or
+        pointed back to by the last one ("crm, ivr, rpa... which of these is for call
+        centers")."""
+        asking = last_sentence_start(text.rstrip())
+        if at >= asking or _WHICH_OF_THESE.search(text[asking:]):
+            return True
+        start = last_sentence_start(text[:at])
+        end = next(
+            (m.end() for m in re.finditer(r"[.!?]+(?:\s|$)", text) if m.end() > at), len(text)
+        )
+        return bool(QUESTION_SHAPE.search(text[start:end].strip()))
 
     def aspect_asked(self, message: Message) -> Optional[Text]:
         """ "we're a mid-size retailer ... what tools and automation does each type of

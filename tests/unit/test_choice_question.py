@@ -1114,3 +1114,9 @@ def test_a_choice_asked_after_a_knowledge_question_starts_the_questions(
         assert (
             result.get("response_selector")["default"]["response"]["intent_response_key"] == topic
         )
+
+
+def test_which_one_each_is_for_after_a_list_is_no_choice_of_our_own():
+    text = "crm, ivr, rpa... which of these is for call centers and which for bpo??"
+    message = parsed_message(text, "difference", 0.9, topic="difference/technology")
+    assert not ChoiceQuestion({}).choice_asked_after(message)

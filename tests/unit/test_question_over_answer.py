@@ -261,3 +261,34 @@ def test_an_aspect_named_in_the_story_before_the_request_leaves_the_request():
     message = parsed_message(text, "request_recommendation", 0.99, entities, "services/locations")
     (result,) = QuestionOverAnswer({}).process([message])
     assert result.get("intent")["name"] == "services"
+
+
+@pytest.mark.parametrize(
+    "text, word, chosen, expected",
+    [
+        # asked in a sentence of its own before the story
+        ("which work positions exist in bpo company? i am from nairobi and search my way",
+         "work positions", "services/locations", "careers/bpo"),
+        # pointed back to by the last sentence
+        ("crm, ivr, rpa... which of these is for bpo??", "crm", "difference/technology",
+         "difference/technology"),
+    ],
+)  # fmt: skip
+def test_an_aspect_asked_about_before_the_last_sentence_is_the_question(
+    text, word, chosen, expected
+):
+    at = text.index(word)
+    aspect = {"careers/bpo": "careers"}.get(expected, "technology")
+    entities = [
+        {
+            "entity": "subject",
+            "value": "bpo",
+            "start": text.index("bpo"),
+            "end": text.index("bpo") + 3,
+        },
+        {"entity": "aspect", "value": aspect, "start": at, "end": at + len(word)},
+    ]
+    message = parsed_message(text, "request_recommendation", 0.98, entities, chosen)
+    (result,) = QuestionOverAnswer({}).process([message])
+    topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
+    assert (result.get("intent")["name"], topic) == (expected.split("/")[0], expected)
