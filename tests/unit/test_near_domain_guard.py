@@ -356,3 +356,36 @@ def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
     message.set("entities", [{"entity": "subject", "value": subject, "start": 0, "end": 3}])
     (result,) = guard.process([message])
     assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("got offered 20k php for a night shift bpo job, should i ask for more?", "careers/bpo"),
+        (
+            "negotiating a team lead offer at a bpo in cebu, they said 35k, what do i counter with",
+            "services/bpo",
+        ),
+        (
+            "what visa would indian agents need to come work at our call center in toronto",
+            "careers/call_center",
+        ),
+        ("write a poem about working in a call center", "careers/call_center"),
+    ],
+)
+def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text, key):
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    message = parsed_message(text, key.split("/")[0], topic=key)
+    subject = key.split("/")[1]
+    message.set("entities", [{"entity": "subject", "value": subject, "start": 0, "end": 3}])
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text", ["is outstaffing the same thing as staff augmentation", "how does staff leasing work"]
+)
+def test_other_kinds_of_staffing_are_other_outsourcing(text):
+    guard = NearDomainGuard({"elsewhere": CONFIG["elsewhere"]})
+    (result,) = guard.process([parsed_message(text, "difference", topic="difference/overview")])
+    assert result.get("intent")["name"] == "out_of_scope"
