@@ -389,3 +389,12 @@ def test_other_kinds_of_staffing_are_other_outsourcing(text):
     guard = NearDomainGuard({"elsewhere": CONFIG["elsewhere"]})
     (result,) = guard.process([parsed_message(text, "difference", topic="difference/overview")])
     assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_job_offered_is_no_negotiation():
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    text = "im 19 and just got offered an agent job at a call centre, is there a career path?"
+    message = parsed_message(text, "careers", topic="careers/call_center")
+    message.set("entities", [{"entity": "subject", "value": "call_center", "start": 0, "end": 3}])
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == "careers"
