@@ -315,6 +315,7 @@ class ActionResetRecommendation(Action):
             # "how will AI change call centres? and which one do we want": that answer, then
             # the questions
             dispatcher.utter_message(response=f"utter_{asked_first}")
+            dispatcher.utter_message(response="utter_then_which_suits_you")
         elif _WHICH_IS_BETTER.search(text) and topic_answered_last(tracker) != HOW_TO_CHOOSE_TOPIC:
             # "so which is better for me?": what the choice depends on, then the questions
             # that make it (not again right after it)

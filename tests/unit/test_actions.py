@@ -965,7 +965,10 @@ def test_a_question_asked_before_the_choice_is_answered_before_the_questions(tra
         "default": {"response": {"intent_response_key": "trends/ai_automation"}}
     }
     events, messages = run(ActionResetRecommendation(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+    assert [m.get("response") for m in messages] == [
+        "utter_trends/ai_automation",
+        "utter_then_which_suits_you",
+    ]
     assert FollowupAction("action_listen") not in events  # the questions follow
     # without the flag, no answer of the topic the selector chose
     tracker.latest_message["entities"] = []
