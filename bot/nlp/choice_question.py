@@ -823,6 +823,18 @@ _A_BUSINESS_TOLD = re.compile(
     r"startup|agency|restaurant|hotel|nurser(?:y|ies))\b",
     re.IGNORECASE,
 )
+# ... of someone else's company, or of one in a piece of work: "would it suit my client",
+# "my uncle's restaurant", "the company i'm writing my thesis about", "our competitors"
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:suits?|fits?|for|help|helps|need|needs)\s+(?:my|our)\s+(?:\w+\s+)?(?:clients?|customers?|"
+    r"uncle|aunt|friends?|mom|mum|dad|father|"
+    r"mother|brother|sister|cousin|parents|neighbou?r|competitors?|rivals?|class|course|"
+    r"teacher|professor|lecturer)\b"
+    r"|\b\w+'s\s+(?:\w+\s+)?(?:company|business|shop|restaurant|firm|store|startup|salon)\b"
+    r"|\b(?:thesis|dissertation|case study|homework|assignment|project|essay|presentation|"
+    r"coursework)\b",
+    re.IGNORECASE,
+)
 # set on a request that asks a knowledge question first: its answer is given first
 ANSWER_FIRST = "answer_first"
 
@@ -1226,8 +1238,13 @@ class ChoiceQuestion(StatelessComponent):
         if not QUESTION_SHAPE.search(said[0]):
             return False
         rest = " ".join(said[1:])
-        if self.patterns["careers"].search(rest) or not_own(rest) or _EACH_ITS_OWN.search(rest):
-            return False  # "... which roles suit me", "... asking for a class"
+        if (
+            self.patterns["careers"].search(rest)
+            or not_own(rest)
+            or _EACH_ITS_OWN.search(rest)
+            or _SOMEONE_ELSES.search(rest)
+        ):
+            return False  # "... which roles suit me", "... would it suit my client"
         if not (OWN_WORD.search(rest) or _A_BUSINESS_TOLD.search(rest)):
             return False  # ("... which of these is for call centers and which for bpo??")
         if _CHOICE_AFTER.search(rest):

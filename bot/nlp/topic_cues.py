@@ -64,6 +64,12 @@ _BETTER_AT = re.compile(
 )
 
 
+# the weak points of one: what the other does better is the answer the catalogue has
+_BAD_POINTS = re.compile(
+    r"\b(?:disadvantages?|downsides?|cons|drawbacks?|negatives?|weak(?:nesses| points| spots)|"
+    r"pitfalls?|minuses)\b",
+    re.IGNORECASE,
+)
 # what the people working there get: "what benefits do the staff get?"
 _STAFF_GET = re.compile(
     r"\b(?:staff|employees|agents|workers|operators|i|we|you)\s+(?:get|have|receive)\b",
@@ -573,7 +579,8 @@ class TopicCues(StatelessComponent):
             chosen = prediction.get(INTENT_RESPONSE_KEY) or ""
             key = self.one_subject(message, chosen) or chosen
             better = (
-                self.good_points_asked_last(message, key)
+                self.bad_points(message, key)
+                or self.good_points_asked_last(message, key)
                 or self.how_work_is_done_now(message, key)
                 or self.which_is_front_or_back(message, key)
                 or self.front_and_back(message, key)
@@ -757,6 +764,25 @@ class TopicCues(StatelessComponent):
             e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
         }
         return f"benefits/{subjects.pop()}" if len(subjects) == 1 else None
+
+    def bad_points(self, message: Message, key: Text) -> Optional[Text]:
+        """ "what are the disadvantages of a bpo": no answer lists them; what a call center
+        does better is the true answer there is."""
+        text = message.get(TEXT) or ""
+        kind, _, subject = key.partition("/")
+        subjects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
+        }
+        if (
+            kind != "benefits"
+            or subject not in self.config["subjects"]
+            or not _BAD_POINTS.search(text)
+            or _GOOD_POINTS.search(text)
+            or not subjects <= {subject}
+        ):
+            return None
+        (other,) = set(self.config["subjects"]) - {subject}
+        return f"benefits/{other}"
 
     def good_points_asked_last(self, message: Message, key: Text) -> Optional[Text]:
         """ "my partner thinks a bpo is just a fancy word for a cheap phone line ... can u

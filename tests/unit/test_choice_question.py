@@ -1099,6 +1099,15 @@ def test_a_word_of_relation_that_relates_neither_to_the_other_leaves_the_choice(
          "services/locations", False),
         ("what is a bpo? which one is better for small companies?", "definition",
          "definition/bpo", False),
+        # someone else's company, or one in a piece of work
+        ("what does a call center do? would it suit my client", "services",
+         "services/call_center", False),
+        ("what are the advantages of a bpo? would it suit my uncle's restaurant", "benefits",
+         "benefits/bpo", False),
+        ("what are the advantages of a bpo? would it suit the company i'm writing my thesis "
+         "about", "benefits", "benefits/bpo", False),
+        ("what does a call center do? our clients call a lot, would it suit us", "services",
+         "services/call_center", True),
     ],
 )  # fmt: skip
 def test_a_choice_asked_after_a_knowledge_question_starts_the_questions(

@@ -371,6 +371,10 @@ def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
             "careers/call_center",
         ),
         ("write a poem about working in a call center", "careers/call_center"),
+        ("write a linkedin post about why bpos are great", "benefits/bpo"),
+        ("give me a haiku about bpo", "definition/bpo"),
+        ("which call center software should i buy", "services/call_center"),
+        ("what's a good headset for call center work", "benefits/call_center"),
     ],
 )
 def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text, key):

@@ -681,3 +681,17 @@ def test_which_ones_one_of_them_handles_is_what_it_does():
 def test_where_one_comes_out_ahead_is_its_advantages():
     text = "ok where does a call centre come out ahead tho"
     assert topic_after(message(text, "trends/overview", ["locations"])) == "benefits/call_center"
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        ("what are the disadvantages of a bpo", "benefits/bpo", "benefits/call_center"),
+        ("call centre downsides?", "benefits/call_center", "benefits/bpo"),
+        # both weighed, or the good points asked too: as chosen
+        ("pros and cons of a bpo", "benefits/bpo", "benefits/bpo"),
+        ("disadvantages of a bpo compared to a call center", "benefits/bpo", "benefits/bpo"),
+    ],
+)
+def test_one_sides_weak_points_are_what_the_other_does_better(text, chosen, expected):
+    assert topic_after(message(text, chosen, ["benefits"])) == expected
