@@ -258,10 +258,13 @@ def subject_asked_before(tracker: Tracker) -> Optional[Text]:
     users = [event for event in tracker.events if event.get("event") == "user"]
     if len(users) < 2:
         return None
+    text = users[-2].get("text") or ""
     named = {
         e.get("value")
         for e in (users[-2].get("parse_data") or {}).get("entities") or []
         if e.get("entity") == "subject"
+        # ("what trends are there in outsourcing besides call centres?")
+        and not _APART_FROM.search(text[: e.get("start", 0)])
     }
     return named.pop() if len(named) == 1 and named <= {BPO, CALL_CENTER} else None
 
@@ -434,7 +437,7 @@ _SUBJECT = r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|business proces
 # "why do companies send their work there": why the work goes where the providers are
 _WHY_SENT_THERE = re.compile(
     r"\b(?:why|how come)\b.{0,40}\b(?:send|sends|move|moves|ship|ships|outsource|outsources|"
-    r"give|gives|hand|hands|put|puts)\b.{0,25}\b(?:there|abroad|overseas|offshore)\b",
+    r"give|gives|hand|hands)\b.{0,25}\b(?:there|abroad|overseas|offshore)\b",
     re.IGNORECASE,
 )
 # "what roles are there apart from the phone agents": the one named is left out
@@ -445,7 +448,7 @@ _APART_FROM = re.compile(
 )
 # "what counts as back office work exactly?": what the two terms mean, not a task
 _WHAT_COUNTS_AS_AN_OFFICE = re.compile(
-    r"\bwhat (?:counts as|is|'?s|are|do you mean by|does .{0,20}mean by)\s+(?:the\s+|a\s+)?"
+    r"\bwhat(?:'?s|\s+(?:counts as|is|are|do you mean by|does .{0,20}mean by))\s+(?:the\s+|a\s+)?"
     r"(?:front|back)[- ]?office\b",
     re.IGNORECASE,
 )
@@ -564,7 +567,8 @@ _SUITED_FOR = re.compile(
     r"\b(?:go(?:es)? for|use|uses|choose|chooses|pick|picks|suit\w*|fit\w*|need\w*)\b"
     # "which for who?", "ok so when does each one make sense"
     r"|^\W*which (?:one )?for (?:who|whom|what)\W*$"
-    r"|\bwhen (?:does|do|would|should) (?:each|either|which) (?:one )?(?:make sense|fit|work|suit)"
+    r"|\bwhen (?:does|do|would|should) (?:each|either|which) (?:one )?"
+    r"(?:make sense|fit|work|suit)\b(?!\W*\d)"
     r"|\b(?:is|are) (?:it|they|that|this|one) (?:more|mostly|mainly|better|only|just)\s+for\s+"
     r"(?:small|smaller|big|bigger|large|larger|mid(?:-?sized?|size)?|medium)[\s-]*(?:sized?\s+)?"
     r"(?:companies|businesses|firms|ones|shops)\b",
@@ -648,7 +652,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if _A_KIND_OF.search(text):
         return "relationship"
     if previous == "services/locations" and _WHY_SENT_THERE.search(text):
-        return "savings"  # "why do companies send their work there" (no work there wanted)
+        return "savings"  # "why do companies send their work there" (not the jobs there)
     if _MORE_OR_LESS_THAN.search(text):
         return "difference"
     if _BEYOND_CALLS.search(text):

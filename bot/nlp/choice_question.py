@@ -827,12 +827,13 @@ _A_BUSINESS_TOLD = re.compile(
 # "my uncle's restaurant", "the company i'm writing my thesis about", "our competitors"
 _SOMEONE_ELSES = re.compile(
     r"\b(?:suits?|fits?|for|help|helps|need|needs)\s+(?:my|our)\s+(?:\w+\s+)?(?:clients?|customers?|"
-    r"uncle|aunt|friends?|mom|mum|dad|father|"
+    r"uncle|aunt|friends?|mom|mum|dad|father|son|daughter|husband|wife|kids?|"
     r"mother|brother|sister|cousin|parents|neighbou?r|competitors?|rivals?|class|course|"
     r"teacher|professor|lecturer)\b"
-    r"|\b\w+'s\s+(?:\w+\s+)?(?:company|business|shop|restaurant|firm|store|startup|salon)\b"
-    r"|\b(?:thesis|dissertation|case study|homework|assignment|project|essay|presentation|"
-    r"coursework)\b",
+    r"|\b(?!(?:it|that|there|what|who|he|she|here|one)'s)\w+'s\s+(?:\w+\s+)?"
+    r"(?:company|business|shop|restaurant|firm|store|startup|salon)\b"
+    r"|\b(?:thesis|dissertation|case study|homework|assignment|(?:school|class|course|uni) "
+    r"project|essay|presentation|coursework)\b",
     re.IGNORECASE,
 )
 # set on a request that asks a knowledge question first: its answer is given first
@@ -1165,7 +1166,7 @@ class ChoiceQuestion(StatelessComponent):
                 continue
             reading = self.reading(message)
             text = message.get(TEXT) or ""
-            if not reading and self.choice_asked_after(message):
+            if reading in ("", self.config["recommendation"]) and self.choice_asked_after(message):
                 # the question's answer first (actions/recommend.py), then the questions
                 reading = self.config["recommendation"]
                 flag = {"entity": ANSWER_FIRST, "value": "true", "start": 0, "end": 0}

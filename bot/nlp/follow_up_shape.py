@@ -277,6 +277,8 @@ class FollowUpShape(StatelessComponent):
             return self._asks_about_the_topic(message)
         if intent in self.config["command_intents"]:
             aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
+            # ("how far can someone progress there": someone who works there)
+            about_jobs = any(a.get("value") == "careers" for a in aspects)
             return (
                 bool(aspects)
                 and bool(
@@ -285,10 +287,7 @@ class FollowUpShape(StatelessComponent):
                     or _TELL_ME.search(text)
                 )
                 and not any(
-                    not (
-                        _PEOPLE_WORDS.match(word.group(0))
-                        and any(a.get("value") == "careers" for a in aspects)
-                    )
+                    not (about_jobs and _PEOPLE_WORDS.match(word.group(0)))
                     for word in self.command_words.finditer(text)
                 )
             )

@@ -100,6 +100,12 @@ _YES_NO = re.compile(
     r"(?:\?|\b(?:a thing|common|normal|usual|the norm|possible|true|standard)\b[^.!?]*)\W*$",
     re.IGNORECASE,
 )
+# "I want to hear about the career paths in a bpo.": asked, though not as a question
+_WANTS_TO_KNOW = re.compile(
+    r"\b(?:i|we) (?:want|wanna|would like|'d like|need) to (?:know|hear|learn|understand)\b"
+    r"|\btell (?:me|us)\b",
+    re.IGNORECASE,
+)
 _WHICH_OF_THESE = re.compile(r"\b(?:which|what) of (?:these|those|them|the above)\b", re.I)
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
 _WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
@@ -252,7 +258,8 @@ class QuestionOverAnswer(StatelessComponent):
         end = next(
             (m.end() for m in re.finditer(r"[.!?]+(?:\s|$)", text) if m.end() > at), len(text)
         )
-        return bool(QUESTION_SHAPE.search(text[start:end].strip()))
+        sentence = text[start:end].strip()
+        return bool(QUESTION_SHAPE.search(sentence) or _WANTS_TO_KNOW.search(sentence))
 
     def aspect_asked(self, message: Message) -> Optional[Text]:
         """ "we're a mid-size retailer ... what tools and automation does each type of

@@ -70,6 +70,9 @@ _BAD_POINTS = re.compile(
     r"pitfalls?|minuses)\b",
     re.IGNORECASE,
 )
+_WORKING_THERE = re.compile(
+    r"\b(?:jobs?|careers?|employees|staff|agents|workers|working|work there)\b", re.IGNORECASE
+)
 # what the people working there get: "what benefits do the staff get?"
 _STAFF_GET = re.compile(
     r"\b(?:staff|employees|agents|workers|operators|i|we|you)\s+(?:get|have|receive)\b",
@@ -348,7 +351,9 @@ _BETTER_AT_ASKED = re.compile(
     # "ok where does a call centre come out ahead tho"
     r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:where|when|how) (?:does|do|would) (?:an?\s+|the\s+)?"
     r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
-    r"(?:come out (?:ahead|on top)|win|shine|excel|have the edge)\b",
+    r"(?:come out (?:ahead|on top)|win|shine|excel|have the edge)"
+    # (not "where do bpos win business from?")
+    r"(?:\W*$|\s+(?:tho|though|then|over|against|compared)\b)",
     re.IGNORECASE,
 )
 # another name for a call center
@@ -779,10 +784,15 @@ class TopicCues(StatelessComponent):
             or not _BAD_POINTS.search(text)
             or _GOOD_POINTS.search(text)
             or not subjects <= {subject}
+            # ("what are the disadvantages of a call center job?": the jobs')
+            or _WORKING_THERE.search(text)
+            or any(
+                e.get("entity") == "aspect" and e.get("value") == "careers"
+                for e in message.get(ENTITIES) or []
+            )
         ):
             return None
-        (other,) = set(self.config["subjects"]) - {subject}
-        return f"benefits/{other}"
+        return next(f"benefits/{s}" for s in self.config["subjects"] if s != subject)
 
     def good_points_asked_last(self, message: Message, key: Text) -> Optional[Text]:
         """ "my partner thinks a bpo is just a fancy word for a cheap phone line ... can u

@@ -1108,6 +1108,10 @@ def test_a_word_of_relation_that_relates_neither_to_the_other_leaves_the_choice(
          "about", "benefits", "benefits/bpo", False),
         ("what does a call center do? our clients call a lot, would it suit us", "services",
          "services/call_center", True),
+        ("what does a call center do? would it suit my son, he is 19?", "services",
+         "services/call_center", False),
+        ("what is a call center? it's a restaurant i run, which one do we need?", "definition",
+         "definition/call_center", True),
     ],
 )  # fmt: skip
 def test_a_choice_asked_after_a_knowledge_question_starts_the_questions(
@@ -1129,3 +1133,11 @@ def test_which_one_each_is_for_after_a_list_is_no_choice_of_our_own():
     text = "crm, ivr, rpa... which of these is for call centers and which for bpo??"
     message = parsed_message(text, "difference", 0.9, topic="difference/technology")
     assert not ChoiceQuestion({}).choice_asked_after(message)
+
+
+def test_a_question_before_a_choice_read_whole_as_the_choice_is_answered_first():
+    text = "what is a bpo exactly? and which one do we need for our salon"
+    message = parsed_message(text, "definition", 0.6, topic="definition/bpo")
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+    assert "answer_first" in [e.get("entity") for e in result.get("entities") or []]

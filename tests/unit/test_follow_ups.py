@@ -1840,3 +1840,40 @@ def test_what_counts_as_back_office_is_what_the_terms_mean(tracker_factory):
     assert _answer(tracker_factory, "choosing/overview", text, tasks) == [
         "utter_definition/front_back_office"
     ]
+
+
+def test_the_one_left_out_before_is_not_the_one_asked_about_next(tracker_factory):
+    from tests.unit.test_actions import run
+
+    first = "what trends are there in outsourcing besides call centres?"
+    at = first.index("call centres")
+    tracker = _after_knowledge_answer(
+        tracker_factory, "trends/overview", "and the jobs?", "follow_up",
+        [{"entity": "aspect", "value": "careers"}],
+    )  # fmt: skip
+    tracker.events[0]["text"] = first
+    tracker.events[0]["parse_data"] = {
+        "entities": [{"entity": "subject", "value": "call_center", "start": at, "end": at + 12}]
+    }
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] != ["utter_careers/call_center"]
+
+
+@pytest.mark.parametrize(
+    "previous, text",
+    [
+        ("services/locations", "how come they put the call centers there, is it the time zone?"),
+        ("careers/call_center", "when does each work, 24/7?"),
+    ],
+)
+def test_placing_and_opening_hours_are_no_savings_or_choice(tracker_factory, previous, text):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
+    assert main_aspect(tracker, previous) not in ("savings", "choosing")
+
+
+def test_whats_back_office_work_is_what_the_terms_mean(tracker_factory):
+    tasks = [{"entity": "outsourced_function", "value": "administration"}]
+    text = "whats back office work"
+    assert _answer(tracker_factory, "choosing/overview", text, tasks) == [
+        "utter_definition/front_back_office"
+    ]

@@ -292,3 +292,20 @@ def test_an_aspect_asked_about_before_the_last_sentence_is_the_question(
     (result,) = QuestionOverAnswer({}).process([message])
     topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
     assert (result.get("intent")["name"], topic) == (expected.split("/")[0], expected)
+
+
+def test_an_aspect_asked_in_a_sentence_that_wants_to_know_is_the_question():
+    text = "I want to hear about the career paths in a bpo. which one would suit me?"
+    at = text.index("career")
+    entities = [
+        {
+            "entity": "subject",
+            "value": "bpo",
+            "start": text.index("bpo"),
+            "end": text.index("bpo") + 3,
+        },
+        {"entity": "aspect", "value": "careers", "start": at, "end": at + 12},
+    ]
+    message = parsed_message(text, "request_recommendation", 0.98, entities, "careers/bpo")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("intent")["name"] == "careers"

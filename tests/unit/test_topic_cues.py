@@ -691,7 +691,19 @@ def test_where_one_comes_out_ahead_is_its_advantages():
         # both weighed, or the good points asked too: as chosen
         ("pros and cons of a bpo", "benefits/bpo", "benefits/bpo"),
         ("disadvantages of a bpo compared to a call center", "benefits/bpo", "benefits/bpo"),
+        # the jobs' weak points are no question of the companies
+        (
+            "what are the disadvantages of a call center job?",
+            "benefits/call_center",
+            "benefits/call_center",
+        ),
+        ("disadvantages of bpo for employees", "benefits/bpo", "benefits/bpo"),
     ],
 )
 def test_one_sides_weak_points_are_what_the_other_does_better(text, chosen, expected):
     assert topic_after(message(text, chosen, ["benefits"])) == expected
+
+
+def test_winning_business_is_no_question_of_advantages():
+    text = "where do bpos win business from?"
+    assert topic_after(message(text, "services/locations", ["locations"])) == "services/locations"
