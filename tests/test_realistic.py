@@ -318,7 +318,7 @@ FLOORS = {
     "realistic_fortyfifth": {
         "knowledge_accuracy": 0.89,
         "out_of_scope_rejection": 0.88,
-        "follow_up_accuracy": 0.89,
+        "follow_up_accuracy": 0.95,
         "dialogues_reached": 0.86,
     },
     "realistic_fortysixth": {
@@ -346,7 +346,7 @@ FLOORS = {
         "dialogues_reached": 0.98,
     },
     "realistic_fiftieth": {
-        "knowledge_accuracy": 0.93,
+        "knowledge_accuracy": 0.96,
         "out_of_scope_rejection": 0.94,
         "follow_up_accuracy": 0.92,
         "dialogues_reached": 0.87,
