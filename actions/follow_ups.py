@@ -1185,16 +1185,16 @@ class ActionAnswerFollowUp(Action):
             # on, then the questions
             tell_how_to_choose(dispatcher, domain)
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
-        subject = first_entity(tracker, "subject")
         aspect = main_aspect(tracker, previous)
+        # the subjects named, not those left out ("what roles are there apart from the phone
+        # agents" after what a bpo does)
         named = [
-            e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "subject"
+            e
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") == "subject" and not _APART_FROM.search(text[: e.get("start", 0)])
         ]
-        # ("what roles are there apart from the phone agents" after what a bpo does)
-        named = [e for e in named if not _APART_FROM.search(text[: e.get("start", 0)])]
         subjects = {e.get("value") for e in named}
-        if subject not in subjects:
-            subject = named[0].get("value") if named else None
+        subject = next((str(e["value"]) for e in named if e.get("value")), None)
         if (
             subject is None
             and previous in TOPICS

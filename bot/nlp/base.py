@@ -194,6 +194,13 @@ def last_sentence_start(text: Text) -> int:
     return max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
 
 
+def sentence_at(text: Text, at: int) -> Text:
+    """The sentence of `text` that the character at `at` stands in."""
+    start = last_sentence_start(text[:at])
+    end = next((m.end() for m in _SENTENCE_END.finditer(text) if m.end() > at), len(text))
+    return text[start:end].strip()
+
+
 def sentences_of(text: Text) -> List[Text]:
     """The sentences of `text`, each with the punctuation that ends it."""
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]

@@ -36,6 +36,7 @@ from bot.nlp.base import (
     overrule_intent,
     select_topic,
     selected_topic,
+    sentence_at,
 )
 from bot.nlp.own_business import OWN_WORD
 from bot.nlp.topic_cues import DEFINITION_ASKED
@@ -254,11 +255,7 @@ class QuestionOverAnswer(StatelessComponent):
         asking = last_sentence_start(text.rstrip())
         if at >= asking or _WHICH_OF_THESE.search(text[asking:]):
             return True
-        start = last_sentence_start(text[:at])
-        end = next(
-            (m.end() for m in re.finditer(r"[.!?]+(?:\s|$)", text) if m.end() > at), len(text)
-        )
-        sentence = text[start:end].strip()
+        sentence = sentence_at(text, at)
         return bool(QUESTION_SHAPE.search(sentence) or _WANTS_TO_KNOW.search(sentence))
 
     def aspect_asked(self, message: Message) -> Optional[Text]:
