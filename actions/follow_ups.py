@@ -509,7 +509,7 @@ _FOR_A_SIZE = re.compile(
     # (not "and for the bigger outsourcing firms": the BPOs)
     rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}\s+(?:(?!outsourc|bpo|call)[\w-]+\s+)?"
     r"(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|startups?|ones|sme'?s|organi[sz]ations?|"
-    r"teams?|outfits?)\W*$",
+    r"teams?|outfits?|corporations?|corps?|enterprises?|multinationals?|brands?)\W*$",
     re.IGNORECASE,
 )
 # ... after an answer about the two as companies (after the jobs or the trends, the same
@@ -589,6 +589,19 @@ _MY_WORK = re.compile(
     r"|\bwhat (?:would|could|can) i (?:work as|do there|be there)\b",
     re.IGNORECASE,
 )
+# "what else can they do", "and what else do call centres handle": more of what they do
+_WHAT_ELSE_DONE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|ok so)\W+)?what else (?:can|could|do|does|would|will) "
+    r"(?:they|it|bpos?|call[- ]?cent\w+|those|these|a bpo|a call[- ]?cent\w+)\s+"
+    r"(?:do|offer|handle|cover|help with|take (?:on|over))\b",
+    re.IGNORECASE,
+)
+# "and whats good about them", "what's so great about it": the advantages
+_GOOD_ABOUT = re.compile(
+    r"\bwhat(?:'?s| is| are)?(?: so| the)? (?:good|great|nice|best)(?: (?:thing|things|part|"
+    r"bits?))? about (?:them|it|they|those|these|that|bpos?|call[- ]?cent\w+|an? \w+)\b",
+    re.IGNORECASE,
+)
 # "what else is changing" after one of the trends: the trends as a whole
 _WHAT_ELSE_CHANGES = re.compile(
     r"\b(?:else|other|besides|apart from|on top of)\b[^.?!]{0,30}\b(?:chang\w*|trends?|coming|"
@@ -659,8 +672,10 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "channels"
     if _ALIKE.search(text):
         return "similarities"
-    if _BETTER_AT.search(text):
+    if _BETTER_AT.search(text) or _GOOD_ABOUT.search(text):
         return "benefits"
+    if _WHAT_ELSE_DONE.search(text):
+        return "services"
     if _SUITED_FOR.search(text):
         # ("who is it best suited for" after the jobs: who suits the job)
         return "careers" if (previous or "").startswith("careers/") else "choosing"
@@ -1203,6 +1218,19 @@ class ActionAnswerFollowUp(Action):
         ):
             # "and careers?" after the trends asked of a bpo: a bpo's
             subject = subject_asked_before(tracker)
+        guess = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
+        if (
+            subject is None
+            and aspect is None
+            and previous in TOPICS
+            and TOPICS[previous][1] is None
+            and guess in TOPICS
+            and {BPO, CALL_CENTER} <= set(ASPECTS.get(TOPICS[guess][0], {}))
+            and subject_asked_before(tracker) in (BPO, CALL_CENTER)
+        ):
+            # "sorry basic q but what even is one" after the future of call centres: the
+            # kind of answer the classifier reads, of the one asked about before
+            aspect, subject = TOPICS[guess][0], subject_asked_before(tracker)
         if (
             aspect == "relationship"
             and _OTHER_WAY_ROUND.search(text)

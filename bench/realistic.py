@@ -81,6 +81,7 @@ FIFTYNINTH = REPO_ROOT / "tests" / "realistic_fiftyninth"  # session 28: only fi
 SIXTIETH = REPO_ROOT / "tests" / "realistic_sixtieth"  # session 29: only figures read
 SIXTYFIRST = REPO_ROOT / "tests" / "realistic_sixty_first"  # session 30: only figures read
 SIXTYSECOND = REPO_ROOT / "tests" / "realistic_sixty_second"  # session 31: only figures read
+SIXTYTHIRD = REPO_ROOT / "tests" / "realistic_sixty_third"  # session 32: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -144,6 +145,7 @@ SETS = {
     "sixtieth": SIXTIETH,
     "sixtyfirst": SIXTYFIRST,
     "sixtysecond": SIXTYSECOND,
+    "sixtythird": SIXTYTHIRD,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
