@@ -589,20 +589,12 @@ _MY_WORK = re.compile(
     r"|\bwhat (?:would|could|can) i (?:work as|do there|be there)\b",
     re.IGNORECASE,
 )
-# "what else can they do", "and what else do call centres handle": more of what they do
-_WHAT_ELSE_DONE = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|ok so)\W+)?what else (?:can|could|do|does|would|will) "
-    r"(?:they|it|bpos?|call[- ]?cent\w+|those|these|a bpo|a call[- ]?cent\w+)\s+"
-    r"(?:do|offer|handle|cover|help with|take (?:on|over))\b",
-    re.IGNORECASE,
-)
 # "and whats good about them", "what's so great about it": the advantages
 _GOOD_ABOUT = re.compile(
     r"\bwhat(?:'?s| is| are)?(?: so| the)? (?:good|great|nice|best)(?: (?:thing|things|part|"
-    r"bits?))? about (?:them|it|they|those|these|that|bpos?|call[- ]?cent\w+|an? \w+)\b",
+    rf"bits?))? about (?:them|they|those|these|it|{_SUBJECT})\W*$",
     re.IGNORECASE,
-)
-# "what else is changing" after one of the trends: the trends as a whole
+)  # "what else is changing" after one of the trends: the trends as a whole
 _WHAT_ELSE_CHANGES = re.compile(
     r"\b(?:else|other|besides|apart from|on top of)\b[^.?!]{0,30}\b(?:chang\w*|trends?|coming|"
     r"future|evolv\w*|shifts?|happening)\b",
@@ -672,10 +664,12 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "channels"
     if _ALIKE.search(text):
         return "similarities"
-    if _BETTER_AT.search(text) or _GOOD_ABOUT.search(text):
+    if _BETTER_AT.search(text):
         return "benefits"
-    if _WHAT_ELSE_DONE.search(text):
-        return "services"
+    if _GOOD_ABOUT.search(text) and not others and previous in TOPICS:
+        # ... of the one the previous answer was about, not of a job there
+        if TOPICS[previous][1] in (BPO, CALL_CENTER) and not previous.startswith("careers/"):
+            return "benefits"
     if _SUITED_FOR.search(text):
         # ("who is it best suited for" after the jobs: who suits the job)
         return "careers" if (previous or "").startswith("careers/") else "choosing"
@@ -1218,19 +1212,6 @@ class ActionAnswerFollowUp(Action):
         ):
             # "and careers?" after the trends asked of a bpo: a bpo's
             subject = subject_asked_before(tracker)
-        guess = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
-        if (
-            subject is None
-            and aspect is None
-            and previous in TOPICS
-            and TOPICS[previous][1] is None
-            and guess in TOPICS
-            and {BPO, CALL_CENTER} <= set(ASPECTS.get(TOPICS[guess][0], {}))
-            and subject_asked_before(tracker) in (BPO, CALL_CENTER)
-        ):
-            # "sorry basic q but what even is one" after the future of call centres: the
-            # kind of answer the classifier reads, of the one asked about before
-            aspect, subject = TOPICS[guess][0], subject_asked_before(tracker)
         if (
             aspect == "relationship"
             and _OTHER_WAY_ROUND.search(text)
@@ -1352,6 +1333,10 @@ class ActionAnswerFollowUp(Action):
             # (the front and back office list theirs), that answer again
             more = bool(_MORE.search(text)) or (examples and answers_what_it_is(previous))
             if examples and not (subject or aspect):
+                confident = None
+            if _DOES_THAT_MEAN.search(text) and not (subject or aspect):
+                # "does that mean they can be reachable day and night?" after the pros of
+                # a call centre: about that answer, whatever else its words resemble
                 confident = None
             topic = resolve(
                 previous,

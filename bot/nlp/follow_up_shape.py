@@ -115,7 +115,8 @@ _CAN_THEY_DO = re.compile(
 _FOR_A_KIND = re.compile(
     r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|in|at|with)\s+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){1,2}?(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|startups?|ones|"
-    r"sme'?s|organi[sz]ations?|teams?|outfits?)\W*$",
+    r"sme'?s|organi[sz]ations?|teams?|outfits?|corporations?|corps?|enterprises?|"
+    r"multinationals?|brands?)\W*$",
     re.IGNORECASE,
 )
 # "vs cc?" after what a bpo is: the two compared

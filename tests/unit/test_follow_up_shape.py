@@ -241,8 +241,9 @@ def test_you_said_first_is_about_the_answer_just_given():
         assert FollowUpShape({}).is_follow_up(msg) is follow_up, text
 
 
-def test_a_kind_of_business_alone_read_unsurely_is_a_follow_up():
-    msg = message("for small firms?", "definition/bpo", intent="follow_up")
+@pytest.mark.parametrize("text", ["for small firms?", "and for large enterprises?"])
+def test_a_kind_of_business_alone_read_unsurely_is_a_follow_up(text):
+    msg = message(text, "definition/bpo", intent="follow_up")
     msg.set("intent", {"name": "follow_up", "confidence": 0.5})
     msg.set("entities", [{"entity": "company_size", "value": "small"}])
     assert intent_after(msg)[0] == "follow_up"

@@ -1882,58 +1882,47 @@ def test_whats_back_office_work_is_what_the_terms_mean(tracker_factory):
 @pytest.mark.parametrize(
     "previous, text, expected",
     [
-        ("services/call_center", "what else can they do", "utter_services/call_center"),
-        ("services/bpo", "and what else does a bpo handle?", "utter_services/bpo"),
         ("services/call_center", "and whats good about them", "utter_benefits/call_center"),
         ("definition/bpo", "what's so great about it?", "utter_benefits/bpo"),
     ],
 )
-def test_what_else_they_do_and_whats_good_about_them(tracker_factory, previous, text, expected):
+def test_whats_good_about_the_one_just_described(tracker_factory, previous, text, expected):
     assert _answer(tracker_factory, previous, text, []) == [expected]
 
 
 @pytest.mark.parametrize(
-    "previous, text",
+    "previous, text, entities",
     [
-        ("careers/call_center", "what's good about working there"),
-        ("trends/overview", "what else is changing"),
+        ("careers/call_center", "what's good about it as a job", []),
+        ("careers/call_center", "whats good about them", []),
+        ("difference/technology", "what's good about an ivr", []),
+        ("trends/ai_automation", "what is good about a chatbot", []),
+        ("difference/overview", "and whats good about them", []),
+        ("services/bpo", "what's good about it for analytics", [{"value": "analytics"}]),
     ],
 )
-def test_working_there_and_other_changes_are_not_what_they_do(tracker_factory, previous, text):
-    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
-    assert main_aspect(tracker, previous) not in ("benefits", "services")
-
-
-def _answer_read_as(tracker_factory, previous, text, guess, before):
-    from tests.unit.test_actions import run
-
-    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
-    tracker.events[0]["parse_data"] = {"entities": before}
-    prediction = {"intent_response_key": guess, "confidence": 0.8}
-    tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
-    _, messages = run(ActionAnswerFollowUp(), tracker)
-    return [m.get("response") for m in messages]
-
-
-def test_a_question_read_of_one_after_an_answer_about_both_is_of_the_one_asked_before(
-    tracker_factory,
+def test_whats_good_about_a_job_a_tool_or_both_is_no_sides_advantages(
+    tracker_factory, previous, text, entities
 ):
-    call_center = [{"entity": "subject", "value": "call_center"}]
-    text = "sorry basic q but what even is one"
-    assert _answer_read_as(
-        tracker_factory, "trends/overview", text, "definition/bpo", call_center
-    ) == ["utter_definition/call_center"]
-    # with nothing named before, the classifier's reading stands
-    assert _answer_read_as(tracker_factory, "trends/overview", text, "definition/bpo", []) == [
-        "utter_definition/bpo"
-    ]
-    # ... and after an answer about one of the two, the answer's own subject decides
-    assert _answer_read_as(
-        tracker_factory, "careers/bpo", "what even is one", "definition/call_center", []
-    ) == ["utter_definition/bpo"]
+    aspects = [{"entity": "aspect", **e} for e in entities]
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", aspects)
+    assert main_aspect(tracker, previous) != "benefits"
 
 
-def test_for_big_corporations_after_how_to_choose_is_the_rule_of_thumb(tracker_factory):
-    assert _answer(tracker_factory, "choosing/overview", "and for big corporations?", []) == [
+def test_for_big_corporations_after_what_one_does_is_the_rule_of_thumb(tracker_factory):
+    assert _answer(tracker_factory, "services/bpo", "and for big corporations?", []) == [
         "utter_choosing/overview"
     ]
+
+
+def test_does_that_mean_asks_about_the_answer_whatever_its_words_resemble(tracker_factory):
+    from tests.unit.test_actions import run
+
+    text = "does that mean they can be reachable day and night?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "benefits/call_center", text, "follow_up", []
+    )
+    prediction = {"intent_response_key": "difference/channels", "confidence": 0.9}
+    tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/call_center"]
