@@ -82,6 +82,7 @@ FLOORS = {
     "realistic_sixtieth": {"company_size": 0.95, "budget": 0.94, "outsourced_functions": 0.95},
     "realistic_sixty_first": {"company_size": 0.97, "budget": 0.91, "outsourced_functions": 0.97},
     "realistic_sixty_second": {"company_size": 0.95, "budget": 0.94, "outsourced_functions": 0.98},
+    "realistic_sixty_third": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.96},
 }
 
 

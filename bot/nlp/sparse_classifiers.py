@@ -222,27 +222,18 @@ class SparseIntentClassifier(_SparseLogisticRegression, IntentClassifier):
     def get_default_config() -> Dict[Text, Any]:
         return {
             **_SparseLogisticRegression.get_default_config(),
-            # examples whose intent carries one of these metadata flags teach other
-            # components only (the form's task descriptions: many everyday words that
-            # would pull questions towards "inform"; knowledge questions in everyday
-            # words, which teach the topic: their words would pull answers towards a
-            # question)
-            "leave_out_flagged": ["form_answer_only", "topic_only"],
+            # examples whose intent carries this metadata flag teach other components
+            # only (the form's task descriptions: many everyday words that would pull
+            # questions towards "inform")
+            "leave_out_flagged": "form_answer_only",
         }
 
     def labelled(self, training_data: TrainingData) -> List[Message]:
         return [
             e
             for e in training_data.intent_examples
-            if e.get(INTENT)
-            and e.get(TEXT)
-            and not any(flagged(e, flag) for flag in self.leave_out_flags)
+            if e.get(INTENT) and e.get(TEXT) and not flagged(e, self.config["leave_out_flagged"])
         ]
-
-    @property
-    def leave_out_flags(self) -> List[Text]:
-        flags = self.config["leave_out_flagged"]
-        return [flags] if isinstance(flags, str) else list(flags)
 
     def label(self, message: Message) -> Text:
         return message.get(INTENT)

@@ -177,30 +177,3 @@ def test_examples_flagged_for_the_form_teach_no_intent(featurize, storage, conte
     )
     unflagged.train(data)
     assert "inform" in set(unflagged.classes)
-
-
-def test_knowledge_questions_flagged_for_the_topic_teach_no_intent(featurize, storage, context):
-    flagged = featurize(["what do the people in headsets do all day"])
-    for message in flagged:
-        message.set("intent", "services")
-        message.set("intent_response_key", "services/call_center")
-        message.set("metadata", {"intent": {"topic_only": True}})
-    data = TrainingData(featurize.training_data.training_examples + flagged)
-    classifier = SparseIntentClassifier.create(
-        {**SparseIntentClassifier.get_default_config(), "C": 10}, storage, Resource("k"), context
-    )
-    classifier.train(data)
-    assert "services" not in set(classifier.classes)
-    unflagged = SparseIntentClassifier.create(
-        {**SparseIntentClassifier.get_default_config(), "C": 10, "leave_out_flagged": []},
-        storage,
-        Resource("m"),
-        context,
-    )
-    unflagged.train(data)
-    assert "services" in set(unflagged.classes)
-    selector = SparseResponseSelector.create(
-        {**SparseResponseSelector.get_default_config(), "C": 10}, storage, Resource("l"), context
-    )
-    selector.train(data)
-    assert "services/call_center" in set(selector.classes)
