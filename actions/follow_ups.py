@@ -594,7 +594,8 @@ _GOOD_ABOUT = re.compile(
     r"\bwhat(?:'?s| is| are)?(?: so| the)? (?:good|great|nice|best)(?: (?:thing|things|part|"
     rf"bits?))? about (?:them|they|those|these|it|{_SUBJECT})\W*$",
     re.IGNORECASE,
-)  # "what else is changing" after one of the trends: the trends as a whole
+)
+# "what else is changing" after one of the trends: the trends as a whole
 _WHAT_ELSE_CHANGES = re.compile(
     r"\b(?:else|other|besides|apart from|on top of)\b[^.?!]{0,30}\b(?:chang\w*|trends?|coming|"
     r"future|evolv\w*|shifts?|happening)\b",
@@ -666,10 +667,15 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "similarities"
     if _BETTER_AT.search(text):
         return "benefits"
-    if _GOOD_ABOUT.search(text) and not others and previous in TOPICS:
-        # ... of the one the previous answer was about, not of a job there
-        if TOPICS[previous][1] in (BPO, CALL_CENTER) and not previous.startswith("careers/"):
-            return "benefits"
+    if (
+        _GOOD_ABOUT.search(text)
+        and not others
+        and previous in TOPICS
+        # of the one the previous answer was about, not of a job there, a tool or both
+        and TOPICS[previous][1] in (BPO, CALL_CENTER)
+        and not previous.startswith("careers/")
+    ):
+        return "benefits"
     if _SUITED_FOR.search(text):
         # ("who is it best suited for" after the jobs: who suits the job)
         return "careers" if (previous or "").startswith("careers/") else "choosing"
