@@ -1181,15 +1181,25 @@ def test_follow_ups_that_turn_the_previous_answer(
     assert [m.get("response") for m in messages] == [f"utter_{expected}"]
 
 
-def test_the_previous_answer_asked_of_someone_else_is_that_answer_again(tracker_factory):
-    text = "does that still apply to a two-person shop too"
-    tracker = _after_knowledge_answer(
-        tracker_factory, "benefits/outsourcing_savings", text, "follow_up", []
-    )
-    prediction = {"intent_response_key": "choosing/overview", "confidence": 0.8}
+@pytest.mark.parametrize(
+    "previous, text, reading, confidence",
+    [
+        # the previous answer asked of someone else
+        ("benefits/outsourcing_savings", "does that still apply to a two-person shop too",
+         "choosing/overview", 0.8),
+        # "does that mean ...": about that answer, whatever else its words resemble
+        ("benefits/call_center", "does that mean they can be reachable day and night?",
+         "difference/channels", 0.9),
+    ],
+)  # fmt: skip
+def test_a_question_about_the_previous_answer_is_that_answer_again(
+    tracker_factory, previous, text, reading, confidence
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
+    prediction = {"intent_response_key": reading, "confidence": confidence}
     tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
     _, messages = run_follow_up(tracker)
-    assert [m.get("response") for m in messages] == ["utter_benefits/outsourcing_savings"]
+    assert [m.get("response") for m in messages] == [f"utter_{previous}"]
 
 
 def test_whether_they_take_on_a_task_after_what_one_is_asks_what_it_does(tracker_factory):
@@ -1804,12 +1814,10 @@ def test_why_the_work_goes_there_and_which_for_whom(
 
 
 def _answer(tracker_factory, topic, text, entities, intent="follow_up", before=None):
-    from tests.unit.test_actions import run
-
     tracker = _after_knowledge_answer(tracker_factory, topic, text, intent, entities)
     if before:  # the visitor's first question, as NLU read it
         tracker.events[0]["parse_data"] = {"entities": before}
-    _, messages = run(ActionAnswerFollowUp(), tracker)
+    _, messages = run_follow_up(tracker)
     return [m.get("response") for m in messages]
 
 
@@ -1843,8 +1851,6 @@ def test_what_counts_as_back_office_is_what_the_terms_mean(tracker_factory):
 
 
 def test_the_one_left_out_before_is_not_the_one_asked_about_next(tracker_factory):
-    from tests.unit.test_actions import run
-
     first = "what trends are there in outsourcing besides call centres?"
     at = first.index("call centres")
     tracker = _after_knowledge_answer(
@@ -1855,7 +1861,7 @@ def test_the_one_left_out_before_is_not_the_one_asked_about_next(tracker_factory
     tracker.events[0]["parse_data"] = {
         "entities": [{"entity": "subject", "value": "call_center", "start": at, "end": at + 12}]
     }
-    _, messages = run(ActionAnswerFollowUp(), tracker)
+    _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] != ["utter_careers/call_center"]
 
 
@@ -1913,16 +1919,3 @@ def test_for_big_corporations_after_what_one_does_is_the_rule_of_thumb(tracker_f
     assert _answer(tracker_factory, "services/bpo", "and for big corporations?", []) == [
         "utter_choosing/overview"
     ]
-
-
-def test_does_that_mean_asks_about_the_answer_whatever_its_words_resemble(tracker_factory):
-    from tests.unit.test_actions import run
-
-    text = "does that mean they can be reachable day and night?"
-    tracker = _after_knowledge_answer(
-        tracker_factory, "benefits/call_center", text, "follow_up", []
-    )
-    prediction = {"intent_response_key": "difference/channels", "confidence": 0.9}
-    tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
-    _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_benefits/call_center"]
