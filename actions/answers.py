@@ -60,7 +60,10 @@ _WANTS_IT_DONE = re.compile(
     r"am looking for|are after|are thinking of|plan)\b.{0,30}?\b(?:someone|somebody|"
     r"some(?:one|body) external|external|outside|"
     r"an? (?:company|firm|provider|partner|agency|team)|outsourc\w*|"
-    r"hand(?:ing)? (?:over|off)|to (?:handle|take care of|look after|do|run|manage))\b",
+    r"hand(?:ing)? (?:over|off)|to (?:handle|take care of|look after|do|run|manage))\b"
+    # "we need bookings taken by phone, plus the books and payroll done"
+    r"|\b(?:we|i)\s+(?:really\s+)?(?:want|need)\b[^.?!]{0,60}?\b(?:done|taken|handled|"
+    r"sorted|covered|answered|managed|looked after|taken care of)\b",
     re.IGNORECASE,
 )
 

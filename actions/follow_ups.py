@@ -28,6 +28,7 @@ from actions.answers import (
 )
 from actions.decision import BACK_OFFICE
 from actions.recommend import (
+    ONE_SIDE_QUESTIONS,
     added_task_events,
     asks_a_verdict_on_it,
     start_form_events,
@@ -280,6 +281,35 @@ def topic_answered_last(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+WHICH_SIDE = "utter_ask_which_side"
+
+
+def which_side_buttons(aspect: Text) -> List[Dict[Text, Text]]:
+    """Quick replies that ask `aspect` of a BPO or of a call center."""
+    questions = ONE_SIDE_QUESTIONS[aspect]
+    return [
+        {"title": title, "payload": questions[side]}
+        for side, title in ((BPO, "A BPO"), (CALL_CENTER, "A call center"))
+    ]
+
+
+def aspect_of_which_side(tracker: Tracker) -> Optional[Text]:
+    """The aspect the bot's turn just before asked a side for ("what services do they
+    offer" -> "A BPO or a call center?"), read from its quick replies."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    for event in reversed(tracker.events[: users[-1]] if users else []):
+        if event.get("event") == "user":
+            return None
+        if (event.get("metadata") or {}).get("utter_action") != WHICH_SIDE:
+            continue
+        payloads = {b.get("payload") for b in (event.get("data") or {}).get("buttons") or []}
+        return next(
+            (a for a, asked in ONE_SIDE_QUESTIONS.items() if payloads & set(asked.values())),
+            None,
+        )
+    return None
+
+
 # a story that ends in a question about the answer just given: "ok we're a dental clinic,
 # would they also do our billing?", "our 8 support staff all need health insurance, is
 # that part of it?"
@@ -394,6 +424,15 @@ RECOMMENDING_ACTIONS = (
 )
 
 
+def changes_the_size_or_budget(tracker: Tracker) -> bool:
+    """The message surely states a company size or a budget other than the one given."""
+    stated = answers_in_message(tracker, UNASKED_CONFIDENCE)
+    return any(
+        slot in stated and stated[slot] != tracker.get_slot(slot)
+        for slot in ("company_size", "budget")
+    )
+
+
 def recommendation_was_last(tracker: Tracker) -> bool:
     """The latest answer before this message was the recommendation or its reasons."""
     seen_user = False
@@ -463,8 +502,25 @@ _A_KIND_OF = re.compile(
 )
 # "is that more or less than what a bpo covers": how they differ
 _MORE_OR_LESS_THAN = re.compile(
-    r"\b(?:more or less|bigger or smaller|wider or narrower|broader or narrower) than "
+    r"\b(?:more or less|bigger or smaller|wider or narrower|broader or narrower|bigger|smaller|"
+    r"larger|wider|broader|narrower) than "
     rf"(?:what )?{_SUBJECT}",
+    re.IGNORECASE,
+)
+# "so which is cheaper", "is that the cheaper option for small businesses?": which one to
+# pick, which the budget decides (not "cheaper than doing it ourselves": the savings)
+_CHEAPER_ONE = re.compile(
+    r"\b(?:which|what)(?:\s+one|\s+option)?(?:'?s|\s+is|\s+would be|\s+works out)?\s+(?:the\s+)?"
+    r"(?:cheaper|cheapest|more affordable|less expensive|more expensive|pricier)\b"
+    r"|\bthe (?:cheaper|cheapest|more affordable|less expensive) (?:option|one|choice|route)\b"
+    r"|\b(?:cheaper|more affordable|less expensive|more expensive|pricier) than "
+    rf"(?:{_SUBJECT}|the other)",
+    re.IGNORECASE,
+)
+# "why are they so cheap": where the savings come from
+_WHY_CHEAP = re.compile(
+    r"^\W*(?:(?:and|but|so|ok)\W+)?(?:why|how come|how)\b[^?.]{0,30}\b(?:cheap|cheaper|"
+    r"inexpensive|low[- ]cost|affordable)\b",
     re.IGNORECASE,
 )
 # "so does a call centre do more than calls these days?": the channels
@@ -564,12 +620,17 @@ _SUITED_FOR = re.compile(
     r"\bwho (?:is|are) (?:it|they|that|one|this) (?:best |most |better )?(?:suited|meant|made|"
     r"right|good) for\b"
     r"|\bwhat (?:size|kind|type|sort) of (?:company|companies|business(?:es)?|firms?)\b[^?.]{0,30}"
-    r"\b(?:go(?:es)? for|use|uses|choose|chooses|pick|picks|suit\w*|fit\w*|need\w*)\b"
+    r"\b(?:go(?:es)? for|use|uses|choose|chooses|pick|picks|suit\w*|fit\w*|need\w*|"
+    r"(?:right|good|best|meant|made|ideal) for)\b"
+    # "when would a company go for that instead of a call centre"
+    r"|\bwhen (?:would|should|does|do|might) (?:a |an |my |our )?(?:company|business|firm|"
+    r"i|we|you|one)\s+(?:go for|go with|pick|choose|opt for|need|want)\b"
     # "which for who?", "ok so when does each one make sense"
     r"|^\W*which (?:one )?for (?:who|whom|what)\W*$"
     r"|\bwhen (?:does|do|would|should) (?:each|either|which) (?:one )?"
     r"(?:make sense|fit|work|suit)\b(?!\W*\d)"
-    r"|\b(?:is|are) (?:it|they|that|this|one) (?:more|mostly|mainly|better|only|just)\s+for\s+"
+    r"|\b(?:is|are) (?:it|they|that|this|one) (?:(?:more|mostly|mainly|better|only|just|also|"
+    r"even|really)\s+)?for\s+"
     r"(?:small|smaller|big|bigger|large|larger|mid(?:-?sized?|size)?|medium)[\s-]*(?:sized?\s+)?"
     r"(?:companies|businesses|firms|ones|shops)\b",
     re.IGNORECASE,
@@ -659,6 +720,10 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "relationship"
     if previous == "services/locations" and _WHY_SENT_THERE.search(text):
         return "savings"  # "why do companies send their work there" (not the jobs there)
+    if _CHEAPER_ONE.search(text):
+        return "choosing"
+    if _WHY_CHEAP.search(text):
+        return "savings"
     if _MORE_OR_LESS_THAN.search(text):
         return "difference"
     if _BEYOND_CALLS.search(text):
@@ -1155,6 +1220,10 @@ class ActionAnswerFollowUp(Action):
             if named_task(tracker) and not tracker.active_loop_name:
                 # "could they also handle our stock and shipping?": a change of the answers
                 return await ActionTakeAnswer().run(dispatcher, tracker, domain)
+            if not tracker.active_loop_name and changes_the_size_or_budget(tracker):
+                # "oh i should say we're part of a group with 800 people": a correction,
+                # though it reads like a question about how the two relate
+                return await ActionTakeAnswer().run(dispatcher, tracker, domain)
             text = tracker.latest_message.get("text") or ""
             guessed = named_task(tracker, guessed=True)
             if guessed and not tracker.active_loop_name and adds_to_earlier(text):
@@ -1210,6 +1279,11 @@ class ActionAnswerFollowUp(Action):
         ]
         subjects = {e.get("value") for e in named}
         subject = next((str(e["value"]) for e in named if e.get("value")), None)
+        picked = aspect_of_which_side(tracker) if previous is None and aspect is None else None
+        if picked and subject in (BPO, CALL_CENTER):
+            # "for a bpo?" after "a BPO or a call center?": the question asked before
+            dispatcher.utter_message(response=f"utter_{topic_for(picked, subject)}")
+            return []
         if (
             subject is None
             and previous in TOPICS
@@ -1297,6 +1371,7 @@ class ActionAnswerFollowUp(Action):
         if unsure and (previous is None or not (subject or aspect)) and not leans:
             dispatcher.utter_message(response="utter_default")
             return []
+        one_side = None
         if previous is None:  # a question of its own is answered; a fragment, asked about
             guess = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS)
             continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
@@ -1328,9 +1403,11 @@ class ActionAnswerFollowUp(Action):
             )
             own = own and not depends and not (subject is None and _GOES_ON_ABOUT_IT.search(text))
             topic = guess if own else None
-            if topic is None and guess is None and aspect and subject in (BPO, CALL_CENTER):
-                # "how much does a bpo cost?": the classifier unsure, the aspect and the
-                # subject name the answer
+            # what the question asks of one of the two, if it asks something of either
+            one_side = kind if subject is None and kind in ONE_SIDE_QUESTIONS else None
+            if topic is None and aspect and subject in (BPO, CALL_CENTER):
+                # "how much does a bpo cost?", "and their careers at a bpo?" with nothing
+                # before: the aspect and the subject name the answer
                 topic = topic_for(aspect, subject)
         else:
             confident = classifier_guess(tracker.latest_message, CONFIDENT_GUESS)
@@ -1373,7 +1450,12 @@ class ActionAnswerFollowUp(Action):
             elif previous == "choosing/overview" and _MATTERS.search(text) and not subject:
                 topic = previous  # "does budget matter?": what the choice depends on
         if topic is None:
-            if not tracker.active_loop_name:  # (in the form, its question comes again)
+            if tracker.active_loop_name:
+                pass  # (in the form, its question comes again)
+            elif previous is None and one_side:
+                # "what services do they offer" with nothing before: which one's?
+                dispatcher.utter_message(response=WHICH_SIDE, buttons=which_side_buttons(one_side))
+            else:
                 dispatcher.utter_message(response="utter_ask_follow_up_topic")
         else:
             dispatcher.utter_message(response=f"utter_{topic}")

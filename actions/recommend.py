@@ -39,10 +39,21 @@ from actions.decision import (
 )
 from actions.validation import OPENING_CONFIDENCE, UNASKED_CONFIDENCE, describe_answer
 
-ADVANTAGES_QUESTION = {
-    BPO: "What are the advantages of a BPO?",
-    CALL_CENTER: "What are the advantages of a call center?",
+# the question each answer about one of the two answers, by aspect and subject (quick
+# replies send them)
+ONE_SIDE_QUESTIONS = {
+    "definition": {BPO: "What is a BPO?", CALL_CENTER: "What is a call center?"},
+    "services": {BPO: "What does a BPO do?", CALL_CENTER: "What does a call center do?"},
+    "benefits": {
+        BPO: "What are the advantages of a BPO?",
+        CALL_CENTER: "What are the advantages of a call center?",
+    },
+    "careers": {
+        BPO: "What careers does a BPO offer?",
+        CALL_CENTER: "What careers does a call center offer?",
+    },
 }
+ADVANTAGES_QUESTION = ONE_SIDE_QUESTIONS["benefits"]
 START_BUTTON = {"title": "Recommend one for me", "payload": "/request_recommendation"}
 RECOMMENDATION_STATE = (*FORM_SLOTS, "recommended_model", "recommended_for")
 ROUND_DEFAULTS = {"unclear_answers": 0, "choosing_functions": False, "function_picks": None}

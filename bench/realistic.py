@@ -82,6 +82,7 @@ SIXTIETH = REPO_ROOT / "tests" / "realistic_sixtieth"  # session 29: only figure
 SIXTYFIRST = REPO_ROOT / "tests" / "realistic_sixty_first"  # session 30: only figures read
 SIXTYSECOND = REPO_ROOT / "tests" / "realistic_sixty_second"  # session 31: only figures read
 SIXTYTHIRD = REPO_ROOT / "tests" / "realistic_sixty_third"  # session 32: only figures read
+SIXTYFOURTH = REPO_ROOT / "tests" / "realistic_sixty_fourth"  # session 33: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -146,6 +147,7 @@ SETS = {
     "sixtyfirst": SIXTYFIRST,
     "sixtysecond": SIXTYSECOND,
     "sixtythird": SIXTYTHIRD,
+    "sixtyfourth": SIXTYFOURTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
@@ -195,7 +197,10 @@ class Judge:
         domain = _response_texts(REPO_ROOT / "domain.yml")
         for name in ("utter_out_of_scope", "utter_default", "utter_near_domain"):
             judge.rejections += domain.get(name, [])
-        judge.clarifications = domain.get("utter_ask_follow_up_topic", [])
+        judge.clarifications = [
+            *domain.get("utter_ask_follow_up_topic", []),
+            *domain.get("utter_ask_which_side", []),
+        ]
         for slot in FORM_SLOTS:
             judge.questions[slot] = domain.get(f"utter_ask_{slot}", [])
         return judge

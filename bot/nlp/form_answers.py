@@ -744,6 +744,9 @@ _DECIDES_MONEY = re.compile(
     rf"|{_DEPARTMENT}(?:(?:told|tells) (?:me|us)|said|says|decided|confirmed)\b"
     r"(?=[^.!?]{0,60}\b(?:tight|budget|money|spend\w*|afford|flexible|cheap|costs?|cash|funds?|"
     r"cuts?|generous|low|limited)\b)"
+    # "budget is actually tight, finance said no": a refusal that ends the clause
+    rf"|{_DEPARTMENT}(?:said no|refused|won'?t (?:pay|approve|sign|budge))\b"
+    r"(?=\s*(?:[,.;!?]|$|\b(?:so|and|but)\b))"
     # "we got investment last month": news of the money, no task
     r"|\b(?:(?:we|i|they)\s+(?:just\s+|have\s+|'ve\s+|recently\s+)*)?"
     r"(?:got|received|raised|secured|won|lost|closed)\s+(?:some\s+|new\s+|more\s+|a\s+|"

@@ -103,7 +103,8 @@ _WITHDRAWN_AFTER = re.compile(
 # a number said instead of an earlier one: "we are 40 people, sorry 400"
 _CORRECTED = re.compile(
     r"(?:\bsorry|\bi mean|\bi meant|\boops|\bactually|\bcorrection|\bmake (?:that|it)|\btypo"
-    r"|\bno)\W*(?:(?:it'?s|we'?re|we are|like|about|around)\s+)?$",
+    # "60-80 is just the office, it's more like 600"
+    r"|\bno|\bmore like|\bcloser to)\W*(?:(?:it'?s|we'?re|we are|like|about|around)\s+)?$",
     re.IGNORECASE,
 )
 

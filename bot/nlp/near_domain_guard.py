@@ -62,7 +62,9 @@ _OWN_BEFORE = re.compile(
     r"\s+(an?\s+|the\s+)?(\w+\s+){0,2}$"
     # "i'm office manager at a law firm of 65"
     r"|\b(?:work(?:s|ing)?|manager|director|owner|administrator|assistant|receptionist|partner|"
-    r"ceo|coo|cfo|bursar|secretary)\s+(?:at|for|of)\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$",
+    r"ceo|coo|cfo|bursar|secretary)\s+(?:at|for|of)\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$"
+    # "which one should a cleaning company go for": the one that chooses
+    r"|\b(?:should|would|could)\s+(?:an?|my|our)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)

@@ -507,6 +507,10 @@ def test_the_visitors_company_told_with_its_size_and_unsure_work_starts_the_ques
         ("we need an outsourcing partner but dont know what kind, 40 person agency",
          "company_size", "small", True),
         ("we're 60 people and need an outside partner", "company_size", "medium", True),
+        # work the visitor needs done, told as done
+        ("ferry operator, we need bookings taken by phone, plus the books and payroll done",
+         "outsourced_functions", "payroll", True),
+        ("do we need payroll software", "outsourced_functions", "payroll", False),
     ],
 )  # fmt: skip
 def test_one_answer_out_of_the_blue_starts_the_questions_only_when_asked_or_introduced(

@@ -200,6 +200,30 @@ def test_a_task_added_after_the_recommendation_in_unsure_words_changes_it(
         assert "My recommendation" not in said and tasks == []
 
 
+@pytest.mark.parametrize(
+    "text, size, changed",
+    [
+        ("oh i should say we're part of a group with 800 people and they'd all be covered too",
+         "large", True),
+        # the size said before, said again: a question about the two
+        ("we're 12 people, is a call center part of a bpo?", "small", False),
+    ],
+)  # fmt: skip
+def test_a_new_size_after_the_recommendation_is_a_correction(tracker_factory, text, size, changed):
+    entities = [
+        {"entity": "aspect", "value": "relationship"},
+        {"entity": "company_size", "value": size, "confidence": 1.0},
+    ]
+    tracker = _after_recommendation(tracker_factory, text, entities)
+    events, messages = run_follow_up(tracker)
+    said = " ".join(m.get("text") or "" for m in messages)
+    sizes = [e.get("value") for e in events if e.get("name") == "company_size"]
+    if changed:
+        assert sizes == ["large"] and "My recommendation" in said
+    else:
+        assert sizes == [] and "My recommendation" not in said
+
+
 def test_a_follow_up_that_names_nothing_is_about_the_previous_answer():
     assert resolve("benefits/bpo", asks_for_more=False) == "benefits/bpo"
     assert resolve("benefits/bpo", asks_for_more=True) == NEXT["benefits/bpo"]
@@ -356,20 +380,89 @@ def _opening(tracker_factory, text, topic, confidence=0.8):
 
 
 @pytest.mark.parametrize(
-    "text, guess",
+    "text, guess, aspect",
     [
-        ("what services do they offer", "difference/services"),
-        ("career path?", "careers/call_center"),
-        ("what are the advantages", "benefits/bpo"),
-        ("how is that different?", "difference/overview"),
+        ("what services do they offer", "difference/services", "services"),
+        ("career path?", "careers/call_center", "careers"),
+        ("what are the advantages", "benefits/bpo", "benefits"),
+        # the same for both: which topic, not which side
+        ("how is that different?", "difference/overview", None),
     ],
 )
 def test_with_nothing_before_a_question_that_depends_on_the_subject_asks_which(
-    tracker_factory, text, guess
+    tracker_factory, text, guess, aspect
 ):
     tracker = _opening(tracker_factory, text, guess)
     _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]
+    if aspect is None:
+        assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]
+        return
+    assert [m.get("response") for m in messages] == ["utter_ask_which_side"]
+    asked = {"services": "does", "careers": "careers", "benefits": "advantages"}[aspect]
+    buttons = messages[0]["buttons"]
+    assert [b["title"] for b in buttons] == ["A BPO", "A call center"]
+    assert all(asked in b["payload"] for b in buttons)
+    assert "BPO" in buttons[0]["payload"] and "call center" in buttons[1]["payload"]
+
+
+def _after_which_side(tracker_factory, aspect, text, entities, guess="definition/bpo"):
+    from actions.follow_ups import which_side_buttons
+
+    asked = {
+        "event": "bot",
+        "text": "Do you mean a BPO or a call center?",
+        "data": {"buttons": which_side_buttons(aspect)},
+        "metadata": {"utter_action": "utter_ask_which_side"},
+    }
+    return tracker_factory(
+        events=[
+            {"event": "user", "text": "what services do they offer"},
+            asked,
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": text},
+        ],
+        intent="follow_up",
+        entities=entities,
+        text=text,
+        # (the topic classifier reads a side alone as what it is)
+        parse={"response_selector": {"default": {"response": {
+            "intent_response_key": guess, "confidence": 0.95}}}},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # typed
+        ("for a bpo?", [{"entity": "subject", "value": "bpo"}], "utter_services/bpo"),
+        ("the call centre one", [{"entity": "subject", "value": "call_center"}],
+         "utter_services/call_center"),
+        # a question of its own is its own
+        ("and their careers at a bpo?",
+         [{"entity": "subject", "value": "bpo"}, {"entity": "aspect", "value": "careers"}],
+         "utter_careers/bpo"),
+    ],
+)  # fmt: skip
+def test_the_side_picked_answers_the_question_asked_before(
+    tracker_factory, text, entities, expected
+):
+    guess = "careers/bpo" if "careers" in text else "definition/bpo"
+    tracker = _after_which_side(tracker_factory, "services", text, entities, guess)
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == [expected]
+
+
+def test_a_side_named_after_another_question_is_not_taken_as_its_answer(tracker_factory):
+    # "for a bpo?" with no "which one?" before: what one is
+    text = "for a bpo?"
+    tracker = tracker_factory(
+        events=[{"event": "user", "text": text}],
+        intent="follow_up",
+        entities=[{"entity": "subject", "value": "bpo"}],
+        text=text,
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_definition/bpo"]
 
 
 def test_with_nothing_before_a_question_of_its_own_is_answered(tracker_factory):
@@ -752,9 +845,9 @@ def test_a_subject_placed_in_the_front_and_back_office_gets_the_structure(aspect
         # with no subject, "they" may be either: asked
         ("how are they organized differently", [{"entity": "aspect", "value": "structure"}],
          "utter_ask_follow_up_topic"),
-        # the careers answer depends on which of the two: asked
+        # the careers answer depends on which of the two: asked which
         ("career path there?", [{"entity": "aspect", "value": "careers"}],
-         "utter_ask_follow_up_topic"),
+         "utter_ask_which_side"),
     ],
 )  # fmt: skip
 def test_with_nothing_before_an_unsure_question_on_a_subject_gets_its_aspect(
@@ -894,7 +987,7 @@ def test_an_aspect_leaning_on_nothing_said_before_asks_which(tracker_factory):
         entities=[aspect_entity("careers")],
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_ask_follow_up_topic"]
+    assert [m.get("response") for m in messages] == ["utter_ask_which_side"]
 
 
 def test_why_after_the_main_difference_gets_what_each_one_does(tracker_factory):
@@ -1803,8 +1896,22 @@ def test_a_size_of_company_after_another_kind_of_answer_is_no_choice(
         ("services/locations", "why do companies send their work there", ["careers"], "savings"),
         ("benefits/call_center", "which for who?", [], "choosing"),
         ("benefits/bpo", "ok so when does each one make sense", [], "choosing"),
+        # which one costs less: which to pick; why they cost little: the savings
+        ("difference/overview", "ok which one is cheaper then", ["savings"], "choosing"),
+        ("definition/call_center", "is that the cheaper route for a small shop?", ["savings"],
+         "choosing"),
+        ("services/bpo", "is it cheaper than a call centre", ["savings"], "choosing"),
+        ("services/bpo", "is it cheaper than doing it ourselves", ["savings"], "savings"),
+        ("definition/bpo", "how come theyre so cheap", [], "savings"),
+        # what size of company it suits
+        ("services/bpo", "are they also for small companies or only big ones", [], "choosing"),
+        ("definition/call_center", "what size of business is it good for", ["benefits"],
+         "choosing"),
+        ("services/bpo", "when would a firm go for a bpo over that", [], "choosing"),
+        # bigger or smaller than the other: how the two differ
+        ("definition/bpo", "so is it larger than a call centre", [], "difference"),
     ],
-)
+)  # fmt: skip
 def test_why_the_work_goes_there_and_which_for_whom(
     tracker_factory, previous, text, entities, expected
 ):

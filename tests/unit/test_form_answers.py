@@ -630,6 +630,9 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
         ("head office approved it support for the branches", "head office approved"),
         ("the budget is actually flexible, we got investment last month", "we got investment"),
         ("we raised a seed round so money is fine", "we raised a seed round"),
+        ("correction: budget is actually tight, finance said no", "finance said no"),
+        ("finance said no so its tight", "finance said"),
+        ("finance said no to hiring so we need payroll done", None),
     ],
 )
 def test_a_department_deciding_the_money_is_no_task(text, decider):

@@ -182,6 +182,11 @@ def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people)
         ("we are 40, no 45", 45),
         ("actually ignore the 450, most are freelancers, proper employees is like 120", 120),
         ("forget the 40, its 400", 400),
+        (
+            "sorry i said 60-80 but thats just the office, its more like 600 with the installers",
+            600,
+        ),
+        ("we are 60 but closer to 90 with the drivers", 90),
         ("oh hold on, 600 was last year, we've cut down to about 200 now", 200),
         ("we were 600 last year, now 200", 200),
         # no number taken back: the first stands
