@@ -60,16 +60,23 @@ _WANTS_IT_DONE = re.compile(
     r"am looking for|are after|are thinking of|plan)\b.{0,30}?\b(?:someone|somebody|"
     r"some(?:one|body) external|external|outside|"
     r"an? (?:company|firm|provider|partner|agency|team)|outsourc\w*|"
-    r"hand(?:ing)? (?:over|off)|to (?:handle|take care of|look after|do|run|manage))\b"
-    # "we need bookings taken by phone, plus the books and payroll done"
-    r"|\b(?:we|i)\s+(?:really\s+)?(?:want|need)\b[^.?!]{0,60}?\b(?:done|taken|handled|"
-    r"sorted|covered|answered|managed|looked after|taken care of)\b",
+    r"hand(?:ing)? (?:over|off)|to (?:handle|take care of|look after|do|run|manage))\b",
     re.IGNORECASE,
 )
+# ... told as done: "we need bookings taken by phone, plus the books and payroll done" (not
+# "i need to know what's covered", "do we need payroll done in house?")
+_NEEDS_IT_DONE = re.compile(
+    r"\b(?:we|i)\s+(?:really\s+)?(?:want|need)\b(?!\s+to\b)[^.?!]{0,60}?\b(?:done|taken|"
+    r"handled|answered|looked after|taken care of)\b(?!\s+in[- ]?house)",
+    re.IGNORECASE,
+)
+_ASKED = re.compile(r"\?|^\W*(?:do|does|should|can|could|would|is|are)\b", re.IGNORECASE)
 
 
 def wants_work_done(text: str) -> bool:
-    return bool(_WANTS_IT_DONE.search(text))
+    return bool(
+        _WANTS_IT_DONE.search(text) or (_NEEDS_IT_DONE.search(text) and not _ASKED.search(text))
+    )
 
 
 # "Hi! We're a regional airline with 1,100 employees.": the visitor introduces the company

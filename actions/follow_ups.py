@@ -28,13 +28,19 @@ from actions.answers import (
 )
 from actions.decision import BACK_OFFICE
 from actions.recommend import (
-    ONE_SIDE_QUESTIONS,
     added_task_events,
     asks_a_verdict_on_it,
     start_form_events,
     tell_how_to_choose,
 )
 from actions.validation import UNASKED_CONFIDENCE, describe_answer
+from actions.which_side import (
+    ONE_SIDE_QUESTIONS,
+    WHICH_SIDE,
+    aspect_of_which_side,
+    bot_turn_before,
+    which_side_buttons,
+)
 
 BPO, CALL_CENTER = "bpo", "call_center"
 BOTH = "both"  # the two side by side: an aspect's answer about both (topic_for)
@@ -272,42 +278,7 @@ def subject_asked_before(tracker: Tracker) -> Optional[Text]:
 
 def topic_answered_last(tracker: Tracker) -> Optional[Text]:
     """The knowledge topic answered in the bot's turn just before this message, if any."""
-    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    for event in reversed(tracker.events[: users[-1]] if users else []):
-        if event.get("event") == "user":
-            return None
-        if topic := _topic_uttered(event):
-            return topic
-    return None
-
-
-WHICH_SIDE = "utter_ask_which_side"
-
-
-def which_side_buttons(aspect: Text) -> List[Dict[Text, Text]]:
-    """Quick replies that ask `aspect` of a BPO or of a call center."""
-    questions = ONE_SIDE_QUESTIONS[aspect]
-    return [
-        {"title": title, "payload": questions[side]}
-        for side, title in ((BPO, "A BPO"), (CALL_CENTER, "A call center"))
-    ]
-
-
-def aspect_of_which_side(tracker: Tracker) -> Optional[Text]:
-    """The aspect the bot's turn just before asked a side for ("what services do they
-    offer" -> "A BPO or a call center?"), read from its quick replies."""
-    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    for event in reversed(tracker.events[: users[-1]] if users else []):
-        if event.get("event") == "user":
-            return None
-        if (event.get("metadata") or {}).get("utter_action") != WHICH_SIDE:
-            continue
-        payloads = {b.get("payload") for b in (event.get("data") or {}).get("buttons") or []}
-        return next(
-            (a for a, asked in ONE_SIDE_QUESTIONS.items() if payloads & set(asked.values())),
-            None,
-        )
-    return None
+    return next(filter(None, map(_topic_uttered, bot_turn_before(tracker))), None)
 
 
 # a story that ends in a question about the answer just given: "ok we're a dental clinic,
@@ -425,11 +396,17 @@ RECOMMENDING_ACTIONS = (
 
 
 def changes_the_size_or_budget(tracker: Tracker) -> bool:
-    """The message surely states a company size or a budget other than the one given."""
-    stated = answers_in_message(tracker, UNASKED_CONFIDENCE)
+    """The visitor tells of their own company a size or a budget other than the one
+    given, in words the model reads surely ("we belong to a group of 900 staff"; not the
+    ruler's "small businesses" in "does that apply to small businesses too?")."""
+    if not _WE.search(tracker.latest_message.get("text") or ""):
+        return False
     return any(
-        slot in stated and stated[slot] != tracker.get_slot(slot)
-        for slot in ("company_size", "budget")
+        e.get("entity") in ("company_size", "budget")
+        and not e.get("role")
+        and (e.get("confidence") or 0.0) >= UNASKED_CONFIDENCE
+        and e.get("value") != tracker.get_slot(e["entity"])
+        for e in tracker.latest_message.get("entities") or []
     )
 
 
@@ -473,6 +450,12 @@ _ABSTRACT_WHERE = re.compile(
 )
 
 _SUBJECT = r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|business process outsourcing)"
+# a side alone, the reply to "a BPO or a call center?" ("for a bpo?", "the call centre one")
+_ONLY_A_SIDE = re.compile(
+    r"^\W*(?:(?:and|ok|okay|oh|um|uh|so|i mean|for|of|about|at|in)\W+)*"
+    rf"(?:{_SUBJECT}|cc)(?:\W+(?:one|side|pls|please|plz|thx|thanks|then|i guess))*\W*$",
+    re.IGNORECASE,
+)
 # "why do companies send their work there": why the work goes where the providers are
 _WHY_SENT_THERE = re.compile(
     r"\b(?:why|how come)\b.{0,40}\b(?:send|sends|move|moves|ship|ships|outsource|outsources|"
@@ -502,25 +485,39 @@ _A_KIND_OF = re.compile(
 )
 # "is that more or less than what a bpo covers": how they differ
 _MORE_OR_LESS_THAN = re.compile(
-    r"\b(?:more or less|bigger or smaller|wider or narrower|broader or narrower|bigger|smaller|"
-    r"larger|wider|broader|narrower) than "
-    rf"(?:what )?{_SUBJECT}",
+    r"\b(?:more or less|bigger or smaller|wider or narrower|broader or narrower) than "
+    rf"(?:what )?{_SUBJECT}"
+    # "so is it bigger than a call center or what"
+    r"|^\W*(?:(?:so|and|but|ok)\W+)*(?:is|are|isn'?t|aren'?t)\s+(?:it|that|this|they|"
+    rf"{_SUBJECT})\s+(?:\w+\s+)?(?:bigger|smaller|larger|wider|broader|narrower) than {_SUBJECT}"
+    r"\W*(?:(?:or what|then|tho|though)\W*)?$",
     re.IGNORECASE,
 )
 # "so which is cheaper", "is that the cheaper option for small businesses?": which one to
-# pick, which the budget decides (not "cheaper than doing it ourselves": the savings)
+# pick, which the budget decides (not "cheaper than doing it ourselves": the savings; not
+# "which is the cheapest country" or "which is cheaper, ivr or chatbots?")
 _CHEAPER_ONE = re.compile(
-    r"\b(?:which|what)(?:\s+one|\s+option)?(?:'?s|\s+is|\s+would be|\s+works out)?\s+(?:the\s+)?"
-    r"(?:cheaper|cheapest|more affordable|less expensive|more expensive|pricier)\b"
-    r"|\bthe (?:cheaper|cheapest|more affordable|less expensive) (?:option|one|choice|route)\b"
+    r"\b(?:which|what)(?:\s+one|\s+option|\s+of (?:the two|them|those))?(?:'?s|\s+is|\s+would be|"
+    r"\s+works out)?\s+(?:the\s+)?(?:cheaper|cheapest|more affordable|less expensive|"
+    r"more expensive|pricier)(?:\s+(?:one|option))?"
+    r"(?=\W*(?:$|then\b|tho\b|overall\b|for (?:us|me|an?)\b))"
+    r"|\bthe (?:cheaper|cheapest|more affordable|less expensive) (?:option|one|choice)\b"
     r"|\b(?:cheaper|more affordable|less expensive|more expensive|pricier) than "
     rf"(?:{_SUBJECT}|the other)",
     re.IGNORECASE,
 )
+# ... after an answer that compares other things: the jobs, hiring abroad or at home
+_CHEAPER_OF_OTHERS = (
+    "careers/bpo",
+    "careers/call_center",
+    "benefits/outsourcing_savings",
+    "services/locations",
+    "trends/remote_global",
+)
 # "why are they so cheap": where the savings come from
 _WHY_CHEAP = re.compile(
-    r"^\W*(?:(?:and|but|so|ok)\W+)?(?:why|how come|how)\b[^?.]{0,30}\b(?:cheap|cheaper|"
-    r"inexpensive|low[- ]cost|affordable)\b",
+    r"^\W*(?:(?:and|but|so|ok)\W+)?(?:why|how come)\b[^?.]{0,30}\b(?:cheap|cheaper|"
+    r"inexpensive|low[- ]cost)\b",
     re.IGNORECASE,
 )
 # "so does a call centre do more than calls these days?": the channels
@@ -623,8 +620,8 @@ _SUITED_FOR = re.compile(
     r"\b(?:go(?:es)? for|use|uses|choose|chooses|pick|picks|suit\w*|fit\w*|need\w*|"
     r"(?:right|good|best|meant|made|ideal) for)\b"
     # "when would a company go for that instead of a call centre"
-    r"|\bwhen (?:would|should|does|do|might) (?:a |an |my |our )?(?:company|business|firm|"
-    r"i|we|you|one)\s+(?:go for|go with|pick|choose|opt for|need|want)\b"
+    r"|\bwhen (?:would|should|does|do|might) (?:a |an |my |our )?(?:company|business|firm)\s+"
+    r"(?:go for|go with|pick|choose|opt for)\b"
     # "which for who?", "ok so when does each one make sense"
     r"|^\W*which (?:one )?for (?:who|whom|what)\W*$"
     r"|\bwhen (?:does|do|would|should) (?:each|either|which) (?:one )?"
@@ -720,10 +717,10 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "relationship"
     if previous == "services/locations" and _WHY_SENT_THERE.search(text):
         return "savings"  # "why do companies send their work there" (not the jobs there)
-    if _CHEAPER_ONE.search(text):
-        return "choosing"
     if _WHY_CHEAP.search(text):
         return "savings"
+    if _CHEAPER_ONE.search(text) and previous not in _CHEAPER_OF_OTHERS:
+        return "choosing"
     if _MORE_OR_LESS_THAN.search(text):
         return "difference"
     if _BEYOND_CALLS.search(text):
@@ -1279,8 +1276,8 @@ class ActionAnswerFollowUp(Action):
         ]
         subjects = {e.get("value") for e in named}
         subject = next((str(e["value"]) for e in named if e.get("value")), None)
-        picked = aspect_of_which_side(tracker) if previous is None and aspect is None else None
-        if picked and subject in (BPO, CALL_CENTER):
+        picked = aspect_of_which_side(tracker) if _ONLY_A_SIDE.match(text) else None
+        if picked and len(subjects) == 1 and subject in (BPO, CALL_CENTER):
             # "for a bpo?" after "a BPO or a call center?": the question asked before
             dispatcher.utter_message(response=f"utter_{topic_for(picked, subject)}")
             return []
@@ -1449,16 +1446,15 @@ class ActionAnswerFollowUp(Action):
                 topic = previous  # "does that apply to small firms too": that answer again
             elif previous == "choosing/overview" and _MATTERS.search(text) and not subject:
                 topic = previous  # "does budget matter?": what the choice depends on
-        if topic is None:
-            if tracker.active_loop_name:
-                pass  # (in the form, its question comes again)
-            elif previous is None and one_side:
-                # "what services do they offer" with nothing before: which one's?
-                dispatcher.utter_message(response=WHICH_SIDE, buttons=which_side_buttons(one_side))
-            else:
-                dispatcher.utter_message(response="utter_ask_follow_up_topic")
-        else:
+        if topic is not None:
             dispatcher.utter_message(response=f"utter_{topic}")
+        elif tracker.active_loop_name:
+            pass  # the form's question comes again
+        elif previous is None and one_side:
+            # "what services do they offer" with nothing before: which one's?
+            dispatcher.utter_message(response=WHICH_SIDE, buttons=which_side_buttons(one_side))
+        else:
+            dispatcher.utter_message(response="utter_ask_follow_up_topic")
         return []
 
 

@@ -27,9 +27,7 @@ from actions.answers import (
     wants_work_done,
 )
 from actions.decision import (
-    BPO,
     BUDGET_LABELS,
-    CALL_CENTER,
     CHOICE_WITH_ARTICLE,
     SIZE_LABELS,
     Recommendation,
@@ -38,21 +36,8 @@ from actions.decision import (
     what_would_change,
 )
 from actions.validation import OPENING_CONFIDENCE, UNASKED_CONFIDENCE, describe_answer
+from actions.which_side import ONE_SIDE_QUESTIONS
 
-# the question each answer about one of the two answers, by aspect and subject (quick
-# replies send them)
-ONE_SIDE_QUESTIONS = {
-    "definition": {BPO: "What is a BPO?", CALL_CENTER: "What is a call center?"},
-    "services": {BPO: "What does a BPO do?", CALL_CENTER: "What does a call center do?"},
-    "benefits": {
-        BPO: "What are the advantages of a BPO?",
-        CALL_CENTER: "What are the advantages of a call center?",
-    },
-    "careers": {
-        BPO: "What careers does a BPO offer?",
-        CALL_CENTER: "What careers does a call center offer?",
-    },
-}
 ADVANTAGES_QUESTION = ONE_SIDE_QUESTIONS["benefits"]
 START_BUTTON = {"title": "Recommend one for me", "payload": "/request_recommendation"}
 RECOMMENDATION_STATE = (*FORM_SLOTS, "recommended_model", "recommended_for")

@@ -557,3 +557,36 @@ def test_a_firms_own_trade_is_no_task_unless_asked_for(assistant, conversation):
     asking.say("recommend me one")
     reply = asking.say("we're an IT firm of 110 and need help with it support")
     assert "Noted: outsourcing IT support" in reply
+
+
+def test_a_question_that_depends_on_the_side_asks_which_and_answers_it(conversation):
+    replies = conversation.replies("what are the advantages")
+    assert "Do you mean a BPO or a call center?" in replies[0]["text"]
+    assert buttons(replies) == ["A BPO", "A call center"]
+    assert "narrow specialisation" in conversation.say("the call centre one")
+
+
+def test_facts_before_asking_to_choose_between_the_two_are_kept(assistant, conversation):
+    reply = conversation.say(
+        "we're a 9 person design studio with no real budget, trying to choose between bpo and "
+        "call center"
+    )
+    assert "Noted: a small company (under 50 people), a tight budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "budget") == "tight"
+
+
+def test_a_bigger_group_told_after_the_recommendation_updates_the_size(assistant, conversation):
+    conversation.say("which one fits us? we're 25 people")
+    conversation.say("customer satisfaction surveys by phone")
+    assert "My recommendation: a call center" in conversation.say("flexible")
+    reply = conversation.say(
+        "oh i forgot, we belong to a group of 900 staff and it'd cover them too"
+    )
+    assert "Updated" in reply and "My recommendation: a BPO" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "large"
+
+
+def test_a_trade_asking_which_to_pick_gets_the_questions(conversation):
+    reply = conversation.say("what should a plumbing company go for?")
+    assert "It depends on three things" in reply
+    assert "How many people" in reply

@@ -51,7 +51,7 @@ from bot.nlp.base import (
     names_money,
     word_pattern,
 )
-from bot.nlp.choice_question import BARE_CHOICE
+from bot.nlp.choice_question import BARE_CHOICE, CHOOSING_BETWEEN
 from bot.nlp.headcount import counts_things, headcount, size_class
 from bot.nlp.sparse_classifiers import feature_matrix, sentence_features, token_features
 
@@ -732,10 +732,11 @@ _DEPARTMENT = (
     r"(?:\s+(?:team|dept|department|people|guys|director|manager|boss|lot|side|office))?\s+"
     r"(?:(?:just|has|have|already|then|recently|finally|now)\s+)*"
 )
+_REFUSED = r"(?:said no|refused|won'?t (?:pay|approve|sign|budge))"
 _DECIDES_MONEY = re.compile(
     rf"{_DEPARTMENT}(?:slashed|cut|approved|signed off|reduced|capped|froze|frozen|halved|"
-    r"allocated|budgeted|okayed|ok'?d|rejected|vetoed|won'?t (?:pay|approve|sign|budge)|"
-    r"said no)\b(?=\s+(?:it|that|the|our|my|us|me|this|them|a|an|much|more|anything|"
+    rf"allocated|budgeted|okayed|ok'?d|rejected|vetoed|{_REFUSED})"
+    r"\b(?=\s+(?:it|that|the|our|my|us|me|this|them|a|an|much|more|anything|"
     r"\w+ (?:budget|money|spend)))"
     # ... and what they cut ("cut it" names no IT)
     r"(?:\s+(?:it|that|this|them)\b(?!\s+(?:support|services?|team|department|dept|help|"
@@ -744,9 +745,9 @@ _DECIDES_MONEY = re.compile(
     rf"|{_DEPARTMENT}(?:(?:told|tells) (?:me|us)|said|says|decided|confirmed)\b"
     r"(?=[^.!?]{0,60}\b(?:tight|budget|money|spend\w*|afford|flexible|cheap|costs?|cash|funds?|"
     r"cuts?|generous|low|limited)\b)"
-    # "budget is actually tight, finance said no": a refusal that ends the clause
-    rf"|{_DEPARTMENT}(?:said no|refused|won'?t (?:pay|approve|sign|budge))\b"
-    r"(?=\s*(?:[,.;!?]|$|\b(?:so|and|but)\b))"
+    # "budget is actually tight, finance said no": a refusal that ends the clause, in a
+    # message about the money (money_deciders)
+    rf"|(?P<refusal>{_DEPARTMENT}{_REFUSED})\b(?=\s*(?:[,.;!?]|$|\b(?:so|and|but)\b))"
     # "we got investment last month": news of the money, no task
     r"|\b(?:(?:we|i|they)\s+(?:just\s+|have\s+|'ve\s+|recently\s+)*)?"
     r"(?:got|received|raised|secured|won|lost|closed)\s+(?:some\s+|new\s+|more\s+|a\s+|"
@@ -759,7 +760,11 @@ _DECIDES_MONEY = re.compile(
 def money_deciders(text: Text) -> List[tuple]:
     """The stretches that name who decided the budget, or news of the money ("we got
     investment last month"): no task there."""
-    return [(len(text[: m.start()].rstrip(" \t")), m.end()) for m in _DECIDES_MONEY.finditer(text)]
+    return [
+        (len(text[: m.start()].rstrip(" \t")), m.end())
+        for m in _DECIDES_MONEY.finditer(text)
+        if not m.group("refusal") or names_money(text)
+    ]
 
 
 def _whole_message(text: Text, entity: Dict) -> bool:
@@ -1365,7 +1370,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             tasks = read.get(self.config["several_values"][0], [])
             if self.states_an_answer(message, predicted, tasks):
                 message.set(STATED_ANSWER, True)
-            elif is_knowledge_question(message) and not BARE_CHOICE.search(message.get(TEXT)):
+            elif is_knowledge_question(message) and not (
+                BARE_CHOICE.search(text) or CHOOSING_BETWEEN.search(text)
+            ):
                 # a head count, and the ruler's terms where they are in place (a bare
                 # choice, "... our warehouse needs running. bpo or call centre?", is read
                 # whole: ChoiceQuestion makes it the request for the form it is)

@@ -66,6 +66,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|months?|weeks?|days?|hours?|clients?|customers?|calls?|products?|languages?|markets?)\b"
 )
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to)\s*")
 _BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even|max|at most)\b")
 _ABOVE = re.compile(r"\b(over|more than|above|at least|north of|upwards of)\b")
 
@@ -103,8 +104,7 @@ _WITHDRAWN_AFTER = re.compile(
 # a number said instead of an earlier one: "we are 40 people, sorry 400"
 _CORRECTED = re.compile(
     r"(?:\bsorry|\bi mean|\bi meant|\boops|\bactually|\bcorrection|\bmake (?:that|it)|\btypo"
-    # "60-80 is just the office, it's more like 600"
-    r"|\bno|\bmore like|\bcloser to)\W*(?:(?:it'?s|we'?re|we are|like|about|around)\s+)?$",
+    r"|\bno)\W*(?:(?:it'?s|we'?re|we are|like|about|around)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -276,12 +276,18 @@ def headcount(text: str) -> Optional[float]:
     if not candidates:
         return None
     # "i wrote 260, it's 26 actually", "230, not 2,300": the number taken back is not it
-    kept = [
-        c
+    withdrawn = [
+        _WITHDRAWN.search(digits[max(0, c[2] - 24) : c[2]])
+        or _WITHDRAWN_AFTER.match(digits[c[3] :])
         for c in candidates
-        if not _WITHDRAWN.search(digits[max(0, c[2] - 24) : c[2]])
-        and not _WITHDRAWN_AFTER.match(digits[c[3] :])
     ]
+    # "i said 60-80 but ...": the whole range taken back
+    for i in range(1, len(candidates)):
+        if withdrawn[i - 1] and _RANGE_JOIN.fullmatch(
+            digits[candidates[i - 1][3] : candidates[i][2]]
+        ):
+            withdrawn[i] = withdrawn[i - 1]
+    kept = [c for c, taken_back in zip(candidates, withdrawn, strict=True) if not taken_back]
     candidates = kept or candidates
     corrected = [c for c in candidates[1:] if _CORRECTED.search(digits[max(0, c[2] - 24) : c[2]])]
     corrected += [

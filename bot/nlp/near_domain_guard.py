@@ -62,11 +62,13 @@ _OWN_BEFORE = re.compile(
     r"\s+(an?\s+|the\s+)?(\w+\s+){0,2}$"
     # "i'm office manager at a law firm of 65"
     r"|\b(?:work(?:s|ing)?|manager|director|owner|administrator|assistant|receptionist|partner|"
-    r"ceo|coo|cfo|bursar|secretary)\s+(?:at|for|of)\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$"
-    # "which one should a cleaning company go for": the one that chooses
-    r"|\b(?:should|would|could)\s+(?:an?|my|our)\s+(?:\w+\s+)?$",
+    r"ceo|coo|cfo|bursar|secretary)\s+(?:at|for|of)\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# "which one should a cleaning company go for": the business that chooses (not "would a
+# catering firm run our canteen")
+_CHOOSER_BEFORE = re.compile(r"\b(?:should|would|could)\s+(?:an?|my|our)\s+(?:\w+\s+)?$", re.I)
+_CHOOSES_AFTER = re.compile(r"^\s+(?:go for|go with|choose|pick|opt for)\b", re.IGNORECASE)
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
 # work of the visitor's handed over: "the invoices and the vat return are the real
 # headache, can they take those on too?" (the vat return is a task, not a tax question)
@@ -229,6 +231,10 @@ class NearDomainGuard(StatelessComponent):
             and (
                 _OWN_BEFORE.search(text[: match.start()])
                 or _OWN_AFTER.search(text[match.end() :])
+                or (
+                    _CHOOSER_BEFORE.search(text[: match.start()])
+                    and _CHOOSES_AFTER.match(text[match.end() :])
+                )
                 or (
                     _OURS_BEFORE.search(text[: match.start()])
                     # "our cleaning service", "my cleaning company is growing fast"

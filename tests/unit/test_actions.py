@@ -510,7 +510,9 @@ def test_the_visitors_company_told_with_its_size_and_unsure_work_starts_the_ques
         # work the visitor needs done, told as done
         ("ferry operator, we need bookings taken by phone, plus the books and payroll done",
          "outsourced_functions", "payroll", True),
-        ("do we need payroll software", "outsourced_functions", "payroll", False),
+        ("do we need payroll done in house?", "outsourced_functions", "payroll", False),
+        ("i want to understand how our payroll is handled", "outsourced_functions", "payroll",
+         False),
     ],
 )  # fmt: skip
 def test_one_answer_out_of_the_blue_starts_the_questions_only_when_asked_or_introduced(

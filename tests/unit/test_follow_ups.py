@@ -201,18 +201,22 @@ def test_a_task_added_after_the_recommendation_in_unsure_words_changes_it(
 
 
 @pytest.mark.parametrize(
-    "text, size, changed",
+    "text, size, confidence, changed",
     [
         ("oh i should say we're part of a group with 800 people and they'd all be covered too",
-         "large", True),
+         "large", 1.0, True),
         # the size said before, said again: a question about the two
-        ("we're 12 people, is a call center part of a bpo?", "small", False),
+        ("we're 12 people, is a call center part of a bpo?", "small", 1.0, False),
+        # a size of other companies, in the ruler's words (no confidence)
+        ("does that apply to large companies too?", "large", None, False),
     ],
 )  # fmt: skip
-def test_a_new_size_after_the_recommendation_is_a_correction(tracker_factory, text, size, changed):
+def test_a_new_size_after_the_recommendation_is_a_correction(
+    tracker_factory, text, size, confidence, changed
+):
     entities = [
         {"entity": "aspect", "value": "relationship"},
-        {"entity": "company_size", "value": size, "confidence": 1.0},
+        {"entity": "company_size", "value": size, "confidence": confidence},
     ]
     tracker = _after_recommendation(tracker_factory, text, entities)
     events, messages = run_follow_up(tracker)
@@ -446,23 +450,49 @@ def _after_which_side(tracker_factory, aspect, text, entities, guess="definition
 def test_the_side_picked_answers_the_question_asked_before(
     tracker_factory, text, entities, expected
 ):
-    guess = "careers/bpo" if "careers" in text else "definition/bpo"
-    tracker = _after_which_side(tracker_factory, "services", text, entities, guess)
+    # (the classifier's guess, what a BPO is, loses to the table)
+    tracker = _after_which_side(tracker_factory, "services", text, entities)
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == [expected]
 
 
-def test_a_side_named_after_another_question_is_not_taken_as_its_answer(tracker_factory):
-    # "for a bpo?" with no "which one?" before: what one is
-    text = "for a bpo?"
-    tracker = tracker_factory(
-        events=[{"event": "user", "text": text}],
-        intent="follow_up",
-        entities=[{"entity": "subject", "value": "bpo"}],
-        text=text,
-    )
+def test_a_side_named_a_turn_later_is_not_taken_as_the_pick(tracker_factory):
+    # "which one?" asked two turns back, a greeting in between: "for a bpo?" is what one is
+    tracker = _after_which_side(tracker_factory, "services", "hi", [])
+    later = [
+        {"event": "bot", "text": "Hello!", "metadata": {"utter_action": "utter_greet"}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "for a bpo?"},
+    ]
+    tracker.events.extend(later)
+    tracker.latest_message["text"] = "for a bpo?"
+    tracker.latest_message["entities"] = [{"entity": "subject", "value": "bpo"}]
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_definition/bpo"]
+
+
+@pytest.mark.parametrize(
+    "text, entities",
+    [
+        # a question of its own about one side
+        ("is a bpo cheaper?",
+         [{"entity": "subject", "value": "bpo"}, {"entity": "aspect", "value": "savings"}]),
+        # the side picked is the one kept, not the one named first
+        ("not the bpo, the call centre",
+         [{"entity": "subject", "value": "bpo"}, {"entity": "subject", "value": "call_center"}]),
+    ],
+)  # fmt: skip
+def test_only_a_side_alone_is_the_pick(tracker_factory, text, entities):
+    tracker = _after_which_side(tracker_factory, "services", text, entities)
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] != ["utter_services/bpo"]
+
+
+def test_every_question_of_one_side_has_an_answer_for_each_side():
+    from actions.which_side import ONE_SIDE_QUESTIONS
+
+    for aspect in ONE_SIDE_QUESTIONS:
+        assert set(ASPECTS[aspect]) >= {"bpo", "call_center"}
 
 
 def test_with_nothing_before_a_question_of_its_own_is_answered(tracker_factory):
@@ -1898,11 +1928,17 @@ def test_a_size_of_company_after_another_kind_of_answer_is_no_choice(
         ("benefits/bpo", "ok so when does each one make sense", [], "choosing"),
         # which one costs less: which to pick; why they cost little: the savings
         ("difference/overview", "ok which one is cheaper then", ["savings"], "choosing"),
-        ("definition/call_center", "is that the cheaper route for a small shop?", ["savings"],
+        ("definition/call_center", "is that the cheaper option for a small shop?", ["savings"],
          "choosing"),
         ("services/bpo", "is it cheaper than a call centre", ["savings"], "choosing"),
         ("services/bpo", "is it cheaper than doing it ourselves", ["savings"], "savings"),
         ("definition/bpo", "how come theyre so cheap", [], "savings"),
+        ("services/bpo", "how come a bpo is cheaper than a call centre?", ["savings"], "savings"),
+        # cheaper things that are not the two
+        ("benefits/outsourcing_savings", "so which is cheaper", ["savings"], "savings"),
+        ("services/locations", "which is the cheapest country?", ["locations"], "locations"),
+        ("difference/technology", "which is cheaper, ivr or chatbots?", ["technology"],
+         "technology"),
         # what size of company it suits
         ("services/bpo", "are they also for small companies or only big ones", [], "choosing"),
         ("definition/call_center", "what size of business is it good for", ["benefits"],

@@ -186,10 +186,11 @@ def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people)
             "sorry i said 60-80 but thats just the office, its more like 600 with the installers",
             600,
         ),
-        ("we are 60 but closer to 90 with the drivers", 90),
         ("oh hold on, 600 was last year, we've cut down to about 200 now", 200),
         ("we were 600 last year, now 200", 200),
         # no number taken back: the first stands
+        ("we have 200 employees, closer to 20 of them answer phones", 200),
+        ("we have 40 staff and more like 5 managers", 40),
         ("we're 40 in the office and 12 in the warehouse", 40),
         ("we're 20 now and 50 next year", 20),
         ("we have 30 staff and now 2 offices", 30),

@@ -143,6 +143,7 @@ def advice_reading(text):
         ("cleaning company owner here, which one should i pick", None),
         ("which one should a cleaning company go for?", None),
         ("should we hire a cleaning company or do it ourselves", "out_of_scope"),
+        ("could a catering firm run our canteen, which would you recommend", "out_of_scope"),
         ("my cleaning company has grown to 60 cleaners and the phones are chaos, thoughts?", None),
         ("we're 20 people, which crm should we use", "out_of_scope"),
         ("should we use quickbooks or xero for our books", "out_of_scope"),
