@@ -399,8 +399,9 @@ def changes_the_size_or_budget(tracker: Tracker) -> bool:
     """The visitor tells of their own company a size or a budget other than the one
     given, in words the model reads surely ("we belong to a group of 900 staff"; not the
     ruler's "small businesses" in "does that apply to small businesses too?")."""
-    if not _WE.search(tracker.latest_message.get("text") or ""):
-        return False
+    text = tracker.latest_message.get("text") or ""
+    if not _WE.search(text) or "?" in text:
+        return False  # ("is that what you'd tell our parent company with 2000 staff?")
     return any(
         e.get("entity") in ("company_size", "budget")
         and not e.get("role")
@@ -452,8 +453,10 @@ _ABSTRACT_WHERE = re.compile(
 _SUBJECT = r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|business process outsourcing)"
 # a side alone, the reply to "a BPO or a call center?" ("for a bpo?", "the call centre one")
 _ONLY_A_SIDE = re.compile(
-    r"^\W*(?:(?:and|ok|okay|oh|um|uh|so|i mean|for|of|about|at|in)\W+)*"
-    rf"(?:{_SUBJECT}|cc)(?:\W+(?:one|side|pls|please|plz|thx|thanks|then|i guess))*\W*$",
+    r"^\W*(?:(?:and|ok|okay|oh|um|uh|hmm+|hm|so|i mean|what about|how about|for|of|about|at|"
+    r"in)\W+)*"
+    rf"(?:{_SUBJECT}|cc)(?:\W+(?:one|side|pls|please|plz|thx|thanks|then|i guess|i think|"
+    r"probably))*\W*$",
     re.IGNORECASE,
 )
 # "why do companies send their work there": why the work goes where the providers are
@@ -516,7 +519,7 @@ _CHEAPER_OF_OTHERS = (
 )
 # "why are they so cheap": where the savings come from
 _WHY_CHEAP = re.compile(
-    r"^\W*(?:(?:and|but|so|ok)\W+)?(?:why|how come)\b[^?.]{0,30}\b(?:cheap|cheaper|"
+    r"^\W*(?:(?:and|but|so|ok)\W+)?(?:why|how come)\b(?!\s+not\b)[^?.]{0,30}\b(?:cheap|cheaper|"
     r"inexpensive|low[- ]cost)\b",
     re.IGNORECASE,
 )

@@ -566,15 +566,6 @@ def test_a_question_that_depends_on_the_side_asks_which_and_answers_it(conversat
     assert "narrow specialisation" in conversation.say("the call centre one")
 
 
-def test_facts_before_asking_to_choose_between_the_two_are_kept(assistant, conversation):
-    reply = conversation.say(
-        "we're a 9 person design studio with no real budget, trying to choose between bpo and "
-        "call center"
-    )
-    assert "Noted: a small company (under 50 people), a tight budget" in reply
-    assert tracker_slot(assistant, conversation.sender, "budget") == "tight"
-
-
 def test_a_bigger_group_told_after_the_recommendation_updates_the_size(assistant, conversation):
     conversation.say("which one fits us? we're 25 people")
     conversation.say("customer satisfaction surveys by phone")
@@ -586,7 +577,7 @@ def test_a_bigger_group_told_after_the_recommendation_updates_the_size(assistant
     assert tracker_slot(assistant, conversation.sender, "company_size") == "large"
 
 
-def test_a_trade_asking_which_to_pick_gets_the_questions(conversation):
-    reply = conversation.say("what should a plumbing company go for?")
-    assert "It depends on three things" in reply
+def test_a_business_of_another_trade_that_chooses_gets_the_questions(conversation):
+    # a cleaning company is a supplier of another service, unless it is the one choosing
+    reply = conversation.say("which one should a cleaning company go for?")
     assert "How many people" in reply

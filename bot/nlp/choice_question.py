@@ -655,14 +655,6 @@ BARE_CHOICE = re.compile(
     re.IGNORECASE,
 )
 
-# "saas startup, 12 people, no budget. need help choosing between bpo and call center":
-# the choice asked for, after what the company is
-CHOOSING_BETWEEN = re.compile(
-    r"\b(?:help(?: me| us)?|advice|we'?re|i'?m|we are|i am|trying to)\s+(?:with\s+)?"
-    rf"(?:choos\w*|decid\w*|pick\w*)\s+between\s+{_SUBJECT}\s+(?:and|or|&|n|vs\.?)\s+{_SUBJECT}",
-    re.IGNORECASE,
-)
-
 # "we're a car dealership with 35 staff, bpo or call center for following up sales leads
 # by phone?": the choice, after what the company is
 _OWN_THEN_CHOICE = re.compile(

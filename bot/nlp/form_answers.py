@@ -51,7 +51,7 @@ from bot.nlp.base import (
     names_money,
     word_pattern,
 )
-from bot.nlp.choice_question import BARE_CHOICE, CHOOSING_BETWEEN
+from bot.nlp.choice_question import BARE_CHOICE
 from bot.nlp.headcount import counts_things, headcount, size_class
 from bot.nlp.sparse_classifiers import feature_matrix, sentence_features, token_features
 
@@ -1370,9 +1370,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             tasks = read.get(self.config["several_values"][0], [])
             if self.states_an_answer(message, predicted, tasks):
                 message.set(STATED_ANSWER, True)
-            elif is_knowledge_question(message) and not (
-                BARE_CHOICE.search(text) or CHOOSING_BETWEEN.search(text)
-            ):
+            elif is_knowledge_question(message) and not BARE_CHOICE.search(text):
                 # a head count, and the ruler's terms where they are in place (a bare
                 # choice, "... our warehouse needs running. bpo or call centre?", is read
                 # whole: ChoiceQuestion makes it the request for the form it is)

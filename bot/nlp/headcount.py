@@ -66,7 +66,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|months?|weeks?|days?|hours?|clients?|customers?|calls?|products?|languages?|markets?)\b"
 )
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to|and)\s*(\d+(?:\.\d+)?)")
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|to)\s*")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|and)\s*")
 _BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even|max|at most)\b")
 _ABOVE = re.compile(r"\b(over|more than|above|at least|north of|upwards of)\b")
 
@@ -89,7 +89,7 @@ _OPENING_HOURS = re.compile(r"\b24\s*[/x×-]\s*(7|365)\b|\b9\s*-?\s*(to|-)\s*-?\
 _WITHDRAWN = re.compile(
     r"(?:\bnot|\bi (?:wrote|said|typed|put|entered|gave you)|\binstead of|\brather than"
     r"|\b(?:ignore|forget|scrap|disregard) (?:the|that|about the))"
-    r"\s+(?:like\s+|about\s+)?$",
+    r"\s+(?:like\s+|about\s+|between\s+)?$",
     re.IGNORECASE,
 )
 # just after it: "600 was last year, we're down to 200", "we were 600 last year, now 200"

@@ -68,7 +68,10 @@ _OWN_BEFORE = re.compile(
 # "which one should a cleaning company go for": the business that chooses (not "would a
 # catering firm run our canteen")
 _CHOOSER_BEFORE = re.compile(r"\b(?:should|would|could)\s+(?:an?|my|our)\s+(?:\w+\s+)?$", re.I)
-_CHOOSES_AFTER = re.compile(r"^\s+(?:go for|go with|choose|pick|opt for)\b", re.IGNORECASE)
+_CHOOSES_AFTER = re.compile(
+    r"^(?:\s+(?:of|with)\s+\S+(?:\s+\w+)?)?\s+(?:go for|go with|choose|pick|opt for|use|get)\b",
+    re.IGNORECASE,
+)
 _OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
 # work of the visitor's handed over: "the invoices and the vat return are the real
 # headache, can they take those on too?" (the vat return is a task, not a tax question)

@@ -207,8 +207,9 @@ def test_a_task_added_after_the_recommendation_in_unsure_words_changes_it(
          "large", 1.0, True),
         # the size said before, said again: a question about the two
         ("we're 12 people, is a call center part of a bpo?", "small", 1.0, False),
-        # a size of other companies, in the ruler's words (no confidence)
+        # a size of other companies, in the ruler's words (no confidence) or asked about
         ("does that apply to large companies too?", "large", None, False),
+        ("is that what you'd tell our parent company with 2000 staff?", "large", 1.0, False),
     ],
 )  # fmt: skip
 def test_a_new_size_after_the_recommendation_is_a_correction(
@@ -440,6 +441,9 @@ def _after_which_side(tracker_factory, aspect, text, entities, guess="definition
         # typed
         ("for a bpo?", [{"entity": "subject", "value": "bpo"}], "utter_services/bpo"),
         ("the call centre one", [{"entity": "subject", "value": "call_center"}],
+         "utter_services/call_center"),
+        ("what about a bpo?", [{"entity": "subject", "value": "bpo"}], "utter_services/bpo"),
+        ("hmm, call center i think", [{"entity": "subject", "value": "call_center"}],
          "utter_services/call_center"),
         # a question of its own is its own
         ("and their careers at a bpo?",
@@ -1933,6 +1937,7 @@ def test_a_size_of_company_after_another_kind_of_answer_is_no_choice(
         ("services/bpo", "is it cheaper than a call centre", ["savings"], "choosing"),
         ("services/bpo", "is it cheaper than doing it ourselves", ["savings"], "savings"),
         ("definition/bpo", "how come theyre so cheap", [], "savings"),
+        ("definition/bpo", "why not the cheaper one?", [], "choosing"),
         ("services/bpo", "how come a bpo is cheaper than a call centre?", ["savings"], "savings"),
         # cheaper things that are not the two
         ("benefits/outsourcing_savings", "so which is cheaper", ["savings"], "savings"),

@@ -188,6 +188,7 @@ def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people)
         ),
         ("oh hold on, 600 was last year, we've cut down to about 200 now", 200),
         ("we were 600 last year, now 200", 200),
+        ("i said between 60 and 80 earlier but it's more like 600", 600),
         # no number taken back: the first stands
         ("we have 200 employees, closer to 20 of them answer phones", 200),
         ("we have 40 staff and more like 5 managers", 40),

@@ -142,6 +142,7 @@ def advice_reading(text):
         ("what do you recommend for a marketing agency", None),
         ("cleaning company owner here, which one should i pick", None),
         ("which one should a cleaning company go for?", None),
+        ("what would a cleaning company of 40 go for?", None),
         ("should we hire a cleaning company or do it ourselves", "out_of_scope"),
         ("could a catering firm run our canteen, which would you recommend", "out_of_scope"),
         ("my cleaning company has grown to 60 cleaners and the phones are chaos, thoughts?", None),
