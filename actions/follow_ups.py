@@ -722,7 +722,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "savings"  # "why do companies send their work there" (not the jobs there)
     if _WHY_CHEAP.search(text):
         return "savings"
-    if _CHEAPER_ONE.search(text) and previous not in _CHEAPER_OF_OTHERS:
+    if _CHEAPER_ONE.search(text) and previous and previous not in _CHEAPER_OF_OTHERS:
         return "choosing"
     if _MORE_OR_LESS_THAN.search(text):
         return "difference"
