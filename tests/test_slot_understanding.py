@@ -83,6 +83,8 @@ FLOORS = {
     "realistic_sixty_first": {"company_size": 0.97, "budget": 0.91, "outsourced_functions": 0.97},
     "realistic_sixty_second": {"company_size": 0.95, "budget": 0.94, "outsourced_functions": 0.98},
     "realistic_sixty_third": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.96},
+    # session 33, honest: only its figures read, the level reached less one item
+    "realistic_sixty_fourth": {"company_size": 0.95, "budget": 0.85, "outsourced_functions": 0.97},
 }
 
 
