@@ -356,6 +356,18 @@ def value_before_this_turn(tracker: Tracker, slot: Text) -> Any:
     return None
 
 
+def bot_turn_before(tracker: Tracker) -> List[Dict]:
+    """The bot's events between the visitor's last two messages."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    before = tracker.events[: users[-1]] if users else []
+    turn: List[Dict] = []
+    for event in reversed(before):
+        if event.get("event") == "user":
+            break
+        turn.append(event)
+    return turn
+
+
 def slots_set_this_turn(tracker: Tracker) -> List[Text]:
     """Names of the slots set since the user's latest message."""
     names: List[Text] = []

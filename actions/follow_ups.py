@@ -20,6 +20,7 @@ from actions.answers import (
     GUESS,
     adds_to_earlier,
     answers_in_message,
+    bot_turn_before,
     entity_values,
     is_bare_number,
     merged_functions,
@@ -38,7 +39,6 @@ from actions.which_side import (
     ONE_SIDE_QUESTIONS,
     WHICH_SIDE,
     aspect_of_which_side,
-    bot_turn_before,
     which_side_buttons,
 )
 
@@ -413,15 +413,12 @@ def changes_the_size_or_budget(tracker: Tracker) -> bool:
 
 def recommendation_was_last(tracker: Tracker) -> bool:
     """The latest answer before this message was the recommendation or its reasons."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return event.get("name") in RECOMMENDING_ACTIONS
-    return False
+    actions = [
+        event.get("name")
+        for event in bot_turn_before(tracker)
+        if event.get("event") == "action" and event.get("name") != "action_listen"
+    ]
+    return bool(actions) and actions[0] in RECOMMENDING_ACTIONS
 
 
 def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:

@@ -8,6 +8,7 @@ from typing import Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 
+from actions.answers import bot_turn_before
 from actions.decision import BPO, CALL_CENTER
 
 WHICH_SIDE = "utter_ask_which_side"
@@ -35,18 +36,6 @@ def which_side_buttons(aspect: Text) -> List[Dict[Text, Text]]:
         {"title": title, "payload": questions[side]}
         for side, title in ((BPO, "A BPO"), (CALL_CENTER, "A call center"))
     ]
-
-
-def bot_turn_before(tracker: Tracker) -> List[Dict]:
-    """The bot's events between the visitor's last two messages."""
-    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    before = tracker.events[: users[-1]] if users else []
-    turn: List[Dict] = []
-    for event in reversed(before):
-        if event.get("event") == "user":
-            break
-        turn.append(event)
-    return turn
 
 
 def aspect_of_which_side(tracker: Tracker) -> Optional[Text]:
