@@ -528,6 +528,19 @@ _BEYOND_CALLS = re.compile(
     r"(?=\W*(?:$|these days|now|nowadays|too|anymore|any more|then|or\b))",
     re.IGNORECASE,
 )
+# "do they do live chat too or just phones", "so no live chat then?": which channels (the
+# task's words, "live chat", are read as customer support, not as the channel)
+_CHANNEL = (
+    r"(?:live chat|web ?chat|chat|e-?mails?|whatsapp|sms|texts?|texting|social media|messenger)"
+)
+_ASKS_CHANNELS = re.compile(
+    rf"\b{_CHANNEL}\b[^.?!]{{0,20}}\bor (?:just|only) (?:the )?(?:phones?|calls?|voice)\b"
+    r"|\b(?:just|only) (?:the )?(?:phones?|calls?|voice)\b[^.?!]{0,20}\bor (?:also )?"
+    rf"{_CHANNEL}\b"
+    rf"|^\W*(?:(?:so|and|but|ok)\W+)*(?:no|any|not even) {_CHANNEL}\b"
+    r"(?:\s+(?:then|either|at all))?\W*$",
+    re.IGNORECASE,
+)
 # "why would a company outsource those instead of hiring staff": what outsourcing saves
 _INSTEAD_OF_OWN_STAFF = re.compile(
     r"\b(?:instead of|rather than)\s+(?:hiring|employing|having|keeping|paying)\s+"
@@ -548,6 +561,12 @@ _ONLY_FOR_SOME = re.compile(
     r"\b(?:just|only|mainly|mostly|purely)\s+(?:for|in|used (?:by|in))\s+"
     r"(?P<kind>(?:[\w/&-]+\s+){1,3})(?:compan(?:y|ies)|firms|businesses|industr(?:y|ies)|"
     r"sectors?|corporations|corps|ones)\b",
+    re.IGNORECASE,
+)
+# "do banks and insurers use it too": who uses it, the industries where one is named
+_WHO_USES_IT = re.compile(
+    r"\b(?:do|does|would|can|could)\s+(?:\w+\s+){1,4}?(?:use|rely on|outsource to)\s+"
+    r"(?:it|them|one|that|those|these)\b",
     re.IGNORECASE,
 )
 _SIZE_WORDS = re.compile(
@@ -579,6 +598,12 @@ _ABOUT_THE_COMPANIES = (
 )
 _PLACES = re.compile(
     r"\b(?:us|uk|eu|western|\w+(?:an|ese|ish)|in (?:the )?\w+|from \w+)\b", re.IGNORECASE
+)
+# "so not the same as a call center?" after what a bpo is: how the two differ (not "is it
+# the same at a bpo?": the same aspect of the other)
+_SAME_AS = re.compile(
+    r"\b(?:the )?same(?: thing)? as (?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc)\b",
+    re.IGNORECASE,
 )
 # "in what ways is it like a bpo": what they share
 _ALIKE = re.compile(
@@ -723,7 +748,11 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "choosing"
     if _MORE_OR_LESS_THAN.search(text):
         return "difference"
-    if _BEYOND_CALLS.search(text):
+    if _SAME_AS.search(text) and not others and (previous or "").startswith("definition/"):
+        return "difference"
+    if _BEYOND_CALLS.search(text) or (
+        _ASKS_CHANNELS.search(text) and not (previous or "").startswith("careers/")
+    ):
         return "channels"
     if _ALIKE.search(text):
         return "similarities"
@@ -740,7 +769,11 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "benefits"
     if _SUITED_FOR.search(text):
         # ("who is it best suited for" after the jobs: who suits the job)
-        return "careers" if (previous or "").startswith("careers/") else "choosing"
+        if (previous or "").startswith("careers/"):
+            return "careers"
+        # "what kind of companies use it, like which sectors": the industries
+        sectors = "industries" in others and not _SIZE_WORDS.search(text)
+        return "industries" if sectors else "choosing"
     if _WHICH_OF_THOSE_DONE.search(text):
         return "services"
     if previous == "services/locations" and _IS_CHANGING.search(text):
@@ -751,6 +784,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
             return "careers"  # "whats coming next for me after that" after the jobs
     if _FOR_A_SIZE.match(text) and (previous or "").startswith(_ABOUT_THE_COMPANIES):
         return "choosing"
+    if "industries" in named_aspects and _WHO_USES_IT.search(text):
+        return "industries"  # "is that just a tech thing or do banks and insurers use it too"
     only_for = _ONLY_FOR_SOME.search(text)
     if only_for:
         kind = only_for.group("kind")

@@ -156,7 +156,7 @@ class ActionExplainRecommendation(Action):
             dispatcher.utter_message(response="utter_explain_after_questions")
             return []
         if answers is None or tracker.get_slot("recommended_model") is None:
-            from actions.follow_ups import ActionAnswerFollowUp, previous_topic
+            from actions.follow_ups import ActionAnswerFollowUp, main_aspect, previous_topic
 
             previous = previous_topic(tracker)
             choosing = any(
@@ -172,7 +172,9 @@ class ActionExplainRecommendation(Action):
                 e.get("entity") in ("subject", "aspect")
                 for e in tracker.latest_message.get("entities") or []
             )
-            if previous and named:  # "and why is that better than a call centre?"
+            # "and why is that better than a call centre?", "how come theyre so cheap" (the
+            # savings): an aspect the follow-up reads
+            if previous and (named or main_aspect(tracker, previous)):
                 return await ActionAnswerFollowUp().run(dispatcher, tracker, domain)
             if previous:
                 # "why is that?" after a knowledge answer: its reasons are in it, or in

@@ -83,6 +83,7 @@ SIXTYFIRST = REPO_ROOT / "tests" / "realistic_sixty_first"  # session 30: only f
 SIXTYSECOND = REPO_ROOT / "tests" / "realistic_sixty_second"  # session 31: only figures read
 SIXTYTHIRD = REPO_ROOT / "tests" / "realistic_sixty_third"  # session 32: only figures read
 SIXTYFOURTH = REPO_ROOT / "tests" / "realistic_sixty_fourth"  # session 33: only figures read
+SIXTYFIFTH = REPO_ROOT / "tests" / "realistic_sixty_fifth"  # session 34: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -148,6 +149,7 @@ SETS = {
     "sixtysecond": SIXTYSECOND,
     "sixtythird": SIXTYTHIRD,
     "sixtyfourth": SIXTYFOURTH,
+    "sixtyfifth": SIXTYFIFTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

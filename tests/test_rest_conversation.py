@@ -581,3 +581,33 @@ def test_a_business_of_another_trade_that_chooses_gets_the_questions(conversatio
     # a cleaning company is a supplier of another service, unless it is the one choosing
     reply = conversation.say("which one should a cleaning company go for?")
     assert "How many people" in reply
+
+
+def test_what_customers_call_about_is_no_task_of_its_own(assistant, conversation):
+    reply = conversation.say(
+        "we're a water utility, 1,500 staff. we need help with customer calls about leaks "
+        "and bills, which model?"
+    )
+    assert "customer support" in reply and "accounting" not in reply
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == [
+        "customer_support"
+    ]
+
+
+def test_a_trade_asking_what_to_do_gets_the_questions(conversation):
+    assert "How many people" in conversation.say("hiya what should a small flower shop do")
+
+
+def test_a_piece_of_writing_or_a_worker_law_is_out_of_scope(conversation):
+    for text in (
+        "write a job ad for a team leader at our bpo",
+        "are bpo agents legally entitled to paid breaks",
+    ):
+        assert "outside what I know" in conversation.say(text)
+
+
+def test_the_same_as_the_other_after_a_definition_is_the_difference(conversation):
+    conversation.say("what is a bpo")
+    assert "main difference is scope and scale" in conversation.say(
+        "so its not the same as a call centre?"
+    )

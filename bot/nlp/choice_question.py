@@ -259,7 +259,11 @@ _OWN_CHOICE = re.compile(
     # things"
     r"|\b(?:can'?t|cannot|trying to|want to|need to|help me)\s+(?:figure out|work out|decide|"
     r"tell|know)\s+(?:if|whether|which)\s+(?:i|we)\s+(?:need|should (?:get|use|go (?:with|for))|"
-    rf"want)\s+{_SUBJECT}\s+or\b",
+    rf"want)\s+{_SUBJECT}\s+or\b"
+    # "furniture rental business, dont know whether to go bpo or cc"
+    r"|\b(?:do(?:n'?t|nt| not)\s+know|not sure|unsure)\s+(?:if|whether|which)\s+(?:to\s+"
+    r"(?:go(?:\s+(?:with|for))?|get|use|pick|choose|opt for)|(?:i|we)\s+(?:need|should (?:get|use|"
+    rf"go (?:with|for))|want))\s+{_SUBJECT}\s+or\b",
     re.IGNORECASE,
 )
 # "we are reviewing what to outsource", "i need to decide on an outsourcing model": the
@@ -317,6 +321,13 @@ _DECIDING = re.compile(
     re.IGNORECASE,
 )
 # "which model fits an IT consultancy": a choice for a business, however read
+# "what should a little flower shop do": a business asks, as a whole, what to do
+_WHAT_SHOULD_A_BUSINESS_DO = re.compile(
+    r"\bwhat should (?:an? |my |our )(?:\w+ ){0,3}?(?:company|firm|business|shop|store|practice|"
+    r"clinic|agency|startup|restaurant|hotel|studio|salon|gym|garage|workshop|bakery|cafe|pub|"
+    r"charity|school|nursery|chain|franchise|florist|dentist|vets?|farm) do\W*$",
+    re.IGNORECASE,
+)
 _WHICH_FITS_A = re.compile(
     r"^\W*which (?:one|model|option|type|kind|of the two)\s+(?:fits|suits|is (?:best|right) for|"
     r"works (?:best )?for|would (?:fit|suit)|for)\s+(?:an?|my|our)\s+\w+",
@@ -511,7 +522,10 @@ _A_BUSINESS = (
     r"hospital|salon|gym|garage|workshop|enterprise|department|dept|forwarder|dealership|"
     r"carrier|museum|airline|(?:shipping|freight|customs|cargo|travel) agent|"
     # "can you recommend something for a packaging supplier?"
-    r"supplier|installer|contractor|vendor|exporter|importer|publisher|brokerage|insurer|lender)"
+    r"supplier|installer|contractor|vendor|exporter|importer|publisher|brokerage|insurer|lender|"
+    # a trade named by its people: "what would suit a funeral director?"
+    r"director|dentist|vets?|plumber|electrician|builder|florist|pharmacy|"
+    r"surgery|farm|nursery|academy|letting agent|estate agent)"
 )
 _DOMAIN = re.compile(
     rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)|to (?:us|me)"
@@ -551,9 +565,21 @@ _HOW_TO_CHOOSE = re.compile(
     r"|what (?:(?:factors|things|criteria)(?:\s+\w+){0,2}?\s+(?:matter|count|are important|"
     r"(?:should|do) (?:i|we|you|u|one|a company|a business) (?:consider|look at|weigh))|should "
     r"(?:i|we|you|u|one|a company|a business|companies|businesses) (?:look at|consider|"
-    r"think about|weigh(?: up)?|keep in mind)) when (?:choosing|deciding|picking))"
+    r"think about|weigh(?: up)?|keep in mind)) when (?:choosing|deciding|picking)"
+    # "what sort of company picks that over a call centre"
+    r"|what (?:sort|kind|type|size) of (?:company|companies|business(?:es)?|firms?|org\w*) "
+    r"(?:(?:would|usually|typically|normally)\s+)?(?:picks?|chooses?|go(?:es)? (?:for|with)|opts? "
+    rf"for|prefers?)\s+(?:that|it|this|one|them|{_SUBJECT})"
+    rf"(?:\s+(?:over|instead of|rather than)\s+(?:{_SUBJECT}|the other(?: one)?))?)"
     r"(?:\s+(?:for|between (?:the two|them|these|those|both)|which|(?:the right )?one)\b"
     r"|\W*$|\W*[,;?]\W*(?:\w+\W+){0,4}$)",
+    re.IGNORECASE,
+)
+# "what should decide it, size? budget?": what the choice depends on, however it was read
+_WHAT_DECIDES = re.compile(
+    r"^\W*(?:(?:so|ok(?:ay)?|and|but|then|hmm+)\W+)*what (?:should|would|does|do|will) "
+    r"(?:decide|determine|settle|drive) (?:it|that|this|which(?: one)?|the (?:choice|decision))"
+    r"(?:\W*$|\W*[,;?]\W*(?:\w+\W+){0,4}$)",
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
@@ -576,6 +602,11 @@ _FITS_A_SIZE = re.compile(
     r"|\bwhich(?: one| of (?:the two|them))?\s+(?:is|would be|'s)\s+(?:cheaper|more affordable|"
     r"better value|less expensive)\s+for\s+(?:an?\s+)?"
     rf"{_SIZE}[\s-]*(?:sized?\s+)?(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|teams?|ones)\b"
+    # "which usually suits big companies", "which one fits smaller firms best"
+    r"|^\W*(?:(?:and|so|ok|but)\W+)?which(?: one| of (?:the two|them))?\s+(?:\w+ly\s+)?"
+    r"(?:suits|fits|works (?:best |better )?for|is (?:best|better|right|meant) for)\s+"
+    rf"(?:an?\s+)?{_SIZE}[\s-]*(?:sized?\s+)?(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|"
+    r"teams?|ones)\b(?:\s+(?:best|better|most))?\W*$"
     # "is that overkill for a mid sized company"
     rf"|\b(?:is|would)\s+(?:it|that|this|an?\s+{SUBJECT_NAMES}|the\s+{SUBJECT_NAMES}|cc)\s+"
     r"(?:be\s+)?(?:overkill|too (?:much|big|expensive)|worth it|enough)\s+for\s+(?:an?\s+)?"
@@ -854,7 +885,7 @@ class ChoiceQuestion(StatelessComponent):
             # words that make it about companies in general
             "general": ["in general", "generally", "usually", "typically", "normally",
                         "companies", "businesses", "firms", "organi[sz]ations", "kinds? of",
-                        "types? of", "big ones", "small ones", "rule of thumb",
+                        "types? of", "sizes? of", "big ones", "small ones", "rule of thumb",
                         # "what should decide which one a firm goes with"; a firm described
                         # ("a regional bus company") is the visitor's own
                         "(?<!for )(?:an?|any) (?:company|firm|business|organi[sz]ation)"
@@ -1030,6 +1061,7 @@ class ChoiceQuestion(StatelessComponent):
                 and not NOT_A_BUSINESS_NEED.search(text)
             )
             or _WHICH_FITS_A.search(text)
+            or _WHAT_SHOULD_A_BUSINESS_DO.search(text)
             or verdict_on_one(text)
             or _HELP_WITH_OUTSOURCING.search(text)
             or _OWN_NEEDS_HELP.search(text)
@@ -1067,6 +1099,8 @@ class ChoiceQuestion(StatelessComponent):
         if fits_a_size(text) and (
             intent in self.config["overruled"] or intent in self.config["knowledge"]
         ):
+            return self.config["general_topic"]
+        if _WHAT_DECIDES.search(text):
             return self.config["general_topic"]
         if _HOW_TO_CHOOSE.search(text) and (
             intent in self.config["overruled"]

@@ -96,13 +96,17 @@ _SAME_FOR_OTHERS = re.compile(
 # why the one just named is good, or what it even is: "why is it good", "wait back up, what
 # even is one"
 _OF_IT = re.compile(
-    r"(?:^|[,.;:!?]\s*)\W*(?:(?:and|but|so|ok(?:ay)?|k|wait|hmm+|um+)\W+)*(?:"
+    r"(?:^|[,.;:!?]\s*)\W*(?:(?:and|but|so|ok(?:ay)?|k|wait|hmm+|um+|sorry|remind me|"
+    r"tell me(?: again)?)\W+)*(?:"
     r"(?:why|how come)\s+(?:is|are|would|do|does)\s+(?:it|that|they|this|one)\s+(?:\w+\s+)?"
     r"(?:good|great|useful|better|worth it|helpful|popular|needed|important)"
     # "why good?"
     r"|why\s+(?:so\s+)?(?:good|great|useful|better|popular)"
     r"|(?:what|wat)(?:'s|s|\s+is|\s+(?:even|exactly|actually)\s+is)\s+(?:one|it)"
-    r"(?:\s+(?:even|exactly|again|actually|then))*)\W*$",
+    r"(?:\s+(?:even|exactly|again|actually|then))*"
+    # "remind me what one is exactly"
+    r"|(?:what|wat)\s+(?:one|it)\s+(?:even\s+)?is(?:\s+(?:even|exactly|again|actually|then))*"
+    r")\W*$",
     re.IGNORECASE,
 )
 # "could they do the payroll ...": whether the ones just named take on a task
@@ -193,7 +197,8 @@ class FollowUpShape(StatelessComponent):
             # "what's the highest you can go?", "are they going to be replaced by robots"
             "help_intents": ["help", "bot_challenge"],
             # small talk that a short question on an aspect resembles ("even whatsapp?")
-            "small_talk_intents": ["greet", "goodbye", "thank"],
+            # ("n technology?" reads like "no")
+            "small_talk_intents": ["greet", "goodbye", "thank", "affirm", "deny"],
             # commands that a question on an aspect may resemble ("skills needed to
             # start?", "could i work there as an accountant"), unless it has their words
             "command_intents": ["restart", "stop", "human_handoff"],
@@ -242,8 +247,10 @@ class FollowUpShape(StatelessComponent):
             return True  # "you said scalable, how": about the answer just given
         if _SAME_FOR_OTHERS.search(text) and intent in self.config["unsure_intents"]:
             return True  # (read as a knowledge question, it keeps its reading: the choice)
-        if intent in self.config["unsure_intents"] and _OF_IT.search(text):
-            return True  # "why is it good", "wait back up, what even is one"
+        if _OF_IT.search(text) and (
+            intent in self.config["unsure_intents"] or intent in self.config["small_talk_intents"]
+        ):
+            return True  # "why is it good", "wait back up, what even is one", "sorry, what is it"
         if (
             intent in self.config["unsure_intents"]
             and _CAN_THEY_DO.search(text)

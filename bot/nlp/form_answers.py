@@ -299,6 +299,16 @@ def orders_sent_out(stretch: Text, probabilities: Dict[Text, float]) -> Dict[Tex
 
 
 _AND_MORE = re.compile(r"^\s*(?:and|&)\s+(?!\w+ing\b)", re.IGNORECASE)
+# what customers get in touch about: "customer calls about leaks and bills" names what they
+# call about, not the billing done for the company
+_CONTACTS_ABOUT = re.compile(
+    r"\b(?:calls?|questions?|queries|enquiries|inquiries|complaints|emails?|messages?|chats?|"
+    r"tickets?|ringing|phoning|calling|ring|phone|call)\s+(?:in\s+|us\s+)?(?:about|regarding|"
+    r"re|over|concerning)\b",
+    re.IGNORECASE,
+)
+# ... of which these, named after "and", are more ("payroll" is not)
+_CALLED_ABOUT = ("accounting", "collections", "logistics", "order_taking")
 
 # where one task ends and the next begins: "payroll, hr and our phones"; a lead-in ends
 # too ("what we really need is someone answering enquiries")
@@ -747,7 +757,9 @@ _DECIDES_MONEY = re.compile(
     r"cuts?|generous|low|limited)\b)"
     # "budget is actually tight, finance said no": a refusal that ends the clause, in a
     # message about the money (money_deciders)
-    rf"|(?P<refusal>{_DEPARTMENT}{_REFUSED})\b(?=\s*(?:[,.;!?]|$|\b(?:so|and|but)\b))"
+    # (or "budget's tight, finance just told me": who told it, at the clause's end)
+    rf"|(?P<refusal>{_DEPARTMENT}(?:{_REFUSED}|(?:told|tells) (?:me|us)|said so|says so|"
+    r"confirmed(?: it)?))\b(?=\s*(?:[,.;!?]|$|\b(?:so|and|but)\b))"
     # "we got investment last month": news of the money, no task
     r"|\b(?:(?:we|i|they)\s+(?:just\s+|have\s+|'ve\s+|recently\s+)*)?"
     r"(?:got|received|raised|secured|won|lost|closed)\s+(?:some\s+|new\s+|more\s+|a\s+|"
@@ -1084,7 +1096,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         stretches = clauses(text)
         counted = headcount(text) is not None
         products = what_it_does(text)
-        circumstances, before = False, 0
+        circumstances, about, before = False, False, 0
         for start, end in stretches:
             if counted and (
                 _COUNTED_PEOPLE.match(text[start:end])
@@ -1138,14 +1150,23 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                         _AND_MORE.match(text[before:end])
                         and likeliest_task(probabilities)[1] < self.config["fragment_below"]
                     )
+                    or (
+                        about
+                        and _AND_MORE.match(text[before:end])
+                        and len(text[start:end].split()) <= self.config["fragment_words"]
+                        and likeliest_task(probabilities)[0] in _CALLED_ABOUT
+                    )
                 )
             ):
                 before = end
                 continue  # "... when their door code doesn't work or the room got double booked"
             # "... to ask about adopting a dog or how the home check works": more of what
             # they ask, read with the asking
-            circumstances = (bool(head) and probabilities is not whole) or bool(
-                _ASKING.search(text, inner, end)
+            about = bool(_CONTACTS_ABOUT.search(text, inner, end))
+            circumstances = (
+                (bool(head) and probabilities is not whole)
+                or bool(_ASKING.search(text, inner, end))
+                or about
             )
             read.append((start, end, orders_sent_out(text[start:end], probabilities)))
             before = end

@@ -143,6 +143,10 @@ class NearDomainGuard(StatelessComponent):
             # words that make a request for advice out of scope too ("zendesk or freshdesk,
             # which one?"), unless it names a BPO or a call center (set in config.yml)
             "advice_elsewhere": [],
+            # ... and those that words of `always_elsewhere` overrule too (not the form's
+            # answers, nor a request for the recommendation)
+            "also_always": ["greet", "goodbye", "thank", "affirm", "deny", "human_handoff",
+                            "bot_challenge", "explain_recommendation"],
             "advice": "request_recommendation",
             "answer": "inform",
             # topic kind -> words that ask the topic's own question, which a marker beside
@@ -266,6 +270,8 @@ class NearDomainGuard(StatelessComponent):
             and not always
         ):
             return False
+        if always and intent in self.config["also_always"]:
+            return True  # "thanks, now write me a poem", "can u call me a taxi"
         if intent in self.config["overruled"]:
             if always:
                 return True

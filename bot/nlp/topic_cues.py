@@ -124,7 +124,10 @@ _WHAT_IS_OFFICE = re.compile(
     r"\bwhat(?:'s| is| are| does| do) (?:the |a )?(?:front|back)[- ]?offices?\b"
     r"(?:\s*(?:\?|mean\b|means\b|$))"
     # "what count as back office work in a company?"
-    r"|\bwhat (?:counts?|is counted|qualifies) as (?:a |the )?(?:front|back)[- ]?office\b",
+    r"|\bwhat (?:counts?|is counted|qualifies) as (?:a |the )?(?:front|back)[- ]?office\b"
+    # "you keep saying back office, what is that"
+    r"|\b(?:front|back)[- ]?offices?\b[^?.!]{0,40}?\b(?:what(?:'?s| is| does)|wat(?:s| is))\s+"
+    r"(?:that|it|this)(?:\s+(?:mean|even|exactly|then|again))*\W*$",
     re.IGNORECASE,
 )
 

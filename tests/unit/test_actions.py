@@ -398,6 +398,9 @@ def test_why_after_a_knowledge_answer_is_about_that_answer(tracker_factory):
     tracker = asked("and why is that better than a call centre", call_center)
     _, messages = run(ActionExplainRecommendation(), tracker)
     assert [m.get("response") for m in messages] == ["utter_benefits/bpo"]
+    # why they are cheap: where the savings come from
+    _, messages = run(ActionExplainRecommendation(), asked("how come theyre so cheap", []))
+    assert [m.get("response") for m in messages] == ["utter_benefits/outsourcing_savings"]
 
 
 def test_a_what_if_after_the_recommendation_gives_the_new_one(tracker_factory):

@@ -143,6 +143,7 @@ def test_which_suits_us_asks_for_the_recommendation(text, intent):
     [
         "is a bpo better for big companies and a call center for small ones?",
         "in general, which kinds of companies go for a call center?",
+        "what size of company is it right for",
     ],
 )
 def test_which_suits_companies_in_general_gets_the_rule_of_thumb(text):
@@ -1141,3 +1142,44 @@ def test_a_question_before_a_choice_read_whole_as_the_choice_is_answered_first()
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "request_recommendation"
     assert "answer_first" in [e.get("entity") for e in result.get("entities") or []]
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("hiya what should a little flower shop do", "out_of_scope"),
+        ("help!! furniture rental business, dont know whether to go bpo or cc", "choosing"),
+        ("Hello, could you advise what type of service would suit a funeral director?",
+         "choosing"),
+    ],
+)  # fmt: skip
+def test_a_trade_asking_what_to_do_asks_for_the_recommendation(text, intent):
+    assert read(text, intent)[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text", ["which usually suits big companies", "so which one fits smaller firms best?"]
+)
+def test_which_one_suits_a_size_gets_the_rule_of_thumb(text):
+    assert read(text, "services") == ("choosing", "choosing/overview")
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("what should a call center agent do when a caller shouts", "careers"),
+     ("which suits big companies, an llc or a corporation?", "out_of_scope")],
+)  # fmt: skip
+def test_questions_of_other_things_are_no_choice(text, intent):
+    assert read(text, intent)[0] == intent
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("what should decide it, size? budget?", "request_recommendation"),
+        ("what sort of company picks that over a call centre", "benefits"),
+        ("what kind of business would go for a bpo", "services"),
+    ],
+)
+def test_what_decides_the_choice_gets_the_rule_of_thumb(text, intent):
+    assert read(text, intent) == ("choosing", "choosing/overview")

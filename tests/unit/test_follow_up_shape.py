@@ -256,6 +256,11 @@ def test_a_kind_of_business_alone_read_unsurely_is_a_follow_up(text):
     [
         ("why good?", "out_of_scope", "benefits/bpo", []),
         ("vs cc?", "out_of_scope", "definition/call_center", [("subject", "call_center")]),
+        # "n" for "and" reads like "no"; "sorry" like a greeting
+        ("n technology?", "deny", "difference/technology", [("aspect", "technology")]),
+        ("sorry back up, what even is it", "greet", "definition/call_center",
+         [("aspect", "definition")]),
+        ("remind me what one is exactly", "out_of_scope", "definition/call_center", []),
         # "someone" is the job seeker, not a person to talk to
         ("how far can someone progress starting as an operator there", "human_handoff",
          "careers/call_center", [("aspect", "careers")]),
@@ -273,3 +278,8 @@ def test_a_person_to_talk_to_is_no_follow_up():
     )
     msg.set("entities", [{"entity": "aspect", "value": "careers", "start": 0, "end": 0}])
     assert intent_after(msg)[0] == "human_handoff"
+
+
+@pytest.mark.parametrize("text, intent", [("no", "deny"), ("yes please", "affirm")])
+def test_a_bare_yes_or_no_is_no_follow_up(text, intent):
+    assert intent_after(message(text, "definition/bpo", intent=intent))[0] == intent

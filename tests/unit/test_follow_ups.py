@@ -2067,3 +2067,36 @@ def test_for_big_corporations_after_what_one_does_is_the_rule_of_thumb(tracker_f
     assert _answer(tracker_factory, "services/bpo", "and for big corporations?", []) == [
         "utter_choosing/overview"
     ]
+
+
+@pytest.mark.parametrize(
+    "previous, text, entities, aspect",
+    [
+        # the same as the other one, after what one is: how they differ
+        ("definition/bpo", "so not the same as a call center?", [], "difference"),
+        ("definition/call_center", "isnt that the same thing as a bpo", [], "difference"),
+        # which sectors, not which size
+        ("benefits/bpo", "what kind of companies use it, like which sectors",
+         [aspect_entity("industries")], "industries"),
+        ("benefits/bpo", "what size of companies use it", [], "choosing"),
+        ("services/call_center", "do they do live chat too or just phones", [], "channels"),
+        ("definition/call_center", "so no live chat then?", [], "channels"),
+        ("definition/bpo", "is that just a tech thing or do banks and insurers use it too",
+         [aspect_entity("technology"), aspect_entity("industries")], "industries"),
+        ("benefits/bpo", "what kind of companies use it, big or small sectors",
+         [aspect_entity("industries")], "choosing"),
+    ],
+)  # fmt: skip
+def test_the_same_as_the_other_and_the_sectors_that_use_it(
+    tracker_factory, previous, text, entities, aspect
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    assert main_aspect(tracker, previous) == aspect
+
+
+def test_the_same_at_the_other_is_not_how_they_differ(tracker_factory):
+    text = "is it the same at a bpo?"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "follow_up", []
+    )
+    assert main_aspect(tracker, "definition/call_center") != "difference"

@@ -634,6 +634,8 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
         ("finance said no so its tight", "finance said"),
         ("finance said no to hiring so we need payroll done", None),
         ("our sales team refused, so we need sales calls outsourced", None),
+        ("correction: budget's tight, finance just told me", "finance just told me"),
+        ("the accounts team told me, we need them done", None),
     ],
 )
 def test_a_department_deciding_the_money_is_no_task(text, decider):

@@ -27,6 +27,8 @@ def size(text):
         ("5k employees", "large"),
         ("3k staff", "large"),
         ("5,000+", "large"),
+        ("national supermarket chain, tens of thousands of staff", "large"),
+        ("correction, 30 was just our support team, the whole company is about 400", "large"),
         ("twenty people", "small"),
         ("a team of 12", "small"),
         ("a dozen people", "small"),

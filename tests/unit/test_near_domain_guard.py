@@ -426,3 +426,52 @@ def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text,
     )
     (result,) = guard.process([message])
     assert result.get("intent")["name"] == key.split("/")[0]
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("are call centre workers entitled to overtime pay in california", "careers/call_center"),
+        ("how many breaks do call center staff legally get per shift", "careers/call_center"),
+        ("write a job ad for an accountant at our bpo", "careers/bpo"),
+        ("can u rewrite this reply to a customer for our call center", "services/call_center"),
+        ("translate what a bpo is into tagalog", "definition/bpo"),
+    ],
+)
+def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text, key):
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    message = parsed_message(text, key.split("/")[0], topic=key)
+    message.set(
+        "entities", [{"entity": "subject", "value": key.split("/")[1], "start": 0, "end": 3}]
+    )
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("can u call me a taxi", "human_handoff", "out_of_scope"),
+        ("can u rewrite this complaint reply so it sounds nicer", "explain_recommendation",
+         "out_of_scope"),
+        ("thanks! now write me a poem", "thank", "out_of_scope"),
+        # the form's answers and requests for the recommendation keep theirs
+        ("we can pay about 20 per hour per agent", "inform", "inform"),
+        ("can i talk to a person", "human_handoff", "human_handoff"),
+        ("why did you pick a call center for us?", "explain_recommendation",
+         "explain_recommendation"),
+    ],
+)  # fmt: skip
+def test_requests_elsewhere_are_out_of_scope_whatever_small_talk_they_look_like(
+    text, intent, expected
+):
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    (result,) = guard.process([parsed_message(text, intent)])
+    assert result.get("intent")["name"] == expected
+
+
+def test_ito_is_another_kind_of_outsourcing():
+    guard = NearDomainGuard({"elsewhere": CONFIG["elsewhere"]})
+    text = "what does ITO mean, is that IT outsourcing?"
+    (result,) = guard.process([parsed_message(text, "definition", topic="definition/bpo")])
+    assert result.get("intent")["name"] == "out_of_scope"

@@ -274,6 +274,8 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "difference/structure"),
         ("you keep saying back office, what is that exactly? and the front one?",
          "definition/bpo", "definition/front_back_office"),
+        ("ok and this back office you mention, whats that", "definition/bpo",
+         "definition/front_back_office"),
         # both named with a subject: which parts each one covers
         ("does a call center cover the front office or the back office too",
          "difference/structure", "difference/structure"),
