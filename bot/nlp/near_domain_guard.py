@@ -369,8 +369,12 @@ class NearDomainGuard(StatelessComponent):
         no aspect, none of the anchor words ("what does the center do in basketball")."""
         return (
             is_knowledge_question(message)
+            # ("actually our budget is pretty tight, does that change anything?" tells of
+            # the visitor's budget)
             and not any(
-                e.get("entity") in ("subject", "aspect") for e in message.get(ENTITIES) or []
+                e.get("entity") in ("subject", "aspect")
+                or (e.get("entity") in ("budget", "company_size") and not e.get("role"))
+                for e in message.get(ENTITIES) or []
             )
             and not self.anchors.search(message.get(TEXT) or "")
             # "what is backoffice": what one of the two, or an office, is

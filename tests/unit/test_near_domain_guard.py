@@ -475,3 +475,16 @@ def test_ito_is_another_kind_of_outsourcing():
     text = "what does ITO mean, is that IT outsourcing?"
     (result,) = guard.process([parsed_message(text, "definition", topic="definition/bpo")])
     assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_budget_told_is_of_the_domain():
+    text = "hmm, actually our budget is pretty tight, does that change anything?"
+    guard = NearDomainGuard({})
+    budget = [{"entity": "budget", "value": "tight"}]
+    told = parsed_message(text, "definition", entities=budget, topic="definition/bpo")
+    assert guard.process([told])[0].get("intent")["name"] == "definition"
+    guessed = [{"entity": "budget", "value": "tight", "role": "guess"}]
+    unsure = parsed_message(
+        "when does the leisure centre open?", "definition", entities=guessed, topic="definition/bpo"
+    )
+    assert guard.process([unsure])[0].get("intent")["name"] == "out_of_scope"
