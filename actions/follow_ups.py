@@ -602,7 +602,9 @@ _PLACES = re.compile(
 # "so not the same as a call center?" after what a bpo is: how the two differ (not "is it
 # the same at a bpo?": the same aspect of the other)
 _SAME_AS = re.compile(
-    r"\b(?:the )?same(?: thing)? as (?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc)\b",
+    r"^\W*(?:(?:so|and|but|ok|wait|hmm+)\W+)*(?:(?:is|isn'?t|are|aren'?t)\s+)?(?:(?:it|that|this|"
+    r"they|its|it'?s|thats|that'?s)\s+)?(?:not\s+)?(?:really\s+|just\s+|exactly\s+)?(?:the\s+)?"
+    r"same(?: thing)? as (?:an?\s+|the\s+)?(?:bpos?|(?:call|contact)[- ]?cent(?:er|re)s?|cc)\b",
     re.IGNORECASE,
 )
 # "in what ways is it like a bpo": what they share

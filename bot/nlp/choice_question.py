@@ -323,7 +323,9 @@ _DECIDING = re.compile(
 # "which model fits an IT consultancy": a choice for a business, however read
 # "what should a little flower shop do": a business asks, as a whole, what to do
 _WHAT_SHOULD_A_BUSINESS_DO = re.compile(
-    r"\bwhat should (?:an? |my |our )(?:\w+ ){0,3}?(?:company|firm|business|shop|store|practice|"
+    # (not "what should a company do": any company's, the rule of thumb)
+    r"\bwhat should (?:an? (?:\w+ ){1,3}?|my (?:\w+ ){0,3}?|our (?:\w+ ){0,3}?)(?:company|firm|"
+    r"business|shop|store|practice|"
     r"clinic|agency|startup|restaurant|hotel|studio|salon|gym|garage|workshop|bakery|cafe|pub|"
     r"charity|school|nursery|chain|franchise|florist|dentist|vets?|farm) do\W*$",
     re.IGNORECASE,
@@ -524,7 +526,7 @@ _A_BUSINESS = (
     # "can you recommend something for a packaging supplier?"
     r"supplier|installer|contractor|vendor|exporter|importer|publisher|brokerage|insurer|lender|"
     # a trade named by its people: "what would suit a funeral director?"
-    r"director|dentist|vets?|plumber|electrician|builder|florist|pharmacy|"
+    r"dentist|vets?|plumber|electrician|builder|florist|pharmacy|"
     r"surgery|farm|nursery|academy|letting agent|estate agent)"
 )
 _DOMAIN = re.compile(
@@ -577,9 +579,11 @@ _HOW_TO_CHOOSE = re.compile(
 )
 # "what should decide it, size? budget?": what the choice depends on, however it was read
 _WHAT_DECIDES = re.compile(
-    r"^\W*(?:(?:so|ok(?:ay)?|and|but|then|hmm+)\W+)*what (?:should|would|does|do|will) "
-    r"(?:decide|determine|settle|drive) (?:it|that|this|which(?: one)?|the (?:choice|decision))"
-    r"(?:\W*$|\W*[,;?]\W*(?:\w+\W+){0,4}$)",
+    r"^\W*(?:(?:so|ok(?:ay)?|and|but|then|hmm+)\W+)*what (?:(?:should|would|does|do|will) "
+    r"(?:decide|determine|settle|drive)|decides|determines|settles) (?:it|that|this|"
+    r"which(?: one)?|the (?:choice|decision))"
+    # (not "what should decide it, for us?": the visitor's own case)
+    r"(?:\W*$|\W*[,;?]\W*(?:(?!(?:us|our|we|me|my|i)\b)\w+\W+){0,4}$)",
     re.IGNORECASE,
 )
 _EITHER = re.compile(r"\b(?:or|vs|versus)\b", re.IGNORECASE)
@@ -654,7 +658,7 @@ _OUTSOURCING = re.compile(r"\boutsourc\w*", re.IGNORECASE)
 # "what fits a regional bus company", "advice for a software reseller": the visitor's own
 # ... and "which should a berlin-based saas company choose?"
 _FOR_A_BUSINESS = re.compile(
-    rf"\b(?:for|fits?|suits?) {_A_BUSINESS}\b"
+    rf"\b(?:for|fits?|suits?) (?:{_A_BUSINESS}|an? funeral (?:director|home|parlou?r)s?)\b"
     rf"|\b(?:should|would) {_A_BUSINESS} (?:choose|pick|use|go (?:with|for)|get|opt for)\b",
     re.IGNORECASE,
 )

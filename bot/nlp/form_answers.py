@@ -304,7 +304,7 @@ _AND_MORE = re.compile(r"^\s*(?:and|&)\s+(?!\w+ing\b)", re.IGNORECASE)
 _CONTACTS_ABOUT = re.compile(
     r"\b(?:calls?|questions?|queries|enquiries|inquiries|complaints|emails?|messages?|chats?|"
     r"tickets?|ringing|phoning|calling|ring|phone|call)\s+(?:in\s+|us\s+)?(?:about|regarding|"
-    r"re|over|concerning)\b",
+    r"concerning)\b",
     re.IGNORECASE,
 )
 # ... of which these, named after "and", are more ("payroll" is not)

@@ -17,8 +17,9 @@ _VAGUE = (  # quantities people give without a number
     (r"\b(a couple of|two|couple) dozen\b", "24"),
     (r"\b(a few|several) dozen\b", "36"),
     (r"\bdozens\b", "36"),
-    (r"\b(tens|dozens) of thousands\b", "20000"),
-    (r"\bhundreds of thousands\b", "200000"),
+    # (of people only: "tens of thousands of calls" counts calls)
+    (r"\b(tens|dozens) of thousands\b(?=\s+of\s+(?:staff|people|employees|workers|us)\b)", "20000"),
+    (r"\bhundreds of thousands\b(?=\s+of\s+(?:staff|people|employees|workers|us)\b)", "200000"),
     (r"\b(a couple of|couple of|a couple) hundreds?\b", "200"),
     (r"\b(a few|several) hundreds?\b", "300"),
     (r"\bhundreds\b", "300"),
@@ -124,9 +125,11 @@ _RESTATED = re.compile(
     r"(?: (?:i|we) (?:manage|run|own|work (?:at|for|in)))?)\s+(?:just\s+)?"
     r"(?:has|have|employs?|got|'ve got|have got))\s+"
     r"(?:(?:about|around|roughly|like|more like)\s+)?$"
-    # "30 was just our support team, the whole company is about 400"
-    r"|\b(?:the|my|our) (?:whole |entire )?(?:company|business|firm|group|organi[sz]ation)"
-    r"\s+(?:is|'s)\s+(?:(?:actually|really|more like|about|around|roughly|like)\s+)*$"
+)
+# the whole told after a part: "30 was just our support team, the whole company is about 400"
+_WHOLE_IS = re.compile(
+    r"\b(?:the|my|our) (?:whole|entire) (?:company|business|firm|group|organi[sz]ation)"
+    r"\s+(?:is|'s|has)\s+(?:(?:actually|really|more like|about|around|roughly|like)\s+)*$"
 )
 # the whole count among parts: "15 in the yard, 52 in total", "altogether about 52"
 _TOTAL_BEFORE = re.compile(
@@ -303,6 +306,7 @@ def headcount(text: str) -> Optional[float]:
             or _TOTAL_AFTER.match(digits[c[3] :])
         )
         and not _MONEY_NEAR.search(digits[max(0, c[2] - 24) : c[2]])
+        or (c is candidates[-1] and _WHOLE_IS.search(digits[max(0, c[2] - 40) : c[2]]))
         or (
             c is candidates[-1]
             and _CORRECTION_FIRST.match(digits)

@@ -145,8 +145,10 @@ class NearDomainGuard(StatelessComponent):
             "advice_elsewhere": [],
             # ... and those that words of `always_elsewhere` overrule too (not the form's
             # answers, nor a request for the recommendation)
-            "also_always": ["greet", "goodbye", "thank", "affirm", "deny", "human_handoff",
-                            "bot_challenge", "explain_recommendation"],
+            "also_always": ["greet", "goodbye", "thank", "affirm", "deny", "bot_challenge"],
+            # a piece of writing or an errand for the visitor: out of scope whatever it was
+            # read as, but for the form's answers and a request (set in config.yml)
+            "chores": [],
             "advice": "request_recommendation",
             "answer": "inform",
             # topic kind -> words that ask the topic's own question, which a marker beside
@@ -271,7 +273,13 @@ class NearDomainGuard(StatelessComponent):
         ):
             return False
         if always and intent in self.config["also_always"]:
-            return True  # "thanks, now write me a poem", "can u call me a taxi"
+            return True  # "thanks, now write me a poem"
+        if (
+            self.chores
+            and self.chores.search(text)
+            and intent not in (self.config["advice"], self.config["answer"])
+        ):
+            return True  # "write a job ad for our bpo", "can u call me a taxi"
         if intent in self.config["overruled"]:
             if always:
                 return True
@@ -355,6 +363,10 @@ class NearDomainGuard(StatelessComponent):
     @functools.cached_property
     def always_elsewhere(self) -> Optional[Pattern]:
         return self._words(self.config["always_elsewhere"])
+
+    @functools.cached_property
+    def chores(self) -> Optional[Pattern]:
+        return self._words(self.config["chores"])
 
     @functools.cached_property
     def on_topic(self) -> Dict[Text, Pattern]:

@@ -1167,6 +1167,8 @@ def test_which_one_suits_a_size_gets_the_rule_of_thumb(text):
 @pytest.mark.parametrize(
     "text, intent",
     [("what should a call center agent do when a caller shouts", "careers"),
+     ("so what should a company do?", "follow_up"),
+     ("is a bpo or a call center better for a future operations director?", "careers"),
      ("which suits big companies, an llc or a corporation?", "out_of_scope")],
 )  # fmt: skip
 def test_questions_of_other_things_are_no_choice(text, intent):
@@ -1183,3 +1185,9 @@ def test_questions_of_other_things_are_no_choice(text, intent):
 )
 def test_what_decides_the_choice_gets_the_rule_of_thumb(text, intent):
     assert read(text, intent) == ("choosing", "choosing/overview")
+
+
+def test_what_decides_it_for_us_asks_for_the_recommendation():
+    assert read("what should decide it, for us?", "request_recommendation")[0] == (
+        "request_recommendation"
+    )

@@ -2094,8 +2094,8 @@ def test_the_same_as_the_other_and_the_sectors_that_use_it(
     assert main_aspect(tracker, previous) == aspect
 
 
-def test_the_same_at_the_other_is_not_how_they_differ(tracker_factory):
-    text = "is it the same at a bpo?"
+@pytest.mark.parametrize("text", ["is it the same at a bpo?", "are the hours the same as a bpo"])
+def test_the_same_at_the_other_is_not_how_they_differ(tracker_factory, text):
     tracker = _after_knowledge_answer(
         tracker_factory, "definition/call_center", text, "follow_up", []
     )

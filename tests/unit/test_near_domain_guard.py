@@ -434,12 +434,14 @@ def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text,
         ("are call centre workers entitled to overtime pay in california", "careers/call_center"),
         ("how many breaks do call center staff legally get per shift", "careers/call_center"),
         ("write a job ad for an accountant at our bpo", "careers/bpo"),
-        ("can u rewrite this reply to a customer for our call center", "services/call_center"),
-        ("translate what a bpo is into tagalog", "definition/bpo"),
+        ("can u rewrite this complaint reply for our call center", "services/call_center"),
+        ("translate this email into tagalog for our bpo agents", "definition/bpo"),
     ],
 )
 def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text, key):
-    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    guard = NearDomainGuard(
+        {"always_elsewhere": CONFIG["always_elsewhere"], "chores": CONFIG["chores"]}
+    )
     message = parsed_message(text, key.split("/")[0], topic=key)
     message.set(
         "entities", [{"entity": "subject", "value": key.split("/")[1], "start": 0, "end": 3}]
@@ -460,21 +462,26 @@ def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text
         ("can i talk to a person", "human_handoff", "human_handoff"),
         ("why did you pick a call center for us?", "explain_recommendation",
          "explain_recommendation"),
+        # prices are a person's to answer, and a recommendation's reasons stay its own
+        ("i'd like to talk to a real person about hourly rates", "human_handoff",
+         "human_handoff"),
+        ("why did you recommend a call center, is it because they charge per call?",
+         "explain_recommendation", "explain_recommendation"),
+        # the assistant's own answer, asked again in other words
+        ("could you reword that message about bpos", "follow_up", "follow_up"),
+        ("can you write a short response explaining the difference between bpo and call center",
+         "difference", "difference"),
+        ("do call centres translate calls into english for customers", "services", "services"),
     ],
 )  # fmt: skip
 def test_requests_elsewhere_are_out_of_scope_whatever_small_talk_they_look_like(
     text, intent, expected
 ):
-    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    guard = NearDomainGuard(
+        {"always_elsewhere": CONFIG["always_elsewhere"], "chores": CONFIG["chores"]}
+    )
     (result,) = guard.process([parsed_message(text, intent)])
     assert result.get("intent")["name"] == expected
-
-
-def test_ito_is_another_kind_of_outsourcing():
-    guard = NearDomainGuard({"elsewhere": CONFIG["elsewhere"]})
-    text = "what does ITO mean, is that IT outsourcing?"
-    (result,) = guard.process([parsed_message(text, "definition", topic="definition/bpo")])
-    assert result.get("intent")["name"] == "out_of_scope"
 
 
 def test_a_budget_told_is_of_the_domain():
