@@ -595,7 +595,9 @@ def test_what_customers_call_about_is_no_task_of_its_own(assistant, conversation
 
 
 def test_a_trade_asking_what_to_do_gets_the_questions(conversation):
-    assert "How many people" in conversation.say("hiya what should a small flower shop do")
+    # ("small" is its size: the next question is the tasks)
+    reply = conversation.say("hiya what should a small flower shop do")
+    assert "a small company" in reply and "Which tasks would you like to outsource?" in reply
 
 
 def test_a_piece_of_writing_or_a_worker_law_is_out_of_scope(conversation):

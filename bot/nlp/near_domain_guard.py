@@ -382,10 +382,11 @@ class NearDomainGuard(StatelessComponent):
         return (
             is_knowledge_question(message)
             # ("actually our budget is pretty tight, does that change anything?" tells of
-            # the visitor's budget)
+            # the visitor's budget; a size read in "what is normal? ours is small" is no
+            # anchor)
             and not any(
                 e.get("entity") in ("subject", "aspect")
-                or (e.get("entity") in ("budget", "company_size") and not e.get("role"))
+                or (e.get("entity") == "budget" and not e.get("role"))
                 for e in message.get(ENTITIES) or []
             )
             and not self.anchors.search(message.get(TEXT) or "")
