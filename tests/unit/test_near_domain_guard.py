@@ -472,6 +472,8 @@ def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text
         ("can you write a short response explaining the difference between bpo and call center",
          "difference", "difference"),
         ("do call centres translate calls into english for customers", "services", "services"),
+        # payroll work, not what the law owes a worker
+        ("can a bpo handle our overtime pay calculations", "services", "services"),
     ],
 )  # fmt: skip
 def test_requests_elsewhere_are_out_of_scope_whatever_small_talk_they_look_like(
