@@ -525,7 +525,7 @@ _A_BUSINESS = (
     r"carrier|museum|airline|(?:shipping|freight|customs|cargo|travel) agent|"
     # "can you recommend something for a packaging supplier?"
     r"supplier|installer|contractor|vendor|exporter|importer|publisher|brokerage|insurer|lender|"
-    # a trade named by its people: "what would suit a funeral director?"
+    # a trade named by its people: "what would suit a local dentist?"
     r"dentist|vets?|plumber|electrician|builder|florist|pharmacy|"
     r"surgery|farm|nursery|academy|letting agent|estate agent)"
 )
