@@ -717,6 +717,13 @@ _NARROWER = {
 
 _SENTENCE_END = re.compile(r"[.!?]+\s+")
 _GENERAL_ASPECTS = ("definition", "difference")
+# a sentence that asks, with or without its question mark ("... is a call centre just phone
+# or can they answer our website chat too")
+_ASKS = re.compile(
+    r"\W*(?:what|whats|how|why|which|who|where|when|is|are|does|do|can|could|would|will|should)"
+    r"\b",
+    re.IGNORECASE,
+)
 
 
 def last_sentence_start(text: Text) -> int:
@@ -823,7 +830,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     # ("so they're cheaper? where does the saving come from": the savings, named twice)
     last = last_sentence_start(text.rstrip())
     asked = {e["value"] for e in named if e.get("start", -1) >= last}
-    if text.rstrip().endswith("?") and asked - set(_GENERAL_ASPECTS):
+    asks_last = text.rstrip().endswith("?") or _ASKS.match(text.rstrip()[last:])
+    if asks_last and asked - set(_GENERAL_ASPECTS):
         named = [e for e in named if e["value"] in asked]
     about_both = previous in TOPICS and TOPICS[previous][1] is None
     if len(named) > 1 or (about_both and TOPICS[previous][0] != "relationship"):
@@ -839,7 +847,13 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     aspects = [str(e["value"]) for e in named]
     specific = [a for a in aspects if a not in _GENERAL_ASPECTS]
     answered = TOPICS[previous][0] if previous in TOPICS else None
-    if specific and "difference" in aspects and all(a == answered for a in specific):
+    if (
+        specific
+        and "difference" in aspects
+        and all(a == answered for a in specific)
+        # ("and is a bpo job any different" after the jobs: the jobs there, none compared)
+        and answered != "careers"
+    ):
         return "difference"  # "and how is that different from what a bpo offers?"
     specific = [a for a in specific if a != answered] or specific
     if (

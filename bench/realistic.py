@@ -84,6 +84,7 @@ SIXTYSECOND = REPO_ROOT / "tests" / "realistic_sixty_second"  # session 31: only
 SIXTYTHIRD = REPO_ROOT / "tests" / "realistic_sixty_third"  # session 32: only figures read
 SIXTYFOURTH = REPO_ROOT / "tests" / "realistic_sixty_fourth"  # session 33: only figures read
 SIXTYFIFTH = REPO_ROOT / "tests" / "realistic_sixty_fifth"  # session 34: only figures read
+SIXTYSIXTH = REPO_ROOT / "tests" / "realistic_sixty_sixth"  # session 35: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -150,6 +151,7 @@ SETS = {
     "sixtythird": SIXTYTHIRD,
     "sixtyfourth": SIXTYFOURTH,
     "sixtyfifth": SIXTYFIFTH,
+    "sixtysixth": SIXTYSIXTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -613,3 +613,39 @@ def test_the_same_as_the_other_after_a_definition_is_the_difference(conversation
     assert "main difference is scope and scale" in conversation.say(
         "so its not the same as a call centre?"
     )
+
+
+def test_never_mind_during_the_questions_stops_them(conversation):
+    conversation.say("should we get a bpo or a call center")
+    assert "stopped the questions" in conversation.say("actually never mind, just curious")
+
+
+def test_not_that_small_is_no_size_and_the_question_comes(assistant, conversation):
+    reply = conversation.say("community radio station... well not that small anymore. bpo or cc?")
+    assert "How many people" in reply
+    assert tracker_slot(assistant, conversation.sender, "company_size") is None
+
+
+def test_a_name_asked_for_what_is_described_gets_the_definition(conversation):
+    reply = conversation.say(
+        "what do u call the setup where a bunch of agents sit at computers taking customers calls"
+    )
+    assert "A **call center** is a service" in reply
+
+
+def test_a_trade_told_first_with_its_head_count_in_brackets_is_the_visitors_own(conversation):
+    reply = conversation.say(
+        "small law firm (11 people). we just want someone to do our accounts and chase clients "
+        "who haven't paid. budget's tight. what would you recommend?"
+    )
+    assert "outside what I know" not in reply
+    assert "Noted: a small company" in reply and "debt collection" in reply
+
+
+def test_what_callers_ring_torn_with_a_definition_is_the_answer(assistant, conversation):
+    conversation.say("I'm the bursar at an independent school and would like a recommendation.")
+    conversation.say("around 130 teachers and support staff")
+    assert "your budget" in conversation.say("parents calling the school office")
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == [
+        "customer_support"
+    ]

@@ -16,6 +16,9 @@ customers place orders"), or corrects the tasks ("apologies, I was wrong: we onl
 want the reception work outsourced"). Not knowing the answer, read as stop, no or a
 request ("I could not say at this stage", "not decided, my boss will tell me"), is
 an answer too (the budget's "not sure"), unless it asks for advice.
+
+The other way round, a withdrawal read as an answer ("actually never mind, just
+curious") is the command to stop, when it states no answer and asks nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
+    GUESS,
     HELD_BACK,
     QUESTION_SHAPE,
     StatelessComponent,
@@ -158,11 +162,19 @@ class AnswerOverCommand(StatelessComponent):
             "why_words": ["why", "y", "how come", "how so", "reasons?", "reasoning",
                           "rationale", "logic", "justif\\w*", "elaborat\\w*", "explain\\w*",
                           "based on", "made you", "makes you", "what made"],
+            # "actually never mind, just curious", read as an answer or a doubtful stop: a stop
+            "withdrawal": "stop",
+            "withdrawal_readings": ["inform", "nlu_fallback", "stop"],
+            "withdrawal_words": ["never ?mind", "nvm", "forget (?:it|that|this|about (?:it|that))",
+                                 "(?:just|only) (?:curious|browsing|looking(?: around)?)",
+                                 "was (?:just )?curious"],
             "sure_from": 0.6,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer
             "torn_below": 0.6,
             "answer_from": 0.3,
+            # ... and a task it guessed this surely is the answer
+            "guessed_task_from": 0.4,
             # ... or a task held back from a knowledge question, read this surely
             "held_task_from": 0.9,
         }  # fmt: skip
@@ -253,6 +265,8 @@ class AnswerOverCommand(StatelessComponent):
         )
         if bool(answers) and (torn or corrects or bool(message.get(STATED_ANSWER))):
             return True
+        if torn and not answers and self.takes_a_guessed_task(message):
+            return True
         # "brides messaging and calling at all hours asking if the florist confirmed": the
         # customers' questions, told as the work; a task the model is sure of, held back
         # (not "... another offers to run invoicing. how do the services compare")
@@ -265,6 +279,29 @@ class AnswerOverCommand(StatelessComponent):
                 for e in message.get(HELD_BACK) or []
             )
         )
+
+    def takes_a_guessed_task(self, message: Message) -> bool:
+        """ "parents calling the school office", torn between a definition and an answer:
+        the task the form-answer model guessed, if it guessed it well enough, is the
+        answer (its guess role dropped)."""
+        guessed = [
+            e
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "outsourced_function"
+            and e.get("role") == GUESS
+            and e.get("confidence", 0.0) >= self.config["guessed_task_from"]
+        ]
+        if not guessed:
+            return False
+        message.set(
+            ENTITIES,
+            [
+                {k: v for k, v in e.items() if k != "role"} if e in guessed else e
+                for e in message.get(ENTITIES) or []
+            ],
+            add_to_output=True,
+        )
+        return True
 
     def answers_after_a_question(self, message: Message) -> bool:
         """ "why do you need that? fine, 95 audiologists": a question back, then the answer
@@ -425,8 +462,32 @@ class AnswerOverCommand(StatelessComponent):
     def correcting(self) -> Pattern:
         return word_pattern(self.config["correcting"])
 
+    def withdraws(self, message: Message) -> bool:
+        """ "actually never mind, just curious": words of withdrawal, read as an answer,
+        with no answer, subject or aspect in it, asking nothing."""
+        text = message.get(TEXT) or ""
+        return (
+            (message.get(INTENT) or {}).get("name") in self.config["withdrawal_readings"]
+            and bool(self.withdrawal_words.search(text))
+            and not QUESTION_SHAPE.search(text)
+            and not re.search(r"\d", text)
+            and not any(
+                e.get("entity") in ("subject", "aspect")
+                or (e.get("entity") in self.config["answer_entities"] and not e.get("role"))
+                for e in message.get(ENTITIES) or []
+            )
+        )
+
+    @functools.cached_property
+    def withdrawal_words(self) -> Pattern:
+        return word_pattern(self.config["withdrawal_words"])
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if self.withdraws(message):
+                # the words say it, whatever NLU's doubt
+                overrule_intent(message, self.config["withdrawal"], 1.0, replace=True)
+                continue
             if not self.answers_the_form(message):
                 continue
             confidence = message.get(INTENT)["confidence"]

@@ -52,6 +52,7 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
+from bot.nlp.topic_cues import NAME_ASKED
 
 _CONTINUATION = re.compile(
     r"^\s*(and|n|nd|or|but|so|also|same|then|even|(?:ok(?:ay)?|k|kk),? and|what about|how about"
@@ -196,6 +197,11 @@ class FollowUpShape(StatelessComponent):
             # intents about the assistant that a short question on an aspect resembles
             # "what's the highest you can go?", "are they going to be replaced by robots"
             "help_intents": ["help", "bot_challenge"],
+            # a request for the recommendation that asks about the jobs ("what skills do
+            # u need to start out")
+            "advice_intent": "request_recommendation",
+            # an answer to the form that asks on, with an aspect
+            "answer_intent": "inform",
             # small talk that a short question on an aspect resembles ("even whatsapp?")
             # ("n technology?" reads like "no")
             "small_talk_intents": ["greet", "goodbye", "thank", "affirm", "deny"],
@@ -232,6 +238,8 @@ class FollowUpShape(StatelessComponent):
         }
 
     def is_follow_up(self, message: Message) -> bool:
+        if message.get(NAME_ASKED):
+            return False  # "whats it called when another firm answers our phones"
         topic = selected_topic(message)
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
@@ -281,6 +289,15 @@ class FollowUpShape(StatelessComponent):
             ]
             if not others and not _FILLER.sub(" ", rest).strip():
                 return True
+        if (
+            intent == self.config["answer_intent"]
+            and _AND_THEN.match(text)
+            and text.rstrip().endswith("?")
+            and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
+        ):
+            return True  # "and outbound, like ringing people up to sell stuff?"
+        if intent == self.config["advice_intent"] and self._asks_about_jobs(message):
+            return True  # "what skills do u need to start out": "need" is no request
         if intent in self.config["help_intents"]:
             return self._asks_about_the_topic(message)
         if intent in self.config["command_intents"]:
@@ -346,6 +363,21 @@ class FollowUpShape(StatelessComponent):
     @functools.cached_property
     def command_words(self) -> Pattern:
         return word_pattern(self.config["command_words"])
+
+    @staticmethod
+    def _asks_about_jobs(message: Message) -> bool:
+        """A question about the jobs only, with no answer to the form in it."""
+        entities = message.get(ENTITIES) or []
+        aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+        return (
+            aspects == {"careers"}
+            and bool(QUESTION_SHAPE.search(message.get(TEXT) or ""))
+            and not any(
+                e.get("entity") in ("company_size", "outsourced_function", "budget")
+                and not e.get("role")
+                for e in entities
+            )
+        )
 
     @staticmethod
     def _asks_about_the_topic(message: Message) -> bool:

@@ -323,6 +323,17 @@ _TASK_BOUNDARY = re.compile(
 )
 
 
+# a word negated: "not that small anymore", "we aren't small"
+_NEGATION = (
+    r"(?:\bnot|n'?t|\bno longer)\s+(?:(?:that|so|too|very|really|exactly|particularly|all that|an?)"
+    r"\s+)?"
+)
+_NEGATED = re.compile(_NEGATION + "$", re.IGNORECASE)
+_NEGATED_SIZE = re.compile(
+    _NEGATION + r"(?:small|smaller|tiny|little|big|bigger|large|huge|massive|medium|mid-?sized?)\b",
+    re.IGNORECASE,
+)
+
 # words that name no task: "all the boring stuff", "the usual stuff", "everything really"
 _VAGUE = re.compile(
     r"^\W*(?:(?:all|the|of|our|my|that|this|those|these|kind|sort|type|usual|boring|normal|"
@@ -1348,6 +1359,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 predicted[budget_entity] = [(in_a_word, 1.0)]
                 guesses.pop(budget_entity, None)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
+            if not counted and _NEGATED_SIZE.search(message.get(TEXT)):
+                # "we're not that small": bigger, but how big it does not say
+                predicted.pop(size_entity, None)
+                guesses.pop(size_entity, None)
             if not counted and counts_things(message.get(TEXT)):
                 # "4 hotels": how big that is, nobody can say from it; the question again
                 predicted.pop(size_entity, None)
@@ -1356,7 +1371,16 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 for entity in self.config["several_values"]:  # "the stuff on the list"
                     predicted.pop(entity, None)
                     guesses.pop(entity, None)
-            entities = [e for e in message.get(ENTITIES) or [] if self._usable(e)]
+            entities = [
+                e
+                for e in message.get(ENTITIES) or []
+                if self._usable(e)
+                # "well not that small anymore": no size said
+                and not (
+                    e[ENTITY_ATTRIBUTE_TYPE] == size_entity
+                    and _NEGATED.search(message.get(TEXT)[: e.get("start", 0)])
+                )
+            ]
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
             # and rentals": no task

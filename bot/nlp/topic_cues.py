@@ -39,6 +39,7 @@ from bot.nlp.base import (
     SUBJECT_NAMES,
     StatelessComponent,
     last_sentence_start,
+    names_a_subject,
     overrule_intent,
     word_pattern,
 )
@@ -102,6 +103,9 @@ _WEIGHED_AGAINST = re.compile(
 # set on a message whose words ask what one of the two is ("... so what actually is a call
 # centre?"): later components keep that topic, whatever aspect the context names
 DEFINITION_ASKED = "definition_asked"
+# ... and on one that asks the name of what it describes ("whats it called when ..."): its
+# "it" points at the description, not at the previous answer
+NAME_ASKED = "name_asked"
 
 # "can a bpo also do our bookkeeping", "would a call centre handle order taking"
 # "... back office, what is that exactly? and the front one?"
@@ -128,6 +132,30 @@ _WHAT_IS_OFFICE = re.compile(
     # "you keep saying back office, what is that"
     r"|\b(?:front|back)[- ]?offices?\b[^?.!]{0,40}?\b(?:what(?:'?s| is| does)|wat(?:s| is))\s+"
     r"(?:that|it|this)(?:\s+(?:mean|even|exactly|then|again))*\W*$",
+    re.IGNORECASE,
+)
+
+# a name asked for what is described: "what do u call the setup where agents sit at
+# computers taking calls", "whats it called when u hand parts of ur business to another
+# company", "whats the term for the internal stuff customers never see"
+_NAME_ASKED = re.compile(
+    r"\bwhat(?:'s|s| is| are)? (?:it|this|that|they|those|the (?:thing|setup|set-up|"
+    r"arrangement|model|practice|places?|companies|firms|business(?:es)?))\s+called\b"
+    r"|\bwhat (?:do|would|d'?) (?:you|u|ya|we|people|ppl|they) call\b"
+    r"|\bwhat(?:'s|s| is) (?:the|a) (?:proper |right |correct |official |technical |fancy )?"
+    r"(?:term|word|name) for\b|\bis there an? (?:term|word|name) for\b",
+    re.IGNORECASE,
+)
+# ... for work handed to another company, or for people on the phones with customers
+_HANDED_OVER = re.compile(
+    r"\b(?:hand\w*|outsourc\w*|farm\w* out|contract\w* out|another (?:company|firm|business)|"
+    r"outside (?:company|firm|business)|third[- ]part(?:y|ies)|"
+    r"external (?:company|firm|provider))\b",
+    re.IGNORECASE,
+)
+_ON_THE_PHONES = re.compile(
+    r"\b(?:calls?|phones?|phone lines?|headsets?|agents?|helplines?|hotlines?|dialling|ringing|"
+    r"call(?:ing)? customers)\b",
     re.IGNORECASE,
 )
 
@@ -398,6 +426,7 @@ class TopicCues(StatelessComponent):
                     "similarities": "difference/similarities",
                     "strategic": "difference/strategic_vs_tactical",
                     "services": "difference/services",
+                    "relationship": "difference/relationship",
                     **_TRENDS,
                 },
                 # "the main future developments for bpos and call centers", "how do their
@@ -408,6 +437,7 @@ class TopicCues(StatelessComponent):
                     "structure": "difference/structure",
                     "similarities": "difference/similarities",
                     "strategic": "difference/strategic_vs_tactical",
+                    "relationship": "difference/relationship",
                     **_TRENDS,
                 },
                 # "how do you see the sector evolving?" reads like the rule of thumb
@@ -419,10 +449,15 @@ class TopicCues(StatelessComponent):
                 # siblings: "in which regions are bpo firms based?" is not about industries
                 "services/industries": {"locations": "services/locations"},
                 "services/locations": {"industries": "services/industries"},
+                # "will automation speed up the back office stuff" is about AI, not the
+                # advantages (unless it names them)
+                "benefits/bpo": {"ai": "trends/ai_automation"},
+                "benefits/call_center": {"ai": "trends/ai_automation"},
             },
             # a topic keeps itself where its own aspect is named too ("which industries
             # outsource to the philippines")
-            "own_aspect": {"services/industries": "industries", "services/locations": "locations"},
+            "own_aspect": {"services/industries": "industries", "services/locations": "locations",
+                           "benefits/bpo": "benefits", "benefits/call_center": "benefits"},
             # topic -> (words, the topic they move it to), where the message names no
             # aspect of its own
             "phrases": {
@@ -507,7 +542,8 @@ class TopicCues(StatelessComponent):
                 "(work|operate))",
                 # "what is a call centre and how does one work?"
                 "what (actually |exactly |really |even )?(is|are) (an? |the )?(bpos?|"
-                "call[- ]?cent(er|re)s?|business process outsourcing) and how (does|do) "
+                "call[- ]?cent(er|re)s?|business process outsourcing)"
+                "( (exactly|actually|really|even))? and how (does|do) "
                 "(one|it|they|that) (work|operate)",
                 # "... the term contact centre at work - what is one exactly?"
                 "what (is|are) (one|it|they) (exactly|actually|really)(?=\\s*([?.!,]|$))",
@@ -537,6 +573,10 @@ class TopicCues(StatelessComponent):
             "over_definition": ASPECT_TOPICS,
             # "what do i gain by handing processes to a bpo": the benefits, not the services
             "front_back_topic": "definition/front_back_office",
+            # the tasks of customer communication: a name asked for work described with
+            # others ("whats it called when another firm does our payroll") is a BPO's
+            "customer_tasks": ["customer_support", "sales", "surveys", "collections",
+                               "order_taking"],
             # "what does rpa do in a bpo": its part in the trends
             "over_services": ["benefits", "ai", "remote"],
         }  # fmt: skip
@@ -602,7 +642,8 @@ class TopicCues(StatelessComponent):
                 or (key if key != chosen else None)
             )
             asked = (
-                self.asked_what_it_is(message)
+                self.asked_for_a_name(message)
+                or self.asked_what_it_is(message)
                 or self.asked_how_they_differ(message, key)
                 or self.asked_if_one_is_the_other(message)
             )
@@ -635,6 +676,33 @@ class TopicCues(StatelessComponent):
         if overrulable(message):
             overrule_intent(message, "difference", 0.9)
         return "difference/overview"
+
+    def asked_for_a_name(self, message: Message) -> Optional[Text]:
+        """A name asked for what the question describes, with neither subject named: the
+        definition the description fits (the two halves of a company, work of the back
+        office handed over, people on the phones, or work handed over)."""
+        entities = message.get(ENTITIES) or []
+        asked = _NAME_ASKED.search(message.get(TEXT) or "")
+        if not asked or names_a_subject(message):
+            return None
+        text = asked.string[asked.end() :]  # what is described ("call" asks the name)
+        tasks = {e.get("value") for e in entities if e.get("entity") == "outsourced_function"}
+        if any(e.get("value") == "front_back_office" for e in entities) or (
+            _BEHIND.search(text) or _FACING.search(text)
+        ):
+            topic = self.config["front_back_topic"]
+        elif tasks - set(self.config["customer_tasks"]):
+            topic = "definition/bpo"
+        elif tasks or _ON_THE_PHONES.search(text):
+            topic = "definition/call_center"
+        elif _HANDED_OVER.search(text):
+            topic = "definition/bpo"
+        else:
+            return None
+        message.set(DEFINITION_ASKED, True)
+        message.set(NAME_ASKED, True)
+        overrule_intent(message, "definition", 0.9)
+        return topic
 
     @staticmethod
     def asked_what_it_is(message: Message) -> Optional[Text]:

@@ -383,3 +383,25 @@ def test_not_knowing_the_budget_read_as_out_of_scope_is_the_budgets_answer(text,
 def test_a_job_or_an_aside_read_as_out_of_scope_is_no_correction(text):
     task = {"entity": "outsourced_function", "value": "customer_support", **RULER}
     assert intent_after(text, "out_of_scope", [task]) == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text, intent, entities, expected",
+    [
+        ("actually never mind, just curious", "inform", [], "stop"),
+        ("im just curious tbh", "inform", [], "stop"),
+        ("ok forget it", "stop", [], "stop"),
+        ("nvm", "nlu_fallback", [], "stop"),
+        # an answer, a question or a subject beside the words keeps the reading
+        ("never mind, we're 40", "inform", [{"entity": "company_size", **MODEL}], "inform"),
+        ("just curious about the costs", "inform", [{"entity": "aspect", **RULER}], "inform"),
+        ("never mind that, what is a bpo?", "inform", [], "inform"),
+        ("forget it, 30 people", "inform", [], "inform"),
+        # a guess is no answer
+        ("forget about it, just browsing", "inform",
+         [{"entity": "company_size", "role": "guess", **MODEL}], "stop"),
+        ("just curious", "thank", [], "thank"),
+    ],
+)  # fmt: skip
+def test_a_withdrawal_read_as_an_answer_is_a_stop(text, intent, entities, expected):
+    assert intent_after(text, intent, entities) == expected

@@ -283,3 +283,30 @@ def test_a_person_to_talk_to_is_no_follow_up():
 @pytest.mark.parametrize("text, intent", [("no", "deny"), ("yes please", "affirm")])
 def test_a_bare_yes_or_no_is_no_follow_up(text, intent):
     assert intent_after(message(text, "definition/bpo", intent=intent))[0] == intent
+
+
+@pytest.mark.parametrize(
+    "text, intent, entities, expected",
+    [
+        # a question on the jobs is no request for the recommendation ("need")
+        ("what skills do u need to start out", "request_recommendation",
+         [{"entity": "aspect", "value": "careers"}], "follow_up"),
+        ("what skills do u need, we're 40 people", "request_recommendation",
+         [{"entity": "aspect", "value": "careers"}, {"entity": "company_size", "value": "small"}],
+         "request_recommendation"),
+        ("which one do we need?", "request_recommendation", [], "request_recommendation"),
+        # an answer that asks on about an aspect
+        ("and outbound, like ringing people up to sell stuff?", "inform",
+         [{"entity": "aspect", "value": "services"},
+          {"entity": "outsourced_function", "value": "sales"}], "follow_up"),
+        ("and outbound sales", "inform",
+         [{"entity": "aspect", "value": "services"},
+          {"entity": "outsourced_function", "value": "sales"}], "inform"),
+        ("and payroll?", "inform", [{"entity": "outsourced_function", "value": "payroll"}],
+         "inform"),
+    ],
+)  # fmt: skip
+def test_questions_read_as_a_request_or_an_answer(text, intent, entities, expected):
+    msg = message(text, "careers/call_center", intent=intent)
+    msg.set("entities", entities)
+    assert intent_after(msg)[0] == expected

@@ -2100,3 +2100,35 @@ def test_the_same_at_the_other_is_not_how_they_differ(tracker_factory, text):
         tracker_factory, "definition/call_center", text, "follow_up", []
     )
     assert main_aspect(tracker, "definition/call_center") != "difference"
+
+
+def test_another_subjects_jobs_asked_as_a_difference_after_the_jobs_are_its_jobs(tracker_factory):
+    entities = [
+        {"entity": "subject", "value": "bpo"},
+        {"entity": "aspect", "value": "careers"},
+        {"entity": "aspect", "value": "difference"},
+    ]
+    text = "and is a bpo job any different"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "careers/call_center", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "careers/call_center") == "careers"
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
+
+
+def test_a_last_sentence_that_asks_without_its_question_mark_is_the_question(tracker_factory):
+    text = (
+        "we get 300 calls a day, half of them people asking where their sofa is. is a call "
+        "centre just phone or can they answer our website chat too"
+    )
+    where, chat = text.index("where"), text.index("chat")
+    entities = [
+        {"entity": "aspect", "value": "locations", "start": where, "end": where + 5},
+        {"entity": "subject", "value": "call_center"},
+        {"entity": "aspect", "value": "channels", "start": chat, "end": chat + 4},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "difference", entities
+    )
+    assert main_aspect(tracker, "definition/call_center") == "channels"

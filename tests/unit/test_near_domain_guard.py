@@ -172,6 +172,11 @@ def advice_reading(text):
         ("which courier would you recommend for our parcels", "out_of_scope"),
         # what the visitor's company is, said first
         ("staffing agency, we'd like a recommendation", None),
+        (
+            "small law firm (11 people). we want someone to do our accounts. what would you "
+            "recommend?",
+            None,
+        ),
         ("textile factory looking for advice on who to hand work to", None),
         ("security guard company with 300 guards, what would you advise us", None),
         # the visitor's own trade, named again in the story
@@ -423,6 +428,9 @@ def test_a_job_offered_is_no_negotiation():
             "services/call_center",
         ),
         ("give me a story of how a bpo helped a company", "benefits/bpo"),
+        # the visitor's costs, not the assistant's prices
+        ("will a call center lower our monthly costs", "benefits/call_center"),
+        ("what are the costs for your business if you go with a bpo", "benefits/bpo"),
     ],
 )
 def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text, key):
@@ -437,6 +445,11 @@ def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text,
         ("write a job ad for an accountant at our bpo", "careers/bpo"),
         ("can u rewrite this complaint reply for our call center", "services/call_center"),
         ("translate this email into tagalog for our bpo agents", "definition/bpo"),
+        ("do call center agents get night shift differential by law", "careers/call_center"),
+        # the assistant's own office and prices: it has neither
+        ("where is your office located, is it near a call centre", "services/locations"),
+        ("what's the monthly price of your call centre service", "services/call_center"),
+        ("what are ur rates for a bpo team", "services/bpo"),
     ],
 )
 def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text, key):

@@ -4,7 +4,7 @@ general difference answer; anything else keeps the classifier's topic."""
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.topic_cues import TopicCues
+from bot.nlp.topic_cues import NAME_ASKED, TopicCues
 
 SUBJECT_WORDS = {
     "bpo": ("bpos", "bpo"),
@@ -341,6 +341,8 @@ def test_the_two_halves_in_everyday_words_despite_a_relationship_named_in_passin
     assert topic_after(message(text, "difference/services", ("relationship", "difference"))) == (
         "definition/front_back_office"
     )
+    # ... not where another aspect is asked about
+    text = "are there jobs in the part that talks to customers or the part in the background"
     assert topic_after(message(text, "difference/services", ("careers",))) == (
         "difference/services"
     )
@@ -709,3 +711,54 @@ def test_one_sides_weak_points_are_what_the_other_does_better(text, chosen, expe
 def test_winning_business_is_no_question_of_advantages():
     text = "where do bpos win business from?"
     assert topic_after(message(text, "services/locations", ["locations"])) == "services/locations"
+
+
+@pytest.mark.parametrize(
+    "text, chosen, entities, expected",
+    [
+        ("whats it called when u hand parts of ur business like the bookkeeping over to "
+         "another company", "difference/similarities",
+         [{"entity": "outsourced_function", "value": "accounting"}], "definition/bpo"),
+        ("what do u call the setup where agents sit at computers taking customers calls",
+         "difference/similarities", [], "definition/call_center"),
+        ("whats it called when another firm answers your phones for you", "benefits/bpo", [],
+         "definition/call_center"),
+        ("whats the term for the internal stuff customers never see", "difference/services",
+         [], "definition/front_back_office"),
+        ("is there a word for farming work out to a third party", "trends/overview", [],
+         "definition/bpo"),
+        # a subject named: the definition words take it; nothing described: no rule
+        ("what do you call a bpo in spanish", "definition/bpo", [], "definition/bpo"),
+        ("what do you call it", "benefits/bpo", [], "benefits/bpo"),
+        ("whats the name of your company", "services/bpo", [], "services/bpo"),
+    ],
+)  # fmt: skip
+def test_a_name_asked_for_what_is_described_gets_its_definition(text, chosen, entities, expected):
+    msg = message(text, chosen, intent="difference")
+    msg.set("entities", msg.get("entities") + entities)
+    assert topic_after(msg) == expected
+
+
+def test_a_name_asked_for_is_a_definition_question_and_no_follow_up():
+    msg = message("whats it called when another firm answers your phones", "benefits/bpo",
+                  intent="inform")  # fmt: skip
+    (result,) = TopicCues({}).process([msg])
+    assert result.get("intent")["name"] == "definition"
+    assert result.get(NAME_ASKED)
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        ("will automation speed up the back office stuff at a bpo", "benefits/bpo", ("ai",),
+         "trends/ai_automation"),
+        ("what are the benefits of a bpo, do they use ai", "benefits/bpo", ("benefits", "ai"),
+         "benefits/bpo"),
+        ("can a call centre contain a bpo or only the other way round", "difference/services",
+         ("relationship",), "difference/relationship"),
+        ("what is a call center exactly and how does it work", "services/call_center", (),
+         "definition/call_center"),
+    ],
+)  # fmt: skip
+def test_an_aspect_named_narrows_the_topic(text, chosen, aspects, expected):
+    assert topic_after(message(text, chosen, aspects)) == expected
