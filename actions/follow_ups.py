@@ -717,6 +717,10 @@ _NARROWER = {
 
 _SENTENCE_END = re.compile(r"[.!?]+\s+")
 _GENERAL_ASPECTS = ("definition", "difference")
+_OFFICE_WORK = re.compile(
+    r"\b(?:front|back)[- ]?office\s+(?:stuff|work|tasks?|jobs|side|processes|functions)\b",
+    re.IGNORECASE,
+)
 # a sentence that asks, with or without its question mark ("... is a call centre just phone
 # or can they answer our website chat too")
 _ASKS = re.compile(
@@ -846,6 +850,10 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         ]
     aspects = [str(e["value"]) for e in named]
     specific = [a for a in aspects if a not in _GENERAL_ASPECTS]
+    if len(specific) > 1 and _OFFICE_WORK.search(text):
+        # "will automation speed up the back office stuff": work of the back office, with
+        # another aspect asked about it
+        specific = [a for a in specific if a != "front_back_office"]
     answered = TOPICS[previous][0] if previous in TOPICS else None
     if (
         specific
@@ -870,6 +878,13 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if not specific and _DOES_THAT_MEAN.search(text):
         return None  # "does that mean they're open at night?" asks about that answer
     return (specific or aspects or [None])[0]
+
+
+def names_the_difference(tracker: Tracker) -> bool:
+    return any(
+        e.get("entity") == "aspect" and e.get("value") == "difference"
+        for e in tracker.latest_message.get("entities") or []
+    )
 
 
 def named_task(tracker: Tracker, guessed: bool = False) -> Optional[Text]:
@@ -1136,8 +1151,15 @@ def is_elliptical(text: Text, names_subject: bool = False, max_words: int = 3) -
         return True
     if names_subject:
         return False
-    plain = _IT_DEPARTMENT.sub(" ", text)
+    plain = _DESCRIBED_AHEAD.sub(" ", _IT_DEPARTMENT.sub(" ", text))
     return any(not _points_within(plain[: m.start()]) for m in _POINTING_BACK.finditer(plain))
+
+
+# "those places with rows of people on headsets": what the words after describe
+_DESCRIBED_AHEAD = re.compile(
+    r"\b(?:those|these)\s+\w+\s+(?:with|where|that|who|which|full of|filled with)\b",
+    re.IGNORECASE,
+)
 
 
 def _points_within(before: Text) -> bool:
@@ -1448,6 +1470,10 @@ class ActionAnswerFollowUp(Action):
             # nothing before, "they" in a question about both are the two)
             depends = depends and not (
                 about_both and _THE_TWO.search(text) and _COMPARES.search(text) and not continues
+            )
+            # ("differences in services?": the two compared on that kind)
+            depends = depends and not (
+                about_both and kind in _KINDS_OF_DIFFERENCE and names_the_difference(tracker)
             )
             own = own and not depends and not (subject is None and _GOES_ON_ABOUT_IT.search(text))
             topic = guess if own else None

@@ -139,6 +139,9 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
+_FOR_OUR_COMPANY = re.compile(
+    r"\b(?:we|we'?re|our|us|advice|advise|recommend\w*|suggest\w*|outsourc\w*)\b", re.I
+)
 _THAT_ONE = re.compile(r"\b(?:that|this|those|these) (?:job|role|work|one|part|bit)s?\b", re.I)
 # a request to hear about something: "tell me more about the ai part"
 _TELL_ME = re.compile(r"\b(?:tell me|explain|more (?:about|on))\b", re.IGNORECASE)
@@ -369,9 +372,13 @@ class FollowUpShape(StatelessComponent):
         """A question about the jobs only, with no answer to the form in it."""
         entities = message.get(ENTITIES) or []
         aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+        text = message.get(TEXT) or ""
         return (
             aspects == {"careers"}
-            and bool(QUESTION_SHAPE.search(message.get(TEXT) or ""))
+            and bool(QUESTION_SHAPE.search(text))
+            # ("tree surgeon company, we climb and fell trees. any advice on what to
+            # outsource?": the visitor's company asks)
+            and not _FOR_OUR_COMPANY.search(text)
             and not any(
                 e.get("entity") in ("company_size", "outsourced_function", "budget")
                 and not e.get("role")

@@ -43,7 +43,7 @@ from bot.nlp.base import (
     word_pattern,
 )
 from bot.nlp.choice_question import fits_a_size
-from bot.nlp.topic_cues import only_what_it_is
+from bot.nlp.topic_cues import NAME_ASKED, only_what_it_is
 
 # a request for help with one's own application: "help me write", "tips to pass"
 _HELP_WITH_IT = re.compile(
@@ -392,6 +392,9 @@ class NearDomainGuard(StatelessComponent):
             and not self.anchors.search(message.get(TEXT) or "")
             # "what is backoffice": what one of the two, or an office, is
             and not only_what_it_is(message.get(TEXT) or "")
+            # "whats it called when another firm runs our accounting": the name of work of
+            # the domain described
+            and not message.get(NAME_ASKED)
             # "is that overkill for a mid sized company": which one goes with a size
             and not fits_a_size(message.get(TEXT) or "")
         )

@@ -928,6 +928,9 @@ class TopicCues(StatelessComponent):
         if self.config["own_aspect"].get(key) in aspects:
             return None
         found = {by_aspect[a] for a in aspects if a in by_aspect}
+        if len(found) > 1:
+            # "which part of the company each one covers" names the relationship in passing
+            found.discard(by_aspect.get("relationship"))
         return found.pop() if len(found) == 1 else None
 
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:

@@ -310,3 +310,10 @@ def test_questions_read_as_a_request_or_an_answer(text, intent, entities, expect
     msg = message(text, "careers/call_center", intent=intent)
     msg.set("entities", entities)
     assert intent_after(msg)[0] == expected
+
+
+def test_a_company_asking_what_to_outsource_is_no_question_on_the_jobs():
+    text = "tree surgeon company, we climb and fell trees. any advice on what to outsource to?"
+    msg = message(text, "choosing/overview", intent="request_recommendation")
+    msg.set("entities", [{"entity": "aspect", "value": "careers"}])
+    assert intent_after(msg)[0] == "request_recommendation"

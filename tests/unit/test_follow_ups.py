@@ -119,6 +119,9 @@ def test_previous_topic_is_the_latest_knowledge_answer():
         # ... or in the sentence before it
         ("my cousin just started as a phone agent. what will she do there all day", False),
         ("ok thanks, great answer. and what do they charge for it", True),
+        # ... or after it
+        ("what are those places with rows of people on headsets answering calls", False),
+        ("what do those firms do", True),
     ],
 )
 def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):
@@ -2132,3 +2135,29 @@ def test_a_last_sentence_that_asks_without_its_question_mark_is_the_question(tra
         tracker_factory, "definition/call_center", text, "difference", entities
     )
     assert main_aspect(tracker, "definition/call_center") == "channels"
+
+
+def test_with_nothing_before_a_kind_of_difference_asked_needs_no_side(tracker_factory):
+    text = "differences in services?"
+    tracker = _opening(tracker_factory, text, "difference/services", confidence=0.5)
+    tracker.latest_message["entities"] = [
+        {"entity": "aspect", "value": "difference"},
+        {"entity": "aspect", "value": "services"},
+    ]
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/services"]
+
+
+def test_back_office_work_named_beside_another_aspect_is_no_question_on_the_offices(
+    tracker_factory,
+):
+    text = "what about the bpo side, will automation speed up the back office stuff"
+    entities = [
+        {"entity": "subject", "value": "bpo"},
+        {"entity": "aspect", "value": "ai"},
+        {"entity": "aspect", "value": "front_back_office"},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "trends/ai_automation", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "trends/ai_automation") == "ai"

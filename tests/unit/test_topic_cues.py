@@ -762,3 +762,11 @@ def test_a_name_asked_for_is_a_definition_question_and_no_follow_up():
 )  # fmt: skip
 def test_an_aspect_named_narrows_the_topic(text, chosen, aspects, expected):
     assert topic_after(message(text, chosen, aspects)) == expected
+
+
+def test_the_relationship_named_in_passing_gives_way_to_another_kind_of_difference():
+    text = "how do the structures of a call centre and a bpo differ, which part of a company"
+    chosen = "difference/services"
+    assert topic_after(message(text, chosen, ("structure", "relationship"))) == (
+        "difference/structure"
+    )
