@@ -172,6 +172,9 @@ def is_knowledge_question(message: Message) -> bool:
 
 
 GUESS = "guess"  # the role of a likeliest value below the threshold
+# the tasks of customer communication (the others are the back office's): work described
+# with one of the others is a BPO's (the recommendation's own list is in actions/decision.py)
+CUSTOMER_TASKS = ("customer_support", "sales", "surveys", "collections", "order_taking")
 
 # words of money, which a budget rests on ("need help deciding" names none)
 MONEY = re.compile(

@@ -64,6 +64,7 @@ from bot.nlp.own_business import (
     introduces_itself,
     names_a_business,
 )
+from bot.nlp.question_over_answer import CAPABILITY_ASKED
 from bot.nlp.topic_cues import DEFINITION_ASKED
 
 _SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
@@ -1054,8 +1055,10 @@ class ChoiceQuestion(StatelessComponent):
     def reading(self, message: Message) -> Text:
         """The recommendation, the rule of thumb, or '' (neither)."""
         text = message.get(TEXT) or ""
-        if asks_how_they_relate(message):
-            return ""  # whatever the story before ("we already use a bpo for payroll ...")
+        if asks_how_they_relate(message) or message.get(CAPABILITY_ASKED):
+            # whatever the story before ("we already use a bpo for payroll ..."; "can an
+            # outside firm do our bookkeeping ...?")
+            return ""
         if (
             BARE_CHOICE.search(text)
             or BARE_CHOICE.search(named_plainly(message))

@@ -52,6 +52,7 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
+from bot.nlp.question_over_answer import CAPABILITY_ASKED
 from bot.nlp.topic_cues import NAME_ASKED
 
 _CONTINUATION = re.compile(
@@ -241,8 +242,10 @@ class FollowUpShape(StatelessComponent):
         }
 
     def is_follow_up(self, message: Message) -> bool:
-        if message.get(NAME_ASKED):
-            return False  # "whats it called when another firm answers our phones"
+        if message.get(NAME_ASKED) or message.get(CAPABILITY_ASKED):
+            # "whats it called when another firm answers our phones", "could one outside
+            # firm do our wages, our accounts, all of it?": "it" is in the message
+            return False
         topic = selected_topic(message)
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""

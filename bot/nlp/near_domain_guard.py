@@ -194,6 +194,9 @@ class NearDomainGuard(StatelessComponent):
                         "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",
+                        # "could one outside firm do our wages": a provider of the domain
+                        "(?:outside|external|third[- ]party) (?:firms?|compan(?:y|ies)|"
+                        "providers?|partners?|agenc(?:y|ies))",
                         "jobs?", "careers?", "hiring", "staff", "employees?", "workers?",
                         "operators?", "tasks?", "process(es)?", "functions?",
                         # "whats better for a small shop": the size that decides the choice

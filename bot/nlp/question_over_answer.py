@@ -28,6 +28,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
     ASPECT_TOPICS,
+    CUSTOMER_TASKS,
     QUESTION_SHAPE,
     SUBJECT_NAMES,
     StatelessComponent,
@@ -65,6 +66,18 @@ _CAN_IT = re.compile(
 
 # ... said of the one named before it: "i know a bpo can answer calls, but what else can they
 # do for a company like mine?" (not "our receptionists are swamped, what else can they do?")
+# set on a message that asks what an outside firm can do: ChoiceQuestion leaves it a
+# question ("can an outside firm do our bookkeeping ...?" tells of the visitor's own work)
+CAPABILITY_ASKED = "capability_asked"
+
+# "can an outside firm do our bookkeeping, hiring and keep our laptops running?"
+_OUTSIDE_FIRM_DOES = re.compile(
+    rf"{_CLAUSE_START}(?:can|could|would|will|do|does)\s+(?:one|an?|the|some)\s+(?:single\s+)?"
+    r"(?:outside|external|third[- ]party|outsourcing|outsourced)\s+(?:firms?|compan(?:y|ies)|"
+    r"providers?|partners?|agenc(?:y|ies)|business(?:es)?|teams?)\s+(?:\w+\s+){0,2}?"
+    r"(?:do|handle|take (?:on|over|care of)|run|manage|cover|look after|sort)\b",
+    re.IGNORECASE,
+)
 _CAN_THEY = re.compile(
     rf"{_CLAUSE_START}what\s+else\s+(?:can|could|would|will|does|do)\s+(?:they|it)\s+"
     r"(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on)\b",
@@ -154,6 +167,10 @@ class QuestionOverAnswer(StatelessComponent):
         """The knowledge topic of a question read as a form answer, or None."""
         intent = message.get(INTENT) or {}
         text = message.get(TEXT) or ""
+        outside_firm = self.outside_firm_asked(message)
+        if outside_firm:
+            message.set(CAPABILITY_ASKED, True)
+            return outside_firm
         # an unsure "out of scope" only when it asks what one of them does: "a good call
         # center company in manila, its phone number?" names one, and is still not ours
         unsure = intent.get("confidence", 1.0) < self.config["unsure_below"] and (
@@ -246,6 +263,24 @@ class QuestionOverAnswer(StatelessComponent):
         if named and chosen.split("/")[0] not in kinds and not message.get(DEFINITION_ASKED):
             return self.config["aspect_topics"][named[0]].format(subject=subjects[0])
         return chosen or None
+
+    def outside_firm_asked(self, message: Message) -> Optional[Text]:
+        """ "could one outside firm do our wages, our accounts and fix our computers?": what
+        an outside firm can do, for the tasks named (a BPO's services, with work of the back
+        office; a call center's, with customer communication only), not which to choose."""
+        if not _OUTSIDE_FIRM_DOES.search(message.get(TEXT) or ""):
+            return None
+        entities = message.get(ENTITIES) or []
+        if any(e.get("entity") == "subject" for e in entities):
+            return None
+        tasks = {
+            e.get("value")
+            for e in entities
+            if e.get("entity") == "outsourced_function" and not e.get("role")
+        }
+        if not tasks:
+            return None
+        return "services/bpo" if tasks - set(CUSTOMER_TASKS) else "services/call_center"
 
     @staticmethod
     def asked_in_its_sentence(text: Text, at: int) -> bool:

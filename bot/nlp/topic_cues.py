@@ -36,6 +36,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.base import (
     ASKS_WHY,
     ASPECT_TOPICS,
+    CUSTOMER_TASKS,
     SUBJECT_NAMES,
     StatelessComponent,
     last_sentence_start,
@@ -138,14 +139,28 @@ _WHAT_IS_OFFICE = re.compile(
 # a name asked for what is described: "what do u call the setup where agents sit at
 # computers taking calls", "whats it called when u hand parts of ur business to another
 # company", "whats the term for the internal stuff customers never see"
+# what a name may be asked of
+_A_KIND = r"(?:place|firm|company|business|outfit|setup|set-up|thing|arrangement)s?"
 _NAME_ASKED = re.compile(
-    r"\bwhat(?:'s|s| is| are)? (?:it|this|that|they|those|the (?:thing|setup|set-up|"
-    r"arrangement|model|practice|places?|companies|firms|business(?:es)?))\s+called\b"
+    r"\bwhat(?:'s|s| is| are)? (?:it|this|that|they|those|these|the (?:thing|setup|set-up|"
+    r"arrangement|model|practice|places?|companies|firms|business(?:es)?))"
+    r"(?: (?!called\b)\w+){0,3}?\s+called\b"
     r"|\bwhat (?:do|would|d'?) (?:you|u|ya|we|people|ppl|they) call\b"
     r"|\bwhat(?:'s|s| is) (?:the|a) (?:proper |right |correct |official |technical |fancy )?"
-    r"(?:term|word|name) for\b|\bis there an? (?:term|word|name) for\b",
+    r"(?:term|word|name) for\b|\bis there an? (?:term|word|name) for\b"
+    # "... sits in a big room with a headset all day, what is that kind of place", "...
+    # the books, the wages, the hiring. what kind of company is that actually"
+    r"|\bwhat(?: (?:actually|exactly|really))?(?:'s|s| is| are) (?:(?:actually|exactly|really) )?"
+    r"(?:that|this|those|these) "
+    rf"(?:kind|sort|type)s? of {_A_KIND}(?: (?:actually|exactly|really|then))?(?=\W*$)"
+    rf"|\bwhat (?:kind|sort|type) of {_A_KIND} (?:is|are) (?:that|this|it|those|these|they)"
+    r"(?: (?:actually|exactly|really|then))?(?=\W*$)"
+    # "... under a process outsourcing contract. Could you explain what such an arrangement is?"
+    r"|\bwhat (?:such|this|that) (?:an? )?(?:arrangement|setup|set-up|model|thing) (?:is|means)\b",
     re.IGNORECASE,
 )
+# ... for the two halves of a company ("what are those two sides called in business")
+_TWO_SIDES = re.compile(r"\b(?:two|both) (?:sides|halves|parts|ends)\b", re.IGNORECASE)
 # ... for work handed to another company, or for people on the phones with customers
 _HANDED_OVER = re.compile(
     r"\b(?:hand\w*|outsourc\w*|farm\w* out|contract\w* out|another (?:company|firm|business)|"
@@ -573,10 +588,7 @@ class TopicCues(StatelessComponent):
             "over_definition": ASPECT_TOPICS,
             # "what do i gain by handing processes to a bpo": the benefits, not the services
             "front_back_topic": "definition/front_back_office",
-            # the tasks of customer communication: a name asked for work described with
-            # others ("whats it called when another firm does our payroll") is a BPO's
-            "customer_tasks": ["customer_support", "sales", "surveys", "collections",
-                               "order_taking"],
+
             # "what does rpa do in a bpo": its part in the trends
             "over_services": ["benefits", "ai", "remote"],
         }  # fmt: skip
@@ -685,13 +697,14 @@ class TopicCues(StatelessComponent):
         asked = _NAME_ASKED.search(message.get(TEXT) or "")
         if not asked or names_a_subject(message):
             return None
-        text = asked.string[asked.end() :]  # what is described ("call" asks the name)
+        # what is described, before or after ("call" asks the name)
+        text = asked.string[: asked.start()] + " " + asked.string[asked.end() :]
         tasks = {e.get("value") for e in entities if e.get("entity") == "outsourced_function"}
         if any(e.get("value") == "front_back_office" for e in entities) or (
-            _BEHIND.search(text) or _FACING.search(text)
+            _BEHIND.search(text) or _FACING.search(text) or _TWO_SIDES.search(asked.string)
         ):
             topic = self.config["front_back_topic"]
-        elif tasks - set(self.config["customer_tasks"]):
+        elif tasks - set(CUSTOMER_TASKS):
             topic = "definition/bpo"
         elif tasks or _ON_THE_PHONES.search(text):
             topic = "definition/call_center"

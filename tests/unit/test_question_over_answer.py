@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.nlp.question_over_answer import QuestionOverAnswer
+from bot.nlp.question_over_answer import CAPABILITY_ASKED, QuestionOverAnswer
 from tests.unit.conftest import parsed_message
 
 
@@ -309,3 +309,28 @@ def test_an_aspect_asked_in_a_sentence_that_wants_to_know_is_the_question():
     message = parsed_message(text, "request_recommendation", 0.98, entities, "careers/bpo")
     (result,) = QuestionOverAnswer({}).process([message])
     assert result.get("intent")["name"] == "careers"
+
+
+@pytest.mark.parametrize(
+    "text, intent, tasks, expected",
+    [
+        ("could one outside firm do our wages, our accounts and fix our computers, all of it?",
+         "request_recommendation", ["payroll", "accounting", "it_support"], "services/bpo"),
+        ("can an outside company handle our customer calls?", "inform", ["customer_support"],
+         "services/call_center"),
+        # no task, or no outside firm asked about: left alone
+        ("can an outside firm help us?", "request_recommendation", [], None),
+        ("we want an outside firm to do our payroll", "request_recommendation", ["payroll"],
+         None),
+    ],
+)  # fmt: skip
+def test_what_an_outside_firm_can_do_is_a_question_on_the_services(text, intent, tasks, expected):
+    entities = [{"entity": "outsourced_function", "value": t} for t in tasks]
+    message = parsed_message(text, intent, 0.9, entities, "choosing/overview")
+    (result,) = QuestionOverAnswer({}).process([message])
+    topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
+    if expected is None:
+        assert result.get("intent")["name"] == intent and not result.get(CAPABILITY_ASKED)
+        return
+    assert (result.get("intent")["name"], topic) == (expected.split("/")[0], expected)
+    assert result.get(CAPABILITY_ASKED)

@@ -727,6 +727,24 @@ def test_winning_business_is_no_question_of_advantages():
          [], "definition/front_back_office"),
         ("is there a word for farming work out to a third party", "trends/overview", [],
          "definition/bpo"),
+        ("a coop pays one outside firm to do their books and hiring. what is that kind of firm "
+         "called", "difference/services", [{"entity": "outsourced_function", "value": "hr"}],
+         "definition/bpo"),
+        ("my nephew sits in a big room with a headset all day answering people, what is that "
+         "kind of place", "difference/channels", [], "definition/call_center"),
+        ("his outfit does the books, the wages, the hiring for us. what kind of company is that "
+         "actually", "careers/bpo", [{"entity": "outsourced_function", "value": "payroll"}],
+         "definition/bpo"),
+        ("she answers phones for a bank, what exactly is that kind of place", "careers/call_center",
+         [], "definition/call_center"),
+        ("reception talks to the guests but the wages get done upstairs. what are those two "
+         "sides called", "difference/services", [{"entity": "outsourced_function",
+                                                   "value": "payroll"}],
+         "definition/front_back_office"),
+        ("moving our finance work to an external partner. could you explain what such an "
+         "arrangement is?", "careers/bpo", [{"entity": "outsourced_function",
+                                             "value": "accounting"}], "definition/bpo"),
+        ("what kind of company is that?", "definition/bpo", [], "definition/bpo"),
         # a subject named: the definition words take it; nothing described: no rule
         ("what do you call a bpo in spanish", "definition/bpo", [], "definition/bpo"),
         ("what do you call it", "benefits/bpo", [], "benefits/bpo"),
