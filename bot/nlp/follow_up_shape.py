@@ -65,6 +65,8 @@ _CONTINUATION = re.compile(
 _AND_THEN = re.compile(r"^\W*(?:and|n|nd|what about|how about|and what about)\b", re.I)
 _POINTING_BACK = re.compile(
     r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)"
+    # "sorry, back up, what is one actually"
+    r"|\bwhat(?:'s| is) one\b(?! of)"
     # "why would i use one, whats the upside"
     r"|\b(?:use|using|hire|hiring) one\b(?! of)"
     r"|\b(?:of|about|for|with) that\W*$",  # "what are the advantages of that"
@@ -140,6 +142,7 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
+_IN_THIS_FIELD = re.compile(r"\b(?:this|that) (?:space|industry|sector|field|line of work)\b", re.I)
 _FOR_OUR_COMPANY = re.compile(
     r"\b(?:we|we'?re|our|us|advice|advise|recommend\w*|suggest\w*|outsourc\w*)\b", re.I
 )
@@ -295,6 +298,13 @@ class FollowUpShape(StatelessComponent):
             ]
             if not others and not _FILLER.sub(" ", rest).strip():
                 return True
+        if (
+            intent in self.config["unsure_intents"]
+            and _IN_THIS_FIELD.search(text)
+            and QUESTION_SHAPE.search(text)
+            and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
+        ):
+            return True  # "what trends should i keep an eye on in this space"
         if (
             intent == self.config["answer_intent"]
             and _AND_THEN.match(text)

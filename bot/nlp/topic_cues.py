@@ -535,7 +535,9 @@ class TopicCues(StatelessComponent):
                 "what do you call", "what (is|are) .{0,60} called", "definitions?( of)?",
                 "define", "stands? for", "meaning of",
                 # (not "what does that mean for who they hire": what follows from it)
-                "what does .{0,12} mean(?! (?:for|to) )",
+                # (nor "what does he mean": what a person meant)
+                "what does (?!(?:he|she|they|you|u|my|your|his|her|their)\\b).{0,12} "
+                "mean(?! (?:for|to) )",
                 "(bpos?|call[- ]?cent(er|re)s?) meaning",
                 "what(?: is|'s|s) (?:an? |the )?\\w+(?: \\w+)? meaning",
                 "what (the|this|that) (term|word|acronym|abbreviation|name) (actually )?means?",
@@ -579,6 +581,10 @@ class TopicCues(StatelessComponent):
                 "business process outsourcing)(\\s+(companies|firms|providers?|"
                 "business(es)?))?(\\W+(pls|please|plz))?(?=\\W*$)",
                 "how would you (describe|explain|define) (one|it|them|an? )",
+                # "so what's a call centre then, is it a place or a service"
+                "(is|are) (it|they|that|this|one|an? \\w+( \\w+)?) (an? )?(place|company|"
+                "business|service|thing|building|department|team) or (an? )?(place|company|"
+                "business|service|thing|building|department|team)",
                 "what (kind|sort|type) of (company|business|firm|place|thing|organi[sz]ation|"
                 "outfit|service) (is|are) (that|it|this|they|an?)",
             ],

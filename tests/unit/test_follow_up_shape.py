@@ -317,3 +317,22 @@ def test_a_company_asking_what_to_outsource_is_no_question_on_the_jobs():
     msg = message(text, "choosing/overview", intent="request_recommendation")
     msg.set("entities", [{"entity": "aspect", "value": "careers"}])
     assert intent_after(msg)[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent, aspects, expected",
+    [
+        ("what trends should i keep an eye on in this space", "out_of_scope", ["trends"],
+         "follow_up"),
+        ("what's the weather like in this space", "out_of_scope", [], "out_of_scope"),
+        ("sorry, back up, what is one actually", "definition", ["definition"], None),
+    ],
+)  # fmt: skip
+def test_questions_that_point_at_the_field_or_at_one_of_the_two(text, intent, aspects, expected):
+    msg = message(text, "definition/bpo" if intent == "definition" else "trends/overview",
+                  intent=intent)  # fmt: skip
+    msg.set("entities", [{"entity": "aspect", "value": a} for a in aspects])
+    if expected is None:
+        assert flagged(msg)  # a knowledge question keeps its intent, flagged as a follow-up
+        return
+    assert intent_after(msg)[0] == expected

@@ -788,3 +788,18 @@ def test_the_relationship_named_in_passing_gives_way_to_another_kind_of_differen
     assert topic_after(message(text, chosen, ("structure", "relationship"))) == (
         "difference/structure"
     )
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        ("so what's a call centre then, is it a place or a service", "services/call_center",
+         ("services",), "definition/call_center"),
+        # what a person meant is no definition asked
+        ("my boss said a call centre is just tactical, what does he mean",
+         "difference/strategic_vs_tactical", ("strategic",), "difference/strategic_vs_tactical"),
+        ("what does call centre mean", "services/call_center", (), "definition/call_center"),
+    ],
+)  # fmt: skip
+def test_what_kind_of_thing_one_is_asks_for_its_definition(text, chosen, aspects, expected):
+    assert topic_after(message(text, chosen, aspects)) == expected
