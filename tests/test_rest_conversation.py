@@ -649,3 +649,18 @@ def test_what_callers_ring_torn_with_a_definition_is_the_answer(assistant, conve
     assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == [
         "customer_support"
     ]
+
+
+def test_a_new_head_count_after_the_recommendation_keeps_the_budget(assistant, conversation):
+    conversation.say("we run a chain of florists, bpo or cc?")
+    conversation.say("30")
+    conversation.say("customer orders by phone")
+    assert "My recommendation: a call center" in conversation.say("moderate")
+    reply = conversation.say("we merged with another practice last month, now we're 280 people")
+    assert "a large company" in reply and "tight" not in reply
+    assert tracker_slot(assistant, conversation.sender, "budget") == "moderate"
+
+
+def test_what_an_outside_firm_can_do_is_answered_not_asked_about(conversation):
+    reply = conversation.say("could one outside firm do our wages, our accounts and our IT?")
+    assert "How many people" not in reply and "outside what I know" not in reply

@@ -269,6 +269,35 @@ _OWN_CHOICE = re.compile(
 )
 # "we are reviewing what to outsource", "i need to decide on an outsourcing model": the
 # decision the form helps with (not when a question follows: that one is answered)
+# "trying to decide between outsourcing to a call center or a bpo, can u help"
+_OWN_DECISION_BETWEEN = re.compile(
+    r"\b(?:trying to|try to|need to|have to|got to|gotta|want to|can'?t|cannot|struggling to|"
+    r"help me|helping me|help us)\s+(?:decide|choose|pick)\s+between\b|\btorn between\b",
+    re.IGNORECASE,
+)
+# ... not between jobs ("... between working at a call center or a bpo"), nor with another
+# question after it ("... what are the differences?")
+_NOT_OWN_DECISION = re.compile(
+    r"\b(?:work\w*|jobs?|offers?|careers?|roles?|positions?)\b|[.?!,]\s*(?:what|how|why|which|"
+    r"where|who|when|is|are|do|does)\b",
+    re.IGNORECASE,
+)
+
+
+def own_decision_between(text: Text) -> bool:
+    """ "trying to decide between outsourcing to a call center or a bpo, can u help"."""
+    found = _OWN_DECISION_BETWEEN.search(text)
+    return bool(found) and not _NOT_OWN_DECISION.search(text, found.start())
+
+
+# "regional newspaper, which do you recommend": a trade in a few words, then the choice
+_TRADE_THEN_WHICH = re.compile(
+    r"^\W*(?:an?\s+|the\s+)?(?:(?!(?:or|vs|versus|and)\b)[\w'&-]+\s+){0,3}"
+    r"(?!(?:or|vs|versus|and)\b)[\w'&-]+\s*[,;:-]+\s*which(?:\s+one|\s+option|"
+    r"\s+model)?\s+(?:do|would|should|will|can)\s+(?:you|u|ya)\s+(?:recommend|suggest|advise|"
+    r"pick|choose|go with)\W*$",
+    re.IGNORECASE,
+)
 _DECIDING = re.compile(
     r"\b(?:decid\w*|choos\w*|review\w*|figur\w* out|work\w* out|consider\w*|unsure|not sure|"
     r"know)\s+(?:on\s+|about\s+)?(?:what|which \w+)\s+to\s+outsource\b"
@@ -1074,6 +1103,8 @@ class ChoiceQuestion(StatelessComponent):
             or _OWN_NEEDS_HELP.search(text)
             or self.own_choice(text)
             or (_DECIDING.search(text) and "?" not in text)
+            or own_decision_between(text)
+            or _TRADE_THEN_WHICH.match(text)
             or self.story_then_opinion(text)
             or self.story_then_choice(text)
             # "i wanna stop answering customer complaints myself" (read as "stop", too)

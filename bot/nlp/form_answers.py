@@ -1464,6 +1464,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                             unstated
                             or (not whole_wins and self.unsupported(read.get(entity), value))
                             or self.budget_beside_a_task(message, entity, value, tasks)
+                            or self.budget_beside_a_count(message, entity, counted)
                         )
                         entities.append({**read_as, "role": GUESS} if guessed else read_as)
             for entity in self.config["several_values"]:
@@ -1524,6 +1525,20 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             entity == self.config["budget_entity"]
             and not names_money(text)
             and not amount_in_a_word(text)  # "we rely on donations so not much"
+        )
+
+    def budget_beside_a_count(
+        self, message: Message, entity: Text, counted: Optional[Text]
+    ) -> bool:
+        """A budget only the model reads, beside a head count, in a message that names no
+        money nor an amount: "sorry, we merged last month, we're 260 staff now" reads a
+        little like a tight budget. It stays a guess."""
+        text = message.get(TEXT) or ""
+        return (
+            entity == self.config["budget_entity"]
+            and counted is not None
+            and not names_money(text)
+            and not amount_in_a_word(text)
         )
 
     def budget_beside_a_task(

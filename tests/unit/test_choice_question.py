@@ -1191,3 +1191,20 @@ def test_what_decides_it_for_us_asks_for_the_recommendation():
     assert read("what should decide it, for us?", "request_recommendation")[0] == (
         "request_recommendation"
     )
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("regional newspaper, which do you recommend", "out_of_scope", "request_recommendation"),
+        ("trying to decide between outsourcing to a call center or a bpo, can u help", "choosing",
+         "request_recommendation"),
+        ("im torn between a bpo and a call centre", "difference", "request_recommendation"),
+        # how companies in general decide, and a long story: left alone
+        ("how do companies decide between a bpo and a call center", "choosing", "choosing"),
+        ("we looked at many vendors over the last two years and the budget is unclear, which "
+         "do you recommend", "out_of_scope", "out_of_scope"),
+    ],
+)  # fmt: skip
+def test_a_trade_or_an_own_decision_then_the_choice_asks_for_it(text, intent, expected):
+    assert read(text, intent)[0] == expected
