@@ -142,6 +142,11 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
+_NO_RECOMMENDATION = re.compile(
+    r"\b(?:no need for|(?:do not|don'?t|dont|do not really) (?:need|want)|not (?:looking for|after)|"
+    r"skip the|forget the)\s+(?:an?\s+|the\s+|your\s+|any\s+)?recommendations?\b",
+    re.IGNORECASE,
+)
 _IN_THIS_FIELD = re.compile(r"\b(?:this|that) (?:space|industry|sector|field|line of work)\b", re.I)
 _FOR_OUR_COMPANY = re.compile(
     r"\b(?:we|we'?re|our|us|advice|advise|recommend\w*|suggest\w*|outsourc\w*)\b", re.I
@@ -312,6 +317,12 @@ class FollowUpShape(StatelessComponent):
             and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
         ):
             return True  # "and outbound, like ringing people up to sell stuff?"
+        if (
+            intent == self.config["advice_intent"]
+            and _NO_RECOMMENDATION.search(text)
+            and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
+        ):
+            return True  # "no need for a recommendation, just tell me what they have in common"
         if intent == self.config["advice_intent"] and self._asks_about_jobs(message):
             return True  # "what skills do u need to start out": "need" is no request
         if intent in self.config["help_intents"]:
