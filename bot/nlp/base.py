@@ -180,7 +180,7 @@ CUSTOMER_TASKS = ("customer_support", "sales", "surveys", "collections", "order_
 MONEY = re.compile(
     r"\b(budget\w*|money|cash|funds?|funding|financ\w*|costs?|pric\w+|pay|spend\w*|"
     r"afford\w*|cheap\w*|expens\w*|broke|wallet|pockets?|euros?|dollars?|pounds|bucks|"
-    r"grand|rupees?|pesos?|usd|eur|gbp|inr)\b|[$€£¥₹₱]",
+    r"grand|quid|rupees?|pesos?|usd|eur|gbp|inr)\b|[$€£¥₹₱]",
     re.IGNORECASE,
 )
 

@@ -799,3 +799,17 @@ def test_work_that_never_stops_is_asked_for(clause, wanting):
     from bot.nlp.form_answers import _WANTING
 
     assert bool(_WANTING.search(clause)) == wanting
+
+
+@pytest.mark.parametrize(
+    "text, money",
+    [
+        ("not a lot, maybe a few hundred quid a month", True),
+        ("we can spend a bit", True),
+        ("we merged last month, we're 260 staff now", False),
+    ],
+)
+def test_words_of_money(text, money):
+    from bot.nlp.base import names_money
+
+    assert names_money(text) == money
