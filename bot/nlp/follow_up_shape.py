@@ -143,8 +143,9 @@ _SMALL_TALK = re.compile(
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
 _NO_RECOMMENDATION = re.compile(
-    r"\b(?:no need for|(?:do not|don'?t|dont|do not really) (?:need|want)|not (?:looking for|after)|"
-    r"skip the|forget the)\s+(?:an?\s+|the\s+|your\s+|any\s+)?recommendations?\b",
+    r"\b(?:no need for|(?:do not|don'?t|dont|do not really) (?:need|want)|"
+    r"not (?:looking for|after)|skip the|forget the)\s+(?:an?\s+|the\s+|your\s+|any\s+)?"
+    r"recommendations?\b",
     re.IGNORECASE,
 )
 _IN_THIS_FIELD = re.compile(r"\b(?:this|that) (?:space|industry|sector|field|line of work)\b", re.I)
