@@ -165,9 +165,11 @@ class AnswerOverCommand(StatelessComponent):
             # "actually never mind, just curious", read as an answer or a doubtful stop: a stop
             "withdrawal": "stop",
             "withdrawal_readings": ["inform", "nlu_fallback", "stop"],
+            # (not "only looking for something basic": the curious and the browsing end it)
             "withdrawal_words": ["never ?mind", "nvm", "forget (?:it|that|this|about (?:it|that))",
-                                 "(?:just|only) (?:curious|browsing|looking(?: around)?)",
-                                 "was (?:just )?curious"],
+                                 "(?:(?:just|only) (?:curious|browsing|looking(?: around)?)|"
+                                 "was (?:just )?curious)"
+                                 "(?=\\W*(?:tbh|really|thanks|thank you|thx|ty|lol|haha)?\\W*$)"],
             "sure_from": 0.6,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer

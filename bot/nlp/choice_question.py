@@ -278,10 +278,24 @@ _OWN_DECISION_BETWEEN = re.compile(
 # ... not between jobs ("... between working at a call center or a bpo"), nor with another
 # question after it ("... what are the differences?")
 _NOT_OWN_DECISION = re.compile(
-    r"\b(?:work\w*|jobs?|offers?|careers?|roles?|positions?)\b|[.?!,]\s*(?:what|how|why|which|"
+    r"\bwork(?:ing)? (?:at|in|for)\b|\b(?:jobs?|offers?|careers?|roles?|positions?)\b|"
+    r"[.?!,]\s*(?:what|how|why|which|"
     r"where|who|when|is|are|do|does)\b",
     re.IGNORECASE,
 )
+
+
+# ... not a product ("crm software, which do you recommend")
+_A_PRODUCT = re.compile(
+    r"\b(?:software|crms?|erps?|apps?|tools?|platforms?|systems?|dialers?|headsets?|laptops?|"
+    r"phones?|printers?)\b",
+    re.IGNORECASE,
+)
+
+
+def trade_then_which(text: Text) -> bool:
+    found = _TRADE_THEN_WHICH.match(text)
+    return bool(found) and not _A_PRODUCT.search(text)
 
 
 def own_decision_between(text: Text) -> bool:
@@ -1104,7 +1118,7 @@ class ChoiceQuestion(StatelessComponent):
             or self.own_choice(text)
             or (_DECIDING.search(text) and "?" not in text)
             or own_decision_between(text)
-            or _TRADE_THEN_WHICH.match(text)
+            or trade_then_which(text)
             or self.story_then_opinion(text)
             or self.story_then_choice(text)
             # "i wanna stop answering customer complaints myself" (read as "stop", too)

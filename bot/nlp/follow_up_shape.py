@@ -66,7 +66,7 @@ _AND_THEN = re.compile(r"^\W*(?:and|n|nd|what about|how about|and what about)\b"
 _POINTING_BACK = re.compile(
     r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)"
     # "sorry, back up, what is one actually"
-    r"|\bwhat(?:'s| is) one\b(?! of)"
+    r"|\bwhat(?:'s|s| is) one(?=\W*(?:actually|exactly|again|really|then)?\W*$)"
     # "why would i use one, whats the upside"
     r"|\b(?:use|using|hire|hiring) one\b(?! of)"
     r"|\b(?:of|about|for|with) that\W*$",  # "what are the advantages of that"
@@ -304,18 +304,20 @@ class FollowUpShape(StatelessComponent):
             ]
             if not others and not _FILLER.sub(" ", rest).strip():
                 return True
-        if (
-            intent in self.config["unsure_intents"]
-            and _IN_THIS_FIELD.search(text)
-            and QUESTION_SHAPE.search(text)
-            and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
-        ):
+        if intent in self.config["unsure_intents"] and self._asks_of_this_field(message):
             return True  # "what trends should i keep an eye on in this space"
         if (
             intent == self.config["answer_intent"]
             and _AND_THEN.match(text)
             and text.rstrip().endswith("?")
             and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
+            # ("and the social media messages?" adds a task named exactly)
+            and not any(
+                e.get("entity") == "outsourced_function"
+                and not e.get("role")
+                and e.get("extractor") != "FormAnswerClassifier"
+                for e in message.get(ENTITIES) or []
+            )
         ):
             return True  # "and outbound, like ringing people up to sell stuff?"
         if (
@@ -391,6 +393,25 @@ class FollowUpShape(StatelessComponent):
     @functools.cached_property
     def command_words(self) -> Pattern:
         return word_pattern(self.config["command_words"])
+
+    @staticmethod
+    def _asks_of_this_field(message: Message) -> bool:
+        """ "what trends should i keep an eye on in this space": an aspect asked of "this
+        field" (not one its words name, nor a question the near-domain guard put aside:
+        "what's the typical salary in this industry")."""
+        text = message.get(TEXT) or ""
+        field = _IN_THIS_FIELD.search(text)
+        entities = message.get(ENTITIES) or []
+        return (
+            bool(field)
+            and bool(QUESTION_SHAPE.search(text))
+            and not any(e.get("entity") == "near_domain" for e in entities)
+            and any(
+                e.get("entity") == "aspect"
+                and not field.start() <= e.get("start", -1) < field.end()
+                for e in entities
+            )
+        )
 
     @staticmethod
     def _asks_about_jobs(message: Message) -> bool:

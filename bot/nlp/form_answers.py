@@ -325,10 +325,16 @@ _TASK_BOUNDARY = re.compile(
 
 # a word negated: "not that small anymore", "we aren't small"
 _NEGATION = (
-    r"(?:\bnot|n'?t|\bno longer)\s+(?:(?:that|so|too|very|really|exactly|particularly|all that|an?)"
-    r"\s+)?"
+    r"(?:\bnot|n't|\b(?:aren|isn|wasn|weren)t|\bno longer)\s+"
+    r"(?:(?:that|so|too|very|really|exactly|particularly|all that|an?)\s+)?"
 )
 _NEGATED = re.compile(_NEGATION + "$", re.IGNORECASE)
+# a head count told as a change ("we merged last month, we're 260 staff now")
+_SIZE_CHANGED = re.compile(
+    r"\b(?:now|anymore|any more|merged|merger|grew|grown|acquired|took over|taken over|"
+    r"last (?:month|year|week|quarter))\b",
+    re.IGNORECASE,
+)
 _NEGATED_SIZE = re.compile(
     _NEGATION + r"(?:small|smaller|tiny|little|big|bigger|large|huge|massive|medium|mid-?sized?)\b",
     re.IGNORECASE,
@@ -1537,6 +1543,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         return (
             entity == self.config["budget_entity"]
             and counted is not None
+            and bool(_SIZE_CHANGED.search(text))
             and not names_money(text)
             and not amount_in_a_word(text)
         )

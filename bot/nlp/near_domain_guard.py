@@ -43,6 +43,7 @@ from bot.nlp.base import (
     word_pattern,
 )
 from bot.nlp.choice_question import fits_a_size
+from bot.nlp.question_over_answer import CAPABILITY_ASKED
 from bot.nlp.topic_cues import NAME_ASKED, only_what_it_is
 
 # a request for help with one's own application: "help me write", "tips to pass"
@@ -194,9 +195,6 @@ class NearDomainGuard(StatelessComponent):
                         "customers?", "clients?", "phones?", "calls?", "agents?", "cheap\\w*",
                         "costs?", "sav(e|es|ing|ings)", "money", "offshor\\w*", "abroad",
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",
-                        # "could one outside firm do our wages": a provider of the domain
-                        "(?:outside|external|third[- ]party) (?:firms?|compan(?:y|ies)|"
-                        "providers?|partners?|agenc(?:y|ies))",
                         "jobs?", "careers?", "hiring", "staff", "employees?", "workers?",
                         "operators?", "tasks?", "process(es)?", "functions?",
                         # "whats better for a small shop": the size that decides the choice
@@ -396,8 +394,9 @@ class NearDomainGuard(StatelessComponent):
             # "what is backoffice": what one of the two, or an office, is
             and not only_what_it_is(message.get(TEXT) or "")
             # "whats it called when another firm runs our accounting": the name of work of
-            # the domain described
+            # the domain described; "could one outside firm do our wages": what it can do
             and not message.get(NAME_ASKED)
+            and not message.get(CAPABILITY_ASKED)
             # "is that overkill for a mid sized company": which one goes with a size
             and not fits_a_size(message.get(TEXT) or "")
         )

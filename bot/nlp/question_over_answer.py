@@ -66,6 +66,11 @@ _CAN_IT = re.compile(
 
 # ... said of the one named before it: "i know a bpo can answer calls, but what else can they
 # do for a company like mine?" (not "our receptionists are swamped, what else can they do?")
+_ADVICE_ASKED = re.compile(
+    r"\b(?:recommend\w*|suggest\w*|advi[cs]e|which (?:one|model|option|is better)|should (?:we|i)|"
+    r"what would (?:you|u))\b",
+    re.IGNORECASE,
+)
 # set on a message that asks what an outside firm can do: ChoiceQuestion leaves it a
 # question ("can an outside firm do our bookkeeping ...?" tells of the visitor's own work)
 CAPABILITY_ASKED = "capability_asked"
@@ -268,8 +273,10 @@ class QuestionOverAnswer(StatelessComponent):
         """ "could one outside firm do our wages, our accounts and fix our computers?": what
         an outside firm can do, for the tasks named (a BPO's services, with work of the back
         office; a call center's, with customer communication only), not which to choose."""
-        if not _OUTSIDE_FIRM_DOES.search(message.get(TEXT) or ""):
-            return None
+        text = message.get(TEXT) or ""
+        found = _OUTSIDE_FIRM_DOES.search(text)
+        if not found or _ADVICE_ASKED.search(text, found.end()):
+            return None  # ("... which model would you recommend?": the choice)
         entities = message.get(ENTITIES) or []
         if any(e.get("entity") == "subject" for e in entities):
             return None

@@ -159,11 +159,23 @@ _NAME_ASKED = re.compile(
     r"|\bwhat (?:such|this|that) (?:an? )?(?:arrangement|setup|set-up|model|thing) (?:is|means)\b",
     re.IGNORECASE,
 )
+# ... not of a person, a job or an advantage ("what do they call the person who manages the
+# agents", "what would you call the biggest advantage"), nor of work sent abroad
+_NOT_A_KIND_NAMED = re.compile(
+    r"\W*(?:(?:the|a|an|that|this|those|these|someone|somebody)\s+)?(?:\w+\s+)?(?:person|people|guy|"
+    r"girl|man|woman|manager|boss|job|role|title|position|advantage|benefit|disadvantage|"
+    r"downside|upside|metric|kpi|number|measure|someone|somebody)s?\b",
+    re.IGNORECASE,
+)
+_ABROAD = re.compile(
+    r"\b(?:another country|other countries|abroad|overseas|offshor\w*|nearshor\w*)\b", re.I
+)
 # ... for the two halves of a company ("what are those two sides called in business")
 _TWO_SIDES = re.compile(r"\b(?:two|both) (?:sides|halves|parts|ends)\b", re.IGNORECASE)
 # ... for work handed to another company, or for people on the phones with customers
 _HANDED_OVER = re.compile(
-    r"\b(?:hand\w*|outsourc\w*|farm\w* out|contract\w* out|another (?:company|firm|business)|"
+    r"\b(?:hand(?:s|ed|ing)? (?:\w+ ){0,6}?(?:over|off|out|to)|outsourc\w*|farm\w* out|"
+    r"contract\w* out|another (?:company|firm|business)|"
     r"outside (?:company|firm|business)|third[- ]part(?:y|ies)|"
     r"external (?:company|firm|provider))\b",
     re.IGNORECASE,
@@ -536,7 +548,9 @@ class TopicCues(StatelessComponent):
                 "define", "stands? for", "meaning of",
                 # (not "what does that mean for who they hire": what follows from it)
                 # (nor "what does he mean": what a person meant)
-                "what does (?!(?:he|she|they|you|u|my|your|his|her|their)\\b).{0,12} "
+                "what does (?!(?:he|she|they|you|u|my|your|his|her|their)\\b)"
+                "(?!(?:our|the|this|that) (?:boss|vendor|manager|colleague|friend|guy|person|"
+                "team|consultant|supplier|provider|client|customer|article)\\b).{0,12} "
                 "mean(?! (?:for|to) )",
                 "(bpos?|call[- ]?cent(er|re)s?) meaning",
                 "what(?: is|'s|s) (?:an? |the )?\\w+(?: \\w+)? meaning",
@@ -705,14 +719,20 @@ class TopicCues(StatelessComponent):
             return None
         # what is described, before or after ("call" asks the name)
         text = asked.string[: asked.start()] + " " + asked.string[asked.end() :]
+        if _NOT_A_KIND_NAMED.match(asked.string[asked.end() :]) or _ABROAD.search(text):
+            # the name of a job, an advantage, or of work sent abroad (offshoring)
+            return None
         tasks = {e.get("value") for e in entities if e.get("entity") == "outsourced_function"}
+        phones = bool(_ON_THE_PHONES.search(text))
         if any(e.get("value") == "front_back_office" for e in entities) or (
-            _BEHIND.search(text) or _FACING.search(text) or _TWO_SIDES.search(asked.string)
+            _BEHIND.search(text)
+            or (_FACING.search(text) and not phones)
+            or _TWO_SIDES.search(asked.string)
         ):
             topic = self.config["front_back_topic"]
         elif tasks - set(CUSTOMER_TASKS):
             topic = "definition/bpo"
-        elif tasks or _ON_THE_PHONES.search(text):
+        elif tasks or phones:
             topic = "definition/call_center"
         elif _HANDED_OVER.search(text):
             topic = "definition/bpo"

@@ -390,8 +390,11 @@ def test_a_job_or_an_aside_read_as_out_of_scope_is_no_correction(text):
     [
         ("actually never mind, just curious", "inform", [], "stop"),
         ("im just curious tbh", "inform", [], "stop"),
-        ("ok forget it", "stop", [], "stop"),
-        ("nvm", "nlu_fallback", [], "stop"),
+        ("ok forget it", "deny", [], "deny"),  # not read as an answer: left alone
+        ("ok forget it", "inform", [], "stop"),
+        ("nvm", "inform", [], "stop"),
+        # a wish is no withdrawal
+        ("only looking for something basic", "inform", [], "inform"),
         # an answer, a question or a subject beside the words keeps the reading
         ("never mind, we're 40", "inform", [{"entity": "company_size", **MODEL}], "inform"),
         ("just curious about the costs", "inform", [{"entity": "aspect", **RULER}], "inform"),

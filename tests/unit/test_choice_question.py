@@ -1200,6 +1200,10 @@ def test_what_decides_it_for_us_asks_for_the_recommendation():
         ("trying to decide between outsourcing to a call center or a bpo, can u help", "choosing",
          "request_recommendation"),
         ("im torn between a bpo and a call centre", "difference", "request_recommendation"),
+        ("trying to decide between working with a call center or a bpo for our support",
+         "choosing", "request_recommendation"),
+        # a product, not a trade
+        ("crm software, which do you recommend", "out_of_scope", "out_of_scope"),
         # how companies in general decide, and a long story: left alone
         ("how do companies decide between a bpo and a call center", "choosing", "choosing"),
         ("we looked at many vendors over the last two years and the budget is unclear, which "

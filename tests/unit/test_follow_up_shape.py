@@ -298,7 +298,13 @@ def test_a_bare_yes_or_no_is_no_follow_up(text, intent):
         # an answer that asks on about an aspect
         ("and outbound, like ringing people up to sell stuff?", "inform",
          [{"entity": "aspect", "value": "services"},
-          {"entity": "outsourced_function", "value": "sales"}], "follow_up"),
+          {"entity": "outsourced_function", "value": "sales",
+           "extractor": "FormAnswerClassifier"}], "follow_up"),
+        # a task named exactly is added to the answer
+        ("and the social media messages?", "inform",
+         [{"entity": "aspect", "value": "channels"},
+          {"entity": "outsourced_function", "value": "customer_support",
+           "extractor": "SpacyEntityExtractor"}], "inform"),
         ("and outbound sales", "inform",
          [{"entity": "aspect", "value": "services"},
           {"entity": "outsourced_function", "value": "sales"}], "inform"),
@@ -325,13 +331,21 @@ def test_a_company_asking_what_to_outsource_is_no_question_on_the_jobs():
         ("what trends should i keep an eye on in this space", "out_of_scope", ["trends"],
          "follow_up"),
         ("what's the weather like in this space", "out_of_scope", [], "out_of_scope"),
+        ("what's the typical salary in this industry", "out_of_scope", ["careers", "near_domain"],
+         "out_of_scope"),
         ("sorry, back up, what is one actually", "definition", ["definition"], None),
     ],
 )  # fmt: skip
 def test_questions_that_point_at_the_field_or_at_one_of_the_two(text, intent, aspects, expected):
     msg = message(text, "definition/bpo" if intent == "definition" else "trends/overview",
                   intent=intent)  # fmt: skip
-    msg.set("entities", [{"entity": "aspect", "value": a} for a in aspects])
+    msg.set(
+        "entities",
+        [
+            {"entity": "near_domain" if a == "near_domain" else "aspect", "value": a}
+            for a in aspects
+        ],
+    )
     if expected is None:
         assert flagged(msg)  # a knowledge question keeps its intent, flagged as a follow-up
         return
@@ -352,3 +366,16 @@ def test_a_recommendation_declined_with_a_question_is_the_question(text, aspects
     msg = message(text, "difference/similarities", intent="request_recommendation")
     msg.set("entities", [{"entity": "aspect", "value": a} for a in aspects])
     assert intent_after(msg)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, flagged_as_follow_up",
+    [
+        ("sorry, back up, what is one actually", True),
+        ("what is one thing to watch out for when outsourcing", False),
+    ],
+)
+def test_what_is_one_points_back_only_alone(text, flagged_as_follow_up):
+    from bot.nlp.follow_up_shape import _POINTING_BACK
+
+    assert bool(_POINTING_BACK.search(text)) == flagged_as_follow_up

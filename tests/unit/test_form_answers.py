@@ -813,3 +813,19 @@ def test_words_of_money(text, money):
     from bot.nlp.base import names_money
 
     assert names_money(text) == money
+
+
+@pytest.mark.parametrize(
+    "text, negated",
+    [
+        ("we're not that small anymore", True),
+        ("we arent small", True),
+        ("not a big corporation", True),
+        ("we are a decent small team", False),
+        ("independent small bookshop", False),
+    ],
+)
+def test_a_size_word_negated(text, negated):
+    from bot.nlp.form_answers import _NEGATED_SIZE
+
+    assert bool(_NEGATED_SIZE.search(text)) == negated

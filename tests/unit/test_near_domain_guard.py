@@ -428,6 +428,10 @@ def test_a_job_offered_is_no_negotiation():
             "services/call_center",
         ),
         ("give me a story of how a bpo helped a company", "benefits/bpo"),
+        # law firms as customers, a rate of growth, anyone's data
+        ("are bpos used by law firms", "services/industries"),
+        ("what is the annual rate of growth for the bpo industry", "trends/overview"),
+        ("where is your company data stored when you use a bpo", "services/bpo"),
         # the visitor's costs, not the assistant's prices
         ("will a call center lower our monthly costs", "benefits/call_center"),
         ("what are the costs for your business if you go with a bpo", "benefits/bpo"),

@@ -322,6 +322,9 @@ def test_an_aspect_asked_in_a_sentence_that_wants_to_know_is_the_question():
         ("can an outside firm help us?", "request_recommendation", [], None),
         ("we want an outside firm to do our payroll", "request_recommendation", ["payroll"],
          None),
+        # the choice asked for after it
+        ("could an outside firm handle our calls? which model would you recommend?",
+         "request_recommendation", ["customer_support"], None),
     ],
 )  # fmt: skip
 def test_what_an_outside_firm_can_do_is_a_question_on_the_services(text, intent, tasks, expected):

@@ -745,6 +745,17 @@ def test_winning_business_is_no_question_of_advantages():
          "arrangement is?", "careers/bpo", [{"entity": "outsourced_function",
                                              "value": "accounting"}], "definition/bpo"),
         ("what kind of company is that?", "definition/bpo", [], "definition/bpo"),
+        # the name of a person, an advantage or offshoring: no definition
+        ("what do they call the person who manages the agents", "careers/call_center", [],
+         "careers/call_center"),
+        ("what would you call the biggest advantage of having agents abroad", "benefits/bpo", [],
+         "benefits/bpo"),
+        ("what is it called when u outsource to another country", "services/locations", [],
+         "services/locations"),
+        ("whats it called when one person handles everything", "trends/overview", [],
+         "trends/overview"),
+        ("what do you call a company whose staff talk to customers on the phone for other firms",
+         "difference/services", [], "definition/call_center"),
         # a subject named: the definition words take it; nothing described: no rule
         ("what do you call a bpo in spanish", "definition/bpo", [], "definition/bpo"),
         ("what do you call it", "benefits/bpo", [], "benefits/bpo"),
