@@ -86,6 +86,7 @@ FLOORS = {
     # session 33, honest: only its figures read, the level reached less one item
     "realistic_sixty_fourth": {"company_size": 0.95, "budget": 0.85, "outsourced_functions": 0.97},
     "realistic_sixty_fifth": {"company_size": 0.97, "budget": 0.9, "outsourced_functions": 0.97},
+    "realistic_sixty_sixth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.92},
 }
 
 
