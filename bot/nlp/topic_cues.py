@@ -136,11 +136,11 @@ _WHAT_IS_OFFICE = re.compile(
     re.IGNORECASE,
 )
 
+# what a name may be asked of
+_A_KIND = r"(?:place|firm|company|business|outfit|setup|set-up|thing|arrangement)s?"
 # a name asked for what is described: "what do u call the setup where agents sit at
 # computers taking calls", "whats it called when u hand parts of ur business to another
 # company", "whats the term for the internal stuff customers never see"
-# what a name may be asked of
-_A_KIND = r"(?:place|firm|company|business|outfit|setup|set-up|thing|arrangement)s?"
 _NAME_ASKED = re.compile(
     r"\bwhat(?:'s|s| is| are)? (?:it|this|that|they|those|these|the (?:thing|setup|set-up|"
     r"arrangement|model|practice|places?|companies|firms|business(?:es)?))"
