@@ -164,7 +164,7 @@ class AnswerOverCommand(StatelessComponent):
                           "based on", "made you", "makes you", "what made"],
             # "actually never mind, just curious", read as an answer or a doubtful stop: a stop
             "withdrawal": "stop",
-            "withdrawal_readings": ["inform", "nlu_fallback", "stop"],
+            "withdrawal_readings": ["inform", "stop"],
             # (not "only looking for something basic": the curious and the browsing end it)
             "withdrawal_words": ["never ?mind", "nvm", "forget (?:it|that|this|about (?:it|that))",
                                  "(?:(?:just|only) (?:curious|browsing|looking(?: around)?)|"
