@@ -721,13 +721,6 @@ _OFFICE_WORK = re.compile(
     r"\b(?:front|back)[- ]?office\s+(?:stuff|work|tasks?|jobs|side|processes|functions)\b",
     re.IGNORECASE,
 )
-# a sentence that asks, with or without its question mark ("... is a call centre just phone
-# or can they answer our website chat too")
-_ASKS = re.compile(
-    r"\W*(?:what|whats|how|why|which|who|where|when|is|are|does|do|can|could|would|will|should)"
-    r"\b",
-    re.IGNORECASE,
-)
 
 
 def last_sentence_start(text: Text) -> int:
@@ -834,6 +827,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     # ("so they're cheaper? where does the saving come from": the savings, named twice)
     last = last_sentence_start(text.rstrip())
     asked = {e["value"] for e in named if e.get("start", -1) >= last}
+    # (with or without its question mark: "... is a call centre just phone or can they answer
+    # our website chat too")
     asks_last = text.rstrip().endswith("?") or _ASKS.match(text.rstrip()[last:])
     if asks_last and asked - set(_GENERAL_ASPECTS):
         named = [e for e in named if e["value"] in asked]

@@ -39,6 +39,7 @@ from bot.nlp.base import (
     is_knowledge_question,
     names_a_subject,
     overrule_intent,
+    state,
     word_pattern,
 )
 from bot.nlp.form_answers import REMOVED, STATED_ANSWER
@@ -295,14 +296,7 @@ class AnswerOverCommand(StatelessComponent):
         ]
         if not guessed:
             return False
-        message.set(
-            ENTITIES,
-            [
-                {k: v for k, v in e.items() if k != "role"} if e in guessed else e
-                for e in message.get(ENTITIES) or []
-            ],
-            add_to_output=True,
-        )
+        state(message, guessed)
         return True
 
     def answers_after_a_question(self, message: Message) -> bool:
@@ -396,14 +390,7 @@ class AnswerOverCommand(StatelessComponent):
         ]
         if not unsure or QUESTION_SHAPE.search(text) or not self.unsure_only(text):
             return False
-        message.set(
-            ENTITIES,
-            [
-                {k: v for k, v in e.items() if k != "role"} if e in unsure else e
-                for e in message.get(ENTITIES) or []
-            ],
-            add_to_output=True,
-        )
+        state(message, unsure)
         return True
 
     def replaces_a_task(self, message: Message) -> bool:

@@ -231,6 +231,20 @@ def flagged(example: Message, flag: Text) -> bool:
     return isinstance(flags, dict) and bool(flags.get(flag))
 
 
+def without_role(entity: Dict) -> Dict:
+    """The entity as stated (its role, a guess or a value held back, dropped)."""
+    return {k: v for k, v in entity.items() if k != "role"}
+
+
+def state(message: Message, chosen: List[Dict]) -> None:
+    """The chosen entities of the message are stated: their roles dropped."""
+    message.set(
+        ENTITIES,
+        [without_role(e) if e in chosen else e for e in message.get(ENTITIES) or []],
+        add_to_output=True,
+    )
+
+
 def hold_back(message: Message, entities: Iterable[Dict]) -> None:
     message.set(HELD_BACK, [*(message.get(HELD_BACK) or []), *entities])
 
@@ -248,15 +262,8 @@ def give_back_held_tasks(message: Message) -> None:
     message.set(
         ENTITIES,
         [
-            *(
-                {k: v for k, v in e.items() if k != "role"} if _held_key(e) in held else e
-                for e in entities
-            ),
-            *(
-                {k: v for k, v in e.items() if k != "role"}
-                for key, e in held.items()
-                if key not in present
-            ),
+            *(without_role(e) if _held_key(e) in held else e for e in entities),
+            *(without_role(e) for key, e in held.items() if key not in present),
         ],
         add_to_output=True,
     )
