@@ -257,6 +257,34 @@ _NEW_ROUND = re.compile(
 )
 
 
+class ActionStopQuestions(Action):
+    """Stops the questions; a knowledge question asked while turning them down ("no need
+    for a recommendation, just tell me what they have in common") is answered first."""
+
+    def name(self) -> Text:
+        return "action_stop_questions"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        asked = topic_asked_first(tracker)
+        if asked:
+            dispatcher.utter_message(response=f"utter_{asked}")
+        if not asked or questions_stopped_now(tracker):
+            dispatcher.utter_message(response="utter_stopped")
+        return []
+
+
+def questions_stopped_now(tracker: Tracker) -> bool:
+    """The form was left on this turn (its loop ended after the visitor's message)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "active_loop" and event.get("name") is None:
+            return True
+    return False
+
+
 class ActionResetRecommendation(Action):
     """Forget earlier answers before a new round, keeping the ones given this turn."""
 

@@ -85,6 +85,7 @@ SIXTYTHIRD = REPO_ROOT / "tests" / "realistic_sixty_third"  # session 32: only f
 SIXTYFOURTH = REPO_ROOT / "tests" / "realistic_sixty_fourth"  # session 33: only figures read
 SIXTYFIFTH = REPO_ROOT / "tests" / "realistic_sixty_fifth"  # session 34: only figures read
 SIXTYSIXTH = REPO_ROOT / "tests" / "realistic_sixty_sixth"  # session 35: only figures read
+SIXTYSEVENTH = REPO_ROOT / "tests" / "realistic_sixty_seventh"  # session 36: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -152,6 +153,7 @@ SETS = {
     "sixtyfourth": SIXTYFOURTH,
     "sixtyfifth": SIXTYFIFTH,
     "sixtysixth": SIXTYSIXTH,
+    "sixtyseventh": SIXTYSEVENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

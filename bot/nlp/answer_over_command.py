@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Dict, List, Pattern, Text
+from typing import Any, Dict, List, Optional, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
@@ -42,6 +42,7 @@ from bot.nlp.base import (
     state,
     word_pattern,
 )
+from bot.nlp.choice_question import ANSWER_FIRST
 from bot.nlp.form_answers import REMOVED, STATED_ANSWER
 from bot.nlp.headcount import headcount
 from bot.nlp.topic_cues import DEFINITION_ASKED
@@ -171,6 +172,20 @@ class AnswerOverCommand(StatelessComponent):
                                  "(?:(?:just|only) (?:curious|browsing|looking(?: around)?)|"
                                  "was (?:just )?curious)"
                                  "(?=\\W*(?:tbh|really|thanks|thank you|thx|ty|lol|haha)?\\W*$)"],
+            # "no need for a recommendation, just tell me what they have in common", "not now
+            # thanks. whats the main difference": the questions turned down, a knowledge
+            # question asked with it: a stop, its question answered first (actions/recommend.py)
+            "declining_words": ["no need for (?:a |the |any |your )?(?:recommendations?|"
+                                "questions|quiz)",
+                                "(?:don'?t|do not|dont) (?:really )?(?:need|want) (?:a |the |"
+                                "any |your )?(?:recommendations?|questions|quiz)",
+                                "not (?:looking for|after|interested in) (?:a |the |any |your )?"
+                                "(?:recommendations?|questions|quiz)",
+                                "(?:skip|forget) (?:the |your )?(?:recommendations?|questions|quiz)",
+                                "^\\W*(?:not now|not right now|maybe later|no thanks|nah thanks)"
+                                "(?=\\W*(?:thanks|thank you|thx|ty)?\\W*[,.;:!-]+\\s*\\S)"],
+            "follow_up_flag": "follow_up_shape",
+            "advice": "request_recommendation",
             "sure_from": 0.6,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer
@@ -471,8 +486,39 @@ class AnswerOverCommand(StatelessComponent):
     def withdrawal_words(self) -> Pattern:
         return word_pattern(self.config["withdrawal_words"])
 
+    @functools.cached_property
+    def declining_words(self) -> Pattern:
+        return word_pattern(self.config["declining_words"])
+
+    def declines(self, message: Message) -> Optional[Text]:
+        """ "asks": the questions turned down and a knowledge question asked beside it (or
+        an aspect, in a message read as a request); "only": turned down, nothing asked
+        ("no need for a recommendation" read as a request or an answer); else None."""
+        if not self.declining_words.search(message.get(TEXT) or ""):
+            return None
+        intent = (message.get(INTENT) or {}).get("name")
+        if is_knowledge_question(message) or (
+            intent == self.config["advice"]
+            and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
+        ):
+            return "asks"
+        return "only" if intent in (self.config["advice"], self.config["intent"]) else None
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            declined = self.declines(message)
+            if declined:
+                overrule_intent(message, self.config["withdrawal"], 1.0, replace=True)
+                if declined == "asks":
+                    # its topic is answered as it stands, not as a follow-up of the last one
+                    kept = [
+                        e
+                        for e in message.get(ENTITIES) or []
+                        if e.get("entity") != self.config["follow_up_flag"]
+                    ]
+                    flag = {"entity": ANSWER_FIRST, "value": "true", "start": 0, "end": 0}
+                    message.set(ENTITIES, [*kept, flag], add_to_output=True)
+                continue
             if self.withdraws(message):
                 # the words say it, whatever NLU's doubt
                 overrule_intent(message, self.config["withdrawal"], 1.0, replace=True)

@@ -294,7 +294,7 @@ _A_PRODUCT = re.compile(
 
 
 def trade_then_which(text: Text) -> bool:
-    found = _TRADE_THEN_WHICH.match(text)
+    found = _TRADE_THEN_WHICH.match(text) or _TRADE_THEN_CHOICE.match(text)
     return bool(found) and not _A_PRODUCT.search(text)
 
 
@@ -312,11 +312,28 @@ _TRADE_THEN_WHICH = re.compile(
     r"pick|choose|go with)\W*$",
     re.IGNORECASE,
 )
+# "car hire firm, call center or bpo?": a business named, then the bare choice
+_A_SIDE = r"(?:an?\s+)?(?:call[- ]?cent(?:er|re)|cc|bpo)"
+_TRADE_THEN_CHOICE = re.compile(
+    r"^\W*(?:(?:we'?re|we are|i run|i own)\s+)?(?:an?\s+|the\s+|our\s+|my\s+)?"
+    r"(?:[\w'&-]+\s+){0,3}(?:firm|company|business|shop|agency|practice|clinic|club|school|"
+    r"charity|group|chain|hotel|restaurant|store|startup|operator|studio|salon|garage|brand|"
+    r"insurer|retailer|manufacturer|consultancy|dealership)(?:\s+(?:here|owner))?\s*[,;:-]+\s*"
+    + _A_SIDE
+    + r"\s+or\s+"
+    + _A_SIDE
+    + r"\W*$",
+    re.IGNORECASE,
+)
 _DECIDING = re.compile(
     r"\b(?:decid\w*|choos\w*|review\w*|figur\w* out|work\w* out|consider\w*|unsure|not sure|"
     r"know)\s+(?:on\s+|about\s+)?(?:what|which \w+)\s+to\s+outsource\b"
     # "recruitment agency, what should we outsource to"
     r"|\bwhat (?:should|could|can|do) (?:we|i) outsource(?:\s+(?:and\s+)?to(?:\s+whom?)?)?\W*$"
+    # "ops manager at a property management company here, trying to work out how we should
+    # outsource"
+    r"|\b(?:decid\w*|figur\w* out|work\w* out|wondering|unsure|not sure)\s+how\s+(?:we|i)\s+"
+    r"(?:should|could|would|ought to)\s+(?:best\s+)?outsourc\w*"
     r"|\b(?:decide|decision|choose)\s+(?:on\s+)?an?\s+outsourc\w*\s+(?:model|option|partner|"
     r"provider|setup|approach)\b"
     # "we want to hand something off but dont know what kind of company to look for"
@@ -1237,6 +1254,8 @@ class ChoiceQuestion(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if any(e.get("entity") == ANSWER_FIRST for e in message.get(ENTITIES) or []):
+                continue  # the questions turned down, a question asked (answer_over_command)
             if (message.get(INTENT) or {}).get("name") == self.config[
                 "recommendation"
             ] and self.job_seeker(message.get(TEXT) or ""):

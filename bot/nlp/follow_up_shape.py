@@ -52,6 +52,7 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
+from bot.nlp.choice_question import ANSWER_FIRST
 from bot.nlp.question_over_answer import CAPABILITY_ASKED
 from bot.nlp.topic_cues import NAME_ASKED
 
@@ -64,7 +65,10 @@ _CONTINUATION = re.compile(
 # a message that goes on from the previous one: "and call centres, what do they handle"
 _AND_THEN = re.compile(r"^\W*(?:and|n|nd|what about|how about|and what about)\b", re.I)
 _POINTING_BACK = re.compile(
-    r"\b(there|they|them|it|its|that one|those)\b|\b(in|at|for|with) one\b(?! of)"
+    # ("our accounting, hr and it support": IT, not "it")
+    r"\b(there|they|them|it(?!\s+(?:support|help|helpdesk|desk|services?|stuff|side|team|"
+    r"department|systems?|security|equipment)\b)|its|that one|those)\b"
+    r"|\b(in|at|for|with) one\b(?! of)"
     # "sorry, back up, what is one actually"
     r"|\bwhat(?:'s|s| is) one(?=\W*(?:actually|exactly|again|really|then)?\W*$)"
     # "why would i use one, whats the upside"
@@ -142,12 +146,6 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
-_NO_RECOMMENDATION = re.compile(
-    r"\b(?:no need for|(?:do not|don'?t|dont|do not really) (?:need|want)|"
-    r"not (?:looking for|after)|skip the|forget the)\s+(?:an?\s+|the\s+|your\s+|any\s+)?"
-    r"recommendations?\b",
-    re.IGNORECASE,
-)
 _IN_THIS_FIELD = re.compile(r"\b(?:this|that) (?:space|industry|sector|field|line of work)\b", re.I)
 _FOR_OUR_COMPANY = re.compile(
     r"\b(?:we|we'?re|our|us|advice|advise|recommend\w*|suggest\w*|outsourc\w*)\b", re.I
@@ -320,12 +318,6 @@ class FollowUpShape(StatelessComponent):
             )
         ):
             return True  # "and outbound, like ringing people up to sell stuff?"
-        if (
-            intent == self.config["advice_intent"]
-            and _NO_RECOMMENDATION.search(text)
-            and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
-        ):
-            return True  # "no need for a recommendation, just tell me what they have in common"
         if intent == self.config["advice_intent"] and self._asks_about_jobs(message):
             return True  # "what skills do u need to start out": "need" is no request
         if intent in self.config["help_intents"]:
@@ -467,6 +459,8 @@ class FollowUpShape(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if any(e.get("entity") == ANSWER_FIRST for e in message.get(ENTITIES) or []):
+                continue  # the questions turned down, a question asked (answer_over_command)
             if self.unsure_follow_up(message):
                 overrule_intent(message, self.config["intent"], self.config["sure_from"])
                 continue

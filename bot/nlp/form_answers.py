@@ -175,6 +175,12 @@ _CIRCUMSTANCES = re.compile(
 # ... a task told as an activity ("answering ...", "ringing ..."), not who does what
 # ("tourists ringing us when the bike lock won't open")
 _ACTIVITY = re.compile(r"\W*[a-z]+ing\b", re.IGNORECASE)
+# the work handed over named after it ("looking at outsourcing the fan phone line"), unless
+# denied ("not looking to outsource the warehouse")
+_WORK_HANDED = re.compile(
+    r"\b(?:outsourc\w*|hand(?:ing)?\s+over|farm(?:ing)?\s+out)\s+", re.IGNORECASE
+)
+_DENIED = re.compile(r"\b(?:not|no|never|dont|wont)\b|n't\b", re.IGNORECASE)
 
 # a word of doing ("which one for a mobile phone repair chain" names things, does nothing)
 _DOING = re.compile(
@@ -585,13 +591,21 @@ _STAFF_OF_A_KIND = re.compile(
 )
 
 
+# ... or by their work alone after a number of them: "around 40 teachers plus 8 admin"
+_COUNT_OF_A_KIND = re.compile(
+    r"\b(?:plus|incl\w*|including|with|and|\+)\s+(?:\d+|two|three|four|five|six|seven|eight|"
+    rf"nine|ten|a couple|a few)\s+(?P<kind>(?!{_HIRING})[\w-]+)(?=\W*$|\s*[,;.)])",
+    re.IGNORECASE,
+)
+
+
 def staff_of_a_kind(text: Text) -> List[tuple]:
     """Where a head count's people are named by their work: no task asked for."""
     if headcount(text) is None:
         return []
     return [
         m.span("kind")
-        for m in _STAFF_OF_A_KIND.finditer(text)
+        for m in [*_STAFF_OF_A_KIND.finditer(text), *_COUNT_OF_A_KIND.finditer(text)]
         # ("we want to outsource payroll and customer service staff": work asked for)
         if not _ASKED_FOR.search(text[last_sentence_start(text[: m.start()]) : m.start()])
     ]
@@ -702,6 +716,26 @@ def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
     return removed
 
 
+# "coworking space owner, what fits us": who writes, then the question
+_WHO_WRITES = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya)\b\W*)?(?:an?\s+)?(?:[\w'&-]+\s+){1,3}(?:owners?|here)\W*$",
+    re.IGNORECASE,
+)
+# "could u recommend something for our accountancy practice": the business the advice is
+# for, named by its trade (not "payroll for our company": no trade named)
+_FOR_OUR_FIRM = re.compile(
+    r"\b(?:for|at|in|of)\s+(?:our|my)\s+(?P<kind>(?:(?!(?:and|or|but|to|the|own|new|whole|"
+    r"entire)\b)[\w'&-]+\s+){1,3})"
+    rf"(?:{_FIRM_NOUNS}|{_OWN_KINDS})(?:\s+(?:group|chain))?\b(?=\W*$|\s*[,.;:!?])",
+    re.IGNORECASE,
+)
+
+
+def for_our_firm(text: Text) -> List[tuple]:
+    """(start, end) of the trade of the visitor's business the advice is asked for."""
+    return [m.span("kind") for m in _FOR_OUR_FIRM.finditer(text)]
+
+
 def own_business(text: Text) -> Optional[tuple]:
     """(start, end) of a stretch, after any greeting, that says what the visitor's
     company is ("pharmacy chain, 600 staff, ...", "we are a mid-size IT services firm of
@@ -709,7 +743,9 @@ def own_business(text: Text) -> Optional[tuple]:
     said = [(a, b) for a, b in clauses(text) if not _GREETING.match(text[a:b])]
     if len(said) < 2:
         return None
-    if _A_FIRM.match(text[slice(*said[0])]) and _ASKS_ADVICE.search(text[said[0][1] :]):
+    if (
+        _A_FIRM.match(text[slice(*said[0])]) or _WHO_WRITES.match(text[slice(*said[0])])
+    ) and _ASKS_ADVICE.search(text[said[0][1] :]):
         return said[0]  # "staffing agency, we'd like your recommendation"
     # "help me choose, logistics startup": what the company is, said second
     return next((span for span in said if _OWN_BUSINESS.match(text[slice(*span)])), None)
@@ -1157,6 +1193,18 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     _ACTIVITY.match(text, inner) or confidence >= self.config["sure_head_from"]
                 ):
                     probabilities = told
+            handed = _WORK_HANDED.search(text, inner, end)
+            if (
+                handed
+                and max(probabilities, key=probabilities.get) == NONE
+                and len(text[handed.end() : end].split()) >= 2
+                and not _DENIED.search(text, inner, handed.start())
+            ):
+                # "football club looking at outsourcing the fan phone line": the work named
+                # after the handing over, where the club drowns it
+                after = self._read(message, entity, tokens, handed.end(), end)
+                if likeliest_task(after)[1] > after.get(NONE, 0.0):
+                    probabilities = after
             if (
                 circumstances
                 and (
@@ -1387,6 +1435,15 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     and _NEGATED.search(message.get(TEXT)[: e.get("start", 0)])
                 )
             ]
+            # "tight actually, not moderate": the budget said, not the one denied
+            denied = [
+                e
+                for e in entities
+                if e[ENTITY_ATTRIBUTE_TYPE] == budget_entity
+                and _NEGATED.search(message.get(TEXT)[: e.get("start", 0)])
+            ]
+            if any(e[ENTITY_ATTRIBUTE_TYPE] == budget_entity and e not in denied for e in entities):
+                entities = [e for e in entities if e not in denied]
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
             # and rentals": no task
@@ -1394,16 +1451,17 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 ([own] if own else [])
                 + what_it_does(message.get(TEXT))
                 + staff_of_a_kind(message.get(TEXT))
+                + for_our_firm(message.get(TEXT))
             )
             text = message.get(TEXT)
             read = {entity: self.tasks(message, entity, own) for entity in self.task_models}
             # ... unless that work is asked for too ("we're an IT firm of 110 and need help
-            # with it support")
+            # with it support"), in a stretch that does not say it
             asked_too = {
                 likeliest_task(probabilities)[0]
                 for found in read.values()
-                for start, _, probabilities in found
-                if not any(s <= start < t for s, t in said_of_itself)
+                for start, end, probabilities in found
+                if not any(s < end and start < t for s, t in said_of_itself)
                 and likeliest_task(probabilities)[1] >= max(probabilities.get(NONE, 0.0), 0.4)
             }
             entities = [

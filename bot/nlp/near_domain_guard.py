@@ -73,7 +73,7 @@ _CHOOSES_AFTER = re.compile(
     r"^(?:\s+(?:of|with)\s+\S+(?:\s+\w+)?)?\s+(?:go for|go with|choose|pick|opt for|use|get)\b",
     re.IGNORECASE,
 )
-_OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up)\b", re.IGNORECASE)
+_OWN_AFTER = re.compile(r"^\W*(owners?|here|startup|start-up|like (ours|mine))\b", re.IGNORECASE)
 # work of the visitor's handed over: "the invoices and the vat return are the real
 # headache, can they take those on too?" (the vat return is a task, not a tax question)
 _HANDS_OVER = re.compile(
@@ -178,6 +178,10 @@ class NearDomainGuard(StatelessComponent):
             # the domain's own question ("... canteen got renovated ... Which outsourcing
             # model would you pick for us?")
             "story": [],
+            # of those, the industries the answer on industries names, asked about with that
+            # aspect (set in config.yml)
+            "industries_named": [],
+            "industries": "industries",
             # words of this domain that a knowledge question without a subject or an
             # aspect still has ("why do companies outsource at all", "both talk to
             # customers, right?"); one with none of them is out of scope
@@ -197,6 +201,10 @@ class NearDomainGuard(StatelessComponent):
                         "overseas", "automat\\w*", "robots?", "chatbots?", "bots?", "ai",
                         "jobs?", "careers?", "hiring", "staff", "employees?", "workers?",
                         "operators?", "tasks?", "process(es)?", "functions?",
+                        # "whats good about giving one outside firm our accounting": work
+                        # handed to another company, in everyday words
+                        "(?:outside|external|third[- ]party) (?:firms?|compan(?:y|ies)|teams?|"
+                        "providers?|partners?|agenc(?:y|ies)|specialists?)", "in[- ]house",
                         # "whats better for a small shop": the size that decides the choice
                         "(small|smaller|big|bigger|large|larger|medium|mid-?sized?) (company|"
                         "companies|business|businesses|biz|firms?|shops?|startups?)"],
@@ -227,6 +235,10 @@ class NearDomainGuard(StatelessComponent):
     @functools.cached_property
     def story(self) -> Optional[Pattern]:
         return self._words(self.config["story"])
+
+    @functools.cached_property
+    def industries_named(self) -> Optional[Pattern]:
+        return self._words(self.config["industries_named"])
 
     @functools.cached_property
     def businesses(self) -> Optional[Pattern]:
@@ -302,6 +314,11 @@ class NearDomainGuard(StatelessComponent):
         ):
             return True
         matches = list(words.finditer(text)) if words else []
+        if self.industries_named and any(
+            e.get("entity") == "aspect" and e.get("value") == self.config["industries"]
+            for e in message.get(ENTITIES) or []
+        ):
+            matches = [m for m in matches if not self.industries_named.fullmatch(m.group(0))]
         stripped = text.strip()
         asking = stripped[last_sentence_start(stripped) :]
         if intent == self.config["advice"] and asking != stripped and self.story:

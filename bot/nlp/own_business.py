@@ -483,7 +483,10 @@ JOB_SEEKER = re.compile(
     r"(?:a|my) (?:degree|diploma|certificate|background) in|someone like me|people like me|"
     r"(?:hire|accept|employ) me|(?:something|anything|a place|a chance|a job|a role) for me|"
     r"(?:can|could|would) i (?:work|apply|join|start|get (?:a job|hired|in))|"
-    r"am i (?:qualified|eligible|fit|suited))\b",
+    r"am i (?:qualified|eligible|fit|suited)|"
+    # "if i start out answering customer calls on a headset, where can i go from there?"
+    r"where (?:can|could|would|will) i (?:go|get|end up) from there|"
+    r"(?:can|could|would|will) i (?:end up|move up|get promoted|work my way up|progress))\b",
     re.IGNORECASE,
 )
 

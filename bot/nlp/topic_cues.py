@@ -199,7 +199,7 @@ _ONE_OF_THEM = (
 _NOT_KNOWING_IT = (
     r"[^?]{0,160}?\b(?:no|zero|not (?:the )?(?:slightest|faintest|foggiest|a)|(?:don'?t|dont|"
     r"do not|didn'?t|didnt)(?:\s+(?:really|even|actually))?(?:\s+have)?(?:\s+an?)?|like i should)"
-    r"\s+(?:idea|clue|know|understand|get)\s+what\s+(?:he|she|they|it|that|this|you|people)\s+"
+    r"\s+(?:idea|clue|know|understand|get)\s+what\s+(?:he|she|they|it|that|this|you|people|one)\s+"
     r"(?:meant|means|mean|is|are|was|were)\b(?=\s*(?:$|[.!?,;]|\s(?:by|exactly|actually|"
     r"really|even|about|lol)\b))"
 )

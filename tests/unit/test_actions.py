@@ -14,6 +14,7 @@ from actions.recommend import (
     ActionExplainRecommendation,
     ActionRecommendModel,
     ActionResetRecommendation,
+    ActionStopQuestions,
     ActionTakeAnswer,
 )
 from actions.validation import ValidateRecommendationForm
@@ -983,3 +984,46 @@ def test_a_question_asked_before_the_choice_is_answered_before_the_questions(tra
     tracker.latest_message["entities"] = []
     _, messages = run(ActionResetRecommendation(), tracker)
     assert "utter_trends/ai_automation" not in [m.get("response") for m in messages]
+
+
+ASKED_WITH_THE_STOP = {
+    "response_selector": {
+        "default": {"response": {"intent_response_key": "difference/similarities"}}
+    }
+}
+FORM_LEFT = [
+    {"event": "user", "text": "no need for a recommendation, what do they have in common"},
+    {"event": "action", "name": "action_deactivate_loop"},
+    {"event": "active_loop", "name": None},
+]
+
+
+def test_questions_turned_down_with_a_question_answer_it_then_stop(tracker_factory):
+    tracker = tracker_factory(
+        text="no need for a recommendation, just tell me what they have in common",
+        intent="stop",
+        entities=[entity("answer_first", "true")],
+        parse=ASKED_WITH_THE_STOP,
+        events=FORM_LEFT,
+    )
+    events, messages = run(ActionStopQuestions(), tracker)
+    assert events == []
+    assert [m["response"] for m in messages] == ["utter_difference/similarities", "utter_stopped"]
+
+
+def test_a_question_turning_down_questions_never_started_is_only_answered(tracker_factory):
+    tracker = tracker_factory(
+        text="no need for a recommendation, just tell me what they have in common",
+        intent="stop",
+        entities=[entity("answer_first", "true")],
+        parse=ASKED_WITH_THE_STOP,
+        events=FORM_LEFT[:1],
+    )
+    _, messages = run(ActionStopQuestions(), tracker)
+    assert [m["response"] for m in messages] == ["utter_difference/similarities"]
+
+
+def test_a_plain_stop_says_the_questions_stopped(tracker_factory):
+    tracker = tracker_factory(text="stop", intent="stop", events=FORM_LEFT)
+    _, messages = run(ActionStopQuestions(), tracker)
+    assert [m["response"] for m in messages] == ["utter_stopped"]

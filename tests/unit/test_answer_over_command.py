@@ -408,3 +408,55 @@ def test_a_job_or_an_aside_read_as_out_of_scope_is_no_correction(text):
 )  # fmt: skip
 def test_a_withdrawal_read_as_an_answer_is_a_stop(text, intent, entities, expected):
     assert intent_after(text, intent, entities) == expected
+
+
+def declined(text, intent, aspects=()):
+    topic = {"difference": "difference/overview", "services": "services/bpo"}
+    message = parsed_message(
+        text,
+        intent,
+        0.9,
+        [{"entity": "follow_up_shape", "value": "true"}]
+        + [{"entity": "aspect", "value": a} for a in aspects],
+        topic.get(intent, "difference/overview"),
+    )
+    (result,) = AnswerOverCommand({}).process([message])
+    return result.get("intent")["name"], [
+        e["entity"] for e in result.get("entities") if e["entity"] != "aspect"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("no need for a recommendation, just tell me what they have in common", "difference",
+         ("stop", ["answer_first"])),
+        ("not now thanks. in one sentence, whats the main difference", "difference",
+         ("stop", ["answer_first"])),
+        ("i dont want the questions, what does a bpo do", "services", ("stop", ["answer_first"])),
+        # no question beside it: only a stop
+        ("no need for a recommendation", "inform", ("stop", ["follow_up_shape"])),
+        # a question asked first, with no word against the questions, keeps its reading
+        ("hang on before that, whats the main difference between the two?", "difference",
+         ("difference", ["follow_up_shape"])),
+        ("not now thanks", "difference", ("difference", ["follow_up_shape"])),
+    ],
+)  # fmt: skip
+def test_a_question_that_turns_the_questions_down_is_a_stop_answered_first(text, intent, expected):
+    assert declined(text, intent) == expected
+
+
+@pytest.mark.parametrize(
+    "text, aspects, expected",
+    [
+        ("actually no need for a recommendation, just tell me what they have in common",
+         ["similarities"], ("stop", ["answer_first"])),
+        ("i don't need a recommendation, what are the costs like", ["savings"],
+         ("stop", ["answer_first"])),
+        ("no need for a recommendation", [], ("stop", ["follow_up_shape"])),
+        ("i need a recommendation on the costs", ["savings"],
+         ("request_recommendation", ["follow_up_shape"])),
+    ],
+)  # fmt: skip
+def test_a_recommendation_turned_down_read_as_a_request_is_a_stop(text, aspects, expected):
+    assert declined(text, "request_recommendation", aspects) == expected

@@ -403,6 +403,8 @@ def test_a_task_set_aside_from_a_question_naming_the_subjects_is_stated_in_a_req
         "i studied hr, is there something for me?",
         "my background is nursing, any chance for me?",
         "would a bpo hire me with a diploma in accounting",
+        "if i start out answering customer calls on a headset, where can i go from there? can "
+        "i end up running the floor one day?",
     ],
 )
 def test_a_visitor_looking_for_work_asks_about_the_jobs(text):
@@ -1202,8 +1204,16 @@ def test_what_decides_it_for_us_asks_for_the_recommendation():
         ("im torn between a bpo and a call centre", "difference", "request_recommendation"),
         ("trying to decide between working with a call center or a bpo for our support",
          "choosing", "request_recommendation"),
+        ("car hire firm, call center or bpo?", "difference", "request_recommendation"),
+        ("we're a small dental practice - bpo or a call centre", "difference",
+         "request_recommendation"),
+        ("hi, ops manager at a property management company here, trying to work out how we "
+         "should outsource", "careers", "request_recommendation"),
         # a product, not a trade
         ("crm software, which do you recommend", "out_of_scope", "out_of_scope"),
+        ("crm software, call center or bpo?", "difference", "difference"),
+        # the difference, asked bare
+        ("difference, call center or bpo?", "difference", "difference"),
         # how companies in general decide, and a long story: left alone
         ("how do companies decide between a bpo and a call center", "choosing", "choosing"),
         ("we looked at many vendors over the last two years and the budget is unclear, which "

@@ -722,6 +722,8 @@ def test_a_term_after_after_says_when_not_what(text, term, when):
         ("we are 40 and need support staff", []),
         ("we need 10 sales people", []),
         ("a couple of warehouse lads", []),  # no head count: nobody counted
+        ("around 40 teachers plus 8 admin", ["admin"]),
+        ("we're 25 and need 2 admin", []),
         ("30 people, want to outsource payroll and customer service staff", []),
     ],
 )
@@ -829,3 +831,19 @@ def test_a_size_word_negated(text, negated):
     from bot.nlp.form_answers import _NEGATED_SIZE
 
     assert bool(_NEGATED_SIZE.search(text)) == negated
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("could u recommend something for our accountancy practice", ["accountancy "]),
+        ("which fits a firm like ours? advice for my small dental clinic.", ["small dental "]),
+        # no trade named, or work for it
+        ("we need someone to do payroll for our company", []),
+        ("payroll for our accounting firm, and the phones", ["accounting "]),
+    ],
+)
+def test_the_trade_of_the_business_advice_is_asked_for_is_no_task(text, kinds):
+    from bot.nlp.form_answers import for_our_firm
+
+    assert [text[a:b] for a, b in for_our_firm(text)] == kinds

@@ -235,6 +235,11 @@ def test_advice_on_products_other_outsourcing_or_a_cv_is_out_of_scope(text, expe
         ("ok so how would a company pick", "choosing/overview", "choosing"),
         ("what should a company look at when deciding", "choosing/overview", "choosing"),
         ("what matters when picking one over the other", "choosing/overview", "choosing"),
+        # work handed to another company, in everyday words
+        ("whats good about giving one outside firm our accounting and hr", "benefits/bpo",
+         "benefits"),
+        ("is it cheaper than keeping it in-house", "benefits/outsourcing_savings", "benefits"),
+        ("is an outside chef better than our own", "benefits/bpo", "out_of_scope"),
     ],
 )  # fmt: skip
 def test_a_knowledge_question_with_nothing_of_the_domain_is_out_of_scope(text, key, expected):
@@ -507,3 +512,43 @@ def test_a_budget_told_is_of_the_domain():
         "when does the leisure centre open?", "definition", entities=guessed, topic="definition/bpo"
     )
     assert guard.process([unsure])[0].get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text, aspects, expected",
+    [
+        # the industries the answer names, asked about with them
+        ("what kinds of businesses hand their processes to an outside company? factories?",
+         ["industries"], "services"),
+        # ... not another kind of outsourcing
+        ("should we outsource our manufacturing to a factory in china", [], "out_of_scope"),
+    ],
+)  # fmt: skip
+def test_industries_the_answer_names_are_no_other_field(text, aspects, expected):
+    guard = NearDomainGuard(
+        {name: CONFIG[name] for name in ("elsewhere", "industries_named", "businesses")}
+    )
+    message = parsed_message(
+        text,
+        "services",
+        entities=[{"entity": "aspect", "value": a, "start": 0, "end": 1} for a in aspects],
+        topic="services/industries",
+    )
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("what should a law firm like ours go for", "request_recommendation"),
+        ("what should a law firm like that charge", "out_of_scope"),
+    ],
+)
+def test_a_business_of_another_field_like_the_visitors_own_is_theirs(text, expected):
+    guard = NearDomainGuard(
+        {name: CONFIG[name] for name in ("advice_elsewhere", "businesses", "elsewhere")}
+    )
+    message = parsed_message(text, "request_recommendation", topic="choosing/overview")
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == expected

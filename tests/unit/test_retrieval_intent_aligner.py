@@ -70,3 +70,51 @@ def test_an_unsure_reading_that_names_another_topic_stays_unsure():
         [named("bpo", "careers", "benefits/bpo", confidence=0.2)]
     )
     assert message.get("intent")["confidence"] == 0.2
+
+
+def chosen(intent_confidence: float, ranking, key=None) -> Message:
+    key = key or ranking[0][0]
+    return Message(
+        data={
+            "text": "what big changes are coming for the people who take calls?",
+            "intent": {"name": "trends", "confidence": intent_confidence},
+            "intent_ranking": [{"name": "trends", "confidence": intent_confidence}],
+            "response_selector": {
+                "default": {
+                    "response": {"intent_response_key": key, "utter_action": f"utter_{key}"},
+                    "ranking": [{"intent_response_key": k, "confidence": c} for k, c in ranking],
+                }
+            },
+        }
+    )
+
+
+def selected(message: Message) -> str:
+    return message.get("response_selector")["default"]["response"]["intent_response_key"]
+
+
+def test_a_sure_intent_keeps_its_kind_where_the_selector_gives_it_a_chance():
+    ranking = [("difference/services", 0.84), ("trends/overview", 0.15), ("services/bpo", 0.01)]
+    (message,) = RetrievalIntentAligner({}).process([chosen(0.99, ranking)])
+    assert selected(message) == "trends/overview"
+    assert message.get("intent")["name"] == "trends"
+    assert message.get("response_selector")["default"]["response"]["utter_action"] == (
+        "utter_trends/overview"
+    )
+
+
+def test_an_unsure_intent_or_a_topic_without_a_chance_follows_the_selector():
+    ranking = [("difference/services", 0.84), ("trends/overview", 0.15), ("services/bpo", 0.01)]
+    (message,) = RetrievalIntentAligner({}).process([chosen(0.8, ranking)])
+    assert selected(message) == "difference/services"
+    ranking = [("difference/services", 0.98), ("trends/overview", 0.02)]
+    (message,) = RetrievalIntentAligner({}).process([chosen(0.99, ranking)])
+    assert selected(message) == "difference/services"
+
+
+def test_a_topic_the_cues_chose_stands():
+    ranking = [("difference/services", 0.84), ("trends/overview", 0.15)]
+    (message,) = RetrievalIntentAligner({}).process(
+        [chosen(0.99, ranking, key="definition/front_back_office")]
+    )
+    assert selected(message) == "definition/front_back_office"

@@ -397,6 +397,11 @@ def read(text, key, intent="out_of_scope", aspects=()):
             "definition/call_center",
         ),
         ("ok and a bpo is what then", "services/bpo", "definition/bpo"),
+        (
+            "my cousin just got hired at a call center and i dont actually know what one is",
+            "services/call_center",
+            "definition/call_center",
+        ),
         # a story after the question, asking nothing more
         (
             "hey whats a call center, my uncle runs one",
