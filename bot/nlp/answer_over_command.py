@@ -181,7 +181,8 @@ class AnswerOverCommand(StatelessComponent):
                                 "any |your )?(?:recommendations?|questions|quiz)",
                                 "not (?:looking for|after|interested in) (?:a |the |any |your )?"
                                 "(?:recommendations?|questions|quiz)",
-                                "(?:skip|forget) (?:the |your )?(?:recommendations?|questions|quiz)",
+                                "(?:skip|forget) (?:the |your )?(?:recommendations?|questions|"
+                                "quiz)",
                                 "^\\W*(?:not now|not right now|maybe later|no thanks|nah thanks)"
                                 "(?=\\W*(?:thanks|thank you|thx|ty)?\\W*[,.;:!-]+\\s*\\S)"],
             "follow_up_flag": "follow_up_shape",
