@@ -664,3 +664,27 @@ def test_a_new_head_count_after_the_recommendation_keeps_the_budget(assistant, c
 def test_what_an_outside_firm_can_do_is_answered_not_asked_about(conversation):
     reply = conversation.say("could one outside firm do our wages, our accounts and our IT?")
     assert "A BPO can take over whole processes" in reply and "How many people" not in reply
+
+
+def test_the_questions_turned_down_with_a_question_answer_it_and_stop(assistant, conversation):
+    conversation.say("should we use a bpo or a call center")
+    reply = conversation.say("no need for a recommendation, just tell me what they have in common")
+    assert "Both serve customers" in reply and "stopped the questions" in reply
+    assert "How many people" not in reply
+    assert tracker_slot(assistant, conversation.sender, "requested_slot") is None
+
+
+def test_the_trade_advice_is_asked_for_and_staff_counted_are_no_tasks(assistant, conversation):
+    reply = conversation.say("could u recommend something for our accountancy practice")
+    assert "Noted" not in reply and "How many people" in reply
+    reply = conversation.say("around 40 accountants plus 6 admin")
+    assert "Noted" not in reply and "Which tasks" in reply
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") is None
+
+
+def test_a_denied_budget_beside_the_one_meant_is_not_taken(assistant, conversation):
+    conversation.say("we're a 30 person clinic and want someone to answer our phones, bpo or cc?")
+    conversation.say("moderate")
+    reply = conversation.say("sorry the budget is tight actually, not moderate")
+    assert "a tight budget" in reply
+    assert tracker_slot(assistant, conversation.sender, "budget") == "tight"

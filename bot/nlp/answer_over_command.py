@@ -37,6 +37,7 @@ from bot.nlp.base import (
     QUESTION_SHAPE,
     StatelessComponent,
     is_knowledge_question,
+    last_sentence_start,
     names_a_subject,
     overrule_intent,
     state,
@@ -54,6 +55,16 @@ _ASKS = re.compile(
 )
 
 
+# ... whether they do it, asked after a task told: "is that even something these places do?"
+_DO_THEY_DO_IT = re.compile(
+    r"\W*(?:(?:and|but|so)\W+)?(?:(?:is|are|would|could)\s+(?:that|this|it|these|those)\s+"
+    r"(?:even\s+|really\s+|actually\s+)?(?:something|a thing|stuff|work|the kind of thing)\s+"
+    r"(?:that\s+)?(?:these|those|such|they|you|u|one of)\b"
+    r"|(?:can|could|would|do|does|will)\s+(?:they|you|u|these places|those places|these guys)\s+"
+    r"(?:even\s+|really\s+|actually\s+|also\s+)?(?:do|handle|take|cover|manage)\s+"
+    r"(?:that|this|it|those|these)\b)",
+    re.IGNORECASE,
+)
 # a correction of the tasks given, asking nothing: "apologies, I was wrong: we only want
 # the reception work outsourced"
 _CORRECTION = re.compile(
@@ -221,7 +232,7 @@ class AnswerOverCommand(StatelessComponent):
         if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
             return True
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
-            return self.describes_a_task(message)
+            return self.describes_a_task(message) or self.task_then_can_they(message)
         if intent == self.config["explanation"] and not self.why_words.search(text):
             return self.states_an_answer_surely(message)
         if intent in self.config["unsure_readings"] and self.unsure.search(text):
@@ -298,6 +309,31 @@ class AnswerOverCommand(StatelessComponent):
                 for e in message.get(HELD_BACK) or []
             )
         )
+
+    def task_then_can_they(self, message: Message) -> bool:
+        """ "phoning people to sign them up as paying members. is that even something these
+        places do?": a task told, then only whether they do it (the recommendation says)."""
+        text = (message.get(TEXT) or "").rstrip()
+        cut = last_sentence_start(text)
+        if not cut or not _DO_THEY_DO_IT.match(text[cut:]) or names_a_subject(message):
+            return False
+        told = [
+            e
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "outsourced_function"
+            and e.get("start", 0) < cut
+            and (
+                not e.get("role")
+                or (
+                    e.get("role") == GUESS
+                    and e.get("confidence", 0.0) >= self.config["guessed_task_from"]
+                )
+            )
+        ]
+        if not told:
+            return False
+        state(message, [e for e in told if e.get("role") == GUESS])
+        return True
 
     def takes_a_guessed_task(self, message: Message) -> bool:
         """ "parents calling the school office", torn between a definition and an answer:

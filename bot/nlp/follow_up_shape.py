@@ -86,7 +86,10 @@ _THAT_COMPARED = re.compile(
     rf"|^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|are|would|will)\s+(?:it|that|this|they)\s+"
     r"(?:be\s+)?(?:broader|wider|narrower|bigger|larger|smaller|cheaper|pricier|better|worse|"
     r"easier|harder|tougher|faster|slower|more \w+|less \w+|the same|similar|different)\s+"
-    rf"(?:at|in|for|with|inside)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\W*$",
+    rf"(?:at|in|for|with|inside)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\W*$"
+    # "compared to a bpo's services tho?": the previous answer set against the one named
+    rf"|^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:compared|comparing|relative|versus|vs\.?)"
+    rf"(?:\s+(?:to|with))?\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}",
     re.IGNORECASE,
 )
 # "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too":

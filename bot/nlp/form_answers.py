@@ -178,7 +178,11 @@ _ACTIVITY = re.compile(r"\W*[a-z]+ing\b", re.IGNORECASE)
 # the work handed over named after it ("looking at outsourcing the fan phone line"), unless
 # denied ("not looking to outsource the warehouse")
 _WORK_HANDED = re.compile(
-    r"\b(?:outsourc\w*|hand(?:ing)?\s+over|farm(?:ing)?\s+out)\s+", re.IGNORECASE
+    r"\b(?:outsourc\w*|hand(?:ing)?\s+over|farm(?:ing)?\s+out)\s+"
+    # (not "an outsourcing approach for our retail chain": no work named)
+    r"(?=(?:the|our|my|their|all|some|part of)\s+(?!(?:approach|model|option|route|setup|"
+    r"solution|strategy|partner|provider|company|firm|advice|question|decision|plan)\b))",
+    re.IGNORECASE,
 )
 _DENIED = re.compile(r"\b(?:not|no|never|dont|wont)\b|n't\b", re.IGNORECASE)
 
@@ -1135,10 +1139,17 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 guesses[entity] = ranked[0]
         return found, guesses
 
-    def tasks(self, message: Message, entity: Text, own: Optional[tuple] = None) -> List[tuple]:
+    def tasks(
+        self,
+        message: Message,
+        entity: Text,
+        own: Optional[tuple] = None,
+        aside: List[tuple] = (),
+    ) -> List[tuple]:
         """(start, end, value -> probability) of each stretch of text between task
         boundaries, as the model that reads one task at a time sees it; `own` is the
-        stretch that says what the company is (`own_business`)."""
+        stretch that says what the company is (`own_business`), `aside` the words that
+        say what it is or who was counted inside a stretch (read around)."""
         if entity not in self.task_models:
             return []
         labels, weights, intercept = self.task_models[entity]
@@ -1178,7 +1189,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 len(rest) == self.config["fragment_words"] and _TOLD_AS_WORK.match(rest[0])
             )  # "(we'd want them) doing our accounts"
             inner = lead if told else start
-            probabilities = whole = self._read(message, entity, tokens, inner, end)
+            probabilities = whole = self._read_around(message, entity, tokens, inner, end, aside)
             head = _CIRCUMSTANCES.search(text, inner, end)
             if (
                 head
@@ -1202,7 +1213,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             ):
                 # "football club looking at outsourcing the fan phone line": the work named
                 # after the handing over, where the club drowns it
-                after = self._read(message, entity, tokens, handed.end(), end)
+                after = self._read_around(message, entity, tokens, handed.end(), end, aside)
                 if likeliest_task(after)[1] > after.get(NONE, 0.0):
                     probabilities = after
             if (
@@ -1236,6 +1247,34 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             read.append((start, end, orders_sent_out(text[start:end], probabilities)))
             before = end
         return read
+
+    def _read_around(
+        self,
+        message: Message,
+        entity: Text,
+        tokens: csr_matrix,
+        start: int,
+        end: int,
+        aside: List[tuple],
+    ) -> Dict[Text, float]:
+        """The reading of text[start:end] without the words set aside in it ("8 admin"
+        counted, "our accountancy practice" for which advice is asked): the likeliest
+        task of the pieces around them, or no task where nothing else is said."""
+        inside = sorted((max(s, start), min(t, end)) for s, t in aside if s < end and start < t)
+        if not inside:
+            return self._read(message, entity, tokens, start, end)
+        text, pieces, at = message.get(TEXT), [], start
+        for s, t in inside:
+            if re.search(r"[a-z]{2}", text[at:s], re.IGNORECASE):
+                pieces.append((at, s))
+            at = max(at, t)
+        if re.search(r"[a-z]{2}", text[at:end], re.IGNORECASE):
+            pieces.append((at, end))
+        readings = [self._read(message, entity, tokens, a, b) for a, b in pieces]
+        if not readings:
+            labels = self.task_models[entity][0]
+            return {str(label): float(str(label) == NONE) for label in labels}
+        return max(readings, key=lambda p: likeliest_task(p)[1])
 
     def _read(
         self, message: Message, entity: Text, tokens: csr_matrix, start: int, end: int
@@ -1454,7 +1493,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 + for_our_firm(message.get(TEXT))
             )
             text = message.get(TEXT)
-            read = {entity: self.tasks(message, entity, own) for entity in self.task_models}
+            aside = [span for span in said_of_itself if span != own]
+            read = {entity: self.tasks(message, entity, own, aside) for entity in self.task_models}
             # ... unless that work is asked for too ("we're an IT firm of 110 and need help
             # with it support"), in a stretch that does not say it
             asked_too = {

@@ -125,6 +125,42 @@ _OTHER_THING_CHOSEN = re.compile(
 )
 
 
+# a question from its first word ("do i need to charge vat ...")
+_ASKED_FROM_THE_START = re.compile(
+    r"^\W*(?:do|does|is|are|am|how|what|whats|what's|when|where|which|who|why|can|could|"
+    r"should|would|will)\b",
+    re.IGNORECASE,
+)
+# a greeting or thanks, then a question of its own ("hello there, how do i make lasagna",
+# "thanks for that! one more thing, how is freelance income taxed ...")
+_SMALL_TALK_FIRST = re.compile(
+    r"^\W*(?:(?:hi+|hey+|hello|hiya|heya|yo|morning|good (?:morning|afternoon|evening)|"
+    r"thanks?(?: (?:a lot|so much|for (?:that|this|the \w+)))?|thank (?:you|u)(?: (?:so much|"
+    r"for (?:that|this)))?|thx|ty|cheers|great|cool|nice)(?: there| again| all)?\W+)+"
+    r"(?:(?:one more thing|one last thing|also|another question|quick (?:one|question))\W+)?",
+    re.IGNORECASE,
+)
+# ... not small talk with the assistant, a request for its help or more of the same ("hi
+# there, how are you doing?", "hi, can you help me?", "thanks! what else should i know")
+_ASKS_THE_ASSISTANT = re.compile(
+    r"\b(?:you|u|ya|your|ur|yourself|help|assist\w*|questions?|recommend\w*|advi[cs]e|"
+    r"suggest\w*|else|more|start|begin|going|up)\b",
+    re.IGNORECASE,
+)
+
+
+def question_after_small_talk(text: Text) -> Optional[int]:
+    """Where the question starts after a greeting or thanks, if one of four words or more
+    follows it."""
+    found = _SMALL_TALK_FIRST.match(text)
+    if not found or found.end() >= len(text):
+        return None
+    rest = text[found.end() :]
+    if len(rest.split()) < 4 or not QUESTION_SHAPE.search(rest):
+        return None
+    return found.end()
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class NearDomainGuard(StatelessComponent):
     @staticmethod
@@ -293,12 +329,18 @@ class NearDomainGuard(StatelessComponent):
             and intent not in (self.config["advice"], self.config["answer"])
         ):
             return True  # "write a job ad for our bpo", "can u call me a taxi"
-        if intent in self.config["overruled"]:
+        if intent in self.config["overruled"] or (
+            intent in self.config["also_always"] and question_after_small_talk(text)
+        ):
             if always:
                 return True
             words = self.elsewhere
         elif intent == self.config["advice"]:
             words = self.advice_elsewhere
+        elif intent == self.config["answer"] and _ASKED_FROM_THE_START.match(text):
+            # "do i need to charge vat on services i sell to a client abroad": a question
+            # from its first word, of another field whatever it names
+            words = self.elsewhere
         elif intent == self.config["answer"] and (
             QUESTION_SHAPE.search(text) or _ASKS_AFTER.search(text)
         ):
@@ -315,7 +357,13 @@ class NearDomainGuard(StatelessComponent):
             return True
         matches = list(words.finditer(text)) if words else []
         if self.industries_named and any(
-            e.get("entity") == "aspect" and e.get("value") == self.config["industries"]
+            e.get("entity") == "aspect"
+            and e.get("value") == self.config["industries"]
+            # (asked in other words than the industry's own: "outsource manufacturing of our
+            # phone cases" names no question about industries)
+            and not any(
+                m.start() < e.get("end", 0) and e.get("start", 0) < m.end() for m in matches
+            )
             for e in message.get(ENTITIES) or []
         ):
             matches = [m for m in matches if not self.industries_named.fullmatch(m.group(0))]
@@ -418,6 +466,26 @@ class NearDomainGuard(StatelessComponent):
             and not fits_a_size(message.get(TEXT) or "")
         )
 
+    def small_talk_then_unanchored(self, message: Message) -> bool:
+        """A greeting or thanks, then a question with nothing of this assistant's domain
+        in it, nor a request for its help ("hello there, how do i make lasagna")."""
+        if (message.get(INTENT) or {}).get("name") not in self.config["also_always"]:
+            return False
+        text = message.get(TEXT) or ""
+        start = question_after_small_talk(text)
+        if start is None:
+            return False
+        rest = text[start:]
+        return not (
+            _ASKS_THE_ASSISTANT.search(rest)
+            or self.anchors.search(rest)
+            or any(
+                e.get("entity") in ("subject", "aspect", "outsourced_function", "company_size")
+                and e.get("end", len(text)) > start
+                for e in message.get(ENTITIES) or []
+            )
+        )
+
     def chooses_another_thing(self, message: Message) -> bool:
         """A request for advice on choosing something that is not a model of outsourcing,
         with nothing of this assistant's domain ("which wine should i pick")."""
@@ -456,7 +524,11 @@ class NearDomainGuard(StatelessComponent):
                 # kpo?")
                 self.mark(message, "elsewhere", 0, len(message.get(TEXT) or ""))
                 continue
-            if self.is_unanchored(message) or self.chooses_another_thing(message):
+            if (
+                self.is_unanchored(message)
+                or self.chooses_another_thing(message)
+                or self.small_talk_then_unanchored(message)
+            ):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
                 continue
             marker = self.marker(message)

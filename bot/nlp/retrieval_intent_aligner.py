@@ -17,11 +17,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.nlu.constants import (
-    RESPONSE_SELECTOR_DEFAULT_INTENT,
-    RESPONSE_SELECTOR_PROPERTY_NAME,
-    RESPONSE_SELECTOR_UTTER_ACTION_KEY,
-)
+from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
@@ -38,17 +34,10 @@ class RetrievalIntentAligner(StatelessComponent):
             # advantages for a small salon like mine": benefits/call_center)
             "named_from": 0.35,
             "named_confidence": 0.6,
-            # an intent read this surely keeps its kind: the selector's likeliest topic of
-            # that kind is chosen instead of another kind's, where it gives it at least
-            # `kind_from` ("what big changes are coming for the people who take calls ...":
-            # the trends, not the difference in services)
-            "trusted_from": 0.95,
-            "kind_from": 0.05,
         }
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            self._keep_sure_kind(message)
             self._align(message)
             self._named(message)
         return messages
@@ -69,30 +58,6 @@ class RetrievalIntentAligner(StatelessComponent):
         (subject,), (aspect,) = subjects, aspects
         if ASPECT_TOPICS.get(aspect, "").format(subject=subject) == key:
             overrule_intent(message, intent["name"], self.config["named_confidence"])
-
-    def _keep_sure_kind(self, message: Message) -> None:
-        selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
-            RESPONSE_SELECTOR_DEFAULT_INTENT
-        )
-        intent = message.get(INTENT) or {}
-        if not selection or intent.get("confidence", 0.0) < self.config["trusted_from"]:
-            return
-        ranking = selection.get("ranking") or []
-        key = selection["response"].get("intent_response_key") or ""
-        if not ranking or key != ranking[0]["intent_response_key"]:
-            return  # a topic chosen by the cues (topic_cues.py) stands
-        kind = intent.get("name")
-        if key.split("/")[0] == kind:
-            return
-        same_kind = [r for r in ranking if r["intent_response_key"].split("/")[0] == kind]
-        if not same_kind:
-            return
-        best = max(same_kind, key=lambda r: r["confidence"])
-        if best["confidence"] >= self.config["kind_from"]:
-            selection["response"]["intent_response_key"] = best["intent_response_key"]
-            selection["response"][RESPONSE_SELECTOR_UTTER_ACTION_KEY] = (
-                f"utter_{best['intent_response_key']}"
-            )
 
     @staticmethod
     def _align(message: Message) -> None:

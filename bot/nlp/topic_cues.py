@@ -87,6 +87,12 @@ _GOOD_POINTS = re.compile(
     r"good points|selling points|good about|great about)\b",
     re.IGNORECASE,
 )
+# "why use one over a bpo tho": why the one meant is chosen over the one named
+_WHY_THE_ONE = re.compile(
+    r"\bwhy (?:would (?:you|u|we|i|a company) )?(?:use|pick|choose|go (?:with|for)|hire) "
+    r"(?:one|it|them)\b",
+    re.IGNORECASE,
+)
 _ADVANTAGES_OVER = re.compile(
     rf"{_GOOD_POINTS.pattern}.*"
     # "what r the plus points of call centre compare to bpo"
@@ -642,7 +648,9 @@ class TopicCues(StatelessComponent):
             before = text[: named[0].get("start", 0)]
             if re.search(r"\bthan\s+(?:an?\s+|the\s+)?$", before) and _BETTER.search(before):
                 return next(s for s in self.config["subjects"] if s != only)
-            if _WEIGHED_AGAINST.search(before) and _GOOD_POINTS.search(before):
+            if _WEIGHED_AGAINST.search(before) and (
+                _GOOD_POINTS.search(before) or _WHY_THE_ONE.search(before)
+            ):
                 return next(s for s in self.config["subjects"] if s != only)
             if _BETTER_AT.match(text[named[0].get("end", 0) :]):
                 return only  # "and whats a bpo better at compared to that"

@@ -460,3 +460,36 @@ def test_a_question_that_turns_the_questions_down_is_a_stop_answered_first(text,
 )  # fmt: skip
 def test_a_recommendation_turned_down_read_as_a_request_is_a_stop(text, aspects, expected):
     assert declined(text, "request_recommendation", aspects) == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("phoning people to sign them up as paying members. is that even something these "
+         "places do?", "definition", "inform"),
+        ("chasing the invoices nobody pays. can they do that?", "services", "inform"),
+        # a subject named: the question about it
+        ("phoning people to sign them up. is that something a call centre does?", "services",
+         "services"),
+        # no task told before it
+        ("we were just wondering. can they do that?", "services", "services"),
+    ],
+)  # fmt: skip
+def test_a_task_then_whether_they_do_it_is_the_answer(text, intent, expected):
+    topic = f"{intent}/call_center"
+    task = {
+        "entity": "outsourced_function",
+        "value": "sales",
+        "start": 0,
+        "end": 10,
+        "role": "guess",
+        "confidence": 0.7,
+        "extractor": "FormAnswerClassifier",
+    }
+    subject = [{"entity": "subject", "value": "call_center", "start": 50, "end": 61}]
+    entities = [task] if "wondering" not in text else []
+    if "call centre" in text:
+        entities += subject
+    message = parsed_message(text, intent, 0.9, entities, topic)
+    (result,) = AnswerOverCommand({}).process([message])
+    assert result.get("intent")["name"] == expected

@@ -55,6 +55,7 @@ def flagged(msg) -> bool:
             "definition/call_center",
             [("call_center", "call centres")],
         ),
+        ("compared to a bpo's services tho?", "services/bpo", [("bpo", "bpo")]),
     ],
 )
 def test_follow_up_shapes_keep_their_topic_and_are_flagged(text, topic, subjects):
@@ -75,6 +76,9 @@ def test_follow_up_shapes_keep_their_topic_and_are_flagged(text, topic, subjects
         ("what kind of company is a bpo", "definition/bpo", [("bpo", "bpo")]),
         ("should a small clinic use one of the big outsourcing firms for payroll",
          "benefits/bpo", ()),
+        ("whats good about giving one outside firm our accounting, hr and it support",
+         "benefits/bpo", ()),
+        ("compared to other options, is a bpo good value", "benefits/bpo", [("bpo", "bpo")]),
     ],
 )  # fmt: skip
 def test_questions_of_their_own_stay_knowledge_questions(text, topic, subjects):

@@ -399,6 +399,7 @@ def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
         ("give me a haiku about bpo", "definition/bpo"),
         ("which call center software should i buy", "services/call_center"),
         ("what's a good headset for call center work", "benefits/call_center"),
+        ("who is the ceo of the company behind this chat about bpos", "definition/bpo"),
     ],
 )
 def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text, key):
@@ -406,7 +407,13 @@ def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text
 
 
 @pytest.mark.parametrize(
-    "text", ["is outstaffing the same thing as staff augmentation", "how does staff leasing work"]
+    "text",
+    [
+        "is outstaffing the same thing as staff augmentation",
+        "how does staff leasing work",
+        "hiya! is a virtual assistant worth it for a solo founder drowning in emails?",
+        "what does a fractional cfo do and what do they cost",
+    ],
 )
 def test_other_kinds_of_staffing_are_other_outsourcing(text):
     guard = NearDomainGuard({"elsewhere": CONFIG["elsewhere"]})
@@ -520,18 +527,25 @@ def test_a_budget_told_is_of_the_domain():
         # the industries the answer names, asked about with them
         ("what kinds of businesses hand their processes to an outside company? factories?",
          ["industries"], "services"),
-        # ... not another kind of outsourcing
+        # ... not another kind of outsourcing, nor the industry asked about by its own name
         ("should we outsource our manufacturing to a factory in china", [], "out_of_scope"),
+        ("should we outsource manufacturing of our phone cases to a factory in china",
+         ["industries@22"], "out_of_scope"),
     ],
 )  # fmt: skip
 def test_industries_the_answer_names_are_no_other_field(text, aspects, expected):
+    def aspect_at(name):
+        value, _, start = name.partition("@")
+        start = int(start or 0)
+        return {"entity": "aspect", "value": value, "start": start, "end": start + 13}
+
     guard = NearDomainGuard(
         {name: CONFIG[name] for name in ("elsewhere", "industries_named", "businesses")}
     )
     message = parsed_message(
         text,
         "services",
-        entities=[{"entity": "aspect", "value": a, "start": 0, "end": 1} for a in aspects],
+        entities=[aspect_at(a) for a in aspects],
         topic="services/industries",
     )
     (result,) = guard.process([message])
@@ -551,4 +565,19 @@ def test_a_business_of_another_field_like_the_visitors_own_is_theirs(text, expec
     )
     message = parsed_message(text, "request_recommendation", topic="choosing/overview")
     (result,) = guard.process([message])
+    assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("do i need to charge vat on services i sell to a client in another eu country",
+         "out_of_scope"),
+        # told as the work, not asked: an answer
+        ("doing our vat returns and the bookkeeping", "inform"),
+    ],
+)  # fmt: skip
+def test_a_question_of_another_field_read_as_an_answer_is_out_of_scope(text, expected):
+    guard = NearDomainGuard({name: CONFIG[name] for name in ("elsewhere", "advice_elsewhere")})
+    (result,) = guard.process([parsed_message(text, "inform", topic="careers/call_center")])
     assert result.get("intent")["name"] == expected

@@ -65,6 +65,9 @@ def topic_after(msg):
         ("what's great about them compared with a call centre", "benefits/call_center",
          "benefits/bpo"),
         ("the pros of them over a bpo?", "benefits/bpo", "benefits/call_center"),
+        ("why use one over a bpo tho", "benefits/bpo", "benefits/call_center"),
+        ("why would a company pick it over a call centre", "benefits/call_center",
+         "benefits/bpo"),
     ],
 )  # fmt: skip
 def test_one_sided_comparisons_answer_for_the_first_subject(text, chosen, expected):
