@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Dict, List, Optional, Pattern, Text
+from typing import Any, Dict, List, Pattern, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
@@ -37,13 +37,11 @@ from bot.nlp.base import (
     QUESTION_SHAPE,
     StatelessComponent,
     is_knowledge_question,
-    last_sentence_start,
     names_a_subject,
     overrule_intent,
     state,
     word_pattern,
 )
-from bot.nlp.choice_question import ANSWER_FIRST
 from bot.nlp.form_answers import REMOVED, STATED_ANSWER
 from bot.nlp.headcount import headcount
 from bot.nlp.topic_cues import DEFINITION_ASKED
@@ -55,16 +53,6 @@ _ASKS = re.compile(
 )
 
 
-# ... whether they do it, asked after a task told: "is that even something these places do?"
-_DO_THEY_DO_IT = re.compile(
-    r"\W*(?:(?:and|but|so)\W+)?(?:(?:is|are|would|could)\s+(?:that|this|it|these|those)\s+"
-    r"(?:even\s+|really\s+|actually\s+)?(?:something|a thing|stuff|work|the kind of thing)\s+"
-    r"(?:that\s+)?(?:these|those|such|they|you|u|one of)\b"
-    r"|(?:can|could|would|do|does|will)\s+(?:they|you|u|these places|those places|these guys)\s+"
-    r"(?:even\s+|really\s+|actually\s+|also\s+)?(?:do|handle|take|cover|manage)\s+"
-    r"(?:that|this|it|those|these)\b)",
-    re.IGNORECASE,
-)
 # a correction of the tasks given, asking nothing: "apologies, I was wrong: we only want
 # the reception work outsourced"
 _CORRECTION = re.compile(
@@ -183,21 +171,6 @@ class AnswerOverCommand(StatelessComponent):
                                  "(?:(?:just|only) (?:curious|browsing|looking(?: around)?)|"
                                  "was (?:just )?curious)"
                                  "(?=\\W*(?:tbh|really|thanks|thank you|thx|ty|lol|haha)?\\W*$)"],
-            # "no need for a recommendation, just tell me what they have in common", "not now
-            # thanks. whats the main difference": the questions turned down, a knowledge
-            # question asked with it: a stop, its question answered first (actions/recommend.py)
-            "declining_words": ["no need for (?:a |the |any |your )?(?:recommendations?|"
-                                "questions|quiz)",
-                                "(?:don'?t|do not|dont) (?:really )?(?:need|want) (?:a |the |"
-                                "any |your )?(?:recommendations?|questions|quiz)",
-                                "not (?:looking for|after|interested in) (?:a |the |any |your )?"
-                                "(?:recommendations?|questions|quiz)",
-                                "(?:skip|forget) (?:the |your )?(?:recommendations?|questions|"
-                                "quiz)",
-                                "^\\W*(?:not now|not right now|maybe later|no thanks|nah thanks)"
-                                "(?=\\W*(?:thanks|thank you|thx|ty)?\\W*[,.;:!-]+\\s*\\S)"],
-            "follow_up_flag": "follow_up_shape",
-            "advice": "request_recommendation",
             "sure_from": 0.6,
             # a knowledge question below this confidence, with `inform` at least this
             # likely, that asks nothing and names a task, is an answer
@@ -232,7 +205,7 @@ class AnswerOverCommand(StatelessComponent):
         if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
             return True
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
-            return self.describes_a_task(message) or self.task_then_can_they(message)
+            return self.describes_a_task(message)
         if intent == self.config["explanation"] and not self.why_words.search(text):
             return self.states_an_answer_surely(message)
         if intent in self.config["unsure_readings"] and self.unsure.search(text):
@@ -309,31 +282,6 @@ class AnswerOverCommand(StatelessComponent):
                 for e in message.get(HELD_BACK) or []
             )
         )
-
-    def task_then_can_they(self, message: Message) -> bool:
-        """ "phoning people to sign them up as paying members. is that even something these
-        places do?": a task told, then only whether they do it (the recommendation says)."""
-        text = (message.get(TEXT) or "").rstrip()
-        cut = last_sentence_start(text)
-        if not cut or not _DO_THEY_DO_IT.match(text[cut:]) or names_a_subject(message):
-            return False
-        told = [
-            e
-            for e in message.get(ENTITIES) or []
-            if e.get("entity") == "outsourced_function"
-            and e.get("start", 0) < cut
-            and (
-                not e.get("role")
-                or (
-                    e.get("role") == GUESS
-                    and e.get("confidence", 0.0) >= self.config["guessed_task_from"]
-                )
-            )
-        ]
-        if not told:
-            return False
-        state(message, [e for e in told if e.get("role") == GUESS])
-        return True
 
     def takes_a_guessed_task(self, message: Message) -> bool:
         """ "parents calling the school office", torn between a definition and an answer:
@@ -523,39 +471,8 @@ class AnswerOverCommand(StatelessComponent):
     def withdrawal_words(self) -> Pattern:
         return word_pattern(self.config["withdrawal_words"])
 
-    @functools.cached_property
-    def declining_words(self) -> Pattern:
-        return word_pattern(self.config["declining_words"])
-
-    def declines(self, message: Message) -> Optional[Text]:
-        """ "asks": the questions turned down and a knowledge question asked beside it (or
-        an aspect, in a message read as a request); "only": turned down, nothing asked
-        ("no need for a recommendation" read as a request or an answer); else None."""
-        if not self.declining_words.search(message.get(TEXT) or ""):
-            return None
-        intent = (message.get(INTENT) or {}).get("name")
-        if is_knowledge_question(message) or (
-            intent == self.config["advice"]
-            and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
-        ):
-            return "asks"
-        return "only" if intent in (self.config["advice"], self.config["intent"]) else None
-
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            declined = self.declines(message)
-            if declined:
-                overrule_intent(message, self.config["withdrawal"], 1.0, replace=True)
-                if declined == "asks":
-                    # its topic is answered as it stands, not as a follow-up of the last one
-                    kept = [
-                        e
-                        for e in message.get(ENTITIES) or []
-                        if e.get("entity") != self.config["follow_up_flag"]
-                    ]
-                    flag = {"entity": ANSWER_FIRST, "value": "true", "start": 0, "end": 0}
-                    message.set(ENTITIES, [*kept, flag], add_to_output=True)
-                continue
             if self.withdraws(message):
                 # the words say it, whatever NLU's doubt
                 overrule_intent(message, self.config["withdrawal"], 1.0, replace=True)

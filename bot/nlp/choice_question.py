@@ -315,7 +315,9 @@ _TRADE_THEN_WHICH = re.compile(
 # "car hire firm, call center or bpo?": a business named, then the bare choice
 _A_SIDE = r"(?:an?\s+)?(?:call[- ]?cent(?:er|re)|cc|bpo)"
 _TRADE_THEN_CHOICE = re.compile(
-    r"^\W*(?:(?:we'?re|we are|i run|i own)\s+)?(?:an?\s+|the\s+|our\s+|my\s+)?"
+    r"^\W*(?:(?:we'?re|we are|i run|i own)\s+)?(?:an?\s+|our\s+|my\s+)?"
+    # (not "what kind of company, call center or bpo?", "the biggest company, ...")
+    r"(?!(?:what|which|how|why|who|is|are|does|do|the|biggest|largest|best|top|any)\b)"
     r"(?:[\w'&-]+\s+){0,3}(?:firm|company|business|shop|agency|practice|clinic|club|school|"
     r"charity|group|chain|hotel|restaurant|store|startup|operator|studio|salon|garage|brand|"
     r"insurer|retailer|manufacturer|consultancy|dealership)(?:\s+(?:here|owner))?\s*[,;:-]+\s*"
@@ -1254,8 +1256,6 @@ class ChoiceQuestion(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if any(e.get("entity") == ANSWER_FIRST for e in message.get(ENTITIES) or []):
-                continue  # the questions turned down, a question asked (answer_over_command)
             if (message.get(INTENT) or {}).get("name") == self.config[
                 "recommendation"
             ] and self.job_seeker(message.get(TEXT) or ""):

@@ -52,8 +52,8 @@ from bot.nlp.base import (
     selected_topic,
     word_pattern,
 )
-from bot.nlp.choice_question import ANSWER_FIRST
 from bot.nlp.question_over_answer import CAPABILITY_ASKED
+from bot.nlp.questions_declined import DECLINING_WORDS
 from bot.nlp.topic_cues import NAME_ASKED
 
 _CONTINUATION = re.compile(
@@ -149,6 +149,7 @@ _SMALL_TALK = re.compile(
     re.IGNORECASE,
 )
 _THEIR = re.compile(r"\btheir\b", re.IGNORECASE)  # "what are their benefits"
+_QUESTIONS_DECLINED = word_pattern(DECLINING_WORDS)
 _IN_THIS_FIELD = re.compile(r"\b(?:this|that) (?:space|industry|sector|field|line of work)\b", re.I)
 _FOR_OUR_COMPANY = re.compile(
     r"\b(?:we|we'?re|our|us|advice|advise|recommend\w*|suggest\w*|outsourc\w*)\b", re.I
@@ -321,6 +322,14 @@ class FollowUpShape(StatelessComponent):
             )
         ):
             return True  # "and outbound, like ringing people up to sell stuff?"
+        if (
+            intent == self.config["advice_intent"]
+            and _QUESTIONS_DECLINED.search(text)
+            and any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or [])
+        ):
+            # "no need for a recommendation, just tell me what they have in common"
+            # (bot/nlp/questions_declined.py stops the questions after its answer)
+            return True
         if intent == self.config["advice_intent"] and self._asks_about_jobs(message):
             return True  # "what skills do u need to start out": "need" is no request
         if intent in self.config["help_intents"]:
@@ -462,8 +471,6 @@ class FollowUpShape(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if any(e.get("entity") == ANSWER_FIRST for e in message.get(ENTITIES) or []):
-                continue  # the questions turned down, a question asked (answer_over_command)
             if self.unsure_follow_up(message):
                 overrule_intent(message, self.config["intent"], self.config["sure_from"])
                 continue

@@ -184,7 +184,11 @@ _WORK_HANDED = re.compile(
     r"solution|strategy|partner|provider|company|firm|advice|question|decision|plan)\b))",
     re.IGNORECASE,
 )
-_DENIED = re.compile(r"\b(?:not|no|never|dont|wont)\b|n't\b", re.IGNORECASE)
+_DENIED = re.compile(
+    r"(?:\b(?:not|never|dont|wont)|n't)\s+(?:(?:looking|going|planning|wanting|trying|want|plan|"
+    r"intend\w*|about)\s+)?(?:to\s+)?\W*$",
+    re.IGNORECASE,
+)
 
 # a word of doing ("which one for a mobile phone repair chain" names things, does nothing)
 _DOING = re.compile(
@@ -597,22 +601,27 @@ _STAFF_OF_A_KIND = re.compile(
 
 # ... or by their work alone after a number of them: "around 40 teachers plus 8 admin"
 _COUNT_OF_A_KIND = re.compile(
-    r"\b(?:plus|incl\w*|including|with|and|\+)\s+(?:\d+|two|three|four|five|six|seven|eight|"
+    r"(?:\b(?:plus|incl\w*|including|with|and)|\+)\s+(?:\d+|two|three|four|five|six|seven|eight|"
     rf"nine|ten|a couple|a few)\s+(?P<kind>(?!{_HIRING})[\w-]+)(?=\W*$|\s*[,;.)])",
     re.IGNORECASE,
 )
 
 
-def staff_of_a_kind(text: Text) -> List[tuple]:
+def staff_of_a_kind(text: Text, found: Pattern = _STAFF_OF_A_KIND) -> List[tuple]:
     """Where a head count's people are named by their work: no task asked for."""
     if headcount(text) is None:
         return []
     return [
         m.span("kind")
-        for m in [*_STAFF_OF_A_KIND.finditer(text), *_COUNT_OF_A_KIND.finditer(text)]
+        for m in found.finditer(text)
         # ("we want to outsource payroll and customer service staff": work asked for)
         if not _ASKED_FOR.search(text[last_sentence_start(text[: m.start()]) : m.start()])
     ]
+
+
+def counted_by_their_work(text: Text) -> List[tuple]:
+    """ "around 40 teachers plus 8 admin": the people counted by their work alone."""
+    return staff_of_a_kind(text, _COUNT_OF_A_KIND)
 
 
 _ASKED_FOR = re.compile(
@@ -945,6 +954,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # of text is this sure of another task and gives the term this little
             "overrule_from": 0.8,
             "overrule_below": 0.05,
+            # ... and the term stands alone where the model gives it this much, reading
+            # another task likelier ("need help with it support")
+            "kept_term_from": 0.25,
             # below the threshold, the likeliest value is still given as a guess (role
             # "guess"), which only the question the form is asking takes
             "guess_from": 0.15,
@@ -1209,7 +1221,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 handed
                 and max(probabilities, key=probabilities.get) == NONE
                 and len(text[handed.end() : end].split()) >= 2
-                and not _DENIED.search(text, inner, handed.start())
+                and not _DENIED.search(text[inner : handed.start()])
             ):
                 # "football club looking at outsourcing the fan phone line": the work named
                 # after the handing over, where the club drowns it
@@ -1332,6 +1344,18 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     or not start <= e.get("start", -1) < end
                     or probabilities.get(str(e[ENTITY_ATTRIBUTE_VALUE]), 1.0) >= unlikely
                 ]
+            if any(
+                e[ENTITY_ATTRIBUTE_TYPE] == entity
+                and not e.get("role")
+                and start <= e.get("start", -1) < end
+                and str(e[ENTITY_ATTRIBUTE_VALUE]) != value
+                and probabilities.get(str(e[ENTITY_ATTRIBUTE_VALUE]), 0.0)
+                >= self.config["kept_term_from"]
+                for e in entities
+            ):
+                # "need help with it support": the exact term the model also finds likely
+                # is the stretch's task, not a second one beside it
+                continue
             found.append(self._entity(message, entity, value, confidence, start, end))
         if not add:
             return entities
@@ -1479,7 +1503,13 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 e
                 for e in entities
                 if e[ENTITY_ATTRIBUTE_TYPE] == budget_entity
-                and _NEGATED.search(message.get(TEXT)[: e.get("start", 0)])
+                and (
+                    _NEGATED.search(message.get(TEXT)[: e.get("start", 0)])
+                    # "tight, not moderate or flexible"
+                    or re.search(
+                        r"\bnot\s+[\w-]+\s+(?:or|nor)\s+$", message.get(TEXT)[: e.get("start", 0)]
+                    )
+                )
             ]
             if any(e[ENTITY_ATTRIBUTE_TYPE] == budget_entity and e not in denied for e in entities):
                 entities = [e for e in entities if e not in denied]
@@ -1490,10 +1520,12 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 ([own] if own else [])
                 + what_it_does(message.get(TEXT))
                 + staff_of_a_kind(message.get(TEXT))
-                + for_our_firm(message.get(TEXT))
             )
+            # ... and, read around inside a stretch, the trade advice is asked for and the
+            # staff counted by their work alone
+            aside = for_our_firm(message.get(TEXT)) + counted_by_their_work(message.get(TEXT))
+            said_of_itself += aside
             text = message.get(TEXT)
-            aside = [span for span in said_of_itself if span != own]
             read = {entity: self.tasks(message, entity, own, aside) for entity in self.task_models}
             # ... unless that work is asked for too ("we're an IT firm of 110 and need help
             # with it support"), in a stretch that does not say it

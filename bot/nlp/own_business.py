@@ -486,7 +486,8 @@ JOB_SEEKER = re.compile(
     r"am i (?:qualified|eligible|fit|suited)|"
     # "if i start out answering customer calls on a headset, where can i go from there?"
     r"where (?:can|could|would|will) i (?:go|get|end up) from there|"
-    r"(?:can|could|would|will) i (?:end up|move up|get promoted|work my way up|progress))\b",
+    r"(?:can|could|would|will) i (?:end up (?:working|running|managing|leading|as|in a|on)|"
+    r"move up|get promoted|work my way up|progress))\b",
     re.IGNORECASE,
 )
 

@@ -357,6 +357,22 @@ def test_questions_that_point_at_the_field_or_at_one_of_the_two(text, intent, as
 
 
 @pytest.mark.parametrize(
+    "text, aspects, expected",
+    [
+        ("actually no need for a recommendation, just tell me what they have in common",
+         ["similarities"], "follow_up"),
+        ("i don't need a recommendation, what are the costs like", ["savings"], "follow_up"),
+        ("no need for a recommendation", [], "request_recommendation"),
+        ("i need a recommendation on the costs", ["savings"], "request_recommendation"),
+    ],
+)  # fmt: skip
+def test_a_recommendation_declined_with_a_question_is_the_question(text, aspects, expected):
+    msg = message(text, "difference/similarities", intent="request_recommendation")
+    msg.set("entities", [{"entity": "aspect", "value": a} for a in aspects])
+    assert intent_after(msg)[0] == expected
+
+
+@pytest.mark.parametrize(
     "text, flagged_as_follow_up",
     [
         ("sorry, back up, what is one actually", True),

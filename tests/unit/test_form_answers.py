@@ -724,13 +724,15 @@ def test_a_term_after_after_says_when_not_what(text, term, when):
         ("a couple of warehouse lads", []),  # no head count: nobody counted
         ("around 40 teachers plus 8 admin", ["admin"]),
         ("we're 25 and need 2 admin", []),
+        ("40 teachers + 8 admin", ["admin"]),
         ("30 people, want to outsource payroll and customer service staff", []),
     ],
 )
 def test_the_people_counted_named_by_their_work_are_no_task(text, kinds):
-    from bot.nlp.form_answers import staff_of_a_kind
+    from bot.nlp.form_answers import counted_by_their_work, staff_of_a_kind
 
-    assert [text[a:b] for a, b in staff_of_a_kind(text)] == kinds
+    spans = staff_of_a_kind(text) + counted_by_their_work(text)
+    assert [text[a:b] for a, b in spans] == kinds
 
 
 @pytest.mark.parametrize(
@@ -847,3 +849,18 @@ def test_the_trade_of_the_business_advice_is_asked_for_is_no_task(text, kinds):
     from bot.nlp.form_answers import for_our_firm
 
     assert [text[a:b] for a, b in for_our_firm(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        ("we are not looking to outsource ", True),
+        ("we don't want to outsource ", True),
+        ("football club, not sure about outsourcing ", False),
+        ("football club looking at outsourcing ", False),
+    ],
+)
+def test_work_handed_over_denied_only_beside_the_verb(text, denied):
+    from bot.nlp.form_answers import _DENIED
+
+    assert bool(_DENIED.search(text.rsplit(" ", 2)[0] + " ")) == denied
