@@ -96,6 +96,16 @@ class QuestionsDeclined(StatelessComponent):
         found = self.declining_words.search(text) or self.opener.search(text)
         return found.end() if found else None
 
+    def only_declined(self, message: Message, after: int) -> bool:
+        """Turned down in so many words ("no need for a recommendation"), asking nothing
+        ("no thanks, that's all" turns down nothing but what was offered)."""
+        text = message.get(TEXT) or ""
+        return (
+            (message.get(INTENT) or {}).get("name") in self.config["declined_readings"]
+            and bool(self.declining_words.search(text))
+            and not _ASKS.search(text[after:])
+        )
+
     def answers_or_chooses(self, message: Message, after: int) -> bool:
         text = message.get(TEXT) or ""
         return bool(_CHOICE_ASKED.search(text[after:])) or any(
@@ -133,8 +143,6 @@ class QuestionsDeclined(StatelessComponent):
                 ]
                 flag = {"entity": ANSWER_FIRST, "value": "true", "start": 0, "end": 0}
                 message.set(ENTITIES, [*kept, flag], add_to_output=True)
-            elif (message.get(INTENT) or {}).get("name") in self.config[
-                "declined_readings"
-            ] and not _ASKS.search((message.get(TEXT) or "")[after:]):
+            elif self.only_declined(message, after):
                 overrule_intent(message, self.config["intent"], 1.0, replace=True)
         return messages

@@ -59,3 +59,10 @@ SIZE = {"entity": "company_size", "value": "small"}
 )  # fmt: skip
 def test_the_questions_turned_down(text, intent, topic, entities, expected):
     assert after(text, intent, topic, entities) == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent", [("no thanks, that's all", "deny"), ("not now, maybe later.", "deny")]
+)
+def test_a_no_thanks_asking_nothing_turns_down_only_what_was_offered(text, intent):
+    assert after(text, intent, "choosing/overview")[0] == intent
