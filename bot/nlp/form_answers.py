@@ -954,7 +954,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # of text is this sure of another task and gives the term this little
             "overrule_from": 0.8,
             "overrule_below": 0.05,
-            # ... and the term stands alone where the model gives it this much, reading
+            # ... and IT's own term stands alone where the model gives it this much, reading
             # another task likelier ("need help with it support")
             "kept_term_from": 0.25,
             # below the threshold, the likeliest value is still given as a guess (role
@@ -1348,7 +1348,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 e[ENTITY_ATTRIBUTE_TYPE] == entity
                 and not e.get("role")
                 and start <= e.get("start", -1) < end
-                and str(e[ENTITY_ATTRIBUTE_VALUE]) != value
+                # (only IT's own term, which the model misreads beside "it" the pronoun)
+                and str(e[ENTITY_ATTRIBUTE_VALUE]) == self.config["tech_task"] != value
                 and probabilities.get(str(e[ENTITY_ATTRIBUTE_VALUE]), 0.0)
                 >= self.config["kept_term_from"]
                 for e in entities

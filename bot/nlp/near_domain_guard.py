@@ -125,10 +125,12 @@ _OTHER_THING_CHOSEN = re.compile(
 )
 
 
-# a question from its first word ("do i need to charge vat ...")
+# a question from its first words ("do i need to charge vat ...", "is it legal to ..."; not
+# "do our tax returns", "how about payroll and the taxes": the work told)
 _ASKED_FROM_THE_START = re.compile(
-    r"^\W*(?:do|does|is|are|am|how|what|whats|what's|when|where|which|who|why|can|could|"
-    r"should|would|will)\b",
+    r"^\W*(?:(?:do|does|did|can|could|should|would|will|am|is|are)\s+(?:i|we|you|u|they|it|"
+    r"there)\b|(?:how|what|whats|what's|when|where|which|who|why)\b(?!\s+(?:about|abt)\b)"
+    r"[^?]*\?\s*$)",
     re.IGNORECASE,
 )
 # a greeting or thanks, then a question of its own ("hello there, how do i make lasagna",
