@@ -22,7 +22,9 @@ FLOORS = {
     "realistic_eighth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_ninth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_tenth": {"company_size": 0.95, "budget": 0.84, "outsourced_functions": 0.95},
-    "realistic_eleventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    # (session 36: a model trained in a fresh clone reads one more of the eleventh's and
+    # the fifty-sixth's task answers wrong than one trained here, from the same data)
+    "realistic_eleventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.93},
     "realistic_twelfth": {"company_size": 0.95, "budget": 0.93, "outsourced_functions": 0.92},
     "realistic_thirteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.84},
     "realistic_fourteenth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.92},
@@ -72,7 +74,7 @@ FLOORS = {
     "realistic_fiftyfourth": {"company_size": 0.9, "budget": 0.75, "outsourced_functions": 0.85},
     # session 24, honest (two of its task answers were printed once by a debug log)
     "realistic_fiftyfifth": {"company_size": 0.95, "budget": 0.91, "outsourced_functions": 0.95},
-    "realistic_fiftysixth": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.88},
+    "realistic_fiftysixth": {"company_size": 0.95, "budget": 0.8, "outsourced_functions": 0.87},
     # session 26, honest: only its figures read, at the level reached
     "realistic_fiftyseventh": {"company_size": 0.95, "budget": 0.87, "outsourced_functions": 0.93},
     # session 27, honest: only its figures read, at the level reached
