@@ -343,6 +343,10 @@ _NEGATION = (
     r"(?:(?:that|so|too|very|really|exactly|particularly|all that|an?)\s+)?"
 )
 _NEGATED = re.compile(_NEGATION + "$", re.IGNORECASE)
+# ... or denied in a list: "tight, not moderate or flexible"
+_DENIED_IN_A_LIST = re.compile(r"\bnot\s+[\w-]+\s+(?:or|nor)\s+$")
+# a piece of text with a word in it (two letters or more)
+_A_WORD = re.compile(r"[a-z]{2}", re.IGNORECASE)
 # a head count told as a change ("we merged last month, we're 260 staff now")
 _SIZE_CHANGED = re.compile(
     r"\b(?:now|anymore|any more|merged|merger|grew|grown|acquired|took over|taken over|"
@@ -1277,10 +1281,10 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             return self._read(message, entity, tokens, start, end)
         text, pieces, at = message.get(TEXT), [], start
         for s, t in inside:
-            if re.search(r"[a-z]{2}", text[at:s], re.IGNORECASE):
+            if _A_WORD.search(text[at:s]):
                 pieces.append((at, s))
             at = max(at, t)
-        if re.search(r"[a-z]{2}", text[at:end], re.IGNORECASE):
+        if _A_WORD.search(text[at:end]):
             pieces.append((at, end))
         readings = [self._read(message, entity, tokens, a, b) for a, b in pieces]
         if not readings:
@@ -1507,9 +1511,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 and (
                     _NEGATED.search(message.get(TEXT)[: e.get("start", 0)])
                     # "tight, not moderate or flexible"
-                    or re.search(
-                        r"\bnot\s+[\w-]+\s+(?:or|nor)\s+$", message.get(TEXT)[: e.get("start", 0)]
-                    )
+                    or _DENIED_IN_A_LIST.search(message.get(TEXT)[: e.get("start", 0)])
                 )
             ]
             if any(e[ENTITY_ATTRIBUTE_TYPE] == budget_entity and e not in denied for e in entities):
