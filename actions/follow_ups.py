@@ -446,6 +446,13 @@ _ABSTRACT_WHERE = re.compile(
     r"\bwhere(?=\s[^?.!]*\b(?:(?:comes?|coming) from|overlap\w*|fits? in|differ\w*)\b)",
     re.IGNORECASE,
 )
+# "the places where people sit answering phones": a "where" that describes, asking no place
+_DESCRIBING_WHERE = re.compile(
+    r"\b(?:places?|ones?|rooms?|buildings?|outfits?|setups?)\s+(?P<where>where)\b"
+    r"(?!\s+(?:are|is|do|does|can|could)\s+(?:they|it|these|those|you|u|i|we)\b)"
+    r"(?!\s+(?:i|we|you|u)\s+(?:live|are|work))",
+    re.IGNORECASE,
+)
 
 _SUBJECT = r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|business process outsourcing)"
 # a side alone, the reply to "a BPO or a call center?" ("for a bpo?", "the call centre one")
@@ -814,6 +821,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     asking = _DOES_THAT_INCLUDE.search(text)
     # "where do the savings come from?", "where does that overlap with a bpo?": no place
     abstract = _ABSTRACT_WHERE.search(text)
+    describing = {m.start("where") for m in _DESCRIBING_WHERE.finditer(text)}
     named = [
         e
         for e in tracker.latest_message.get("entities") or []
@@ -821,6 +829,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         and e.get("value")
         and not (asking and asking.start() <= e.get("start", -1) < asking.end())
         and not (abstract and abstract.start() == e.get("start", -1))
+        and e.get("start", -1) not in describing
     ]
     # "i keep reading about firms in asia and africa ... why is it so much cheaper?": a
     # last sentence that asks is the question; the story before it names aspects in passing
@@ -882,19 +891,38 @@ def names_the_difference(tracker: Tracker) -> bool:
     )
 
 
+# "the outsourcing firms that do ...": the subject described by its work
+_DESCRIBED_BY = re.compile(
+    r"\s+(?:that|which|who)\s+(?:do|does|handle|handles|run|runs|take|takes|manage|manages|"
+    r"cover|covers|offer|offers)\b",
+    re.IGNORECASE,
+)
+# ... up to the end of its sentence or a clause that asks ("..., would they take hr too")
+_ASKS_AGAIN = re.compile(
+    r"[.?!]|,\s*(?:can|could|would|will|do|does)\s+(?:they|one|it|you|u)\b", re.IGNORECASE
+)
+
+
 def named_task(tracker: Tracker, guessed: bool = False) -> Optional[Text]:
     """A task the message names, unless its words are a subject's ("and the phone
     people?" names a call center, not customer support); `guessed`: also one NLU only
     guessed ("does that include fixing our staff's computers?" reads as a question)."""
     entities = tracker.latest_message.get("entities") or []
     subjects = [e for e in entities if e.get("entity") == "subject"]
+    text = tracker.latest_message.get("text") or ""
+    # "and for the outsourcing firms that do the whole lot, accounts hr and all that?": the
+    # work that describes the subject, asked about as no task
+    described = [s.get("end", 0) for s in subjects if _DESCRIBED_BY.match(text[s.get("end", 0) :])]
     roles = (None, GUESS) if guessed else (None,)
     for entity in entities:
         if entity.get("entity") != "outsourced_function" or entity.get("role") not in roles:
             continue
         start, end = entity.get("start", 0), entity.get("end", 0)
-        if not any(start <= s.get("start", -1) and s.get("end", -1) <= end for s in subjects):
-            return str(entity["value"])
+        if any(start <= s.get("start", -1) and s.get("end", -1) <= end for s in subjects):
+            continue
+        if any(at <= start and not _ASKS_AGAIN.search(text[at:start]) for at in described):
+            continue
+        return str(entity["value"])
     return None
 
 

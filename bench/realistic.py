@@ -86,6 +86,7 @@ SIXTYFOURTH = REPO_ROOT / "tests" / "realistic_sixty_fourth"  # session 33: only
 SIXTYFIFTH = REPO_ROOT / "tests" / "realistic_sixty_fifth"  # session 34: only figures read
 SIXTYSIXTH = REPO_ROOT / "tests" / "realistic_sixty_sixth"  # session 35: only figures read
 SIXTYSEVENTH = REPO_ROOT / "tests" / "realistic_sixty_seventh"  # session 36: only figures read
+SIXTYEIGHTH = REPO_ROOT / "tests" / "realistic_sixty_eighth"  # session 37: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -154,6 +155,7 @@ SETS = {
     "sixtyfifth": SIXTYFIFTH,
     "sixtysixth": SIXTYSIXTH,
     "sixtyseventh": SIXTYSEVENTH,
+    "sixtyeighth": SIXTYEIGHTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -454,6 +454,12 @@ FLOORS = {
         "follow_up_accuracy": 0.96,
         "dialogues_reached": 0.97,
     },  # session 36, honest: only its figures read, the level reached less one item
+    "realistic_sixty_eighth": {
+        "knowledge_accuracy": 0.98,
+        "out_of_scope_rejection": 0.93,
+        "follow_up_accuracy": 0.94,
+        "dialogues_reached": 0.95,
+    },  # session 37, honest: only its figures read, the level reached less one item
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

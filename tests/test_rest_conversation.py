@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
+import pytest
+
 from bot.channels.message_policy import EMPTY_MESSAGE_REPLY, MAX_MESSAGE_CHARS
 from bot.rest_client import post_json
 
@@ -651,14 +653,28 @@ def test_what_callers_ring_torn_with_a_definition_is_the_answer(assistant, conve
     ]
 
 
-def test_a_new_head_count_after_the_recommendation_keeps_the_budget(assistant, conversation):
-    conversation.say("we run a chain of florists, bpo or cc?")
-    conversation.say("30")
-    conversation.say("customer orders by phone")
+@pytest.mark.parametrize(
+    "opening, size, tasks, correction",
+    [
+        ("we run a chain of florists, bpo or cc?", "30", "customer orders by phone",
+         "we merged with another practice last month, now we're 280 people"),
+        # a head count corrected with no word of change
+        ("construction firm, trying to decide between a bpo and a call centre", "about 120 of us",
+         "ringing clients who haven't paid their invoices",
+         "sorry, we're 1200 not 120, left off a zero"),
+    ],
+)  # fmt: skip
+def test_a_new_head_count_after_the_recommendation_keeps_the_budget(
+    assistant, conversation, opening, size, tasks, correction
+):
+    conversation.say(opening)
+    conversation.say(size)
+    conversation.say(tasks)
     assert "My recommendation: a call center" in conversation.say("moderate")
-    reply = conversation.say("we merged with another practice last month, now we're 280 people")
+    reply = conversation.say(correction)
     assert "a large company" in reply and "tight" not in reply
     assert tracker_slot(assistant, conversation.sender, "budget") == "moderate"
+    assert tracker_slot(assistant, conversation.sender, "recommended_model") == "bpo"
 
 
 def test_what_an_outside_firm_can_do_is_answered_not_asked_about(conversation):
@@ -688,3 +704,24 @@ def test_a_denied_budget_beside_the_one_meant_is_not_taken(assistant, conversati
     reply = conversation.say("sorry the budget is tight actually, not moderate")
     assert "a tight budget" in reply
     assert tracker_slot(assistant, conversation.sender, "budget") == "tight"
+
+
+def test_a_trade_after_a_casual_greeting_is_the_visitors_own(conversation):
+    reply = conversation.say("hiya, recruitment agency, which outsourcing option suits us?")
+    assert "How many people" in reply and "outside what I know" not in reply
+
+
+def test_a_description_then_a_question_is_answered_not_taken_as_tasks(conversation):
+    reply = conversation.say(
+        "a friend runs a company that other firms pay to do their admin and accounts for them. "
+        "what do you call that kind of company"
+    )
+    assert "Business Process Outsourcing" in reply and "Noted" not in reply
+
+
+def test_a_monthly_sum_for_the_budget_is_taken_as_the_budget(assistant, conversation):
+    conversation.say("we roast coffee for cafes, bpo or call centre?")
+    conversation.say("about 55")
+    conversation.say("packing the orders and booking the courier pickups")
+    assert "My recommendation: a BPO" in conversation.say("2 or 3k a month maybe")
+    assert tracker_slot(assistant, conversation.sender, "budget") is not None

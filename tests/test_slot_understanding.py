@@ -90,6 +90,7 @@ FLOORS = {
     "realistic_sixty_fifth": {"company_size": 0.97, "budget": 0.9, "outsourced_functions": 0.97},
     "realistic_sixty_sixth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.92},
     "realistic_sixty_seventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
+    "realistic_sixty_eighth": {"company_size": 0.97, "budget": 0.95, "outsourced_functions": 0.97},
 }
 
 

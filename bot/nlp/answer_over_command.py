@@ -78,6 +78,19 @@ _WH = re.compile(
     re.IGNORECASE,
 )
 
+# a clause after the first that asks ("..., is outsourcing our processes normal in our
+# industry", "... for them. what even is that kind of company"): not "..., do the books"
+# ("moderate, could stretch a bit", "customer support, where people ring about orders",
+# "payroll, hr etc. would be good" answer)
+_CLAUSE_ASKS = re.compile(
+    r"(?<!etc)(?<!e\.g)(?<!i\.e)[,.;:!]\s*(?:(?:so|and|but|then)\s+)?"
+    r"(?:(?:whats|what's|(?:what|how|why|which|who|where|when)\s+(?:even\s+|actually\s+|"
+    r"exactly\s+)?(?:is|are|do|does|did|can|could|would|should))\b|"
+    r"(?:is|are|can|could|would|will|do|does)\s+(?:it|that|this|there|they|these|those|we|i|"
+    r"you|u|outsourc\w*|an?|the)\b)",
+    re.IGNORECASE,
+)
+
 
 # not knowing asked of the assistant, of pay or of how it works ("i don't know what you can
 # do", "not sure what is reasonable pay for agents"): no budget
@@ -276,6 +289,7 @@ class AnswerOverCommand(StatelessComponent):
         return (
             is_knowledge_question(message)
             and not _WH.search(message.get(TEXT) or "")
+            and not _CLAUSE_ASKS.search(message.get(TEXT) or "")
             and any(
                 e.get("entity") == "outsourced_function"
                 and e.get("confidence", 0.0) >= self.config["held_task_from"]
@@ -345,6 +359,7 @@ class AnswerOverCommand(StatelessComponent):
         entities, text = message.get(ENTITIES) or [], message.get(TEXT) or ""
         return (
             not _ASKS.search(text)
+            and not _CLAUSE_ASKS.search(text)
             and not any(e.get("entity") in ("subject", "aspect") for e in entities)
             and any(
                 e.get("entity") in self.config["answer_entities"]

@@ -26,9 +26,12 @@ _COMPARISON = re.compile(
     # "llc or sole proprietorship, which is better?", "which is better: leasing or buying"
     r"|^\W*(?P<e>[\w .'-]+?)\s+or\s+(?P<f>[\w .'-]+?)\s*[,?]+\s*which\b"
     r"|\bwhich\b[^?]*?[,:]\s*(?P<g>[\w .'-]+?)\s+or\s+(?P<h>[\w .'-]+?)\W*$"
-    # "wholesaler or distributor - what is the difference?"
+    # "wholesaler or distributor - what is the difference?", "support and resistance in
+    # trading, whats the difference"
     r"|^\W*(?P<i>[\w .'-]+?)\s+or\s+(?P<j>[\w .'-]+?)\s*[-–:,?]+\s*(?:what|whats|what's|how)\b"
-    r"[^?]*\bdiffer",
+    r"[^?]*\bdiffer"
+    r"|^\W*(?P<k>[\w .'-]+?)\s+and\s+(?P<l>[\w .'-]+?)\s*[-–:,?]+\s*(?:what|whats|what's)"
+    r"(?:\s+is)?\s+(?:the\s+)?(?:main\s+|real\s+)?differences?\W*$",
     re.IGNORECASE,
 )
 # inbound and outbound calls, not marketing; outsourcing itself against keeping work in-house

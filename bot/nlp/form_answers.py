@@ -347,12 +347,6 @@ _NEGATED = re.compile(_NEGATION + "$", re.IGNORECASE)
 _DENIED_IN_A_LIST = re.compile(r"\bnot\s+[\w-]+\s+(?:or|nor)\s+$")
 # a piece of text with a word in it (two letters or more)
 _A_WORD = re.compile(r"[a-z]{2}", re.IGNORECASE)
-# a head count told as a change ("we merged last month, we're 260 staff now")
-_SIZE_CHANGED = re.compile(
-    r"\b(?:now|anymore|any more|merged|merger|grew|grown|acquired|took over|taken over|"
-    r"last (?:month|year|week|quarter))\b",
-    re.IGNORECASE,
-)
 _NEGATED_SIZE = re.compile(
     _NEGATION + r"(?:small|smaller|tiny|little|big|bigger|large|huge|massive|medium|mid-?sized?)\b",
     re.IGNORECASE,
@@ -405,6 +399,12 @@ _PLENTY = re.compile(
 _COUNTS_PEOPLE = re.compile(
     r"\b(?:people|staff|employees|ppl|of us|team|workers|heads|members|volume|calls|customers)\b",
     re.IGNORECASE,
+)
+
+
+# the visitor's own people counted: "we're 2200 not 220"
+_OWN_COUNT = re.compile(
+    r"\b(?:we'?re|we are|we r|there'?s|there are|we have|we'll be)\b", re.IGNORECASE
 )
 
 
@@ -1669,16 +1669,16 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
     def budget_beside_a_count(
         self, message: Message, entity: Text, counted: Optional[Text]
     ) -> bool:
-        """A budget only the model reads, beside a head count, in a message that names no
-        money nor an amount: "sorry, we merged last month, we're 260 staff now" reads a
-        little like a tight budget. It stays a guess."""
+        """A budget only the model reads, beside a head count of the visitor's own
+        people, in a message that names no money: "sorry, we merged last month, we're 260
+        staff now" or "we're 2200 not 220, missed a zero" reads a little like a tight
+        budget. It stays a guess (not "2 or 3k a month maybe", a sum)."""
         text = message.get(TEXT) or ""
         return (
             entity == self.config["budget_entity"]
             and counted is not None
-            and bool(_SIZE_CHANGED.search(text))
+            and bool(_COUNTS_PEOPLE.search(text) or _OWN_COUNT.search(text))
             and not names_money(text)
-            and not amount_in_a_word(text)
         )
 
     def budget_beside_a_task(

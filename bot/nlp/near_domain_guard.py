@@ -94,7 +94,8 @@ _OURS_BEFORE = re.compile(r"\b(our|my)\s+(\w+\s+){0,2}$", re.IGNORECASE)
 # staff, ...": what the visitor's company is, said first
 # ("textile factory looking for advice on who to hand work to")
 _FIRST_SAID = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening))\b\W*)?(?:an?\s+|the\s+)?"
+    r"^\W*(?:(?:hi|hiya|hey|heya|hello|howdy|yo|morning|afternoon|evening|"
+    r"good (?:morning|afternoon|evening))(?:\s+there)?\b\W*)?(?:an?\s+|the\s+)?"
     # (not "recommend a catering company with halal options", "need catering")
     r"(?:(?!(?:recommend|suggest|need|want|find|hire|get|any|some|looking|a|an|the)\b)"
     r"[\w-]+\s+){0,2}$",

@@ -71,8 +71,9 @@ _ADVICE_ASKED = re.compile(
     r"what would (?:you|u))\b",
     re.IGNORECASE,
 )
-# set on a message that asks what an outside firm can do: ChoiceQuestion leaves it a
-# question ("can an outside firm do our bookkeeping ...?" tells of the visitor's own work)
+# set on a message that asks what an outside firm can do or brings: ChoiceQuestion leaves
+# it a question ("can an outside firm do our bookkeeping ...?" tells of the visitor's own
+# work)
 CAPABILITY_ASKED = "capability_asked"
 
 # "can an outside firm do our bookkeeping, hiring and keep our laptops running?"
@@ -81,6 +82,16 @@ _OUTSIDE_FIRM_DOES = re.compile(
     r"(?:outside|external|third[- ]party|outsourcing|outsourced)\s+(?:firms?|compan(?:y|ies)|"
     r"providers?|partners?|agenc(?:y|ies)|business(?:es)?|teams?)\s+(?:\w+\s+){0,2}?"
     r"(?:do|handle|take (?:on|over|care of)|run|manage|cover|look after|sort)\b",
+    re.IGNORECASE,
+)
+# "whats good about handing finance, hr and support to one outside provider": what handing
+# work to an outside firm brings
+_OUTSIDE_FIRM_GOOD = re.compile(
+    rf"{_CLAUSE_START}what(?:'?s| is| are)?\s+(?:so\s+|actually\s+|really\s+)?"
+    r"(?:good|great|the (?:advantages?|benefits?|upsides?|point|gain))\s+(?:about|of|in)\s+"
+    r"(?:handing|giving|outsourcing|passing|sending|moving|letting)\b[^?.]*?\b"
+    r"(?:outside|external|third[- ]party|outsourcing|specialist)\s+(?:firms?|compan(?:y|ies)|"
+    r"providers?|partners?|agenc(?:y|ies)|teams?)\b",
     re.IGNORECASE,
 )
 _CAN_THEY = re.compile(
@@ -272,9 +283,14 @@ class QuestionOverAnswer(StatelessComponent):
     def outside_firm_asked(self, message: Message) -> Optional[Text]:
         """ "could one outside firm do our wages, our accounts and fix our computers?": what
         an outside firm can do, for the tasks named (a BPO's services, with work of the back
-        office; a call center's, with customer communication only), not which to choose."""
+        office; a call center's, with customer communication only), not which to choose;
+        "whats good about handing finance and hr to one outside provider": what it brings
+        (their benefits)."""
         text = message.get(TEXT) or ""
         found = _OUTSIDE_FIRM_DOES.search(text)
+        kind = "services"
+        if not found:
+            found, kind = _OUTSIDE_FIRM_GOOD.search(text), "benefits"
         if not found or _ADVICE_ASKED.search(text, found.end()):
             return None  # ("... which model would you recommend?": the choice)
         entities = message.get(ENTITIES) or []
@@ -287,7 +303,7 @@ class QuestionOverAnswer(StatelessComponent):
         }
         if not tasks:
             return None
-        return "services/bpo" if tasks - set(CUSTOMER_TASKS) else "services/call_center"
+        return f"{kind}/bpo" if tasks - set(CUSTOMER_TASKS) else f"{kind}/call_center"
 
     @staticmethod
     def asked_in_its_sentence(text: Text, at: int) -> bool:

@@ -437,6 +437,10 @@ _TRENDS = {"trends": "trends/overview", "ai": "trends/ai_automation",
            "remote": "trends/remote_global"}  # fmt: skip
 
 
+# words that only ask what the two share
+_SHARED = re.compile(r"in common|alike|similarit(?:y|ies)|same (?:goals?|aims?)", re.IGNORECASE)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class TopicCues(StatelessComponent):
     @staticmethod
@@ -678,6 +682,7 @@ class TopicCues(StatelessComponent):
                 or self.careers_named(message, key)
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
+                or self.shared_asked(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
             )
@@ -979,6 +984,25 @@ class TopicCues(StatelessComponent):
             # "which part of the company each one covers" names the relationship in passing
             found.discard(by_aspect.get("relationship"))
         return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def shared_asked(message: Message, key: Text) -> Optional[Text]:
+        """ "what does it have in common with a call center" reads like one side's answer:
+        what the two share is asked, in words that say nothing else ("similar to ours",
+        "shared services" do)."""
+        if key.partition("/")[0] not in ("definition", "services", "benefits"):
+            return None
+        text = message.get(TEXT) or ""
+        return next(
+            (
+                "difference/similarities"
+                for e in message.get(ENTITIES) or []
+                if e.get("entity") == "aspect"
+                and e.get("value") == "similarities"
+                and _SHARED.fullmatch(text[e.get("start", 0) : e.get("end", 0)])
+            ),
+            None,
+        )
 
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
         if key not in self.config["phrases"]:

@@ -286,6 +286,32 @@ def test_an_answer_after_a_question_back_is_an_answer(text, intent, entity, expe
     assert intent_after(text, intent, [entity]) == expected
 
 
+@pytest.mark.parametrize(
+    "text, held, expected",
+    [
+        ("we're a telecom company, is outsourcing our processes normal in our industry",
+         True, "services"),
+        ("my aunt works at a firm that runs admin and payroll for others. what even is that",
+         False, "follow_up"),
+        ("admin and payroll for our 40 staff", False, "inform"),
+        # answers whose later clause asks nothing
+        ("admin, could add payroll later if it works", False, "inform"),
+        ("admin and payroll, which take up most of our week", False, "inform"),
+        ("admin, hr etc. would be good to hand over", False, "inform"),
+    ],
+)  # fmt: skip
+def test_a_clause_that_asks_keeps_a_question_a_question(text, held, expected):
+    from bot.nlp.base import HELD_BACK
+
+    task = {"entity": "outsourced_function", "value": "administration", **RULER}
+    intent = "services" if held else "follow_up"
+    message = parsed_message(text, intent, 1.0, [] if held else [task], "services/industries")
+    if held:
+        message.set(HELD_BACK, [{**task, **MODEL, "confidence": 0.99}])
+    (result,) = AnswerOverCommand({}).process([message])
+    assert result.get("intent")["name"] == expected
+
+
 def test_the_customers_questions_told_as_the_work_are_an_answer():
     """A knowledge question that names no subject and asks nothing, where the task model
     read a task surely (held back as the question's)."""

@@ -33,6 +33,7 @@ def entity(text, sentence, name, value):
         "leasing or buying our vans, which is cheaper?",
         "which is better for a shop: a franchise or an independent store",
         "franchise or licence - what is the difference?",
+        "support and resistance in trading, whats the difference",
     ],
 )
 def test_other_comparisons_become_out_of_scope(text):
@@ -64,6 +65,13 @@ def test_other_things_compared_beside_both_named_are_still_other_things():
         ("bpo or call centre, which one for us?", [("bpo", "subject", "bpo")]),
         ("outsourcing or keeping it in-house, which is cheaper?", []),
         ("inbound vs outbound, which do call centers do more", []),
+        ("bpo and call center, whats the difference", [("bpo", "subject", "bpo")]),
+        ("front office and back office - what's the difference", []),
+        (
+            "we run a bakery and get calls, what's the difference between a bpo and a call centre",
+            [("bpo", "subject", "bpo")],
+        ),
+        ("ok and thanks, how do they differ", []),
         # both named around it: other things as examples of how they differ
         (
             "do bpos use other software than call centres, like crm versus erp?",

@@ -2161,3 +2161,45 @@ def test_back_office_work_named_beside_another_aspect_is_no_question_on_the_offi
         tracker_factory, "trends/ai_automation", text, "follow_up", entities
     )
     assert main_aspect(tracker, "trends/ai_automation") == "ai"
+
+
+@pytest.mark.parametrize(
+    "text, aspect",
+    [
+        ("what about the places where people answer phones all day, what are they", None),
+        ("and where are they usually based", "locations"),
+        ("are there places where i live that do this", "locations"),
+    ],
+)
+def test_a_where_that_describes_asks_no_place(tracker_factory, text, aspect):
+    start = text.index("where")
+    entities = [{"entity": "aspect", "value": "locations", "start": start, "end": start + 5}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/bpo", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "definition/bpo") == aspect
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("and for the outsourcing firms that do the whole lot, accounts hr and all that?",
+         "utter_benefits/bpo"),
+        # ... but a task asked of the subject is asked about
+        ("and do the outsourcing firms do hr?", "utter_services/bpo"),
+        ("outsourcing firms that do accounts, would they take hr too", "utter_services/bpo"),
+    ],
+)  # fmt: skip
+def test_work_that_describes_the_other_subject_is_no_task_asked_about(
+    tracker_factory, text, expected
+):
+    subject, task = text.index("outsourcing firms"), text.index("hr")
+    entities = [
+        {"entity": "subject", "value": "bpo", "start": subject, "end": subject + 17},
+        {"entity": "outsourced_function", "value": "hr", "start": task, "end": task + 2},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "benefits/call_center", text, "follow_up", entities
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == [expected]

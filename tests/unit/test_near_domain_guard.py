@@ -179,6 +179,8 @@ def advice_reading(text):
         ),
         ("textile factory looking for advice on who to hand work to", None),
         ("security guard company with 300 guards, what would you advise us", None),
+        ("hiya, recruitment agency, can you help us decide between outsourcing options?", None),
+        ("hi there, staffing agency here, which model fits", None),
         # the visitor's own trade, named again in the story
         (
             "we are cleaning company with 120 workers, the problem is the hiring of new cleaners. "

@@ -325,6 +325,11 @@ def test_an_aspect_asked_in_a_sentence_that_wants_to_know_is_the_question():
         # the choice asked for after it
         ("could an outside firm handle our calls? which model would you recommend?",
          "request_recommendation", ["customer_support"], None),
+        # what handing work to an outside firm brings
+        ("volumes swing a lot. whats good about handing finance, hr and support to one "
+         "outside provider", "inform", ["accounting", "hr", "customer_support"], "benefits/bpo"),
+        ("what's the advantage of giving our phone lines to an outside team", "inform",
+         ["customer_support"], "benefits/call_center"),
     ],
 )  # fmt: skip
 def test_what_an_outside_firm_can_do_is_a_question_on_the_services(text, intent, tasks, expected):

@@ -108,6 +108,23 @@ def test_a_place_asked_is_no_question_about_ai_unless_ai_is_named_too():
     assert topic_after(both) == "trends/ai_automation"
 
 
+def with_aspect(text, key, words, value="similarities"):
+    found = message(text, key)
+    start = text.index(words)
+    aspect = {"entity": "aspect", "value": value, "start": start, "end": start + len(words)}
+    found.set("entities", [*found.get("entities"), aspect])
+    return found
+
+
+@pytest.mark.parametrize("chosen", ["benefits/call_center", "definition/bpo", "services/bpo"])
+def test_what_they_share_asked_of_one_side_is_the_similarities(chosen):
+    text = "what does it have in common with a call center"
+    assert topic_after(with_aspect(text, chosen, "in common")) == "difference/similarities"
+    # ... not "similar" said of something else
+    text = "what would they provide to a business similar to ours"
+    assert topic_after(with_aspect(text, chosen, "similar")) == chosen
+
+
 def test_both_subjects_named_with_the_services_get_how_their_services_differ():
     text = "which services do i get from a bpo that i don't get from a call center"
     assert topic_after(message(text, "services/bpo", ["services"])) == "difference/services"
