@@ -867,6 +867,14 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         and answered != "careers"
     ):
         return "difference"  # "and how is that different from what a bpo offers?"
+    if (
+        answered in specific
+        and len(specific) > 1
+        and any(e.get("entity") == "subject" for e in tracker.latest_message.get("entities") or [])
+    ):
+        # "and on the bpo side, what systems and automation do they run on?" after the tech of
+        # call centers: the same aspect, of the side it names (the other word is part of it)
+        return answered
     specific = [a for a in specific if a != answered] or specific
     if (
         aspects == ["difference"]

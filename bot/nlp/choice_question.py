@@ -753,6 +753,27 @@ BARE_CHOICE = re.compile(
     re.IGNORECASE,
 )
 
+# "what should a global shipping firm with 20k employees choose for customer service when
+# the budget is a shoestring?": a company of the visitor's making, told with the form's facts
+_WHAT_SHOULD_ONE_CHOOSE = re.compile(
+    r"\b(?:what|which(?: one)?)\s+(?:should|would|could)\s+(?:an?|the|one)\s+[^?]{0,100}?\b"
+    r"(?:choose|pick|go (?:for|with)|opt for|use|get)\b",
+    re.IGNORECASE,
+)
+# the fewest of the form's facts that make such a company a case to recommend for
+_FACTS_OF_A_CASE = 2
+
+# "which one? we run an ecommerce marketplace, 2,400 employees ...", "advice pls - we're a
+# furniture retailer with stores in 6 cities": the choice asked first, then the company
+_ASKED_THEN_STORY = re.compile(
+    rf"^\W*{_OPENER}(?:which one|which (?:is|would be) (?:better|best|right)|"
+    r"help (?:me |us )?(?:pick|choose|decide)|(?:need |some |any )?advi[cs]e(?: (?:pls|please|plz|"
+    r"needed|wanted))?|(?:a )?re?c+om+[ae]?n?dation (?:pls|please|plz|needed|wanted)|"
+    r"what (?:do|would) (?:you|u) (?:recommend|suggest))\s*[?!.:,;-]+\s*(?:(?:so|ok|well)\W+)?"
+    r"(?:we|we'?re|we are|i|i'?m|i am|our|my)\b",
+    re.IGNORECASE,
+)
+
 # "we're a car dealership with 35 staff, bpo or call center for following up sales leads
 # by phone?": the choice, after what the company is
 _OWN_THEN_CHOICE = re.compile(
@@ -1140,6 +1161,12 @@ class ChoiceQuestion(StatelessComponent):
             or trade_then_which(text)
             or self.story_then_opinion(text)
             or self.story_then_choice(text)
+            or (
+                _ASKED_THEN_STORY.search(text)
+                and BUSINESS_SIGN.search(text)
+                and not NOT_A_BUSINESS_NEED.search(text)
+                and not self.job_seeker(text)
+            )
             # "i wanna stop answering customer complaints myself" (read as "stop", too)
             or (
                 HANDING_OVER.search(text)
@@ -1196,6 +1223,8 @@ class ChoiceQuestion(StatelessComponent):
             # "we run 3 dental clinics. in general, how should a company decide ...": the
             # question asked of any business, after the visitor's own is told of
             own = None
+        if _WHAT_SHOULD_ONE_CHOOSE.search(text) and self.facts_told(message) >= _FACTS_OF_A_CASE:
+            return self.config["recommendation"]
         if (self.patterns["general"].search(text) or of_a_size) and not own:
             # "whats better for a small shop" reads as nothing the classifier knows
             # ("llc or sole proprietorship, which is better for a small shop": other things)
@@ -1243,6 +1272,18 @@ class ChoiceQuestion(StatelessComponent):
         ):
             return self.config["recommendation"]
         return ""
+
+    @staticmethod
+    def facts_told(message: Message) -> int:
+        """How many of the form's questions the message answers: a size, a task, a budget."""
+        from bot.nlp.form_answers import states_a_size  # (form_answers imports this module)
+
+        text = message.get(TEXT) or ""
+        tasks = any(
+            e.get("entity") == "outsourced_function" and not e.get("role")
+            for e in message.get(ENTITIES) or []
+        )
+        return sum((bool(states_a_size(text)), tasks, bool(names_money(text))))
 
     @staticmethod
     def job_seeker(text: Text) -> bool:

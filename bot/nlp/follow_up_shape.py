@@ -63,6 +63,11 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 # a message that goes on from the previous one: "and call centres, what do they handle"
+_AND_A_SUBJECT = re.compile(
+    r"^\W*(?:and|n|nd|what about|how about|and what about)\s+(?:an?\s+|the\s+)?"
+    rf"(?:{SUBJECT_NAMES}|cc)\s*[,;:?!-]",
+    re.IGNORECASE,
+)
 _AND_THEN = re.compile(r"^\W*(?:and|n|nd|what about|how about|and what about)\b", re.I)
 _POINTING_BACK = re.compile(
     # ("our accounting, hr and it support": IT, not "it")
@@ -180,6 +185,8 @@ _YOU_SAID_FIRST = re.compile(
 _FILLER = re.compile(
     r"\b(and|n|nd|or|so|ok|okay|k|kk|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
     r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me|wbu|wby|abt|"
+    # "whats the bpo equivalent", "and the call centre version?"
+    r"whats|s|equivalent|counterpart|version|"
     # "how about the bpo side of things", "call centres as well?"
     r"of things|as well|aswell|likewise|"
     # "vs a bpo?" after the definition of a call center: the two compared
@@ -306,6 +313,15 @@ class FollowUpShape(StatelessComponent):
             ]
             if not others and not _FILLER.sub(" ", rest).strip():
                 return True
+        if (
+            intent in self.config["unsure_intents"]
+            and (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["sure_from"] + 0.1
+            and _AND_A_SUBJECT.match(text)
+            and not any(e.get("entity") == "near_domain" for e in message.get(ENTITIES) or [])
+        ):
+            # "and a call centre, in the same simple words please, my dad runs a corner shop":
+            # the other subject first, then what the visitor says of it
+            return True
         if intent in self.config["unsure_intents"] and self._asks_of_this_field(message):
             return True  # "what trends should i keep an eye on in this space"
         if (

@@ -60,7 +60,8 @@ _ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.I
 _OWN_BEFORE = re.compile(
     r"\b(for|we'?re|we are|we r|i'?m|i am|as|run|own|operate|manage|i have|we have|we do|"
     r"fits?|suits?)"
-    r"\s+(an?\s+|the\s+)?(\w+\s+){0,2}$"
+    # ("for a 50-person marketing agency", not "for a low-cost translation agency")
+    r"\s+(an?\s+|the\s+)?(\d[\w-]*\s+|\w+\s+){0,2}$"
     # "i'm office manager at a law firm of 65"
     r"|\b(?:work(?:s|ing)?|manager|director|owner|administrator|assistant|receptionist|partner|"
     r"ceo|coo|cfo|bursar|secretary)\s+(?:at|for|of)\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$",

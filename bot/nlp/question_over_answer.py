@@ -57,6 +57,10 @@ _CAN_IT = re.compile(
     rf"|{_CLAUSE_START}what\s+(?:else\s+)?(?:can|could|would|will|does|do)\s+"
     rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:\w+\s+)?"
     r"(?:do|handle|offer|cover|provide|take on|bring)\b"
+    # "... need someone to take orders over the phone. is that something call centres do"
+    rf"|\bis\s+(?:that|this|it)\s+(?:something|a thing|the (?:kind|sort) of (?:thing|work))\s+"
+    rf"(?:that\s+)?(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+(?:\w+\s+)?(?:do|does|handle|handles|"
+    r"offer|offers|cover|covers|take on|takes on)\b"
     # "im wondering what tasks a call centre could do for me"
     r"|\bwhat\s+(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+"
     rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:can|could|would|might|will)\s+"
@@ -137,6 +141,13 @@ _WANTS_TO_KNOW = re.compile(
     re.IGNORECASE,
 )
 _WHICH_OF_THESE = re.compile(r"\b(?:which|what) of (?:these|those|them|the above)\b", re.I)
+# a choice asked for, in any words: the request it was read as
+_CHOICE_ASKED = re.compile(
+    r"\b(?:recommend\w*|suggest\w*|advi[cs]e\w*|suits?|suited|right for|best for|go (?:for|with)|"
+    r"choose|choosing|pick|decide|which (?:one|model|option|type|kind|way)|should (?:we|i))\b",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(r"(?:ies|[^s]s)\W*$", re.IGNORECASE)
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
 _WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
 
@@ -260,6 +271,8 @@ class QuestionOverAnswer(StatelessComponent):
             return None
         if intent.get("name") == self.config["answer_intent"] and not subjects:
             return self.aspect_asked(message)
+        if intent.get("name") == self.config["recommendation_intent"] and not subjects:
+            return self.aspect_asked_beside_a_story(message)
         aspects = [e.get("value") for e in entities if e.get("entity") == "aspect"]
         named = [a for a in aspects if a in self.config["aspect_topics"]]
         # "ai impact on cc": a few words naming one of them and an aspect, read unsurely,
@@ -338,6 +351,28 @@ class QuestionOverAnswer(StatelessComponent):
             for e in entities
             if e.get("entity") == "aspect"
             and "{subject}" not in self.config["aspect_topics"].get(e.get("value"), "{subject}")
+        ]
+        if not topics:
+            return None
+        chosen = selected_topic(message)
+        return chosen if chosen in topics else topics[0]
+
+    def aspect_asked_beside_a_story(self, message: Message) -> Optional[Text]:
+        """ "we're a mid size insurance broker in leeds, would insurance be one of the
+        industries that uses this kind of thing?": a request for the recommendation in its
+        words that asks, in a sentence that asks, about an aspect that needs no subject."""
+        text = message.get(TEXT) or ""
+        if _CHOICE_ASKED.search(text):
+            return None
+        topics = [
+            topic
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "aspect"
+            and e.get("value") in self.config["asked_beside_a_choice"]
+            and "{subject}" not in (topic := self.config["aspect_topics"].get(e.get("value"), ""))
+            # "the industries that use it" asks about them; "our industry" tells of its own
+            and _PLURAL.search(text[e.get("start", 0) : e.get("end", 0)])
+            and self.asked_in_its_sentence(text, e.get("start", 0))
         ]
         if not topics:
             return None

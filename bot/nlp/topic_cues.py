@@ -363,6 +363,13 @@ _SET_AGAINST = re.compile(
     re.IGNORECASE,
 )
 
+# "in one sentence, what sets a bpo apart": how it differs from the other, not what it is
+_SETS_APART = re.compile(
+    rf"\b(?:sets?|makes?|marks?)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+(?:apart|different|"
+    r"distinct)\b|\bdistinguish(?:es)?\s+(?:an?\s+|the\s+)?" + rf"{SUBJECT_NAMES}\b",
+    re.IGNORECASE,
+)
+
 
 def overrulable(message: Message) -> bool:
     """Read as none of the knowledge questions, nor as a request or its reasons (the
@@ -387,7 +394,7 @@ def only_what_it_is(text: Text) -> Optional[Text]:
 # or "... sales calls too, or only support?": more than the one thing
 _CAN_DO = re.compile(
     r"(^|[,.;?!]\s*|\b(and|but|so)\s+)(can|could|will|would|do|does)\b.{0,40}?\b"
-    r"(do|handle|take (care of|over)|manage|cover|run|offer|provide|help with|sell)\b"
+    r"(do|handle|take (care of|over)|manage|cover|run|offer|provide|help with|sell|include)\b"
     r"|\bor (is it |are they |do they |does it )?(only|just)\b",
     re.IGNORECASE,
 )
@@ -431,6 +438,17 @@ _JOBS_DONE = re.compile(
     r"\bwhat (?:jobs|tasks|kind of (?:jobs|work)) (?:would|does|do|can|could|will) "
     r"(?:an? |the )?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
     r"(?:do|handle|take on|cover)\b",
+    re.IGNORECASE,
+)
+_STAFF_WORDS = re.compile(
+    r"\b(?:staff|employees?|workers?|agents?|perks|hired|jobs?|salary|pay|"
+    r"work(?:ing)? (?:at|for|in))\b",
+    re.IGNORECASE,
+)
+_MOVING_TO = re.compile(
+    r"\b(?:mov(?:e|es|ing)|switch(?:es|ing)?|jump(?:s|ing)?|transfer(?:s|ring)?|go(?:ing)?|"
+    r"chang(?:e|es|ing)|get(?:ting)? a job)\s+(?:over\s+|across\s+)?(?:to|into|at)\s+"
+    rf"(?:an?\s+|the\s+)?(?P<to>{SUBJECT_NAMES})\b",
     re.IGNORECASE,
 )
 _TRENDS = {"trends": "trends/overview", "ai": "trends/ai_automation",
@@ -674,11 +692,13 @@ class TopicCues(StatelessComponent):
                 self.bad_points(message, key)
                 or self.good_points_asked_last(message, key)
                 or self.how_work_is_done_now(message, key)
+                or self.set_apart(message, key)
                 or self.which_is_front_or_back(message, key)
                 or self.front_and_back(message, key)
                 or self.definition(message, key)
                 or self.one_sided(message, key)
                 or self.better_at(message)
+                or self.good_points_not_jobs(message, key)
                 or self.careers_named(message, key)
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
@@ -855,6 +875,15 @@ class TopicCues(StatelessComponent):
         return None
 
     @staticmethod
+    def set_apart(message: Message, key: Text) -> Optional[Text]:
+        """ "what sets a bpo apart": how the two differ, where one side's answer was read."""
+        if key.split("/")[-1] in ("bpo", "call_center") and _SETS_APART.search(
+            message.get(TEXT) or ""
+        ):
+            return "difference/overview"
+        return None
+
+    @staticmethod
     def which_is_front_or_back(message: Message, key: Text) -> Optional[Text]:
         """ "which one is front office only": which of the two works where, the structure."""
         asked = _WHICH_ONE_IS_AN_OFFICE.search(message.get(TEXT) or "")
@@ -956,10 +985,33 @@ class TopicCues(StatelessComponent):
         return None
 
     @staticmethod
+    def good_points_not_jobs(message: Message, key: Text) -> Optional[Text]:
+        """ "and a cc, whats it good at compared to that, our sales director keeps asking
+        me": read as the jobs for the person named, it asks what one side brings."""
+        subject = key.partition("/")[2]
+        aspects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"
+        }
+        if (
+            key.startswith("careers/")
+            and "benefits" in aspects
+            and "careers" not in aspects
+            # ("what benefits do the staff get?": the jobs)
+            and not _STAFF_WORDS.search(message.get(TEXT) or "")
+        ):
+            return f"benefits/{subject}" if subject in ("bpo", "call_center") else None
+        return None
+
+    @staticmethod
     def careers_named(message: Message, key: Text) -> Optional[Text]:
         """ "which careers does the call centre side offer": the jobs there, though "offer"
         reads like what it does ("what jobs does a bpo do" is what it does)."""
         subject = key.partition("/")[2]
+        moving = _MOVING_TO.search(message.get(TEXT) or "")
+        if key.startswith("careers/") and moving:
+            # "working as an agent in a call centre and thinking of moving over to a bpo,
+            # what roles would there be for me": the jobs where the visitor is going
+            return f"careers/{'bpo' if _BPO.search(moving.group('to')) else 'call_center'}"
         if key.startswith("services/") and subject in ("bpo", "call_center"):
             if _CAREER_WORDS.search(message.get(TEXT) or ""):
                 return f"careers/{subject}"

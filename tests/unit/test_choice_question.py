@@ -1222,3 +1222,38 @@ def test_what_decides_it_for_us_asks_for_the_recommendation():
 )  # fmt: skip
 def test_a_trade_or_an_own_decision_then_the_choice_asks_for_it(text, intent, expected):
     assert read(text, intent)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("advice pls - we're a furniture retailer with stores in 6 cities", "inform"),
+        ("which one? we run an ecommerce marketplace, 2,400 employees, customers and sellers "
+         "call constantly", "inform"),
+        ("what should a global shipping firm with 20k employees choose for customer service "
+         "when the budget is a shoestring?", "choosing"),
+    ],
+)  # fmt: skip
+def test_the_choice_asked_first_or_for_a_company_told_with_facts_is_the_request(text, intent):
+    message = parsed_message(text, intent, 0.7, topic="choosing/overview")
+    if "customer service" in text:
+        start = text.index("customer service")
+        message.set(
+            "entities",
+            [
+                {
+                    "entity": "outsourced_function",
+                    "value": "customer_support",
+                    "start": start,
+                    "end": start + 16,
+                }
+            ],
+        )
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+
+
+def test_a_company_in_general_with_one_fact_is_no_request():
+    text = "what should a small company choose, generally?"
+    (result,) = ChoiceQuestion({}).process([parsed_message(text, "choosing", 0.9)])
+    assert result.get("intent")["name"] == "choosing"

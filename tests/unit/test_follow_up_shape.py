@@ -120,6 +120,7 @@ def test_a_question_on_an_aspect_is_not_a_request_for_help(text, aspects, expect
         ("how about the bpo side of things", "benefits", "follow_up"),
         ("bpo as well?", "benefits", "follow_up"),
         ("and the outsourcing one, bpo", "difference", "follow_up"),
+        ("whats the bpo equivalent", "benefits", "follow_up"),
         ("bpo", "request_recommendation", "request_recommendation"),
     ],
 )
@@ -383,3 +384,18 @@ def test_what_is_one_points_back_only_alone(text, flagged_as_follow_up):
     from bot.nlp.follow_up_shape import _POINTING_BACK
 
     assert bool(_POINTING_BACK.search(text)) == flagged_as_follow_up
+
+
+def test_the_other_sides_equivalent_is_a_follow_up():
+    for text in ("whats the bpo equivalent", "and what's the bpo version?"):
+        assert flagged(message(text, "careers/bpo", [("bpo", "bpo")]))
+
+
+def test_the_other_subject_first_then_a_story_is_a_follow_up_when_nlu_is_unsure():
+    text = "and a call centre, in the same simple words please, my dad runs a corner shop"
+    msg = message(text, "difference/overview", [("call_center", "call centre")], "out_of_scope")
+    msg.set("intent", {"name": "out_of_scope", "confidence": 0.58})
+    assert intent_after(msg)[0] == "follow_up"
+    msg = message(text, "difference/overview", [("call_center", "call centre")], "out_of_scope")
+    msg.set("intent", {"name": "out_of_scope", "confidence": 0.95})
+    assert intent_after(msg)[0] == "out_of_scope"

@@ -2203,3 +2203,23 @@ def test_work_that_describes_the_other_subject_is_no_task_asked_about(
     )
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == [expected]
+
+
+def test_the_aspect_just_answered_named_again_of_the_other_side_stays(tracker_factory):
+    text = "and on the bpo side, what systems and automation do they run their work on?"
+    entities = [
+        {"entity": "subject", "value": "bpo", "start": 11, "end": 14},
+        {"entity": "aspect", "value": "technology", "start": 30, "end": 37},
+        {"entity": "aspect", "value": "ai", "start": 42, "end": 52},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/technology", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "difference/technology") == "technology"
+    # with no side named, the new aspect is the question
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/technology", "what systems and automation", "follow_up",
+        [{"entity": "aspect", "value": "technology", "start": 5, "end": 12},
+         {"entity": "aspect", "value": "ai", "start": 17, "end": 27}],
+    )  # fmt: skip
+    assert main_aspect(tracker, "difference/technology") == "ai"

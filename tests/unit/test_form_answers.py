@@ -3,7 +3,13 @@ task ends and the next begins."""
 
 import pytest
 
-from bot.nlp.form_answers import FormAnswerClassifier, clauses, money_deciders, taken_away
+from bot.nlp.form_answers import (
+    FormAnswerClassifier,
+    clauses,
+    money_deciders,
+    places_of_work,
+    taken_away,
+)
 
 
 def found(text, *values):
@@ -636,6 +642,11 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
         ("our sales team refused, so we need sales calls outsourced", None),
         ("correction: budget's tight, finance just told me", "finance just told me"),
         ("the accounts team told me, we need them done", None),
+        (
+            "we need to be careful, finance has asked us to keep everything lean this year",
+            "finance has asked us",
+        ),
+        ("finance asked us to find someone for the books", None),
     ],
 )
 def test_a_department_deciding_the_money_is_no_task(text, decider):
@@ -864,3 +875,19 @@ def test_work_handed_over_denied_only_beside_the_verb(text, denied):
     from bot.nlp.form_answers import _DENIED
 
     assert bool(_DENIED.search(text.rsplit(" ", 2)[0] + " ")) == denied
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("around 25 people in the warehouse and office combined, so not big",
+         "people in the warehouse and office"),
+        ("300 staff across 4 warehouses and the head office", "staff across 4 warehouses and the "
+         "head office"),
+        ("we need someone for the warehouse and deliveries", None),
+        ("120 people, we want to outsource warehouse management", None),
+    ],
+)  # fmt: skip
+def test_where_the_people_counted_work_is_no_task(text, place):
+    spans = places_of_work(text)
+    assert (text[slice(*spans[0])] if spans else None) == place

@@ -342,3 +342,49 @@ def test_what_an_outside_firm_can_do_is_a_question_on_the_services(text, intent,
         return
     assert (result.get("intent")["name"], topic) == (expected.split("/")[0], expected)
     assert result.get(CAPABILITY_ASKED)
+
+
+def read_with_aspect_at(text, chosen, aspect, word):
+    """A request for the recommendation with one aspect, found at `word`."""
+    start = text.index(word)
+    entities = [{"entity": "aspect", "value": aspect, "start": start, "end": start + len(word)}]
+    message = parsed_message(text, "request_recommendation", 1.0, entities, chosen)
+    (result,) = QuestionOverAnswer({}).process([message])
+    topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
+    return result.get("intent")["name"], topic
+
+
+@pytest.mark.parametrize(
+    "text, aspect, word, expected",
+    [
+        ("right ok, so we're a mid size insurance broker in leeds, would insurance be one of "
+         "the industries that uses this kind of thing?", "industries", "industries",
+         "services/industries"),
+        ("we're a small online shop, where are these companies usually based?", "locations",
+         "based", None),
+        # the visitor's own industry, or a choice asked for: the request stays
+        ("we're 80 people in the insurance industry, is that usual?", "industries", "industry",
+         None),
+        ("we're a bank, which industries use these and which would suit us?", "industries",
+         "industries", None),
+    ],
+)  # fmt: skip
+def test_an_aspect_asked_beside_a_story_with_no_subject_is_that_question(
+    text, aspect, word, expected
+):
+    intent, topic = read_with_aspect_at(text, "services/industries", aspect, word)
+    if expected is None:
+        assert intent == "request_recommendation"
+    else:
+        assert (intent, topic) == (expected.split("/")[0], expected)
+
+
+def test_is_that_something_one_does_asks_what_it_does():
+    text = (
+        "we sell furniture online and need someone to take orders over the phone. is that "
+        "something call centres do"
+    )
+    intent, topic = reading(
+        text, "request_recommendation", "definition/call_center", ["call_center"], confidence=1.0
+    )
+    assert intent == "definition" and topic == "definition/call_center"

@@ -839,3 +839,55 @@ def test_the_relationship_named_in_passing_gives_way_to_another_kind_of_differen
 )  # fmt: skip
 def test_what_kind_of_thing_one_is_asks_for_its_definition(text, chosen, aspects, expected):
     assert topic_after(message(text, chosen, aspects)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        ("in one sentence, what sets a bpo apart", "definition/bpo", "difference/overview"),
+        ("what distinguishes a call centre", "benefits/call_center", "difference/overview"),
+        # an aspect's comparison read stays
+        ("what sets a bpo apart in terms of tech", "difference/technology",
+         "difference/technology"),
+        ("what does a bpo do", "definition/bpo", "definition/bpo"),
+    ],
+)  # fmt: skip
+def test_what_sets_one_apart_is_how_they_differ(text, chosen, expected):
+    assert topic_after(message(text, chosen)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        ("im an agent in a call centre in manila and thinking of moving over to a bpo, what "
+         "roles would there be for me there?", "careers/call_center", "careers/bpo"),
+        ("i work at a bpo, would switching to a call center be a step down career wise",
+         "careers/bpo", "careers/call_center"),
+        ("what jobs are there in a call center", "careers/call_center", "careers/call_center"),
+    ],
+)  # fmt: skip
+def test_the_jobs_asked_about_are_where_the_visitor_is_moving(text, chosen, expected):
+    assert topic_after(message(text, chosen, aspects=["careers"])) == expected
+
+
+def test_whether_one_includes_named_tasks_is_what_it_does():
+    msg = message("does bpo include it support and logistics", "difference/relationship")
+    msg.set(
+        "entities",
+        [
+            *msg.get("entities"),
+            {"entity": "outsourced_function", "value": "logistics", "start": 31, "end": 40},
+        ],
+    )
+    assert topic_after(msg) == "services/bpo"
+
+
+def test_what_one_is_good_at_is_no_question_of_jobs_for_the_person_named():
+    text = "and a cc, whats it good at compared to that, our sales director keeps asking me"
+    assert topic_after(message(text, "careers/call_center", aspects=["benefits"])) == (
+        "benefits/call_center"
+    )
+    text = "what are the benefits of working at a call center"
+    assert topic_after(message(text, "careers/call_center", ["benefits", "careers"])) == (
+        "careers/call_center"
+    )
