@@ -87,6 +87,7 @@ SIXTYFIFTH = REPO_ROOT / "tests" / "realistic_sixty_fifth"  # session 34: only f
 SIXTYSIXTH = REPO_ROOT / "tests" / "realistic_sixty_sixth"  # session 35: only figures read
 SIXTYSEVENTH = REPO_ROOT / "tests" / "realistic_sixty_seventh"  # session 36: only figures read
 SIXTYEIGHTH = REPO_ROOT / "tests" / "realistic_sixty_eighth"  # session 37: only figures read
+SIXTYNINTH = REPO_ROOT / "tests" / "realistic_sixty_ninth"  # session 38: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -156,6 +157,7 @@ SETS = {
     "sixtysixth": SIXTYSIXTH,
     "sixtyseventh": SIXTYSEVENTH,
     "sixtyeighth": SIXTYEIGHTH,
+    "sixtyninth": SIXTYNINTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -291,6 +291,14 @@ class QuestionOverAnswer(StatelessComponent):
         kinds = {self.config["aspect_topics"].get(a, "").split("/")[0] for a in aspects}
         if named and chosen.split("/")[0] not in kinds and not message.get(DEFINITION_ASKED):
             return self.config["aspect_topics"][named[0]].format(subject=subjects[0])
+        if (
+            capability
+            and not named
+            and chosen.split("/")[0] not in ("services", "definition", "careers")
+        ):
+            # "... need someone to take orders over the phone. is that something call
+            # centres do": what it does, whatever else the classifier read
+            return f"services/{subjects[0]}"
         return chosen or None
 
     def outside_firm_asked(self, message: Message) -> Optional[Text]:

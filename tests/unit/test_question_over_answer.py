@@ -385,6 +385,14 @@ def test_is_that_something_one_does_asks_what_it_does():
         "something call centres do"
     )
     intent, topic = reading(
-        text, "request_recommendation", "definition/call_center", ["call_center"], confidence=1.0
+        text, "request_recommendation", "difference/similarities", ["call_center"], confidence=1.0
     )
-    assert intent == "definition" and topic == "definition/call_center"
+    assert (intent, topic) == ("services", "services/call_center")
+
+
+def test_would_one_have_better_jobs_stays_a_question_of_jobs():
+    text = "we're 40 people, and would a bpo have better jobs for someone who studied hr at uni?"
+    intent, topic = reading(
+        text, "request_recommendation", "careers/bpo", ["bpo"], ["careers"], confidence=1.0
+    )
+    assert topic == "careers/bpo"
