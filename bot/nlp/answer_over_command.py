@@ -92,6 +92,12 @@ _CLAUSE_ASKS = re.compile(
 )
 
 
+_ANY_WH = re.compile(r"\b(?:what|which|how|why|who|where|when)\b", re.IGNORECASE)
+_OFFICE_WORK = re.compile(
+    r"\b(?:front|back)[- ]?office (?:stuff|work|tasks|things|jobs|bits|side)\b", re.IGNORECASE
+)
+
+
 # not knowing asked of the assistant, of pay or of how it works ("i don't know what you can
 # do", "not sure what is reasonable pay for agents"): no budget
 _OF_US_OR_PAY = re.compile(
@@ -215,7 +221,16 @@ class AnswerOverCommand(StatelessComponent):
                 or self.replaces_a_task(message)
                 or self.not_sure_of_the_budget(message)
             )
-        if intent == self.config["follow_up"] and self.states_an_exact_answer(message):
+        if (
+            intent == self.config["follow_up"]
+            or (
+                is_knowledge_question(message)
+                and _OFFICE_WORK.search(text)
+                and not QUESTION_SHAPE.search(text)
+                and not _ANY_WH.search(text)
+            )
+        ) and self.states_an_exact_answer(message):
+            # (or "front office stuff, customer calls", read as what the front office is)
             return True
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
@@ -360,7 +375,15 @@ class AnswerOverCommand(StatelessComponent):
         return (
             not _ASKS.search(text)
             and not _CLAUSE_ASKS.search(text)
-            and not any(e.get("entity") in ("subject", "aspect") for e in entities)
+            and not any(
+                e.get("entity") == "subject"
+                or (
+                    e.get("entity") == "aspect"
+                    # ("front office stuff, customer calls": the work, by its side)
+                    and not (e.get("value") == "front_back_office" and _OFFICE_WORK.search(text))
+                )
+                for e in entities
+            )
             and any(
                 e.get("entity") in self.config["answer_entities"]
                 and not e.get("role")

@@ -434,3 +434,21 @@ def test_a_job_or_an_aside_read_as_out_of_scope_is_no_correction(text):
 )  # fmt: skip
 def test_a_withdrawal_read_as_an_answer_is_a_stop(text, intent, entities, expected):
     assert intent_after(text, intent, entities) == expected
+
+
+def test_the_front_office_work_named_with_its_task_is_an_answer():
+    text = "front office stuff, customer calls"
+    entities = [
+        {"entity": "aspect", "value": "front_back_office", "start": 0, "end": 12},
+        {"entity": "outsourced_function", "value": "customer_support", "start": 20, "end": 34},
+    ]
+    topic = "definition/front_back_office"
+    (result,) = AnswerOverCommand({}).process(
+        [parsed_message(text, "definition", 1.0, entities, topic)]
+    )
+    assert result.get("intent")["name"] == "inform"
+    text = "what counts as front office stuff"
+    (result,) = AnswerOverCommand({}).process(
+        [parsed_message(text, "definition", 1.0, entities, topic)]
+    )
+    assert result.get("intent")["name"] == "definition"
