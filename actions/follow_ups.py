@@ -587,8 +587,9 @@ _FOR_A_SIZE = re.compile(
     r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|in|at|with)\s+(?:an?\s+|the\s+)?"
     # (not "and for the bigger outsourcing firms": the BPOs)
     rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}\s+(?:(?!outsourc|bpo|call)[\w-]+\s+)?"
-    r"(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|startups?|ones|sme'?s|organi[sz]ations?|"
-    r"teams?|outfits?|corporations?|corps?|enterprises?|multinationals?|brands?)\W*$",
+    r"(?:compan(?:y|ies)|business(?:es)?|biz|firms?|shops?|startups?|ones|sme'?s|"
+    r"organi[sz]ations?|teams?|outfits?|corporations?|corps?|enterprises?|multinationals?|"
+    r"brands?)\W*$",
     re.IGNORECASE,
 )
 # ... after an answer about the two as companies (after the jobs or the trends, the same

@@ -63,6 +63,12 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 # a message that goes on from the previous one: "and call centres, what do they handle"
+# "whats the bpo equivalent", "what's the call centre version of that"
+_EQUIVALENT = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:what'?s|whats|what is)\s+(?:the\s+|their\s+)?"
+    rf"(?:{SUBJECT_NAMES}|cc)\s+(?:equivalent|counterpart|version)(?:\s+of\s+(?:that|this|it))?\W*$",
+    re.IGNORECASE,
+)
 _AND_A_SUBJECT = re.compile(
     r"^\W*(?:and|n|nd|what about|how about|and what about)\s+(?:an?\s+|the\s+)?"
     rf"(?:{SUBJECT_NAMES}|cc)\s*[,;:?!-]",
@@ -107,6 +113,13 @@ _SAME_FOR_OTHERS = re.compile(
     r"(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|business(?:es)?|firms?|"
     r"shops?|startups?|stores?|practices?|clinics?|salons?|restaurants?|charit(?:y|ies)|"
     r"one-man band|sole traders?|ones|outfits?|teams?|sme'?s?)\b.*\b(?:too|as well|also|either)\b",
+    re.IGNORECASE,
+)
+# "for small biz?" after how to choose: the previous answer, for a size of business
+_FOR_A_SIZE_ALONE = re.compile(
+    r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|4)\s+(?:an?\s+|the\s+|my\s+|our\s+)?"
+    r"(?:small|smaller|big|bigger|large|larger|tiny|huge|medium|mid[- ]?sized?)\s+"
+    r"(?:compan(?:y|ies)|business(?:es)?|biz|firms?|shops?|startups?|ones|teams?)\W*$",
     re.IGNORECASE,
 )
 # why the one just named is good, or what it even is: "why is it good", "wait back up, what
@@ -185,8 +198,8 @@ _YOU_SAID_FIRST = re.compile(
 _FILLER = re.compile(
     r"\b(and|n|nd|or|so|ok|okay|k|kk|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
     r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me|wbu|wby|abt|"
-    # "whats the bpo equivalent", "and the call centre version?"
-    r"whats|s|equivalent|counterpart|version|"
+    # "and the call centre version?"
+    r"equivalent|counterpart|version|"
     # "how about the bpo side of things", "call centres as well?"
     r"of things|as well|aswell|likewise|"
     # "vs a bpo?" after the definition of a call center: the two compared
@@ -277,7 +290,9 @@ class FollowUpShape(StatelessComponent):
             and not any(e.get("entity") == "near_domain" for e in message.get(ENTITIES) or [])
         ):
             return True  # "you said scalable, how": about the answer just given
-        if _SAME_FOR_OTHERS.search(text) and intent in self.config["unsure_intents"]:
+        if (
+            _SAME_FOR_OTHERS.search(text) or _FOR_A_SIZE_ALONE.match(text)
+        ) and intent in self.config["unsure_intents"]:
             return True  # (read as a knowledge question, it keeps its reading: the choice)
         if _OF_IT.search(text) and (
             intent in self.config["unsure_intents"] or intent in self.config["small_talk_intents"]
@@ -293,7 +308,7 @@ class FollowUpShape(StatelessComponent):
         ):
             return True  # "could they do the payroll for a 20 person salon": what they do
         subjects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"]
-        if subjects and _VERSUS.match(text):
+        if subjects and (_VERSUS.match(text) or _EQUIVALENT.match(text)):
             return True
         if subjects and intent not in self.config["form_intents"]:
             # nothing but a subject, whatever NLU took it for ("also for bpo please")

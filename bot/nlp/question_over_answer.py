@@ -370,7 +370,11 @@ class QuestionOverAnswer(StatelessComponent):
         industries that uses this kind of thing?": a request for the recommendation in its
         words that asks, in a sentence that asks, about an aspect that needs no subject."""
         text = message.get(TEXT) or ""
-        if _CHOICE_ASKED.search(text):
+        if _CHOICE_ASKED.search(text) or any(
+            # work of its own told: a need, which the form takes
+            e.get("entity") == "outsourced_function" and not e.get("role")
+            for e in message.get(ENTITIES) or []
+        ):
             return None
         topics = [
             topic

@@ -399,3 +399,13 @@ def test_the_other_subject_first_then_a_story_is_a_follow_up_when_nlu_is_unsure(
     msg = message(text, "difference/overview", [("call_center", "call centre")], "out_of_scope")
     msg.set("intent", {"name": "out_of_scope", "confidence": 0.95})
     assert intent_after(msg)[0] == "out_of_scope"
+
+
+def test_what_one_is_alone_is_no_follow_up():
+    assert not flagged(message("whats a call center", "definition/call_center",
+                               [("call_center", "call center")]))  # fmt: skip
+
+
+def test_a_size_of_business_alone_read_unsurely_is_a_follow_up():
+    msg = message("for small biz?", "definition/call_center", (), "nlu_fallback")
+    assert intent_after(msg)[0] == "follow_up"

@@ -106,33 +106,6 @@ def test_words_of_other_fields_are_out_of_scope(text, key, intent):
 
 
 @pytest.mark.parametrize(
-    "text, key",
-    [
-        ("what questions do they ask at a call center interview", "services/call_center"),
-        ("how long does a bpo usually take to reply after the final interview",
-         "choosing/overview"),
-        ("any interview tips for a bpo job", "careers/bpo"),
-    ],
-)  # fmt: skip
-def test_the_visitors_own_job_interview_is_out_of_scope_though_it_names_a_subject(text, key):
-    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
-    message = parsed_message(text, key.split("/")[0], topic=key)
-    message.set("entities", [{"entity": "subject", "value": key.split("/")[1]}])
-    (result,) = guard.process([message])
-    assert result.get("intent")["name"] == "out_of_scope"
-
-
-def test_interviewing_candidates_is_work_handed_over_not_a_job_interview():
-    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
-    message = parsed_message(
-        "can a bpo help us with interviews for new staff", "services", topic="services/bpo"
-    )
-    message.set("entities", [{"entity": "subject", "value": "bpo"}])
-    (result,) = guard.process([message])
-    assert result.get("intent")["name"] == "services"
-
-
-@pytest.mark.parametrize(
     "text, key, intent, subject",
     [
         # it names a subject of this assistant

@@ -379,6 +379,18 @@ def test_an_aspect_asked_beside_a_story_with_no_subject_is_that_question(
         assert (intent, topic) == (expected.split("/")[0], expected)
 
 
+def test_an_aspect_beside_work_of_its_own_stays_the_request():
+    text = "we're 20 people and the phones and emails never stop, can someone answer them?"
+    start = text.index("emails")
+    entities = [
+        {"entity": "aspect", "value": "channels", "start": start, "end": start + 6},
+        {"entity": "outsourced_function", "value": "customer_support", "start": 0, "end": 5},
+    ]
+    message = parsed_message(text, "request_recommendation", 1.0, entities, "difference/channels")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("intent")["name"] == "request_recommendation"
+
+
 def test_is_that_something_one_does_asks_what_it_does():
     text = (
         "we sell furniture online and need someone to take orders over the phone. is that "
