@@ -1136,7 +1136,10 @@ _POINTING_BACK = re.compile(r"\b(there|they|them|those|these|that one|it)\b", re
 # "how do i get hired in one": one of those just named
 _IN_ONE = re.compile(r"\b(?:in|at|for|with|join|into) one\b(?! of)", re.IGNORECASE)
 _THE_TWO = re.compile(r"\b(?:they|them|those two|these two|the two|both)\b", re.IGNORECASE)
-_COMPARES = re.compile(r"\b(?:differ\w*|compar\w*|similar\w*|alike|the same|in common)\b", re.I)
+# (misspelt too: "main diffrence between them")
+_COMPARES = re.compile(
+    r"\b(?:differ\w*|diffr\w*|diffs?|compar\w*|similar\w*|alike|the same|in common)\b", re.I
+)
 # "the call center side": one of the two, after how they differ
 _ONE_SIDE = re.compile(rf"\b(?:the\s+)?{_SUBJECT}\s+side\b", re.IGNORECASE)
 # "how do the services compare": the services of the two, set side by side

@@ -460,6 +460,12 @@ FLOORS = {
         "follow_up_accuracy": 0.94,
         "dialogues_reached": 0.95,
     },  # session 37, honest: only its figures read, the level reached less one item
+    "realistic_sixty_ninth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.98,
+        "follow_up_accuracy": 0.92,
+        "dialogues_reached": 0.95,
+    },  # session 38, honest: only its figures read, the level reached less one item
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

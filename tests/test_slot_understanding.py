@@ -91,6 +91,8 @@ FLOORS = {
     "realistic_sixty_sixth": {"company_size": 0.95, "budget": 0.9, "outsourced_functions": 0.92},
     "realistic_sixty_seventh": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     "realistic_sixty_eighth": {"company_size": 0.97, "budget": 0.95, "outsourced_functions": 0.97},
+    # session 38, honest: only its figures read, the level reached less one item
+    "realistic_sixty_ninth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
 }
 
 

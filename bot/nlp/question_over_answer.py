@@ -141,13 +141,6 @@ _WANTS_TO_KNOW = re.compile(
     re.IGNORECASE,
 )
 _WHICH_OF_THESE = re.compile(r"\b(?:which|what) of (?:these|those|them|the above)\b", re.I)
-# a choice asked for, in any words: the request it was read as
-_CHOICE_ASKED = re.compile(
-    r"\b(?:recommend\w*|suggest\w*|advi[cs]e\w*|suits?|suited|right for|best for|go (?:for|with)|"
-    r"choose|choosing|pick|decide|which (?:one|model|option|type|kind|way)|should (?:we|i))\b",
-    re.IGNORECASE,
-)
-_PLURAL = re.compile(r"(?:ies|[^s]s)\W*$", re.IGNORECASE)
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
 _WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
 
@@ -271,8 +264,6 @@ class QuestionOverAnswer(StatelessComponent):
             return None
         if intent.get("name") == self.config["answer_intent"] and not subjects:
             return self.aspect_asked(message)
-        if intent.get("name") == self.config["recommendation_intent"] and not subjects:
-            return self.aspect_asked_beside_a_story(message)
         aspects = [e.get("value") for e in entities if e.get("entity") == "aspect"]
         named = [a for a in aspects if a in self.config["aspect_topics"]]
         # "ai impact on cc": a few words naming one of them and an aspect, read unsurely,
@@ -359,32 +350,6 @@ class QuestionOverAnswer(StatelessComponent):
             for e in entities
             if e.get("entity") == "aspect"
             and "{subject}" not in self.config["aspect_topics"].get(e.get("value"), "{subject}")
-        ]
-        if not topics:
-            return None
-        chosen = selected_topic(message)
-        return chosen if chosen in topics else topics[0]
-
-    def aspect_asked_beside_a_story(self, message: Message) -> Optional[Text]:
-        """ "we're a mid size insurance broker in leeds, would insurance be one of the
-        industries that uses this kind of thing?": a request for the recommendation in its
-        words that asks, in a sentence that asks, about an aspect that needs no subject."""
-        text = message.get(TEXT) or ""
-        if _CHOICE_ASKED.search(text) or any(
-            # work of its own told: a need, which the form takes
-            e.get("entity") == "outsourced_function" and not e.get("role")
-            for e in message.get(ENTITIES) or []
-        ):
-            return None
-        topics = [
-            topic
-            for e in message.get(ENTITIES) or []
-            if e.get("entity") == "aspect"
-            and e.get("value") in self.config["asked_beside_a_choice"]
-            and "{subject}" not in (topic := self.config["aspect_topics"].get(e.get("value"), ""))
-            # "the industries that use it" asks about them; "our industry" tells of its own
-            and _PLURAL.search(text[e.get("start", 0) : e.get("end", 0)])
-            and self.asked_in_its_sentence(text, e.get("start", 0))
         ]
         if not topics:
             return None

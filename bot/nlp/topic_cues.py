@@ -705,6 +705,7 @@ class TopicCues(StatelessComponent):
                 or self.shared_asked(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
+                or self.runner_up_named(message, selection, key)
             )
             asked = (
                 self.asked_for_a_name(message)
@@ -718,6 +719,33 @@ class TopicCues(StatelessComponent):
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
         return messages
+
+    @staticmethod
+    def runner_up_named(message: Message, selection: Dict[Text, Any], key: Text) -> Optional[Text]:
+        """ "im a nurse thinking of switching careers, does healthcare actually use bpos
+        much?" read as the technology: where the message names no word of the chosen topic's
+        aspect but names the aspect of the classifier's second pick, the second pick."""
+        ranking = selection.get("ranking") or []
+        if len(ranking) < 2:
+            return None
+        runner_up = ranking[1].get(INTENT_RESPONSE_KEY) or ""
+        by_topic = {
+            topic.format(subject=subject): aspect
+            for aspect, topic in ASPECT_TOPICS.items()
+            for subject in ("bpo", "call_center")
+        }
+        named = {e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"}
+        # (the trends are asked in words no entity names: "where is this industry going", and
+        # "ai" is named in questions on the technology too)
+        if (
+            key not in by_topic
+            or key.startswith("trends/")
+            or runner_up.startswith("trends/")
+            or by_topic[key] in named
+            or runner_up not in by_topic
+        ):
+            return None
+        return runner_up if by_topic[runner_up] in named else None
 
     @staticmethod
     def asked_how_they_differ(message: Message, key: Text) -> Optional[Text]:

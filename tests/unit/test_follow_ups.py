@@ -515,6 +515,9 @@ def test_with_nothing_before_a_question_of_its_own_is_answered(tracker_factory):
     tracker = _opening(tracker_factory, "how do they differ", "difference/overview")
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_difference/overview"]
+    tracker = _opening(tracker_factory, "main diffrence between them", "difference/overview")
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/overview"]
 
 
 def test_they_after_an_answer_about_one_subject_is_that_subject(tracker_factory):

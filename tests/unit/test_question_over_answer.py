@@ -344,53 +344,6 @@ def test_what_an_outside_firm_can_do_is_a_question_on_the_services(text, intent,
     assert result.get(CAPABILITY_ASKED)
 
 
-def read_with_aspect_at(text, chosen, aspect, word):
-    """A request for the recommendation with one aspect, found at `word`."""
-    start = text.index(word)
-    entities = [{"entity": "aspect", "value": aspect, "start": start, "end": start + len(word)}]
-    message = parsed_message(text, "request_recommendation", 1.0, entities, chosen)
-    (result,) = QuestionOverAnswer({}).process([message])
-    topic = result.get("response_selector")["default"]["response"]["intent_response_key"]
-    return result.get("intent")["name"], topic
-
-
-@pytest.mark.parametrize(
-    "text, aspect, word, expected",
-    [
-        ("right ok, so we're a mid size insurance broker in leeds, would insurance be one of "
-         "the industries that uses this kind of thing?", "industries", "industries",
-         "services/industries"),
-        ("we're a small online shop, where are these companies usually based?", "locations",
-         "based", None),
-        # the visitor's own industry, or a choice asked for: the request stays
-        ("we're 80 people in the insurance industry, is that usual?", "industries", "industry",
-         None),
-        ("we're a bank, which industries use these and which would suit us?", "industries",
-         "industries", None),
-    ],
-)  # fmt: skip
-def test_an_aspect_asked_beside_a_story_with_no_subject_is_that_question(
-    text, aspect, word, expected
-):
-    intent, topic = read_with_aspect_at(text, "services/industries", aspect, word)
-    if expected is None:
-        assert intent == "request_recommendation"
-    else:
-        assert (intent, topic) == (expected.split("/")[0], expected)
-
-
-def test_an_aspect_beside_work_of_its_own_stays_the_request():
-    text = "we're 20 people and the phones and emails never stop, can someone answer them?"
-    start = text.index("emails")
-    entities = [
-        {"entity": "aspect", "value": "channels", "start": start, "end": start + 6},
-        {"entity": "outsourced_function", "value": "customer_support", "start": 0, "end": 5},
-    ]
-    message = parsed_message(text, "request_recommendation", 1.0, entities, "difference/channels")
-    (result,) = QuestionOverAnswer({}).process([message])
-    assert result.get("intent")["name"] == "request_recommendation"
-
-
 def test_is_that_something_one_does_asks_what_it_does():
     text = (
         "we sell furniture online and need someone to take orders over the phone. is that "
