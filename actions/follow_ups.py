@@ -1169,7 +1169,15 @@ _ABOUT_THAT = re.compile(
 # a word that points back this far into a message points at the message itself ("i just
 # got a job answering phones for a telecom company, how can i move up from there")
 POINTS_WITHIN_AFTER = 8
-_NAMED = re.compile(r"\b(?:a|an|the|its|their|our|my)\s+\w+", re.IGNORECASE)
+_NAMED = re.compile(
+    r"\b(?:a|an|the|its|their|our|my)\s+\w+"
+    # "firms that handle accounting ...", "people who answer customer phones": described
+    r"|\b(?:firms|companies|businesses|places|outfits|people|teams|ones|staff|agents|workers)\s+"
+    r"(?:that|who|which|where)\b",
+    re.IGNORECASE,
+)
+# "what promotions are there": there is no place pointed back to
+_THERE_IS = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
 _THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers|helpful|great|cool|got it)\b", re.I)
 # "it" in a list of departments is IT ("give its accounting, hr and it to one outside firm")
 _IT_DEPARTMENT = re.compile(
@@ -1187,7 +1195,11 @@ def is_elliptical(text: Text, names_subject: bool = False, max_words: int = 3) -
     if names_subject:
         return False
     plain = _DESCRIBED_AHEAD.sub(" ", _IT_DEPARTMENT.sub(" ", text))
-    return any(not _points_within(plain[: m.start()]) for m in _POINTING_BACK.finditer(plain))
+    return any(
+        not _points_within(plain[: m.start()])
+        and not (m.group(0).lower() == "there" and _THERE_IS.search(plain[: m.start()]))
+        for m in _POINTING_BACK.finditer(plain)
+    )
 
 
 # "those places with rows of people on headsets": what the words after describe

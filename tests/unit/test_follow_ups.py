@@ -122,8 +122,14 @@ def test_previous_topic_is_the_latest_knowledge_answer():
         # ... or after it
         ("what are those places with rows of people on headsets answering calls", False),
         ("what do those firms do", True),
+        # the firms described, then "there"; "are there" points nowhere
+        ("what jobs exist at firms that handle accounting, hr and it for other companies, and "
+         "how do you grow there", False),
+        ("what promotions are there for people who answer customer phones for a living", False),
+        ("what promotions are there", False),
+        ("what promotions do they get there", True),
     ],
-)
+)  # fmt: skip
 def test_elliptical_follow_ups_are_told_from_questions_of_their_own(text, elliptical):
     assert is_elliptical(text) == elliptical
 
