@@ -445,6 +445,8 @@ _STAFF_WORDS = re.compile(
     r"work(?:ing)? (?:at|for|in))\b",
     re.IGNORECASE,
 )
+# aspects whose words name their question plainly (a sector, a place, a career, savings)
+_PLAINLY_NAMED = ("industries", "locations", "careers", "savings")
 _MOVING_TO = re.compile(
     r"\b(?:mov(?:e|es|ing)|switch(?:es|ing)?|jump(?:s|ing)?|transfer(?:s|ring)?|go(?:ing)?|"
     r"chang(?:e|es|ing)|get(?:ting)? a job)\s+(?:over\s+|across\s+)?(?:to|into|at)\s+"
@@ -745,7 +747,10 @@ class TopicCues(StatelessComponent):
             or runner_up not in by_topic
         ):
             return None
-        return runner_up if by_topic[runner_up] in named else None
+        # (only where the second pick's aspect is named in words that ask for it plainly:
+        # "handle" or "good" ask nothing by themselves)
+        plain = by_topic[runner_up] in _PLAINLY_NAMED
+        return runner_up if plain and by_topic[runner_up] in named else None
 
     @staticmethod
     def asked_how_they_differ(message: Message, key: Text) -> Optional[Text]:

@@ -908,3 +908,7 @@ def test_the_second_pick_whose_aspect_is_named_wins_over_a_first_with_none():
     assert ranked(text, ranking, ["technology", "industries"]) == "difference/technology"
     # no aspect of the second named: it stays
     assert ranked(text, ranking, ["careers"]) == "difference/technology"
+    # an aspect of plain words only: "handle" asks nothing of the services
+    text = "do call centers only handle phone calls?"
+    ranking = ["difference/channels", "services/call_center"]
+    assert ranked(text, ranking, ["services"]) == "difference/channels"
