@@ -445,8 +445,6 @@ _STAFF_WORDS = re.compile(
     r"work(?:ing)? (?:at|for|in))\b",
     re.IGNORECASE,
 )
-# aspects whose words name their question plainly (a sector, a place, a career, savings)
-_PLAINLY_NAMED = ("industries", "locations", "careers", "savings")
 _MOVING_TO = re.compile(
     r"\b(?:mov(?:e|es|ing)|switch(?:es|ing)?|jump(?:s|ing)?|transfer(?:s|ring)?|go(?:ing)?|"
     r"chang(?:e|es|ing)|get(?:ting)? a job)\s+(?:over\s+|across\s+)?(?:to|into|at)\s+"
@@ -707,7 +705,6 @@ class TopicCues(StatelessComponent):
                 or self.shared_asked(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
-                or self.runner_up_named(message, selection, key)
             )
             asked = (
                 self.asked_for_a_name(message)
@@ -721,36 +718,6 @@ class TopicCues(StatelessComponent):
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
         return messages
-
-    @staticmethod
-    def runner_up_named(message: Message, selection: Dict[Text, Any], key: Text) -> Optional[Text]:
-        """ "im a nurse thinking of switching careers, does healthcare actually use bpos
-        much?" read as the technology: where the message names no word of the chosen topic's
-        aspect but names the aspect of the classifier's second pick, the second pick."""
-        ranking = selection.get("ranking") or []
-        if len(ranking) < 2:
-            return None
-        runner_up = ranking[1].get(INTENT_RESPONSE_KEY) or ""
-        by_topic = {
-            topic.format(subject=subject): aspect
-            for aspect, topic in ASPECT_TOPICS.items()
-            for subject in ("bpo", "call_center")
-        }
-        named = {e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"}
-        # (the trends are asked in words no entity names: "where is this industry going", and
-        # "ai" is named in questions on the technology too)
-        if (
-            key not in by_topic
-            or key.startswith("trends/")
-            or runner_up.startswith("trends/")
-            or by_topic[key] in named
-            or runner_up not in by_topic
-        ):
-            return None
-        # (only where the second pick's aspect is named in words that ask for it plainly:
-        # "handle" or "good" ask nothing by themselves)
-        plain = by_topic[runner_up] in _PLAINLY_NAMED
-        return runner_up if plain and by_topic[runner_up] in named else None
 
     @staticmethod
     def asked_how_they_differ(message: Message, key: Text) -> Optional[Text]:

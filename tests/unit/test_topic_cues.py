@@ -891,24 +891,3 @@ def test_what_one_is_good_at_is_no_question_of_jobs_for_the_person_named():
     assert topic_after(message(text, "careers/call_center", ["benefits", "careers"])) == (
         "careers/call_center"
     )
-
-
-def ranked(text, ranking, aspects):
-    msg = message(text, ranking[0], aspects=aspects)
-    selection = msg.get("response_selector")["default"]
-    selection["ranking"] = [{"intent_response_key": k, "confidence": 0.5} for k in ranking]
-    return topic_after(msg)
-
-
-def test_the_second_pick_whose_aspect_is_named_wins_over_a_first_with_none():
-    text = "im a nurse thinking of switching careers, does healthcare actually use bpos much?"
-    ranking = ["difference/technology", "services/industries"]
-    assert ranked(text, ranking, ["careers", "industries"]) == "services/industries"
-    # the first pick's aspect named too: it stays
-    assert ranked(text, ranking, ["technology", "industries"]) == "difference/technology"
-    # no aspect of the second named: it stays
-    assert ranked(text, ranking, ["careers"]) == "difference/technology"
-    # an aspect of plain words only: "handle" asks nothing of the services
-    text = "do call centers only handle phone calls?"
-    ranking = ["difference/channels", "services/call_center"]
-    assert ranked(text, ranking, ["services"]) == "difference/channels"
