@@ -868,11 +868,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         and answered != "careers"
     ):
         return "difference"  # "and how is that different from what a bpo offers?"
-    if (
-        answered in specific
-        and len(specific) > 1
-        and any(e.get("entity") == "subject" for e in tracker.latest_message.get("entities") or [])
-    ):
+    if answered in specific and len(specific) > 1 and _ONE_SIDE.search(text):
         # "and on the bpo side, what systems and automation do they run on?" after the tech of
         # call centers: the same aspect, of the side it names (the other word is part of it)
         return answered
@@ -1138,7 +1134,7 @@ _IN_ONE = re.compile(r"\b(?:in|at|for|with|join|into) one\b(?! of)", re.IGNORECA
 _THE_TWO = re.compile(r"\b(?:they|them|those two|these two|the two|both)\b", re.IGNORECASE)
 # (misspelt too: "main diffrence between them")
 _COMPARES = re.compile(
-    r"\b(?:differ\w*|diffr\w*|diffs?|compar\w*|similar\w*|alike|the same|in common)\b", re.I
+    r"\b(?:dif+e?r\w*|diffs?|compar\w*|similar\w*|alike|the same|in common)\b", re.I
 )
 # "the call center side": one of the two, after how they differ
 _ONE_SIDE = re.compile(rf"\b(?:the\s+)?{_SUBJECT}\s+side\b", re.IGNORECASE)
@@ -1176,8 +1172,12 @@ _NAMED = re.compile(
     r"(?:that|who|which|where)\b",
     re.IGNORECASE,
 )
-# "what promotions are there": there is no place pointed back to
+# "what promotions are there for people who ...": there is no place pointed back to
 _THERE_IS = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
+_FOR_THOSE_WHO = re.compile(
+    r"^\s+for\s+(?:people|those|staff|agents|workers|someone|anyone|employees)\s+(?:who|that)\b",
+    re.IGNORECASE,
+)
 _THANKS = re.compile(r"\b(?:thanks?|thank you|thx|ty|cheers|helpful|great|cool|got it)\b", re.I)
 # "it" in a list of departments is IT ("give its accounting, hr and it to one outside firm")
 _IT_DEPARTMENT = re.compile(
@@ -1197,7 +1197,11 @@ def is_elliptical(text: Text, names_subject: bool = False, max_words: int = 3) -
     plain = _DESCRIBED_AHEAD.sub(" ", _IT_DEPARTMENT.sub(" ", text))
     return any(
         not _points_within(plain[: m.start()])
-        and not (m.group(0).lower() == "there" and _THERE_IS.search(plain[: m.start()]))
+        and not (
+            m.group(0).lower() == "there"
+            and _THERE_IS.search(plain[: m.start()])
+            and _FOR_THOSE_WHO.match(plain[m.end() :])
+        )
         for m in _POINTING_BACK.finditer(plain)
     )
 

@@ -756,8 +756,13 @@ BARE_CHOICE = re.compile(
 # "what should a global shipping firm with 20k employees choose for customer service when
 # the budget is a shoestring?": a company of the visitor's making, told with the form's facts
 _WHAT_SHOULD_ONE_CHOOSE = re.compile(
-    r"\b(?:what|which(?: one)?)\s+(?:should|would|could)\s+(?:an?|the|one)\s+[^?]{0,100}?\b"
-    r"(?:choose|pick|go (?:for|with)|opt for|use|get)\b",
+    r"\b(?:what|which(?: one)?)\s+(?:should|would|could)\s+(?:an?|the|one)\s+"
+    rf"(?!{SUBJECT_NAMES})[^?]{{0,100}}?\b(?:choose|pick|go (?:for|with)|opt for)\b",
+    re.IGNORECASE,
+)
+_IS_ONE_AT = re.compile(
+    rf"\b(?:i'?m|i am|im)\s+(?:an?\s+)?(?:[\w-]+\s+){{0,3}}(?:at|in|for)\s+(?:an?|the)\s+"
+    rf"{SUBJECT_NAMES}",
     re.IGNORECASE,
 )
 # the fewest of the form's facts that make such a company a case to recommend for
@@ -1164,6 +1169,9 @@ class ChoiceQuestion(StatelessComponent):
             or (
                 _ASKED_THEN_STORY.search(text)
                 and BUSINESS_SIGN.search(text)
+                # ("which one? i'm a team lead at a call center and ...": who works there)
+                and not _WORKS_THERE.search(text)
+                and not _IS_ONE_AT.search(text)
                 and not NOT_A_BUSINESS_NEED.search(text)
                 and not self.job_seeker(text)
             )

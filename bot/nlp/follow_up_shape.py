@@ -62,18 +62,19 @@ _CONTINUATION = re.compile(
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
 )
-# a message that goes on from the previous one: "and call centres, what do they handle"
 # "whats the bpo equivalent", "what's the call centre version of that"
 _EQUIVALENT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:what'?s|whats|what is)\s+(?:the\s+|their\s+)?"
     rf"(?:{SUBJECT_NAMES}|cc)\s+(?:equivalent|counterpart|version)(?:\s+of\s+(?:that|this|it))?\W*$",
     re.IGNORECASE,
 )
+# "and a call centre, in the same simple words please": the other subject, said first
 _AND_A_SUBJECT = re.compile(
     r"^\W*(?:and|n|nd|what about|how about|and what about)\s+(?:an?\s+|the\s+)?"
     rf"(?:{SUBJECT_NAMES}|cc)\s*[,;:?!-]",
     re.IGNORECASE,
 )
+# a message that goes on from the previous one: "and call centres, what do they handle"
 _AND_THEN = re.compile(r"^\W*(?:and|n|nd|what about|how about|and what about)\b", re.I)
 _POINTING_BACK = re.compile(
     # ("our accounting, hr and it support": IT, not "it")
@@ -117,7 +118,7 @@ _SAME_FOR_OTHERS = re.compile(
 )
 # "for small biz?" after how to choose: the previous answer, for a size of business
 _FOR_A_SIZE_ALONE = re.compile(
-    r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|4)\s+(?:an?\s+|the\s+|my\s+|our\s+)?"
+    r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|4)\s+(?:an?\s+|the\s+)?"
     r"(?:small|smaller|big|bigger|large|larger|tiny|huge|medium|mid[- ]?sized?)\s+"
     r"(?:compan(?:y|ies)|business(?:es)?|biz|firms?|shops?|startups?|ones|teams?)\W*$",
     re.IGNORECASE,
@@ -229,6 +230,9 @@ class FollowUpShape(StatelessComponent):
             "max_words": 4,
             # a follow-up reading at least this sure passes NLU's fallback threshold
             "sure_from": 0.6,
+            # an out-of-scope reading below this is unsure ("and a call centre, in the same
+            # simple words please, my dad runs a corner shop")
+            "unsure_below": 0.7,
             # intents about the assistant that a short question on an aspect resembles
             # "what's the highest you can go?", "are they going to be replaced by robots"
             "help_intents": ["help", "bot_challenge"],
@@ -330,7 +334,7 @@ class FollowUpShape(StatelessComponent):
                 return True
         if (
             intent in self.config["unsure_intents"]
-            and (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["sure_from"] + 0.1
+            and (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["unsure_below"]
             and _AND_A_SUBJECT.match(text)
             and not any(e.get("entity") == "near_domain" for e in message.get(ENTITIES) or [])
         ):

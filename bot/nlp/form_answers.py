@@ -847,11 +847,16 @@ _PLACE = (
     r"(?:warehouses?|offices?|depots?|stores?|shops?|sites?|branch(?:es)?|factor(?:y|ies)|"
     r"plants?|kitchens?|workshops?|yards?)"
 )
+# (a word before the place that names work is a task: "30 people at our logistics depot")
+_NOT_A_TASK = (
+    r"(?!(?:logistics|payroll|accounts?|accounting|finance|hr|it|sales|support|admin\w*|"
+    r"customer|call|billing|collections?|dispatch|shipping|delivery|fulfil+ment)\b)"
+)
 _WHERE_THEY_WORK = re.compile(
     r"\b(?:\d[\d,.]*k?|people|staff|employees|workers|of us|heads|folks|drivers|in total)\s+"
     r"(?:(?:working|based|spread)\s+)?(?:in|at|across|between|on)\s+(?:the\s+|our\s+|two\s+|"
-    rf"three\s+|\d+\s+)?(?:[\w-]+\s+)?{_PLACE}(?:\s*(?:,|and|&|\+)\s*(?:the\s+)?"
-    rf"(?:[\w-]+\s+)?{_PLACE})*",
+    rf"three\s+|\d+\s+)?(?:{_NOT_A_TASK}[\w-]+\s+)?{_PLACE}(?:\s*(?:,|and|&|\+)\s*(?:the\s+)?"
+    rf"(?:{_NOT_A_TASK}[\w-]+\s+)?{_PLACE})*",
     re.IGNORECASE,
 )
 

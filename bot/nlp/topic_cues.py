@@ -365,8 +365,11 @@ _SET_AGAINST = re.compile(
 
 # "in one sentence, what sets a bpo apart": how it differs from the other, not what it is
 _SETS_APART = re.compile(
-    rf"\b(?:sets?|makes?|marks?)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+(?:apart|different|"
-    r"distinct)\b|\bdistinguish(?:es)?\s+(?:an?\s+|the\s+)?" + rf"{SUBJECT_NAMES}\b",
+    rf"(?:\b(?:sets?|makes?|marks?)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+(?:apart|different|"
+    rf"distinct)\b|\bdistinguish(?:es)?\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\b)"
+    # (not "what sets a call center apart from an in-house team": something else compared)
+    r"(?!\s+(?:from|than|compared (?:to|with))\s+(?!(?:an?\s+|the\s+)?"
+    rf"{SUBJECT_NAMES}))",
     re.IGNORECASE,
 )
 
@@ -446,8 +449,8 @@ _STAFF_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MOVING_TO = re.compile(
-    r"\b(?:mov(?:e|es|ing)|switch(?:es|ing)?|jump(?:s|ing)?|transfer(?:s|ring)?|go(?:ing)?|"
-    r"chang(?:e|es|ing)|get(?:ting)? a job)\s+(?:over\s+|across\s+)?(?:to|into|at)\s+"
+    r"\b(?:mov(?:e|es|ing)|switch(?:es|ing)?|jump(?:s|ing)?|transfer(?:s|ring)?)\s+"
+    r"(?:over\s+|across\s+)?(?:to|into)\s+"
     rf"(?:an?\s+|the\s+)?(?P<to>{SUBJECT_NAMES})\b",
     re.IGNORECASE,
 )
@@ -1008,7 +1011,11 @@ class TopicCues(StatelessComponent):
         reads like what it does ("what jobs does a bpo do" is what it does)."""
         subject = key.partition("/")[2]
         moving = _MOVING_TO.search(message.get(TEXT) or "")
-        if key.startswith("careers/") and moving:
+        sides = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
+        }
+        # (from the one side to the other, both named)
+        if key.startswith("careers/") and moving and len(sides) == 2:
             # "working as an agent in a call centre and thinking of moving over to a bpo,
             # what roles would there be for me": the jobs where the visitor is going
             return f"careers/{'bpo' if _BPO.search(moving.group('to')) else 'call_center'}"

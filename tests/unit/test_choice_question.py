@@ -1257,3 +1257,17 @@ def test_a_company_in_general_with_one_fact_is_no_request():
     text = "what should a small company choose, generally?"
     (result,) = ChoiceQuestion({}).process([parsed_message(text, "choosing", 0.9)])
     assert result.get("intent")["name"] == "choosing"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("what should a call centre with 200 agents and a big budget use for its crm",
+         "difference"),
+        ("which one? i'm a team lead at a call center and my company wants to move us to a bpo",
+         "careers"),
+    ],
+)  # fmt: skip
+def test_a_side_choosing_its_tools_or_someone_working_there_is_no_request(text, intent):
+    (result,) = ChoiceQuestion({}).process([parsed_message(text, intent, 0.9)])
+    assert result.get("intent")["name"] == intent

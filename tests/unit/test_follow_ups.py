@@ -126,7 +126,7 @@ def test_previous_topic_is_the_latest_knowledge_answer():
         ("what jobs exist at firms that handle accounting, hr and it for other companies, and "
          "how do you grow there", False),
         ("what promotions are there for people who answer customer phones for a living", False),
-        ("what promotions are there", False),
+        ("what promotions are there", True),
         ("what promotions do they get there", True),
     ],
 )  # fmt: skip

@@ -885,6 +885,7 @@ def test_work_handed_over_denied_only_beside_the_verb(text, denied):
         ("300 staff across 4 warehouses and the head office", "staff across 4 warehouses and the "
          "head office"),
         ("we need someone for the warehouse and deliveries", None),
+        ("30 people at our logistics depot", None),
         ("120 people, we want to outsource warehouse management", None),
     ],
 )  # fmt: skip

@@ -850,6 +850,9 @@ def test_what_kind_of_thing_one_is_asks_for_its_definition(text, chosen, aspects
         ("what sets a bpo apart in terms of tech", "difference/technology",
          "difference/technology"),
         ("what does a bpo do", "definition/bpo", "definition/bpo"),
+        # set apart from something else
+        ("what sets a call center apart from an in-house team", "benefits/call_center",
+         "benefits/call_center"),
     ],
 )  # fmt: skip
 def test_what_sets_one_apart_is_how_they_differ(text, chosen, expected):
@@ -864,6 +867,8 @@ def test_what_sets_one_apart_is_how_they_differ(text, chosen, expected):
         ("i work at a bpo, would switching to a call center be a step down career wise",
          "careers/bpo", "careers/call_center"),
         ("what jobs are there in a call center", "careers/call_center", "careers/call_center"),
+        ("im going to a bpo interview next week, what jobs are there in a call center",
+         "careers/call_center", "careers/call_center"),
     ],
 )  # fmt: skip
 def test_the_jobs_asked_about_are_where_the_visitor_is_moving(text, chosen, expected):
