@@ -62,6 +62,7 @@ _CONTINUATION = re.compile(
     r"|\b(then|too|as well|instead)\s*\??\s*$",
     re.IGNORECASE,
 )
+_AND_OPENER = r"(?:and|n|nd|what about|how about|and what about)"
 # "whats the bpo equivalent", "what's the call centre version of that"
 _EQUIVALENT = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:what'?s|whats|what is)\s+(?:the\s+|their\s+)?"
@@ -70,12 +71,11 @@ _EQUIVALENT = re.compile(
 )
 # "and a call centre, in the same simple words please": the other subject, said first
 _AND_A_SUBJECT = re.compile(
-    r"^\W*(?:and|n|nd|what about|how about|and what about)\s+(?:an?\s+|the\s+)?"
-    rf"(?:{SUBJECT_NAMES}|cc)\s*[,;:?!-]",
+    rf"^\W*{_AND_OPENER}\s+(?:an?\s+|the\s+)?" rf"(?:{SUBJECT_NAMES}|cc)\s*[,;:?!-]",
     re.IGNORECASE,
 )
 # a message that goes on from the previous one: "and call centres, what do they handle"
-_AND_THEN = re.compile(r"^\W*(?:and|n|nd|what about|how about|and what about)\b", re.I)
+_AND_THEN = re.compile(rf"^\W*{_AND_OPENER}\b", re.I)
 _POINTING_BACK = re.compile(
     # ("our accounting, hr and it support": IT, not "it")
     r"\b(there|they|them|it(?!\s+(?:support|help|helpdesk|desk|services?|stuff|side|team|"

@@ -74,13 +74,14 @@ _BELOW = re.compile(r"\b(under|less than|fewer than|below|up to|not even|max|at 
 _ABOVE = re.compile(r"\b(over|more than|above|at least|north of|upwards of)\b")
 
 
+# "we're", "we are", and texted "we r 2000"
+_WE_ARE = r"we'?re|we are|we r"
 # a year, not people: "minimum wage philippines 2024", "founded in 2012"; a number of
 # that shape is a head count only said alone, with a word for people or after a word of
 # counting ("about 2000", "we're 2000", "a company of 1999")
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
 _COUNTING_BEFORE = re.compile(
-    # (texted: "we r 2000")
-    r"\b(about|around|roughly|approx\w*|nearly|almost|some|over|under|than|least|are|we're|we r"
+    rf"\b(about|around|roughly|approx\w*|nearly|almost|some|over|under|than|least|are|{_WE_ARE}"
     r"|were|have|of|maybe|like|just|only|total|headcount|size)\W*$|~\s*$"
 )
 
@@ -108,7 +109,7 @@ _WITHDRAWN_AFTER = re.compile(
 # a number said instead of an earlier one: "we are 40 people, sorry 400"
 _CORRECTED = re.compile(
     r"(?:\bsorry|\bi mean|\bi meant|\boops|\bactually|\bcorrection|\bmake (?:that|it)|\btypo"
-    r"|\bno)\W*(?:(?:it'?s|we'?re|we are|we r|like|about|around)\s+)?$",
+    rf"|\bno)\W*(?:(?:it'?s|{_WE_ARE}|like|about|around)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -120,7 +121,7 @@ _CORRECTION_FIRST = re.compile(
 )
 # ... said as the count: "its 52", "we're 52", "that makes 52", "the one I manage has 30"
 _RESTATED = re.compile(
-    r"(?:\b(?:it'?s|its|we'?re|we are|we r|that'?s|makes?|really)"
+    rf"(?:\b(?:it'?s|its|{_WE_ARE}|that'?s|makes?|really)"
     # ... of the whole, not of a part ("the shop floor has 20")
     r"|\b(?:we|i|(?:the|my|our) (?:company|business|firm|group|branch|site|shop|office|one)"
     r"(?: (?:i|we) (?:manage|run|own|work (?:at|for|in)))?)\s+(?:just\s+)?"
