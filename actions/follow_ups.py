@@ -583,13 +583,16 @@ _SIZE_WORDS = re.compile(
 )
 # "for small firms?", "and in bigger companies?": which one goes with a company of a size
 # (as FollowUpShape's _FOR_A_KIND reads it, with a word of size)
+# ("and mid-size businesses?", "is that true for small firms too")
 _FOR_A_SIZE = re.compile(
-    r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|in|at|with)\s+(?:an?\s+|the\s+)?"
+    r"^\W*(?:(?:and|but|so|what about|how about)\s+(?:(?:for|in|at|with)\s+)?|"
+    r"(?:for|in|at|with)\s+|(?:is|does|would)\s+(?:that|this|it)\s+(?:(?:also|still)\s+)?"
+    r"(?:true|apply|hold|work|the same|same)\s+(?:for|in|at|with|to)\s+)(?:an?\s+|the\s+)?"
     # (not "and for the bigger outsourcing firms": the BPOs)
     rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}\s+(?:(?!outsourc|bpo|call)[\w-]+\s+)?"
     r"(?:compan(?:y|ies)|business(?:es)?|biz|firms?|shops?|startups?|ones|sme'?s|"
     r"organi[sz]ations?|teams?|outfits?|corporations?|corps?|enterprises?|multinationals?|"
-    r"brands?)\W*$",
+    r"brands?)(?:\s+(?:too|as well|also))?\W*$",
     re.IGNORECASE,
 )
 # ... after an answer about the two as companies (after the jobs or the trends, the same

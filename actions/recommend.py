@@ -183,6 +183,12 @@ class ActionExplainRecommendation(Action):
 
                 dispatcher.utter_message(response=f"utter_{WHY.get(previous, previous)}")
                 return []
+            asked = knowledge_asked(tracker)
+            if asked:
+                # "if i outsource to a call centre what exactly would they handle for me"
+                # before any recommendation: what a call centre does
+                dispatcher.utter_message(response=f"utter_{asked}")
+                return []
             if not _ABOUT_A_CHOICE.search(tracker.latest_message.get("text") or ""):
                 # "but why?" as the first thing said: why what? what to talk about
                 dispatcher.utter_message(response="utter_ask_follow_up_topic")
@@ -223,7 +229,40 @@ _OUR_COMPANY_TOLD = re.compile(
     r"workshop|farm|franchise))\b",
     re.IGNORECASE,
 )
+
+
 # a why that asks about a choice ("why that one?"), not a bare "how so?"
+def knowledge_asked(tracker: Tracker) -> Optional[Text]:
+    """The knowledge topic of a message read as asking for the recommendation's reasons
+    that names one of the two and what about it, and asks nothing of a choice; None
+    otherwise."""
+    from actions.follow_ups import TOPICS
+
+    message = tracker.latest_message
+    entities = message.get("entities") or []
+    subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
+    aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+    selector = (message.get("response_selector") or {}).get("default") or {}
+    key = (selector.get("response") or {}).get("intent_response_key")
+    if (
+        key not in TOPICS
+        or len(subjects) != 1
+        or not aspects
+        or "choosing" in aspects
+        or not key.endswith(f"/{next(iter(subjects))}")
+        or _ASKS_OF_A_CHOICE.search(message.get("text") or "")
+    ):
+        return None
+    return key
+
+
+# a choice asked of, or its reasons ("why would a call center suit us", "would you pick it")
+_ASKS_OF_A_CHOICE = re.compile(
+    r"\b(?:re?com+end\w*|suggest\w*|advi[cs]\w*|choices?|chose|choos\w*|pick\w*|decid\w*|"
+    r"this one|that one|the one|verdict|why|how come|suit\w*|fits?|right for|better|best|"
+    r"should)\b",
+    re.IGNORECASE,
+)
 _ABOUT_A_CHOICE = re.compile(
     r"\b(?:re?com+end\w*|suggest\w*|advi[cs]\w*|choices?|chose|choos\w*|pick\w*|decid\w*|"
     r"this one|that one|the one|bpos?|call[- ]?cent(?:er|re)s?|cc|models?|options?|answers?|"

@@ -88,6 +88,7 @@ SIXTYSIXTH = REPO_ROOT / "tests" / "realistic_sixty_sixth"  # session 35: only f
 SIXTYSEVENTH = REPO_ROOT / "tests" / "realistic_sixty_seventh"  # session 36: only figures read
 SIXTYEIGHTH = REPO_ROOT / "tests" / "realistic_sixty_eighth"  # session 37: only figures read
 SIXTYNINTH = REPO_ROOT / "tests" / "realistic_sixty_ninth"  # session 38: only figures read
+SEVENTIETH = REPO_ROOT / "tests" / "realistic_seventieth"  # session 39: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -158,6 +159,7 @@ SETS = {
     "sixtyseventh": SIXTYSEVENTH,
     "sixtyeighth": SIXTYEIGHTH,
     "sixtyninth": SIXTYNINTH,
+    "seventieth": SEVENTIETH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

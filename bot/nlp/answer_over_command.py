@@ -92,7 +92,7 @@ _CLAUSE_ASKS = re.compile(
 )
 
 
-_ANY_WH = re.compile(r"\b(?:what'?s?|wat|which|how|why|who|where|when)\b", re.IGNORECASE)
+_ANY_WH = re.compile(r"\b(?:what'?s?|wats?|which|how|why|who|where|when)\b", re.IGNORECASE)
 _OFFICE_WORK = re.compile(
     r"\b(?:front|back)[- ]?office (?:stuff|work|tasks|things|jobs|bits|side)\b", re.IGNORECASE
 )

@@ -338,10 +338,14 @@ _DECIDING = re.compile(
     r"(?:should|could|would|ought to)\s+(?:best\s+)?outsourc\w*"
     r"|\b(?:decide|decision|choose)\s+(?:on\s+)?an?\s+outsourc\w*\s+(?:model|option|partner|"
     r"provider|setup|approach)\b"
-    # "we want to hand something off but dont know what kind of company to look for"
-    r"|\b(?:don'?t|do not|not sure|no idea)\s+(?:know\s+)?(?:what|which)\s+"
-    r"(?:kind|sort|type)\s+of\s+(?:company|provider|partner|firm|outsourcing)\s+to\s+"
-    r"(?:look for|use|choose|pick|hire|go for)\b"
+    # "we want to hand something off but dont know what kind of company to look for",
+    # "trying to decide which kind of company to outsource to", "need help pickin which
+    # type of provider to use"
+    r"|\b(?:(?:don'?t|do not|not sure|no idea)\s+(?:know\s+)?|(?:trying|need|want|have|"
+    r"struggling)\s+to\s+(?:decide|choose|pick|figure out|work out)\s+|(?:need\s+)?help\s+"
+    r"(?:me\s+|us\s+)?(?:decid\w*|choos\w*|pick\w*|figur\w* out|work\w* out)\s+)"
+    r"(?:what|which)\s+(?:kind|sort|type)\s+of\s+(?:company|provider|partner|firm|outsourc\w*)"
+    r"\s+to\s+(?:look for|use|choose|pick|hire|go for|go with|get|outsource to|work with)\b"
     # "christmas tree farm, need to get some work off our plate"
     r"|\b(?:get|take|have)\s+(?:some\s+)?(?:work|tasks|jobs|things|stuff)\s+off\s+(?:our|my)\s+"
     r"(?:plate|hands|desk)s?\b"
@@ -381,6 +385,13 @@ _DECIDING = re.compile(
     r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?)\b).*[,.;:-]\s*"
     r"(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:looking (?:at|into)|thinking about|considering|"
     r"exploring)\s+(?:some\s+)?(?:outsourc\w*|(?:our|the) options)(?:\s+[\w'-]+){0,6}\W*$",
+    re.IGNORECASE,
+)
+# ... asked with no other question than for help: "..., any advice?"
+_ADVICE_ASKED = re.compile(
+    r"^[^?]*[,.;:!-]\s*(?:any\s+(?:advice|tips|ideas|suggestions|thoughts|help)|(?:can|could)\s+"
+    r"(?:you|u)\s+help(?:\s+(?:me|us))?|what\s+do\s+(?:you|u)\s+(?:recommend|suggest|advise|"
+    r"think)|thoughts|ideas|help|advice)\s*\?+\s*$",
     re.IGNORECASE,
 )
 # "which model fits an IT consultancy": a choice for a business, however read
@@ -1161,7 +1172,7 @@ class ChoiceQuestion(StatelessComponent):
             or _HELP_WITH_OUTSOURCING.search(text)
             or _OWN_NEEDS_HELP.search(text)
             or self.own_choice(text)
-            or (_DECIDING.search(text) and "?" not in text)
+            or (_DECIDING.search(text) and ("?" not in text or _ADVICE_ASKED.search(text)))
             or own_decision_between(text)
             or trade_then_which(text)
             or self.story_then_opinion(text)

@@ -21,7 +21,9 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.nlp.base import StatelessComponent, overrule_intent
 
 _COMPARISON = re.compile(
-    r"\b(?:between|differen(?:ce|t|ces) of)\b(?P<a>.+?)\b(?:and|&)\b(?P<b>.+)"
+    # (texted too: "diff btw crm n erp")
+    r"\b(?:between|btwn|(?<=diff )btw|(?<=difference )btw|differen(?:ce|t|ces) of)\b(?P<a>.+?)"
+    r"(?:\b(?:and|n)\b|&)(?P<b>.+)"
     r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)"
     # "llc or sole proprietorship, which is better?", "which is better: leasing or buying"
     r"|^\W*(?P<e>[\w .'-]+?)\s+or\s+(?P<f>[\w .'-]+?)\s*[,?]+\s*which\b"
@@ -30,8 +32,11 @@ _COMPARISON = re.compile(
     # trading, whats the difference"
     r"|^\W*(?P<i>[\w .'-]+?)\s+or\s+(?P<j>[\w .'-]+?)\s*[-–:,?]+\s*(?:what|whats|what's|how)\b"
     r"[^?]*\bdiffer"
-    r"|^\W*(?P<k>[\w .'-]+?)\s+and\s+(?P<l>[\w .'-]+?)\s*[-–:,?]+\s*(?:what|whats|what's)"
-    r"(?:\s+is)?\s+(?:the\s+)?(?:main\s+|real\s+)?differences?\W*$",
+    # ("ok and thanks, how do they differ" compares nothing)
+    r"|^\W*(?!(?:ok|okay|thanks|thank you|thx|so|yes|yeah|cool|great|right|alright|hmm)\b)"
+    r"(?P<k>[\w .'-]+?)\s+and\s+(?P<l>[\w .'-]+?)\s*[-–:,?]+\s*(?:(?:what|whats|what's)"
+    r"(?:\s+is)?\s+(?:the\s+)?(?:main\s+|real\s+)?differences?|how\s+(?:are|do)\s+(?:they|the two)"
+    r"\s+(?:differ|different))\W*$",
     re.IGNORECASE,
 )
 # inbound and outbound calls, not marketing; outsourcing itself against keeping work in-house
@@ -49,6 +54,7 @@ _DIFFERENCE = re.compile(r"\bdifferen(?:ce|ces|t)\b", re.IGNORECASE)
 _THEIR_DIFFERENCE = re.compile(
     r"\b(?:than|differ\w*|unlike|whereas|compar\w*|versus|vs)\b", re.IGNORECASE
 )
+_ASKED_AFTER = re.compile(r"\W*(?:what|whats|what's|how)\b[^?]*\bdiffer\w*\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
 )
@@ -77,7 +83,8 @@ class ComparisonGuard(StatelessComponent):
         start, end = match.span()
         sides = [s for s in match.groups() if s]
         # "the difference between a help desk and a service desk" asks; it names no tasks
-        asks = _DIFFERENCE.search(text[: match.start() + 12])
+        # ("b2b vs b2c sales, how are they different": asked after it)
+        asks = _DIFFERENCE.search(text[: match.start() + 12]) or _ASKED_AFTER.match(text[end:])
         if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
             e.get("entity") in self.config["answer_entities"]
             and not e.get("role")  # a guess, or a task taken away, is no answer

@@ -117,10 +117,20 @@ _SAME_FOR_OTHERS = re.compile(
     re.IGNORECASE,
 )
 # "for small biz?" after how to choose: the previous answer, for a size of business
+# ("and mid-size businesses?", "is that true for small firms too")
 _FOR_A_SIZE_ALONE = re.compile(
-    r"^\W*(?:(?:and|but|so|what about|how about)\s+)?(?:for|4)\s+(?:an?\s+|the\s+)?"
+    r"^\W*(?:(?:and|but|so|what about|how about)\s+(?:(?:for|4)\s+)?|(?:for|4)\s+|(?:is|does|would)"
+    r"\s+(?:that|this|it)\s+(?:(?:also|still)\s+)?(?:true|apply|hold|work|the same|same)\s+"
+    r"(?:for|4|to)\s+)(?:an?\s+|the\s+)?"
     r"(?:small|smaller|big|bigger|large|larger|tiny|huge|medium|mid[- ]?sized?)\s+"
-    r"(?:compan(?:y|ies)|business(?:es)?|biz|firms?|shops?|startups?|ones|teams?)\W*$",
+    r"(?:compan(?:y|ies)|business(?:es)?|biz|firms?|shops?|startups?|ones|teams?|corporations?|"
+    r"organi[sz]ations?)(?:\s+(?:too|as well|also))?\W*$",
+    re.IGNORECASE,
+)
+# "what has budget got to do with it", "how does size come into that"
+_TO_DO_WITH_IT = re.compile(
+    r"\b(?:what|how)\s+(?:has|have|does|do|is|are)\s+(?:[\w-]+\s+){1,3}(?:got\s+to\s+do|have\s+to\s+do|"
+    r"to\s+do|come\s+into)\s+(?:with\s+)?(?:it|that|this|them|those)\b",
     re.IGNORECASE,
 )
 # why the one just named is good, or what it even is: "why is it good", "wait back up, what
@@ -298,6 +308,8 @@ class FollowUpShape(StatelessComponent):
             _SAME_FOR_OTHERS.search(text) or _FOR_A_SIZE_ALONE.match(text)
         ) and intent in self.config["unsure_intents"]:
             return True  # (read as a knowledge question, it keeps its reading: the choice)
+        if _TO_DO_WITH_IT.search(text) and intent in self.config["unsure_intents"]:
+            return True  # "what has budget got to do with it": with the answer just given
         if _OF_IT.search(text) and (
             intent in self.config["unsure_intents"] or intent in self.config["small_talk_intents"]
         ):
@@ -500,6 +512,8 @@ class FollowUpShape(StatelessComponent):
         entities = message.get(ENTITIES) or []
         if _FOR_A_KIND.match(text) and any(e.get("entity") == "company_size" for e in entities):
             return True
+        if _TO_DO_WITH_IT.search(text):
+            return True  # "what has budget got to do with it"
         named = any(e.get("entity") in ("aspect", "subject") for e in entities)
         shaped = _POINTING_BACK.search(text) or _THEIR.search(text) or _CONTINUATION.search(text)
         return bool(named and shaped and len(text.split()) <= self.config["max_words"] + 2)

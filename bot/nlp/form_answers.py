@@ -104,8 +104,9 @@ _TAKING_AWAY = re.compile(
     # "the filing is sorted now, what we really need is ..."
     r"(?:is|are|'s) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
-    # "... ask how they liked it. no hiring": a clause of "no" and a task alone
-    r"|^[\s,.;:!?]*no\s+(?!(?:just|only|its|it'?s|the|too|also|mainly|more|sorry|wait|i)\b)"
+    # "... ask how they liked it. no hiring", "actually no bookkeeping, ...": a clause of "no"
+    # and a task alone
+    r"|^[\s,.;:!?]*(?:(?:actually|oh|ah|wait|ok|okay|and|so|hmm)\W+)*no\s+(?!(?:just|only|its|it'?s|the|too|also|mainly|more|sorry|wait|i)\b)"
     r"[\w-]+(?:\s+(?!(?:too|also|as|please|pls)\b)[\w-]+)?[\s.!]*$"
     # "i meant payroll, not hr", "no sorry not bookkeeping, i meant ..."
     r"|^[\s,.;:!?]*(?:(?:but|no|nope|sorry|oops|oh|ah|wait|actually|please|pls|correction)\W+)*"
@@ -327,7 +328,8 @@ _CALLED_ABOUT = ("accounting", "collections", "logistics", "order_taking")
 # where one task ends and the next begins: "payroll, hr and our phones"; a lead-in ends
 # too ("what we really need is someone answering enquiries")
 _TASK_BOUNDARY = re.compile(
-    r"[,;/&+.!?()]|\b(?:and|plus|as well as|also|or|but|then)\b"
+    # ("n": "and" as it is texted)
+    r"[,;/&+.!?()]|\b(?:and|n|plus|as well as|also|or|but|then)\b"
     r"|\b(?:what|all) (?:we|i) (?:\w+ )?(?:need|want|are after|'re after|am after) is\b"
     # "we are looking to outsource our phone enquiries"; "it's not X - we need Y"
     r"|\b(?:(?:we|i)(?:'re| are| am|'d| would)?\s+)?(?:looking|planning|hoping|going|trying|"

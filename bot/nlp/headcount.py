@@ -17,9 +17,15 @@ _VAGUE = (  # quantities people give without a number
     (r"\b(a couple of|two|couple) dozen\b", "24"),
     (r"\b(a few|several) dozen\b", "36"),
     (r"\bdozens\b", "36"),
-    # (of people only: "tens of thousands of calls" counts calls)
-    (r"\b(tens|dozens) of thousands\b(?=\s+of\s+(?:staff|people|employees|workers|us)\b)", "20000"),
-    (r"\bhundreds of thousands\b(?=\s+of\s+(?:staff|people|employees|workers|us)\b)", "200000"),
+    # (of people only, or said alone: "tens of thousands of calls" counts calls)
+    (
+        r"\b(tens|dozens) of thousands\b(?=\s+of\s+(?:staff|people|employees|workers|us)\b|\W*$)",
+        "20000",
+    ),
+    (
+        r"\bhundreds of thousands\b(?=\s+of\s+(?:staff|people|employees|workers|us)\b|\W*$)",
+        "200000",
+    ),
     (r"\b(a couple of|couple of|a couple) hundreds?\b", "200"),
     (r"\b(a few|several) hundreds?\b", "300"),
     (r"\bhundreds\b", "300"),

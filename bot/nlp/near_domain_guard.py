@@ -84,6 +84,12 @@ _HANDS_OVER = re.compile(
     re.IGNORECASE,
 )
 # "our airline catering company" (not "our translation work")
+# what one of the two stands for or means, wherever it was seen
+_WHAT_IT_STANDS_FOR = re.compile(
+    r"\bstands? for\b|\bwhat (?:does|do) (?:it|that|bpo|b\.p\.o\.?|cc|the term|the word|the "
+    r"acronym|the abbreviation)\s+(?:even\s+)?(?:mean|stand)",
+    re.IGNORECASE,
+)
 _OFFICES = re.compile(r"\b(?:front|back)[- ]?offices?\b", re.IGNORECASE)
 # the name the other senses share ("a dermatology clinic group" asks of no gel)
 _BPO = re.compile(r"\bb\.?p\.?o", re.IGNORECASE)
@@ -316,6 +322,14 @@ class NearDomainGuard(StatelessComponent):
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
         always = bool(self.always_elsewhere and self.always_elsewhere.search(text))
+        if (
+            not always
+            and _WHAT_IT_STANDS_FOR.search(text)
+            and (names_a_subject(message) or _BPO.search(text))
+            # ("what does bpo mean in real estate": another sense of it)
+            and not (self.other_sense and self.other_sense_named(text))
+        ):
+            return False  # "keep seeing B.P.O. in the job ads, what does it stand for"
         if (
             _HANDS_OVER.search(text)
             and any(

@@ -114,6 +114,14 @@ _WH_ASKED = re.compile(
     re.IGNORECASE,
 )
 
+# something read or heard, checked: "i read bpos also do logistics ..., is that right?"
+_CLAIM_CHECKED = re.compile(
+    r"^\W*(?:i|we|someone|people|my \w+)\s+(?P<heard>read|heard|was told|were told|saw|learned|"
+    r"learnt|said|says|keep hearing|keeps saying)\b.*\b(?:is|isn'?t)\s+(?:that|this|it)\s+"
+    r"(?:really\s+)?(?:right|true|correct|accurate|so|the case|"
+    r"(?P<meaning>the (?:proper |right |correct |real )?(?:meaning|definition)|what it means))\W*$",
+    re.IGNORECASE,
+)
 # "could you explain what a call center actually is?" asks for the explanation of one of
 # them, not of the recommendation
 _EXPLAIN_WHAT = re.compile(r"\bexplain\s+(?:to\s+(?:me|us)\s+)?(?:what|how)\b", re.IGNORECASE)
@@ -258,8 +266,24 @@ class QuestionOverAnswer(StatelessComponent):
                 and _WH_BEFORE.search(text[: e.get("start", 0)])
                 for e in entities
             )
+        # "i read call centres also do telemarketing and take orders, is that right?": a
+        # claim about one of them checked, nobody's own business told
+        checked = _CLAIM_CHECKED.search(text)
+        checked = (
+            checked
+            if checked
+            and len(set(subjects)) == 1
+            and not OWN_WORD.search(text[checked.end("heard") :])
+            else None
+        )
+        if checked and checked.group("meaning"):
+            return f"definition/{subjects[0]}"  # "..., is that the proper meaning?"
+        claim = bool(checked) and intent.get("name") in (
+            self.config["recommendation_intent"],
+            self.config["answer_intent"],
+        )
         if intent.get("name") != self.config["answer_intent"] and not (
-            unsure or capability or aspect_asked
+            unsure or capability or aspect_asked or claim
         ):
             return None
         if intent.get("name") == self.config["answer_intent"] and not subjects:

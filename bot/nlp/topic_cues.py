@@ -319,8 +319,8 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
 # ... and what front and back office mean: "what do they mean by back office", "heard
 # "back office support" in a meeting, what does it refer to"
 _ONLY_WHAT_OFFICE_IS = re.compile(
-    r"\bwhat(?:'s|s| is| are| does| do)\s+(?:the\s+|a\s+|(?:they|you|people) mean by\s+|"
-    r"is meant by\s+)?[\"'“‘]?(?:front|back)[- ]?offices?"
+    r"\b(?:what|wat)(?:'s|s| is| are| does| do)\s+(?:the\s+|a\s+|(?:they|you|people) mean by\s+|"
+    r"(?:is\s+)?meant by\s+)?[\"'“‘]?(?:front|back)[- ]?offices?"
     r"(?:\s+(?:outsourcing|work|support|services?|functions?|tasks?|staff|jobs?))?[\"'”’]?"
     r"(?:\s+(?:mean|means|exactly|then|actually|really|refer to|"
     r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
@@ -411,8 +411,17 @@ _CHANNEL = re.compile(
 
 # words that weigh the two against each other, or one against something else
 _DIFFERING = re.compile(
-    r"\b(differ\w*|distinguish\w*|compar\w*|vs\.?|versus|than|unlike|other|same|both"
+    # (not "both incoming and outgoing": the kinds of work of one)
+    r"\b(differ\w*|distinguish\w*|compar\w*|vs\.?|versus|than|unlike|other|same|"
+    r"both(?!\s+(?:incoming|inbound|outgoing|outbound|front|back|calls|phone|voice)\b)"
     r"|apart|contrast\w*)\b",
+    re.IGNORECASE,
+)
+
+# a question of one's own, or of a choice: "... does a call center handle for us", "which"
+_OWN_OR_CHOICE = re.compile(
+    r"\b(?:we|us|our|ours|i|me|my|which|should|better|best|right|suit\w*|fits?|recommend\w*|"
+    r"worth|choose|pick)\b",
     re.IGNORECASE,
 )
 
@@ -818,6 +827,16 @@ class TopicCues(StatelessComponent):
             return None
         if key in self.config["per_subject"]:
             return f"{self.config['per_subject'][key]}/{subject}"
+        text = message.get(TEXT) or ""
+        asked = text[last_sentence_start(text.rstrip()) :]
+        if (
+            key.startswith("choosing/")
+            and "services" in aspects
+            and not _OWN_OR_CHOICE.search(asked)
+        ):
+            # "we're a plumbing business ... generally speaking, what sorts of tasks does a
+            # call center typically handle?": the story told, then what it does in general
+            return f"services/{subject}"
         if of in self.config["subjects"] and of != subject:
             return f"{kind}/{subject}"
         return None

@@ -377,6 +377,33 @@ def test_explanation_before_any_recommendation(tracker_factory, text, response):
     assert messages[0]["response"] == response
 
 
+@pytest.mark.parametrize(
+    "text, topic, answered",
+    [
+        # one of the two and what about it, before any recommendation: that answer
+        ("if i outsource to a call centre what exactly would they handle for me",
+         "services/call_center", True),
+        # ... but a choice asked of is no knowledge question
+        ("why would a call centre suit us", "benefits/call_center", False),
+    ],
+)  # fmt: skip
+def test_a_knowledge_question_read_as_asking_for_reasons(tracker_factory, text, topic, answered):
+    subject = topic.split("/")[1]
+    entities = [
+        {"entity": "subject", "value": subject},
+        {"entity": "aspect", "value": topic.split("/")[0]},
+    ]
+    selector = {"default": {"response": {"intent_response_key": topic}}}
+    tracker = tracker_factory(
+        text=text,
+        intent="explain_recommendation",
+        entities=entities,
+        parse={"response_selector": selector},
+    )
+    _, messages = run(ActionExplainRecommendation(), tracker)
+    assert (messages[0]["response"] == f"utter_{topic}") is answered
+
+
 def test_why_after_a_knowledge_answer_is_about_that_answer(tracker_factory):
     def asked(text, entities):
         return tracker_factory(

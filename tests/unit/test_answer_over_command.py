@@ -447,8 +447,11 @@ def test_the_front_office_work_named_with_its_task_is_an_answer():
         [parsed_message(text, "definition", 1.0, entities, topic)]
     )
     assert result.get("intent")["name"] == "inform"
-    text = "what counts as front office stuff"
-    (result,) = AnswerOverCommand({}).process(
-        [parsed_message(text, "definition", 1.0, entities, topic)]
-    )
-    assert result.get("intent")["name"] == "definition"
+    for text in (
+        "what counts as front office stuff",
+        "im new in biz, wats meant by back-office work",
+    ):
+        (result,) = AnswerOverCommand({}).process(
+            [parsed_message(text, "definition", 1.0, entities, topic)]
+        )
+        assert result.get("intent")["name"] == "definition"

@@ -48,6 +48,9 @@ def read(text, intent):
             "print shop, we want to hand work off but dont know what kind of company to look for",
             "out_of_scope",
         ),
+        ("trying to decide which kind of company to outsource to, any advice?", "choosing"),
+        ("need help pickin which type of provider to use", "out_of_scope"),
+        ("we're not sure what we need, can you help?", "help"),
         # help with outsourcing itself, or the decision the form helps with
         ("outsourcing advice pls", "benefits"),
         ("hey, question about outsourcing for our dental practice", "careers"),

@@ -34,6 +34,8 @@ def entity(text, sentence, name, value):
         "which is better for a shop: a franchise or an independent store",
         "franchise or licence - what is the difference?",
         "support and resistance in trading, whats the difference",
+        "kpi and okr, how are they different",
+        "diff btw crm n erp?",
     ],
 )
 def test_other_comparisons_become_out_of_scope(text):
@@ -42,6 +44,27 @@ def test_other_comparisons_become_out_of_scope(text):
         entities = [entity("vs", text, "aspect", "difference")]
     (result,) = ComparisonGuard({}).process([message(text, entities)])
     assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_task_word_in_a_comparison_asked_after_it_is_no_answer():
+    text = "b2b vs b2c sales, how are they different"
+    entities = [entity("sales", text, "outsourced_function", "sales")]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_their_work_compared_and_which_one_does_it_stays():
+    text = (
+        "customer support vs running business processes, which one is the call center and "
+        "which the bpo"
+    )
+    entities = [
+        entity("customer support", text, "outsourced_function", "customer_support"),
+        entity("call center", text, "subject", "call_center"),
+        entity("bpo", text, "subject", "bpo"),
+    ]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] != "out_of_scope"
 
 
 def test_other_things_compared_beside_both_named_are_still_other_things():

@@ -406,6 +406,18 @@ def test_what_one_is_alone_is_no_follow_up():
                                [("call_center", "call center")]))  # fmt: skip
 
 
-def test_a_size_of_business_alone_read_unsurely_is_a_follow_up():
-    msg = message("for small biz?", "definition/call_center", (), "nlu_fallback")
+@pytest.mark.parametrize(
+    "text", ["for small biz?", "and mid-size businesses?", "is that true for small firms too"]
+)
+def test_a_size_of_business_alone_read_unsurely_is_a_follow_up(text):
+    msg = message(text, "definition/call_center", (), "nlu_fallback")
     assert intent_after(msg)[0] == "follow_up"
+
+
+@pytest.mark.parametrize("intent, confidence", [("follow_up", 0.55), ("out_of_scope", 0.9)])
+def test_what_a_word_has_to_do_with_the_answer_is_a_sure_follow_up(intent, confidence):
+    msg = message("what has budget got to do with it", "choosing/overview", (), intent)
+    msg.set("intent", {"name": intent, "confidence": confidence})
+    (result,) = FollowUpShape({}).process([msg])
+    assert result.get("intent")["name"] == "follow_up"
+    assert result.get("intent")["confidence"] >= FollowUpShape.get_default_config()["sure_from"]

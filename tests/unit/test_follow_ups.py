@@ -1890,7 +1890,14 @@ def test_whats_next_for_me_after_the_jobs_is_the_jobs(tracker_factory):
 
 
 @pytest.mark.parametrize(
-    "text", ["for small firms?", "and for bigger companies", "in a small business?"]
+    "text",
+    [
+        "for small firms?",
+        "and for bigger companies",
+        "in a small business?",
+        "and mid-size businesses?",
+        "is that true for small firms too",
+    ],
 )
 def test_a_size_of_company_alone_asks_which_one_goes_with_it(tracker_factory, text):
     entities = [{"entity": "company_size", "value": "small"}]

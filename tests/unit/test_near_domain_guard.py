@@ -409,8 +409,16 @@ def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
         ("which call center software should i buy", "services/call_center"),
         ("what's a good headset for call center work", "benefits/call_center"),
         ("who is the ceo of the company behind this chat about bpos", "definition/bpo"),
+        ("compose a short poem about a tired call centre agent", "careers/call_center"),
+        # named companies, and which one to partner with: no source names any
+        ("is accenture a bpo or a consulting firm", "difference/overview"),
+        ("which is the best bpo company in cebu to partner with", "choosing/overview"),
+        # tax on it, the hiring at one
+        ("can i claim outsourced bookkeeping at a bpo as a business expense",
+         "benefits/outsourcing_savings"),
+        ("how long does the bpo hiring process take", "careers/bpo"),
     ],
-)
+)  # fmt: skip
 def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text, key):
     assert read_naming_its_subject(text, key, "always_elsewhere") == "out_of_scope"
 
@@ -470,6 +478,7 @@ def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text,
         ("write a job ad for an accountant at our bpo", "careers/bpo"),
         ("can u rewrite this complaint reply for our call center", "services/call_center"),
         ("translate this email into tagalog for our bpo agents", "definition/bpo"),
+        ("translate thank you for calling into tagalog for a call centre", "careers/call_center"),
         ("do call center agents get night shift differential by law", "careers/call_center"),
         # the assistant's own office and prices: it has neither
         ("where is your office located, is it near a call centre", "services/locations"),
@@ -590,3 +599,17 @@ def test_a_question_of_another_field_read_as_an_answer_is_out_of_scope(text, exp
     guard = NearDomainGuard({name: CONFIG[name] for name in ("elsewhere", "advice_elsewhere")})
     (result,) = guard.process([parsed_message(text, "inform", topic="careers/call_center")])
     assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("keep seeing B.P.O. in the job ads round here, what does it stand for", "definition"),
+        ("keep seeing B.P.O. in the job ads round here, are they any good", "out_of_scope"),
+    ],
+)
+def test_what_it_stands_for_is_asked_wherever_it_was_seen(text, intent):
+    # ("B.P.O." with its dots is no subject the entity_ruler finds)
+    guard = NearDomainGuard({"elsewhere": CONFIG["elsewhere"]})
+    (result,) = guard.process([parsed_message(text, "definition", topic="definition/bpo")])
+    assert result.get("intent")["name"] == intent

@@ -361,3 +361,28 @@ def test_would_one_have_better_jobs_stays_a_question_of_jobs():
         text, "request_recommendation", "careers/bpo", ["bpo"], ["careers"], confidence=1.0
     )
     assert topic == "careers/bpo"
+
+
+@pytest.mark.parametrize(
+    "text, intent, chosen, subject, expected",
+    [
+        # something read or heard about one of them, checked: that question
+        ("i read call centres also do telemarketing and take orders, is that right?",
+         "request_recommendation", "services/call_center", "call_center",
+         ("services", "services/call_center")),
+        ("i read bpos also do logistics and analytics, not just customer service. is that "
+         "right?", "inform", "services/bpo", "bpo", ("services", "services/bpo")),
+        # ... its meaning checked: what it is
+        ("i read a call centre is a place where staff handle customer contacts following a "
+         "set script, is that the proper meaning?", "services", "services/call_center",
+         "call_center", ("definition", "definition/call_center")),
+        # ... not with the visitor's own business told
+        ("i heard we could hand our orders to a call centre, is that right for us?",
+         "request_recommendation", "services/call_center", "call_center",
+         ("request_recommendation", "services/call_center")),
+    ],
+)  # fmt: skip
+def test_a_claim_about_one_of_them_checked_is_a_knowledge_question(
+    text, intent, chosen, subject, expected
+):
+    assert reading(text, intent, chosen, [subject]) == expected

@@ -1,10 +1,13 @@
 """Misspelt domain words are read as the words; real words, names and other forms of
-a word are left alone."""
+a word are left alone. Words as they are texted ("wat", "r", "4 a") are matched as the words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
+import srsly
 
 from bot.nlp.spelling import DomainSpelling, edit, inflected
 
@@ -75,3 +78,29 @@ def test_the_correction_goes_into_norm_and_the_typed_text_stays(spelling):
     assert [t.norm_ for t in doc][-1] == "outsourcing"
     assert doc.text == "what is business process outsorcing"
     assert [t.norm_ for t in doc][:2] == ["what", "is"]
+
+
+@pytest.fixture(scope="module")
+def texting() -> spacy.language.Language:
+    """The texting ruler of bot/nlp/config.cfg, over a blank pipeline."""
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add_patterns(srsly.read_json(Path(__file__).parents[2] / "bot/nlp/texting_patterns.json"))
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("wat r they called n how do they work", ["what", "be", "they", "called", "and"]),
+        ("y wld i use one", ["why", "would", "i", "use", "one"]),
+        ("same 4 call centre?", ["same", "for", "call", "centre"]),
+        ("wat can they do 4 a biz", ["what", "can", "they", "do", "for", "a", "business"]),
+        # a number of people stays a number
+        ("we are 4 people", ["we", "are", "4", "people"]),
+    ],
+)
+def test_words_as_they_are_texted_are_matched_as_the_words(texting, text, words):
+    doc = texting(text)
+    assert [t.norm_ for t in doc][: len(words)] == words
+    assert doc.text == text

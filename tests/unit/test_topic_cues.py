@@ -283,6 +283,8 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "difference/structure", "definition/front_back_office"),
         ("what counts as front office work at a hotel", "careers/bpo",
          "definition/front_back_office"),
+        ("im new in biz, wats meant by back-office work", "careers/bpo",
+         "definition/front_back_office"),
         ("my manager mixes up frontoffice and backoffice, pls define those terms",
          "difference/services", "definition/front_back_office"),
         ("our bookkeeper calls herself back office. is that all it is or what does the term "
@@ -335,6 +337,17 @@ def test_what_the_front_and_back_office_are(text, chosen, expected):
         # ... and trends named beside it win over its services
         ("what do esims have to do with scaling call center services?",
          "difference/services", ["remote", "services"], "trends/remote_global"),
+        # ... with both kinds of its work named
+        ("for my report i need what a call center does, both incoming and outgoing. what "
+         "services does one provide?", "difference/services", ["services"],
+         "services/call_center"),
+        # a story, then what one does in general: its services, not how to choose
+        ("we're a plumbing business and we miss calls. generally speaking, what sorts of "
+         "tasks does a call center typically handle?", "choosing/overview", ["services"],
+         "services/call_center"),
+        # ... but the choice asked for the visitor's own business stays the choice
+        ("we're a plumbing business and we miss calls. would a call center handle that for "
+         "us?", "choosing/overview", ["services"], "choosing/overview"),
         # a word that compares keeps the comparison
         ("how do call center services differ", "difference/services", ["services"],
          "difference/services"),
