@@ -588,11 +588,12 @@ _FOR_A_SIZE = re.compile(
     r"^\W*(?:(?:and|but|so|what about|how about)\s+(?:(?:for|in|at|with)\s+)?|"
     r"(?:for|in|at|with)\s+|(?:is|does|would)\s+(?:that|this|it)\s+(?:(?:also|still)\s+)?"
     r"(?:true|apply|hold|work|the same|same)\s+(?:for|in|at|with|to)\s+)(?:an?\s+|the\s+)?"
-    # (not "and for the bigger outsourcing firms": the BPOs)
-    rf"(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}\s+(?:(?!outsourc|bpo|call)[\w-]+\s+)?"
+    # (not "and for the bigger outsourcing firms": the BPOs; "for startups?" is a size)
+    rf"(?:(?:really\s+|very\s+)?{_SIZE_WORDS.pattern}\s+(?:(?!outsourc|bpo|call)[\w-]+\s+)?"
     r"(?:compan(?:y|ies)|business(?:es)?|biz|firms?|shops?|startups?|ones|sme'?s|"
     r"organi[sz]ations?|teams?|outfits?|corporations?|corps?|enterprises?|multinationals?|"
-    r"brands?)(?:\s+(?:too|as well|also))?\W*$",
+    r"brands?)|start-?ups?|sme'?s|multinationals?|corporations?)"
+    r"(?:\s+(?:too|as well|also)|\W+(?:(?:is it|are they)\s+)?(?:still\s+)?worth it)?\W*$",
     re.IGNORECASE,
 )
 # ... after an answer about the two as companies (after the jobs or the trends, the same

@@ -42,7 +42,7 @@ _COMPARISON = re.compile(
 # inbound and outbound calls, not marketing; outsourcing itself against keeping work in-house
 _OWN_TERMS = re.compile(
     r"\b((inbound|outbound)(?!\s+(marketing|links?|seo|shipping|freight|logistics))|"
-    r"front[- ]office|back[- ]office|strategic|tactical|outsourc\w*|in[- ]house|"
+    r"front[- ]office|back[- ]office|strategic|tactical|outsourc\w*|in[- ]house|business process|"
     # "deciding between an outside team for customer lines and an outside firm running
     # operations": the two described
     r"(outside|external|third[- ]party) (firms?|compan(y|ies)|teams?|providers?|partners?|"

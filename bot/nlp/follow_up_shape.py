@@ -122,9 +122,10 @@ _FOR_A_SIZE_ALONE = re.compile(
     r"^\W*(?:(?:and|but|so|what about|how about)\s+(?:(?:for|4)\s+)?|(?:for|4)\s+|(?:is|does|would)"
     r"\s+(?:that|this|it)\s+(?:(?:also|still)\s+)?(?:true|apply|hold|work|the same|same)\s+"
     r"(?:for|4|to)\s+)(?:an?\s+|the\s+)?"
-    r"(?:small|smaller|big|bigger|large|larger|tiny|huge|medium|mid[- ]?sized?)\s+"
+    r"(?:(?:small|smaller|big|bigger|large|larger|tiny|huge|medium|mid[- ]?sized?)\s+"
     r"(?:compan(?:y|ies)|business(?:es)?|biz|firms?|shops?|startups?|ones|teams?|corporations?|"
-    r"organi[sz]ations?)(?:\s+(?:too|as well|also))?\W*$",
+    r"organi[sz]ations?)|start-?ups?|sme'?s|multinationals?|corporations?)"
+    r"(?:\s+(?:too|as well|also)|\W+(?:(?:is it|are they)\s+)?(?:still\s+)?worth it)?\W*$",
     re.IGNORECASE,
 )
 # "what has budget got to do with it", "how does size come into that"

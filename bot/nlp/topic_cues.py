@@ -66,6 +66,13 @@ _BETTER_AT = re.compile(
 )
 
 
+# ... the other named first, as what it is compared with
+_COMPARED_FIRST = re.compile(
+    r"\b(?:compared (?:to|with)|versus|vs\.?|unlike|against|next to)\s+(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # the weak points of one: what the other does better is the answer the catalogue has
 _BAD_POINTS = re.compile(
     r"\b(?:disadvantages?|downsides?|cons|drawbacks?|negatives?|weak(?:nesses| points| spots)|"
@@ -674,6 +681,12 @@ class TopicCues(StatelessComponent):
         for first, second in zip(named, named[1:], strict=False):
             if {first.get("value"), second.get("value")} == set(self.config["subjects"]):
                 between = text[first.get("end", 0) : second.get("start", 0)]
+                if _COMPARED_FIRST.search(text[: first.get("start", 0)]) and _BETTER_AT.match(
+                    text[second.get("end", 0) :]
+                ):
+                    return second[
+                        "value"
+                    ]  # "compared to a call centre, what does a bpo do better?"
                 return first["value"] if _COMPARING.search(between) else None
         values = {e.get("value") for e in named}
         if len(values) == 1 and values <= set(self.config["subjects"]):

@@ -84,6 +84,7 @@ def test_other_things_compared_beside_both_named_are_still_other_things():
         ("bpo vs cc?", [("cc", "subject", "call_center")]),
         ("what's the difference between them", []),
         ("difference between inbound and outbound calls", []),
+        ("the difference in services: customer support vs full business process management", []),
         ("between 40 and 60", [("40", "company_size", "medium")]),
         ("bpo or call centre, which one for us?", [("bpo", "subject", "bpo")]),
         ("outsourcing or keeping it in-house, which is cheaper?", []),

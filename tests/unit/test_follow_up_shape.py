@@ -407,7 +407,14 @@ def test_what_one_is_alone_is_no_follow_up():
 
 
 @pytest.mark.parametrize(
-    "text", ["for small biz?", "and mid-size businesses?", "is that true for small firms too"]
+    "text",
+    [
+        "for small biz?",
+        "and mid-size businesses?",
+        "is that true for small firms too",
+        "for startups?",
+        "what about for small companies, still worth it?",
+    ],
 )
 def test_a_size_of_business_alone_read_unsurely_is_a_follow_up(text):
     msg = message(text, "definition/call_center", (), "nlu_fallback")

@@ -1897,6 +1897,8 @@ def test_whats_next_for_me_after_the_jobs_is_the_jobs(tracker_factory):
         "in a small business?",
         "and mid-size businesses?",
         "is that true for small firms too",
+        "for startups?",
+        "what about for small companies, still worth it?",
     ],
 )
 def test_a_size_of_company_alone_asks_which_one_goes_with_it(tracker_factory, text):

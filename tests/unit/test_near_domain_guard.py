@@ -39,6 +39,8 @@ def intent_after(text, key="careers/bpo"):
         "any bpo jobs hiring near me",
         "how do i negotiate my salary offer at a call center",
         "im applying to a bpo, what roles should i write on my cv",
+        "should i quit my call center job and go back to uni",
+        "tips for passing the english assessment in bpo hiring",
     ],
 )
 def test_job_application_help_is_out_of_scope(text):
@@ -417,6 +419,9 @@ def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
         ("can i claim outsourced bookkeeping at a bpo as a business expense",
          "benefits/outsourcing_savings"),
         ("how long does the bpo hiring process take", "careers/bpo"),
+        ("should our bpo contract have a 90 day termination clause", "services/bpo"),
+        ("average handle time benchmark for a call centre this year?", "trends/overview"),
+        ("difference between kpo and bpo", "difference/overview"),
     ],
 )  # fmt: skip
 def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text, key):

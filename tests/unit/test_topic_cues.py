@@ -61,6 +61,8 @@ def topic_after(msg):
         ("ok and what is a call centre better at, compared to that", "difference/overview",
          "benefits/call_center"),
         ("so where does a bpo do better", "difference/overview", "benefits/bpo"),
+        ("compared to a call centre, what does a bpo do better?", "difference/services",
+         "benefits/bpo"),
         # the one not named, weighed against the one named
         ("what's great about them compared with a call centre", "benefits/call_center",
          "benefits/bpo"),
