@@ -120,6 +120,12 @@ _SAID_OF_ITSELF = re.compile(
 _ASKS_FOR_A_MODEL = re.compile(
     r"\b(?:outsourc\w*|models?|bpos?|call[- ]?cent(?:er|re)s?)\b", re.IGNORECASE
 )
+# ... a choice of model asked all the same ("which one suits us at 20 per hour?")
+_A_MODEL_CHOSEN = re.compile(
+    r"\b(?:which|what)\s+(?:one|model|option|kind|type|setup)\b|\brecommend\w*|\bsuggest\w*|"
+    r"\bsuits?\b|\bfits?\b|\bright for\b|\bbest for\b",
+    re.IGNORECASE,
+)
 _A_BUSINESS_AFTER = re.compile(rf"^\s*{_BUSINESS_NOUN}\b", re.IGNORECASE)
 # "which wine should i pick", "what laptop should we buy": a choice of some other thing
 _OTHER_THING_CHOSEN = re.compile(
@@ -354,6 +360,8 @@ class NearDomainGuard(StatelessComponent):
                 return True
             words = self.elsewhere
         elif intent == self.config["advice"]:
+            if always and not names_a_subject(message) and not _A_MODEL_CHOSEN.search(text):
+                return True  # "what should go on a vendor scorecard for our outsourcing partners"
             words = self.advice_elsewhere
         elif intent == self.config["answer"] and _ASKED_FROM_THE_START.match(text):
             # "do i need to charge vat on services i sell to a client abroad": a question
@@ -362,6 +370,8 @@ class NearDomainGuard(StatelessComponent):
         elif intent == self.config["answer"] and (
             QUESTION_SHAPE.search(text) or _ASKS_AFTER.search(text)
         ):
+            if always:
+                return True  # "should our outsourcing contract have a termination clause ..."
             # "our aircall app keeps dropping calls, how to fix?" tells of calls, and asks
             # about a product
             words = self.advice_elsewhere

@@ -54,9 +54,10 @@ _CAN_IT = re.compile(
     rf"{_CLAUSE_START}(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
     rf"(?:{SUBJECT_NAMES}|outsourc\w+)"
     # "what would a call centre actually do for us?"
-    rf"|{_CLAUSE_START}what\s+(?:else\s+)?(?:can|could|would|will|does|do)\s+"
-    rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:\w+\s+)?"
-    r"(?:do|handle|offer|cover|provide|take on|bring)\b"
+    # ("what exactly would a call center do for us", "what else could a bpo take over")
+    rf"|{_CLAUSE_START}what\s+(?:(?:else|exactly|actually|really)\s+)?(?:can|could|would|will|"
+    rf"does|do)\s+(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:\w+\s+)?"
+    r"(?:do|handle|offer|cover|provide|take on|take over|bring)\b"
     # "... need someone to take orders over the phone. is that something call centres do"
     rf"|\bis\s+(?:that|this|it)\s+(?:something|a thing|the (?:kind|sort) of (?:thing|work))\s+"
     rf"(?:that\s+)?(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+(?:\w+\s+)?(?:do|does|handle|handles|"

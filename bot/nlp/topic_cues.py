@@ -432,6 +432,16 @@ _OWN_OR_CHOICE = re.compile(
     re.IGNORECASE,
 )
 
+# what one of them does, asked last: "..., what exactly would a call center do for us" (not
+# "... do better than a bpo": a comparison)
+_WHAT_ONE_DOES = re.compile(
+    r"\bwhat\s+(?:(?:else|exactly|actually|really)\s+)?(?:can|could|would|will|does|do)\s+"
+    rf"(?:an?\s+|the\s+)?(?P<subject>{SUBJECT_NAMES})\s+(?:\w+\s+)?"
+    r"(?:do|handle|offer|cover|provide|take on|take over)\b"
+    r"(?![^.?!]*\b(?:better|worse|than|compared|versus|vs|differ\w*|unlike)\b)",
+    re.IGNORECASE,
+)
+
 # the trends' answers, where a comparison's general answer was chosen
 _BETTER_AT_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|but)\W+)*what(?:'?s| is| are| do| does)\s+(?:an?\s+|the\s+)?"
@@ -714,7 +724,8 @@ class TopicCues(StatelessComponent):
             chosen = prediction.get(INTENT_RESPONSE_KEY) or ""
             key = self.one_subject(message, chosen) or chosen
             better = (
-                self.bad_points(message, key)
+                self.what_one_does_asked_last(message, key)
+                or self.bad_points(message, key)
                 or self.good_points_asked_last(message, key)
                 or self.how_work_is_done_now(message, key)
                 or self.set_apart(message, key)
@@ -743,6 +754,19 @@ class TopicCues(StatelessComponent):
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
         return messages
+
+    @staticmethod
+    def what_one_does_asked_last(message: Message, key: Text) -> Optional[Text]:
+        """ "... we already outsource our hotline to a call center ..., what else could a bpo
+        take over": what the one named in the last question does, whatever the story named
+        before it."""
+        text = message.get(TEXT) or ""
+        found = _WHAT_ONE_DOES.search(text, last_sentence_start(text.rstrip()))
+        if not found or not key.startswith(("difference/", "benefits/", "services/")):
+            return None
+        subject = "bpo" if _BPO.search(found.group("subject")) else "call_center"
+        topic = f"services/{subject}"
+        return topic if topic != key else None
 
     @staticmethod
     def asked_how_they_differ(message: Message, key: Text) -> Optional[Text]:

@@ -504,6 +504,13 @@ def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text
         ("thanks! now write me a poem", "thank", "out_of_scope"),
         # the form's answers and requests for the recommendation keep theirs
         ("we can pay about 20 per hour per agent", "inform", "inform"),
+        ("we're 40 people, which one suits us if we pay 20 per hour per agent",
+         "request_recommendation", "request_recommendation"),
+        # ... not a question of another field read as either
+        ("should our contract have a 90 day termination clause or is 30 enough", "inform",
+         "out_of_scope"),
+        ("should our outsourcing contract have a 90 day termination clause",
+         "request_recommendation", "out_of_scope"),
         ("can i talk to a person", "human_handoff", "human_handoff"),
         ("why did you pick a call center for us?", "explain_recommendation",
          "explain_recommendation"),

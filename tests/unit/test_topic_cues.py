@@ -911,3 +911,21 @@ def test_what_one_is_good_at_is_no_question_of_jobs_for_the_person_named():
     assert topic_after(message(text, "careers/call_center", ["benefits", "careers"])) == (
         "careers/call_center"
     )
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        # what the one named in the last question does, whatever the story named before
+        ("we already outsource our hotline to a call center and are thinking of handing them "
+         "payroll too, what else could a bpo take over", "difference/relationship",
+         "services/bpo"),
+        ("we're a furniture maker, 20 people, we need someone to take orders by phone and "
+         "email, what exactly would a call center do for us", "difference/channels",
+         "services/call_center"),
+        # ... not what it does better than the other
+        ("what does a bpo do better than a call center", "benefits/bpo", "benefits/bpo"),
+    ],
+)  # fmt: skip
+def test_what_one_does_asked_last_is_its_services(text, chosen, expected):
+    assert topic_after(message(text, chosen)) == expected
