@@ -231,7 +231,6 @@ _OUR_COMPANY_TOLD = re.compile(
 )
 
 
-# a why that asks about a choice ("why that one?"), not a bare "how so?"
 def knowledge_asked(tracker: Tracker) -> Optional[Text]:
     """The knowledge topic of a message read as asking for the recommendation's reasons
     that names one of the two and what about it, and asks nothing of a choice; None
@@ -256,17 +255,19 @@ def knowledge_asked(tracker: Tracker) -> Optional[Text]:
     return key
 
 
+_CHOICE_WORDS = (
+    r"re?com+end\w*|suggest\w*|advi[cs]\w*|choices?|chose|choos\w*|pick\w*|decid\w*|"
+    r"this one|that one|the one|verdict"
+)
 # a choice asked of, or its reasons ("why would a call center suit us", "would you pick it")
 _ASKS_OF_A_CHOICE = re.compile(
-    r"\b(?:re?com+end\w*|suggest\w*|advi[cs]\w*|choices?|chose|choos\w*|pick\w*|decid\w*|"
-    r"this one|that one|the one|verdict|why|how come|suit\w*|fits?|right for|better|best|"
-    r"should)\b",
+    rf"\b(?:{_CHOICE_WORDS}|why|how come|suit\w*|fits?|right for|better|best|should)\b",
     re.IGNORECASE,
 )
+# a why that asks about a choice ("why that one?"), not a bare "how so?"
 _ABOUT_A_CHOICE = re.compile(
-    r"\b(?:re?com+end\w*|suggest\w*|advi[cs]\w*|choices?|chose|choos\w*|pick\w*|decid\w*|"
-    r"this one|that one|the one|bpos?|call[- ]?cent(?:er|re)s?|cc|models?|options?|answers?|"
-    r"results?|verdict)\b",
+    rf"\b(?:{_CHOICE_WORDS}|bpos?|call[- ]?cent(?:er|re)s?|cc|models?|options?|answers?|"
+    r"results?)\b",
     re.IGNORECASE,
 )
 # the visitor's own business, said of in the present ("we run a bakery with 300 staff", not

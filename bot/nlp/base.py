@@ -133,9 +133,9 @@ def select_topic(message: Message, key: Text) -> None:
 # a message that asks: a question mark, or a start like a question or a request
 # ("kindly explain back office work", "wat is a bpo")
 QUESTION_SHAPE = re.compile(
-    r"\?|^\W*(?:(?:kindly|please|pls|plz)\s+)?(what|whats|what's|wat|wats|how|why|which|who|"
-    r"where|when|is|are|does|do|can|could|should|would|will|tell|explain|define|describe|give|"
-    r"compare|list)\b",
+    r"\?|^\W*(?:(?:kindly|please|pls|plz)\s+(?=(?:tell|explain|define|describe|give|compare|"
+    r"list)\b))?(what|whats|what's|wat|wats|how|why|which|who|where|when|is|are|does|do|can|could|"
+    r"should|would|will|tell|explain|define|describe|give|compare|list)\b",
     re.IGNORECASE,
 )
 

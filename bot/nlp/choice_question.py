@@ -387,9 +387,11 @@ _DECIDING = re.compile(
     r"exploring)\s+(?:some\s+)?(?:outsourc\w*|(?:our|the) options)(?:\s+[\w'-]+){0,6}\W*$",
     re.IGNORECASE,
 )
-# ... asked with no other question than for help: "..., any advice?"
+# ... asked with no other question than for help: "..., any advice?" (not "... what does a
+# bpo actually do - any ideas?")
 _ADVICE_ASKED = re.compile(
-    r"^[^?]*[,.;:!-]\s*(?:any\s+(?:advice|tips|ideas|suggestions|thoughts|help)|(?:can|could)\s+"
+    r"^(?![^?]*(?:^|[,.;:!-]\s*)(?:what|how|why|which|where|who)\s+(?:is|are|does|do|can|could|"
+    r"would)\b)[^?]*[,.;:!-]\s*(?:any\s+(?:advice|tips|ideas|suggestions|thoughts|help)|(?:can|could)\s+"
     r"(?:you|u)\s+help(?:\s+(?:me|us))?|what\s+do\s+(?:you|u)\s+(?:recommend|suggest|advise|"
     r"think)|thoughts|ideas|help|advice)\s*\?+\s*$",
     re.IGNORECASE,

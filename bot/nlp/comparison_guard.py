@@ -84,7 +84,18 @@ class ComparisonGuard(StatelessComponent):
         sides = [s for s in match.groups() if s]
         # "the difference between a help desk and a service desk" asks; it names no tasks
         # ("b2b vs b2c sales, how are they different": asked after it)
-        asks = _DIFFERENCE.search(text[: match.start() + 12]) or _ASKED_AFTER.match(text[end:])
+        # (but "phone support vs payroll, how do they differ when you outsource them?"
+        # compares two tasks of the form)
+        tasks_compared = [
+            e
+            for e in entities
+            if e.get("entity") == "outsourced_function"
+            and not e.get("role")
+            and start <= e.get("start", -1) < end
+        ]
+        asks = _DIFFERENCE.search(text[: match.start() + 12]) or (
+            _ASKED_AFTER.match(text[end:]) and len(tasks_compared) < 2
+        )
         if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
             e.get("entity") in self.config["answer_entities"]
             and not e.get("role")  # a guess, or a task taken away, is no answer

@@ -130,10 +130,17 @@ _FOR_A_SIZE_ALONE = re.compile(
 )
 # "what has budget got to do with it", "how does size come into that"
 _TO_DO_WITH_IT = re.compile(
-    r"\b(?:what|how)\s+(?:has|have|does|do|is|are)\s+(?:[\w-]+\s+){1,3}(?:got\s+to\s+do|have\s+to\s+do|"
-    r"to\s+do|come\s+into)\s+(?:with\s+)?(?:it|that|this|them|those)\b",
+    r"\b(?:what|how)\s+(?:has|have|does|do|is|are)\s+(?:[\w-]+\s+){1,3}(?:to\s+do\s+with|"
+    r"come\s+into)\s+(?:it|that|this|them|those)\b",
     re.IGNORECASE,
 )
+
+
+def marked_elsewhere(entities: List[Dict]) -> bool:
+    """Marked by NearDomainGuard as a question of another field."""
+    return any(e.get("entity") == "near_domain" for e in entities)
+
+
 # why the one just named is good, or what it even is: "why is it good", "wait back up, what
 # even is one"
 _OF_IT = re.compile(
@@ -302,14 +309,18 @@ class FollowUpShape(StatelessComponent):
             # my laptop": something else asked)
             and not _ASKS_THE_ASSISTANT.search(text)
             and not _ASKS_FOR_OWN.search(text)
-            and not any(e.get("entity") == "near_domain" for e in message.get(ENTITIES) or [])
+            and not marked_elsewhere(message.get(ENTITIES) or [])
         ):
             return True  # "you said scalable, how": about the answer just given
         if (
             _SAME_FOR_OTHERS.search(text) or _FOR_A_SIZE_ALONE.match(text)
         ) and intent in self.config["unsure_intents"]:
             return True  # (read as a knowledge question, it keeps its reading: the choice)
-        if _TO_DO_WITH_IT.search(text) and intent in self.config["unsure_intents"]:
+        if (
+            _TO_DO_WITH_IT.search(text)
+            and intent in self.config["unsure_intents"]
+            and not marked_elsewhere(message.get(ENTITIES) or [])
+        ):
             return True  # "what has budget got to do with it": with the answer just given
         if _OF_IT.search(text) and (
             intent in self.config["unsure_intents"] or intent in self.config["small_talk_intents"]
@@ -349,7 +360,7 @@ class FollowUpShape(StatelessComponent):
             intent in self.config["unsure_intents"]
             and (message.get(INTENT) or {}).get("confidence", 1.0) < self.config["unsure_below"]
             and _AND_A_SUBJECT.match(text)
-            and not any(e.get("entity") == "near_domain" for e in message.get(ENTITIES) or [])
+            and not marked_elsewhere(message.get(ENTITIES) or [])
         ):
             # "and a call centre, in the same simple words please, my dad runs a corner shop":
             # the other subject first, then what the visitor says of it
@@ -513,7 +524,7 @@ class FollowUpShape(StatelessComponent):
         entities = message.get(ENTITIES) or []
         if _FOR_A_KIND.match(text) and any(e.get("entity") == "company_size" for e in entities):
             return True
-        if _TO_DO_WITH_IT.search(text):
+        if _TO_DO_WITH_IT.search(text) and not marked_elsewhere(entities):
             return True  # "what has budget got to do with it"
         named = any(e.get("entity") in ("aspect", "subject") for e in entities)
         shaped = _POINTING_BACK.search(text) or _THEIR.search(text) or _CONTINUATION.search(text)

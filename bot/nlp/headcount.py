@@ -17,7 +17,7 @@ _VAGUE = (  # quantities people give without a number
     (r"\b(a couple of|two|couple) dozen\b", "24"),
     (r"\b(a few|several) dozen\b", "36"),
     (r"\bdozens\b", "36"),
-    # (of people only, or said alone: "tens of thousands of calls" counts calls)
+    # (of people only, or at the end of the answer: "tens of thousands of calls" counts calls)
     (
         r"\b(tens|dozens) of thousands\b(?=\s+of\s+(?:staff|people|employees|workers|us)\b|\W*$)",
         "20000",

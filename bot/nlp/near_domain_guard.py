@@ -83,13 +83,13 @@ _HANDS_OVER = re.compile(
     r"(?:\s+on)?\s+(?:too|as well|also)\b",
     re.IGNORECASE,
 )
-# "our airline catering company" (not "our translation work")
 # what one of the two stands for or means, wherever it was seen
 _WHAT_IT_STANDS_FOR = re.compile(
     r"\bstands? for\b|\bwhat (?:does|do) (?:it|that|bpo|b\.p\.o\.?|cc|the term|the word|the "
     r"acronym|the abbreviation)\s+(?:even\s+)?(?:mean|stand)",
     re.IGNORECASE,
 )
+# the front or back office named: "in a glass factory which part would be the back office"
 _OFFICES = re.compile(r"\b(?:front|back)[- ]?offices?\b", re.IGNORECASE)
 # the name the other senses share ("a dermatology clinic group" asks of no gel)
 _BPO = re.compile(r"\bb\.?p\.?o", re.IGNORECASE)
@@ -329,14 +329,6 @@ class NearDomainGuard(StatelessComponent):
         text = message.get(TEXT) or ""
         always = bool(self.always_elsewhere and self.always_elsewhere.search(text))
         if (
-            not always
-            and _WHAT_IT_STANDS_FOR.search(text)
-            and (names_a_subject(message) or _BPO.search(text))
-            # ("what does bpo mean in real estate": another sense of it)
-            and not (self.other_sense and self.other_sense_named(text))
-        ):
-            return False  # "keep seeing B.P.O. in the job ads, what does it stand for"
-        if (
             _HANDS_OVER.search(text)
             and any(
                 e.get("entity") == "outsourced_function" and not e.get("role")
@@ -353,6 +345,14 @@ class NearDomainGuard(StatelessComponent):
             and intent not in (self.config["advice"], self.config["answer"])
         ):
             return True  # "write a job ad for our bpo", "can u call me a taxi"
+        if (
+            not always
+            and _WHAT_IT_STANDS_FOR.search(text)
+            and (names_a_subject(message) or _BPO.search(text))
+            # ("what does bpo mean in real estate": another sense of it)
+            and not (self.other_sense and self.other_sense_named(text))
+        ):
+            return False  # "keep seeing B.P.O. in the job ads, what does it stand for"
         if intent in self.config["overruled"] or (
             intent in self.config["also_always"] and question_after_small_talk(text)
         ):

@@ -761,10 +761,20 @@ class TopicCues(StatelessComponent):
         take over": what the one named in the last question does, whatever the story named
         before it."""
         text = message.get(TEXT) or ""
-        found = _WHAT_ONE_DOES.search(text, last_sentence_start(text.rstrip()))
-        if not found or not key.startswith(("difference/", "benefits/", "services/")):
+        asking = last_sentence_start(text.rstrip())
+        found = _WHAT_ONE_DOES.search(text, asking)
+        if not found or not key.startswith(("difference/", "services/")):
             return None
         subject = "bpo" if _BPO.search(found.group("subject")) else "call_center"
+        # ("what can a bpo take over that a call centre cant": the two set against each
+        # other in the question itself)
+        if any(
+            e.get("entity") == "subject"
+            and e.get("value") != subject
+            and e.get("start", 0) >= found.start()
+            for e in message.get(ENTITIES) or []
+        ):
+            return None
         topic = f"services/{subject}"
         return topic if topic != key else None
 

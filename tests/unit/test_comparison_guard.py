@@ -53,6 +53,16 @@ def test_a_task_word_in_a_comparison_asked_after_it_is_no_answer():
     assert result.get("intent")["name"] == "out_of_scope"
 
 
+def test_two_tasks_compared_with_the_question_after_them_stay():
+    text = "phone support vs payroll, how do they differ when you outsource them?"
+    entities = [
+        entity("phone support", text, "outsourced_function", "customer_support"),
+        entity("payroll", text, "outsourced_function", "payroll"),
+    ]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] != "out_of_scope"
+
+
 def test_their_work_compared_and_which_one_does_it_stays():
     text = (
         "customer support vs running business processes, which one is the call center and "

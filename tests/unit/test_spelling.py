@@ -92,7 +92,7 @@ def texting() -> spacy.language.Language:
 @pytest.mark.parametrize(
     "text, words",
     [
-        ("wat r they called n how do they work", ["what", "be", "they", "called", "and"]),
+        ("wat r they called n how do they work", ["what", "are", "they", "called", "and"]),
         ("y wld i use one", ["why", "would", "i", "use", "one"]),
         ("same 4 call centre?", ["same", "for", "call", "centre"]),
         ("wat can they do 4 a biz", ["what", "can", "they", "do", "for", "a", "business"]),
@@ -104,3 +104,11 @@ def test_words_as_they_are_texted_are_matched_as_the_words(texting, text, words)
     doc = texting(text)
     assert [t.norm_ for t in doc][: len(words)] == words
     assert doc.text == text
+
+
+def test_the_texting_ruler_runs_after_the_spelling_and_before_the_rulers():
+    # domain_spelling sets every NORM: the texted words' NORM must come after it
+    config = spacy.util.load_config(Path(__file__).parents[2] / "bot/nlp/config.cfg")
+    pipeline = config["nlp"]["pipeline"]
+    assert pipeline.index("domain_spelling") < pipeline.index("texting")
+    assert pipeline.index("texting") < pipeline.index("entity_ruler")

@@ -923,8 +923,14 @@ def test_what_one_is_good_at_is_no_question_of_jobs_for_the_person_named():
         ("we're a furniture maker, 20 people, we need someone to take orders by phone and "
          "email, what exactly would a call center do for us", "difference/channels",
          "services/call_center"),
-        # ... not what it does better than the other
+        # ... not what it does better than the other, or what the other cannot
         ("what does a bpo do better than a call center", "benefits/bpo", "benefits/bpo"),
+        ("what can a bpo take over for a client that a call centre cant", "difference/services",
+         "difference/services"),
+        ("what does a bpo handle and what does a call center handle?", "difference/services",
+         "difference/services"),
+        # ... nor its advantages
+        ("what can a bpo do to cut our costs?", "benefits/bpo", "benefits/bpo"),
     ],
 )  # fmt: skip
 def test_what_one_does_asked_last_is_its_services(text, chosen, expected):
