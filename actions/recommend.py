@@ -235,14 +235,13 @@ def knowledge_asked(tracker: Tracker) -> Optional[Text]:
     """The knowledge topic of a message read as asking for the recommendation's reasons
     that names one of the two and what about it, and asks nothing of a choice; None
     otherwise."""
-    from actions.follow_ups import TOPICS
+    from actions.follow_ups import TOPICS, classifier_guess
 
     message = tracker.latest_message
     entities = message.get("entities") or []
     subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
     aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
-    selector = (message.get("response_selector") or {}).get("default") or {}
-    key = (selector.get("response") or {}).get("intent_response_key")
+    key = classifier_guess(message, 0.0)
     if (
         key not in TOPICS
         or len(subjects) != 1

@@ -93,6 +93,13 @@ ASKS_WHY = re.compile(r"\b(?:why|how come|reasons?|made you|makes you|based on)\
 
 # the two subjects' names as a regular expression, for patterns around them
 SUBJECT_NAMES = r"(?:bpos?|call[- ]?cent(?:er|re)s?)"
+# what one of them does, asked: "what exactly would a call center do", "what else could a bpo
+# take over" (the verbs close the group: callers add their own before ")")
+WHAT_ONE_DOES = (
+    r"what\s+(?:(?:else|exactly|actually|really)\s+)?(?:can|could|would|will|does|do)\s+"
+    rf"(?:an?\s+|the\s+)?(?P<subject>{SUBJECT_NAMES})\s+(?:\w+\s+)?"
+    r"(?:do|handle|offer|cover|provide|take on|take over"
+)
 
 # an aspect a question names -> the topic about it ({subject}: the subject's own answer
 # of that kind), in order of precedence where a question names several

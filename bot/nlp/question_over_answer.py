@@ -31,6 +31,7 @@ from bot.nlp.base import (
     CUSTOMER_TASKS,
     QUESTION_SHAPE,
     SUBJECT_NAMES,
+    WHAT_ONE_DOES,
     StatelessComponent,
     asks_how_they_relate,
     last_sentence_start,
@@ -55,9 +56,7 @@ _CAN_IT = re.compile(
     rf"(?:{SUBJECT_NAMES}|outsourc\w+)"
     # "what would a call centre actually do for us?"
     # ("what exactly would a call center do for us", "what else could a bpo take over")
-    rf"|{_CLAUSE_START}what\s+(?:(?:else|exactly|actually|really)\s+)?(?:can|could|would|will|"
-    rf"does|do)\s+(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:\w+\s+)?"
-    r"(?:do|handle|offer|cover|provide|take on|take over|bring)\b"
+    rf"|{_CLAUSE_START}{WHAT_ONE_DOES}|bring)\b"
     # "... need someone to take orders over the phone. is that something call centres do"
     rf"|\bis\s+(?:that|this|it)\s+(?:something|a thing|the (?:kind|sort) of (?:thing|work))\s+"
     rf"(?:that\s+)?(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+(?:\w+\s+)?(?:do|does|handle|handles|"

@@ -38,6 +38,7 @@ from bot.nlp.base import (
     ASPECT_TOPICS,
     CUSTOMER_TASKS,
     SUBJECT_NAMES,
+    WHAT_ONE_DOES,
     StatelessComponent,
     last_sentence_start,
     names_a_subject,
@@ -435,9 +436,7 @@ _OWN_OR_CHOICE = re.compile(
 # what one of them does, asked last: "..., what exactly would a call center do for us" (not
 # "... do better than a bpo": a comparison)
 _WHAT_ONE_DOES = re.compile(
-    r"\bwhat\s+(?:(?:else|exactly|actually|really)\s+)?(?:can|could|would|will|does|do)\s+"
-    rf"(?:an?\s+|the\s+)?(?P<subject>{SUBJECT_NAMES})\s+(?:\w+\s+)?"
-    r"(?:do|handle|offer|cover|provide|take on|take over)\b"
+    rf"\b{WHAT_ONE_DOES})\b"
     r"(?![^.?!]*\b(?:better|worse|than|compared|versus|vs|differ\w*|unlike)\b)",
     re.IGNORECASE,
 )
@@ -691,12 +690,10 @@ class TopicCues(StatelessComponent):
         for first, second in zip(named, named[1:], strict=False):
             if {first.get("value"), second.get("value")} == set(self.config["subjects"]):
                 between = text[first.get("end", 0) : second.get("start", 0)]
-                if _COMPARED_FIRST.search(text[: first.get("start", 0)]) and _BETTER_AT.match(
-                    text[second.get("end", 0) :]
-                ):
-                    return second[
-                        "value"
-                    ]  # "compared to a call centre, what does a bpo do better?"
+                # "compared to a call centre, what does a bpo do better?": the second one
+                compared_first = _COMPARED_FIRST.search(text[: first.get("start", 0)])
+                if compared_first and _BETTER_AT.match(text[second.get("end", 0) :]):
+                    return second["value"]
                 return first["value"] if _COMPARING.search(between) else None
         values = {e.get("value") for e in named}
         if len(values) == 1 and values <= set(self.config["subjects"]):
