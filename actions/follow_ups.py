@@ -700,9 +700,12 @@ _WHAT_ELSE_CHANGES = re.compile(
 )
 # "what do they outsource exactly" after the industries: what the work handed over is
 _WHAT_THEY_OUTSOURCE = re.compile(
-    r"\bwhat (?:exactly |else |kind of work |work )?(?:do|does|would|can) "
+    r"\bwhat (?:exactly |else |(?:kinds?|sorts?|types?) of (?:work|tasks|jobs|processes) |"
+    r"work |tasks )?(?:do|does|would|can) "
     r"(?:they|companies|firms|businesses|those \w+) (?:usually |"
-    r"typically |actually |exactly |mostly )?(?:outsource|hand (?:over|off))\b",
+    r"typically |actually |exactly |mostly )?(?:outsource|hand (?:over|off)|"
+    # "what kinds of work do they send over there" after where the providers are
+    r"send (?:over|out|abroad|offshore|there)|farm out)\b",
     re.IGNORECASE,
 )
 # the difference as a whole, after one of its kinds: "so whats the main difference in one

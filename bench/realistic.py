@@ -89,6 +89,7 @@ SIXTYSEVENTH = REPO_ROOT / "tests" / "realistic_sixty_seventh"  # session 36: on
 SIXTYEIGHTH = REPO_ROOT / "tests" / "realistic_sixty_eighth"  # session 37: only figures read
 SIXTYNINTH = REPO_ROOT / "tests" / "realistic_sixty_ninth"  # session 38: only figures read
 SEVENTIETH = REPO_ROOT / "tests" / "realistic_seventieth"  # session 39: only figures read
+SEVENTYFIRST = REPO_ROOT / "tests" / "realistic_seventyfirst"  # session 40: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -160,6 +161,7 @@ SETS = {
     "sixtyeighth": SIXTYEIGHTH,
     "sixtyninth": SIXTYNINTH,
     "seventieth": SEVENTIETH,
+    "seventyfirst": SEVENTYFIRST,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

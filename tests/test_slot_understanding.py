@@ -95,6 +95,8 @@ FLOORS = {
     "realistic_sixty_ninth": {"company_size": 0.95, "budget": 0.95, "outsourced_functions": 0.95},
     # session 39, honest: only its figures read, the level reached less one item
     "realistic_seventieth": {"company_size": 0.97, "budget": 0.88, "outsourced_functions": 0.92},
+    # session 40, honest: only its figures read, the level reached less one item
+    "realistic_seventyfirst": {"company_size": 0.97, "budget": 0.88, "outsourced_functions": 0.97},
 }
 
 

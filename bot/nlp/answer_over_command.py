@@ -117,6 +117,12 @@ _WHY_ASKED = re.compile(
 )
 
 
+_ABOUT_THE_BOT = re.compile(
+    r"\b(?:you|u|ur|your|bot|robot|human|real|person|ai|machine|chatbot|assistant)\b",
+    re.IGNORECASE,
+)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class AnswerOverCommand(StatelessComponent):
     @staticmethod
@@ -164,6 +170,9 @@ class AnswerOverCommand(StatelessComponent):
                              "(?:what|which) (?:kind|type)"],
             # read as out of scope, yet stating the visitor's own head count
             "unclear": ["out_of_scope", "nlu_fallback"],
+            # questions about the assistant a statement of the budget or a task may be read
+            # as ("every budget line is being cut this year"), unless it speaks of the bot
+            "about_the_assistant": ["bot_challenge"],
             "own_company": ["we", "we'?re", "were", "us", "our", "i have", "i employ"],
             # read as out of scope, yet adding a task to those given
             "adding": ["add", "adding", "also", "as well", "too", "plus", "include",
@@ -214,12 +223,15 @@ class AnswerOverCommand(StatelessComponent):
             return True
         if intent in self.config["unsure_of_amount_readings"] and self.unsure_of_amount(text):
             return True
+        if intent in self.config["about_the_assistant"]:
+            return bool(message.get(STATED_ANSWER)) and not _ABOUT_THE_BOT.search(text)
         if intent in self.config["unclear"]:
             return (
                 self.states_headcount(message)
                 or self.adds_a_task(message)
                 or self.replaces_a_task(message)
                 or self.not_sure_of_the_budget(message)
+                or self.states_a_budget(message)
             )
         if (
             intent == self.config["follow_up"]
@@ -415,6 +427,13 @@ class AnswerOverCommand(StatelessComponent):
         """Not knowing ("hard to say"), with no command and no request for advice."""
         return bool(self.unsure.search(text)) and not (
             self.command_words.search(text) or self.advice_words.search(text)
+        )
+
+    def states_a_budget(self, message: Message) -> bool:
+        """ "central government just cut our funding again", read as out of scope: a budget
+        the form-answer model reads surely in a statement about no subject."""
+        return bool(message.get(STATED_ANSWER)) and any(
+            e.get("entity") == "budget" and not e.get("role") for e in message.get(ENTITIES) or []
         )
 
     def not_sure_of_the_budget(self, message: Message) -> bool:

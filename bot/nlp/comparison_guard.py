@@ -27,7 +27,9 @@ _COMPARISON = re.compile(
     r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)"
     # "llc or sole proprietorship, which is better?", "which is better: leasing or buying"
     r"|^\W*(?P<e>[\w .'-]+?)\s+or\s+(?P<f>[\w .'-]+?)\s*[,?]+\s*which\b"
-    r"|\bwhich\b[^?]*?[,:]\s*(?P<g>[\w .'-]+?)\s+or\s+(?P<h>[\w .'-]+?)\W*$"
+    # (not examples given: "which sorts of firms use them, like banks or shops?")
+    r"|\bwhich\b[^?]*?[,:](?!\s*(?:like|such as|e\.?g|for example|for instance|including|say|"
+    r"especially)\b)\s*(?P<g>[\w .'-]+?)\s+or\s+(?P<h>[\w .'-]+?)\W*$"
     # "wholesaler or distributor - what is the difference?", "support and resistance in
     # trading, whats the difference"
     r"|^\W*(?P<i>[\w .'-]+?)\s+or\s+(?P<j>[\w .'-]+?)\s*[-–:,?]+\s*(?:what|whats|what's|how)\b"
@@ -93,8 +95,12 @@ class ComparisonGuard(StatelessComponent):
             and not e.get("role")
             and start <= e.get("start", -1) < end
         ]
+        # ("bookkeeping vs accounting, what's the difference": one task named twice)
+        two_tasks = len({str(e.get("value")) for e in tasks_compared}) > 1
         asks = _DIFFERENCE.search(text[: match.start() + 12]) or (
-            _ASKED_AFTER.match(text[end:]) and len(tasks_compared) < 2
+            # ("customer success vs customer support difference": asked at its end)
+            (_ASKED_AFTER.match(text[end:]) or _DIFFERENCE.search(text[match.start() + 12 :]))
+            and not two_tasks
         )
         if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
             e.get("entity") in self.config["answer_entities"]

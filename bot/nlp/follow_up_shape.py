@@ -177,6 +177,13 @@ _VERSUS = re.compile(
     r"(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\W*$",
     re.IGNORECASE,
 )
+# "can you give me an example?": of the answer just given (not a request to the assistant)
+_EXAMPLE_ASKED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+)\W+)?(?:(?:can|could|would) (?:you|u)\s+(?:please\s+)?)?"
+    r"(?:give|show)\s+(?:me|us)\s+(?:an?\s+|some\s+|one\s+)?(?:real\s+|concrete\s+)?"
+    r"examples?\W*(?:(?:please|pls|plz)\W*)?$",
+    re.IGNORECASE,
+)
 # who the job seeker is, not whom to talk to: "how far can someone progress starting as an
 # operator there"
 _PEOPLE_WORDS = re.compile(r"^(?:someone|somebody|person|agent|rep)$", re.IGNORECASE)
@@ -312,6 +319,11 @@ class FollowUpShape(StatelessComponent):
             and not marked_elsewhere(message.get(ENTITIES) or [])
         ):
             return True  # "you said scalable, how": about the answer just given
+        if _EXAMPLE_ASKED.match(text) and intent in (
+            *self.config["unsure_intents"],
+            *self.config["help_intents"],
+        ):
+            return True
         if (
             _SAME_FOR_OTHERS.search(text) or _FOR_A_SIZE_ALONE.match(text)
         ) and intent in self.config["unsure_intents"]:

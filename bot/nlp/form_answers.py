@@ -372,9 +372,16 @@ _VAGUE = re.compile(
 # how much money, in a word at the end of a short answer: "we rely on donations so not
 # much", "series b just closed so plenty" (not "plenty of calls", "we don't ring much")
 _AMOUNT_LEAD = (
-    r"(?:^\W*(?:(?:honestly|tbh|well|um+|hmm+)\W+)?|\b(?:so|but)\s+|\bbudget\W+(?:is\s+)?)"
+    r"(?:^\W*(?:(?:honestly|tbh|well|um+|hmm+)\W+)?"
+    # "we have very little to spend on this"
+    r"(?:(?:we|i)(?:'ve| have)(?: got)?\s+|there'?s\s+|there is\s+)?"
+    r"|\b(?:so|but)\s+|\bbudget\W+(?:is\s+)?)"
 )
-_AMOUNT_TAIL = r"(?:\s+(?:tbh|really|honestly|i guess|lol|to be honest|to spend|for this))?\W*$"
+_AMOUNT_TAIL = (
+    r"(?:\s+(?:tbh|really|honestly|i guess|lol|to be honest|to spend|for this|on (?:this|it|that)|"
+    r"at all))"
+    r"{0,3}\W*$"
+)
 _AMOUNT_IN_A_WORD = {
     "tight": re.compile(
         _AMOUNT_LEAD + r"(?:not (?:much|a lot|a ton)|very little|hardly any(?:thing)?|"
@@ -384,7 +391,7 @@ _AMOUNT_IN_A_WORD = {
     "flexible": re.compile(
         _AMOUNT_LEAD
         # (not "no cap", slang for "for real")
-        + r"(?:healthy|generous|no (?:real |hard |fixed |set )(?:cap|ceiling)s?)"
+        + r"(?:healthy|generous|ample|no (?:real |hard |fixed |set )(?:cap|ceiling)s?)"
         + _AMOUNT_TAIL,
         re.IGNORECASE,
     ),
@@ -815,6 +822,13 @@ _DEPARTMENT = (
     r"(?:(?:just|has|have|already|then|recently|finally|now)\s+)*"
 )
 _REFUSED = r"(?:said no|refused|won'?t (?:pay|approve|sign|budge))"
+_TRADE_WENT = (
+    r"\b(?:sales|bookings|orders|revenues?|turnover|takings|fees|donations|income|profits?|"
+    r"margins?|trade|footfall)(?:\s+(?:figures|numbers))?\s+"
+    r"(?:(?:are|is|were|was|have|has|'ve|'s|been|really|way|well|badly|sharply|just|all)\s+)*"
+    r"(?:down|up|dropp\w*|fall\w*|fell|slump\w*|collaps\w*|halved|doubled|tripled|gr[eo]w\w*|"
+    r"r[io]se\w*|soar\w*|plummet\w*|dr(?:ied|ying) up|slow\w*|flat|booming|tank\w*)\b"
+)
 _DECIDES_MONEY = re.compile(
     rf"{_DEPARTMENT}(?:slashed|cut|approved|signed off|reduced|capped|froze|frozen|halved|"
     rf"allocated|budgeted|okayed|ok'?d|rejected|vetoed|{_REFUSED})"
@@ -838,7 +852,12 @@ _DECIDES_MONEY = re.compile(
     r"|\b(?:(?:we|i|they)\s+(?:just\s+|have\s+|'ve\s+|recently\s+)*)?"
     r"(?:got|received|raised|secured|won|lost|closed)\s+(?:some\s+|new\s+|more\s+|a\s+|"
     r"our\s+|the\s+)?(?:(?:big|new|seed|series \w)\s+)?(?:investment|funding|grants?|loans?|"
-    r"investors?|round)(?:\s+(?:last|this|in)\s+\w+)?(?=\s*(?:[,.;!?]|$|\b(?:and|so|but)\b))",
+    r"investors?|round)(?:\s+(?:last|this|in)\s+\w+)?(?=\s*(?:[,.;!?]|$|\b(?:and|so|but)\b))"
+    # "our sales fell this year", "bookings are way down": how trade goes, no task
+    rf"|{_TRADE_WENT}"
+    # "it should be cheaper than hiring": the money weighed against staff of one's own
+    r"|\b(?:cheaper|less|more expensive|costlier|pricier|better value)\s+than\s+(?:\w+\s+){0,2}"
+    r"(?:hir|recruit|employ)\w*(?:\s+[\w-]+){0,3}",
     re.IGNORECASE,
 )
 
@@ -1506,7 +1525,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     predicted[budget_entity] = [stated]
                     guesses.pop(budget_entity, None)
             in_a_word = amount_in_a_word(message.get(TEXT))
-            if in_a_word and not predicted.get(budget_entity):
+            # (the words beat the model's reading: "very little to spend tbh" reads a little
+            # like the flexible budgets that speak of spending)
+            if in_a_word:
                 predicted[budget_entity] = [(in_a_word, 1.0)]
                 guesses.pop(budget_entity, None)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)

@@ -66,7 +66,9 @@ _THINGS = (
 _NOT_PEOPLE_AFTER = re.compile(
     # "a chain of 12 supermarkets", "three generations", "40 delivery vans"
     rf"^\s*(?:(?!(?:across|in|at|over|on|between|from|of|and)\b)[a-z]+\s+)?{_THINGS}\b"
-    r"|^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo|%|percent"
+    # ("20%" ends in no word boundary)
+    r"|^\s*%"
+    r"|^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo|percent|per ?cent"
     r"|a year|per year|per annum|annually|yearly|a week|per week|a quarter|per quarter"
     r"|secs?|seconds?|mins?|minutes?|rings?|percent"
     r"|countries|country|offices?|locations?|sites?|branches|stores?|shops?|cities"
@@ -171,6 +173,12 @@ def _digits(text: str) -> str:
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
     for pattern, digits in _VAGUE:
         text = re.sub(pattern, digits, text)
+    # "10 000+ staff": thousands set apart by a space
+    text = re.sub(
+        r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)",
+        lambda m: re.sub(r"\s", "", m.group(0)),
+        text,
+    )
     # "2 thousand", "2 hundred": text2num reads the scale word alone ("2 1000")
     text = re.sub(
         r"(?<![\d.,])(\d+(?:\.\d+)?)\s+(thousand|hundred)\b",

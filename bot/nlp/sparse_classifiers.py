@@ -222,17 +222,19 @@ class SparseIntentClassifier(_SparseLogisticRegression, IntentClassifier):
     def get_default_config() -> Dict[Text, Any]:
         return {
             **_SparseLogisticRegression.get_default_config(),
-            # examples whose intent carries this metadata flag teach other components
-            # only (the form's task descriptions: many everyday words that would pull
-            # questions towards "inform")
-            "leave_out_flagged": "form_answer_only",
+            # examples whose intent carries one of these metadata flags teach other
+            # components only (the form's task descriptions: many everyday words that would
+            # pull questions towards "inform")
+            "leave_out_flagged": ["form_answer_only"],
         }
 
     def labelled(self, training_data: TrainingData) -> List[Message]:
+        flags = self.config["leave_out_flagged"]
+        flags = [flags] if isinstance(flags, str) else flags
         return [
             e
             for e in training_data.intent_examples
-            if e.get(INTENT) and e.get(TEXT) and not flagged(e, self.config["leave_out_flagged"])
+            if e.get(INTENT) and e.get(TEXT) and not any(flagged(e, f) for f in flags)
         ]
 
     def label(self, message: Message) -> Text:

@@ -332,6 +332,8 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
     r"(?:\s+(?:outsourcing|work|support|services?|functions?|tasks?|staff|jobs?))?[\"'”’]?"
     r"(?:\s+(?:mean|means|exactly|then|actually|really|refer to|"
     r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
+    # "what means 'front office' in a company": the word order of other languages
+    r"|\b(?:what|wat)\s+means?\s+(?:the\s+)?[\"'“‘]?(?:front|back)[- ]?offices?\b"
     r"|\b(?:front|back)[- ]?office\b[^?]{0,60}\bwhat (?:does|do) (?:it|that|this|they|the term|"
     r"that term|this term) (?:mean|refer to|stand for|cover|include|involve|consist of)\b"
     # "the lecturer used frontoffice and backoffice, can u explain these two words"
@@ -483,6 +485,13 @@ _TRENDS = {"trends": "trends/overview", "ai": "trends/ai_automation",
            "remote": "trends/remote_global"}  # fmt: skip
 
 
+# "any other trends besides ai": not the one named
+_BESIDES = re.compile(
+    r"\b(?:besides|apart from|other than|except(?: for)?|aside from|beyond|on top of|"
+    r"not (?:just|only))\b",
+    re.IGNORECASE,
+)
+
 # words that only ask what the two share
 _SHARED = re.compile(r"in common|alike|similarit(?:y|ies)|same (?:goals?|aims?)", re.IGNORECASE)
 
@@ -525,10 +534,17 @@ class TopicCues(StatelessComponent):
                 },
                 # "how do you see the sector evolving?" reads like the rule of thumb
                 "choosing/overview": {"trends": "trends/overview"},
+                # "how will ai change that in the next few years": the one trend named
+                # (both named: all of them)
+                "trends/overview": {"ai": "trends/ai_automation",
+                                    "remote": "trends/remote_global"},
                 # "do bpo firms have to be overseas" is no question about AI (unless it
                 # names AI too)
                 "trends/ai_automation": {"locations": "services/locations",
                                          "ai": "trends/ai_automation"},
+                # "do retailers use bpos or is that a bank and telecom thing": the
+                # industries ("telecom" reads like technology), unless the tools are named
+                "difference/technology": {"industries": "services/industries"},
                 # siblings: "in which regions are bpo firms based?" is not about industries
                 "services/industries": {"locations": "services/locations"},
                 "services/locations": {"industries": "services/industries"},
@@ -540,6 +556,7 @@ class TopicCues(StatelessComponent):
             # a topic keeps itself where its own aspect is named too ("which industries
             # outsource to the philippines")
             "own_aspect": {"services/industries": "industries", "services/locations": "locations",
+                           "difference/technology": "technology",
                            "benefits/bpo": "benefits", "benefits/call_center": "benefits"},
             # topic -> (words, the topic they move it to), where the message names no
             # aspect of its own
@@ -1101,6 +1118,12 @@ class TopicCues(StatelessComponent):
         ]
         if self.config["own_aspect"].get(key) in aspects:
             return None
+        if key == "trends/overview" and _BESIDES.search(message.get(TEXT) or ""):
+            return None  # "any other trends besides ai": the others
+        if key.startswith("difference/") and "difference" in aspects and "trends" not in aspects:
+            # "robots and software in a call center vs a bpo, what is different?": the tools
+            # compared, AI among them (not where AI is taking them)
+            by_aspect = {**by_aspect, "ai": "difference/technology"}
         found = {by_aspect[a] for a in aspects if a in by_aspect}
         if len(found) > 1:
             # "which part of the company each one covers" names the relationship in passing

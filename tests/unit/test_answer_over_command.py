@@ -4,6 +4,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.answer_over_command import AnswerOverCommand
+from bot.nlp.form_answers import STATED_ANSWER
 from bot.nlp.topic_cues import DEFINITION_ASKED
 from tests.unit.conftest import parsed_message
 
@@ -455,3 +456,35 @@ def test_the_front_office_work_named_with_its_task_is_an_answer():
             [parsed_message(text, "definition", 1.0, entities, topic)]
         )
         assert result.get("intent")["name"] == "definition"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("every spending line is being cut this year", "bot_challenge"),
+        ("the regional government just cut our grant again", "out_of_scope"),
+    ],
+)
+def test_a_budget_stated_surely_is_an_answer(text, intent):
+    budget = [{"entity": "budget", "value": "tight", **RULER}]
+    stated = Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.8},
+            "intent_ranking": [{"name": intent, "confidence": 0.8}],
+            "entities": budget,
+            STATED_ANSWER: True,
+        }
+    )
+    (result,) = AnswerOverCommand({}).process([stated])
+    assert result.get("intent")["name"] == "inform"
+    # (nothing stated: the reading stays)
+    assert intent_after(text, intent, budget) == intent
+
+
+def test_a_budget_said_to_the_assistant_is_a_question_about_it():
+    budget = [{"entity": "budget", "value": "tight", **RULER}]
+    # the same words about the bot stay a question about it, and nothing stated stays too
+    assert intent_after("are you a bot on a tight budget", "bot_challenge", budget) == (
+        "bot_challenge"
+    )

@@ -63,6 +63,35 @@ def test_two_tasks_compared_with_the_question_after_them_stay():
     assert result.get("intent")["name"] != "out_of_scope"
 
 
+def test_one_task_compared_with_another_thing_and_the_difference_at_the_end_is_asked():
+    text = "customer success vs customer support difference"
+    entities = [entity("customer support", text, "outsourced_function", "customer_support")]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_one_task_under_two_names_compared_is_asked():
+    text = "bookkeeping vs accounting what's the difference"
+    entities = [
+        entity("bookkeeping", text, "outsourced_function", "accounting"),
+        entity("accounting", text, "outsourced_function", "accounting"),
+    ]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and which sorts of companies go for that, like banks or shops?",
+        "which kinds of firms hire them, such as hotels or airlines?",
+    ],
+)
+def test_examples_given_after_a_question_compare_nothing(text):
+    (result,) = ComparisonGuard({}).process([message(text)])
+    assert result.get("intent")["name"] == "difference"
+
+
 def test_their_work_compared_and_which_one_does_it_stays():
     text = (
         "customer support vs running business processes, which one is the call center and "

@@ -2241,3 +2241,9 @@ def test_the_aspect_just_answered_named_again_of_the_other_side_stays(tracker_fa
          {"entity": "aspect", "value": "ai", "start": 17, "end": 27}],
     )  # fmt: skip
     assert main_aspect(tracker, "difference/technology") == "ai"
+
+
+def test_the_work_sent_to_the_providers_is_their_services(tracker_factory):
+    text = "and what sorts of tasks do firms send abroad?"
+    tracker = _after_knowledge_answer(tracker_factory, "services/locations", text, "follow_up", [])
+    assert main_aspect(tracker, "services/locations") == "services"

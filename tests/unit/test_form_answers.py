@@ -650,6 +650,15 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
             "finance has asked us",
         ),
         ("finance asked us to find someone for the books", None),
+        # how trade goes, told with the budget
+        ("sales are down and head office wants it cheap", "sales are down"),
+        ("our bookings dropped 20% this year", "bookings dropped"),
+        ("orders are way up, we can afford help", "orders are way up"),
+        ("we need sales and bookings handled", None),
+        ("sales calls and order taking", None),
+        ("it should be cheaper than hiring", "cheaper than hiring"),
+        ("less than recruiting our own staff", "less than recruiting"),
+        ("hiring and payroll", None),
     ],
 )
 def test_a_department_deciding_the_money_is_no_task(text, decider):
@@ -754,6 +763,12 @@ def test_the_people_counted_named_by_their_work_are_no_task(text, kinds):
     [
         ("we live off grants so not much", "tight"),
         ("honestly very little", "tight"),
+        ("hardly anything to spend honestly", "tight"),
+        ("we've got next to nothing to spend on it", "tight"),
+        ("there's not much for this", "tight"),
+        ("honestly not much at all", "tight"),
+        ("ample i guess", "flexible"),
+        ("we have plenty of calls", None),
         ("just got funded so plenty", "flexible"),
         ("budget is healthy", "flexible"),
         ("budget? we have loads", "flexible"),

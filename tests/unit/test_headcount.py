@@ -50,6 +50,8 @@ def size(text):
         ("we have 3 offices and 200 staff", "medium"),
         ("budget is 5k a month, 30 staff", "small"),
         ("seven", "small"),
+        ("enterprise, 12 000 staff", "large"),
+        ("1 200 employees", "large"),
         ("a multinational in 20 countries with 4000 staff", "large"),
         # the people of every site
         ("12 small shops with 5 staff each", "medium"),
@@ -76,6 +78,10 @@ def test_company_size_from_numbers(text, expected):
         "offices in 20 countries",
         "the budget is around two million a year",
         "40k annually",
+        # shares, not people
+        "they cut our grant by 20%",
+        "costs rose 30 percent",
+        "revenue is down 15 per cent",
         # things the company counts, not people
         "we operate a chain of 12 supermarkets",
         "family owned for three generations",

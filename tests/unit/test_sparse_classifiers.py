@@ -177,3 +177,17 @@ def test_examples_flagged_for_the_form_teach_no_intent(featurize, storage, conte
     )
     unflagged.train(data)
     assert "inform" in set(unflagged.classes)
+
+
+def test_examples_with_any_of_the_flags_teach_no_intent(featurize, storage, context):
+    flagged = featurize(["our sales fell all year", "paying the pickers"])
+    for message, flag in zip(flagged, ["slot_answer_only", "form_answer_only"], strict=True):
+        message.set("intent", "inform")
+        message.set("metadata", {"intent": {flag: True}})
+    data = TrainingData(featurize.training_data.training_examples + flagged)
+    config = {"C": 10, "leave_out_flagged": ["form_answer_only", "slot_answer_only"]}
+    classifier = SparseIntentClassifier.create(
+        {**SparseIntentClassifier.get_default_config(), **config}, storage, Resource("k"), context
+    )
+    classifier.train(data)
+    assert "inform" not in set(classifier.classes)

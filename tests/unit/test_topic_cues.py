@@ -310,6 +310,8 @@ def test_the_main_difference_asked_for_is_the_overview(text, chosen, aspects, ex
          "difference/structure"),
         ("is that front office or back office?", "definition/front_back_office",
          "definition/front_back_office"),
+        ("what means 'back office' in a firm, i saw it in a news story", "careers/bpo",
+         "definition/front_back_office"),
         ("so which part does a bpo cover", "services/bpo", "difference/structure"),
         ("so which one does a bpo cover", "services/bpo", "difference/structure"),
         # in everyday words
@@ -935,3 +937,33 @@ def test_what_one_is_good_at_is_no_question_of_jobs_for_the_person_named():
 )  # fmt: skip
 def test_what_one_does_asked_last_is_its_services(text, chosen, expected):
     assert topic_after(message(text, chosen)) == expected
+
+
+def test_the_one_trend_named_narrows_the_trends():
+    text = "how will ai change that in the next few years"
+    assert topic_after(message(text, "trends/overview", ["ai", "trends"])) == (
+        "trends/ai_automation"
+    )
+    # every trend named: all of them
+    both = message("how will ai and remote teams change it", "trends/overview", ["ai", "remote"])
+    assert topic_after(both) == "trends/overview"
+    others = message("any other trends apart from ai", "trends/overview", ["ai", "trends"])
+    assert topic_after(others) == "trends/overview"
+
+
+def test_the_industries_named_beat_a_reading_of_the_tools():
+    text = "do shops even use bpos or is that more a bank and telecom thing"
+    assert topic_after(message(text, "difference/technology", ["industries"])) == (
+        "services/industries"
+    )
+    tools = message("do telecom bpos use other tech", "difference/technology",
+                    ["industries", "technology"])  # fmt: skip
+    assert topic_after(tools) == "difference/technology"
+
+
+def test_ai_in_a_comparison_is_the_tools_compared():
+    text = "chatbots and automation in a bpo vs a call centre, what is different"
+    msg = message(text, "difference/overview", ["ai", "difference"])
+    assert topic_after(msg) == "difference/technology"
+    future = message("how will ai change bpos and call centres", "difference/overview", ["ai"])
+    assert topic_after(future) == "trends/ai_automation"
