@@ -529,10 +529,13 @@ _WHY_CHEAP = re.compile(
 )
 # "so does a call centre do more than calls these days?": the channels
 _BEYOND_CALLS = re.compile(
-    r"\b(?:more than|other than|besides|beyond|apart from|not just|only|or just|or only)\s+"
+    r"\b(?:more than|other than|besides|beyond|apart from|not just|only|or just|or only|"
+    r"still just|still only)\s+"
+    # ("do they only do phone calls")
+    r"(?:(?:do|take|handle|make|answer)\s+)?"
     r"(?:just\s+)?(?:(?:the\s+)?phones?\s+)?calls?\b(?!\s+cent)"
     # (not "apart from calls, can a bpo do our payroll?": a task asked about)
-    r"(?=\W*(?:$|these days|now|nowadays|too|anymore|any more|then|or\b))",
+    r"(?=\W*(?:$|these days|now|nowadays|too|anymore|any more|then|there|or\b))",
     re.IGNORECASE,
 )
 # "do they do live chat too or just phones", "so no live chat then?": which channels (the

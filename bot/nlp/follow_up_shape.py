@@ -557,5 +557,9 @@ class FollowUpShape(StatelessComponent):
                 entities = [*(message.get(ENTITIES) or []), {**flag, "extractor": "FollowUpShape"}]
                 message.set(ENTITIES, entities, add_to_output=True)
             else:
-                overrule_intent(message, self.config["intent"], intent["confidence"], replace=True)
+                confidence = intent["confidence"]
+                if _EXAMPLE_ASKED.match(message.get(TEXT) or ""):
+                    # (its words say it, however unsure the reading was)
+                    confidence = max(confidence, self.config["sure_from"])
+                overrule_intent(message, self.config["intent"], confidence, replace=True)
         return messages

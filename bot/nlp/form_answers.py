@@ -417,6 +417,9 @@ _OWN_COUNT = re.compile(
 )
 
 
+_OTHER_END = {"tight": "flexible", "flexible": "tight"}
+
+
 def amount_in_a_word(text: Text) -> Optional[Text]:
     """The budget a short answer ends on in a word of quantity, if it does (not an answer
     that counts people: "just 8 of us so not a lot")."""
@@ -1525,9 +1528,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     predicted[budget_entity] = [stated]
                     guesses.pop(budget_entity, None)
             in_a_word = amount_in_a_word(message.get(TEXT))
-            # (the words beat the model's reading: "very little to spend tbh" reads a little
-            # like the flexible budgets that speak of spending)
-            if in_a_word:
+            # (the words beat the model's reading of the other end: "hardly anything to spend
+            # honestly" reads a little like the flexible budgets that speak of spending; "a
+            # bit of money but not loads" keeps its moderate one)
+            read_as = {value for value, _ in predicted.get(budget_entity) or []}
+            if in_a_word and read_as <= {_OTHER_END[in_a_word]}:
                 predicted[budget_entity] = [(in_a_word, 1.0)]
                 guesses.pop(budget_entity, None)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)

@@ -68,7 +68,10 @@ _NOT_PEOPLE_AFTER = re.compile(
     rf"^\s*(?:(?!(?:across|in|at|over|on|between|from|of|and)\b)[a-z]+\s+)?{_THINGS}\b"
     # ("20%" ends in no word boundary)
     r"|^\s*%"
-    r"|^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|a month|per month|/mo|percent|per ?cent"
+    # the first of two amounts of money: "2 or 3k a month"
+    r"|^\s*(?:-|–|to|or)\s*\d[\d,.]*\s*(?:k|grand|thousand)?\s*(?:a month|per month|/mo|"
+    r"a year|per year|a week|per week|dollars|euros?|pounds|bucks|usd|eur|gbp)\b"
+    r"|^\s*(dollars|euros?|pounds|usd|eur|gbp|bucks|grand|a month|per month|/mo|percent|per ?cent"
     r"|a year|per year|per annum|annually|yearly|a week|per week|a quarter|per quarter"
     r"|secs?|seconds?|mins?|minutes?|rings?|percent"
     r"|countries|country|offices?|locations?|sites?|branches|stores?|shops?|cities"

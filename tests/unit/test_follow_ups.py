@@ -1766,6 +1766,8 @@ def test_which_one_with_nothing_before_says_what_it_depends_on_then_asks(tracker
     [
         ("difference/similarities", "do they handle more than phone calls now", "channels"),
         ("definition/call_center", "is it only calls or chat too", "channels"),
+        ("services/call_center", "so they only take phone calls?", "channels"),
+        ("definition/call_center", "are they still only calls these days", "channels"),
         (
             "services/bpo",
             "why not just hire our own staff instead? rather than hiring in-house",

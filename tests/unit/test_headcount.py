@@ -82,6 +82,8 @@ def test_company_size_from_numbers(text, expected):
         "they cut our grant by 20%",
         "costs rose 30 percent",
         "revenue is down 15 per cent",
+        "4 or 5k a month",
+        "1-2 grand per month",
         # things the company counts, not people
         "we operate a chain of 12 supermarkets",
         "family owned for three generations",
