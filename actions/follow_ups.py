@@ -535,7 +535,9 @@ _BEYOND_CALLS = re.compile(
     r"(?:(?:do|take|handle|make|answer)\s+)?"
     r"(?:just\s+)?(?:(?:the\s+)?phones?\s+)?calls?\b(?!\s+cent)"
     # (not "apart from calls, can a bpo do our payroll?": a task asked about)
-    r"(?=\W*(?:$|these days|now|nowadays|too|anymore|any more|then|there|or\b))",
+    r"(?=\W*(?:$|these days|now|nowadays|too|anymore|any more|then|or\b|"
+    # ("... there or do they ...", not "apart from calls, there's payroll")
+    r"there\b(?!\s*(?:'s|is|are|was|were)\b)))",
     re.IGNORECASE,
 )
 # "do they do live chat too or just phones", "so no live chat then?": which channels (the

@@ -95,12 +95,23 @@ class ComparisonGuard(StatelessComponent):
             and not e.get("role")
             and start <= e.get("start", -1) < end
         ]
-        # ("bookkeeping vs accounting, what's the difference": one task named twice)
-        two_tasks = len({str(e.get("value")) for e in tasks_compared}) > 1
-        asks = _DIFFERENCE.search(text[: match.start() + 12]) or (
-            # ("customer success vs customer support difference": asked at its end)
-            (_ASKED_AFTER.match(text[end:]) or _DIFFERENCE.search(text[match.start() + 12 :]))
-            and not two_tasks
+        # ("bookkeeping vs accounting, what's the difference": one task named twice; but
+        # "phone support vs email support, what's different for a bpo?" asks of our own)
+        ours = _OWN_TERMS.search(text) or any(
+            e.get("entity") in self.config["entities"] for e in entities
+        )
+        values = {str(e.get("value")) for e in tasks_compared}
+        two_tasks = len(values if not ours else tasks_compared) > 1
+        asks = (
+            _DIFFERENCE.search(text[: match.start() + 12])
+            or (
+                (
+                    _ASKED_AFTER.match(text[end:])
+                    # ("customer success vs customer support difference": asked at its end)
+                    or (not ours and _DIFFERENCE.search(text[match.start() + 12 :]))
+                )
+                and not two_tasks
+            )
         )
         if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
             e.get("entity") in self.config["answer_entities"]

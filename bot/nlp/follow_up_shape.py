@@ -319,10 +319,8 @@ class FollowUpShape(StatelessComponent):
             and not marked_elsewhere(message.get(ENTITIES) or [])
         ):
             return True  # "you said scalable, how": about the answer just given
-        if _EXAMPLE_ASKED.match(text) and intent in (
-            *self.config["unsure_intents"],
-            *self.config["help_intents"],
-        ):
+        if _EXAMPLE_ASKED.match(text) and intent in self.config["unsure_intents"]:
+            # (read as a request for help, it is one: "can you give me some examples?" first)
             return True
         if (
             _SAME_FOR_OTHERS.search(text) or _FOR_A_SIZE_ALONE.match(text)

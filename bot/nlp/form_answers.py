@@ -405,6 +405,9 @@ _PLENTY = re.compile(
 )
 
 
+_NEGATED_AMOUNT = re.compile(r"\b(?:not|no|never|hardly|barely)\b|n't\b|\bdont\b|\bhavent\b", re.I)
+
+
 _COUNTS_PEOPLE = re.compile(
     r"\b(?:people|staff|employees|ppl|of us|team|workers|heads|members|volume|calls|customers)\b",
     re.IGNORECASE,
@@ -425,8 +428,10 @@ def amount_in_a_word(text: Text) -> Optional[Text]:
     that counts people: "just 8 of us so not a lot")."""
     if len(text.split()) > 10 or headcount(text) is not None or _COUNTS_PEOPLE.search(text):
         return None
-    if _PLENTY.search(text):
-        return "flexible"
+    plenty = _PLENTY.search(text)
+    if plenty:
+        # ("budget wise we don't have a lot": the model's reading)
+        return None if _NEGATED_AMOUNT.search(text[: plenty.end()]) else "flexible"
     return next((v for v, p in _AMOUNT_IN_A_WORD.items() if p.search(text)), None)
 
 
@@ -825,12 +830,21 @@ _DEPARTMENT = (
     r"(?:(?:just|has|have|already|then|recently|finally|now)\s+)*"
 )
 _REFUSED = r"(?:said no|refused|won'?t (?:pay|approve|sign|budge))"
-_TRADE_WENT = (
+_TRADE = (
     r"\b(?:sales|bookings|orders|revenues?|turnover|takings|fees|donations|income|profits?|"
     r"margins?|trade|footfall)(?:\s+(?:figures|numbers))?\s+"
-    r"(?:(?:are|is|were|was|have|has|'ve|'s|been|really|way|well|badly|sharply|just|all)\s+)*"
-    r"(?:down|up|dropp\w*|fall\w*|fell|slump\w*|collaps\w*|halved|doubled|tripled|gr[eo]w\w*|"
-    r"r[io]se\w*|soar\w*|plummet\w*|dr(?:ied|ying) up|slow\w*|flat|booming|tank\w*)\b"
+)
+_TRADE_WENT = (
+    # told with a verb: "sales are down", "bookings have been slow" (not "orders up to 500 a
+    # day", "sales growth")
+    rf"{_TRADE}(?:(?:have|has|'ve|'s)\s+been\s+|(?:are|is|were|was|'s)\s+)"
+    r"(?:(?:really|way|well|badly|sharply|just|all|also)\s+)*"
+    r"(?:(?:down|up)\b(?!\s+(?:to\b|and\s+(?:down|up)\b))|falling|fallen|slump\w*|collapsing|halved|doubled|"
+    r"tripled|growing|grown|rising|risen|soaring|plummeting|drying up|dried up|slow\w*|flat\b"
+    r"(?!\s+out)|booming|tanking|tanked)"
+    # ... or in the past: "our bookings dropped 20%"
+    rf"|{_TRADE}(?:(?:really|sharply|just)\s+)?(?:dropped|fell|slumped|collapsed|halved|doubled|"
+    r"tripled|grew|rose|soared|plummeted|dried up|slowed|tanked)\b"
 )
 _DECIDES_MONEY = re.compile(
     rf"{_DEPARTMENT}(?:slashed|cut|approved|signed off|reduced|capped|froze|frozen|halved|"
@@ -860,7 +874,8 @@ _DECIDES_MONEY = re.compile(
     rf"|{_TRADE_WENT}"
     # "it should be cheaper than hiring": the money weighed against staff of one's own
     r"|\b(?:cheaper|less|more expensive|costlier|pricier|better value)\s+than\s+(?:\w+\s+){0,2}"
-    r"(?:hir|recruit|employ)\w*(?:\s+[\w-]+){0,3}",
+    r"(?:hir|recruit|employ)\w*(?:\s+(?:our own|own|in-house|inhouse|internally|more|new|extra|"
+    r"someone|somebody|staff|people|a person|an employee|employees))*",
     re.IGNORECASE,
 )
 
@@ -1529,8 +1544,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     guesses.pop(budget_entity, None)
             in_a_word = amount_in_a_word(message.get(TEXT))
             # (the words beat the model's reading of the other end: "hardly anything to spend
-            # honestly" reads a little like the flexible budgets that speak of spending; "a
-            # bit of money but not loads" keeps its moderate one)
+            # honestly" reads a little like the flexible budgets that speak of spending; "some,
+            # but not much" keeps a moderate reading)
             read_as = {value for value, _ in predicted.get(budget_entity) or []}
             if in_a_word and read_as <= {_OTHER_END[in_a_word]}:
                 predicted[budget_entity] = [(in_a_word, 1.0)]

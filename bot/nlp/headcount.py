@@ -178,7 +178,10 @@ def _digits(text: str) -> str:
         text = re.sub(pattern, digits, text)
     # "10 000+ staff": thousands set apart by a space
     text = re.sub(
-        r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)",
+        # (only before people or the end: not "a team of 60 100% remote", "15 100 calls")
+        r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)"
+        r"(?=\s*\+?\s*(?:people|staff|employees|workers|heads|ppl|fte|agents|in total|total|"
+        r"of us|[.,!?)]|$))",
         lambda m: re.sub(r"\s", "", m.group(0)),
         text,
     )

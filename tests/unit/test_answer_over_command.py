@@ -484,7 +484,14 @@ def test_a_budget_stated_surely_is_an_answer(text, intent):
 
 def test_a_budget_said_to_the_assistant_is_a_question_about_it():
     budget = [{"entity": "budget", "value": "tight", **RULER}]
-    # the same words about the bot stay a question about it, and nothing stated stays too
-    assert intent_after("are you a bot on a tight budget", "bot_challenge", budget) == (
-        "bot_challenge"
+    asked = Message(
+        data={
+            "text": "are you a bot on a tight budget",
+            "intent": {"name": "bot_challenge", "confidence": 0.8},
+            "intent_ranking": [{"name": "bot_challenge", "confidence": 0.8}],
+            "entities": budget,
+            STATED_ANSWER: True,
+        }
     )
+    (result,) = AnswerOverCommand({}).process([asked])
+    assert result.get("intent")["name"] == "bot_challenge"

@@ -80,6 +80,17 @@ def test_one_task_under_two_names_compared_is_asked():
     assert result.get("intent")["name"] == "out_of_scope"
 
 
+def test_one_task_under_two_names_compared_for_a_bpo_stays():
+    text = "payroll vs salary processing, what's different when a bpo does it?"
+    entities = [
+        entity("payroll", text, "outsourced_function", "payroll"),
+        entity("salary processing", text, "outsourced_function", "payroll"),
+        entity("bpo", text, "subject", "bpo"),
+    ]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] != "out_of_scope"
+
+
 @pytest.mark.parametrize(
     "text",
     [

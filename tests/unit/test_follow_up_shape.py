@@ -430,7 +430,7 @@ def test_what_a_word_has_to_do_with_the_answer_is_a_sure_follow_up(intent, confi
     assert result.get("intent")["confidence"] >= FollowUpShape.get_default_config()["sure_from"]
 
 
-@pytest.mark.parametrize("intent", ["help", "out_of_scope"])
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope"])
 def test_an_example_asked_for_is_one_of_the_answer_just_given(intent):
     msg = message("can you give me an example?", "services/bpo", intent=intent)
     msg.set("intent", {"name": intent, "confidence": 0.3})
@@ -440,3 +440,8 @@ def test_an_example_asked_for_is_one_of_the_answer_just_given(intent):
     # an example of something else is no follow-up
     other = message("can you give me an example of a cover letter", "careers/bpo", intent=intent)
     assert intent_after(other)[0] == intent
+
+
+def test_an_example_asked_for_read_as_a_request_for_help_is_one():
+    msg = message("can you give me some examples?", "services/bpo", intent="help")
+    assert intent_after(msg)[0] == "help"

@@ -2249,3 +2249,11 @@ def test_the_work_sent_to_the_providers_is_their_services(tracker_factory):
     text = "and what sorts of tasks do firms send abroad?"
     tracker = _after_knowledge_answer(tracker_factory, "services/locations", text, "follow_up", [])
     assert main_aspect(tracker, "services/locations") == "services"
+
+
+def test_a_task_after_the_calls_asks_no_channels(tracker_factory):
+    text = "apart from calls, there's the payroll, can they do it"
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "follow_up", []
+    )
+    assert main_aspect(tracker, "definition/call_center") != "channels"

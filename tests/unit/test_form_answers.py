@@ -659,6 +659,11 @@ def test_a_task_read_surely_is_stated_though_guessed_elsewhere_first():
         ("it should be cheaper than hiring", "cheaper than hiring"),
         ("less than recruiting our own staff", "less than recruiting"),
         ("hiring and payroll", None),
+        ("sales growth", None),
+        ("orders up to 500 a day", None),
+        ("handling sales up and down the country", None),
+        ("sales flat out busy on the phones", None),
+        ("our takings have been slow all winter", "takings have been slow"),
     ],
 )
 def test_a_department_deciding_the_money_is_no_task(text, decider):
@@ -767,6 +772,9 @@ def test_the_people_counted_named_by_their_work_are_no_task(text, kinds):
         ("we've got next to nothing to spend on it", "tight"),
         ("there's not much for this", "tight"),
         ("honestly not much at all", "tight"),
+        ("budget wise we don't have a lot", None),
+        ("cash wise we havent got loads", None),
+        ("some, but not much", "tight"),
         ("ample i guess", "flexible"),
         ("we have plenty of calls", None),
         ("just got funded so plenty", "flexible"),

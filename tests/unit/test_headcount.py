@@ -51,6 +51,7 @@ def size(text):
         ("budget is 5k a month, 30 staff", "small"),
         ("seven", "small"),
         ("enterprise, 12 000 staff", "large"),
+        ("a team of 60 100% remote", "medium"),
         ("1 200 employees", "large"),
         ("a multinational in 20 countries with 4000 staff", "large"),
         # the people of every site
