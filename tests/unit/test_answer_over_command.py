@@ -9,13 +9,15 @@ from bot.nlp.topic_cues import DEFINITION_ASKED
 from tests.unit.conftest import parsed_message
 
 
-def intent_after(text, intent, entities):
+def intent_after(text, intent, entities, stated=False):
+    """`stated`: the form-answer model flagged a sure statement of an answer."""
     message = Message(
         data={
             "text": text,
             "intent": {"name": intent, "confidence": 0.6},
             "intent_ranking": [{"name": intent, "confidence": 0.6}],
             "entities": entities,
+            **({STATED_ANSWER: True} if stated else {}),
         }
     )
     (result,) = AnswerOverCommand({}).process([message])
@@ -467,31 +469,12 @@ def test_the_front_office_work_named_with_its_task_is_an_answer():
 )
 def test_a_budget_stated_surely_is_an_answer(text, intent):
     budget = [{"entity": "budget", "value": "tight", **RULER}]
-    stated = Message(
-        data={
-            "text": text,
-            "intent": {"name": intent, "confidence": 0.8},
-            "intent_ranking": [{"name": intent, "confidence": 0.8}],
-            "entities": budget,
-            STATED_ANSWER: True,
-        }
-    )
-    (result,) = AnswerOverCommand({}).process([stated])
-    assert result.get("intent")["name"] == "inform"
+    assert intent_after(text, intent, budget, stated=True) == "inform"
     # (nothing stated: the reading stays)
     assert intent_after(text, intent, budget) == intent
 
 
 def test_a_budget_said_to_the_assistant_is_a_question_about_it():
     budget = [{"entity": "budget", "value": "tight", **RULER}]
-    asked = Message(
-        data={
-            "text": "are you a bot on a tight budget",
-            "intent": {"name": "bot_challenge", "confidence": 0.8},
-            "intent_ranking": [{"name": "bot_challenge", "confidence": 0.8}],
-            "entities": budget,
-            STATED_ANSWER: True,
-        }
-    )
-    (result,) = AnswerOverCommand({}).process([asked])
-    assert result.get("intent")["name"] == "bot_challenge"
+    text = "are you a bot on a tight budget"
+    assert intent_after(text, "bot_challenge", budget, stated=True) == "bot_challenge"
