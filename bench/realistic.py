@@ -90,6 +90,7 @@ SIXTYEIGHTH = REPO_ROOT / "tests" / "realistic_sixty_eighth"  # session 37: only
 SIXTYNINTH = REPO_ROOT / "tests" / "realistic_sixty_ninth"  # session 38: only figures read
 SEVENTIETH = REPO_ROOT / "tests" / "realistic_seventieth"  # session 39: only figures read
 SEVENTYFIRST = REPO_ROOT / "tests" / "realistic_seventyfirst"  # session 40: only figures read
+SEVENTYSECOND = REPO_ROOT / "tests" / "realistic_seventysecond"  # session 41: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -162,6 +163,7 @@ SETS = {
     "sixtyninth": SIXTYNINTH,
     "seventieth": SEVENTIETH,
     "seventyfirst": SEVENTYFIRST,
+    "seventysecond": SEVENTYSECOND,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

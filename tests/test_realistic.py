@@ -480,6 +480,12 @@ FLOORS = {
         "follow_up_accuracy": 0.98,
         "dialogues_reached": 0.925,
     },  # session 40, honest: only its figures read, the level reached less one item
+    "realistic_seventysecond": {
+        "knowledge_accuracy": 0.98,
+        "out_of_scope_rejection": 0.91,
+        "follow_up_accuracy": 0.98,
+        "dialogues_reached": 0.95,
+    },  # session 41, honest: only its figures read, the level reached less one item
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

@@ -102,6 +102,8 @@ FLOORS = {
     "realistic_seventieth": {"company_size": 0.97, "budget": 0.88, "outsourced_functions": 0.92},
     # session 40, honest: only its figures read, the level reached less one item
     "realistic_seventyfirst": {"company_size": 0.97, "budget": 0.88, "outsourced_functions": 0.97},
+    # session 41, honest: only its figures read, the level reached less one item
+    "realistic_seventysecond": {"company_size": 0.97, "budget": 0.83, "outsourced_functions": 0.97},
 }
 
 
