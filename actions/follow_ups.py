@@ -27,7 +27,7 @@ from actions.answers import (
     parse_functions,
     says_unsure,
 )
-from actions.decision import BACK_OFFICE
+from actions.decision import BACK_OFFICE, BUDGETS
 from actions.recommend import (
     added_task_events,
     asks_a_verdict_on_it,
@@ -440,7 +440,14 @@ _OTHER_WAY_ROUND = re.compile(
     re.IGNORECASE,
 )
 # the words that turn the previous answer round without naming an aspect
-_TURNED = re.compile(r"the (?:reverse|opposite)|flip (?:it|that)")
+_TURNED = re.compile(
+    r"the (?:reverse|opposite)|flip (?:it|that)|(?:the )?other way (?:a?round|about)"
+)
+# "which one leans more on chatbots?": the two set against each other
+_WHICH_ONE_MORE = re.compile(
+    r"\bwhich(?: one| of (?:them|the two|those))?\b[^?.!]*\b(?:more|less|most|least|better)\b",
+    re.IGNORECASE,
+)
 # "where do the savings come from?": no place asked
 _ABSTRACT_WHERE = re.compile(
     r"\bwhere(?=\s[^?.!]*\b(?:(?:comes?|coming) from|overlap\w*|fits? in|differ\w*)\b)",
@@ -871,6 +878,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         # "will automation speed up the back office stuff": work of the back office, with
         # another aspect asked about it
         specific = [a for a in specific if a != "front_back_office"]
+    if {"ai", "technology"} <= set(specific) and _WHICH_ONE_MORE.search(text):
+        return "technology"  # "which one leans more on chatbots and ivr?": their tools compared
     answered = TOPICS[previous][0] if previous in TOPICS else None
     if (
         specific
@@ -1130,6 +1139,8 @@ _DOES_THAT_MEAN = re.compile(
     r"\b(does|do|would) (that|this|it) mean\b|\b(that|this) means\b|\b(you|u) mean\b", re.I
 )
 # "and why is that better than a call centre?": the benefits of the other one
+# "... at the other type of company", "in the other one": the other side's
+_AT_THE_OTHER = re.compile(r"\b(?:at|in|for|with|over at)\s+the other\b", re.IGNORECASE)
 _BETTER_THAN = re.compile(
     r"\b(better|more \w+|cheaper|faster) than\b"
     # "whats the upside vs just a call centre"
@@ -1347,6 +1358,11 @@ class ActionAnswerFollowUp(Action):
         if not tracker.active_loop_name and is_bare_number(tracker.latest_message.get("text")):
             dispatcher.utter_message(response="utter_out_of_scope")  # "1200??": nothing asked
             return []
+        if first_entity(tracker, "near_domain") not in (None, ELSEWHERE):
+            # "what questions do they ask in a bpo interview": help with one's own job
+            # application, marked by the guard, is next to the careers answers, not on them
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
         if tracker.get_slot("recommended_model") and recommendation_was_last(tracker):
             from actions.recommend import ActionExplainRecommendation, ActionTakeAnswer
 
@@ -1391,6 +1407,26 @@ class ActionAnswerFollowUp(Action):
             # "depends how much it is" when the budget is asked: not sure, so moderate
             dispatcher.utter_message(response="utter_budget_assumed_moderate")
             return [SlotSet("budget", "moderate")]
+        stated = next(
+            (
+                str(e["value"])
+                for e in tracker.latest_message.get("entities") or []
+                if e.get("entity") == "budget"
+                and e.get("role") in (None, GUESS)
+                and e.get("value") in BUDGETS
+            ),
+            None,
+        )
+        if (
+            tracker.get_slot("requested_slot") == "budget"
+            and stated
+            and "?" not in text
+            and not _ASKS.search(text)
+            and first_entity(tracker, "subject") is None
+        ):
+            # "the money is there if the service is good" when the budget is asked: the
+            # answer, though it names the service
+            return [SlotSet("budget", stated)]
         previous = previous_topic(tracker)
         if (
             previous is None
@@ -1446,6 +1482,23 @@ class ActionAnswerFollowUp(Action):
         ):
             # "why would i pick that over the other" after what a bpo is: a bpo's advantages
             subject, aspect = one_before, "benefits"
+        elif (
+            subject == "other"
+            and one_before in (BPO, CALL_CENTER)
+            and aspect == "difference"
+            and (
+                _AT_THE_OTHER.search(text)
+                or TOPICS[previous][0]
+                in {
+                    e.get("value")
+                    for e in tracker.latest_message.get("entities") or []
+                    if e.get("entity") == "aspect"
+                }
+            )
+        ):
+            # "how is that different at the other type of company?" after the jobs at a call
+            # center, "how does the other one compare, its strong points?": the same, there
+            aspect = TOPICS[previous][0]
         elif (
             (previous or "").startswith("benefits/")
             and one_before in (BPO, CALL_CENTER)
@@ -1507,6 +1560,10 @@ class ActionAnswerFollowUp(Action):
         one_side = None
         if previous is None:  # a question of its own is answered; a fragment, asked about
             guess = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS)
+            read_as = classifier_guess(tracker.latest_message, 0.0)
+            intent = (tracker.latest_message.get("intent") or {}).get("name")
+            if guess is None and read_as and intent == read_as.partition("/")[0]:
+                guess = read_as  # a knowledge question, however unsure of its topic
             continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
             if guess is None and subject in (BPO, CALL_CENTER) and not (aspect or continues):
                 guess = topic_for("definition", subject)  # "tell me about bpos"
@@ -1540,6 +1597,20 @@ class ActionAnswerFollowUp(Action):
             )
             own = own and not depends and not (subject is None and _GOES_ON_ABOUT_IT.search(text))
             topic = guess if own else None
+            named_pair = (
+                topic_for(aspect, subject) if aspect and subject in (BPO, CALL_CENTER) else None
+            )
+            if (
+                own
+                and len(subjects) == 1
+                and named_pair in TOPICS
+                and TOPICS[named_pair][1] == subject
+                and guess in TOPICS
+                and TOPICS[guess][1] != subject
+            ):
+                # "... is that the kind of work a call center does?": the one side and the
+                # aspect it names, over a reading of the words that is about both
+                topic = named_pair
             # what the question asks of one of the two, if it asks something of either
             one_side = kind if subject is None and kind in ONE_SIDE_QUESTIONS else None
             if topic is None and aspect and subject in (BPO, CALL_CENTER):

@@ -71,7 +71,10 @@ _CLAUSE = re.compile(rf"[,.;!?]|\bbut\b|{_DASH}")
 _KEEPERS = r"wife|husband|partner|son|daughter|mum|mom|dad|brother|sister|accountant|bookkeeper"
 _TAKING_AWAY = re.compile(
     # ("who dropped out", "drop off the parcels", "drop-off slots" take nothing away)
-    r"\b(forget|ignore|disregard|drop(?:ped)?(?![\s-]+(?:out|off|in|by)s?\b)|remove|without|"
+    r"\b(forget|ignore|disregard|drop(?:ped)?(?![\s-]+(?:out|off|in|by)s?\b)|remove|"
+    # ("orders by phone for people without the app": who the customers are)
+    r"(?<!\bpeople )(?<!\bcustomers )(?<!\bthose )(?<!\banyone )(?<!\busers )(?<!\bclients )"
+    r"(?<!\bmembers )(?<!\bpatients )(?<!\bcallers )(?<!\bfolks )(?<!\bguests )without|"
     r"no longer|don'?t need|do not need|"
     r"not need|except|scratch(?![\s-]+cards?)|"
     # ("scrap metal", "the scrap", "scrap lorries": a trade's goods, nothing taken away)
@@ -403,6 +406,19 @@ _PLENTY = re.compile(
     r"(?:plenty|loads|heaps|tons|lots|a lot)" + _AMOUNT_TAIL,
     re.IGNORECASE,
 )
+
+
+# ... said alone ("lots", "a lot"): the budget only where the form asks it, so a guess
+_QUANTITY_ALONE = re.compile(
+    r"^\W*(?:plenty|loads|heaps|tons|lots|a lot|a ton|a fair bit|quite a bit)"
+    r"(?:\s+(?:tbh|really|honestly|i guess|lol))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def quantity_alone(text: Text) -> bool:
+    """ "lots", "a lot tbh": a word of quantity and nothing else."""
+    return bool(_QUANTITY_ALONE.match(text))
 
 
 _NEGATED_AMOUNT = re.compile(r"\b(?:not|no|never|hardly|barely)\b|n't\b|\bdont\b|\bhavent\b", re.I)
@@ -1550,6 +1566,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             if in_a_word and read_as <= {_OTHER_END[in_a_word]}:
                 predicted[budget_entity] = [(in_a_word, 1.0)]
                 guesses.pop(budget_entity, None)
+            elif quantity_alone(message.get(TEXT)):
+                predicted.pop(budget_entity, None)
+                guesses[budget_entity] = ("flexible", 1.0)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
             if not counted and _NEGATED_SIZE.search(message.get(TEXT)):
                 # "we're not that small": bigger, but how big it does not say

@@ -62,6 +62,8 @@ _OWN_BEFORE = re.compile(
     r"fits?|suits?)"
     # ("for a 50-person marketing agency", not "for a low-cost translation agency")
     r"\s+(an?\s+|the\s+)?(\d[\w-]*\s+|\w+\s+){0,2}$"
+    # "we're a mid-sized law firm" (not "for a low-cost translation agency")
+    r"|\b(?:we'?re|we are|we r|i'?m|i am)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
     # "i'm office manager at a law firm of 65"
     r"|\b(?:work(?:s|ing)?|manager|director|owner|administrator|assistant|receptionist|partner|"
     r"ceo|coo|cfo|bursar|secretary)\s+(?:at|for|of)\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$",

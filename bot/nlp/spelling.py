@@ -157,6 +157,8 @@ class DomainSpelling:
             return None
         if not _WORD.match(word):
             return None
+        if word.endswith("ys") and word[:-2] + "ies" in self.targets:
+            return word[:-2] + "ies"  # "industrys", "countrys": the plural spelt as said
         edits = {t: edit(word, t) for t in self.targets if abs(len(t) - len(word)) <= 1}
         edits = {t: kind for t, kind in edits.items() if kind}
         if not edits or (neighbours(word) & self.known) - self.targets:

@@ -55,7 +55,9 @@ _COMPARING = re.compile(
 
 # stronger than _COMPARING: says one side wins, not only that two are weighed
 _BETTER = re.compile(
-    r"\b(better|outperforms?|beats?|superior|preferable|edge over|advantage over|wins? over)\b",
+    r"\b(better|outperforms?|beats?|superior|preferable|edge over|advantage over|wins? over|"
+    # "what does a bpo have over a call center"
+    r"(?:have|has|got|offer|offers) over)\b",
     re.IGNORECASE,
 )
 
@@ -167,6 +169,9 @@ _NAME_ASKED = re.compile(
     r"|\bwhat(?: (?:actually|exactly|really))?(?:'s|s| is| are) (?:(?:actually|exactly|really) )?"
     r"(?:that|this|those|these) "
     rf"(?:kind|sort|type)s? of {_A_KIND}(?: (?:actually|exactly|really|then))?(?=\W*$)"
+    # "... answering customers all day, what is that thing exactly"
+    rf"|\bwhat(?:'s|s| is| are) (?:that|this|those|these) {_A_KIND}"
+    r"(?: (?:actually|exactly|really|then))?(?=\W*$)"
     rf"|\bwhat (?:kind|sort|type) of {_A_KIND} (?:is|are) (?:that|this|it|those|these|they)"
     r"(?: (?:actually|exactly|really|then))?(?=\W*$)"
     # "... under a process outsourcing contract. Could you explain what such an arrangement is?"
@@ -492,6 +497,16 @@ _BESIDES = re.compile(
     re.IGNORECASE,
 )
 
+# a subject left out of the question: "setting aside call centres for a sec, ...",
+# "forget call centers, ...", "call centres aside, ..."
+_SET_ASIDE_BEFORE = re.compile(
+    r"\b(?:(?:setting|leaving|putting|set|leave|put) aside|aside from|apart from|besides|"
+    r"other than|forget(?:ting)?(?: about)?|ignor(?:e|ing)|not counting)\s+"
+    r"(?:the\s+|an?\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+_SET_ASIDE_AFTER = re.compile(r"^\s+(?:aside|apart|to one side)\b", re.IGNORECASE)
+
 # words that only ask what the two share
 _SHARED = re.compile(r"in common|alike|similarit(?:y|ies)|same (?:goals?|aims?)", re.IGNORECASE)
 
@@ -503,6 +518,8 @@ class TopicCues(StatelessComponent):
         return {
             # the kinds of answer that exist once per subject: `<kind>/bpo`, `<kind>/call_center`
             "kinds": ["benefits"],
+            # every kind of answer that has one per subject (`<kind>/bpo`, `<kind>/call_center`)
+            "per_subject_kinds": ["definition", "benefits", "services", "careers"],
             # general answers that a one-sided "X does better than Y" question is not about
             "general_comparisons": ["difference/overview", "difference/relationship",
                                     "difference/services"],
@@ -738,7 +755,8 @@ class TopicCues(StatelessComponent):
             chosen = prediction.get(INTENT_RESPONSE_KEY) or ""
             key = self.one_subject(message, chosen) or chosen
             better = (
-                self.what_one_does_asked_last(message, key)
+                self.other_than_set_aside(message, key)
+                or self.what_one_does_asked_last(message, key)
                 or self.bad_points(message, key)
                 or self.good_points_asked_last(message, key)
                 or self.how_work_is_done_now(message, key)
@@ -768,6 +786,29 @@ class TopicCues(StatelessComponent):
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
         return messages
+
+    def other_than_set_aside(self, message: Message, key: Text) -> Optional[Text]:
+        """ "setting aside call centres for a sec, what are the strong points of a bpo":
+        the subject set aside is not the one asked about."""
+        kind, _, subject = key.partition("/")
+        text = message.get(TEXT) or ""
+        named = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"]
+        if subject not in self.config["subjects"]:
+            return None
+        aside = [
+            e
+            for e in named
+            if e.get("value") == subject
+            and (
+                _SET_ASIDE_BEFORE.search(text[: e.get("start", 0)])
+                or _SET_ASIDE_AFTER.match(text[e.get("end", 0) :])
+            )
+        ]
+        others = [e for e in named if e.get("value") in self.config["subjects"] and e not in aside]
+        if not aside or not others or {e.get("value") for e in others} & {subject}:
+            return None
+        other = others[0].get("value")
+        return f"{kind}/{other}" if kind in self.config["per_subject_kinds"] else None
 
     @staticmethod
     def what_one_does_asked_last(message: Message, key: Text) -> Optional[Text]:

@@ -2257,3 +2257,102 @@ def test_a_task_after_the_calls_asks_no_channels(tracker_factory):
         tracker_factory, "definition/call_center", text, "follow_up", []
     )
     assert main_aspect(tracker, "definition/call_center") != "channels"
+
+
+@pytest.mark.parametrize(
+    "previous, text, aspects, expected",
+    [
+        ("careers/call_center", "how is that different at the other type of company?",
+         ["difference"], "utter_careers/bpo"),
+        ("benefits/bpo", "how does the other one compare, what are its strong points?",
+         ["difference", "benefits"], "utter_benefits/call_center"),
+        # the other one compared with the answer: how they differ
+        ("benefits/bpo", "how is that different from the other one?", ["difference"],
+         "utter_difference/overview"),
+    ],
+)  # fmt: skip
+def test_the_same_asked_of_the_other_one_is_its_answer(
+    tracker_factory, previous, text, aspects, expected
+):
+    other = {"entity": "subject", "value": "other", "start": text.find("the other")}
+    tracker = _after_knowledge_answer(
+        tracker_factory, previous, text, "follow_up", [*map(aspect_entity, aspects), other]
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [expected]
+
+
+def test_a_question_of_its_own_on_one_side_and_an_aspect_is_that_sides_answer(tracker_factory):
+    text = "we need people to ring buyers, is that the kind of work a call center does?"
+    tracker = _opening(tracker_factory, text, "difference/technology", confidence=0.5)
+    tracker.latest_message["entities"] = [
+        {"entity": "subject", "value": "call_center", "start": text.find("call center")},
+        aspect_entity("services"),
+    ]
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_services/call_center"]
+
+
+def test_a_follow_up_marked_as_job_application_help_is_out_of_scope(tracker_factory):
+    near = {"entity": "near_domain", "value": "careers"}
+    tracker = _after_knowledge_answer(
+        tracker_factory,
+        "careers/bpo",
+        "what questions do they ask in the interview",
+        "follow_up",
+        [aspect_entity("careers"), near],
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+
+
+def test_a_budget_stated_when_the_budget_is_asked_is_the_answer(tracker_factory):
+    text = "the money is there if the service is good"
+    tracker = tracker_factory(
+        slots={"requested_slot": "budget", "company_size": "large"},
+        active_loop="recommendation_form",
+        intent="follow_up",
+        text=text,
+        entities=[
+            aspect_entity("services"),
+            {"entity": "budget", "value": "flexible", "role": "guess"},
+        ],
+    )
+    events, _ = run(ActionAnswerFollowUp(), tracker)
+    assert {"event": "slot", "name": "budget", "value": "flexible"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]
+    # a question about it stays a question
+    tracker.latest_message["text"] = "is the service any good with that money?"
+    events, _ = run(ActionAnswerFollowUp(), tracker)
+    assert not any(e.get("name") == "budget" for e in events)
+
+
+@pytest.mark.parametrize(
+    "previous, text, aspects, expected",
+    [
+        ("difference/similarities", "and the other way round, where do they differ?",
+         ["relationship", "difference"], "utter_difference/overview"),
+        ("difference/technology", "which one leans more on chatbots and ivr?",
+         ["ai", "technology"], "utter_difference/technology"),
+        # one side's use of AI, no comparison: the trends
+        ("difference/technology", "do they use chatbots and ivr a lot now?", ["ai", "technology"],
+         "utter_trends/ai_automation"),
+    ],
+)  # fmt: skip
+def test_turned_and_compared_follow_ups_after_an_answer_about_both(
+    tracker_factory, previous, text, aspects, expected
+):
+    words = {"relationship": "the other way round", "difference": "differ", "ai": "chatbots",
+             "technology": "ivr"}  # fmt: skip
+    entities = [
+        {
+            **aspect_entity(a),
+            "start": text.find(words[a]),
+            "end": text.find(words[a]) + len(words[a]),
+        }
+        for a in aspects
+    ]
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [expected]

@@ -131,6 +131,11 @@ def found(text, *values):
         # "which skip goes where" is a skip, not skipping
         ("planning the lorry routes and which skip goes where", [("logistics", "routes")],
          set()),
+        # customers without something are who is served, not a task left out
+        ("taking orders by phone for people without the app", [("order_taking", "orders")],
+         set()),
+        ("payroll and hr, without the accounting", [("accounting", "accounting")],
+         {"accounting"}),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):
@@ -918,3 +923,22 @@ def test_work_handed_over_denied_only_beside_the_verb(text, denied):
 def test_where_the_people_counted_work_is_no_task(text, place):
     spans = places_of_work(text)
     assert (text[slice(*spans[0])] if spans else None) == place
+
+
+@pytest.mark.parametrize(
+    "text, alone",
+    [
+        ("lots", True),
+        ("a lot tbh", True),
+        ("plenty", True),
+        ("quite a bit", True),
+        ("lots of calls", False),
+        ("not a lot", False),
+        ("a lot of us", False),
+    ],
+)
+def test_a_word_of_quantity_alone_is_a_budget_only_where_it_is_asked(text, alone):
+    # (read as a guess, which only the question about the budget takes)
+    from bot.nlp.form_answers import quantity_alone
+
+    assert quantity_alone(text) == alone

@@ -265,3 +265,46 @@ def test_a_size_named_for_the_team_is_a_head_count():
     assert size("team size 40") == "small" and size("company size: 200") == "medium"
     assert size("Company in size 200 employees") == "medium"
     assert size("our unit 40 people") == "small"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wat skills do u need 2 start",
+        "how long does it take 2 get promoted",
+        "is 1 part of the other",
+        "which 1 of them is cheaper",
+    ],
+)
+def test_texted_to_and_one_of_the_two_are_no_head_count(text):
+    assert headcount(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("we r 2 ppl", 2),
+        ("just 2", 2),
+        ("1 person, me", 1),
+        ("we need 2 outsource, we r 2 ppl", 2),
+    ],
+)
+def test_a_count_of_one_or_two_people_still_counts(text, people):
+    assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("oops, i meant 2000 not 200", 2000),
+        ("sorry 2010, not 210", 2010),
+        ("2040 not 240, my mistake", 2040),
+    ],
+)
+def test_a_count_shaped_like_a_year_said_instead_of_another_counts(text, people):
+    assert headcount(text) == people
+
+
+def test_a_year_is_still_no_head_count():
+    assert headcount("we were founded in 2010") is None
+    assert headcount("since 2015, 30 people") == 30

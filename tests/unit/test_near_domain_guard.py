@@ -147,6 +147,8 @@ def advice_reading(text):
         ("which seo agency would you recommend", "out_of_scope"),
         ("should we outsource our translation work to an agency?", "out_of_scope"),
         ("we are a law firm of 60 people, which would you recommend", None),
+        # a word joined by a hyphen before the business is the visitor's own too
+        ("we're a mid-sized law firm, which would you recommend", None),
         ("looking for a low-cost translation agency, who do you recommend?", "out_of_scope"),
         ("hi we are a small law firm, 8 lawyers, need help with the phones", None),
         ("i'm a freelance photographer, would outsourcing help? what do you suggest", None),

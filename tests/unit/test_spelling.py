@@ -45,6 +45,7 @@ def spelling() -> DomainSpelling:
     component.targets = {
         "outsourcing", "bookkeeping", "support", "payroll", "center", "centre", "careers",
         "difference", "freelancer", "tasks", "circa", "budget", "budgets", "dunning",
+        "industries",
     }  # fmt: skip
     component.known = {"enter", "carers", "organiser", "during", "sport"}
     return component
@@ -67,6 +68,8 @@ def spelling() -> DomainSpelling:
         ("centr", None),  # short: a letter added is no slip there
         ("durning", None),  # "during" is as near as "dunning"
         ("bpo", None),  # too short
+        ("industrys", "industries"),  # the plural spelt as said
+        ("companys", None),  # not a word of the patterns
     ],
 )
 def test_a_misspelt_word_of_the_patterns_is_corrected(spelling, word, expected):

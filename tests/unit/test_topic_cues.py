@@ -46,6 +46,7 @@ def topic_after(msg):
     [
         ("why are bpos better than call centers", "benefits/call_center", "benefits/bpo"),
         ("what does a call centre do better than a bpo", "benefits/bpo", "benefits/call_center"),
+        ("what does a bpo have over a call center", "difference/relationship", "benefits/bpo"),
         ("why use a call center instead of a bpo", "benefits/bpo", "benefits/call_center"),
         ("why use a call center instead of a bpo", "benefits/call_center", "benefits/call_center"),
         # both named without a comparison between them: the classifier's choice stands
@@ -787,6 +788,8 @@ def test_winning_business_is_no_question_of_advantages():
          "arrangement is?", "careers/bpo", [{"entity": "outsourced_function",
                                              "value": "accounting"}], "definition/bpo"),
         ("what kind of company is that?", "definition/bpo", [], "definition/bpo"),
+        ("people with headsets at desks taking calls all day for other firms, what is that "
+         "place exactly", "services/locations", [], "definition/call_center"),
         # the name of a person, an advantage or offshoring: no definition
         ("what do they call the person who manages the agents", "careers/call_center", [],
          "careers/call_center"),
@@ -967,3 +970,23 @@ def test_ai_in_a_comparison_is_the_tools_compared():
     assert topic_after(msg) == "difference/technology"
     future = message("how will ai change bpos and call centres", "difference/overview", ["ai"])
     assert topic_after(future) == "trends/ai_automation"
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        ("setting aside call centres for a moment, what is good about a bpo",
+         "benefits/call_center", "benefits/bpo"),
+        ("forget call centers, what jobs are there at a bpo", "careers/call_center",
+         "careers/bpo"),
+        ("call centres aside, what does a bpo actually do", "services/call_center",
+         "services/bpo"),
+        # the one set aside is not the one chosen: the choice stands
+        ("setting aside call centres, what is good about a bpo", "benefits/bpo", "benefits/bpo"),
+        # only one named: nothing else to ask about
+        ("apart from call centres, what else is there", "services/call_center",
+         "services/call_center"),
+    ],
+)  # fmt: skip
+def test_the_subject_set_aside_is_not_the_one_asked_about(text, chosen, expected):
+    assert topic_after(message(text, chosen)) == expected
