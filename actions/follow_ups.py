@@ -443,6 +443,11 @@ _OTHER_WAY_ROUND = re.compile(
 _TURNED = re.compile(
     r"the (?:reverse|opposite)|flip (?:it|that)|(?:the )?other way (?:a?round|about)"
 )
+# ... not what AI will do to them ("which one will be replaced more by robots"): the trends
+_WHAT_AI_DOES_TO_THEM = re.compile(
+    r"\b(?:replac\w*|take over|taking over|future|will|going to|gonna|threat\w*|kill\w*)\b",
+    re.IGNORECASE,
+)
 # "which one leans more on chatbots?": the two set against each other
 _WHICH_ONE_MORE = re.compile(
     r"\bwhich(?: one| of (?:them|the two|those))?\b[^?.!]*\b(?:more|less|most|least|better)\b",
@@ -771,6 +776,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "overview"  # "so whats the main difference in one sentence" after one of them
     if _MAIN_DIFFERENCE.search(text) and not others:
         return "difference"  # "whats the actual difference" after anything else
+    if previous == "difference/similarities" and _TURNED.search(text.lower()):
+        return "difference"  # "and the other way round?" after what they share
     if _A_KIND_OF.search(text):
         return "relationship"
     if previous == "services/locations" and _WHY_SENT_THERE.search(text):
@@ -815,6 +822,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if (previous or "").startswith("careers/") and _PERSONAL.search(text):
         if named_aspects and named_aspects <= {"trends", "choosing", "benefits", "careers"}:
             return "careers"  # "whats coming next for me after that" after the jobs
+        if named_aspects == {"careers", "locations"}:
+            return "careers"  # "from where i am now, what roles could i move into?"
     if _FOR_A_SIZE.match(text) and (previous or "").startswith(_ABOUT_THE_COMPANIES):
         return "choosing"
     if "industries" in named_aspects and _WHO_USES_IT.search(text):
@@ -878,7 +887,11 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         # "will automation speed up the back office stuff": work of the back office, with
         # another aspect asked about it
         specific = [a for a in specific if a != "front_back_office"]
-    if {"ai", "technology"} <= set(specific) and _WHICH_ONE_MORE.search(text):
+    if (
+        {"ai", "technology"} <= set(specific)
+        and _WHICH_ONE_MORE.search(text)
+        and not _WHAT_AI_DOES_TO_THEM.search(text)
+    ):
         return "technology"  # "which one leans more on chatbots and ivr?": their tools compared
     answered = TOPICS[previous][0] if previous in TOPICS else None
     if (
@@ -1039,6 +1052,23 @@ _MEANS_THERE = re.compile(
 )
 # the guard's mark on a message about another field (bot/nlp/near_domain_guard.py)
 ELSEWHERE = "elsewhere"
+# what the guard's mark covers when it is help with one's own application or pay (not
+# "thinking of applying at one, what career could i expect there": the jobs asked about)
+_APPLICATION_HELP = re.compile(
+    r"\b(?:cvs?|resumes?|résumé|cover letters?|interviews?|salar(?:y|ies))\b", re.IGNORECASE
+)
+
+
+def application_help_marked(tracker: Tracker) -> bool:
+    text = tracker.latest_message.get("text") or ""
+    return any(
+        e.get("entity") == "near_domain"
+        and e.get("value") != ELSEWHERE
+        and _APPLICATION_HELP.search(text[e.get("start", 0) : e.get("end", len(text))])
+        for e in tracker.latest_message.get("entities") or []
+    )
+
+
 # "does that include being reachable at night?", "would that also cover a seasonal
 # peak?": whatever it names, a question about the previous answer
 # "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too"
@@ -1159,6 +1189,7 @@ _THE_TWO = re.compile(r"\b(?:they|them|those two|these two|the two|both)\b", re.
 _COMPARES = re.compile(
     r"\b(?:dif+e?r\w*|diffs?|compar\w*|similar\w*|alike|the same|in common)\b", re.I
 )
+_VERSUS = re.compile(r"\bvs\.?(?!\w)|\bversus\b", re.IGNORECASE)
 # "the call center side": one of the two, after how they differ
 _ONE_SIDE = re.compile(rf"\b(?:the\s+)?{_SUBJECT}\s+side\b", re.IGNORECASE)
 # "how do the services compare": the services of the two, set side by side
@@ -1358,7 +1389,7 @@ class ActionAnswerFollowUp(Action):
         if not tracker.active_loop_name and is_bare_number(tracker.latest_message.get("text")):
             dispatcher.utter_message(response="utter_out_of_scope")  # "1200??": nothing asked
             return []
-        if first_entity(tracker, "near_domain") not in (None, ELSEWHERE):
+        if application_help_marked(tracker):
             # "what questions do they ask in a bpo interview": help with one's own job
             # application, marked by the guard, is next to the careers answers, not on them
             dispatcher.utter_message(response="utter_out_of_scope")
@@ -1607,6 +1638,11 @@ class ActionAnswerFollowUp(Action):
                 and TOPICS[named_pair][1] == subject
                 and guess in TOPICS
                 and TOPICS[guess][1] != subject
+                # ("customer support shop vs full process outsourcer, how is it different":
+                # the other one described, not named)
+                and not names_the_difference(tracker)
+                and not _COMPARES.search(text)
+                and not _VERSUS.search(text)
             ):
                 # "... is that the kind of work a call center does?": the one side and the
                 # aspect it names, over a reading of the words that is about both

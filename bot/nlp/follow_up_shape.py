@@ -469,8 +469,8 @@ class FollowUpShape(StatelessComponent):
             or _CONTINUATION.search(text)
             or _POINTING_BACK.search(text)
             # "from where i am now, what roles could i move into next?": a longer question
-            # of one side's kind that names neither side nor outsourcing; the words pick a
-            # side at random, the previous answer (if any) names it
+            # of one side's kind that names neither side nor outsourcing; its words seldom
+            # say which side, the previous answer (if any) does
             or (
                 len(text.split()) >= self.config["unnamed_side_from"]
                 and topic.split("/")[0] in self.config["unnamed_side_kinds"]

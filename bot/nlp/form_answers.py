@@ -408,9 +408,27 @@ _PLENTY = re.compile(
 )
 
 
+# both ends denied: "not too cheap, not too pricey", "neither lavish nor stingy"
+_ENDS = (
+    # (not "big" or "small", which the size is said in too)
+    r"(?:cheap|pricey|expensive|much|little|high|low|tight|generous|lavish|stingy|costly|"
+    r"premium|basic|mean|flush|crazy)"
+)
+_BOTH_ENDS_DENIED = re.compile(
+    rf"\bnot (?:too |that |so |very |overly )?{_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
+    rf"not (?:too |that |so |very |overly )?{_ENDS}\b"
+    rf"|\bneither (?:too )?{_ENDS} nor (?:too )?{_ENDS}\b",
+    re.IGNORECASE,
+)
+
+
+def both_ends_denied(text: Text) -> bool:
+    return bool(_BOTH_ENDS_DENIED.search(text))
+
+
 # ... said alone ("lots", "a lot"): the budget only where the form asks it, so a guess
 _QUANTITY_ALONE = re.compile(
-    r"^\W*(?:plenty|loads|heaps|tons|lots|a lot|a ton|a fair bit|quite a bit)"
+    r"^\W*(?:plenty|loads|heaps|tons|lots|a lot|a ton|quite a bit)"
     r"(?:\s+(?:tbh|really|honestly|i guess|lol))?\W*$",
     re.IGNORECASE,
 )
@@ -1565,6 +1583,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             read_as = {value for value, _ in predicted.get(budget_entity) or []}
             if in_a_word and read_as <= {_OTHER_END[in_a_word]}:
                 predicted[budget_entity] = [(in_a_word, 1.0)]
+                guesses.pop(budget_entity, None)
+            elif both_ends_denied(message.get(TEXT)) and not _COUNTS_PEOPLE.search(
+                message.get(TEXT)
+            ):
+                predicted[budget_entity] = [("moderate", 1.0)]
                 guesses.pop(budget_entity, None)
             elif quantity_alone(message.get(TEXT)):
                 predicted.pop(budget_entity, None)

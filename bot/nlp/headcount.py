@@ -174,9 +174,11 @@ _FOR = re.compile(
 # ... "2" for "to" before a verb ("wat skills do u need 2 start"), "1" for "one" of the
 # two ("is 1 part of the other")
 _TO = re.compile(
-    r"(?<![\d.,$€£])\b2\s+(?=(?:start|know|be|do|go|work|get|become|apply|join|outsource|"
-    r"choose|pick|use|make|find|grow|move|learn|talk|see|ask|hire|handle|help|take|call|"
-    r"answer|switch|begin|understand|compare|decide|pay|save|cut|run|keep|look)\b)"
+    r"\b(need|needs|want|wants|have|has|had|going|got|how|able|like|love|take|takes|try|"
+    r"trying|used|ready|allowed|easy|hard|time|way|best)\s+2\s+"
+    r"(?=(?:start|know|be|do|go|work|get|become|apply|join|outsource|choose|pick|use|make|"
+    r"find|grow|move|learn|talk|see|ask|hire|handle|help|take|call|answer|switch|begin|"
+    r"understand|compare|decide|pay|save|cut|run|keep|look)\b)"
 )
 _ONE_OF_TWO = re.compile(
     r"(?<![\d.,$€£])\b1\s+(?=(?:part of|of (?:the|them|those|these|em)\b|or the other|"
@@ -186,7 +188,7 @@ _ONE_OF_TWO = re.compile(
 
 def _digits(text: str) -> str:
     text = _OPENING_HOURS.sub(" ", _FOR.sub(r"\1 for", text.lower()))
-    text = _ONE_OF_TWO.sub("one ", _TO.sub("to ", text))
+    text = _ONE_OF_TWO.sub("one ", _TO.sub(r"\1 to ", text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
     for pattern, digits in _VAGUE:
         text = re.sub(pattern, digits, text)
@@ -284,13 +286,9 @@ def _is_year(text: str, match: re.Match, rest: str) -> bool:
         alone
         or _PEOPLE.match(rest)
         or _COUNTING_BEFORE.search(text[: match.start()])
-        # a count said instead of another: "i meant 2000 not 200", "2010, not 210"
-        or _INSTEAD_OF_A_COUNT.match(rest)
+        # a count said instead of another: "i meant 2000 not 200", "sorry, 2010"
         or _CORRECTED.search(text[: match.start()])
     )
-
-
-_INSTEAD_OF_A_COUNT = re.compile(r"^\W*(?:not|instead of|rather than)\s+\d")
 
 
 # "two shops with 9 staff each", "six branches of 60 staff": the people of every one

@@ -56,8 +56,9 @@ _COMPARING = re.compile(
 # stronger than _COMPARING: says one side wins, not only that two are weighed
 _BETTER = re.compile(
     r"\b(better|outperforms?|beats?|superior|preferable|edge over|advantage over|wins? over|"
-    # "what does a bpo have over a call center"
-    r"(?:have|has|got|offer|offers) over)\b",
+    # "what does a bpo have over a call center" (not "has over 1000 staff")
+    r"(?:have|has|got) over(?=\s+(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent\w*|cc|the other|"
+    r"them)\b))\b",
     re.IGNORECASE,
 )
 
@@ -169,9 +170,6 @@ _NAME_ASKED = re.compile(
     r"|\bwhat(?: (?:actually|exactly|really))?(?:'s|s| is| are) (?:(?:actually|exactly|really) )?"
     r"(?:that|this|those|these) "
     rf"(?:kind|sort|type)s? of {_A_KIND}(?: (?:actually|exactly|really|then))?(?=\W*$)"
-    # "... answering customers all day, what is that thing exactly"
-    rf"|\bwhat(?:'s|s| is| are) (?:that|this|those|these) {_A_KIND}"
-    r"(?: (?:actually|exactly|really|then))?(?=\W*$)"
     rf"|\bwhat (?:kind|sort|type) of {_A_KIND} (?:is|are) (?:that|this|it|those|these|they)"
     r"(?: (?:actually|exactly|really|then))?(?=\W*$)"
     # "... under a process outsourcing contract. Could you explain what such an arrangement is?"
@@ -506,6 +504,19 @@ _SET_ASIDE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SET_ASIDE_AFTER = re.compile(r"^\s+(?:aside|apart|to one side)\b", re.IGNORECASE)
+
+# "... people with headsets answering customers all day, what is that thing exactly": the
+# name of what the people described work in (not of a tool: "the automated menu when you
+# phone, what is that thing")
+_WHAT_THAT_IS = re.compile(
+    rf"\bwhat(?:'s|s| is| are) (?:that|this|those|these) {_A_KIND}"
+    r"(?: (?:actually|exactly|really|then))?\W*$",
+    re.IGNORECASE,
+)
+_PEOPLE_AT_WORK = re.compile(
+    r"\b(?:people|persons|agents|staff|workers|employees|operators|folks|ppl|guys|someone)\b",
+    re.IGNORECASE,
+)
 
 # words that only ask what the two share
 _SHARED = re.compile(r"in common|alike|similarit(?:y|ies)|same (?:goals?|aims?)", re.IGNORECASE)
@@ -862,6 +873,13 @@ class TopicCues(StatelessComponent):
         office handed over, people on the phones, or work handed over)."""
         entities = message.get(ENTITIES) or []
         asked = _NAME_ASKED.search(message.get(TEXT) or "")
+        if not asked and not any(
+            e.get("entity") == "aspect" and e.get("value") in ("ai", "technology", "trends")
+            for e in entities
+        ):
+            # ("... what is that thing exactly": of the people described at work)
+            that = _WHAT_THAT_IS.search(message.get(TEXT) or "")
+            asked = that if that and _PEOPLE_AT_WORK.search(that.string[: that.start()]) else None
         if not asked or names_a_subject(message):
             return None
         # what is described, before or after ("call" asks the name)

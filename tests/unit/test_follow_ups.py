@@ -2293,17 +2293,25 @@ def test_a_question_of_its_own_on_one_side_and_an_aspect_is_that_sides_answer(tr
     assert [m.get("response") for m in messages] == ["utter_services/call_center"]
 
 
-def test_a_follow_up_marked_as_job_application_help_is_out_of_scope(tracker_factory):
-    near = {"entity": "near_domain", "value": "careers"}
+@pytest.mark.parametrize(
+    "text, marked, expected",
+    [
+        ("what questions do they ask in the interview", "interview", "utter_out_of_scope"),
+        # applying named, the jobs asked about: the jobs
+        ("im thinking of applying at one, what growth could i expect there", "applying at",
+         "utter_careers/bpo"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_marked_as_job_application_help_is_out_of_scope(
+    tracker_factory, text, marked, expected
+):
+    start = text.find(marked)
+    near = {"entity": "near_domain", "value": "careers", "start": start, "end": start + len(marked)}
     tracker = _after_knowledge_answer(
-        tracker_factory,
-        "careers/bpo",
-        "what questions do they ask in the interview",
-        "follow_up",
-        [aspect_entity("careers"), near],
+        tracker_factory, "careers/bpo", text, "follow_up", [aspect_entity("careers"), near]
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_out_of_scope"]
+    assert [m.get("response") for m in messages] == [expected]
 
 
 def test_a_budget_stated_when_the_budget_is_asked_is_the_answer(tracker_factory):
@@ -2356,3 +2364,37 @@ def test_turned_and_compared_follow_ups_after_an_answer_about_both(
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [expected]
+
+
+def test_the_other_way_round_after_what_they_share_is_how_they_differ(tracker_factory):
+    text = "and the other way round?"
+    turned = {**aspect_entity("relationship"), "start": 4, "end": 23}
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/similarities", text, "follow_up", [turned]
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/overview"]
+
+
+def test_which_one_ai_will_replace_more_is_the_trends(tracker_factory):
+    text = "which one will be replaced more by chatbots and ivr?"
+    entities = [
+        {**aspect_entity("ai"), "start": text.find("chatbots"), "end": text.find("chatbots") + 8},
+        {**aspect_entity("technology"), "start": text.find("ivr"), "end": text.find("ivr") + 3},
+    ]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/technology", text, "follow_up", entities
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+
+
+def test_where_i_stand_after_the_jobs_asks_about_the_jobs(tracker_factory):
+    text = "from where i am now, what roles could i move into next?"
+    entities = [
+        {**aspect_entity("locations"), "start": 5, "end": 10},
+        {**aspect_entity("careers"), "start": text.find("roles"), "end": text.find("roles") + 5},
+    ]
+    tracker = _after_knowledge_answer(tracker_factory, "careers/bpo", text, "careers", entities)
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]

@@ -942,3 +942,20 @@ def test_a_word_of_quantity_alone_is_a_budget_only_where_it_is_asked(text, alone
     from bot.nlp.form_answers import quantity_alone
 
     assert quantity_alone(text) == alone
+
+
+@pytest.mark.parametrize(
+    "text, denied",
+    [
+        ("not too pricey, not too cheap", True),
+        ("not too expensive but not too cheap either", True),
+        ("neither lavish nor stingy", True),
+        ("its not cheap but not crazy", True),
+        ("not too expensive", False),
+        ("not too big, not too small", False),  # (the size)
+    ],
+)
+def test_both_ends_of_the_budget_denied_is_moderate(text, denied):
+    from bot.nlp.form_answers import both_ends_denied
+
+    assert both_ends_denied(text) == denied

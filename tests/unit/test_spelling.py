@@ -69,7 +69,7 @@ def spelling() -> DomainSpelling:
         ("durning", None),  # "during" is as near as "dunning"
         ("bpo", None),  # too short
         ("industrys", "industries"),  # the plural spelt as said
-        ("companys", None),  # not a word of the patterns
+        ("companys", None),  # "companies" is no pattern word here
     ],
 )
 def test_a_misspelt_word_of_the_patterns_is_corrected(spelling, word, expected):

@@ -47,6 +47,9 @@ def topic_after(msg):
         ("why are bpos better than call centers", "benefits/call_center", "benefits/bpo"),
         ("what does a call centre do better than a bpo", "benefits/bpo", "benefits/call_center"),
         ("what does a bpo have over a call center", "difference/relationship", "benefits/bpo"),
+        # "has over" a number is no comparison
+        ("a bpo has over 1000 staff, how is a call center different", "difference/overview",
+         "difference/overview"),
         ("why use a call center instead of a bpo", "benefits/bpo", "benefits/call_center"),
         ("why use a call center instead of a bpo", "benefits/call_center", "benefits/call_center"),
         # both named without a comparison between them: the classifier's choice stands
@@ -790,6 +793,9 @@ def test_winning_business_is_no_question_of_advantages():
         ("what kind of company is that?", "definition/bpo", [], "definition/bpo"),
         ("people with headsets at desks taking calls all day for other firms, what is that "
          "place exactly", "services/locations", [], "definition/call_center"),
+        # a tool described: no name of either
+        ("the automated menu when you phone a company, what is that thing", "trends/ai_automation",
+         [{"entity": "aspect", "value": "ai"}], "trends/ai_automation"),
         # the name of a person, an advantage or offshoring: no definition
         ("what do they call the person who manages the agents", "careers/call_center", [],
          "careers/call_center"),
@@ -979,8 +985,8 @@ def test_ai_in_a_comparison_is_the_tools_compared():
          "benefits/call_center", "benefits/bpo"),
         ("forget call centers, what jobs are there at a bpo", "careers/call_center",
          "careers/bpo"),
-        ("call centres aside, what does a bpo actually do", "services/call_center",
-         "services/bpo"),
+        ("call center aside, what are the perks of a bpo", "benefits/call_center",
+         "benefits/bpo"),
         # the one set aside is not the one chosen: the choice stands
         ("setting aside call centres, what is good about a bpo", "benefits/bpo", "benefits/bpo"),
         # only one named: nothing else to ask about
