@@ -822,8 +822,6 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if (previous or "").startswith("careers/") and _PERSONAL.search(text):
         if named_aspects and named_aspects <= {"trends", "choosing", "benefits", "careers"}:
             return "careers"  # "whats coming next for me after that" after the jobs
-        if named_aspects == {"careers", "locations"}:
-            return "careers"  # "from where i am now, what roles could i move into?"
     if _FOR_A_SIZE.match(text) and (previous or "").startswith(_ABOUT_THE_COMPANIES):
         return "choosing"
     if "industries" in named_aspects and _WHO_USES_IT.search(text):
@@ -1591,10 +1589,6 @@ class ActionAnswerFollowUp(Action):
         one_side = None
         if previous is None:  # a question of its own is answered; a fragment, asked about
             guess = classifier_guess(tracker.latest_message, OWN_QUESTION_GUESS)
-            read_as = classifier_guess(tracker.latest_message, 0.0)
-            intent = (tracker.latest_message.get("intent") or {}).get("name")
-            if guess is None and read_as and intent == read_as.partition("/")[0]:
-                guess = read_as  # a knowledge question, however unsure of its topic
             continues = bool(_ELLIPTICAL.search(text))  # "how about technology?": asked about
             if guess is None and subject in (BPO, CALL_CENTER) and not (aspect or continues):
                 guess = topic_for("definition", subject)  # "tell me about bpos"

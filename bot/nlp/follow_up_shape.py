@@ -12,9 +12,7 @@ another intent (a request for help, a "yes") becomes `follow_up`. The shapes:
 
 - the chosen topic is about one subject (`.../bpo`, `.../call_center`), the
   message names no subject, and it is short, starts like a continuation
-  ("and ...", "what about ..."), points back ("there", "it", "them") or is a longer
-  question about the jobs that names no side nor outsourcing ("what roles could i
-  move into next?");
+  ("and ...", "what about ...") or points back ("there", "it", "them");
 - the chosen topic is about both, and the message points back without naming a
   subject ("what services do they offer?" after the definition of a call center);
 - or the message is nothing but a subject ("bpo?", "and call centres?");
@@ -255,11 +253,6 @@ class FollowUpShape(StatelessComponent):
             "subjects": ["bpo", "call_center"],
             # a message this short that names no subject leans on the previous one
             "max_words": 4,
-            # (shorter ones with no subject ask which side, with nothing before)
-            "unnamed_side_from": 6,
-            # ... of the kinds whose words seldom point to a side (the jobs); "whats good
-            # about giving one outside firm our accounting" describes one
-            "unnamed_side_kinds": ["careers"],
             # a follow-up reading at least this sure passes NLU's fallback threshold
             "sure_from": 0.6,
             # an out-of-scope reading below this is unsure ("and a call centre, in the same
@@ -468,20 +461,6 @@ class FollowUpShape(StatelessComponent):
             len(text.split()) <= self.config["max_words"]
             or _CONTINUATION.search(text)
             or _POINTING_BACK.search(text)
-            # "from where i am now, what roles could i move into next?": a longer question
-            # of one side's kind that names neither side nor outsourcing; its words seldom
-            # say which side, the previous answer (if any) does
-            or (
-                len(text.split()) >= self.config["unnamed_side_from"]
-                and topic.split("/")[0] in self.config["unnamed_side_kinds"]
-                and QUESTION_SHAPE.search(text)
-                and not names_outsourcing(message)
-                # (the work it names points to a side: "whats good about giving one outside
-                # firm our accounting")
-                and not any(
-                    e.get("entity") == "outsourced_function" for e in message.get(ENTITIES) or []
-                )
-            )
         )
 
     @functools.cached_property

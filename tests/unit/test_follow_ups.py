@@ -2387,14 +2387,3 @@ def test_which_one_ai_will_replace_more_is_the_trends(tracker_factory):
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
-
-
-def test_where_i_stand_after_the_jobs_asks_about_the_jobs(tracker_factory):
-    text = "from where i am now, what roles could i move into next?"
-    entities = [
-        {**aspect_entity("locations"), "start": 5, "end": 10},
-        {**aspect_entity("careers"), "start": text.find("roles"), "end": text.find("roles") + 5},
-    ]
-    tracker = _after_knowledge_answer(tracker_factory, "careers/bpo", text, "careers", entities)
-    _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_careers/bpo"]
