@@ -422,6 +422,9 @@ _BOTH_ENDS_DENIED = re.compile(
 )
 
 
+_MIDDLE = "moderate"
+
+
 def both_ends_denied(text: Text) -> bool:
     return bool(_BOTH_ENDS_DENIED.search(text))
 
@@ -1587,9 +1590,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             elif both_ends_denied(message.get(TEXT)) and not _COUNTS_PEOPLE.search(
                 message.get(TEXT)
             ):
-                predicted[budget_entity] = [("moderate", 1.0)]
+                predicted[budget_entity] = [(_MIDDLE, 1.0)]
                 guesses.pop(budget_entity, None)
-            elif quantity_alone(message.get(TEXT)):
+            elif quantity_alone(message.get(TEXT)) and read_as != {"flexible"}:
                 predicted.pop(budget_entity, None)
                 guesses[budget_entity] = ("flexible", 1.0)
             size_entity, counted = self.config["size_entity"], self.counted_size(message)
@@ -1628,6 +1631,9 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             ]
             if any(e[ENTITY_ATTRIBUTE_TYPE] == budget_entity and e not in denied for e in entities):
                 entities = [e for e in entities if e not in denied]
+            if predicted.get(budget_entity) == [(_MIDDLE, 1.0)]:
+                # "not too cheap, not too expensive": neither end's word is the budget
+                entities = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] != budget_entity]
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
             # and rentals": no task
