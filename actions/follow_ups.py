@@ -25,9 +25,11 @@ from actions.answers import (
     is_bare_number,
     merged_functions,
     parse_functions,
+    parse_settled_budget,
     says_unsure,
+    strongest,
 )
-from actions.decision import BACK_OFFICE, BUDGETS
+from actions.decision import BACK_OFFICE
 from actions.recommend import (
     added_task_events,
     asks_a_verdict_on_it,
@@ -374,11 +376,7 @@ async def answer_about_the_answer(
         # ("users reach us on email and chat, not phone, does that still count?" after
         # what a call center does: the classifier sure of the story's own topic)
         story = classifier_guess(tracker.latest_message, STORY_GUESS)
-        aspects = {
-            e.get("value")
-            for e in tracker.latest_message.get("entities") or []
-            if e.get("entity") == "aspect"
-        }
+        aspects = aspects_named(tracker)
         # (the story names that topic's aspect: "our bpo vendor wants to add a phone team,
         # so thats normal?" reads like what a bpo is, and names no aspect)
         topic = story if story in TOPICS and TOPICS[story][0] in aspects else None
@@ -419,6 +417,15 @@ def recommendation_was_last(tracker: Tracker) -> bool:
         if event.get("event") == "action" and event.get("name") != "action_listen"
     ]
     return bool(actions) and actions[0] in RECOMMENDING_ACTIONS
+
+
+def aspects_named(tracker: Tracker) -> set:
+    """The aspects the latest message names."""
+    return {
+        e.get("value")
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "aspect"
+    }
 
 
 def first_entity(tracker: Tracker, name: Text) -> Optional[Text]:
@@ -766,11 +773,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     one aspect, a new one wins over that one ("why asia and africa, is it cheaper
     there?" after where they are: the savings)."""
     text = tracker.latest_message.get("text") or ""
-    named_aspects = {
-        e.get("value")
-        for e in tracker.latest_message.get("entities") or []
-        if e.get("entity") == "aspect"
-    }
+    named_aspects = aspects_named(tracker)
     others = named_aspects - {"difference"}
     if _MAIN_DIFFERENCE.search(text) and (previous or "").startswith("difference/"):
         return "overview"  # "so whats the main difference in one sentence" after one of them
@@ -1436,15 +1439,12 @@ class ActionAnswerFollowUp(Action):
             # "depends how much it is" when the budget is asked: not sure, so moderate
             dispatcher.utter_message(response="utter_budget_assumed_moderate")
             return [SlotSet("budget", "moderate")]
-        stated = next(
-            (
-                str(e["value"])
-                for e in tracker.latest_message.get("entities") or []
-                if e.get("entity") == "budget"
-                and e.get("role") in (None, GUESS)
-                and e.get("value") in BUDGETS
-            ),
-            None,
+        stated = strongest(
+            parse_settled_budget,
+            [
+                *entity_values(tracker, role=GUESS).get("budget", []),
+                *entity_values(tracker).get("budget", []),
+            ],
         )
         if (
             tracker.get_slot("requested_slot") == "budget"
@@ -1515,15 +1515,7 @@ class ActionAnswerFollowUp(Action):
             subject == "other"
             and one_before in (BPO, CALL_CENTER)
             and aspect == "difference"
-            and (
-                _AT_THE_OTHER.search(text)
-                or TOPICS[previous][0]
-                in {
-                    e.get("value")
-                    for e in tracker.latest_message.get("entities") or []
-                    if e.get("entity") == "aspect"
-                }
-            )
+            and (_AT_THE_OTHER.search(text) or TOPICS[previous][0] in aspects_named(tracker))
         ):
             # "how is that different at the other type of company?" after the jobs at a call
             # center, "how does the other one compare, its strong points?": the same, there

@@ -1584,12 +1584,15 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # honestly" reads a little like the flexible budgets that speak of spending; "some,
             # but not much" keeps a moderate reading)
             read_as = {value for value, _ in predicted.get(budget_entity) or []}
-            if in_a_word and read_as <= {_OTHER_END[in_a_word]}:
+            in_words = bool(in_a_word) and read_as <= {_OTHER_END[in_a_word]}
+            # "not too cheap, not too expensive": neither end's word is the budget
+            middle = not in_words and (
+                both_ends_denied(message.get(TEXT)) and not _COUNTS_PEOPLE.search(message.get(TEXT))
+            )
+            if in_words:
                 predicted[budget_entity] = [(in_a_word, 1.0)]
                 guesses.pop(budget_entity, None)
-            elif both_ends_denied(message.get(TEXT)) and not _COUNTS_PEOPLE.search(
-                message.get(TEXT)
-            ):
+            elif middle:
                 predicted[budget_entity] = [(_MIDDLE, 1.0)]
                 guesses.pop(budget_entity, None)
             elif quantity_alone(message.get(TEXT)) and read_as != {"flexible"}:
@@ -1631,8 +1634,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             ]
             if any(e[ENTITY_ATTRIBUTE_TYPE] == budget_entity and e not in denied for e in entities):
                 entities = [e for e in entities if e not in denied]
-            if predicted.get(budget_entity) == [(_MIDDLE, 1.0)]:
-                # "not too cheap, not too expensive": neither end's word is the budget
+            if middle:
                 entities = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] != budget_entity]
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
