@@ -443,12 +443,14 @@ _HOW_THEY_RELATE = re.compile(
 # "and the other way round?" after one subject's answer: the other subject's
 _OTHER_WAY_ROUND = re.compile(
     r"\b(?:the )?other way (?:a?round|about)\b|\bthe (?:reverse|opposite)\W*$|\bvice versa\b"
+    r"|\b(?:works?|go(?:es)?|happens?|runs?) the other way\b"
     r"|^\W*(?:(?:and|ok(?:ay)?|now)\W+)?flip (?:it|that)\b",
     re.IGNORECASE,
 )
 # the words that turn the previous answer round without naming an aspect
 _TURNED = re.compile(
     r"the (?:reverse|opposite)|flip (?:it|that)|(?:the )?other way (?:a?round|about)"
+    r"|(?:works?|go(?:es)?|happens?|runs?) the other way"
 )
 # ... not what AI will do to them ("which one will be replaced more by robots"): the trends
 _WHAT_AI_DOES_TO_THEM = re.compile(
@@ -641,6 +643,13 @@ _SAME_AS = re.compile(
     r"^\W*(?:(?:so|and|but|ok|wait|hmm+)\W+)*(?:(?:is|isn'?t|are|aren'?t)\s+)?(?:(?:it|that|this|"
     r"they|its|it'?s|thats|that'?s)\s+)?(?:not\s+)?(?:really\s+|just\s+|exactly\s+)?(?:the\s+)?"
     r"same(?: thing)? as (?:an?\s+|the\s+)?(?:bpos?|(?:call|contact)[- ]?cent(?:er|re)s?|cc)\b",
+    re.IGNORECASE,
+)
+# "same thing for the bpos?": the previous question asked of another, not whether the two
+# are the same thing
+_SAME_FOR = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|now)\W+)?(?:the\s+)?same(?:\s+(?:thing|question|goes|again|deal))?"
+    r"\s+(?:for|with|about|at|of)\b",
     re.IGNORECASE,
 )
 # "in what ways is it like a bpo": what they share
@@ -852,12 +861,14 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     # "where do the savings come from?", "where does that overlap with a bpo?": no place
     abstract = _ABSTRACT_WHERE.search(text)
     describing = {m.start("where") for m in _DESCRIBING_WHERE.finditer(text)}
+    same_for = _SAME_FOR.search(text)
     named = [
         e
         for e in tracker.latest_message.get("entities") or []
         if e.get("entity") == "aspect"
         and e.get("value")
         and not (asking and asking.start() <= e.get("start", -1) < asking.end())
+        and not (same_for and e.get("start", -1) < same_for.end())
         and not (abstract and abstract.start() == e.get("start", -1))
         and e.get("start", -1) not in describing
     ]
@@ -984,6 +995,14 @@ STORY_GUESS = 0.9
 # with nothing before it, a follow-up that is a question of its own is answered so
 OWN_QUESTION_GUESS = 0.4
 _WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:why|how come)\b", re.IGNORECASE)
+# "y?", "but why tho": the reason for the previous answer, and nothing else
+_BARE_WHY = re.compile(
+    r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:(?:why|how come|whys that|why is that|why so)"
+    r"(?:\s+(?:tho|though))?\W*"
+    # ("y" alone may be a yes)
+    r"|y(?:\s+(?:tho|though))?\s*\?+\W*|y\s+(?:tho|though)\W*)$",
+    re.IGNORECASE,
+)
 # "is it because wages are lower there?": a reason asked for, not a task
 _BECAUSE = re.compile(r"\b(?:because|cause|coz|cuz|due to)\b", re.IGNORECASE)
 # "is it different in a bpo?", "is that any different at a call center"
@@ -1079,6 +1098,14 @@ _HOLDS_FOR_OTHERS = re.compile(
     r"(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|business(?:es)?|firms?|"
     r"shops?|startups?|stores?|practices?|clinics?|salons?|restaurants?|charit(?:y|ies)|"
     r"one-man band|sole traders?|ones|outfits?|teams?|sme'?s?)\b.*\b(?:too|as well|also|either)\b",
+    re.IGNORECASE,
+)
+# "is that always true?", "is it always cheaper?": whether the previous answer holds
+# everywhere, which that answer says as far as the sources do
+_ALWAYS_SO = re.compile(
+    r"^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+)\W+)?(?:is|are|does|do|will|would)\s+"
+    r"(?:that|this|it|they|that rule)\s+(?:\w+\s+)?always\b"
+    r"|^\W*(?:(?:and|so|but)\W+)?(?:always|every time)\s*\?+\s*$",
     re.IGNORECASE,
 )
 # "does budget matter?" after what the choice depends on: that answer again
@@ -1570,6 +1597,10 @@ class ActionAnswerFollowUp(Action):
             # "does that include lightening the load on our staff?": that answer again
             dispatcher.utter_message(response=f"utter_{previous}")
             return []
+        if unsure and previous and _BARE_WHY.match(text):
+            # "y?" after any answer: its reasons are in it, or in the answer that gives them
+            dispatcher.utter_message(response=f"utter_{WHY.get(previous, previous)}")
+            return []
         if unsure and previous in WHY and _WHY.search(text) and not subject:
             unsure = False  # "why would a company use one?" after what one is
         # "n what jobs can i get" as a first message: an aspect that leans on an answer
@@ -1677,6 +1708,12 @@ class ActionAnswerFollowUp(Action):
                 topic = previous
             elif _HOLDS_FOR_OTHERS.search(text) and not (subject or aspect):
                 topic = previous  # "does that apply to small firms too": that answer again
+            elif (
+                _ALWAYS_SO.search(text)
+                and not subject
+                and aspect in (None, TOPICS.get(previous, (None,))[0])
+            ):
+                topic = previous  # "is that always true?": that answer again
             elif previous == "choosing/overview" and _MATTERS.search(text) and not subject:
                 topic = previous  # "does budget matter?": what the choice depends on
         if topic is not None:

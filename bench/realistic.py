@@ -91,6 +91,7 @@ SIXTYNINTH = REPO_ROOT / "tests" / "realistic_sixty_ninth"  # session 38: only f
 SEVENTIETH = REPO_ROOT / "tests" / "realistic_seventieth"  # session 39: only figures read
 SEVENTYFIRST = REPO_ROOT / "tests" / "realistic_seventyfirst"  # session 40: only figures read
 SEVENTYSECOND = REPO_ROOT / "tests" / "realistic_seventysecond"  # session 41: only figures read
+SEVENTYTHIRD = REPO_ROOT / "tests" / "realistic_seventythird"  # session 42: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -164,6 +165,7 @@ SETS = {
     "seventieth": SEVENTIETH,
     "seventyfirst": SEVENTYFIRST,
     "seventysecond": SEVENTYSECOND,
+    "seventythird": SEVENTYTHIRD,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

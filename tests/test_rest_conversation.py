@@ -725,3 +725,32 @@ def test_a_monthly_sum_for_the_budget_is_taken_as_the_budget(assistant, conversa
     conversation.say("packing the orders and booking the courier pickups")
     assert "My recommendation: a BPO" in conversation.say("2 or 3k a month maybe")
     assert tracker_slot(assistant, conversation.sender, "budget") is not None
+
+
+def test_the_same_question_for_the_other_one_gets_its_answer(assistant, conversation):
+    from tests.conftest import Conversation
+
+    conversation.say("what are the advantages of a call centre")
+    reply = conversation.say("same question for a bpo?")
+    assert reply == Conversation(assistant).say("what are the advantages of a bpo")
+
+
+def test_whether_an_answer_always_holds_gets_that_answer_again(conversation):
+    first = conversation.say("does a call center only handle phone calls")
+    assert conversation.say("is that always true?") == first
+
+
+def test_a_product_recommended_for_the_business_is_out_of_scope(conversation):
+    reply = conversation.say("recommend a ticketing tool for our 8 person agency")
+    assert "How many people" not in reply
+    assert "outside what I know" in reply
+
+
+def test_neither_big_nor_small_is_the_middle_of_whichever_is_asked(assistant, conversation):
+    conversation.say("which one fits us")
+    conversation.say("not big, not small")
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"
+    conversation.say("payroll")
+    conversation.say("neither too big nor too small")
+    assert tracker_slot(assistant, conversation.sender, "budget") == "moderate"
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"

@@ -229,7 +229,10 @@ _FILLER = re.compile(
     # "how about the bpo side of things", "call centres as well?"
     r"of things|as well|aswell|likewise|"
     # "vs a bpo?" after the definition of a call center: the two compared
-    r"vs|versus|compared (?:to|with))\b"
+    # "and of a firm that runs ...?" ("of things" first)
+    r"vs|versus|compared (?:to|with)|of)\b"
+    # "bpo's?": the plural typed with an apostrophe
+    r"|['\u2019]s\b"
     r"|[^\w\s]",
     re.IGNORECASE,
 )

@@ -84,9 +84,10 @@ _TAKING_AWAY = re.compile(
     # ("our in-house filing is a mess": the work in trouble, not kept)
     r"ditch|removed?|minus|leave out|in[- ]house(?![^,.;!?]*\b(?:mess|nightmare|disaster|chaos|"
     r"shambles|struggl\w*|drowning|behind|overwhelm\w*|problems?|too much|can'?t keep up)\b)|"
-    # ("subscribers who cancel", "members phoning to cancel": what customers do)
+    # ("subscribers who cancel", "members phoning to cancel", "calling to pause or cancel":
+    # what customers do)
     r"(?<!\bwho )(?<!\bthat )(?<!\bthey )(?<!ing to )(?<!\bhow to )(?<!\bwho want to )"
-    r"(?<!\bwho wants to )cancel|"
+    r"(?<!\bwho wants to )(?<!\bor )cancel|"
     r"ourselves|"
     r"(?:is|are)n'?t needed|(?:is|are) not needed|not needed any\s?more|"
     r"not the|not our|keep doing|keeps? (?:on )?doing|leave (?:that|it|this|them|those) out|"
@@ -103,7 +104,9 @@ _TAKING_AWAY = re.compile(
     r"(?<!\bwhat )"
     r"skip(?![\s-]+(?:hire|bins?|lorr\w*|trucks?|wagons?|compan\w*|firms?|business\w*|"
     r"deliver\w*|collect\w*))|"
-    r"(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
+    # ("feedback from guests after their stay": a visit, not a task kept)
+    r"(?<!\btheir )(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<!\byour )(?<!\bshort )"
+    r"(?<!\blong )(?<!\bhotel )(?:stays?|remains?)(?=\s*(?:[.,;!?]|$))|"
     # "the filing is sorted now, what we really need is ..."
     r"(?:is|are|'s) (?:now |all )?(?:sorted|taken care of)(?: now)?(?=\s*(?:[.,;!?]|$))|"
     r"keep\w*\b.{0,40}\binternal)\b"
@@ -412,7 +415,7 @@ _PLENTY = re.compile(
 _ENDS = (
     # (not "big" or "small", which the size is said in too)
     r"(?:cheap|pricey|expensive|much|little|high|low|tight|generous|lavish|stingy|costly|"
-    r"premium|basic|mean|flush|crazy)"
+    r"premium|basic|mean|flush|crazy|loose|strict|frugal|extravagant)"
 )
 _BOTH_ENDS_DENIED = re.compile(
     rf"\bnot (?:too |that |so |very |overly )?{_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
@@ -423,6 +426,17 @@ _BOTH_ENDS_DENIED = re.compile(
 
 
 _MIDDLE = "moderate"
+
+# ... in words of size ("not huge, not tiny", "neither big nor small"): the middle of whichever
+# the form asks, so a guess for both
+_SIZE_ENDS = r"(?:big|small|huge|tiny|large|massive)"
+_BOTH_SIZE_ENDS_DENIED = re.compile(
+    rf"\bnot (?:too |that |so |very |overly )?{_SIZE_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
+    rf"not (?:too |that |so |very |overly )?{_SIZE_ENDS}\b"
+    rf"|\bneither (?:too )?{_SIZE_ENDS} nor (?:too )?{_SIZE_ENDS}\b",
+    re.IGNORECASE,
+)
+_MIDDLE_SIZE = "medium"
 
 
 def both_ends_denied(text: Text) -> bool:
@@ -1611,6 +1625,14 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 for entity in self.config["several_values"]:  # "the stuff on the list"
                     predicted.pop(entity, None)
                     guesses.pop(entity, None)
+            # (after the readings of a size denied: this one denies both ends)
+            size_middle = not (counted or in_words or middle) and bool(
+                _BOTH_SIZE_ENDS_DENIED.search(message.get(TEXT))
+            )
+            if size_middle:
+                for entity, value in ((budget_entity, _MIDDLE), (size_entity, _MIDDLE_SIZE)):
+                    predicted.pop(entity, None)
+                    guesses[entity] = (value, 1.0)
             entities = [
                 e
                 for e in message.get(ENTITIES) or []
@@ -1636,6 +1658,12 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 entities = [e for e in entities if e not in denied]
             if middle:
                 entities = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] != budget_entity]
+            if size_middle:  # ("neither too big nor too small": no "small" of the ruler's)
+                entities = [
+                    e
+                    for e in entities
+                    if e[ENTITY_ATTRIBUTE_TYPE] not in (budget_entity, size_entity)
+                ]
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales
             # and rentals": no task

@@ -65,8 +65,10 @@ _OWN_BEFORE = re.compile(
     # "we're a mid-sized law firm" (not "for a low-cost translation agency")
     r"|\b(?:we'?re|we are|we r|i'?m|i am)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$"
     # "i'm office manager at a law firm of 65"
+    # ("a deck for the management of a 200 person manufacturer": the business presented to)
     r"|\b(?:work(?:s|ing)?|manager|director|owner|administrator|assistant|receptionist|partner|"
-    r"ceo|coo|cfo|bursar|secretary)\s+(?:at|for|of)\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$",
+    r"ceo|coo|cfo|bursar|secretary|management|board|boss)\s+(?:at|for|of)\s+"
+    r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "which one should a cleaning company go for": the business that chooses (not "would a
@@ -124,7 +126,11 @@ _ASKS_FOR_A_MODEL = re.compile(
 )
 # ... a choice of model asked all the same ("which one suits us at 20 per hour?")
 _A_MODEL_CHOSEN = re.compile(
-    r"\b(?:which|what)\s+(?:one|model|option|kind|type|setup)\b|\brecommend\w*|\bsuggest\w*|"
+    r"\b(?:which|what)\s+(?:one|model|option|kind|type|setup)\b|"
+    # (not "recommend a crm for a 10 person agency": a product recommended)
+    r"\b(?:recommend|suggest)\w*\b(?!\s+(?:me\s+|us\s+)?(?:an?\s+|some\s+|any\s+)?(?:good\s+|cheap\s+)?"
+    r"(?:[\w-]+\s+)?(?:crms?|software|apps?|tools?|platforms?|dialers?|headsets?|voip|"
+    r"phone systems?)\b)|"
     r"\bsuits?\b|\bfits?\b|\bright for\b|\bbest for\b",
     re.IGNORECASE,
 )

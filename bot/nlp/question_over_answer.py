@@ -64,6 +64,10 @@ _CAN_IT = re.compile(
     # "im wondering what tasks a call centre could do for me"
     r"|\bwhat\s+(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+"
     rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:can|could|would|might|will)\s+"
+    r"(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on)\b"
+    # "... what services does a call center normally cover"
+    r"|\bwhat\s+(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+"
+    rf"(?:does|do|can|could|would|will)\s+(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+"
     r"(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on)\b",
     re.IGNORECASE,
 )

@@ -782,6 +782,7 @@ class TopicCues(StatelessComponent):
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
                 or self.shared_asked(message, key)
+                or self.shared_over_one_kind(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
             )
@@ -1207,6 +1208,25 @@ class TopicCues(StatelessComponent):
             ),
             None,
         )
+
+    @staticmethod
+    def shared_over_one_kind(message: Message, key: Text) -> Optional[Text]:
+        """ "... doing a presentation on outsourcing. which things are the same between bpo
+        and call centre?": one kind of difference read from the story's words, while the
+        question asks only what the two share."""
+        kinds = ("technology", "channels", "structure", "strategic_vs_tactical", "services")
+        if key.partition("/")[0] != "difference" or key.partition("/")[2] not in kinds:
+            return None
+        text = message.get(TEXT) or ""
+        last = last_sentence_start(text.rstrip())
+        aspects = {
+            e.get("value"): e.get("start", 0)
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "aspect"
+        }
+        if set(aspects) == {"similarities"} and aspects["similarities"] >= last:
+            return "difference/similarities"
+        return None
 
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
         if key not in self.config["phrases"]:

@@ -50,6 +50,12 @@ def flagged(msg) -> bool:
         ("and the perks?", "benefits/bpo", ()),
         ("why would i use one, whats the upside", "benefits/bpo", ()),
         ("bpo?", "definition/bpo", [("bpo", "bpo")]),
+        ("and call center's?", "trends/ai_automation", [("call_center", "call center")]),
+        (
+            "and of a firm that runs whole back offices?",
+            "definition/bpo",
+            [("bpo", "firm that runs whole back offices")],
+        ),
         (
             "and what about call centres?",
             "definition/call_center",

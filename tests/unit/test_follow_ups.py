@@ -2387,3 +2387,89 @@ def test_which_one_ai_will_replace_more_is_the_trends(tracker_factory):
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+
+
+def _spans(text, *found):
+    """Entities at the first place their words stand in `text`: (entity, value, words)."""
+    return [
+        {
+            "entity": entity,
+            "value": value,
+            "start": text.find(words),
+            "end": text.find(words) + len(words),
+        }
+        for entity, value, words in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "previous, text, found, expected",
+    [
+        ("difference/channels", "is that always true?", [], "utter_difference/channels"),
+        ("benefits/outsourcing_savings", "is it always cheaper?",
+         [("aspect", "savings", "cheaper")], "utter_benefits/outsourcing_savings"),
+        ("choosing/overview", "is that always true for big companies?", [],
+         "utter_choosing/overview"),
+        # an aspect of its own is still asked: the savings after what a bpo does
+        ("services/bpo", "is it always cheaper?", [("aspect", "savings", "cheaper")],
+         "utter_benefits/outsourcing_savings"),
+    ],
+)  # fmt: skip
+def test_whether_the_answer_always_holds_is_that_answer_again(
+    tracker_factory, previous, text, found, expected
+):
+    tracker = _after_knowledge_answer(
+        tracker_factory, previous, text, "follow_up", _spans(text, *found)
+    )
+    # what the topic classifier makes of the words alone ("true" reads like a definition)
+    guess = {"intent_response_key": "definition/bpo", "confidence": 0.9}
+    tracker.latest_message["response_selector"] = {"default": {"response": guess}}
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [expected]
+
+
+def test_the_same_thing_for_the_other_one_asks_the_previous_question_of_it(tracker_factory):
+    text = "same thing for the places that answer the phones?"
+    found = [("aspect", "difference", "same thing"), ("subject", "call_center", "places that")]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "benefits/bpo", text, "follow_up", _spans(text, *found)
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_benefits/call_center"]
+
+
+def test_the_same_thing_as_a_bpo_still_asks_how_they_differ(tracker_factory):
+    text = "so not the same thing as a bpo?"
+    found = [("aspect", "difference", "same thing"), ("subject", "bpo", "bpo")]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", text, "follow_up", _spans(text, *found)
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/overview"]
+
+
+def test_why_it_does_not_work_the_other_way_is_how_they_relate(tracker_factory):
+    text = "how come it doesn't work the other way"
+    found = [("aspect", "relationship", "work the other way"), ("subject", "other", "the other")]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/relationship", text, "follow_up", _spans(text, *found)
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/relationship"]
+
+
+@pytest.mark.parametrize(
+    "previous, text, expected",
+    [
+        ("difference/strategic_vs_tactical", "y?", "utter_difference/strategic_vs_tactical"),
+        ("services/bpo", "but y tho", "utter_benefits/bpo"),
+        # (a letter alone is no question)
+        ("services/bpo", "y", "utter_default"),
+    ],
+)
+def test_a_bare_why_that_nlu_was_unsure_of_asks_the_reasons(
+    tracker_factory, previous, text, expected
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "nlu_fallback", [])
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == [expected]

@@ -110,6 +110,11 @@ def found(text, *values):
         # customers who cancel take nothing away
         ("short phone surveys with subscribers who cancel", [("surveys", "surveys")], set()),
         ("members phoning to cancel", [("customer_support", "phoning")], set()),
+        ("tenants ringing to pause or cancel their lease", [("customer_support", "ringing")],
+         set()),
+        # a visit that ended keeps no task
+        ("calls to patients after their stay to ask how it went", [("surveys", "calls")], set()),
+        ("payroll stays.", [("payroll", "payroll")], {"payroll"}),
         ("actually my brother is taking over the payroll. we need people on the phones",
          [("payroll", "payroll"), ("customer_support", "phones")], {"payroll"}),
         ("my partner will be doing the books", [("accounting", "books")], {"accounting"}),
@@ -953,6 +958,7 @@ def test_a_word_of_quantity_alone_is_a_budget_only_where_it_is_asked(text, alone
         ("its not cheap but not crazy", True),
         ("not too expensive", False),
         ("not too big, not too small", False),  # (the size)
+        ("neither strict nor loose", True),
     ],
 )
 def test_both_ends_of_the_budget_denied_is_moderate(text, denied):

@@ -378,6 +378,11 @@ def test_work_handed_over_is_no_tax_question():
         ("best help desk software for our bpo team?", "out_of_scope"),
         ("can you recommend a crm for our call center", "out_of_scope"),
         ("top dialers for a call centre", "out_of_scope"),
+        ("cheapest voip provider for a call center", "out_of_scope"),
+        ("decent headsets for call center agents under 40 dollars", "out_of_scope"),
+        ("sip trunk or pbx for a call centre, which is better", "out_of_scope"),
+        # (naming them is no choice between them)
+        ("do call centres use voip and pbx systems?", "difference"),
         # the technology of the two is no product to buy
         ("what tools does a bpo use", "difference"),
         ("are chatbots good tools for bpos to cut costs?", "difference"),
@@ -425,6 +430,11 @@ def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
         ("should our bpo contract have a 90 day termination clause", "services/bpo"),
         ("average handle time benchmark for a call centre this year?", "trends/overview"),
         ("difference between kpo and bpo", "difference/overview"),
+        # a joke, the visitor's own staff outing, the employer's own registration
+        ("tell us a riddle about bpo workers", "careers/bpo"),
+        ("planning a staff night out for our call centre team, ideas?", "services/call_center"),
+        ("any team-building games for a call center crew", "careers/call_center"),
+        ("how do we register as an employer before a bpo runs our payroll", "services/bpo"),
     ],
 )  # fmt: skip
 def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text, key):
@@ -641,3 +651,39 @@ def test_what_it_stands_for_is_asked_wherever_it_was_seen(text, intent):
 )
 def test_work_named_beside_words_of_other_fields_stays(text, key):
     assert read_naming_its_subject(text, key, "always_elsewhere") == key.split("/")[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("recommend a ticketing tool for a 12 person agency", "out_of_scope"),
+        ("could you suggest some crm for a small shop", "out_of_scope"),
+        # a model asked for, whatever the business's tools
+        ("we use a crm and have 40 staff, what would you recommend", "request_recommendation"),
+        ("recommend one for a 12 person agency", "request_recommendation"),
+    ],
+)
+def test_a_product_recommended_is_no_model_chosen(text, expected):
+    keys = ("always_elsewhere", "advice_elsewhere")
+    guard = NearDomainGuard({key: CONFIG[key] for key in keys})
+    (result,) = guard.process([parsed_message(text, "request_recommendation", topic="")])
+    assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the business a deck is for is the visitor's own
+        ("slides for the board of a 300-person factory. why do firms outsource at all",
+         "benefits"),
+        ("a deck for the management of a car manufacturer: why do firms outsource", "benefits"),
+        # (not a supplier asked about)
+        ("why do firms outsource to a contract manufacturer", "out_of_scope"),
+    ],
+)  # fmt: skip
+def test_a_business_presented_to_is_the_visitors_own(text, expected):
+    keys = ("markers", "elsewhere", "businesses")
+    guard = NearDomainGuard({key: CONFIG[key] for key in keys})
+    message = parsed_message(text, "benefits", topic="benefits/outsourcing_savings")
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == expected

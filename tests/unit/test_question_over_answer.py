@@ -111,6 +111,8 @@ def test_an_unsure_reading_of_a_question_about_a_subject_becomes_that_question()
         # ... or what else it can do, said of it
         ("i have a small wine shop and im wondering what tasks a call centre could do for "
          "me", ["call_center"], "services"),
+        ("our bakery needs someone on the phones. what work does a call centre usually "
+         "handle", ["call_center"], "services"),
         # a choice between the two stays a request for the recommendation
         ("we're 12 people and the phone never stops, bpo or call center?",
          ["bpo", "call_center"], "request_recommendation"),

@@ -996,3 +996,23 @@ def test_ai_in_a_comparison_is_the_tools_compared():
 )  # fmt: skip
 def test_the_subject_set_aside_is_not_the_one_asked_about(text, chosen, expected):
     assert topic_after(message(text, chosen)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        ("doing slides on tech outsourcing for class. what is the same between bpos and call "
+         "centers?", "difference/technology", "difference/similarities"),
+        ("what is the same between bpos and call centers?", "difference/channels",
+         "difference/similarities"),
+        # named before the question, it is no question of its own
+        ("they seem the same between bpos and call centers. how do their tools differ?",
+         "difference/technology", "difference/technology"),
+    ],
+)  # fmt: skip
+def test_what_the_two_share_asked_over_one_kind_of_difference(text, chosen, expected):
+    msg = message(text, chosen)
+    start = text.find("same between")
+    shared = {"entity": "aspect", "value": "similarities", "start": start, "end": start + 12}
+    msg.set("entities", msg.get("entities") + [shared])
+    assert topic_after(msg) == expected
