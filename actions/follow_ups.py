@@ -649,7 +649,7 @@ _SAME_AS = re.compile(
 # are the same thing
 _SAME_FOR = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?|now)\W+)?(?:the\s+)?same(?:\s+(?:thing|question|goes|again|deal))?"
-    r"\s+(?:for|with|about|at|of)\b",
+    r"\s+(?:for|with|about|at|of)\b(?!\s+(?:both|the two|them both|each|all)\b)",
     re.IGNORECASE,
 )
 # "in what ways is it like a bpo": what they share

@@ -96,7 +96,9 @@ SUBJECT_NAMES = r"(?:bpos?|call[- ]?cent(?:er|re)s?)"
 # what one of them does, asked: "what exactly would a call center do", "what else could a bpo
 # take over" (the verbs close the group: callers add their own before ")")
 WHAT_ONE_DOES = (
-    r"what\s+(?:(?:else|exactly|actually|really)\s+)?(?:can|could|would|will|does|do)\s+"
+    # ("what work does a call centre do when it rings customers")
+    r"what\s+(?:(?:else|exactly|actually|really)\s+|(?:(?:kinds?|sorts?|types?)\s+of\s+)?"
+    r"(?:work|tasks|things|stuff)\s+)?(?:can|could|would|will|does|do)\s+"
     rf"(?:an?\s+|the\s+)?(?P<subject>{SUBJECT_NAMES})\s+(?:\w+\s+)?"
     r"(?:do|handle|offer|cover|provide|take on|take over"
 )

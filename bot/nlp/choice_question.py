@@ -548,10 +548,13 @@ def verdict_on_one(text: Text) -> bool:
     last = _VERDICT_LAST.search(text)
     if last and not _WH_WORD.search(text[last_sentence_start(text[: last.start()]) : last.start()]):
         told = text[: last.start()]
+        # ("... is that a call centre job or a bpo job?": work of the business's, asked last,
+        # is no job looked for)
+        not_ours = bool(NOT_A_BUSINESS_NEED.search(told) or _FOR_SOMEONE_ELSE.search(text))
         if (
             OWN_WORD.search(told)
             and (BUSINESS_SIGN.search(told) or WORK_OF_THE_TWO.search(told))
-            and not (not_ours or LOOKING_FOR_WORK.search(text) or _WORKS_THERE.search(told))
+            and not (not_ours or LOOKING_FOR_WORK.search(told) or _WORKS_THERE.search(told))
         ):
             return True
     verdicts = (_VERDICT_ON_ONE, _VERDICT_ON_OUTSOURCING, _SHOULD_WE_GET_ONE, _WORTH_IT_FOR_US)

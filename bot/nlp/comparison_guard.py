@@ -38,7 +38,10 @@ _COMPARISON = re.compile(
     r"|^\W*(?!(?:ok|okay|thanks|thank you|thx|so|yes|yeah|cool|great|right|alright|hmm)\b)"
     r"(?P<k>[\w .'-]+?)\s+and\s+(?P<l>[\w .'-]+?)\s*[-–:,?]+\s*(?:(?:what|whats|what's)"
     r"(?:\s+is)?\s+(?:the\s+)?(?:main\s+|real\s+)?differences?|how\s+(?:are|do)\s+(?:they|the two)"
-    r"\s+(?:differ|different))\W*$",
+    r"\s+(?:differ|different))\W*$"
+    # "how does a b2b company differ from a b2c one", "what sets x apart from y"
+    r"|\b(?:how|in what ways?)\s+(?:does|do|is|are)\s+(?P<m>[\w .'-]+?)\s+(?:differ|different)\s+"
+    r"(?:from|to|than)\s+(?P<n>[\w .'-]+?)\W*$",
     re.IGNORECASE,
 )
 # inbound and outbound calls, not marketing; outsourcing itself against keeping work in-house
@@ -60,6 +63,9 @@ _ASKED_AFTER = re.compile(r"\W*(?:what|whats|what's|how)\b[^?]*\bdiffer\w*\b", r
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
 )
+
+# "a b2c one": a kind named, the noun left out, pointing back to nothing said before
+_A_KIND_OF_ONE = re.compile(r"\s*(?:an?|the)\s+[\w-]+\s+ones?\s*", re.IGNORECASE)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -126,7 +132,9 @@ class ComparisonGuard(StatelessComponent):
             for e in entities
         ):
             return False
-        if any(_BACK_REFERENCE.search(side) for side in sides):
+        if any(
+            _BACK_REFERENCE.search(side) and not _A_KIND_OF_ONE.fullmatch(side) for side in sides
+        ):
             return False
         named = {e.get("value") for e in entities if e.get("entity") in self.config["entities"]}
         if len(named) > 1 and _THEIR_DIFFERENCE.search(text[:start] + text[end:]):

@@ -231,8 +231,9 @@ _FILLER = re.compile(
     # "vs a bpo?" after the definition of a call center: the two compared
     # "and of a firm that runs ...?" ("of things" first)
     r"vs|versus|compared (?:to|with)|of)\b"
-    # "bpo's?": the plural typed with an apostrophe
-    r"|['\u2019]s\b"
+    # "bpo's?": the plural typed with an apostrophe, left where the subject was taken out
+    # (not the "'s" of "what's")
+    r"|(?<!\w)['\u2019]s\b"
     r"|[^\w\s]",
     re.IGNORECASE,
 )

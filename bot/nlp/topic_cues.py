@@ -220,6 +220,12 @@ _NOT_KNOWING_IT = (
     r"(?:meant|means|mean|is|are|was|were)\b(?=\s*(?:$|[.!?,;]|\s(?:by|exactly|actually|"
     r"really|even|about|lol)\b))"
 )
+# ... or asked of as a word: "a client keeps saying they 'moved everything to a bpo' ... what
+# does that word even mean"
+_THAT_WORD_MEANS = (
+    r"[^?]{0,160}?\bwhat\s+(?:does|do)\s+(?:that|this|the)\s+(?:word|term|acronym|"
+    r"abbreviation|name)\s+(?:(?:even|actually|really|exactly)\s+)?(?:mean|stand for|refer to)\b"
+)
 # ... named as a word someone says, or as a place someone works at ("keeps saying bpo", "works
 # at a call center"; not "bpo guys keep mentioning rpa", "call center software like genesys")
 _SAID_OR_WORKED = (
@@ -283,6 +289,9 @@ _ONLY_WHAT_IT_IS = re.compile(
     + _ONE_OF_THEM
     + _NOT_KNOWING_IT
     + r"|"
+    + _ONE_OF_THEM
+    + _THAT_WORD_MEANS
+    + r"|"
     + _SAID_OR_WORKED
     + _ONE_OF_THEM
     + _WHAT_THAT_IS
@@ -337,8 +346,12 @@ _ONLY_WHAT_OFFICE_IS = re.compile(
     r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s)"
     # "what means 'front office' in a company": the word order of other languages
     r"|\b(?:what|wat)\s+means?\s+(?:the\s+)?[\"'“‘]?(?:front|back)[- ]?offices?\b"
-    r"|\b(?:front|back)[- ]?office\b[^?]{0,60}\bwhat (?:does|do) (?:it|that|this|they|the term|"
-    r"that term|this term) (?:mean|refer to|stand for|cover|include|involve|consist of)\b"
+    # ("... splits everything into 'front' and 'back' office. what do those two terms actually
+    # refer to?")
+    r"|\b(?:front|back)(?:['\"’”]?\s+(?:and|&|or)\s+['\"‘“]?(?:front|back))?['\"’”]?[- ]?office"
+    r"\b[^?]{0,60}\bwhat (?:does|do) (?:it|that|this|they|the term|that term|this term|"
+    r"(?:those|these|the) (?:two |2 )?(?:terms|words)) (?:(?:actually|even|really|exactly) )?"
+    r"(?:mean|refer to|stand for|cover|include|involve|consist of)\b"
     # "the lecturer used frontoffice and backoffice, can u explain these two words"
     r"|\b(?:front[- ]?offices?\b[^?.!]{0,20}\bback|back[- ]?offices?\b[^?.!]{0,20}\bfront)"
     r"[- ]?offices?\b[^?.!]{0,40}\b(?:explain|define|clarify)\s+"

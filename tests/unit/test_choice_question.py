@@ -925,8 +925,11 @@ def test_the_visitors_business_needing_work_of_their_kind_asks_for_the_recommend
         ),
         ("and if its mainly customer emails, which one then", "out_of_scope"),
         ("a call center for our inbound sales makes sense?", "choosing"),
+        # the work of the two's kind, as a job for one of them (not a job looked for)
+        ("our 2 hotels get swamped with booking calls, is that a call centre job or a bpo job?",
+         "careers"),
     ],
-)
+)  # fmt: skip
 def test_a_verdict_on_one_for_the_visitors_business_asks_for_the_recommendation(text, intent):
     assert read(text, intent)[0] == "request_recommendation"
 

@@ -36,6 +36,8 @@ def entity(text, sentence, name, value):
         "support and resistance in trading, whats the difference",
         "kpi and okr, how are they different",
         "diff btw crm n erp?",
+        "how does a sole trader differ from a limited company",
+        "how is a franchise different from a licensed one",
     ],
 )
 def test_other_comparisons_become_out_of_scope(text):
@@ -146,6 +148,14 @@ def test_other_things_compared_beside_both_named_are_still_other_things():
             [("bpo", "subject", "bpo")],
         ),
         ("ok and thanks, how do they differ", []),
+        (
+            "how does a bpo differ from a call center",
+            [("bpo", "subject", "bpo"), ("call center", "subject", "call_center")],
+        ),
+        (
+            "how is the back office different from the front one",
+            [("back office", "aspect", "front_back_office")],
+        ),
         # both named around it: other things as examples of how they differ
         (
             "do bpos use other software than call centres, like crm versus erp?",

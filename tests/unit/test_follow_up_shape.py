@@ -85,6 +85,8 @@ def test_follow_up_shapes_keep_their_topic_and_are_flagged(text, topic, subjects
         ("whats good about giving one outside firm our accounting, hr and it support",
          "benefits/bpo", ()),
         ("compared to other options, is a bpo good value", "benefits/bpo", [("bpo", "bpo")]),
+        # (the "'s" of "what's" is a question of its own, not a plural)
+        ("so what's a bpo?", "definition/bpo", [("bpo", "bpo")]),
     ],
 )  # fmt: skip
 def test_questions_of_their_own_stay_knowledge_questions(text, topic, subjects):

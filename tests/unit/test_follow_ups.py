@@ -2473,3 +2473,13 @@ def test_a_bare_why_that_nlu_was_unsure_of_asks_the_reasons(
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "nlu_fallback", [])
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [expected]
+
+
+def test_the_same_for_both_still_asks_what_they_share(tracker_factory):
+    text = "same for both?"
+    found = [("aspect", "similarities", "same for both")]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "benefits/bpo", text, "follow_up", _spans(text, *found)
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/similarities"]

@@ -435,6 +435,9 @@ def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
         ("planning a staff night out for our call centre team, ideas?", "services/call_center"),
         ("any team-building games for a call center crew", "careers/call_center"),
         ("how do we register as an employer before a bpo runs our payroll", "services/bpo"),
+        ("can you suggest some names for our new call centre", "services/call_center"),
+        ("how hard is it to bring the work back in-house after a bpo contract", "services/bpo"),
+        ("are bpo night shift agents owed overtime in texas", "careers/bpo"),
     ],
 )  # fmt: skip
 def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text, key):

@@ -449,6 +449,19 @@ def read(text, key, intent="out_of_scope", aspects=()):
             "careers/call_center",
             "definition/call_center",
         ),
+        # the word asked of after the story that names it
+        (
+            "my landlord says his offices are 'full of bpo people'. what does that term "
+            "actually mean?",
+            "careers/bpo",
+            "definition/bpo",
+        ),
+        (
+            "the auditors wrote 'front and back office' all over the report, what do those "
+            "two terms mean",
+            "difference/structure",
+            "definition/front_back_office",
+        ),
     ],
 )
 def test_a_question_asking_only_what_one_is_gets_its_definition(text, key, expected):
@@ -481,6 +494,12 @@ def test_a_question_asking_only_what_one_is_gets_its_definition(text, key, expec
         ),
         # knowing what one is asks something else
         ("i know what a bpo is, but what does one cost", "benefits/bpo", "benefits"),
+        # (another word asked of)
+        (
+            "my sister works at a call centre, what does the term escalation mean",
+            "careers/call_center",
+            "careers",
+        ),
         (
             "we know what a call centre is, which suits us",
             "definition/call_center",
