@@ -215,11 +215,14 @@ class ValidateRecommendationForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         candidates = self._candidates("budget", slot_value, tracker)
         if tracker.get_slot("requested_slot") == "budget":  # the weakest reading, so first
-            size_words = [  # "small", "big" as words; a head count says nothing of money
+            # "small", "big" as words; a head count says nothing of money ("big" alone is
+            # read by the form-answer model, as a count is: a word with no number, no company)
+            word_alone = size_word_for_budget(tracker)
+            size_words = [
                 e.get("value")
                 for e in tracker.latest_message.get("entities") or []
                 if e.get("entity") == "company_size"
-                and e.get("extractor") != "FormAnswerClassifier"
+                and (e.get("extractor") != "FormAnswerClassifier" or word_alone)
                 and not e.get("role")
             ]
             candidates = [

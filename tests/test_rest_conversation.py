@@ -754,3 +754,22 @@ def test_neither_big_nor_small_is_the_middle_of_whichever_is_asked(assistant, co
     conversation.say("neither too big nor too small")
     assert tracker_slot(assistant, conversation.sender, "budget") == "moderate"
     assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"
+
+
+@pytest.mark.parametrize(
+    "answer, budget",
+    [
+        ("we can barely afford the essentials", "tight"),
+        ("money's a real headache for us", "tight"),
+        ("happy to invest in the best", "flexible"),
+        ("fine, though not lavish", "moderate"),
+        ("big", "flexible"),
+    ],
+)
+def test_a_budget_in_the_visitors_words_is_understood(assistant, conversation, answer, budget):
+    conversation.say("which one fits us")
+    conversation.say("30 people")
+    conversation.say("payroll")
+    assert "My recommendation" in conversation.say(answer)
+    assert tracker_slot(assistant, conversation.sender, "budget") == budget
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "small"

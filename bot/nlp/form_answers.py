@@ -415,7 +415,7 @@ _PLENTY = re.compile(
 _ENDS = (
     # (not "big" or "small", which the size is said in too)
     r"(?:cheap|pricey|expensive|much|little|high|low|tight|generous|lavish|stingy|costly|"
-    r"premium|basic|mean|flush|crazy|loose|strict|frugal|extravagant)"
+    r"premium|basic|mean|flush|crazy|loose|strict|frugal|extravagant|rich|poor|wealthy|broke)"
 )
 _BOTH_ENDS_DENIED = re.compile(
     rf"\bnot (?:too |that |so |very |overly )?{_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
@@ -439,13 +439,24 @@ _BOTH_SIZE_ENDS_DENIED = re.compile(
 _MIDDLE_SIZE = "medium"
 
 
+# ... one end in words of size, the other in words of money ("neither tight nor huge")
+_BOTH_ENDS_ONE_OF_MONEY = re.compile(
+    rf"\bnot (?:too |that |so |very |overly )?(?:{_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
+    rf"not (?:too |that |so |very |overly )?(?:huge|big|massive)|(?:tiny|small)\W+"
+    rf"(?:(?:and|but|or|,)\W+)*(?:also\s+)?not (?:too |that |so |very |overly )?{_ENDS})\b"
+    rf"|\bneither (?:too )?(?:{_ENDS} nor (?:too )?(?:huge|big|massive)|(?:tiny|small) nor "
+    rf"(?:too )?{_ENDS})\b",
+    re.IGNORECASE,
+)
+
+
 def both_ends_denied(text: Text) -> bool:
-    return bool(_BOTH_ENDS_DENIED.search(text))
+    return bool(_BOTH_ENDS_DENIED.search(text) or _BOTH_ENDS_ONE_OF_MONEY.search(text))
 
 
 # ... said alone ("lots", "a lot"): the budget only where the form asks it, so a guess
 _QUANTITY_ALONE = re.compile(
-    r"^\W*(?:plenty|loads|heaps|tons|lots|a lot|a ton|quite a bit)"
+    r"^\W*(?:plenty|loads|heaps|tons|lots|(?:quite |a whole )?a lot|a ton|quite a bit)"
     r"(?:\s+(?:tbh|really|honestly|i guess|lol))?\W*$",
     re.IGNORECASE,
 )

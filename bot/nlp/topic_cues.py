@@ -532,6 +532,10 @@ _PEOPLE_AT_WORK = re.compile(
 )
 
 # words that only ask what the two share
+_ONES_OWN_WORK = re.compile(
+    r"\b(?:i|me|my|i'?m|im|work\w*|jobs?|careers?|hir\w+|apply\w*|roles?|salar\w*|pay)\b",
+    re.IGNORECASE,
+)
 _SHARED = re.compile(r"in common|alike|similarit(?:y|ies)|same (?:goals?|aims?)", re.IGNORECASE)
 
 
@@ -795,7 +799,8 @@ class TopicCues(StatelessComponent):
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
                 or self.shared_asked(message, key)
-                or self.shared_over_one_kind(message, key)
+                or self.other_kind_named(message, key)
+                or self.industries_not_jobs(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
             )
@@ -1223,23 +1228,43 @@ class TopicCues(StatelessComponent):
         )
 
     @staticmethod
-    def shared_over_one_kind(message: Message, key: Text) -> Optional[Text]:
-        """ "... doing a presentation on outsourcing. which things are the same between bpo
-        and call centre?": one kind of difference read from the story's words, while the
-        question asks only what the two share."""
-        kinds = ("technology", "channels", "structure", "strategic_vs_tactical", "services")
-        if key.partition("/")[0] != "difference" or key.partition("/")[2] not in kinds:
+    def other_kind_named(message: Message, key: Text) -> Optional[Text]:
+        """ "... which things are the same between bpo and call centre?", "in terms of how
+        they're put together, what separates a bpo from a call center": one kind of
+        difference read from the words around, while the question names only another."""
+        kinds = {
+            "technology": "difference/technology",
+            "channels": "difference/channels",
+            "structure": "difference/structure",
+            "strategic": "difference/strategic_vs_tactical",
+            "similarities": "difference/similarities",
+        }
+        if key not in kinds.values():
             return None
         text = message.get(TEXT) or ""
         last = last_sentence_start(text.rstrip())
-        aspects = {
-            e.get("value"): e.get("start", 0)
+        named = {
+            e.get("value")
             for e in message.get(ENTITIES) or []
-            if e.get("entity") == "aspect"
+            if e.get("entity") == "aspect" and e.get("value") not in ("difference", None)
         }
-        if set(aspects) == {"similarities"} and aspects["similarities"] >= last:
-            return "difference/similarities"
+        asked = {
+            e.get("value")
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "aspect" and e.get("start", 0) >= last
+        }
+        if len(named) == 1 and named <= asked and kinds.get(next(iter(named))) not in (None, key):
+            return kinds[next(iter(named))]
         return None
+
+    @staticmethod
+    def industries_not_jobs(message: Message, key: Text) -> Optional[Text]:
+        """ "bpo in healthcare a thing?": a sector named, and nothing of the jobs (not "can i
+        work at a healthcare bpo")."""
+        if not key.startswith("careers/") or _ONES_OWN_WORK.search(message.get(TEXT) or ""):
+            return None
+        named = {e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"}
+        return "services/industries" if named == {"industries"} else None
 
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
         if key not in self.config["phrases"]:

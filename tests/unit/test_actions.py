@@ -790,6 +790,30 @@ def test_a_size_word_asked_about_the_budget_is_the_budget_alone(tracker_factory)
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("big", "flexible"),  # the form-answer model's reading of the word alone
+        ("we're 400 people", None),  # (a head count says nothing of money)
+    ],
+)
+def test_a_size_word_of_the_form_answer_model_is_the_budget_alone(tracker_factory, text, expected):
+    tracker = tracker_factory(
+        slots={"company_size": "small", "outsourced_functions": ["payroll"],
+               "requested_slot": "budget"},
+        events=[
+            {"event": "slot", "name": "company_size", "value": "small"},
+            {"event": "user", "text": text},
+            {"event": "slot", "name": "budget", "value": None},
+        ],
+        active_loop="recommendation_form",
+        text=text,
+        entities=[{**entity("company_size", "large", 1.0), "extractor": "FormAnswerClassifier"}],
+    )  # fmt: skip
+    events, _ = run(ValidateRecommendationForm(), tracker)
+    assert slot_events(events).get("budget") == expected
+
+
+@pytest.mark.parametrize(
     "text, guessed, expected",
     [
         # the tasks, though NLU only guessed them

@@ -937,6 +937,7 @@ def test_where_the_people_counted_work_is_no_task(text, place):
         ("a lot tbh", True),
         ("plenty", True),
         ("quite a bit", True),
+        ("quite a lot really", True),
         ("lots of calls", False),
         ("not a lot", False),
         ("a lot of us", False),
@@ -959,6 +960,10 @@ def test_a_word_of_quantity_alone_is_a_budget_only_where_it_is_asked(text, alone
         ("not too expensive", False),
         ("not too big, not too small", False),  # (the size)
         ("neither strict nor loose", True),
+        ("not rich, not poor", True),
+        # one end in words of size, the other of money
+        ("neither stingy nor huge", True),
+        ("not small but not pricey", True),
     ],
 )
 def test_both_ends_of_the_budget_denied_is_moderate(text, denied):

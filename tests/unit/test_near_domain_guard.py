@@ -661,6 +661,7 @@ def test_work_named_beside_words_of_other_fields_stays(text, key):
     [
         ("recommend a ticketing tool for a 12 person agency", "out_of_scope"),
         ("could you suggest some crm for a small shop", "out_of_scope"),
+        ("can you suggest a name for our new office cat", "out_of_scope"),
         # a model asked for, whatever the business's tools
         ("we use a crm and have 40 staff, what would you recommend", "request_recommendation"),
         ("recommend one for a 12 person agency", "request_recommendation"),

@@ -1029,9 +1029,30 @@ def test_the_subject_set_aside_is_not_the_one_asked_about(text, chosen, expected
          "difference/technology", "difference/technology"),
     ],
 )  # fmt: skip
-def test_what_the_two_share_asked_over_one_kind_of_difference(text, chosen, expected):
+def test_another_kind_of_difference_named_in_the_question(text, chosen, expected):
     msg = message(text, chosen)
     start = text.find("same between")
     shared = {"entity": "aspect", "value": "similarities", "start": start, "end": start + 12}
     msg.set("entities", msg.get("entities") + [shared])
+    assert topic_after(msg) == expected
+
+
+def test_how_they_are_built_asked_over_their_tools_is_their_structure():
+    text = "tech aside, how are bpos and call centers put together differently"
+    msg = message(text, "difference/technology")
+    start = text.find("put together")
+    built = {"entity": "aspect", "value": "structure", "start": start, "end": start + 12}
+    msg.set("entities", msg.get("entities") + [built])
+    assert topic_after(msg) == "difference/structure"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("bpos in retail, is that common?", "services/industries"),
+        ("can i work at a bpo in retail", "careers/bpo"),
+    ],
+)
+def test_a_sector_named_without_the_jobs_is_the_industries(text, expected):
+    msg = message(text, "careers/bpo", aspects=("industries",))
     assert topic_after(msg) == expected
