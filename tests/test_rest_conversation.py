@@ -764,6 +764,8 @@ def test_neither_big_nor_small_is_the_middle_of_whichever_is_asked(assistant, co
         ("happy to invest in the best", "flexible"),
         ("fine, though not lavish", "moderate"),
         ("big", "flexible"),
+        ("a fair amount, neither tiny nor huge", "moderate"),
+        ("we really can't spend on the best", "tight"),
     ],
 )
 def test_a_budget_in_the_visitors_words_is_understood(assistant, conversation, answer, budget):
@@ -773,3 +775,10 @@ def test_a_budget_in_the_visitors_words_is_understood(assistant, conversation, a
     assert "My recommendation" in conversation.say(answer)
     assert tracker_slot(assistant, conversation.sender, "budget") == budget
     assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_a_budget_said_beside_a_middle_size_is_kept(assistant, conversation):
+    conversation.say("which one fits us")
+    conversation.say("neither big nor small, and the money is tight")
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"
+    assert tracker_slot(assistant, conversation.sender, "budget") == "tight"

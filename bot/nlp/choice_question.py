@@ -517,6 +517,8 @@ _WHICH_FOR_THE_WORK = re.compile(
     r"the (?:right|best) (?:call|choice|move))\W*$",
     re.IGNORECASE,
 )
+_I_SAID = re.compile(r"\b(?:i|i'?m|im|my|me)\b", re.IGNORECASE)
+_WE_SAID = re.compile(r"\b(?:we|we'?re|our|us)\b", re.IGNORECASE)
 # ("i work at a call center, would a bpo help?": an agent)
 _WORKS_THERE = re.compile(
     rf"\bwork(?:s|ing)? (?:at|in|for) (?:an?|the) {SUBJECT_NAMES}", re.IGNORECASE
@@ -549,8 +551,13 @@ def verdict_on_one(text: Text) -> bool:
     if last and not _WH_WORD.search(text[last_sentence_start(text[: last.start()]) : last.start()]):
         told = text[: last.start()]
         # ("... is that a call centre job or a bpo job?": work of the business's, asked last,
-        # is no job looked for)
-        not_ours = bool(NOT_A_BUSINESS_NEED.search(told) or _FOR_SOMEONE_ELSE.search(text))
+        # is no job looked for; not "i answer phones at a clinic, is that a call center job")
+        job_asked = bool(NOT_A_BUSINESS_NEED.search(text[last.start() :]))
+        not_ours = bool(
+            NOT_A_BUSINESS_NEED.search(told)
+            or _FOR_SOMEONE_ELSE.search(text)
+            or (job_asked and (_I_SAID.search(told) or not _WE_SAID.search(told)))
+        )
         if (
             OWN_WORD.search(told)
             and (BUSINESS_SIGN.search(told) or WORK_OF_THE_TWO.search(told))

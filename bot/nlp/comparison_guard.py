@@ -65,7 +65,11 @@ _BACK_REFERENCE = re.compile(
 )
 
 # "a b2c one": a kind named, the noun left out, pointing back to nothing said before
-_A_KIND_OF_ONE = re.compile(r"\s*(?:an?|the)\s+[\w-]+\s+ones?\s*", re.IGNORECASE)
+# (not "the bigger one", "the other one": the two of the previous answer)
+_A_KIND_OF_ONE = re.compile(
+    r"\s*an?\s+(?!(?:other|different|bigger|smaller|first|second|former|latter)\b)[\w-]+\s+one\s*",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

@@ -437,15 +437,19 @@ _BOTH_SIZE_ENDS_DENIED = re.compile(
     re.IGNORECASE,
 )
 _MIDDLE_SIZE = "medium"
+# ... unless the money is named, or called fair
+_MONEY_SAID = re.compile(
+    r"\b(?:budget|money|cash|funds?|funding|spend\w*|afford\w*|reasonable|fair|prices?|costs?)\b",
+    re.IGNORECASE,
+)
 
 
-# ... one end in words of size, the other in words of money ("neither tight nor huge")
+# ... the low end in words of money, the high end in words of size ("neither tight nor huge";
+# not "not small, not much money": the company, then the money)
 _BOTH_ENDS_ONE_OF_MONEY = re.compile(
-    rf"\bnot (?:too |that |so |very |overly )?(?:{_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
-    rf"not (?:too |that |so |very |overly )?(?:huge|big|massive)|(?:tiny|small)\W+"
-    rf"(?:(?:and|but|or|,)\W+)*(?:also\s+)?not (?:too |that |so |very |overly )?{_ENDS})\b"
-    rf"|\bneither (?:too )?(?:{_ENDS} nor (?:too )?(?:huge|big|massive)|(?:tiny|small) nor "
-    rf"(?:too )?{_ENDS})\b",
+    rf"\bnot (?:too |that |so |very |overly )?{_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
+    rf"not (?:too |that |so |very |overly )?(?:huge|big|massive)\b"
+    rf"|\bneither (?:too )?{_ENDS} nor (?:too )?(?:huge|big|massive)\b",
     re.IGNORECASE,
 )
 
@@ -456,7 +460,7 @@ def both_ends_denied(text: Text) -> bool:
 
 # ... said alone ("lots", "a lot"): the budget only where the form asks it, so a guess
 _QUANTITY_ALONE = re.compile(
-    r"^\W*(?:plenty|loads|heaps|tons|lots|(?:quite |a whole )?a lot|a ton|quite a bit)"
+    r"^\W*(?:plenty|loads|heaps|tons|lots|(?:quite a|a whole|a) lot|a ton|quite a bit)"
     r"(?:\s+(?:tbh|really|honestly|i guess|lol))?\W*$",
     re.IGNORECASE,
 )
@@ -1637,10 +1641,24 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     predicted.pop(entity, None)
                     guesses.pop(entity, None)
             # (after the readings of a size denied: this one denies both ends)
-            size_middle = not (counted or in_words or middle) and bool(
-                _BOTH_SIZE_ENDS_DENIED.search(message.get(TEXT))
+            both_sizes = _BOTH_SIZE_ENDS_DENIED.search(message.get(TEXT))
+            size_middle = not (counted or in_words or middle) and bool(both_sizes)
+            span = both_sizes.span() if both_sizes else (0, 0)
+            # a budget said beside it ("... and money is tight"): that budget, left as read
+            budget_beside = any(
+                e[ENTITY_ATTRIBUTE_TYPE] == budget_entity
+                and not span[0] <= e.get("start", -1) < span[1]
+                for e in message.get(ENTITIES) or []
             )
-            if size_middle:
+            if size_middle and budget_beside:
+                # "neither big nor small, and the money is tight": the size, then the budget
+                predicted[size_entity] = [(_MIDDLE_SIZE, 1.0)]
+                guesses.pop(size_entity, None)
+            elif size_middle and (_MONEY_SAID.search(message.get(TEXT)) or read_as == {_MIDDLE}):
+                # "reasonable, not huge not tiny": said of the money, the budget itself
+                predicted[budget_entity] = [(_MIDDLE, 1.0)]
+                guesses.pop(budget_entity, None)
+            elif size_middle:
                 for entity, value in ((budget_entity, _MIDDLE), (size_entity, _MIDDLE_SIZE)):
                     predicted.pop(entity, None)
                     guesses[entity] = (value, 1.0)
@@ -1674,6 +1692,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     e
                     for e in entities
                     if e[ENTITY_ATTRIBUTE_TYPE] not in (budget_entity, size_entity)
+                    or not span[0] <= e.get("start", -1) < span[1]
                 ]
             own = own_business(message.get(TEXT))
             # "IT services" in "we are an IT services firm of 200", "sales" in "we do sales

@@ -223,7 +223,8 @@ _NOT_KNOWING_IT = (
 # ... or asked of as a word: "a client keeps saying they 'moved everything to a bpo' ... what
 # does that word even mean"
 _THAT_WORD_MEANS = (
-    r"[^?]{0,160}?\bwhat\s+(?:does|do)\s+(?:that|this|the)\s+(?:word|term|acronym|"
+    # (no other word quoted between: "... calling it 'transformation', what does that word mean")
+    r"[^?'\"‘’“”]{0,160}?\bwhat\s+(?:does|do)\s+(?:that|this|the)\s+(?:word|term|acronym|"
     r"abbreviation|name)\s+(?:(?:even|actually|really|exactly)\s+)?(?:mean|stand for|refer to)\b"
 )
 # ... named as a word someone says, or as a place someone works at ("keeps saying bpo", "works
@@ -533,7 +534,8 @@ _PEOPLE_AT_WORK = re.compile(
 
 # words that only ask what the two share
 _ONES_OWN_WORK = re.compile(
-    r"\b(?:i|me|my|i'?m|im|work\w*|jobs?|careers?|hir\w+|apply\w*|roles?|salar\w*|pay)\b",
+    r"\b(?:i|me|my|i'?m|im|work\w*|jobs?|careers?|hir\w+|apply\w*|roles?|salar\w*|pay|agents?|"
+    r"staff|employees?|workers?|experience|skills?|qualif\w*)\b",
     re.IGNORECASE,
 )
 _SHARED = re.compile(r"in common|alike|similarit(?:y|ies)|same (?:goals?|aims?)", re.IGNORECASE)

@@ -1277,3 +1277,20 @@ def test_a_company_in_general_with_one_fact_is_no_request():
 def test_a_side_choosing_its_tools_or_someone_working_there_is_no_request(text, intent):
     (result,) = ChoiceQuestion({}).process([parsed_message(text, intent, 0.9)])
     assert result.get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("our 2 hotels get swamped with booking calls, is that a call centre job or a bpo job?",
+         True),
+        # one's own work asked about: a job, not the business's choice
+        ("i take the calls at a vet clinic all day, is that a call centre job or a bpo job?",
+         False),
+        ("i do the invoices at my aunt's shop. is that a bpo job?", False),
+    ],
+)  # fmt: skip
+def test_the_work_asked_as_a_job_of_one_is_a_verdict_only_for_a_business(text, verdict):
+    from bot.nlp.choice_question import verdict_on_one
+
+    assert verdict_on_one(text) == verdict

@@ -156,6 +156,7 @@ def test_other_things_compared_beside_both_named_are_still_other_things():
             "how is the back office different from the front one",
             [("back office", "aspect", "front_back_office")],
         ),
+        ("how is the bigger one different from the smaller one", []),
         # both named around it: other things as examples of how they differ
         (
             "do bpos use other software than call centres, like crm versus erp?",

@@ -938,6 +938,7 @@ def test_where_the_people_counted_work_is_no_task(text, place):
         ("plenty", True),
         ("quite a bit", True),
         ("quite a lot really", True),
+        ("a whole lot", True),
         ("lots of calls", False),
         ("not a lot", False),
         ("a lot of us", False),
@@ -963,7 +964,8 @@ def test_a_word_of_quantity_alone_is_a_budget_only_where_it_is_asked(text, alone
         ("not rich, not poor", True),
         # one end in words of size, the other of money
         ("neither stingy nor huge", True),
-        ("not small but not pricey", True),
+        ("not cheap but not massive", True),
+        ("not small, not much money though", False),  # (the company, then the money)
     ],
 )
 def test_both_ends_of_the_budget_denied_is_moderate(text, denied):

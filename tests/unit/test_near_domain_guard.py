@@ -381,8 +381,9 @@ def test_work_handed_over_is_no_tax_question():
         ("cheapest voip provider for a call center", "out_of_scope"),
         ("decent headsets for call center agents under 40 dollars", "out_of_scope"),
         ("sip trunk or pbx for a call centre, which is better", "out_of_scope"),
-        # (naming them is no choice between them)
+        # (naming them is no choice between them, nor needing them one to buy)
         ("do call centres use voip and pbx systems?", "difference"),
+        ("do call centers need good phone systems to work?", "difference"),
         # the technology of the two is no product to buy
         ("what tools does a bpo use", "difference"),
         ("are chatbots good tools for bpos to cut costs?", "difference"),
@@ -691,3 +692,14 @@ def test_a_business_presented_to_is_the_visitors_own(text, expected):
     message = parsed_message(text, "benefits", topic="benefits/outsourcing_savings")
     (result,) = guard.process([message])
     assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("tell me some fun facts about call centers", "definition/call_center"),
+        ("give me names for the different kinds of bpo work", "services/bpo"),
+    ],
+)
+def test_in_scope_asks_in_the_words_of_chores_keep_their_reading(text, key):
+    assert read_naming_its_subject(text, key, "always_elsewhere") == key.split("/")[0]

@@ -1051,6 +1051,7 @@ def test_how_they_are_built_asked_over_their_tools_is_their_structure():
     [
         ("bpos in retail, is that common?", "services/industries"),
         ("can i work at a bpo in retail", "careers/bpo"),
+        ("do bpo agents need experience in retail", "careers/bpo"),
     ],
 )
 def test_a_sector_named_without_the_jobs_is_the_industries(text, expected):
