@@ -104,6 +104,8 @@ FLOORS = {
     "realistic_seventyfirst": {"company_size": 0.97, "budget": 0.88, "outsourced_functions": 0.97},
     # session 41, honest: only its figures read, the level reached less one item
     "realistic_seventysecond": {"company_size": 0.97, "budget": 0.88, "outsourced_functions": 0.97},
+    # session 42, honest: only its figures read, the level reached less one item
+    "realistic_seventythird": {"company_size": 0.97, "budget": 0.95, "outsourced_functions": 0.97},
 }
 
 

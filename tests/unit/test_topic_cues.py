@@ -456,12 +456,6 @@ def read(text, key, intent="out_of_scope", aspects=()):
             "careers/bpo",
             "definition/bpo",
         ),
-        (
-            "the auditors wrote 'front and back office' all over the report, what do those "
-            "two terms mean",
-            "difference/structure",
-            "definition/front_back_office",
-        ),
     ],
 )
 def test_a_question_asking_only_what_one_is_gets_its_definition(text, key, expected):
@@ -1035,15 +1029,6 @@ def test_another_kind_of_difference_named_in_the_question(text, chosen, expected
     shared = {"entity": "aspect", "value": "similarities", "start": start, "end": start + 12}
     msg.set("entities", msg.get("entities") + [shared])
     assert topic_after(msg) == expected
-
-
-def test_how_they_are_built_asked_over_their_tools_is_their_structure():
-    text = "tech aside, how are bpos and call centers put together differently"
-    msg = message(text, "difference/technology")
-    start = text.find("put together")
-    built = {"entity": "aspect", "value": "structure", "start": start, "end": start + 12}
-    msg.set("entities", msg.get("entities") + [built])
-    assert topic_after(msg) == "difference/structure"
 
 
 @pytest.mark.parametrize(
