@@ -537,7 +537,8 @@ _NARROW_DIFFERENCES = (
 )
 _ONES_OWN_WORK = re.compile(
     r"\b(?:i|me|my|i'?m|im|work\w*|jobs?|careers?|hir\w+|apply\w*|roles?|salar\w*|pay|agents?|"
-    r"staff|employees?|workers?|experience|skills?|qualif\w*)\b",
+    r"staff|employees?|workers?|experience|skills?|qualif\w*|grow\w*|promot\w*|leaders?|"
+    r"managers?|ladder|levels?)\b",
     re.IGNORECASE,
 )
 _SHARED = re.compile(r"in common|alike|similarit(?:y|ies)|same (?:goals?|aims?)", re.IGNORECASE)

@@ -1037,6 +1037,7 @@ def test_another_kind_of_difference_named_in_the_question(text, chosen, expected
         ("bpos in retail, is that common?", "services/industries"),
         ("can i work at a bpo in retail", "careers/bpo"),
         ("do bpo agents need experience in retail", "careers/bpo"),
+        ("how far up can one grow in the bpo sector", "careers/bpo"),
     ],
 )
 def test_a_sector_named_without_the_jobs_is_the_industries(text, expected):
