@@ -417,12 +417,21 @@ _ENDS = (
     r"(?:cheap|pricey|expensive|much|little|high|low|tight|generous|lavish|stingy|costly|"
     r"premium|basic|mean|flush|crazy|loose|strict|frugal|extravagant|rich|poor|wealthy|broke)"
 )
-_BOTH_ENDS_DENIED = re.compile(
-    rf"\bnot (?:too |that |so |very |overly )?{_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
-    rf"not (?:too |that |so |very |overly )?{_ENDS}\b"
-    rf"|\bneither (?:too )?{_ENDS} nor (?:too )?{_ENDS}\b",
-    re.IGNORECASE,
-)
+
+
+def _both_denied(first: Text, second: Text) -> Pattern:
+    """ "not too <first>, not too <second>", "neither <first> nor <second>"."""
+    return re.compile(
+        rf"\bnot (?:too |that |so |very |overly )?{first}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
+        rf"not (?:too |that |so |very |overly )?{second}\b"
+        rf"|\bneither (?:too )?{first} nor (?:too )?{second}\b",
+        re.IGNORECASE,
+    )
+
+
+# ... the high end in words of size too ("neither tight nor huge"; not "not small, not much
+# money": the company, then the money)
+_BOTH_ENDS_DENIED = _both_denied(_ENDS, rf"(?:{_ENDS}|huge|big|massive)")
 
 
 _MIDDLE = "moderate"
@@ -430,12 +439,7 @@ _MIDDLE = "moderate"
 # ... in words of size ("not huge, not tiny", "neither big nor small"): the middle of whichever
 # the form asks, so a guess for both
 _SIZE_ENDS = r"(?:big|small|huge|tiny|large|massive)"
-_BOTH_SIZE_ENDS_DENIED = re.compile(
-    rf"\bnot (?:too |that |so |very |overly )?{_SIZE_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
-    rf"not (?:too |that |so |very |overly )?{_SIZE_ENDS}\b"
-    rf"|\bneither (?:too )?{_SIZE_ENDS} nor (?:too )?{_SIZE_ENDS}\b",
-    re.IGNORECASE,
-)
+_BOTH_SIZE_ENDS_DENIED = _both_denied(_SIZE_ENDS, _SIZE_ENDS)
 _MIDDLE_SIZE = "medium"
 # ... unless the money is named, or called fair
 _MONEY_SAID = re.compile(
@@ -444,18 +448,8 @@ _MONEY_SAID = re.compile(
 )
 
 
-# ... the low end in words of money, the high end in words of size ("neither tight nor huge";
-# not "not small, not much money": the company, then the money)
-_BOTH_ENDS_ONE_OF_MONEY = re.compile(
-    rf"\bnot (?:too |that |so |very |overly )?{_ENDS}\W+(?:(?:and|but|or|,)\W+)*(?:also\s+)?"
-    rf"not (?:too |that |so |very |overly )?(?:huge|big|massive)\b"
-    rf"|\bneither (?:too )?{_ENDS} nor (?:too )?(?:huge|big|massive)\b",
-    re.IGNORECASE,
-)
-
-
 def both_ends_denied(text: Text) -> bool:
-    return bool(_BOTH_ENDS_DENIED.search(text) or _BOTH_ENDS_ONE_OF_MONEY.search(text))
+    return bool(_BOTH_ENDS_DENIED.search(text))
 
 
 # ... said alone ("lots", "a lot"): the budget only where the form asks it, so a guess

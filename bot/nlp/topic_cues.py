@@ -804,7 +804,7 @@ class TopicCues(StatelessComponent):
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
                 or self.shared_asked(message, key)
-                or self.other_kind_named(message, key)
+                or self.shared_over_one_kind(message, key)
                 or self.industries_not_jobs(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
@@ -1233,29 +1233,24 @@ class TopicCues(StatelessComponent):
         )
 
     @staticmethod
-    def other_kind_named(message: Message, key: Text) -> Optional[Text]:
+    def shared_over_one_kind(message: Message, key: Text) -> Optional[Text]:
         """ "... which things are the same between bpo and call centre?": one kind of
         difference read from the words around, while the question asks only what they
-        share."""
-        kinds = {"similarities": "difference/similarities"}
-        # (of the narrower kinds, only what they share: "how they are put together" read over
-        # the tools cost more than it mended)
+        share. (Only what they share: "how they are put together" read over the tools cost
+        more than it mended.)"""
         if key not in _NARROW_DIFFERENCES:
             return None
         text = message.get(TEXT) or ""
         last = last_sentence_start(text.rstrip())
-        named = {
-            e.get("value")
+        aspects = [
+            e
             for e in message.get(ENTITIES) or []
             if e.get("entity") == "aspect" and e.get("value") not in ("difference", None)
-        }
-        asked = {
-            e.get("value")
-            for e in message.get(ENTITIES) or []
-            if e.get("entity") == "aspect" and e.get("start", 0) >= last
-        }
-        if len(named) == 1 and named <= asked and kinds.get(next(iter(named))) not in (None, key):
-            return kinds[next(iter(named))]
+        ]
+        if {e.get("value") for e in aspects} == {"similarities"} and any(
+            e.get("start", 0) >= last for e in aspects
+        ):
+            return "difference/similarities"
         return None
 
     @staticmethod

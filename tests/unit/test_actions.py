@@ -797,19 +797,16 @@ def test_a_size_word_asked_about_the_budget_is_the_budget_alone(tracker_factory)
     ],
 )
 def test_a_size_word_of_the_form_answer_model_is_the_budget_alone(tracker_factory, text, expected):
-    tracker = tracker_factory(
-        slots={"company_size": "small", "outsourced_functions": ["payroll"],
-               "requested_slot": "budget"},
-        events=[
-            {"event": "slot", "name": "company_size", "value": "small"},
-            {"event": "user", "text": text},
-            {"event": "slot", "name": "budget", "value": None},
-        ],
-        active_loop="recommendation_form",
+    events, _ = validation_run(
+        tracker_factory,
+        "budget",
+        None,
+        "budget",
         text=text,
+        slots={"company_size": "small", "outsourced_functions": ["payroll"]},
+        before=[{"event": "slot", "name": "company_size", "value": "small"}],
         entities=[{**entity("company_size", "large", 1.0), "extractor": "FormAnswerClassifier"}],
-    )  # fmt: skip
-    events, _ = run(ValidateRecommendationForm(), tracker)
+    )
     assert slot_events(events).get("budget") == expected
 
 

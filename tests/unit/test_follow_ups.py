@@ -2428,34 +2428,31 @@ def test_whether_the_answer_always_holds_is_that_answer_again(
     assert [m.get("response") for m in messages] == [expected]
 
 
-def test_the_same_thing_for_the_other_one_asks_the_previous_question_of_it(tracker_factory):
-    text = "same thing for the places that answer the phones?"
-    found = [("aspect", "difference", "same thing"), ("subject", "call_center", "places that")]
+@pytest.mark.parametrize(
+    "previous, text, found, expected",
+    [
+        # the previous question asked of the other one
+        ("benefits/bpo", "same thing for the places that answer the phones?",
+         [("aspect", "difference", "same thing"), ("subject", "call_center", "places that")],
+         "utter_benefits/call_center"),
+        # ... not "the same for both": what they share
+        ("benefits/bpo", "same for both?", [("aspect", "similarities", "same for both")],
+         "utter_difference/similarities"),
+        # ... nor "the same thing as" one: how they differ
+        ("definition/call_center", "so not the same thing as a bpo?",
+         [("aspect", "difference", "same thing"), ("subject", "bpo", "bpo")],
+         "utter_difference/overview"),
+        ("difference/relationship", "how come it doesn't work the other way",
+         [("aspect", "relationship", "work the other way"), ("subject", "other", "the other")],
+         "utter_difference/relationship"),
+    ],
+)  # fmt: skip
+def test_follow_ups_on_the_previous_question(tracker_factory, previous, text, found, expected):
     tracker = _after_knowledge_answer(
-        tracker_factory, "benefits/bpo", text, "follow_up", _spans(text, *found)
+        tracker_factory, previous, text, "follow_up", _spans(text, *found)
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_benefits/call_center"]
-
-
-def test_the_same_thing_as_a_bpo_still_asks_how_they_differ(tracker_factory):
-    text = "so not the same thing as a bpo?"
-    found = [("aspect", "difference", "same thing"), ("subject", "bpo", "bpo")]
-    tracker = _after_knowledge_answer(
-        tracker_factory, "definition/call_center", text, "follow_up", _spans(text, *found)
-    )
-    _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_difference/overview"]
-
-
-def test_why_it_does_not_work_the_other_way_is_how_they_relate(tracker_factory):
-    text = "how come it doesn't work the other way"
-    found = [("aspect", "relationship", "work the other way"), ("subject", "other", "the other")]
-    tracker = _after_knowledge_answer(
-        tracker_factory, "difference/relationship", text, "follow_up", _spans(text, *found)
-    )
-    _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_difference/relationship"]
+    assert [m.get("response") for m in messages] == [expected]
 
 
 @pytest.mark.parametrize(
@@ -2473,13 +2470,3 @@ def test_a_bare_why_that_nlu_was_unsure_of_asks_the_reasons(
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "nlu_fallback", [])
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [expected]
-
-
-def test_the_same_for_both_still_asks_what_they_share(tracker_factory):
-    text = "same for both?"
-    found = [("aspect", "similarities", "same for both")]
-    tracker = _after_knowledge_answer(
-        tracker_factory, "benefits/bpo", text, "follow_up", _spans(text, *found)
-    )
-    _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_difference/similarities"]
