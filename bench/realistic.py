@@ -92,6 +92,7 @@ SEVENTIETH = REPO_ROOT / "tests" / "realistic_seventieth"  # session 39: only fi
 SEVENTYFIRST = REPO_ROOT / "tests" / "realistic_seventyfirst"  # session 40: only figures read
 SEVENTYSECOND = REPO_ROOT / "tests" / "realistic_seventysecond"  # session 41: only figures read
 SEVENTYTHIRD = REPO_ROOT / "tests" / "realistic_seventythird"  # session 42: only figures read
+SEVENTYFOURTH = REPO_ROOT / "tests" / "realistic_seventyfourth"  # session 43: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -166,6 +167,7 @@ SETS = {
     "seventyfirst": SEVENTYFIRST,
     "seventysecond": SEVENTYSECOND,
     "seventythird": SEVENTYTHIRD,
+    "seventyfourth": SEVENTYFOURTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -766,6 +766,9 @@ def test_neither_big_nor_small_is_the_middle_of_whichever_is_asked(assistant, co
         ("big", "flexible"),
         ("a fair amount, neither tiny nor huge", "moderate"),
         ("we really can't spend on the best", "tight"),
+        ("not a worry", "flexible"),
+        ("we could stretch really far", "flexible"),
+        ("a hefty spend would be fine", "flexible"),
     ],
 )
 def test_a_budget_in_the_visitors_words_is_understood(assistant, conversation, answer, budget):
@@ -775,6 +778,14 @@ def test_a_budget_in_the_visitors_words_is_understood(assistant, conversation, a
     assert "My recommendation" in conversation.say(answer)
     assert tracker_slot(assistant, conversation.sender, "budget") == budget
     assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_staff_counted_by_their_work_are_no_task(assistant, conversation):
+    conversation.say("which one fits us")
+    reply = conversation.say("about 70 mechanics plus some support staff")
+    assert "outsourcing" not in reply.split("Which tasks")[0]
+    assert tracker_slot(assistant, conversation.sender, "company_size") == "medium"
+    assert not tracker_slot(assistant, conversation.sender, "outsourced_functions")
 
 
 def test_a_budget_said_beside_a_middle_size_is_kept(assistant, conversation):

@@ -224,6 +224,8 @@ _YOU_SAID_FIRST = re.compile(
 _FILLER = re.compile(
     r"\b(and|n|nd|or|so|ok|okay|k|kk|what|how|about|the|a|an|for|at|in|with|then|one|ones|too|same|"
     r"question|side|also|please|pls|plz|now|outsourcing|about them|tell me|wbu|wby|abt|"
+    # "how about business process outsourcing firms", "what about the bpo guys"
+    r"firms?|compan(?:y|ies)|guys|folks|people|ppl|providers?|"
     # "and the call centre version?"
     r"equivalent|counterpart|version|"
     # "how about the bpo side of things", "call centres as well?"
@@ -429,6 +431,8 @@ class FollowUpShape(StatelessComponent):
             # "even whatsapp?", "will ai take their jobs": short, and asked or pointing back
             shaped = (
                 (words <= self.config["max_words"] and "?" in text)
+                # "n structre", "n vice versa": texted "and", no question mark
+                or (words <= self.config["max_words"] and _AND_THEN.match(text))
                 or (words <= self.config["max_words"] + 2 and _THEIR.search(text))
                 # "is ai going to take that job"
                 or (

@@ -454,8 +454,11 @@ def both_ends_denied(text: Text) -> bool:
 
 # ... said alone ("lots", "a lot"): the budget only where the form asks it, so a guess
 _QUANTITY_ALONE = re.compile(
-    r"^\W*(?:plenty|loads|heaps|tons|lots|(?:quite a|a whole|a) lot|a ton|quite a bit)"
-    r"(?:\s+(?:tbh|really|honestly|i guess|lol))?\W*$",
+    r"^\W*(?:plenty|loads|heaps|tons|lots|(?:quite a|a whole|a) lot|a ton|quite a bit"
+    # ... or the money called no worry, with nothing named ("not a concern really")
+    r"|(?:it'?s\s+|its\s+)?(?:not|never|no)\s+(?:really\s+)?(?:an?\s+)?(?:big\s+|real\s+)?"
+    r"(?:concern|issue|worry|constraint))"
+    r"(?:\s+(?:tbh|really|honestly|i guess|lol|for us|at all))?\W*$",
     re.IGNORECASE,
 )
 
@@ -1717,7 +1720,17 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 if e[ENTITY_ATTRIBUTE_TYPE] not in self.config["several_values"]
                 or not (
                     (
-                        any(s <= e.get("start", -1) < t for s, t in said_of_itself)
+                        any(
+                            s <= e.get("start", -1) < t
+                            # (the model's reading of a whole stretch, that holds the staff
+                            # counted: "about 55 lawyers plus support staff, so 90ish")
+                            or (
+                                e.get("extractor") == self.__class__.__name__
+                                and e.get("start", -1) < t
+                                and s < e.get("end", -1)
+                            )
+                            for s, t in said_of_itself
+                        )
                         and str(e[ENTITY_ATTRIBUTE_VALUE]) not in asked_too
                     )
                     or (e.get("extractor") != self.__class__.__name__ and tells_when(text, e))

@@ -186,10 +186,15 @@ _ONE_OF_TWO = re.compile(
 )
 
 
+_DECADE = re.compile(r"\b((?:the|early|late|mid|since|in)\s+)['\u2019]?(?:19|20)?\d0['\u2019]?s\b")
+
+
 def _digits(text: str) -> str:
     text = _OPENING_HOURS.sub(" ", _FOR.sub(r"\1 for", text.lower()))
     text = _ONE_OF_TWO.sub("one ", _TO.sub(r"\1 to ", text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
+    # a decade is no count: "my dad started the business back in the 90s"
+    text = _DECADE.sub(r"\1", text)
     for pattern, digits in _VAGUE:
         text = re.sub(pattern, digits, text)
     # "10 000+ staff": thousands set apart by a space

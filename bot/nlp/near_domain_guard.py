@@ -54,7 +54,7 @@ _HELP_WITH_IT = re.compile(
 )
 
 # a question after a statement: "... keeps dropping calls, how to fix"
-_ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|can|could|any)\b", re.IGNORECASE)
+_ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|when|can|could|any)\b", re.IGNORECASE)
 
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(

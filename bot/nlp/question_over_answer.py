@@ -47,7 +47,10 @@ from bot.nlp.topic_cues import DEFINITION_ASKED
 _CLAUSE_START = r"(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)"
 _ASKS = re.compile(
     rf"\?|{_CLAUSE_START}(?:what|whats|what's|how|why|which|where|who|can|could|does|do|"
-    r"is|are|should|will|would|tell me|explain)\b",
+    r"is|are|should|will|would|tell me|explain)\b"
+    # "... and im trying to understand what services a call center actually offers"
+    r"|\b(?:understand|know|find out|figure out|work out|learn|wondering|curious)\s+"
+    r"(?:what|how|why|where|who)\b",
     re.IGNORECASE,
 )
 # "can a call centre ...", "would a bpo handle ...": what one of them can do
@@ -137,6 +140,14 @@ _WHAT_IS_IT = re.compile(
     r"(?:even\s+|exactly\s+|actually\s+)?(?:does|is|do)?\s*"
     rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s*(?:even\s+|actually\s+|really\s+|exactly\s+)?"
     r"(?:mean|means|stand for|stands for)?\s*(?:[,.;!?]|$)",
+    re.IGNORECASE,
+)
+# "... got an offer from a call center in cebu, what do these places actually do all day":
+# what the one named before does, asked of it by a pointing word
+_WHAT_THESE_DO = re.compile(
+    r"(?:^|[,.;!?:]\s*|\b(?:and|but|so)\s+)(?:what|wat|wht)\s+(?:do|does)\s+"
+    r"(?:these|those|such|they|that|this)\s*(?:places?|compan(?:y|ies)|firms?|outfits?|guys|"
+    r"people|folks)?\s+(?:actually\s+|even\s+|really\s+|exactly\s+)?do\b",
     re.IGNORECASE,
 )
 _YES_NO = re.compile(
@@ -259,6 +270,16 @@ class QuestionOverAnswer(StatelessComponent):
             and _WHAT_IS_IT.search(text)
         ):
             return f"definition/{subjects[0]}"
+        if (
+            intent.get("name") == self.config["out_of_scope_intent"]
+            and len(set(subjects)) == 1
+            and (found := _WHAT_THESE_DO.search(text))
+            and any(
+                e.get("entity") == "subject" and e.get("end", len(text)) <= found.start()
+                for e in entities
+            )
+        ):
+            return f"services/{subjects[0]}"
         if intent.get("name") == self.config["explanation_intent"] and _EXPLAIN_WHAT.search(text):
             aspect_asked = True
         if intent.get("name") == self.config["recommendation_intent"] and len(set(subjects)) == 1:

@@ -600,8 +600,10 @@ class TopicCues(StatelessComponent):
                 "services/locations": {"industries": "services/industries"},
                 # "will automation speed up the back office stuff" is about AI, not the
                 # advantages (unless it names them)
-                "benefits/bpo": {"ai": "trends/ai_automation"},
-                "benefits/call_center": {"ai": "trends/ai_automation"},
+                # "which ways can customers reach a call center" asks for the channels
+                "benefits/bpo": {"ai": "trends/ai_automation", "channels": "difference/channels"},
+                "benefits/call_center": {"ai": "trends/ai_automation",
+                                         "channels": "difference/channels"},
             },
             # a topic keeps itself where its own aspect is named too ("which industries
             # outsource to the philippines")

@@ -135,8 +135,11 @@ def read(text, intent):
         ("we run a ski school and parents call all day. bpo or call centre for that?", "follow_up"),
         # the bare choice, then facts
         ("call center or bpo for a car dealership group, budget is flexible", "difference"),
+        # a disagreement over which to get
+        ("my cofounder says we need a call centre, i say bpo. can you settle it?",
+         "difference"),
     ],
-)
+)  # fmt: skip
 def test_which_suits_us_asks_for_the_recommendation(text, intent):
     assert read(text, intent)[0] == "request_recommendation"
 
@@ -1294,3 +1297,8 @@ def test_the_work_asked_as_a_job_of_one_is_a_verdict_only_for_a_business(text, v
     from bot.nlp.choice_question import verdict_on_one
 
     assert verdict_on_one(text) == verdict
+
+
+def test_a_disagreement_over_what_they_are_is_no_request():
+    text = "my boss says bpo and call center are the same, can you settle it?"
+    assert read(text, "difference")[0] == "difference"

@@ -50,6 +50,13 @@ def flagged(msg) -> bool:
         ("and the perks?", "benefits/bpo", ()),
         ("why would i use one, whats the upside", "benefits/bpo", ()),
         ("bpo?", "definition/bpo", [("bpo", "bpo")]),
+        # the subject named with a word for the firms or the people in them
+        (
+            "how about business process outsourcing firms",
+            "benefits/bpo",
+            [("bpo", "business process outsourcing")],
+        ),
+        ("what about the bpo guys", "benefits/bpo", [("bpo", "bpo")]),
         ("and call center's?", "trends/ai_automation", [("call_center", "call center")]),
         (
             "and of a firm that runs whole back offices?",
@@ -271,6 +278,9 @@ def test_a_kind_of_business_alone_read_unsurely_is_a_follow_up(text):
         ("vs cc?", "out_of_scope", "definition/call_center", [("subject", "call_center")]),
         # "n" for "and" reads like "no"; "sorry" like a greeting
         ("n technology?", "deny", "difference/technology", [("aspect", "technology")]),
+        # ... with no question mark
+        ("n structre", "deny", "difference/structure", [("aspect", "structure")]),
+        ("n vice versa", "deny", "trends/ai_automation", [("aspect", "relationship")]),
         ("sorry back up, what even is it", "greet", "definition/call_center",
          [("aspect", "definition")]),
         ("remind me what one is exactly", "out_of_scope", "definition/call_center", []),
@@ -453,3 +463,9 @@ def test_an_example_asked_for_is_one_of_the_answer_just_given(intent):
 def test_an_example_asked_for_read_as_a_request_for_help_is_one():
     msg = message("can you give me some examples?", "services/bpo", intent="help")
     assert intent_after(msg)[0] == "help"
+
+
+def test_no_with_an_aspect_and_no_question_is_no_follow_up():
+    msg = message("no, the structure is fine", "difference/structure", intent="deny")
+    msg.set("entities", [{"entity": "aspect", "value": "structure", "start": 4, "end": 13}])
+    assert intent_after(msg)[0] == "deny"

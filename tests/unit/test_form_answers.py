@@ -939,6 +939,10 @@ def test_where_the_people_counted_work_is_no_task(text, place):
         ("quite a bit", True),
         ("quite a lot really", True),
         ("a whole lot", True),
+        # the money called no worry, nothing named
+        ("not a concern", True),
+        ("its not really an issue for us", True),
+        ("not a concern, we need payroll", False),
         ("lots of calls", False),
         ("not a lot", False),
         ("a lot of us", False),

@@ -311,3 +311,16 @@ def test_a_year_is_still_no_head_count():
     assert headcount("we were founded in 2010") is None
     assert headcount("founded 2019 not 2020, small team") is None
     assert headcount("since 2015, 30 people") == 30
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("my dad started our plumbing business back in the 90s", None),
+        ("in the 1990s it was a family firm", None),
+        ("back in the 80s it was just my dad, now we are 45 people", 45),
+        ("since the early 2000s we've had about 40 people", 40),
+    ],
+)
+def test_a_decade_is_no_head_count(text, people):
+    assert headcount(text) == people

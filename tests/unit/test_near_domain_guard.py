@@ -439,6 +439,9 @@ def test_a_product_to_buy_is_out_of_scope_even_for_a_bpo(text, expected):
         ("can you suggest some names for our new call centre", "services/call_center"),
         ("how hard is it to bring the work back in-house after a bpo contract", "services/bpo"),
         ("are bpo night shift agents owed overtime in texas", "careers/bpo"),
+        ("do offshore bpo agents working for a us firm need a work visa", "careers/bpo"),
+        ("what are the tax rules for a call center with staff in two states",
+         "services/call_center"),
     ],
 )  # fmt: skip
 def test_own_job_offers_visas_and_poems_are_out_of_scope_whatever_the_topic(text, key):
@@ -703,3 +706,16 @@ def test_a_business_presented_to_is_the_visitors_own(text, expected):
 )
 def test_in_scope_asks_in_the_words_of_chores_keep_their_reading(text, key):
     assert read_naming_its_subject(text, key, "always_elsewhere") == key.split("/")[0]
+
+
+def test_tax_law_asked_after_a_story_told_like_an_answer_is_out_of_scope():
+    keys = ("elsewhere", "advice_elsewhere", "businesses", "always_elsewhere")
+    guard = NearDomainGuard({key: CONFIG[key] for key in keys})
+    text = ("we're 50 people and moved our bookkeeping to an outside firm, when is the "
+            "deadline for corporation tax in ireland")  # fmt: skip
+    (result,) = guard.process([parsed_message(text, "inform", topic="choosing/overview")])
+    assert result.get("intent")["name"] == "out_of_scope"
+    # tax work handed over is an answer
+    text = "we'd hand over our tax returns and the bookkeeping"
+    (result,) = guard.process([parsed_message(text, "inform", topic="services/bpo")])
+    assert result.get("intent")["name"] == "inform"

@@ -388,3 +388,30 @@ def test_a_claim_about_one_of_them_checked_is_a_knowledge_question(
     text, intent, chosen, subject, expected
 ):
     assert reading(text, intent, chosen, [subject]) == expected
+
+
+def test_a_question_the_visitor_wants_answered_is_a_question():
+    # "trying to understand what ...": asked, without a question's first word
+    text = ("i run a small chain of gyms, 4 sites and about 30 staff, and im trying to "
+            "understand what services a call center actually offers")  # fmt: skip
+    assert reading(text, "inform", "services/call_center", ["call_center"], ["services"]) == (
+        "services",
+        "services/call_center",
+    )
+
+
+def asked_of_these(text, word, subject):
+    start = text.index(word)
+    entities = [{"entity": "subject", "value": subject, "start": start, "end": start + len(word)}]
+    message = parsed_message(text, "out_of_scope", 0.97, entities, f"careers/{subject}")
+    (result,) = QuestionOverAnswer({}).process([message])
+    return result.get("response_selector")["default"]["response"]["intent_response_key"]
+
+
+def test_what_these_places_do_is_asked_of_the_one_named_before():
+    text = ("my aunt got an offer from a call center in cebu and the family wants to know, "
+            "what do these places actually do all day")  # fmt: skip
+    assert asked_of_these(text, "call center", "call_center") == "services/call_center"
+    # the one named after the question is no one pointed back to
+    text = "what do they do all day at the call center near us"
+    assert asked_of_these(text, "call center", "call_center") == "careers/call_center"

@@ -1043,3 +1043,14 @@ def test_another_kind_of_difference_named_in_the_question(text, chosen, expected
 def test_a_sector_named_without_the_jobs_is_the_industries(text, expected):
     msg = message(text, "careers/bpo", aspects=("industries",))
     assert topic_after(msg) == expected
+
+
+def test_the_ways_customers_reach_one_are_its_channels():
+    text = "which ways can customers reach a call center"
+    assert topic_after(message(text, "benefits/call_center", ["channels"])) == (
+        "difference/channels"
+    )
+    # the advantages named too: still the advantages
+    both = message("is reaching customers by chat an advantage of a call center",
+                   "benefits/call_center", ["channels", "benefits"])  # fmt: skip
+    assert topic_after(both) == "benefits/call_center"
