@@ -106,6 +106,7 @@ FLOORS = {
     "realistic_seventysecond": {"company_size": 0.97, "budget": 0.88, "outsourced_functions": 0.97},
     # session 42, honest: only its figures read, the level reached less one item
     "realistic_seventythird": {"company_size": 0.97, "budget": 0.95, "outsourced_functions": 0.97},
+    # session 43, honest: only its figures read, the level reached less one item
     "realistic_seventyfourth": {"company_size": 0.97, "budget": 0.95, "outsourced_functions": 0.97},
 }
 
