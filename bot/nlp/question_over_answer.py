@@ -50,7 +50,8 @@ _ASKS = re.compile(
     r"is|are|should|will|would|tell me|explain)\b"
     # "... and im trying to understand what services a call center actually offers"
     r"|\b(?:understand|know|find out|figure out|work out|learn|wondering|curious)\s+"
-    r"(?:what|how|why|where|who)\b",
+    # (not a price: "we need to know what a bpo would cost us")
+    r"(?:what|how|why|where|who)\b(?![^.?!]*\b(?:cost|costs|price|prices|charge|charges|fees?)\b)",
     re.IGNORECASE,
 )
 # "can a call centre ...", "would a bpo handle ...": what one of them can do
@@ -64,8 +65,9 @@ _CAN_IT = re.compile(
     rf"|\bis\s+(?:that|this|it)\s+(?:something|a thing|the (?:kind|sort) of (?:thing|work))\s+"
     rf"(?:that\s+)?(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+(?:\w+\s+)?(?:do|does|handle|handles|"
     r"offer|offers|cover|covers|take on|takes on)\b"
-    # "im wondering what tasks a call centre could do for me"
-    r"|\bwhat\s+(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+"
+    # "im wondering what tasks a call centre could do for me", "... what a call centre would
+    # actually do for us"
+    r"|\bwhat\s+(?:(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+)?"
     rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:can|could|would|might|will)\s+"
     r"(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on)\b"
     # "... what services does a call center normally cover"

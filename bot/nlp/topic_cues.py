@@ -554,6 +554,10 @@ class TopicCues(StatelessComponent):
             # every kind of answer that has one per subject (`<kind>/bpo`, `<kind>/call_center`)
             "per_subject_kinds": ["definition", "benefits", "services", "careers"],
             # general answers that a one-sided "X does better than Y" question is not about
+            # ... and answers that one asking for the advantages of one over the other is
+            # not about ("which good points has bpo compare to call centre"; not "is a bpo
+            # better than a call center": the choice)
+            "advantages_compared": ["choosing/overview"],
             "general_comparisons": ["difference/overview", "difference/relationship",
                                     "difference/services"],
             "subjects": ["bpo", "call_center"],
@@ -1299,9 +1303,10 @@ class TopicCues(StatelessComponent):
             if favoured:
                 overrule_intent(message, self.config["kinds"][0], 0.9)
                 return f"{self.config['kinds'][0]}/{favoured}"
-        if key in self.config["general_comparisons"] and (
-            _BETTER.search(text) or _ADVANTAGES_OVER.search(text)
-        ):
+        if (
+            key in self.config["general_comparisons"]
+            and (_BETTER.search(text) or _ADVANTAGES_OVER.search(text))
+        ) or (key in self.config["advantages_compared"] and _ADVANTAGES_OVER.search(text)):
             # "in what ways does a call center outperform a bpo?": its benefits
             favoured = self.favoured(message)
             return f"{self.config['kinds'][0]}/{favoured}" if favoured else None

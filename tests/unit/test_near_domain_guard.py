@@ -509,6 +509,11 @@ def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text,
         ("where is your office located, is it near a call centre", "services/locations"),
         ("what's the monthly price of your call centre service", "services/call_center"),
         ("what are ur rates for a bpo team", "services/bpo"),
+        ("minimum wage for call center agents in ohio", "careers/call_center"),
+        ("are bpo freelancers employees for tax purposes", "careers/bpo"),
+        ("can you write the voicemail greeting for our new call center line", "services/bpo"),
+        ("rewrite this to sound friendlier: our call center will ring u back", "careers/call_center"),
+        ("translate to tagalog: thank you for calling the bpo helpdesk", "definition/bpo"),
     ],
 )
 def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text, key):

@@ -113,6 +113,8 @@ def test_an_unsure_reading_of_a_question_about_a_subject_becomes_that_question()
          "me", ["call_center"], "services"),
         ("our bakery needs someone on the phones. what work does a call centre usually "
          "handle", ["call_center"], "services"),
+        ("product launch coming up, im wondering what a call centre would actually do for "
+         "us", ["call_center"], "services"),
         # a choice between the two stays a request for the recommendation
         ("we're 12 people and the phone never stops, bpo or call center?",
          ["bpo", "call_center"], "request_recommendation"),
@@ -391,6 +393,9 @@ def test_a_claim_about_one_of_them_checked_is_a_knowledge_question(
 
 
 def test_a_question_the_visitor_wants_answered_is_a_question():
+    # (a price wanted is no question the answers hold)
+    text = "we need to know what a bpo would cost us, we are 30 people"
+    assert reading(text, "inform", "benefits/bpo", ["bpo"])[0] == "inform"
     # "trying to understand what ...": asked, without a question's first word
     text = ("i run a small chain of gyms, 4 sites and about 30 staff, and im trying to "
             "understand what services a call center actually offers")  # fmt: skip

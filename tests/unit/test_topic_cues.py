@@ -1054,3 +1054,12 @@ def test_the_ways_customers_reach_one_are_its_channels():
     both = message("is reaching customers by chat an advantage of a call center",
                    "benefits/call_center", ["channels", "benefits"])  # fmt: skip
     assert topic_after(both) == "benefits/call_center"
+
+
+def test_the_advantages_of_one_over_the_other_read_as_the_choice_are_its_advantages():
+    text = "which good points has bpo compare to call centre"
+    assert topic_after(message(text, "choosing/overview")) == "benefits/bpo"
+    # better, without its advantages named, is the choice
+    assert topic_after(message("is a bpo better than a call center", "choosing/overview")) == (
+        "choosing/overview"
+    )
