@@ -512,7 +512,10 @@ def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text,
         ("minimum wage for call center agents in ohio", "careers/call_center"),
         ("are bpo freelancers employees for tax purposes", "careers/bpo"),
         ("can you write the voicemail greeting for our new call center line", "services/bpo"),
-        ("rewrite this to sound friendlier: our call center will ring u back", "careers/call_center"),
+        (
+            "rewrite this to sound friendlier: our call center will ring u back",
+            "careers/call_center",
+        ),
         ("translate to tagalog: thank you for calling the bpo helpdesk", "definition/bpo"),
     ],
 )
