@@ -577,6 +577,8 @@ class NearDomainGuard(StatelessComponent):
                 continue
             value = "careers" if pay else selected_topic(message).split("/")[0]
             self.mark(message, value, marker.start(), marker.end())
-            if is_knowledge_question(message):
+            # (or a follow-up that names the one it asks of: "is it ok to apply to two bpos
+            # at the same time" stands on its own)
+            if is_knowledge_question(message) or (follow_up and names_a_subject(message)):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
         return messages

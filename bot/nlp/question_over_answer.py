@@ -43,15 +43,22 @@ from bot.nlp.base import (
 from bot.nlp.own_business import OWN_WORD
 from bot.nlp.topic_cues import DEFINITION_ASKED
 
+# what the visitor would like to know: "id like to know the upsides", "we want to learn about"
+_TO_KNOW = (
+    r"\b(?:i|we)(?:'?d| would)?\s+(?:like|want|wanna|need)\s+to\s+(?:know|hear|learn|understand)"
+    r"\b(?![^.?!]*\b(?:cost|costs|price|prices|charge|charges|fees?)\b)"
+)
 # where a clause starts: "we're 40 people, can ...", "... and what ..."
 _CLAUSE_START = r"(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)"
 _ASKS = re.compile(
-    rf"\?|{_CLAUSE_START}(?:what|whats|what's|how|why|which|where|who|can|could|does|do|"
+    rf"\?|{_CLAUSE_START}(?:what|whats|what's|wat|wats|wut|how|why|which|where|who|can|could|does|do|"
     r"is|are|should|will|would|tell me|explain)\b"
     # "... and im trying to understand what services a call center actually offers"
     r"|\b(?:understand|know|find out|figure out|work out|learn|wondering|curious)\s+"
     # (not a price: "we need to know what a bpo would cost us")
-    r"(?:what|how|why|where|who)\b(?![^.?!]*\b(?:cost|costs|price|prices|charge|charges|fees?)\b)",
+    r"(?:what|how|why|where|who)\b(?![^.?!]*\b(?:cost|costs|price|prices|charge|charges|fees?)\b)"
+    # "... before i push back id like to know the genuine upsides of that model"
+    rf"|{_TO_KNOW}",
     re.IGNORECASE,
 )
 # "can a call centre ...", "would a bpo handle ...": what one of them can do
@@ -219,7 +226,17 @@ class QuestionOverAnswer(StatelessComponent):
         # an unsure "out of scope" only when it asks what one of them does: "a good call
         # center company in manila, its phone number?" names one, and is still not ours
         unsure = intent.get("confidence", 1.0) < self.config["unsure_below"] and (
-            intent.get("name") != self.config["out_of_scope_intent"] or bool(_CAN_IT.search(text))
+            intent.get("name") != self.config["out_of_scope_intent"]
+            or bool(_CAN_IT.search(text))
+            # "... id like to know the genuine upsides of that model": an aspect of the one
+            # named, asked after
+            or (
+                bool(re.search(_TO_KNOW, text, re.IGNORECASE))
+                and any(
+                    e.get("entity") == "aspect" and e.get("value") in self.config["aspect_topics"]
+                    for e in message.get(ENTITIES) or []
+                )
+            )
         )
         entities = message.get(ENTITIES) or []
         subjects = [

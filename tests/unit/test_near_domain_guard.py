@@ -727,3 +727,17 @@ def test_tax_law_asked_after_a_story_told_like_an_answer_is_out_of_scope():
     text = "we'd hand over our tax returns and the bookkeeping"
     (result,) = guard.process([parsed_message(text, "inform", topic="services/bpo")])
     assert result.get("intent")["name"] == "inform"
+
+
+def test_help_with_applying_asked_as_a_follow_up_that_names_the_one_is_out_of_scope():
+    guard = NearDomainGuard({"markers": CONFIG["markers"]})
+
+    def read(text, entities):
+        message = parsed_message(text, "follow_up", topic="careers/bpo", entities=entities)
+        (result,) = guard.process([message])
+        return result.get("intent")["name"]
+
+    bpos = [{"entity": "subject", "value": "bpo", "start": 20, "end": 24}]
+    assert read("is it ok to apply to two bpos at the same time", bpos) == "out_of_scope"
+    # naming none, it leans on the previous answer: the follow-up action answers it
+    assert read("and how do i apply there?", []) == "follow_up"

@@ -26,6 +26,9 @@ def reading(text, intent, chosen, subjects=(), aspects=(), confidence=0.86):
          "services/bpo"),
         ("mid-size shop here. what kind of work do call centres take on?",
          "choosing/overview", ["call_center"], ["services"], "services/call_center"),
+        # asked in texting
+        ("wats the future of call centres, we r a 50 seat team in cebu", "trends/overview",
+         ["call_center"], [], "trends/overview"),
     ],
 )  # fmt: skip
 def test_a_question_told_with_facts_is_a_knowledge_question(
@@ -420,3 +423,18 @@ def test_what_these_places_do_is_asked_of_the_one_named_before():
     # the one named after the question is no one pointed back to
     text = "what do they do all day at the call center near us"
     assert asked_of_these(text, "call center", "call_center") == "careers/call_center"
+
+
+def test_an_aspect_the_visitor_would_like_to_know_of_the_one_named_is_asked():
+    text = (
+        "my finance director keeps pitching a bpo to the board and before i push back id like "
+        "to know the genuine upsides of that model"
+    )
+    assert reading(text, "out_of_scope", "choosing/overview", ["bpo"], ["benefits"], 0.49) == (
+        "benefits",
+        "benefits/bpo",
+    )
+    # sure it is out of scope: it stays so
+    assert reading(text, "out_of_scope", "choosing/overview", ["bpo"], ["benefits"], 0.9)[0] == (
+        "out_of_scope"
+    )
