@@ -112,10 +112,11 @@ _CHOICE = re.compile(
     rf"|\bshould (?:i|we) (?:get|go with|go for|use|hire|choose|pick|opt for|have) "
     rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc|"
     r"something else|anything else|not)\b"
-    # "my partner says a call centre, i say a bpo, can you settle it?"
-    # (which to get, not "... says they are the same, can you settle it?")
-    r"|\b(?:need|get|go with|go for|use|hire|choose|pick|want)\b[^?]{0,80}?\b"
-    r"(?:settle|break|end) (?:it|this|that|the (?:debate|argument|tie|disagreement))\b"
+    # "my partner says a call centre, i say a bpo, can you settle it?": one for each (not
+    # "... says they are the same, can you settle it?")
+    rf"|\bsays?\b[^?]{{0,60}}?{_SUBJECT}\b[^?]{{0,40}}?\b(?:i|we)\s+(?:say|think|reckon|want)\b"
+    rf"[^?]{{0,40}}?{_SUBJECT}\b[^?]{{0,60}}?\b(?:settle|break) (?:it|this|that|the (?:debate|"
+    r"argument|tie|disagreement))\b"
     # "do you think a call center is enough for us?"
     rf"|\b{SUBJECT_NAMES}\s+(?:is|would be|will be)\s+(?:really\s+|actually\s+)?"
     r"(?:enough|right|suitable|the right (?:fit|choice|option)|a good (?:fit|choice|option))"

@@ -76,6 +76,7 @@ _AND_A_SUBJECT = re.compile(
 )
 # a message that goes on from the previous one: "and call centres, what do they handle"
 _AND_THEN = re.compile(rf"^\W*{_AND_OPENER}\b", re.I)
+_AND_YES_OR_NO = re.compile(rf"^\W*{_AND_OPENER}\W+(?:no|not|nope|nah|yes|yeah|yep|yup)\b", re.I)
 _POINTING_BACK = re.compile(
     # ("our accounting, hr and it support": IT, not "it")
     r"\b(there|they|them|it(?!\s+(?:support|help|helpdesk|desk|services?|stuff|side|team|"
@@ -431,8 +432,13 @@ class FollowUpShape(StatelessComponent):
             # "even whatsapp?", "will ai take their jobs": short, and asked or pointing back
             shaped = (
                 (words <= self.config["max_words"] and "?" in text)
-                # "n structre", "n vice versa": texted "and", no question mark
-                or (words <= self.config["max_words"] and _AND_THEN.match(text))
+                # "n structre", "n vice versa": texted "and", no question mark (not "and no
+                # chat")
+                or (
+                    words <= self.config["max_words"]
+                    and _AND_THEN.match(text)
+                    and not _AND_YES_OR_NO.match(text)
+                )
                 or (words <= self.config["max_words"] + 2 and _THEIR.search(text))
                 # "is ai going to take that job"
                 or (

@@ -54,7 +54,11 @@ _HELP_WITH_IT = re.compile(
 )
 
 # a question after a statement: "... keeps dropping calls, how to fix"
-_ASKS_AFTER = re.compile(r"[,.;!-]\s*(how|what|why|which|when|can|could|any)\b", re.IGNORECASE)
+_ASKS_AFTER = re.compile(
+    # ("when is the deadline ...", not "when it gets busy ...", "when can we start")
+    r"[,.;!-]\s*(how|what|why|which|when (?=is|are|do|does|should|must|will)|can|could|any)\b",
+    re.IGNORECASE,
+)
 
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(

@@ -43,22 +43,27 @@ from bot.nlp.base import (
 from bot.nlp.own_business import OWN_WORD
 from bot.nlp.topic_cues import DEFINITION_ASKED
 
+# (not a price: "we need to know what a bpo would cost us")
+_NO_PRICE = (
+    r"(?![^.?!]*\b(?:cost|costs|price|prices|pricing|charge|charges|fees?|rates?|quotes?|"
+    r"how much)\b)"
+)
 # what the visitor would like to know: "id like to know the upsides", "we want to learn about"
-_TO_KNOW = (
-    r"\b(?:i|we)(?:'?d| would)?\s+(?:like|want|wanna|need)\s+to\s+(?:know|hear|learn|understand)"
-    r"\b(?![^.?!]*\b(?:cost|costs|price|prices|charge|charges|fees?)\b)"
+_TO_KNOW = re.compile(
+    rf"\b(?:i|we)(?:'?d| would)?\s+(?:like|want|wanna|need)\s+to\s+(?:know|learn|understand)\b"
+    rf"{_NO_PRICE}",
+    re.IGNORECASE,
 )
 # where a clause starts: "we're 40 people, can ...", "... and what ..."
 _CLAUSE_START = r"(?:^|[,.;!:-]\s*|\band\s+|\bbut\s+|\bso\s+)"
 _ASKS = re.compile(
-    rf"\?|{_CLAUSE_START}(?:what|whats|what's|wat|wats|wut|how|why|which|where|who|can|could|does|do|"
+    rf"\?|{_CLAUSE_START}(?:what|whats|what's|(?:wat|wats|wut)(?!\s+(?:abt|about|bout)\b)|how|why|which|where|who|can|could|does|do|"
     r"is|are|should|will|would|tell me|explain)\b"
-    # "... and im trying to understand what services a call center actually offers"
-    r"|\b(?:understand|know|find out|figure out|work out|learn|wondering|curious)\s+"
-    # (not a price: "we need to know what a bpo would cost us")
-    r"(?:what|how|why|where|who)\b(?![^.?!]*\b(?:cost|costs|price|prices|charge|charges|fees?)\b)"
-    # "... before i push back id like to know the genuine upsides of that model"
-    rf"|{_TO_KNOW}",
+    # "... and im trying to understand what services a call center actually offers" (not "a
+    # call center to find out why customers cancel": the visitor's own wish)
+    r"|\b(?:trying|want|wanted|wanna|need|like|wondering|curious)\s+(?:to\s+)?"
+    r"(?:(?:understand|know|find out|figure out|work out|learn)\s+)?(?:what|how|why|where|who)\b"
+    rf"{_NO_PRICE}",
     re.IGNORECASE,
 )
 # "can a call centre ...", "would a bpo handle ...": what one of them can do
@@ -72,9 +77,13 @@ _CAN_IT = re.compile(
     rf"|\bis\s+(?:that|this|it)\s+(?:something|a thing|the (?:kind|sort) of (?:thing|work))\s+"
     rf"(?:that\s+)?(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+(?:\w+\s+)?(?:do|does|handle|handles|"
     r"offer|offers|cover|covers|take on|takes on)\b"
-    # "im wondering what tasks a call centre could do for me", "... what a call centre would
-    # actually do for us"
-    r"|\bwhat\s+(?:(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+)?"
+    # "... what a call centre would actually do for us" (not "what the call center would do
+    # if i report my supervisor")
+    rf"|\bwhat\s+(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:can|could|would|might|will)\s+"
+    r"(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on)"
+    r"(?=\s+for\s+(?:us|me|our|my|a|an)\b|\s*(?:[?.!,]|$))"
+    # "im wondering what tasks a call centre could do for me"
+    r"|\bwhat\s+(?:tasks|things|work|jobs|services|else|kind of \w+|sort of \w+)\s+"
     rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES})\s+(?:can|could|would|might|will)\s+"
     r"(?:\w+\s+)?(?:do|handle|offer|cover|provide|take on)\b"
     # "... what services does a call center normally cover"
@@ -155,8 +164,11 @@ _WHAT_IS_IT = re.compile(
 # what the one named before does, asked of it by a pointing word
 _WHAT_THESE_DO = re.compile(
     r"(?:^|[,.;!?:]\s*|\b(?:and|but|so)\s+)(?:what|wat|wht)\s+(?:do|does)\s+"
-    r"(?:these|those|such|they|that|this)\s*(?:places?|compan(?:y|ies)|firms?|outfits?|guys|"
-    r"people|folks)?\s+(?:actually\s+|even\s+|really\s+|exactly\s+)?do\b",
+    r"(?:these|those|such|they)\s*(?:places?|compan(?:y|ies)|firms?|outfits?|guys|"
+    r"people|folks)?\s+(?:actually\s+|even\s+|really\s+|exactly\s+)?do"
+    # ... and nothing else asked ("what do they do with my unpaid wages" asks something else)
+    r"(?:\s+(?:all day|day to day|there|exactly|for (?:a living|businesses|companies)))?"
+    r"\s*(?:[?.!,]|$)",
     re.IGNORECASE,
 )
 _YES_NO = re.compile(
@@ -223,6 +235,12 @@ class QuestionOverAnswer(StatelessComponent):
         if outside_firm:
             message.set(CAPABILITY_ASKED, True)
             return outside_firm
+        # "... id like to know the genuine upsides of that model": an aspect of the one named,
+        # asked after
+        wants_to_know = bool(_TO_KNOW.search(text)) and any(
+            e.get("entity") == "aspect" and e.get("value") in self.config["aspect_topics"]
+            for e in message.get(ENTITIES) or []
+        )
         # an unsure "out of scope" only when it asks what one of them does: "a good call
         # center company in manila, its phone number?" names one, and is still not ours
         unsure = intent.get("confidence", 1.0) < self.config["unsure_below"] and (
@@ -230,13 +248,7 @@ class QuestionOverAnswer(StatelessComponent):
             or bool(_CAN_IT.search(text))
             # "... id like to know the genuine upsides of that model": an aspect of the one
             # named, asked after
-            or (
-                bool(re.search(_TO_KNOW, text, re.IGNORECASE))
-                and any(
-                    e.get("entity") == "aspect" and e.get("value") in self.config["aspect_topics"]
-                    for e in message.get(ENTITIES) or []
-                )
-            )
+            or wants_to_know
         )
         entities = message.get(ENTITIES) or []
         subjects = [
@@ -344,7 +356,9 @@ class QuestionOverAnswer(StatelessComponent):
             # ("not a bpo, too expensive" answers something)
             and not re.search(r"\b(?:not|no|never|don'?t|isn'?t)\b", text, re.IGNORECASE)
         )
-        if not subjects or not (_ASKS.search(text) or capability or in_a_few_words):
+        if not subjects or not (
+            _ASKS.search(text) or capability or in_a_few_words or (unsure and wants_to_know)
+        ):
             return None
         chosen = selected_topic(message)
         kinds = {self.config["aspect_topics"].get(a, "").split("/")[0] for a in aspects}

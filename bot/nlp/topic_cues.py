@@ -528,6 +528,14 @@ _PEOPLE_AT_WORK = re.compile(
     re.IGNORECASE,
 )
 
+# how customers get to one ("which ways can customers reach a call center"), not what a
+# channel brings ("how would a call center help us with customer emails")
+_REACHED = re.compile(
+    r"\b(?:ways?|how)\b[^.?!]{0,30}\b(?:reach|contact|get (?:in touch with|hold of))\b"
+    r"|\b(?:which|what) channels\b",
+    re.IGNORECASE,
+)
+
 # words that only ask what the two share
 _NARROW_DIFFERENCES = (
     "difference/technology",
@@ -554,12 +562,12 @@ class TopicCues(StatelessComponent):
             # every kind of answer that has one per subject (`<kind>/bpo`, `<kind>/call_center`)
             "per_subject_kinds": ["definition", "benefits", "services", "careers"],
             # general answers that a one-sided "X does better than Y" question is not about
+            "general_comparisons": ["difference/overview", "difference/relationship",
+                                    "difference/services"],
             # ... and answers that one asking for the advantages of one over the other is
             # not about ("which good points has bpo compare to call centre"; not "is a bpo
             # better than a call center": the choice)
             "advantages_compared": ["choosing/overview"],
-            "general_comparisons": ["difference/overview", "difference/relationship",
-                                    "difference/services"],
             "subjects": ["bpo", "call_center"],
             # a comparison's answer -> the kind of answer each subject has of its own
             "per_subject": {"difference/services": "services"},
@@ -604,10 +612,8 @@ class TopicCues(StatelessComponent):
                 "services/locations": {"industries": "services/industries"},
                 # "will automation speed up the back office stuff" is about AI, not the
                 # advantages (unless it names them)
-                # "which ways can customers reach a call center" asks for the channels
-                "benefits/bpo": {"ai": "trends/ai_automation", "channels": "difference/channels"},
-                "benefits/call_center": {"ai": "trends/ai_automation",
-                                         "channels": "difference/channels"},
+                "benefits/bpo": {"ai": "trends/ai_automation"},
+                "benefits/call_center": {"ai": "trends/ai_automation"},
             },
             # a topic keeps itself where its own aspect is named too ("which industries
             # outsource to the philippines")
@@ -1213,6 +1219,12 @@ class TopicCues(StatelessComponent):
             # "robots and software in a call center vs a bpo, what is different?": the tools
             # compared, AI among them (not where AI is taking them)
             by_aspect = {**by_aspect, "ai": "difference/technology"}
+        if (
+            key.startswith("benefits/")
+            and "channels" in aspects
+            and _REACHED.search(message.get(TEXT) or "")
+        ):
+            return "difference/channels"  # "which ways can customers reach a call center"
         found = {by_aspect[a] for a in aspects if a in by_aspect}
         if len(found) > 1:
             # "which part of the company each one covers" names the relationship in passing

@@ -1302,3 +1302,20 @@ def test_the_work_asked_as_a_job_of_one_is_a_verdict_only_for_a_business(text, v
 def test_a_disagreement_over_what_they_are_is_no_request():
     text = "my boss says bpo and call center are the same, can you settle it?"
     assert read(text, "difference")[0] == "difference"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("we want to end that contract with our bpo, how hard is it to bring the work back in "
+         "house", "services"),
+        ("i need you to settle this: is a call center a kind of bpo?", "definition"),
+    ],
+)  # fmt: skip
+def test_settling_something_else_is_no_request(text, intent):
+    assert read(text, intent)[0] == intent
+
+
+def test_one_for_each_then_settle_it_is_the_choice():
+    text = "my partner says a call centre, i say a bpo, can you settle it?"
+    assert read(text, "difference")[0] == "request_recommendation"

@@ -465,7 +465,7 @@ def test_an_example_asked_for_read_as_a_request_for_help_is_one():
     assert intent_after(msg)[0] == "help"
 
 
-def test_no_with_an_aspect_and_no_question_is_no_follow_up():
-    msg = message("no, the structure is fine", "difference/structure", intent="deny")
-    msg.set("entities", [{"entity": "aspect", "value": "structure", "start": 4, "end": 13}])
+def test_and_no_with_an_aspect_is_no_follow_up():
+    msg = message("and no chat", "difference/channels", intent="deny")
+    msg.set("entities", [{"entity": "aspect", "value": "channels", "start": 7, "end": 11}])
     assert intent_after(msg)[0] == "deny"

@@ -740,4 +740,25 @@ def test_help_with_applying_asked_as_a_follow_up_that_names_the_one_is_out_of_sc
     bpos = [{"entity": "subject", "value": "bpo", "start": 20, "end": 24}]
     assert read("is it ok to apply to two bpos at the same time", bpos) == "out_of_scope"
     # naming none, it leans on the previous answer: the follow-up action answers it
-    assert read("and how do i apply there?", []) == "follow_up"
+    assert read("is it ok to apply to two of them at once?", []) == "follow_up"
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("would a bpo take care of our tax deadlines and filings", "services/bpo"),
+        ("can a bpo handle our payroll and keep up with the tax rules for us?", "services/bpo"),
+    ],
+)
+def test_tax_work_handed_over_is_no_question_of_tax_law(text, key):
+    assert read_naming_its_subject(text, key, "always_elsewhere") == key.split("/")[0]
+
+
+def test_a_form_answer_that_goes_on_with_when_is_still_an_answer():
+    keys = ("elsewhere", "advice_elsewhere", "businesses", "always_elsewhere")
+    guard = NearDomainGuard({key: CONFIG[key] for key in keys})
+    text = (
+        "about 40 staff, mostly on minimum wage, when it gets busy we need overflow calls handled"
+    )
+    (result,) = guard.process([parsed_message(text, "inform", topic="services/call_center")])
+    assert result.get("intent")["name"] == "inform"

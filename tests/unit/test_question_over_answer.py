@@ -438,3 +438,33 @@ def test_an_aspect_the_visitor_would_like_to_know_of_the_one_named_is_asked():
     assert reading(text, "out_of_scope", "choosing/overview", ["bpo"], ["benefits"], 0.9)[0] == (
         "out_of_scope"
     )
+
+
+@pytest.mark.parametrize(
+    "text, chosen, subjects",
+    [
+        ("we are 50 people, budget is flexible, we'd like to know whether a call center suits "
+         "us", "careers/call_center", ["call_center"]),
+        ("customer calls mostly, we want a call center to learn how our customers think",
+         "benefits/call_center", ["call_center"]),
+        ("we need to know our call center can cope with peaks, we're about 80 staff",
+         "benefits/call_center", ["call_center"]),
+        ("we'd like to hear from a call centre about pricing, we're 30 staff",
+         "benefits/call_center", ["call_center"]),
+        ("a call center to find out why customers cancel their subscriptions",
+         "benefits/call_center", ["call_center"]),
+    ],
+)  # fmt: skip
+def test_a_wish_told_in_an_answer_is_no_question(text, chosen, subjects):
+    assert reading(text, "inform", chosen, subjects)[0] == "inform"
+
+
+def test_what_they_do_about_something_else_stays_out_of_scope():
+    text = "i got fired from a call center last week, what do they do with my unpaid wages"
+    assert asked_of_these(text, "call center", "call_center") == "careers/call_center"
+
+
+def test_what_about_in_texting_is_left_to_the_follow_up():
+    assert reading("wat abt cc", "inform", "definition/call_center", ["call_center"])[0] == (
+        "inform"
+    )

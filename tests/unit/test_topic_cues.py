@@ -1050,6 +1050,10 @@ def test_the_ways_customers_reach_one_are_its_channels():
     assert topic_after(message(text, "benefits/call_center", ["channels"])) == (
         "difference/channels"
     )
+    # what a channel brings is still the advantages
+    emails = message("how would a call center help us with customer emails",
+                     "benefits/call_center", ["channels"])  # fmt: skip
+    assert topic_after(emails) == "benefits/call_center"
     # the advantages named too: still the advantages
     both = message("is reaching customers by chat an advantage of a call center",
                    "benefits/call_center", ["channels", "benefits"])  # fmt: skip
