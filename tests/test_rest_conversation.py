@@ -769,6 +769,7 @@ def test_neither_big_nor_small_is_the_middle_of_whichever_is_asked(assistant, co
         ("not a worry", "flexible"),
         ("we could stretch really far", "flexible"),
         ("a hefty spend would be fine", "flexible"),
+        ("we're running this on a dime", "tight"),
     ],
 )
 def test_a_budget_in_the_visitors_words_is_understood(assistant, conversation, answer, budget):
@@ -778,6 +779,13 @@ def test_a_budget_in_the_visitors_words_is_understood(assistant, conversation, a
     assert "My recommendation" in conversation.say(answer)
     assert tracker_slot(assistant, conversation.sender, "budget") == budget
     assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
+
+
+def test_work_told_as_a_mess_is_that_work(assistant, conversation):
+    conversation.say("which one fits us")
+    conversation.say("30 people")
+    conversation.say("honestly our books are a total mess")
+    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["accounting"]
 
 
 def test_staff_counted_by_their_work_are_no_task(assistant, conversation):

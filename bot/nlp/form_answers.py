@@ -431,7 +431,10 @@ def _both_denied(first: Text, second: Text) -> Pattern:
 
 # ... the high end in words of size too ("neither tight nor huge"; not "not small, not much
 # money": the company, then the money)
-_BOTH_ENDS_DENIED = _both_denied(_ENDS, rf"(?:{_ENDS}|huge|big|massive)")
+# (or in words of quantity: "not tight but not loads either")
+_BOTH_ENDS_DENIED = _both_denied(
+    _ENDS, rf"(?:{_ENDS}|huge|big|massive|loads|lots|plenty|a lot|a fortune)"
+)
 
 
 _MIDDLE = "moderate"

@@ -175,7 +175,9 @@ _YES_NO = re.compile(
     r"^\W*(?:(?:so|and|but|ok(?:ay)?)\W+)?(?:is|are|does|do|will)\b[^.!?]*"
     # (without its question mark, only asking whether something is the case: not "is mostly
     # email and live chat from customers")
-    r"(?:\?|\b(?:a thing|common|normal|usual|the norm|possible|true|standard)\b[^.!?]*)\W*$",
+    r"(?:\?|\b(?:a thing|common|normal|usual|the norm|possible|true|standard|"
+    # ... or whether something is to come: "are robots going to take over the work of ..."
+    r"going to|gonna|replac\w+|take over|taking over)\b[^.!?]*)\W*$",
     re.IGNORECASE,
 )
 # "I want to hear about the career paths in a bpo.": asked, though not as a question

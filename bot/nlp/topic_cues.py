@@ -536,6 +536,14 @@ _REACHED = re.compile(
     re.IGNORECASE,
 )
 
+# a reading this unsure is no answer yet
+_UNSURE_BELOW = 0.7
+# a question about outsourcing itself: "how outsourcing make cost lower", "why does
+# outsourcing save money"
+_OUTSOURCING_ASKED = re.compile(
+    r"^\W*(?:how|why|does|do|can|will|is|in what way)\b[^.!?]{0,30}\bouts\w{0,3}rc\w*", re.I
+)
+
 # words that only ask what the two share
 _NARROW_DIFFERENCES = (
     "difference/technology",
@@ -824,6 +832,7 @@ class TopicCues(StatelessComponent):
             asked = (
                 self.asked_for_a_name(message)
                 or self.asked_what_it_is(message)
+                or self.savings_asked(message)
                 or self.asked_how_they_differ(message, key)
                 or self.asked_if_one_is_the_other(message)
             )
@@ -943,6 +952,27 @@ class TopicCues(StatelessComponent):
         message.set(NAME_ASKED, True)
         overrule_intent(message, "definition", 0.9)
         return topic
+
+    @staticmethod
+    def savings_asked(message: Message) -> Optional[Text]:
+        """ "how outsourcing make cost lower for a company?", read unsurely as out of scope:
+        how outsourcing saves money, where nothing else is named."""
+        intent = message.get(INTENT) or {}
+        text = message.get(TEXT) or ""
+        named = {
+            e.get("value")
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") in ("aspect", "subject", "outsourced_function")
+        }
+        if (
+            intent.get("name") not in ("out_of_scope", "nlu_fallback")
+            or intent.get("confidence", 1.0) >= _UNSURE_BELOW
+            or named != {"savings"}
+            or not _OUTSOURCING_ASKED.search(text)
+        ):
+            return None
+        overrule_intent(message, "benefits", 0.9)
+        return "benefits/outsourcing_savings"
 
     @staticmethod
     def asked_what_it_is(message: Message) -> Optional[Text]:

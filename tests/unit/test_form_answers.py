@@ -970,6 +970,9 @@ def test_a_word_of_quantity_alone_is_a_budget_only_where_it_is_asked(text, alone
         ("neither stingy nor huge", True),
         ("not cheap but not massive", True),
         ("not small, not much money though", False),  # (the company, then the money)
+        # the high end in words of quantity
+        ("not tight but not loads either", True),
+        ("not loads", False),
     ],
 )
 def test_both_ends_of_the_budget_denied_is_moderate(text, denied):

@@ -48,6 +48,9 @@ def test_a_question_told_with_facts_is_a_knowledge_question(
         ("we're a broker of 80 and our consultant splits everything into front office and "
          "back office, what do those two terms actually mean", "services/locations",
          ["front_back_office"], "definition/front_back_office"),
+        # whether something is to come, without its question mark
+        ("are robots and computer programs going to take over the work of the people "
+         "answering phones", "careers/call_center", ["ai"], "trends/ai_automation"),
         # a yes-or-no question told of nobody's company: "support" in it is no task
         ("is multilingual support a thing now with global clients", "trends/remote_global",
          ["remote"], "trends/remote_global"),

@@ -1067,3 +1067,16 @@ def test_the_advantages_of_one_over_the_other_read_as_the_choice_are_its_advanta
     assert topic_after(message("is a bpo better than a call center", "choosing/overview")) == (
         "choosing/overview"
     )
+
+
+def test_how_outsourcing_saves_money_read_unsurely_is_that_question():
+    msg = message("how outsourcing make cost lower for a company?", "benefits/outsourcing_savings",
+                  ["savings"], intent="out_of_scope")  # fmt: skip
+    assert topic_after(msg) == "benefits/outsourcing_savings"
+    assert msg.get("intent")["name"] == "benefits"
+    # surely out of scope, or naming more: left alone
+    sure = message("how does outsourcing cut my tax bill", "benefits/outsourcing_savings",
+                   ["savings"], intent="out_of_scope")  # fmt: skip
+    sure.set("intent", {"name": "out_of_scope", "confidence": 0.95})
+    topic_after(sure)
+    assert sure.get("intent")["name"] == "out_of_scope"
