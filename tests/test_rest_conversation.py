@@ -423,10 +423,18 @@ def test_a_story_then_what_it_is_gets_the_definition(conversation):
     assert "Which tasks" not in reply
 
 
-def test_doing_the_books_is_accounting(assistant, conversation):
+@pytest.mark.parametrize(
+    "size, tasks",
+    [
+        ("just me and a part-timer", "keeping our books, i hate it"),
+        # the work told as a mess
+        ("30 people", "honestly our books are a total mess"),
+    ],
+)
+def test_the_books_are_accounting(assistant, conversation, size, tasks):
     conversation.say("can you help me choose")
-    conversation.say("just me and a part-timer")
-    conversation.say("keeping our books, i hate it")
+    conversation.say(size)
+    conversation.say(tasks)
     assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["accounting"]
 
 
@@ -779,13 +787,6 @@ def test_a_budget_in_the_visitors_words_is_understood(assistant, conversation, a
     assert "My recommendation" in conversation.say(answer)
     assert tracker_slot(assistant, conversation.sender, "budget") == budget
     assert tracker_slot(assistant, conversation.sender, "company_size") == "small"
-
-
-def test_work_told_as_a_mess_is_that_work(assistant, conversation):
-    conversation.say("which one fits us")
-    conversation.say("30 people")
-    conversation.say("honestly our books are a total mess")
-    assert tracker_slot(assistant, conversation.sender, "outsourced_functions") == ["accounting"]
 
 
 def test_staff_counted_by_their_work_are_no_task(assistant, conversation):

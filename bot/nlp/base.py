@@ -93,6 +93,8 @@ ASKS_WHY = re.compile(r"\b(?:why|how come|reasons?|made you|makes you|based on)\
 
 # the two subjects' names as a regular expression, for patterns around them
 SUBJECT_NAMES = r"(?:bpos?|call[- ]?cent(?:er|re)s?)"
+# outsourcing itself, misspelt too ("outsorce", "outscourcing")
+OUTSOURCING_WORD = r"\bouts\w{0,3}rc\w*"
 # what one of them does, asked: "what exactly would a call center do", "what else could a bpo
 # take over" (the verbs close the group: callers add their own before ")")
 WHAT_ONE_DOES = (

@@ -44,6 +44,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
+    OUTSOURCING_WORD,
     QUESTION_SHAPE,
     SUBJECT_NAMES,
     StatelessComponent,
@@ -242,8 +243,7 @@ _FILLER = re.compile(
 )
 
 
-# outsourcing itself, misspelt too ("outsorce", "outscourcing")
-_OUTSOURCING = re.compile(r"\bouts\w{0,3}rc\w*", re.IGNORECASE)
+_OUTSOURCING = re.compile(OUTSOURCING_WORD, re.IGNORECASE)
 
 
 def names_outsourcing(message: Message) -> bool:

@@ -37,6 +37,7 @@ from bot.nlp.base import (
     ASKS_WHY,
     ASPECT_TOPICS,
     CUSTOMER_TASKS,
+    OUTSOURCING_WORD,
     SUBJECT_NAMES,
     WHAT_ONE_DOES,
     StatelessComponent,
@@ -541,7 +542,7 @@ _UNSURE_BELOW = 0.7
 # a question about outsourcing itself: "how outsourcing make cost lower", "why does
 # outsourcing save money"
 _OUTSOURCING_ASKED = re.compile(
-    r"^\W*(?:how|why|does|do|can|will|is|in what way)\b[^.!?]{0,30}\bouts\w{0,3}rc\w*", re.I
+    rf"^\W*(?:how|why|does|do|can|will|is|in what way)\b[^.!?]{{0,30}}{OUTSOURCING_WORD}", re.I
 )
 
 # words that only ask what the two share
