@@ -8,6 +8,7 @@ the REST channel and judged by the reply the visitor gets.
 from __future__ import annotations
 
 import argparse
+import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from typing import Any, Callable, Dict, List, Optional
 
 import yaml
 
+from actions.decision import BUDGET_LABELS, FUNCTION_LABELS, SIZE_LABELS
 from bot.processes import REPO_ROOT
 from bot.rest_client import AssistantClient, Replies
 
@@ -93,6 +95,7 @@ SEVENTYFIRST = REPO_ROOT / "tests" / "realistic_seventyfirst"  # session 40: onl
 SEVENTYSECOND = REPO_ROOT / "tests" / "realistic_seventysecond"  # session 41: only figures read
 SEVENTYTHIRD = REPO_ROOT / "tests" / "realistic_seventythird"  # session 42: only figures read
 SEVENTYFOURTH = REPO_ROOT / "tests" / "realistic_seventyfourth"  # session 43: only figures read
+SEVENTYFIFTH = REPO_ROOT / "tests" / "realistic_seventyfifth"  # session 44: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -168,6 +171,7 @@ SETS = {
     "seventysecond": SEVENTYSECOND,
     "seventythird": SEVENTYTHIRD,
     "seventyfourth": SEVENTYFOURTH,
+    "seventyfifth": SEVENTYFIFTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",
@@ -361,6 +365,65 @@ def slot_accuracy(
     ]
     accuracy["outsourced_functions"] = (len(items) - len(wrong)) / len(items)
     return accuracy, misses
+
+
+# answers the form understands, for the questions a phrasing does not answer
+_PLAIN_ANSWERS = {
+    "company_size": "about 30 people",
+    "outsourced_functions": "answering customer calls",
+    "budget": "moderate",
+}
+_OPENING = "bpo or call center for us?"
+_TOLD = re.compile(r"You told me: (.+?)\.(?:\n|$)")
+
+
+def told_answers(replies: Replies) -> Optional[Dict[str, Any]]:
+    """The answers the recommendation says it was given ("You told me: ..."), as values."""
+    found = next((m.group(1) for t in _texts(replies) if (m := _TOLD.search(t))), None)
+    if found is None:
+        return None
+    tasks = found.split(", outsourcing ", 1)[-1].rsplit(", with ", 1)[0]
+    return {
+        "company_size": next((v for v, label in SIZE_LABELS.items() if label in found), None),
+        "budget": next((v for v, label in BUDGET_LABELS.items() if label in found), None),
+        "outsourced_functions": {
+            f for f, label in FUNCTION_LABELS.items() if re.search(rf"\b{label}\b", tasks)
+        },
+    }
+
+
+def form_reading(send: Send, judge: Judge, slot: str, text: str) -> Any:
+    """What the form fills for `slot` when the visitor answers its question with `text`:
+    the other questions get plain answers, and the recommendation says what it was told.
+    None when the form asks the question again."""
+    sender = str(uuid.uuid4())
+    replies, given = send(sender, _OPENING), False
+    for _ in range(len(FORM_SLOTS) + 1):
+        asked = judge.asked_slot(replies)
+        if recommendation_in(replies) or asked is None or (asked == slot and given):
+            break
+        given = given or asked == slot
+        replies = send(sender, text if asked == slot else _PLAIN_ANSWERS[asked])
+    told = told_answers(replies)
+    return None if told is None else told[slot]
+
+
+def form_slot_accuracy(send: Send, judge: Judge, data: Path = DATA) -> Dict[str, float]:
+    """Per slot, the share of held-out phrasings the form fills with their value when
+    they answer its question, as the recommendation reports them (slot_accuracy reads
+    NLU alone, without the question asked)."""
+    phrasings, accuracy = load("slot_phrasings", data), {}
+    for slot in ("company_size", "budget"):
+        cases = [(text, value) for value, texts in phrasings[slot].items() for text in texts]
+        right = sum(form_reading(send, judge, slot, t) == v for t, v in cases)
+        accuracy[slot] = right / len(cases)
+    items = phrasings["outsourced_functions"]
+    right = sum(
+        form_reading(send, judge, "outsourced_functions", item["text"]) == set(item["expected"])
+        for item in items
+    )
+    accuracy["outsourced_functions"] = right / len(items)
+    return accuracy
 
 
 @dataclass

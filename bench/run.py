@@ -51,6 +51,10 @@ ROWS = [  # figure, unit, where in a bot's results, target, digits
     ("Slot understanding, budget", "", "realistic.slot_budget", AT_LEAST, 3),
     ("Slot understanding, functions (exact set)", "",
      "realistic.slot_outsourced_functions", AT_LEAST, 3),
+    # the same phrasings as answers to the form's question, as its recommendation reports them
+    ("Form fills the size asked", "", "realistic.form_company_size", AT_LEAST, 3),
+    ("Form fills the budget asked", "", "realistic.form_budget", AT_LEAST, 3),
+    ("Form fills the functions asked", "", "realistic.form_outsourced_functions", AT_LEAST, 3),
     ("REST sequential p50", "ms", "sequential.p50_ms", "ratio <= 0.5", 1),
     ("REST sequential p95", "ms", "sequential.p95_ms", "ratio <= 0.5", 1),
     ("REST sequential p99", "ms", "sequential.p99_ms", None, 1),
@@ -164,11 +168,21 @@ def measure_served(
 
 
 def measure_realistic(served: Served) -> dict[str, Any]:
-    """The first blind set of tests/realistic through the REST channel."""
-    found = realistic.evaluate(lambda sender, text: served.send(sender, text)[1])
+    """The first blind set of tests/realistic through the REST channel; its form answers
+    read by NLU alone and as answers to the form's questions."""
+
+    def send(sender: str, text: str) -> Any:
+        return served.send(sender, text)[1]
+
+    found = realistic.evaluate(send)
     slots, _ = realistic.slot_accuracy(served.read)
+    in_form = realistic.form_slot_accuracy(send, realistic.Judge.from_repo())
     figures = {k: v for k, v in dataclasses.asdict(found).items() if k != "misses"}
-    return figures | {f"slot_{slot}": value for slot, value in slots.items()}
+    return (
+        figures
+        | {f"slot_{slot}": value for slot, value in slots.items()}
+        | {f"form_{slot}": value for slot, value in in_form.items()}
+    )
 
 
 def build_rows(results: dict[str, dict[str, Any]]) -> list[report.Row]:

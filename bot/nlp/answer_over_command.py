@@ -159,8 +159,11 @@ class AnswerOverCommand(StatelessComponent):
                                  "how much (?:to|we should|i should|we'?d|it'?d|it would) "
                                  "(?:spend|budget|set aside|put aside|cost)",
                                  "what (?:to|we should|i should) (?:spend|budget)",
-                                 "what (?:these|such|those) (?:things|services) cost"],
-            "unsure_of_amount_readings": ["help", "out_of_scope", "nlu_fallback"],
+                                 "what (?:these|such|those) (?:things|services) cost",
+                                 # "no idea honestly what that would cost"
+                                 "what (?:it|that|this|they)(?:'d|'ll| would| will| might| could)? "
+                                 "cost"],
+            "unsure_of_amount_readings": ["help", "out_of_scope", "nlu_fallback", "follow_up"],
             # ... nor asks for advice ("not sure, what do you recommend?", "we want to
             # outsource something, not sure what model")
             "advice_words": ["recomm\\w*", "suggest\\w*", "advi[cs]e", "which", "choose",

@@ -65,7 +65,7 @@ from bot.nlp.own_business import (
     names_a_business,
 )
 from bot.nlp.question_over_answer import CAPABILITY_ASKED
-from bot.nlp.topic_cues import DEFINITION_ASKED
+from bot.nlp.topic_cues import DEFINITION_ASKED, only_what_it_is
 
 _SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
 _CHOICE = re.compile(
@@ -812,8 +812,10 @@ _ASKED_THEN_STORY = re.compile(
 _OWN_THEN_CHOICE = re.compile(
     rf"(?:\b(?:we|we'?re|our|i'?m|i am|my)\b"
     # "bookshop owner here, call centre or bpo?"
-    rf"|{BUSINESS_HERE.pattern})"
-    rf"[^?]*[,;:]\s*{_SUBJECT}\s+(?:or|vs\.?|versus)\s+"
+    rf"|{BUSINESS_HERE.pattern}"
+    # "print shop, 18 people. call centre or bpo to answer calls about their print jobs?"
+    r"|\b\d+\s+(?:people|staff|employees|ppl|of us)\b)"
+    rf"[^?]*[,;:.!]\s*{_SUBJECT}\s+(?:or|vs\.?|versus)\s+"
     rf"{_SUBJECT}(?:\s+(?:for|to)\s+[^?.!]*)?\W*$",
     re.IGNORECASE,
 )
@@ -1441,9 +1443,19 @@ class ChoiceQuestion(StatelessComponent):
         with nothing to do asked ("what does bpo stand for, and would one suit us?" asks
         what to do too), or in a question said to be for no decision."""
         text = message.get(TEXT) or ""
+        stripped = text.strip()
+        asked = stripped[last_sentence_start(stripped) :]
         return (
             asks_what_they_are(text)
             or (bool(message.get(DEFINITION_ASKED)) and not _WHAT_TO_DO.search(text))
+            # "... my partner says we need a call center. before i look at prices, what is a
+            # call centre exactly?": the last sentence asks only that
+            or (
+                bool(message.get(DEFINITION_ASKED))
+                and asked != stripped
+                and only_what_it_is(asked) is not None
+                and not _WHAT_TO_DO.search(asked)
+            )
             # "what are the advantages of a bpo? not for a decision, just to understand it"
             or not_own(text)
         )

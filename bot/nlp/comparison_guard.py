@@ -36,7 +36,7 @@ _COMPARISON = re.compile(
     r"[^?]*\bdiffer"
     # ("ok and thanks, how do they differ" compares nothing)
     r"|^\W*(?!(?:ok|okay|thanks|thank you|thx|so|yes|yeah|cool|great|right|alright|hmm)\b)"
-    r"(?P<k>[\w .'-]+?)\s+and\s+(?P<l>[\w .'-]+?)\s*[-–:,?]+\s*(?:(?:what|whats|what's)"
+    r"(?P<k>[\w .'-]+?)\s+and\s+(?P<l>[\w .'-]+?)(?:\s*[-–:,?]+\s*|\s+)(?:(?:what|whats|what's)"
     r"(?:\s+is)?\s+(?:the\s+)?(?:main\s+|real\s+)?differences?|how\s+(?:are|do)\s+(?:they|the two)"
     r"\s+(?:differ|different))\W*$"
     # "how does a b2b company differ from a b2c one", "what sets x apart from y"
@@ -54,7 +54,13 @@ _OWN_TERMS = re.compile(
     r"agenc(y|ies)|specialists?))\b",
     re.IGNORECASE,
 )
-_DIFFERENCE = re.compile(r"\bdifferen(?:ce|ces|t)\b", re.IGNORECASE)
+_DIFFERENCE = re.compile(r"\bdiff(?:eren(?:ce|ces|t)|s)?\b", re.IGNORECASE)
+# "between forty and sixty of us": a head count compared
+_NUMBER_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|couple)\b",
+    re.IGNORECASE,
+)
 # ... how the two differ, asked beside it
 _THEIR_DIFFERENCE = re.compile(
     r"\b(?:than|differ\w*|unlike|whereas|compar\w*|versus|vs)\b", re.IGNORECASE
@@ -123,10 +129,14 @@ class ComparisonGuard(StatelessComponent):
                 and not two_tasks
             )
         )
-        if any(re.search(r"(?<![a-z])\d", side.lower()) for side in sides) or any(
+        if any(
+            re.search(r"(?<![a-z])\d", side.lower()) or _NUMBER_WORD.search(side) for side in sides
+        ) or any(
             e.get("entity") in self.config["answer_entities"]
             and not e.get("role")  # a guess, or a task taken away, is no answer
-            and not (asks and e.get("entity") == "outsourced_function")
+            # (a difference asked is no answer, whatever the company told of before it:
+            # "we're a 50 person saas firm ..., what's the difference between csat and nps?")
+            and not asks
             # a size or budget word is no answer here: "an llc and a corporation", "sole
             # trader vs limited company"; a head count is
             and (

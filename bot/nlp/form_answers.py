@@ -1093,6 +1093,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             # ... and IT's own term stands alone where the model gives it this much, reading
             # another task likelier ("need help with it support")
             "kept_term_from": 0.25,
+            # a task read beside an exact term of another in its stretch, from this sure
+            "beside_a_term_from": 0.8,
             # below the threshold, the likeliest value is still given as a guess (role
             # "guess"), which only the question the form is asking takes
             "guess_from": 0.15,
@@ -1492,6 +1494,17 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
             ):
                 # "need help with it support": the exact term the model also finds likely
                 # is the stretch's task, not a second one beside it
+                continue
+            terms = {
+                str(e[ENTITY_ATTRIBUTE_VALUE])
+                for e in entities
+                if e[ENTITY_ATTRIBUTE_TYPE] == entity
+                and not e.get("role")
+                and start <= e.get("start", -1) < end
+            }
+            if terms and value not in terms and confidence < self.config["beside_a_term_from"]:
+                # "making sense of our sales numbers", "supply chain stuff": the exact
+                # term is the stretch's task; an unsure other reading of it is no second one
                 continue
             found.append(self._entity(message, entity, value, confidence, start, end))
         if not add:

@@ -197,11 +197,16 @@ HANDING_OVER = re.compile(
 )
 
 
+# jobs that are work done for customers, not work sought ("calls about their print jobs")
+_WORK_ORDERS = "".join(
+    f"(?<!{trade} )"
+    for trade in ("print", "printing", "repair", "cleaning", "building", "plumbing", "install")
+)
 # ... not a job there, a study or the visitor as a customer
 NOT_A_BUSINESS_NEED = re.compile(
-    r"\b(?:agents?|applying|appl(?:y|ied)|interviews?|jobs?|careers?|hired|hiring me|students?|"
-    r"grads?|graduat\w*|thesis|assignment|homework|offers?|pays?|salar\w*|my order|"
-    r"i'?m a customer|as a customer)\b",
+    rf"\b(?:agents?|applying|appl(?:y|ied)|interviews?|{_WORK_ORDERS}jobs?|careers?|hired|"
+    r"hiring me|students?|grads?|graduat\w*|thesis|assignment|homework|offers?|pays?|salar\w*|"
+    r"my order|i'?m a customer|as a customer)\b",
     re.IGNORECASE,
 )
 

@@ -217,7 +217,8 @@ _ONE_OF_THEM = (
 _NOT_KNOWING_IT = (
     r"[^?]{0,160}?\b(?:no|zero|not (?:the )?(?:slightest|faintest|foggiest|a)|(?:don'?t|dont|"
     r"do not|didn'?t|didnt)(?:\s+(?:really|even|actually))?(?:\s+have)?(?:\s+an?)?|like i should)"
-    r"\s+(?:idea|clue|know|understand|get)\s+what\s+(?:he|she|they|it|that|this|you|people|one)\s+"
+    r"\s+(?:idea|clue|know|understand|get)\s+(?:what|wat|wht|wut)\s+"
+    r"(?:he|she|they|it|that|this|you|people|one)\s+"
     r"(?:meant|means|mean|is|are|was|were)\b(?=\s*(?:$|[.!?,;]|\s(?:by|exactly|actually|"
     r"really|even|about|lol)\b))"
 )
@@ -232,8 +233,9 @@ _THAT_WORD_MEANS = (
 # at a call center"; not "bpo guys keep mentioning rpa", "call center software like genesys")
 _SAID_OR_WORKED = (
     r"\b(?:say\w*|said|mention\w*|heard|hear(?:ing)?|talk\w* about|word|term|work\w*|job|"
-    r"started|hired|employed|joined)\s+(?:(?:at|in|for|with|about|by)\s+)?"
-    r"(?:an?\s+|the\s+|one\s+|some\s+)?"
+    r"started|hired|employed|joined|refer(?:s|red|ring)? to)\s+(?:(?:at|in|for|with|about|by)\s+)?"
+    # ("refers to 'the call centre'")
+    r"(?:[\"'“”‘’]?(?:an?\s+|the\s+|one\s+|some\s+))?"
 )
 # ... then asked of at the end, with nothing named between ("the lecturer keeps saying bpo like
 # we all know it, what is that", "he works at a call center, could you explain to an old man
@@ -245,8 +247,9 @@ _WHAT_THAT_IS = (
     r"[,.;:!?]+\s*(?:(?:so|ok|okay|but|and|um+)\W+)*"
     r"(?:(?:could|can|would|will)\s+(?:you|u|someone)\s+(?:please\s+|pls\s+|kindly\s+)?"
     r"(?:explain|tell(?:\s+me)?)(?:\s+to\s+[\w' ]{1,25}?)?\s+what\s+(?:that|it|this)\s+"
-    r"(?:is|means)|what(?:'s|s|\s+is)\s+(?:that|it|this)(?:\s+one)?|what\s+(?:does|do)\s+"
-    r"(?:that|it|this)\s+mean)(?:\s+(?:exactly|actually|even|then|pls|please|lol|anyway|po))*"
+    r"(?:is|means)|what(?:'s|s|\s+is)\s+(?:that|it|this|one)(?:\s+one)?|what\s+(?:does|do)\s+"
+    r"(?:that|it|this)\s+mean)"
+    r"(?:\W{0,2}(?:exactly|actually|even|then|pls|please|lol|anyway|po|basically|really))*"
     r"\W*$"
 )
 _ONLY_WHAT_IT_IS = re.compile(
@@ -621,8 +624,10 @@ class TopicCues(StatelessComponent):
                 "services/locations": {"industries": "services/industries"},
                 # "will automation speed up the back office stuff" is about AI, not the
                 # advantages (unless it names them)
-                "benefits/bpo": {"ai": "trends/ai_automation"},
-                "benefits/call_center": {"ai": "trends/ai_automation"},
+                # ("which roles does a bpo have besides phone agents": the jobs)
+                "benefits/bpo": {"ai": "trends/ai_automation", "careers": "careers/bpo"},
+                "benefits/call_center": {"ai": "trends/ai_automation",
+                                         "careers": "careers/call_center"},
             },
             # a topic keeps itself where its own aspect is named too ("which industries
             # outsource to the philippines")
@@ -669,6 +674,12 @@ class TopicCues(StatelessComponent):
                      "what do (they|the two|bpos? and call[- ]?cent(er|re)s?) "
                      "(have in common|share)"],
                     "difference/similarities",
+                ],
+                # "where do the savings come from when you outsource": not where they are
+                "services/locations": [
+                    ["where (do|does) (the |all the |those |these |any )?(cost )?(savings?|money) "
+                     "(come|comes) from"],
+                    "benefits/outsourcing_savings",
                 ],
                 "difference/similarities": [
                     [
@@ -720,6 +731,9 @@ class TopicCues(StatelessComponent):
                 "call[- ]?cent(er|re)s?|business process outsourcing)"
                 "( (exactly|actually|really|even))? and how (does|do) "
                 "(one|it|they|that) (work|operate)",
+                # "is a call center just a room of ppl with headsets or wat is it really"
+                "(?<=\\bor )(what|wat) (is|are|r) (it|they|that|one) (really|actually|exactly)"
+                "(?=\\W*$)",
                 # "... the term contact centre at work - what is one exactly?"
                 "what (is|are) (one|it|they) (exactly|actually|really)(?=\\s*([?.!,]|$))",
                 # "is a bpo a kind of company or a service?", "how would you describe one?"

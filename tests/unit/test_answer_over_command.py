@@ -83,6 +83,10 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("not sure what is reasonable pay for agents in manila", "out_of_scope", None,
          "out_of_scope"),
         ("no idea what to expect, how does this work", "out_of_scope", None, "out_of_scope"),
+        # ... or as a follow-up about the savings
+        ("no idea tbh what that would cost", "follow_up", None, "inform"),
+        ("not sure what it'll cost", "follow_up", None, "inform"),
+        ("what would that cost", "follow_up", None, "follow_up"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):

@@ -457,8 +457,12 @@ def test_a_company_asking_for_itself_keeps_its_request(text):
             "out_of_scope",
         ),
         ("private clinic, about 300 employees, we want to hand over some work. advise?", "inform"),
+        # a head count told, then the choice after a full stop; jobs done for customers are
+        # no jobs sought
+        ("sign shop, 12 people. bpo or call center to handle calls about their repair jobs?",
+         "careers"),
     ],
-)
+)  # fmt: skip
 def test_a_business_told_of_then_which_one_asks_for_the_recommendation(text, intent):
     assert read(text, intent)[0] == "request_recommendation"
 
@@ -723,6 +727,23 @@ def test_a_definition_asked_read_as_a_request_is_the_definition():
     message.set("definition_asked", True)
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "definition"
+    # ... and so does a last sentence that asks only that, after a need told before it
+    for text, expected in [
+        (
+            "our phones ring off the hook in summer and my manager says we need a bpo. "
+            "before we talk money, what is a bpo exactly?",
+            "definition",
+        ),
+        (
+            "our phones ring off the hook in summer and we need help. "
+            "what is a bpo exactly, and would one suit us?",
+            "request_recommendation",
+        ),
+    ]:
+        message = parsed_message(text, "request_recommendation", 0.6, topic="definition/bpo")
+        message.set("definition_asked", True)
+        (result,) = ChoiceQuestion({}).process([message])
+        assert result.get("intent")["name"] == expected, text
     # ... unless the visitor's own case is asked about too
     assert (
         read(

@@ -184,6 +184,31 @@ def test_a_size_word_is_no_answer_but_a_head_count_is():
     assert result.get("intent")["name"] == "difference"
 
 
+@pytest.mark.parametrize(
+    "text, counted",
+    [
+        ("we're a 50 person agency arguing about it, what's the difference between cpc and cpm?",
+         "we're a 50 person agency arguing about it"),
+        ("we're setting up it support for 70 staff, whats the diff between sla and ola",
+         "we're setting up it support for 70 staff"),
+    ],
+)  # fmt: skip
+def test_a_company_told_of_before_a_difference_asked_is_no_answer(text, counted):
+    size = {**entity(counted, text, "company_size", "medium"), "extractor": "FormAnswerClassifier"}
+    (result,) = ComparisonGuard({}).process([message(text, [size])])
+    assert result.get("intent")["name"] == "out_of_scope"
+    # ... while a head count in words between two numbers is one
+    text = "somewhere between forty and sixty of us"
+    size = {**entity(text, text, "company_size", "medium"), "extractor": "FormAnswerClassifier"}
+    (result,) = ComparisonGuard({}).process([message(text, [size])])
+    assert result.get("intent")["name"] == "difference"
+
+
+def test_two_things_then_the_difference_asked_without_a_comma_are_compared():
+    (result,) = ComparisonGuard({}).process([message("acd and ivr whats the difference")])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
 def test_a_budget_word_is_no_answer_in_a_comparison():
     text = "sole trader vs limited company"
     word = {

@@ -683,6 +683,25 @@ def test_a_department_deciding_the_money_is_no_task(text, decider):
     )
 
 
+def test_an_exact_term_is_its_stretchs_task_where_the_model_reads_another_unsurely():
+    """ "making sense of our sales numbers": the entity_ruler's "sales numbers" is the
+    analytics; the model's unsure "sales" is no second task. A sure reading stays beside
+    the term ("the analysis of our delivery times" is analytics beside "delivery")."""
+    from rasa.shared.nlu.training_data.message import Message
+
+    component = FormAnswerClassifier.__new__(FormAnswerClassifier)
+    component.config = FormAnswerClassifier.get_default_config()
+    text = "making sense of our sales numbers"
+    message = Message(data={"text": text, "intent": {"name": "inform"}})
+    term = {"entity": "outsourced_function", "value": "analytics", "start": 20, "end": 33}
+    unsure = (0, len(text), {"sales": 0.6, "analytics": 0.3, "": 0.1})
+    read = component.read_tasks(message, "outsourced_function", [dict(term)], [unsure])
+    assert [e["value"] for e in read] == ["analytics"]
+    sure = (0, len(text), {"sales": 0.85, "analytics": 0.1, "": 0.05})
+    read = component.read_tasks(message, "outsourced_function", [dict(term)], [sure])
+    assert [e["value"] for e in read] == ["analytics", "sales"]
+
+
 def test_it_the_pronoun_is_no_it_support():
     from rasa.shared.nlu.training_data.message import Message
 

@@ -517,8 +517,19 @@ def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text,
             "careers/call_center",
         ),
         ("translate to tagalog: thank you for calling the bpo helpdesk", "definition/bpo"),
+        # labour law and tax registration, a practice call, a quiz, a piece of writing asked
+        # after the story
+        ("our call center agents voted to unionise, what now", "careers/call_center"),
+        ("could we legally stop our bpo staff striking", "careers/bpo"),
+        ("is 13th month pay required for call center staff", "careers/call_center"),
+        ("we run a call centre with reps in ghana, do we have to register for vat there",
+         "services/call_center"),
+        ("what tax incentives do bpo companies get", "definition/bpo"),
+        ("can we do a mock call for my call centre interview", "services/call_center"),
+        ("our call centre quiz night: what's the capital of peru?", "benefits/call_center"),
+        ("we're opening a bpo site, draft a job posting for a team lead", "careers/bpo"),
     ],
-)
+)  # fmt: skip
 def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text, key):
     assert read_naming_its_subject(text, key, "always_elsewhere", "chores") == "out_of_scope"
 
@@ -615,6 +626,9 @@ def test_industries_the_answer_names_are_no_other_field(text, aspects, expected)
     [
         ("what should a law firm like ours go for", "request_recommendation"),
         ("what should a law firm like that charge", "out_of_scope"),
+        # the visitor's own trade, named with what it is
+        ("3pl warehouse company, 60 staff. which one suits us?", "request_recommendation"),
+        ("should we use a 3pl for our parcels, which one suits us?", "out_of_scope"),
     ],
 )
 def test_a_business_of_another_field_like_the_visitors_own_is_theirs(text, expected):

@@ -221,6 +221,22 @@ def test_definition_words_and_aspects_settle_a_subjects_topic(text, chosen, aspe
         # a trend that names a tool stays a trend
         ("how will rpa change bpos and call centers", "trends/ai_automation", ("technology",),
          "trends/ai_automation"),
+        # the jobs named beside one's advantages: the jobs (unless the advantages are named)
+        ("what kinds of roles does a call centre have apart from the phones",
+         "benefits/call_center", ("careers",), "careers/call_center"),
+        ("what are the career benefits of a bpo", "benefits/bpo", ("careers", "benefits"),
+         "benefits/bpo"),
+        # where the money saved comes from is no place
+        ("where does all the money come from when a firm outsources", "services/locations", (),
+         "benefits/outsourcing_savings"),
+        ("where are most bpos based", "services/locations", (), "services/locations"),
+        # not knowing what the one named is, texted; a name someone refers to
+        ("my uncle is at a bpo and i still dont get wat it is", "careers/bpo", (),
+         "definition/bpo"),
+        ("my boss refers to 'the call center' all day, what is one exactly?",
+         "services/industries", (), "definition/call_center"),
+        ("is a bpo only an office full of laptops or what is it really", "benefits/bpo", (),
+         "definition/bpo"),
     ],
 )  # fmt: skip
 def test_cues_that_settle_what_the_words_alone_do_not(text, chosen, aspects, expected):
