@@ -184,7 +184,9 @@ class AnswerOverCommand(StatelessComponent):
             "correcting": ["wrong", "mistake", "typo", "misread", "misspoke", "mixed up",
                            "i (wrote|said|typed|put|meant|entered)", "actually", "correction",
                            "oops", "sorry", "scratch that", "hang on", "hold on", "wait",
-                           "on second thought"],
+                           "on second thought",
+                           # "make that 270 employees, i forgot the kitchen staff"
+                           "make (?:that|it)", "(?:i|we) forgot", "forgot to (?:count|include)"],
             "intent": "inform",
             "follow_up": "follow_up",
             # "answering the holidaymakers who call because they're stuck at a lock" reads

@@ -41,7 +41,10 @@ _COMPARISON = re.compile(
     r"\s+(?:differ|different))\W*$"
     # "how does a b2b company differ from a b2c one", "what sets x apart from y"
     r"|\b(?:how|in what ways?)\s+(?:does|do|is|are)\s+(?P<m>[\w .'-]+?)\s+(?:differ|different)\s+"
-    r"(?:from|to|than)\s+(?P<n>[\w .'-]+?)\W*$",
+    r"(?:from|to|than)\s+(?P<n>[\w .'-]+?)\W*$"
+    # "what separates a physical sim from an esim"
+    r"|\bwhat\s+(?:really\s+|actually\s+)?(?:separates|distinguishes|differentiates)\s+"
+    r"(?P<o>[\w .'-]+?)\s+from\s+(?P<p>[\w .'-]+?)\W*$",
     re.IGNORECASE,
 )
 # inbound and outbound calls, not marketing; outsourcing itself against keeping work in-house
@@ -65,7 +68,7 @@ _NUMBER_WORD = re.compile(
 _THEIR_DIFFERENCE = re.compile(
     r"\b(?:than|differ\w*|unlike|whereas|compar\w*|versus|vs)\b", re.IGNORECASE
 )
-_ASKED_AFTER = re.compile(r"\W*(?:what|whats|what's|how)\b[^?]*\bdiffer\w*\b", re.IGNORECASE)
+_ASKED_AFTER = re.compile(r"\W*(?:what|whats|what's|how)\b[^?]*\bdiff\w*\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
 )

@@ -241,6 +241,15 @@ _PEOPLE_AT_A_PLACE = re.compile(
     re.IGNORECASE,
 )
 # ... or what a number given before was: "the 300 was our number of customers"
+# "(it's actually 58 staff now,) we hired in january": why the count changed
+_HIRED_SINCE = re.compile(
+    r"^\W*(?:(?:and|but|so|since|as)\W+)?(?:we(?:'ve| have)?\s+)?(?:just\s+|recently\s+)?"
+    r"(?:hired|took on|taken on|brought on|onboarded)"
+    r"(?:\s+(?:some|a few|a couple|more|new|\d+)(?:\s+(?:more|new))?"
+    r"(?:\s+(?:people|staff|folks))?)?"
+    r"(?:\s+(?:in|last|this|over|since|during|recently|lately)\b.*)?\W*$",
+    re.IGNORECASE,
+)
 _NUMBER_EXPLAINED = re.compile(
     r"^\W*(?:(?:sorry|oops|correction|actually|and|but|so)\W+)*(?:the\s+|that\s+)?\d[\d,.]*k?"
     r"\s+(?:was|is|were|are)\s+(?:just\s+|only\s+|actually\s+)?(?:our|the|my)\s+"
@@ -606,9 +615,12 @@ _OWN_BUSINESS = re.compile(
     r"|^\W*(?:(?!(?:to|need|needs|want|wants|we|i|will|can|must|staff|people|new|someone|"
     r"somebody|agents?|more|help)\b)[\w-]+\s+){1,2}hire(?:\s+(?:company|business|firm|shop|"
     r"here))?\W*$"
+    # "payroll bureau of about 90 people" (not "payroll for a company of 90 people")
+    r"|^\W*(?:(?!(?:for|to|with|need|needs|want|wants|and|our|the|a|an)\b)[\w-]+\s+){1,3}"
+    rf"(?:bureau|reseller|wholesaler|distributor|consultancy|agency){_HEAD_COUNT_TAIL}\W*$"
     rf"|^\W*{_WE_HAVE}\s+(?:an?\s+)(?:[\w-]+\s+){{0,4}}"
     r"(?:firm|company|business|agency|provider|group|practice|studio|consultancy|"
-    r"shop|manufacturer|operator|organi[sz]ation)"
+    r"shop|manufacturer|operator|organi[sz]ation|bureau|reseller|wholesaler|distributor)"
     # "we're an it consultancy that grew from 5 to 60 people in three years"
     r"(?:\s+(?:that|which|who)\s+(?:grew|started|began|was|opened|moved)\b.*)?"
     rf"{_HEAD_COUNT_TAIL}?\W*$",
@@ -1318,6 +1330,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 or _BY_THEIR_JOB.match(text[start:end])
                 or _PEOPLE_AT_A_PLACE.match(text[start:end])
                 or _NUMBER_EXPLAINED.match(text[start:end])
+                or _HIRED_SINCE.match(text[start:end])
             ):
                 continue  # "we're 52 now, forgot the new hires": who was counted
             if (start, end) in products:

@@ -165,6 +165,7 @@ def test_a_definition_asked_while_nlu_is_torn_is_no_answer():
     "text, expected",
     [
         ("hold on, I added zeros there, we're 50 employees", "inform"),
+        ("hmm, make that 270 employees, i forgot the kitchen staff", "inform"),
         ("how do i hire 50 employees fast", "out_of_scope"),
         # a head count corrected, without a word of one's own company
         ("wrong figure earlier, 120", "inform"),

@@ -38,6 +38,7 @@ def entity(text, sentence, name, value):
         "diff btw crm n erp?",
         "how does a sole trader differ from a limited company",
         "how is a franchise different from a licensed one",
+        "what separates a mortgage broker from a bank",
     ],
 )
 def test_other_comparisons_become_out_of_scope(text):
@@ -68,6 +69,13 @@ def test_two_tasks_compared_with_the_question_after_them_stay():
 def test_one_task_compared_with_another_thing_and_the_difference_at_the_end_is_asked():
     text = "customer success vs customer support difference"
     entities = [entity("customer support", text, "outsourced_function", "customer_support")]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_task_set_against_another_thing_with_the_diff_asked_after_is_asked():
+    text = "payroll vs people ops, whats the diff"
+    entities = [entity("payroll", text, "outsourced_function", "payroll")]
     (result,) = ComparisonGuard({}).process([message(text, entities)])
     assert result.get("intent")["name"] == "out_of_scope"
 
@@ -157,6 +165,7 @@ def test_other_things_compared_beside_both_named_are_still_other_things():
             [("back office", "aspect", "front_back_office")],
         ),
         ("how is the bigger one different from the smaller one", []),
+        ("what really separates a bpo from a call center", [("bpo", "subject", "bpo")]),
         # both named around it: other things as examples of how they differ
         (
             "do bpos use other software than call centres, like crm versus erp?",

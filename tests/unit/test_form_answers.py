@@ -315,6 +315,21 @@ def test_who_was_counted_is_no_task(text, counted_people):
 
 
 @pytest.mark.parametrize(
+    "text, why_counted",
+    [
+        (" we hired in january", True),
+        ("just took on 5 new people last month", True),
+        ("we hired a lot, the payroll is a mess", False),
+        ("hiring and onboarding", False),
+    ],
+)
+def test_hires_told_with_a_head_count_say_why_it_changed(text, why_counted):
+    from bot.nlp.form_answers import _HIRED_SINCE
+
+    assert bool(_HIRED_SINCE.match(text)) is why_counted
+
+
+@pytest.mark.parametrize(
     "stretch, counted",
     [
         (" oh and 3 in the warehouse", True),
@@ -401,6 +416,11 @@ def test_people_beside_a_head_count_are_no_task(stretch, people_only):
         ("we need to hire, 20 staff", None),
         ("we have payroll for our salon, and the bookings", None),
         ("new hire onboarding, payroll", None),
+        ("Payroll bureau of about 90 people. We want our clients rung",
+         "Payroll bureau of about 90 people"),
+        ("we're an IT reseller, 14 people, and we need overdue invoices chased",
+         "we're an IT reseller"),
+        ("payroll for a company of 90 people, and the hiring", None),
     ],
 )  # fmt: skip
 def test_what_the_company_is_is_no_task(text, own):
