@@ -226,7 +226,12 @@ class AnswerOverCommand(StatelessComponent):
             self.answers_after_a_question(message)
         ):
             return True
-        if intent in self.config["unsure_of_amount_readings"] and self.unsure_of_amount(text):
+        if (
+            intent in self.config["unsure_of_amount_readings"]
+            and self.unsure_of_amount(text)
+            # ("no idea what that would cost, is it per agent?" asks of the savings)
+            and not (intent == self.config["follow_up"] and "?" in text)
+        ):
             return True
         if intent in self.config["about_the_assistant"]:
             return bool(message.get(STATED_ANSWER)) and not _ABOUT_THE_BOT.search(text)

@@ -1449,12 +1449,12 @@ class ChoiceQuestion(StatelessComponent):
             asks_what_they_are(text)
             or (bool(message.get(DEFINITION_ASKED)) and not _WHAT_TO_DO.search(text))
             # "... my partner says we need a call center. before i look at prices, what is a
-            # call centre exactly?": the last sentence asks only that
+            # call centre exactly?": the last sentence asks only that, a need told before it
             or (
                 bool(message.get(DEFINITION_ASKED))
                 and asked != stripped
                 and only_what_it_is(asked) is not None
-                and not _WHAT_TO_DO.search(asked)
+                and all(m.group(0).lower() == "need" for m in _WHAT_TO_DO.finditer(text))
             )
             # "what are the advantages of a bpo? not for a decision, just to understand it"
             or not_own(text)

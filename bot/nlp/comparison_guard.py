@@ -36,12 +36,17 @@ _COMPARISON = re.compile(
     r"[^?]*\bdiffer"
     # ("ok and thanks, how do they differ" compares nothing)
     r"|^\W*(?!(?:ok|okay|thanks|thank you|thx|so|yes|yeah|cool|great|right|alright|hmm)\b)"
-    r"(?P<k>[\w .'-]+?)\s+and\s+(?P<l>[\w .'-]+?)(?:\s*[-–:,?]+\s*|\s+)(?:(?:what|whats|what's)"
+    r"(?P<k>[\w .'-]+?)\s+and\s+(?P<l>[\w .'-]+?)\s*[-–:,?]+\s*(?:(?:what|whats|what's)"
     r"(?:\s+is)?\s+(?:the\s+)?(?:main\s+|real\s+)?differences?|how\s+(?:are|do)\s+(?:they|the two)"
     r"\s+(?:differ|different))\W*$"
     # "how does a b2b company differ from a b2c one", "what sets x apart from y"
     r"|\b(?:how|in what ways?)\s+(?:does|do|is|are)\s+(?P<m>[\w .'-]+?)\s+(?:differ|different)\s+"
     r"(?:from|to|than)\s+(?P<n>[\w .'-]+?)\W*$"
+    # "acd and ivr whats the difference": two short names, no comma (not "i read your answer
+    # and i still dont get whats the difference")
+    r"|^\W*(?!(?:i|we|you|u|they|it|so|ok|okay|and|but|thanks)\b)(?P<q>[\w.'-]+(?:\s+[\w.'-]+)?)"
+    r"\s+and\s+(?!(?:i|we|you|u|they|it|so|honestly|still)\b)(?P<r>[\w.'-]+(?:\s+[\w.'-]+)?)\s+"
+    r"(?:what|whats|what's)(?:\s+is)?\s+(?:the\s+)?(?:main\s+|real\s+)?(?:differences?|diff)\W*$"
     # "what separates a physical sim from an esim"
     r"|\bwhat\s+(?:really\s+|actually\s+)?(?:separates|distinguishes|differentiates)\s+"
     r"(?P<o>[\w .'-]+?)\s+from\s+(?P<p>[\w .'-]+?)\W*$",
@@ -68,7 +73,8 @@ _NUMBER_WORD = re.compile(
 _THEIR_DIFFERENCE = re.compile(
     r"\b(?:than|differ\w*|unlike|whereas|compar\w*|versus|vs)\b", re.IGNORECASE
 )
-_ASKED_AFTER = re.compile(r"\W*(?:what|whats|what's|how)\b[^?]*\bdiff\w*\b", re.IGNORECASE)
+# (not "how difficult is it")
+_ASKED_AFTER = re.compile(r"\W*(?:what|whats|what's|how)\b[^?]*\bdiff(?:er\w*|s)?\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(
     r"\b(them|they|those|these|the two|both|each other|it|that|this|one|other)\b", re.IGNORECASE
 )

@@ -240,16 +240,19 @@ _PEOPLE_AT_A_PLACE = re.compile(
     r"\W*$",
     re.IGNORECASE,
 )
-# ... or what a number given before was: "the 300 was our number of customers"
-# "(it's actually 58 staff now,) we hired in january": why the count changed
+# "(it's actually 58 staff now,) we hired in january": why the count changed (not "we took on
+# in-house payroll")
 _HIRED_SINCE = re.compile(
     r"^\W*(?:(?:and|but|so|since|as)\W+)?(?:we(?:'ve| have)?\s+)?(?:just\s+|recently\s+)?"
     r"(?:hired|took on|taken on|brought on|onboarded)"
     r"(?:\s+(?:some|a few|a couple|more|new|\d+)(?:\s+(?:more|new))?"
     r"(?:\s+(?:people|staff|folks))?)?"
-    r"(?:\s+(?:in|last|this|over|since|during|recently|lately)\b.*)?\W*$",
+    r"(?:\s+(?:in\s+(?:jan\w*|feb\w*|march|april|may|june|july|aug\w*|sep\w*|oct\w*|nov\w*|"
+    r"dec\w*|spring|summer|autumn|fall|winter|\d{4}|the\s+(?:spring|summer|autumn|fall|winter))|"
+    r"last|this|over|since|during|recently|lately)\b.*)?\W*$",
     re.IGNORECASE,
 )
+# ... or what a number given before was: "the 300 was our number of customers"
 _NUMBER_EXPLAINED = re.compile(
     r"^\W*(?:(?:sorry|oops|correction|actually|and|but|so)\W+)*(?:the\s+|that\s+)?\d[\d,.]*k?"
     r"\s+(?:was|is|were|are)\s+(?:just\s+|only\s+|actually\s+)?(?:our|the|my)\s+"

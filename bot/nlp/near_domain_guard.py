@@ -119,8 +119,7 @@ _FIRST_SAID = re.compile(
 _BUSINESS_NOUN = r"(?:company|companies|firm|business|agency|practice|shop|group|service|services)"
 _ENDS_IN_A_BUSINESS = re.compile(rf"\b{_BUSINESS_NOUN}$", re.IGNORECASE)
 _SAID_OF_ITSELF = re.compile(
-    # ("3pl warehouse company, 85 people")
-    rf"^\s*(?:(?:[\w-]+\s+)?{_BUSINESS_NOUN})?\s*(?:[,.;:!(-]|\b(?:with|of|here|owners?|looking|seeking|needs?|"
+    rf"^\s*{_BUSINESS_NOUN}?\s*(?:[,.;:!(-]|\b(?:with|of|here|owners?|looking|seeking|needs?|"
     r"wants?|trying|considering|planning|thinking)\b)",
     re.IGNORECASE,
 )

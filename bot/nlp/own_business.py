@@ -198,15 +198,15 @@ HANDING_OVER = re.compile(
 
 
 # jobs that are work done for customers, not work sought ("calls about their print jobs")
-_WORK_ORDERS = "".join(
-    f"(?<!{trade} )"
-    for trade in ("print", "printing", "repair", "cleaning", "building", "plumbing", "install")
-)
+_WORK_ORDERS = "".join(f"(?<!{trade} )" for trade in ("print", "printing", "repair"))
 # ... not a job there, a study or the visitor as a customer
 NOT_A_BUSINESS_NEED = re.compile(
     rf"\b(?:agents?|applying|appl(?:y|ied)|interviews?|{_WORK_ORDERS}jobs?|careers?|hired|"
     r"hiring me|students?|grads?|graduat\w*|thesis|assignment|homework|offers?|pays?|salar\w*|"
-    r"my order|i'?m a customer|as a customer)\b",
+    r"my order|i'?m a customer|as a customer|"
+    # "5 years experience leading 20 people. call center or bpo to work for?"
+    r"(?:years?|yrs) (?:of )?experience|experience (?:in|as|leading)|"
+    r"to (?:work|move) (?:for|at|in|into)(?! (?:us|our|my)\b))\b",
     re.IGNORECASE,
 )
 

@@ -624,10 +624,8 @@ class TopicCues(StatelessComponent):
                 "services/locations": {"industries": "services/industries"},
                 # "will automation speed up the back office stuff" is about AI, not the
                 # advantages (unless it names them)
-                # ("which roles does a bpo have besides phone agents": the jobs)
-                "benefits/bpo": {"ai": "trends/ai_automation", "careers": "careers/bpo"},
-                "benefits/call_center": {"ai": "trends/ai_automation",
-                                         "careers": "careers/call_center"},
+                "benefits/bpo": {"ai": "trends/ai_automation"},
+                "benefits/call_center": {"ai": "trends/ai_automation"},
             },
             # a topic keeps itself where its own aspect is named too ("which industries
             # outsource to the philippines")

@@ -87,6 +87,7 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("no idea tbh what that would cost", "follow_up", None, "inform"),
         ("not sure what it'll cost", "follow_up", None, "inform"),
         ("what would that cost", "follow_up", None, "follow_up"),
+        ("no idea what that would cost, is it per agent?", "follow_up", None, "follow_up"),
     ],
 )  # fmt: skip
 def test_an_answer_is_not_a_command(text, intent, entity, expected):

@@ -476,6 +476,12 @@ def test_a_business_told_of_then_which_one_asks_for_the_recommendation(text, int
         ("high school student here, which one is good", "out_of_scope"),
         ("hotel industry and call centres, thoughts?", "services"),
         ("looking into external support roles in cebu", "careers"),
+        # a job sought, after a head count of the visitor's past
+        ("5 years experience leading 20 people. call center or bpo to work for?", "careers"),
+        (
+            "been doing cleaning jobs, 20 people on my crew. bpo or call center to work at next?",
+            "careers",
+        ),
         ("what is your view on outsourcing", "out_of_scope"),
     ],
 )
@@ -737,6 +743,10 @@ def test_a_definition_asked_read_as_a_request_is_the_definition():
         (
             "our phones ring off the hook in summer and we need help. "
             "what is a bpo exactly, and would one suit us?",
+            "request_recommendation",
+        ),
+        (
+            "we need help with calls. what's best for us? what is a bpo exactly?",
             "request_recommendation",
         ),
     ]:

@@ -166,6 +166,11 @@ def test_other_things_compared_beside_both_named_are_still_other_things():
         ),
         ("how is the bigger one different from the smaller one", []),
         ("what really separates a bpo from a call center", [("bpo", "subject", "bpo")]),
+        ("i read your answer and i still dont get what's the difference", []),
+        (
+            "chat vs phone support, how difficult is it for a bpo to do both?",
+            [("phone support", "outsourced_function", "customer_support")],
+        ),
         # both named around it: other things as examples of how they differ
         (
             "do bpos use other software than call centres, like crm versus erp?",

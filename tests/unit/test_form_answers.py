@@ -320,6 +320,7 @@ def test_who_was_counted_is_no_task(text, counted_people):
         (" we hired in january", True),
         ("just took on 5 new people last month", True),
         ("we hired a lot, the payroll is a mess", False),
+        ("we took on in-house payroll last year", False),
         ("hiring and onboarding", False),
     ],
 )

@@ -495,10 +495,16 @@ def test_a_job_offered_is_no_negotiation():
         # the visitor's costs, not the assistant's prices
         ("will a call center lower our monthly costs", "benefits/call_center"),
         ("what are the costs for your business if you go with a bpo", "benefits/bpo"),
+        # work listed, tools in use, a practice call of the job: no request of another field
+        ("do call center agents answer phones, write emails to customers, or both?",
+         "difference/channels"),
+        ("do new call center agents practise with mock calls?", "careers/call_center"),
+        ("how can we integrate an outsourced call center with our in-house team?",
+         "difference/relationship"),
     ],
-)
+)  # fmt: skip
 def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text, key):
-    assert read_naming_its_subject(text, key, "always_elsewhere") == key.split("/")[0]
+    assert read_naming_its_subject(text, key, "always_elsewhere", "chores") == key.split("/")[0]
 
 
 @pytest.mark.parametrize(
@@ -532,6 +538,7 @@ def test_questions_that_share_the_words_of_other_requests_keep_their_topic(text,
          "services/call_center"),
         ("what tax incentives do bpo companies get", "definition/bpo"),
         ("can we do a mock call for my call centre interview", "services/call_center"),
+        ("how do i connect our crm to the call center phones", "difference/technology"),
         ("our call centre quiz night: what's the capital of peru?", "benefits/call_center"),
         ("we're opening a bpo site, draft a job posting for a team lead", "careers/bpo"),
         ("when will the bpo call me back after the interview", "careers/bpo"),
@@ -636,9 +643,6 @@ def test_industries_the_answer_names_are_no_other_field(text, aspects, expected)
     [
         ("what should a law firm like ours go for", "request_recommendation"),
         ("what should a law firm like that charge", "out_of_scope"),
-        # the visitor's own trade, named with what it is
-        ("3pl warehouse company, 60 staff. which one suits us?", "request_recommendation"),
-        ("should we use a 3pl for our parcels, which one suits us?", "out_of_scope"),
     ],
 )
 def test_a_business_of_another_field_like_the_visitors_own_is_theirs(text, expected):

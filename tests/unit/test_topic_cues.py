@@ -221,11 +221,6 @@ def test_definition_words_and_aspects_settle_a_subjects_topic(text, chosen, aspe
         # a trend that names a tool stays a trend
         ("how will rpa change bpos and call centers", "trends/ai_automation", ("technology",),
          "trends/ai_automation"),
-        # the jobs named beside one's advantages: the jobs (unless the advantages are named)
-        ("what kinds of roles does a call centre have apart from the phones",
-         "benefits/call_center", ("careers",), "careers/call_center"),
-        ("what are the career benefits of a bpo", "benefits/bpo", ("careers", "benefits"),
-         "benefits/bpo"),
         # where the money saved comes from is no place
         ("where does all the money come from when a firm outsources", "services/locations", (),
          "benefits/outsourcing_savings"),
