@@ -32,6 +32,9 @@ _VAGUE = (  # quantities people give without a number
     (r"\b(a couple of|couple of|a couple) thousands?\b", "2000"),
     (r"\b(a few|several) thousands?\b", "3000"),
     (r"\bthousands\b", "3000"),
+    # "we have 1000s of employees", "100s of staff"
+    (r"(?<![\d.,])1000s\b", "3000"),
+    (r"(?<![\d.,])100s\b", "300"),
 )
 _NUMBER = re.compile(  # not a digit inside a word ("b2b", "covid19")
     r"(?P<money>[$€£¥]\s*)?(?<![a-z0-9.])"

@@ -29,6 +29,8 @@ def size(text):
         ("5,000+", "large"),
         ("national supermarket chain, tens of thousands of staff", "large"),
         ("multinational, tens of thousands", "large"),
+        ("we have 1000s of employees", "large"),
+        ("100s of staff across the stores", "large"),
         ("correction, 30 was just our support team, the whole company is about 400", "large"),
         ("30 was just our support team, the whole company is about 400", "large"),
         ("we're small, 12 of us, but handle tens of thousands of calls a month", "small"),
