@@ -9,19 +9,27 @@ whole. `/model/parse` then always reports a consistent `intent` and
 `intent_response_key`, and the dialogue rules run the retrieval action whose
 answer is the selected one. An unsure reading whose question names the topic's one
 subject and its aspect ("call centre advantages for a small salon like mine") is
-made sure enough to be answered.
+made sure enough to be answered, and so is a message that is nothing but the two, read
+as no knowledge question at all ("cc services").
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import RESPONSE_SELECTOR_DEFAULT_INTENT, RESPONSE_SELECTOR_PROPERTY_NAME
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import ASPECT_TOPICS, StatelessComponent, overrule_intent, selected_topic
+from bot.nlp.base import (
+    ASPECT_TOPICS,
+    StatelessComponent,
+    overrule_intent,
+    select_topic,
+    selected_topic,
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -34,13 +42,43 @@ class RetrievalIntentAligner(StatelessComponent):
             # advantages for a small salon like mine": benefits/call_center)
             "named_from": 0.35,
             "named_confidence": 0.6,
+            # ... and a message of nothing but a subject and an aspect, read as one of these
+            "bare_readings": ["inform", "out_of_scope", "nlu_fallback"],
         }
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             self._align(message)
             self._named(message)
+            self._bare_pair(message)
         return messages
+
+    def _bare_pair(self, message: Message) -> None:
+        """ "cc services", "bpo benefits?": one subject and one aspect, nothing else."""
+        intent = (message.get(INTENT) or {}).get("name")
+        if intent not in self.config["bare_readings"]:
+            return
+        entities = message.get(ENTITIES) or []
+        named = [e for e in entities if e.get("entity") in ("subject", "aspect")]
+        if len(named) != 2 or {e.get("entity") for e in named} != {"subject", "aspect"}:
+            return
+        text = message.get(TEXT) or ""
+        rest = text
+        for e in named:
+            rest = (
+                rest[: e.get("start", 0)]
+                + " " * (e.get("end", 0) - e.get("start", 0))
+                + rest[e.get("end", 0) :]
+            )
+        if re.search(r"\w", rest) or len(entities) != 2:
+            return
+        subject = next(e.get("value") for e in named if e.get("entity") == "subject")
+        aspect = next(e.get("value") for e in named if e.get("entity") == "aspect")
+        topic = ASPECT_TOPICS.get(aspect, "").format(subject=subject)
+        if "/" not in topic:
+            return
+        select_topic(message, topic)
+        overrule_intent(message, topic.split("/")[0], self.config["named_confidence"])
 
     def _named(self, message: Message) -> None:
         intent = message.get(INTENT) or {}

@@ -70,3 +70,30 @@ def test_an_unsure_reading_that_names_another_topic_stays_unsure():
         [named("bpo", "careers", "benefits/bpo", confidence=0.2)]
     )
     assert message.get("intent")["confidence"] == 0.2
+
+
+def bare(text: str, intent: str, entities) -> Message:
+    message = parsed(intent, [{"name": intent, "confidence": 0.58}], "definition/bpo")
+    message.set("text", text)
+    found = []
+    for word, entity, value in entities:
+        start = text.index(word)
+        found.append({"entity": entity, "value": value, "start": start, "end": start + len(word)})
+    message.set("entities", found)
+    return message
+
+
+def test_nothing_but_a_subject_and_an_aspect_is_that_question():
+    """ "cc services", read as a form answer: what a call center does."""
+    entities = [("cc", "subject", "call_center"), ("services", "aspect", "services")]
+    (message,) = RetrievalIntentAligner({}).process([bare("cc services?", "inform", entities)])
+    assert message.get("intent")["name"] == "services"
+    key = message.get("response_selector")["default"]["response"]["intent_response_key"]
+    assert key == "services/call_center"
+    # ... not with more said, nor a conversation intent
+    (message,) = RetrievalIntentAligner({}).process(
+        [bare("cc services for our shop", "inform", entities)]
+    )
+    assert message.get("intent")["name"] == "inform"
+    (message,) = RetrievalIntentAligner({}).process([bare("cc services", "stop", entities)])
+    assert message.get("intent")["name"] == "stop"
