@@ -341,30 +341,42 @@ def slot_values(parse_data: Dict[str, Any]) -> Dict[str, Any]:
     return found
 
 
+def slot_cases(phrasings: Dict[str, Any]) -> List[tuple]:
+    """(slot, phrasing, expected value) of each held-out form answer; the functions' value
+    is a list of tasks (see `same_answer`)."""
+    cases = [
+        (slot, text, value)
+        for slot in ("company_size", "budget")
+        for value, texts in phrasings[slot].items()
+        for text in texts
+    ]
+    return cases + [
+        ("outsourced_functions", item["text"], item["expected"])
+        for item in phrasings["outsourced_functions"]
+    ]
+
+
+def same_answer(slot: str, got: Any, expected: Any) -> bool:
+    """The value read is the one expected (the functions: the exact set)."""
+    return got == (set(expected) if slot == "outsourced_functions" else expected)
+
+
 def slot_accuracy(
     parse: Callable[[str], Dict[str, Any]], data: Path = DATA
 ) -> tuple[Dict[str, float], List[str]]:
     """Per slot, the share of held-out phrasings read as their value (functions: the
     exact set)."""
-    phrasings, misses, accuracy = load("slot_phrasings", data), [], {}
-    for slot in ("company_size", "budget"):
-        cases = [(text, value) for value, texts in phrasings[slot].items() for text in texts]
-        wrong = [(t, got, v) for t, v in cases if (got := slot_values(parse(t))[slot]) != v]
-        misses += [f"{slot}: {t!r} -> {got} (expected {v})" for t, got, v in wrong]
-        accuracy[slot] = (len(cases) - len(wrong)) / len(cases)
-    items = phrasings["outsourced_functions"]
-    wrong = [
-        (item, got)
-        for item in items
-        if (got := slot_values(parse(item["text"]))["outsourced_functions"])
-        != set(item["expected"])
-    ]
-    misses += [
-        f"functions: {item['text']!r} -> {sorted(got)} (expected {item['expected']})"
-        for item, got in wrong
-    ]
-    accuracy["outsourced_functions"] = (len(items) - len(wrong)) / len(items)
-    return accuracy, misses
+    right, total, misses = Counter(), Counter(), []
+    for slot, text, expected in slot_cases(load("slot_phrasings", data)):
+        got = slot_values(parse(text))[slot]
+        total[slot] += 1
+        if same_answer(slot, got, expected):
+            right[slot] += 1
+        elif slot == "outsourced_functions":
+            misses.append(f"functions: {text!r} -> {sorted(got)} (expected {expected})")
+        else:
+            misses.append(f"{slot}: {text!r} -> {got} (expected {expected})")
+    return {slot: right[slot] / total[slot] for slot in total}, misses
 
 
 # answers the form understands, for the questions a phrasing does not answer
@@ -412,18 +424,11 @@ def form_slot_accuracy(send: Send, judge: Judge, data: Path = DATA) -> Dict[str,
     """Per slot, the share of held-out phrasings the form fills with their value when
     they answer its question, as the recommendation reports them (slot_accuracy reads
     NLU alone, without the question asked)."""
-    phrasings, accuracy = load("slot_phrasings", data), {}
-    for slot in ("company_size", "budget"):
-        cases = [(text, value) for value, texts in phrasings[slot].items() for text in texts]
-        right = sum(form_reading(send, judge, slot, t) == v for t, v in cases)
-        accuracy[slot] = right / len(cases)
-    items = phrasings["outsourced_functions"]
-    right = sum(
-        form_reading(send, judge, "outsourced_functions", item["text"]) == set(item["expected"])
-        for item in items
-    )
-    accuracy["outsourced_functions"] = right / len(items)
-    return accuracy
+    right, total = Counter(), Counter()
+    for slot, text, expected in slot_cases(load("slot_phrasings", data)):
+        total[slot] += 1
+        right[slot] += same_answer(slot, form_reading(send, judge, slot, text), expected)
+    return {slot: right[slot] / total[slot] for slot in total}
 
 
 @dataclass
