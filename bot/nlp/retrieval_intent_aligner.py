@@ -32,6 +32,16 @@ from bot.nlp.base import (
 )
 
 
+def named_topic(entities: List[Dict[Text, Any]]) -> Text:
+    """The topic of the one subject and the one aspect the entities name, or ''."""
+    subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
+    aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+    if len(subjects) != 1 or len(aspects) != 1:
+        return ""
+    (subject,), (aspect,) = subjects, aspects
+    return ASPECT_TOPICS.get(aspect, "").format(subject=subject)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RetrievalIntentAligner(StatelessComponent):
     @staticmethod
@@ -56,26 +66,17 @@ class RetrievalIntentAligner(StatelessComponent):
     def _bare_pair(self, message: Message) -> None:
         """ "cc services", "bpo benefits?": one subject and one aspect, nothing else."""
         intent = (message.get(INTENT) or {}).get("name")
-        if intent not in self.config["bare_readings"]:
-            return
         entities = message.get(ENTITIES) or []
-        named = [e for e in entities if e.get("entity") in ("subject", "aspect")]
-        if len(named) != 2 or {e.get("entity") for e in named} != {"subject", "aspect"}:
+        if intent not in self.config["bare_readings"] or len(entities) != 2:
             return
-        text = message.get(TEXT) or ""
-        rest = text
-        for e in named:
-            rest = (
-                rest[: e.get("start", 0)]
-                + " " * (e.get("end", 0) - e.get("start", 0))
-                + rest[e.get("end", 0) :]
-            )
-        if re.search(r"\w", rest) or len(entities) != 2:
-            return
-        subject = next(e.get("value") for e in named if e.get("entity") == "subject")
-        aspect = next(e.get("value") for e in named if e.get("entity") == "aspect")
-        topic = ASPECT_TOPICS.get(aspect, "").format(subject=subject)
+        topic = named_topic(entities)
         if "/" not in topic:
+            return
+        rest = message.get(TEXT) or ""
+        for e in entities:
+            start, end = e.get("start", 0), e.get("end", 0)
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+        if re.search(r"\w", rest):
             return
         select_topic(message, topic)
         overrule_intent(message, topic.split("/")[0], self.config["named_confidence"])
@@ -88,13 +89,7 @@ class RetrievalIntentAligner(StatelessComponent):
             return
         if not self.config["named_from"] <= confidence < self.config["named_confidence"]:
             return
-        entities = message.get(ENTITIES) or []
-        subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
-        aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
-        if len(subjects) != 1 or len(aspects) != 1:
-            return
-        (subject,), (aspect,) = subjects, aspects
-        if ASPECT_TOPICS.get(aspect, "").format(subject=subject) == key:
+        if named_topic(message.get(ENTITIES) or []) == key:
             overrule_intent(message, intent["name"], self.config["named_confidence"])
 
     @staticmethod
