@@ -1117,7 +1117,10 @@ _MATTERS = re.compile(
 )
 _DOES_THAT_INCLUDE = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+)\W+)?(?:does|do|would|will|is|can|could)\s+"
-    r"(?:that|this)\s+(?:\w+\s+)?(?:include|cover|apply to|extend to|come with)\b",
+    r"(?:that|this)\s+(?:\w+\s+)?(?:include|cover|apply to|extend to|come with)\b"
+    # "are surveys part of that?"
+    r"|^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+)\W+)?(?:is|are)\s+(?:[\w-]+\s+){1,3}(?:also\s+)?"
+    r"(?:part of|included in|covered by)\s+(?:that|this|it)\W*$",
     re.IGNORECASE,
 )
 

@@ -99,8 +99,9 @@ OUTSOURCING_WORD = r"\bouts\w{0,3}rc\w*"
 # take over" (the verbs close the group: callers add their own before ")")
 WHAT_ONE_DOES = (
     # ("what work does a call centre do when it rings customers")
-    r"what\s+(?:(?:else|exactly|actually|really)\s+|(?:(?:kinds?|sorts?|types?)\s+of\s+)?"
-    r"(?:work|tasks|things|stuff)\s+)?(?:can|could|would|will|does|do)\s+"
+    # ("which processes can a BPO take over?")
+    r"(?:what|which)\s+(?:(?:else|exactly|actually|really)\s+|(?:(?:kinds?|sorts?|types?)\s+of\s+)?"
+    r"(?:work|tasks|things|stuff|processes|functions)\s+)?(?:can|could|would|will|does|do)\s+"
     rf"(?:an?\s+|the\s+)?(?P<subject>{SUBJECT_NAMES})\s+(?:\w+\s+)?"
     r"(?:do|handle|offer|cover|provide|take on|take over"
 )

@@ -71,11 +71,13 @@ _SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
 _CHOICE = re.compile(
     # "which is right for us", "which one should we pick", "which fits"; not "which crm
     # is best": a question about some other product
-    r"\bwh?ich(?: one| option| model| solution| setup| route| approach|"
+    # ("which outsourcing is right?", "which model is good for a dental practice?")
+    r"\bwh?ich(?: one| option| model| solution| setup| route| approach| outsourcing|"
     r" of (?:the two|them|these|those|the options))?\s+"
     r"(?:(?:suits?|fits?|makes? (?:more )?sense)\b"
     r"|(?:is|'s|would|will|should|do|does|works?|makes?|to)\b"
     r"(?:(?!\?).){0,40}?\b(?:right|best|bett?er|suits?|suited|fits?|ideal|go (?:with|for)|"
+    r"(?:good|suitable) for (?!(?:me|myself|my career)\b)|"
     r"choose|pick|opt|should|works? (?:best|better|for|well)|makes? (?:more )?sense)\b)"
     # "which solution would you propose for a container shipping agent?"
     r"|\bwh?ich (?:option|model|solution|setup|route|approach) (?:would|do|could|can|will) "
@@ -366,6 +368,11 @@ _DECIDING = re.compile(
     # "im not sure what we need, can u help"
     r"|\b(?:not sure|unsure|don'?t know|no idea)\s+what\s+(?:we|i)\s+(?:need|should (?:get|do|"
     r"choose|pick|outsource))\b"
+    # "help pls i dont know what to pick", "cant decide which one to choose": nothing else said
+    r"|^\W*(?:(?:hi|hey|hello|help|pls|please|plz|so|ok|um+)\W+)*(?:(?:i|we)\s+)?(?:really\s+)?"
+    r"(?:don'?t|dont|do not|can'?t|cant|cannot|not sure|unsure|no idea)\s+(?:(?:know|decide)\s+)?"
+    r"(?:what|which(?: one)?)\s+to\s+(?:pick|choose|go with|go for|take)\W*(?:(?:help|pls|please|"
+    r"plz)\W*)*$"
     # "hello, I am looking into outsourcing for our dental lab."
     # (not "thinking about outsourcing my essay lol")
     r"|^(?!.*\b(?:laws?|legal\w*|regulat\w*|tax\w*|rules|wages?|visas?|essays?|homework|"
@@ -607,6 +614,9 @@ _ADVICE_ALONE = re.compile(
 )
 # a business by what it is: "a tiny escape room business", "a regional bus company"
 _A_BUSINESS = (
+    # a trade that is a business by its name alone: "what do you recommend for a bank"
+    r"(?:an? (?:[\w-]+ ){0,3}?(?:bank|hospital|law firm|pharmacy|"
+    r"dental practice|insurer|airline|university|charity)|"
     r"an? (?:[\w-]+ ){1,3}?(?:company|firm|business|shop|store|practice|clinic|agency|startup|"
     r"start-up|manufacturer|brand|team|group|chain|restaurant|hotel|studio|office|reseller|"
     r"retailer|wholesaler|distributor|charity|non-?profit|school|lab|operator|provider|"
@@ -618,7 +628,7 @@ _A_BUSINESS = (
     r"supplier|installer|contractor|vendor|exporter|importer|publisher|brokerage|insurer|lender|"
     # a trade named by its people: "what would suit a local dentist?"
     r"dentist|vets?|plumber|electrician|builder|florist|pharmacy|"
-    r"surgery|farm|nursery|academy|letting agent|estate agent)"
+    r"surgery|farm|nursery|academy|letting agent|estate agent))"
 )
 _DOMAIN = re.compile(
     rf"\b(?:{SUBJECT_NAMES}|cc|outsourc\w*|options?|(?:for|4) (?:us|me|our|my)|to (?:us|me)"

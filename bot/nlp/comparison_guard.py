@@ -125,8 +125,9 @@ class ComparisonGuard(StatelessComponent):
         ours = _OWN_TERMS.search(text) or any(
             e.get("entity") in self.config["entities"] for e in entities
         )
-        values = {str(e.get("value")) for e in tasks_compared}
-        two_tasks = len(values if not ours else tasks_compared) > 1
+        # ("payroll vs hr, whats the difference between the two departments": two tasks,
+        # with no word of outsourcing them, are two departments compared)
+        two_tasks = bool(ours) and len(tasks_compared) > 1
         asks = (
             _DIFFERENCE.search(text[: match.start() + 12])
             or (

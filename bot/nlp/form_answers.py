@@ -721,6 +721,21 @@ def staff_of_a_kind(text: Text, found: Pattern = _STAFF_OF_A_KIND) -> List[tuple
     ]
 
 
+# "recruitment for our warehouse jobs", "hiring delivery drivers": the people hired are
+# named by their work, and that work is no task handed over (the hiring is)
+_HIRED_FOR = re.compile(
+    r"\b(?:recruit\w*|hiring|hire|finding|onboarding)\s+(?:for\s+)?(?:(?:our|the|new|more)\s+)*"
+    r"(?P<kind>(?:[\w-]+\s+)?[\w-]+)\s+(?:jobs|roles|positions|vacancies|openings|staff|workers|"
+    r"drivers|agents)\b",
+    re.IGNORECASE,
+)
+
+
+def hired_for(text: Text) -> List[tuple]:
+    """The work that names the people hired."""
+    return [m.span("kind") for m in _HIRED_FOR.finditer(text)]
+
+
 def counted_by_their_work(text: Text) -> List[tuple]:
     """ "around 40 teachers plus 8 admin": the people counted by their work alone."""
     return staff_of_a_kind(text, _COUNT_OF_A_KIND)
@@ -1730,6 +1745,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 ([own] if own else [])
                 + what_it_does(message.get(TEXT))
                 + staff_of_a_kind(message.get(TEXT))
+                + hired_for(message.get(TEXT))
             )
             # ... and, read around inside a stretch, the trade advice is asked for and the
             # staff counted by their work alone

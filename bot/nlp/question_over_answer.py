@@ -187,8 +187,16 @@ _WANTS_TO_KNOW = re.compile(
     re.IGNORECASE,
 )
 _WHICH_OF_THESE = re.compile(r"\b(?:which|what) of (?:these|those|them|the above)\b", re.I)
+# what the one named does, asked in the last sentence, after a story
+_WHAT_IT_DOES_LAST = re.compile(
+    rf"\W*{WHAT_ONE_DOES})\b[^.?!]*\??\W*$",
+    re.IGNORECASE,
+)
 # "what are the ...", "which benefits ...", just before the aspect, in its sentence
-_WH_BEFORE = re.compile(r"\b(?:what|which|how)\b[^.?!]{0,25}$", re.IGNORECASE)
+# ... or "my boss asked me to list the benefits of going with a bpo ... what are they?"
+_WH_BEFORE = re.compile(
+    r"\b(?:what|which|how|list|name|sum up|summari[sz]e)\b[^.?!]{0,25}$", re.IGNORECASE
+)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -312,6 +320,13 @@ class QuestionOverAnswer(StatelessComponent):
                 for e in entities
             )
         ):
+            return f"services/{subjects[0]}"
+        if (
+            intent.get("name") == self.config["out_of_scope_intent"]
+            and len(set(subjects)) == 1
+            and _WHAT_IT_DOES_LAST.match(text, last_sentence_start(text.rstrip()))
+        ):
+            # "I'm the founder of a SaaS startup. ... Which processes can a BPO take over?"
             return f"services/{subjects[0]}"
         if intent.get("name") == self.config["explanation_intent"] and _EXPLAIN_WHAT.search(text):
             aspect_asked = True

@@ -129,7 +129,7 @@ NAME_ASKED = "name_asked"
 # "can a bpo also do our bookkeeping", "would a call centre handle order taking"
 # "... back office, what is that exactly? and the front one?"
 _FRONT = re.compile(r"(?<!up )\bfront(?:[- ]?office)?\b", re.IGNORECASE)
-_BACK = re.compile(r"\bback[- ]?office", re.IGNORECASE)
+_BACK = re.compile(r"\bback['\"’”]?[- ]?office", re.IGNORECASE)  # (also "'back' office")
 # the two halves in everyday words: "the part that talks to customers vs the part doing
 # the accounts in the background"
 _FACING = re.compile(
@@ -267,16 +267,22 @@ _ONLY_WHAT_IT_IS = re.compile(
     r"|\bwhat does (?:the (?:term|word|acronym|abbreviation|phrase) )?"
     + _ONE_OF_THEM
     + r"\s+(?:\w+\s+)?(?:mean|stand for|refer to|describe)\b(?!\s+(?:in|on|at|for)\s)"
+    # "what mean call center?", "what is mean bpo": the word asked of, in other grammar
+    # ... "an explanation of what constitutes a call center."
+    r"|\b(?:what|wat|wht)\s+(?:(?:is\s+|does\s+)?means?|constitutes|defines)\s+(?:an?\s+|the\s+)?"
+    + _ONE_OF_THEM
+    + r"\W*$"
     # (not "I know what a BPO is, but which one suits our clinic?")
     r"|\b(?:(?:don'?t|dont|do not|doesn'?t|not|no|never|barely)\s+(?:\w+\s+){0,2}?"
     r"(?:know|understand|sure|idea|clue|get)|explain|describe|tell me|wondering|wonder|asking|"
     # "my cfo wants to know what a bpo is"
     r"(?:wants?|needs?|would like|'d like|asked) to (?:know|understand)|"
-    r"learn|confused (?:about|on|by))\s+what (?:an?\s+|the\s+)?"
+    r"learn|confused (?:about|on|by))\s+(?:what|wat|wht) (?:an?\s+|the\s+)?"
     + _ONE_OF_THEM
     + r"\s+(?:(?:actually|even|really|exactly)\s+)?(?:is|are|means?|stands? for)\b"
     r"(?!\s+(?:good|for|like|best|better|used|responsible|paid|known|supposed|doing|called|"
-    r"in)\b)"
+    # (but "... what a bpo is in simple words")
+    r"in(?!\s+(?:simple|plain|easy|basic|layman'?s?)\s+(?:words|terms|english|language)))\b)"
     # "Could you please explain the term Business Process Outsourcing in plain language?"
     r"|\b(?:explain|define|describe|clarify)\s+(?:to me\s+|for me\s+)?(?:the\s+)?(?:term|word|"
     r"acronym|phrase|concept|expression)(?:\s+of)?\s+"
@@ -471,14 +477,30 @@ _BETTER_AT_ASKED = re.compile(
     r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
     r"(?:come out (?:ahead|on top)|win|shine|excel|have the edge)"
     # (not "where do bpos win business from?")
-    r"(?:\W*$|\s+(?:tho|though|then|over|against|compared)\b)",
+    r"(?:\W*$|\s+(?:tho|though|then|over|against|compared)\b)"
+    # "and the bpo, what does it do better?": the one named first
+    r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:the\s+|a\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc)\W+"
+    r"what (?:does|do) (?:it|they) do better\W*$",
+    re.IGNORECASE,
+)
+# "can a call center handle chat", "could a bpo also answer our emails": which channels
+# each one works, not the list of services
+_CHANNEL_CAPABILITY = re.compile(
+    rf"\b(?:can|could|do|does|will|would)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\s+"
+    r"(?:also\s+|even\s+|actually\s+)?(?:handle|do|take|answer|manage|cover|offer|support|"
+    r"provide|deal with|reply to|respond to)\s+(?:our\s+|customer\s+|the\s+)?"
+    r"(?:live\s+|web\s+|online\s+)?(?:chats?|e-?mails?|social media|messaging|whatsapp|sms|"
+    r"texts?|text messages|dms)\b(?!\s*(?:and|,|&)\s*\w)",
     re.IGNORECASE,
 )
 # another name for a call center
 _ANOTHER_NAME = re.compile(r"\bcontact[- ]?cent(?:er|re)s?\b", re.IGNORECASE)
 _CAREER_WORDS = re.compile(
     r"\b(?:what|which|any)\s+(?:kinds? of\s+|sorts? of\s+)?careers?\b"
-    r"|\bcareers?\s+(?:at|in|with|there|offered|options|opportunities|paths?|prospects)\b",
+    r"|\bcareers?\s+(?:at|in|with|there|offered|options|opportunities|paths?|prospects)\b"
+    # "what kind of roles and growth do they offer" (not "what roles does a bpo play")
+    r"|\b(?:roles?|positions?|jobs?)\s+(?:and|&|n)\s+(?:growth|promotions?|progression)\b"
+    r"|\b(?:growth|promotion|progression)\s+(?:opportunities|prospects|paths?)\b",
     re.IGNORECASE,
 )
 _JOBS_DONE = re.compile(
@@ -546,6 +568,13 @@ _UNSURE_BELOW = 0.7
 # outsourcing save money"
 _OUTSOURCING_ASKED = re.compile(
     rf"^\W*(?:how|why|does|do|can|will|is|in what way)\b[^.!?]{{0,30}}{OUTSOURCING_WORD}", re.I
+)
+# "... everyone tells me outsourcing saves money but i dont get how. where do the savings
+# actually come from?": asked after a story, whatever else it names
+_SAVINGS_FROM = re.compile(
+    r"\b(?:where|how)\s+(?:do|does|would|will|can)\s+(?:the\s+|all the\s+|those\s+|these\s+|"
+    r"any\s+)?(?:cost\s+)?savings?\s+(?:actually\s+|really\s+|even\s+)?(?:come|comes)\s+from\b",
+    re.IGNORECASE,
 )
 
 # words that only ask what the two share
@@ -832,6 +861,7 @@ class TopicCues(StatelessComponent):
                 or self.definition(message, key)
                 or self.one_sided(message, key)
                 or self.better_at(message)
+                or self.channel_capability(message, key)
                 or self.good_points_not_jobs(message, key)
                 or self.careers_named(message, key)
                 or self.jobs_done(message, key)
@@ -977,11 +1007,17 @@ class TopicCues(StatelessComponent):
             for e in message.get(ENTITIES) or []
             if e.get("entity") in ("aspect", "subject", "outsourced_function")
         }
+        # (after a story, the classifier may also lean, unsurely, to the recommendation)
+        readings = ("out_of_scope", "nlu_fallback") + (
+            ("request_recommendation", "inform") if _SAVINGS_FROM.search(text) else ()
+        )
         if (
-            intent.get("name") not in ("out_of_scope", "nlu_fallback")
+            intent.get("name") not in readings
             or intent.get("confidence", 1.0) >= _UNSURE_BELOW
-            or named != {"savings"}
-            or not _OUTSOURCING_ASKED.search(text)
+            or not (
+                (named == {"savings"} and _OUTSOURCING_ASKED.search(text))
+                or _SAVINGS_FROM.search(text)
+            )
         ):
             return None
         overrule_intent(message, "benefits", 0.9)
@@ -1131,6 +1167,20 @@ class TopicCues(StatelessComponent):
             and not any(e.get("entity") == "subject" for e in entities)
         )
         return topic if asked and key != topic else None
+
+    @staticmethod
+    def channel_capability(message: Message, key: Text) -> Optional[Text]:
+        """ "can a call center handle chat": the channels, not all it does."""
+        if not key.startswith("services/") or not _CHANNEL_CAPABILITY.search(
+            message.get(TEXT) or ""
+        ):
+            return None
+        tasks = {
+            e.get("value")
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "outsourced_function"
+        }
+        return "difference/channels" if tasks <= {"customer_support"} else None
 
     @staticmethod
     def better_at(message: Message) -> Optional[Text]:

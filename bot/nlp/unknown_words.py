@@ -12,6 +12,7 @@ count as known words).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, List, Optional, Set, Text
 
 from rasa.engine.graph import ExecutionContext
@@ -32,11 +33,30 @@ def words(message: Message) -> List[Any]:
     return [t for t in message.get(TOKENS_NAMES[TEXT]) or [] if t.text.isalpha()]
 
 
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def mashed(word: Text, vocabulary: Set[Text]) -> bool:
+    """Keys struck, no word typed: "kkkkkkk", "hahahaha", "asdfgh" (of one row of the
+    keyboard, or of two letters at most), unless it is a known word drawn out ("okkk")."""
+    letters = set(word.lower())
+    drawn_out = re.sub(r"(.)\1+", r"\1", word.lower())
+    return (
+        len(word) >= 4
+        and (len(letters) <= 2 or any(letters <= set(row) for row in _KEYBOARD_ROWS))
+        and not (len(drawn_out) >= 2 and drawn_out in vocabulary)
+    )
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class UnknownWordsClassifier(TrainedComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"min_words": 2, "max_unknown_share": 0.6, "intent": "out_of_scope"}
+        return {
+            "min_words": 2,
+            "max_unknown_share": 0.6,
+            "intent": "out_of_scope",
+        }
 
     def __init__(
         self,
@@ -75,7 +95,12 @@ class UnknownWordsClassifier(TrainedComponent):
         return cls(config, model_storage, resource, vocabulary)
 
     def unknown_share(self, message: Message) -> Optional[float]:
+        text = message.get(TEXT) or ""
+        if text.strip() and not any(c.isalnum() for c in text):
+            return 1.0  # "??", "!!!": nothing said
         found = words(message)
+        if len(found) == 1 and len(text.split()) == 1 and mashed(found[0].text, self.vocabulary):
+            found = found * self.config["min_words"]  # judged as if typed twice
         if len(found) < self.config["min_words"]:
             return None
         unknown = [

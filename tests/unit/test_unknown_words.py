@@ -71,8 +71,21 @@ def test_a_question_with_a_few_new_words_keeps_its_intent(classifier, tokenizer)
 
 
 def test_single_words_are_left_to_the_classifiers(classifier, tokenizer):
-    message = classified(classifier, tokenizer, "ghjkghjk")
+    message = classified(classifier, tokenizer, "stoppp")
     assert message.get("intent")["name"] == "stop"
+
+
+@pytest.mark.parametrize("text", ["ghjkghjk", "kkkkkkk", "hahahaha", "asdfgh", "??", "!!!", "👍"])
+def test_keys_struck_and_nothing_said_are_out_of_scope(classifier, tokenizer, text):
+    # (read as "stop", they would have ended the form)
+    message = classified(classifier, tokenizer, text)
+    assert message.get("intent") == {"name": "out_of_scope", "confidence": 1.0}
+
+
+# (a word never seen, with the letters of a word, is a typo perhaps: "outsorcing")
+@pytest.mark.parametrize("text", ["stoppp", "bpo", "outsorcing", "k"])
+def test_a_known_word_drawn_out_or_a_new_word_is_not_struck_keys(classifier, tokenizer, text):
+    assert classified(classifier, tokenizer, text).get("intent")["name"] == "stop"
 
 
 def test_numbers_and_punctuation_are_not_words(classifier, tokenizer):
