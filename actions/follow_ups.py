@@ -652,6 +652,14 @@ _SAME_FOR = re.compile(
     r"\s+(?:for|with|about|at|of)\b(?!\s+(?:both|the two|them both|each|all)\b)",
     re.IGNORECASE,
 )
+# "does the same logic apply to hospitals?", "is that true for banks too": the answer given,
+# asked of a kind of company or a place, not the industries or the places themselves
+_HOLDS_FOR = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:does|do|would|will|is|would)\s+(?:that|this|it|"
+    r"the same(?:\s+(?:logic|rule|reasoning|advice|thinking|answer|thing))?)\s+(?:also\s+)?"
+    r"(?:apply|hold(?:\s+true)?|work|go|count|true|the case)\s+(?:for|to|in|with|at)\b",
+    re.IGNORECASE,
+)
 # "in what ways is it like a bpo": what they share
 _ALIKE = re.compile(
     r"\b(?:in what ways?|how|where)\s+(?:is|are)\s+(?:it|that|they|the two|an?\s+[\w-]+(?:\s+"
@@ -844,6 +852,13 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         if _PLACES.search(kind):
             return "locations"  # "is offshoring only for american companies"
         return "choosing" if _SIZE_WORDS.search(kind) else "industries"
+    if (
+        _HOLDS_FOR.search(text)
+        and previous in TOPICS
+        and named_aspects <= {"industries", "locations"}
+        and TOPICS[previous][0] not in ("industries", "locations")
+    ):
+        return None
     if _INSTEAD_OF_OWN_STAFF.search(text):
         return "savings"
     if _HIRING.search(text) or _MY_WORK.search(text):

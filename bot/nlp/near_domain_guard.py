@@ -133,8 +133,8 @@ _A_MODEL_CHOSEN = re.compile(
     r"\b(?:which|what)\s+(?:one|model|option|kind|type|setup)\b|"
     # (not "recommend a crm for a 10 person agency": a product recommended)
     r"\b(?:recommend|suggest)\w*\b(?!\s+(?:me\s+|us\s+)?(?:an?\s+|some\s+|any\s+)?(?:good\s+|cheap\s+)?"
-    r"(?:[\w-]+\s+)?(?:crms?|software|apps?|tools?|platforms?|dialers?|headsets?|voip|"
-    r"phone systems?|names?)\b)|"
+    r"(?:[\w-]+\s+){0,3}?(?:crms?|software|apps?|tools?|platforms?|dialers?|headsets?|voip|"
+    r"phone systems?|ticketing systems?|names?)\b)|"
     r"\bsuits?\b|\bfits?\b|\bright for\b|\bbest for\b",
     re.IGNORECASE,
 )
