@@ -1350,3 +1350,33 @@ def test_settling_something_else_is_no_request(text, intent):
 def test_one_for_each_then_settle_it_is_the_choice():
     text = "my partner says a call centre, i say a bpo, can you settle it?"
     assert read(text, "difference")[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        # a trade named by itself, and "good for" or "which outsourcing"
+        ("what do you recommend for a bank", "out_of_scope"),
+        ("which model is good for a real estate agency?", "out_of_scope"),
+        ("which outsourcing is right for a home care agency", "out_of_scope"),
+        ("hi im a nurse manager at a home care agency, which outsourcing is right?",
+         "nlu_fallback"),
+        # nothing but not knowing which to pick
+        ("help pls i dont know what to pick", "help"),
+        ("i cant decide which one to choose", "choosing"),
+    ],
+)  # fmt: skip
+def test_a_choice_for_a_trade_or_not_knowing_which_to_pick_is_the_request(text, intent):
+    assert read(text, intent)[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("what is the best bank for a startup", "out_of_scope"),
+        ("i'm a fresh grad, which option is good for me, IT or call center", "careers"),
+        ("i dont know what to pick for dinner", "out_of_scope"),
+    ],
+)
+def test_a_bank_chosen_a_job_or_dinner_is_no_request(text, intent):
+    assert read(text, intent)[0] != "request_recommendation"

@@ -231,3 +231,19 @@ def test_a_budget_word_is_no_answer_in_a_comparison():
     }
     (result,) = ComparisonGuard({}).process([message(text, [word])])
     assert result.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("payroll vs hr, whats the difference between the two departments", "payroll", "hr"),
+        ("accounting and payroll, what's the difference?", "accounting", "payroll"),
+    ],
+)
+def test_two_tasks_compared_with_no_word_of_outsourcing_are_two_departments(text, first, second):
+    entities = [
+        entity(first, text, "outsourced_function", first),
+        entity(second, text, "outsourced_function", second),
+    ]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] == "out_of_scope"

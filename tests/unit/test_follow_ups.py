@@ -2470,3 +2470,25 @@ def test_a_bare_why_that_nlu_was_unsure_of_asks_the_reasons(
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "nlu_fallback", [])
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == [expected]
+
+
+@pytest.mark.parametrize(
+    "previous, text, word, expected",
+    [
+        # the answer given, asked of a kind of company: no new aspect
+        ("choosing/overview", "does the same logic apply to hospitals?", "hospitals", None),
+        ("benefits/bpo", "is that true for banks too", "banks", None),
+        # ... but after the industries, or asked as who uses it, the industries
+        ("services/industries", "does that apply to banks too", "banks", "industries"),
+        ("services/bpo", "do banks use them?", "banks", "industries"),
+    ],
+)
+def test_what_holds_for_a_kind_of_company_is_the_answer_given(
+    tracker_factory, previous, text, word, expected
+):
+    start = text.index(word)
+    entities = [
+        {"entity": "aspect", "value": "industries", "start": start, "end": start + len(word)}
+    ]
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    assert main_aspect(tracker, previous) == expected

@@ -6,6 +6,7 @@ import pytest
 from bot.nlp.form_answers import (
     FormAnswerClassifier,
     clauses,
+    hired_for,
     money_deciders,
     places_of_work,
     taken_away,
@@ -1019,3 +1020,19 @@ def test_both_ends_of_the_budget_denied_is_moderate(text, denied):
     from bot.nlp.form_answers import both_ends_denied
 
     assert both_ends_denied(text) == denied
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("recruitment for our warehouse jobs", ["warehouse"]),
+        ("hiring delivery drivers and running the warehouse", ["delivery"]),
+        ("hiring support staff and payroll", ["support"]),
+        ("recruiting call centre agents", ["call centre"]),
+        # the hiring itself, no people of a kind
+        ("hiring and payroll", []),
+        ("the warehouse and our recruitment", []),
+    ],
+)
+def test_the_work_that_names_the_people_hired_is_no_task(text, named):
+    assert [text[start:end] for start, end in hired_for(text)] == named

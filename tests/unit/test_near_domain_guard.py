@@ -786,3 +786,24 @@ def test_help_with_applying_asked_as_a_follow_up_that_names_the_one_is_out_of_sc
 )
 def test_tax_work_handed_over_is_no_question_of_tax_law(text, key):
     assert read_naming_its_subject(text, key, "always_elsewhere") == key.split("/")[0]
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        # a tool of several words recommended, for a team of the form's tasks
+        ("recommend help desk ticketing tool for our IT support team pls",
+         "request_recommendation", "out_of_scope"),
+        ("can you recommend the right outsourcing model for our help desk team",
+         "request_recommendation", "request_recommendation"),
+        # one's own CV checked, whatever it names
+        ("can u check my cv for call center agent position", "services", "out_of_scope"),
+        ("can a call centre check our customers' orders", "services", "services"),
+    ],
+)  # fmt: skip
+def test_a_tool_or_a_cv_check_asked_is_out_of_scope(text, intent, expected):
+    entities = [{"entity": "subject", "value": "call_center"}] if "call cent" in text else []
+    message = parsed_message(text, intent, 0.95, entities, topic="services/call_center")
+    keys = ("elsewhere", "advice_elsewhere", "always_elsewhere", "chores")
+    (result,) = NearDomainGuard({key: CONFIG[key] for key in keys}).process([message])
+    assert result.get("intent")["name"] == expected

@@ -471,3 +471,33 @@ def test_what_about_in_texting_is_left_to_the_follow_up():
     assert reading("wat abt cc", "inform", "definition/call_center", ["call_center"])[0] == (
         "inform"
     )
+
+
+def test_the_benefits_listed_after_a_story_are_the_benefits():
+    text = (
+        "we're a 400 person manufacturer, accounting and payroll are a mess. my boss asked me "
+        "to list the benefits of going with a bpo for his meeting. what are they?"
+    )
+    entities = [
+        {"entity": "aspect", "value": "benefits", "start": text.index("benefits"), "end": 0},
+        {"entity": "subject", "value": "bpo", "start": text.index("bpo"), "end": 0},
+    ]
+    message = parsed_message(text, "request_recommendation", 0.99, entities, "benefits/bpo")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("intent")["name"] == "benefits"
+
+
+def test_what_one_does_asked_last_after_a_story_read_as_out_of_scope_is_its_services():
+    text = (
+        "I'm the founder of a SaaS startup. Investors keep telling me to offload non core "
+        "work. Which processes can a BPO take over?"
+    )
+    assert reading(text, "out_of_scope", "services/bpo", ["bpo"], confidence=0.88) == (
+        "services",
+        "services/bpo",
+    )
+    # (asked before a story of something else, it is not)
+    other = "Which processes can a BPO take over? Also, what's the capital of Peru?"
+    assert reading(other, "out_of_scope", "services/bpo", ["bpo"], confidence=0.88)[0] == (
+        "out_of_scope"
+    )

@@ -1091,3 +1091,49 @@ def test_how_outsourcing_saves_money_read_unsurely_is_that_question():
     sure.set("intent", {"name": "out_of_scope", "confidence": 0.95})
     topic_after(sure)
     assert sure.get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        # the word asked of in other grammar, and what makes one
+        ("in my language we dont have this word. what mean call center?", "services/bpo",
+         ("definition",), "definition/call_center"),
+        ("We would appreciate an explanation of what constitutes a call center.",
+         "benefits/call_center", (), "definition/call_center"),
+        ("can someone explain wat a bpo is in simple words", "careers/bpo", (),
+         "definition/bpo"),
+        # the two terms quoted, with no subject named
+        ("our cfo split every department into 'front' and 'back' office. which work goes "
+         "where?", "difference/structure", ("services",), "definition/front_back_office"),
+        # a job seeker's roles and growth, read as what a bpo offers
+        ("accountant here, thinking of switching to a bpo company. what kind of roles and "
+         "growth do they offer?", "services/bpo", ("careers", "services"), "careers/bpo"),
+        ("which roles does a bpo play for its clients", "services/bpo", ("services",),
+         "services/bpo"),
+        # a channel asked of one side: the channels, not all it does
+        ("can a call center handle chat", "services/call_center", ("services", "channels"),
+         "difference/channels"),
+        ("could a bpo also answer our emails", "services/bpo", ("channels",),
+         "difference/channels"),
+        ("can a bpo handle emails and payroll", "services/bpo", ("channels",), "services/bpo"),
+    ],
+)  # fmt: skip
+def test_cues_of_session_45(text, chosen, aspects, expected):
+    assert topic_after(message(text, chosen, aspects)) == expected
+
+
+def test_savings_asked_after_a_story_whatever_the_classifier_leaned_to():
+    text = (
+        "small bakery chain owner here, 3 shops. everyone says outsourcing saves money but i "
+        "dont get how. where do the savings actually come from?"
+    )
+    msg = message(text, "benefits/outsourcing_savings", ("locations", "savings"))
+    msg.set("intent", {"name": "request_recommendation", "confidence": 0.5})
+    topic_after(msg)
+    assert msg.get("intent")["name"] == "benefits"
+    # a sure request stays one
+    sure = message(text, "benefits/outsourcing_savings", ("savings",))
+    sure.set("intent", {"name": "request_recommendation", "confidence": 0.95})
+    topic_after(sure)
+    assert sure.get("intent")["name"] == "request_recommendation"
