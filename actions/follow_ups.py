@@ -660,6 +660,10 @@ _HOLDS_FOR = re.compile(
     r"(?:apply|hold(?:\s+true)?|work|go|count|true|the case)\s+(?:for|to|in|with|at)\b",
     re.IGNORECASE,
 )
+# "which one does a call centre belong to" after what the two offices are
+_WHICH_HALF = re.compile(
+    r"\bwhich (?:one|side|part|half|of (?:them|those|the two|these))\b", re.IGNORECASE
+)
 # "in what ways is it like a bpo": what they share
 _ALIKE = re.compile(
     r"\b(?:in what ways?|how|where)\s+(?:is|are)\s+(?:it|that|they|the two|an?\s+[\w-]+(?:\s+"
@@ -798,6 +802,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "difference"  # "whats the actual difference" after anything else
     if previous == "difference/similarities" and _TURNED.search(text.lower()):
         return "difference"  # "and the other way round?" after what they share
+    if previous == "definition/front_back_office" and _WHICH_HALF.search(text):
+        return "structure"  # "which one does a call centre belong to": where each one works
     if _A_KIND_OF.search(text):
         return "relationship"
     if previous == "services/locations" and _WHY_SENT_THERE.search(text):
@@ -1133,8 +1139,9 @@ _MATTERS = re.compile(
 _DOES_THAT_INCLUDE = re.compile(
     r"^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+)\W+)?(?:does|do|would|will|is|can|could)\s+"
     r"(?:that|this)\s+(?:\w+\s+)?(?:include|cover|apply to|extend to|come with)\b"
-    # "are surveys part of that?"
-    r"|^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+)\W+)?(?:is|are)\s+(?:[\w-]+\s+){1,3}(?:also\s+)?"
+    # "are surveys part of that?" (not "is a call centre part of that": how the two relate)
+    r"|^\W*(?:(?:and|so|but|ok(?:ay)?|hmm+)\W+)?(?:is|are)\s+"
+    r"(?![^?]*\b(?:bpos?|call|contact|outsourc\w*|cc)\b)(?:[\w-]+\s+){1,3}(?:also\s+)?"
     r"(?:part of|included in|covered by)\s+(?:that|this|it)\W*$",
     re.IGNORECASE,
 )

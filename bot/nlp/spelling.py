@@ -26,6 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 _WORD = re.compile(r"^[a-z]+$")
+_CONSONANTS = re.compile(r"^[b-df-hj-np-tv-z]+$")
+_VOWELS = re.compile(r"[aeiou]")
 # a word with a log probability at least this high in spaCy's English frequencies is a
 # real word, whatever it looks like ("enter" is no misspelt "center")
 COMMON_FROM = -15.0
@@ -153,7 +155,12 @@ class DomainSpelling:
         self.targets = {w for w in words if _WORD.match(w) and len(w) >= self.min_length}
 
     def correction(self, word: str) -> Optional[str]:
-        if len(word) < self.min_length or word in self.known or word in self.targets:
+        if word in self.known or word in self.targets:
+            return None
+        skeleton = self.by_consonants(word)
+        if skeleton:
+            return skeleton
+        if len(word) < self.min_length:
             return None
         if not _WORD.match(word):
             return None
@@ -172,6 +179,15 @@ class DomainSpelling:
             if len(word) >= self.any_edit_from and not inflected(word, t)
         ]
         return found[0] if len(found) == 1 else None  # two words as near: no guess
+
+    def by_consonants(self, word: str) -> Optional[str]:
+        """A word texted without its vowels ("trnds", "cntr", "srvcs"): the one pattern word
+        with those consonants (its spellings, "center", "centre", count as one: they start
+        alike; "center" and "counter" do not)."""
+        if len(word) < 3 or not _CONSONANTS.match(word):
+            return None
+        found = {t for t in self.targets if _VOWELS.sub("", t) == word}
+        return min(found) if len({t[:3] for t in found}) == 1 else None
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:

@@ -96,7 +96,7 @@ _STAFF_GET = re.compile(
 # offer compared with a bpo?" (not "advantages of bpo vs call center")
 _GOOD_POINTS = re.compile(
     r"\b(?:advantages?|benefits?|strengths?|strong points|plus(?:es| points?)|pros|upsides?|"
-    r"good points|selling points|good about|great about)\b",
+    r"good points|selling points|good about|great about|attractive)\b",
     re.IGNORECASE,
 )
 # "why use one over a bpo tho": why the one meant is chosen over the one named
@@ -108,7 +108,8 @@ _WHY_THE_ONE = re.compile(
 _ADVANTAGES_OVER = re.compile(
     rf"{_GOOD_POINTS.pattern}.*"
     # "what r the plus points of call centre compare to bpo"
-    r"\b(?:compared? (?:with|to)|over|in comparison (?:with|to)|relative to|against)\b",
+    r"\b(?:compared? (?:with|to)|over|in comparison (?:with|to)|relative to|against|rather than|"
+    r"instead of)\b",
     re.IGNORECASE,
 )
 # ... of the one not named: "whats good about them compared to a bpo"
@@ -849,7 +850,9 @@ class TopicCues(StatelessComponent):
             prediction = selection[RESPONSE_SELECTOR_PREDICTION_KEY]
             chosen = prediction.get(INTENT_RESPONSE_KEY) or ""
             key = self.one_subject(message, chosen) or chosen
-            better = (
+            # (the jobs asked of one side last win over what the story before compared)
+            careers = self.careers_asked_last(message, key)
+            better = careers or (
                 self.other_than_set_aside(message, key)
                 or self.what_one_does_asked_last(message, key)
                 or self.bad_points(message, key)
@@ -879,7 +882,7 @@ class TopicCues(StatelessComponent):
                 or self.asked_how_they_differ(message, key)
                 or self.asked_if_one_is_the_other(message)
             )
-            if asked:
+            if asked and not careers:
                 better = asked if asked != chosen else None
             if better:
                 prediction[INTENT_RESPONSE_KEY] = better
@@ -1290,6 +1293,27 @@ class TopicCues(StatelessComponent):
         if key.startswith("services/") and subject in ("bpo", "call_center"):
             if _CAREER_WORDS.search(message.get(TEXT) or ""):
                 return f"careers/{subject}"
+        return None
+
+    @staticmethod
+    def careers_asked_last(message: Message, key: Text) -> Optional[Text]:
+        """ "... my teacher said bpos hire accountants too, not just phone people. what kind
+        of careers does a bpo offer?": the jobs of the one asked of last, whatever the
+        story compared before."""
+        text = message.get(TEXT) or ""
+        last = last_sentence_start(text.rstrip())
+        asked_of = {
+            e.get("value")
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "subject" and e.get("start", -1) >= last
+        }
+        if (
+            last > 0
+            and key.startswith(("difference/", "services/", "careers/"))
+            and len(asked_of) == 1
+            and _CAREER_WORDS.search(text, last)
+        ):
+            return f"careers/{asked_of.pop()}"
         return None
 
     def narrower(self, message: Message, key: Text) -> Optional[Text]:

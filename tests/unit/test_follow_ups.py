@@ -2492,3 +2492,12 @@ def test_what_holds_for_a_kind_of_company_is_the_answer_given(
     ]
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
     assert main_aspect(tracker, previous) == expected
+
+
+def test_which_office_one_of_them_belongs_to_is_the_structure(tracker_factory):
+    entities = [{"entity": "subject", "value": "call_center"}]
+    entities.append({"entity": "aspect", "value": "relationship"})
+    text = "which one does a call centre belong to"
+    previous = "definition/front_back_office"
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    assert main_aspect(tracker, previous) == "structure"
