@@ -642,7 +642,9 @@ _PLACES = re.compile(
 _SAME_AS = re.compile(
     r"^\W*(?:(?:so|and|but|ok|wait|hmm+)\W+)*(?:(?:is|isn'?t|are|aren'?t)\s+)?(?:(?:it|that|this|"
     r"they|its|it'?s|thats|that'?s)\s+)?(?:not\s+)?(?:really\s+|just\s+|exactly\s+)?(?:the\s+)?"
-    r"same(?: thing)? as (?:an?\s+|the\s+)?(?:bpos?|(?:call|contact)[- ]?cent(?:er|re)s?|cc)\b",
+    r"same(?: thing)? as (?:an?\s+|the\s+)?(?:bpos?|(?:call|contact)[- ]?cent(?:er|re)s?|cc|"
+    # "so is it the same as an outsourcing company or no"
+    r"outsourc\w*(?:\s+(?:company|companies|firms?|providers?|partners?))?)\b",
     re.IGNORECASE,
 )
 # "same thing for the bpos?": the previous question asked of another, not whether the two

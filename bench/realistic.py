@@ -96,6 +96,7 @@ SEVENTYSECOND = REPO_ROOT / "tests" / "realistic_seventysecond"  # session 41: o
 SEVENTYTHIRD = REPO_ROOT / "tests" / "realistic_seventythird"  # session 42: only figures read
 SEVENTYFOURTH = REPO_ROOT / "tests" / "realistic_seventyfourth"  # session 43: only figures read
 SEVENTYFIFTH = REPO_ROOT / "tests" / "realistic_seventyfifth"  # session 44: only figures read
+SEVENTYSIXTH = REPO_ROOT / "tests" / "realistic_seventysixth"  # session 45: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -172,6 +173,7 @@ SETS = {
     "seventythird": SEVENTYTHIRD,
     "seventyfourth": SEVENTYFOURTH,
     "seventyfifth": SEVENTYFIFTH,
+    "seventysixth": SEVENTYSIXTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -338,7 +338,9 @@ _WHICH_ONE_IS_AN_OFFICE = re.compile(
     r"\s+(?:also\s+|only\s+|just\s+)?(?:cover|do|handle|include|take on|work in|deal with)\s+"
     r"(?:the\s+|any\s+)?(?:front|back)[- ]?office\b"
     # "so which one does a bpo cover" (after what the front and back office are)
-    rf"|\bwhich one (?:does|do|would) (?:an? |the )?{SUBJECT_NAMES} cover\W*$"
+    # ("which one does a call centre belong to")
+    rf"|\bwhich one (?:does|do|would) (?:an? |the )?{SUBJECT_NAMES} (?:cover|belong to|fall under|"
+    r"sit in|fit in(?:to)?)\W*$"
     # "which one does a call center cover and which does a bpo"
     rf"|\bwhich (?:one|part|side)s? (?:does|do) (?:an? |the )?{SUBJECT_NAMES} (?:cover|do|handle)\b"
     r"[^?.]{0,10}\band which\b"

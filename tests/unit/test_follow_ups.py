@@ -2501,3 +2501,11 @@ def test_which_office_one_of_them_belongs_to_is_the_structure(tracker_factory):
     previous = "definition/front_back_office"
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
     assert main_aspect(tracker, previous) == "structure"
+
+
+def test_whether_it_is_the_same_as_an_outsourcing_company_is_the_difference(tracker_factory):
+    entities = [{"entity": "subject", "value": "bpo", "start": 23, "end": 45}]
+    text = "so is it the same as an outsourcing company or no"
+    previous = "definition/call_center"
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    assert main_aspect(tracker, previous) == "difference"

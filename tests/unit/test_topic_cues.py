@@ -1117,6 +1117,9 @@ def test_how_outsourcing_saves_money_read_unsurely_is_that_question():
         ("could a bpo also answer our emails", "services/bpo", ("channels",),
          "difference/channels"),
         ("can a bpo handle emails and payroll", "services/bpo", ("channels",), "services/bpo"),
+        # which office one of them belongs to
+        ("which one does a call centre belong to", "difference/relationship", (),
+         "difference/structure"),
     ],
 )  # fmt: skip
 def test_cues_of_session_45(text, chosen, aspects, expected):
