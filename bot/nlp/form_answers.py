@@ -179,6 +179,14 @@ _CIRCUMSTANCES = re.compile(
     re.IGNORECASE,
 )
 
+# a stretch that only says how the work is done: "chasing tenants behind on rent, by phone"
+_BY_A_CHANNEL = re.compile(
+    r"\W*(?:and\s+)?(?:(?:mostly|mainly|all|only|usually)\s+)?(?:by|over|via|through|on)\s+"
+    r"(?:the\s+)?(?:phone|telephone|e-?mail|chat|whatsapp|text|sms)s?"
+    r"(?:\s*(?:and|or|&|/)\s*(?:phone|telephone|e-?mail|chat|whatsapp|text|sms)s?)?\W*$",
+    re.IGNORECASE,
+)
+
 # ... a task told as an activity ("answering ...", "ringing ..."), not who does what
 # ("tourists ringing us when the bike lock won't open")
 _ACTIVITY = re.compile(r"\W*[a-z]+ing\b", re.IGNORECASE)
@@ -1355,6 +1363,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue  # "we make project management software": what the company does
             if _VAGUE.match(text[start:end]):
                 continue  # "all the boring stuff", "the usual stuff": no task named
+            if read and _BY_A_CHANNEL.match(text[start:end]):
+                continue  # "..., by phone": how the task before is done
             if read and _THAT_KIND.match(text[start:end]):
                 continue  # "phone surveys of our customers, satisfaction type stuff": the same
             if (start, end) == own or names_a_kind_of_business(text[start:end]):

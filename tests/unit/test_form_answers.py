@@ -1036,3 +1036,19 @@ def test_both_ends_of_the_budget_denied_is_moderate(text, denied):
 )
 def test_the_work_that_names_the_people_hired_is_no_task(text, named):
     assert [text[start:end] for start, end in hired_for(text)] == named
+
+
+@pytest.mark.parametrize(
+    "stretch, how_only",
+    [
+        (", by phone", True),
+        (" by phone and email", True),
+        (" mostly over the phone", True),
+        (" by phone and chasing debts", False),
+        (" answering the phone", False),
+    ],
+)
+def test_a_stretch_that_only_says_by_which_channel_is_no_task(stretch, how_only):
+    from bot.nlp.form_answers import _BY_A_CHANNEL
+
+    assert bool(_BY_A_CHANNEL.match(stretch)) is how_only

@@ -115,3 +115,26 @@ def test_the_texting_ruler_runs_after_the_spelling_and_before_the_rulers():
     pipeline = config["nlp"]["pipeline"]
     assert pipeline.index("domain_spelling") < pipeline.index("texting")
     assert pipeline.index("texting") < pipeline.index("entity_ruler")
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("cntr", "center"),  # "center" and "centre" are one word, spelt two ways
+        ("bdgt", "budget"),
+        ("spprt", "support"),
+        ("pyrll", "payroll"),
+        ("xyz", None),  # no pattern word has those consonants
+        ("bk", None),  # too short
+    ],
+)
+def test_a_word_texted_without_its_vowels_is_the_pattern_word(spelling, word, expected):
+    assert spelling.correction(word) == expected
+
+
+def test_consonants_of_two_different_words_are_no_guess(spelling):
+    spelling.targets = spelling.targets | {"counter"}
+    try:
+        assert spelling.correction("cntr") is None  # "center" or "counter"
+    finally:
+        spelling.targets = spelling.targets - {"counter"}
