@@ -187,6 +187,15 @@ _BY_A_CHANNEL = re.compile(
     re.IGNORECASE,
 )
 
+# ... or only when: "taking the bookings when customers phone for a cab, mostly the night shift"
+_WHEN_ONLY = re.compile(
+    r"\W*(?:and\s+)?(?:(?:mostly|mainly|especially|usually|often|only|just)\s+)?"
+    r"(?:(?:at|on|during|over|in)\s+)?(?:the\s+)?(?:night|evening|weekend|late|early|overnight|"
+    r"holiday|peak|busy|after[- ]hours?|out[- ]of[- ]hours?)"
+    r"(?:\s+(?:shifts?|hours?|times?|periods?|seasons?|rush))?s?\W*$",
+    re.IGNORECASE,
+)
+
 # ... a task told as an activity ("answering ...", "ringing ..."), not who does what
 # ("tourists ringing us when the bike lock won't open")
 _ACTIVITY = re.compile(r"\W*[a-z]+ing\b", re.IGNORECASE)
@@ -1363,8 +1372,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue  # "we make project management software": what the company does
             if _VAGUE.match(text[start:end]):
                 continue  # "all the boring stuff", "the usual stuff": no task named
-            if read and _BY_A_CHANNEL.match(text[start:end]):
-                continue  # "..., by phone": how the task before is done
+            if read and (_BY_A_CHANNEL.match(text[start:end]) or _WHEN_ONLY.match(text[start:end])):
+                continue  # "..., by phone", "..., mostly the night shift": how or when
             if read and _THAT_KIND.match(text[start:end]):
                 continue  # "phone surveys of our customers, satisfaction type stuff": the same
             if (start, end) == own or names_a_kind_of_business(text[start:end]):

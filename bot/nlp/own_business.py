@@ -489,6 +489,8 @@ JOB_SEEKER = re.compile(
     r"(?:hire|accept|employ) me|(?:something|anything|a place|a chance|a job|a role) for me|"
     r"(?:can|could|would) i (?:work|apply|join|start|get (?:a job|hired|in))|"
     r"am i (?:qualified|eligible|fit|suited)|"
+    # "my team lead at the bpo keeps shouting at me": one's own workplace
+    r"my (?:team ?lead|tl|supervisor|boss|manager|co-?workers?|colleagues?) (?:at|in) (?:the|my)\s|"
     # "if i start out answering customer calls on a headset, where can i go from there?"
     r"where (?:can|could|would|will) i (?:go|get|end up) from there|"
     r"(?:can|could|would|will) i (?:end up (?:working|running|managing|leading|as|in a|on)|"

@@ -509,7 +509,10 @@ _CAREER_WORDS = re.compile(
 _JOBS_DONE = re.compile(
     r"\bwhat (?:jobs|tasks|kind of (?:jobs|work)) (?:would|does|do|can|could|will) "
     r"(?:an? |the )?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
-    r"(?:do|handle|take on|cover)\b",
+    r"(?:do|handle|take on|cover)\b"
+    # "what sort of jobs can those companies that do other companies back office take over?"
+    r"|\bwhat (?:sorts?|kinds?|types?) of (?:jobs|tasks|work) (?:would|does|do|can|could|will)\s+"
+    r"(?!(?:i|me|you|u)\b)[^?.!]{0,80}?\btake over\b",
     re.IGNORECASE,
 )
 _STAFF_WORDS = re.compile(

@@ -1052,3 +1052,20 @@ def test_a_stretch_that_only_says_by_which_channel_is_no_task(stretch, how_only)
     from bot.nlp.form_answers import _BY_A_CHANNEL
 
     assert bool(_BY_A_CHANNEL.match(stretch)) is how_only
+
+
+@pytest.mark.parametrize(
+    "stretch, when_only",
+    [
+        (", mostly the night shift", True),
+        (" evenings and weekends", False),  # (two times: left to the model)
+        (" at weekends", True),
+        (" after hours", True),
+        (" the night shift rota", False),
+        (" night deliveries", False),
+    ],
+)
+def test_a_stretch_that_only_says_when_is_no_task(stretch, when_only):
+    from bot.nlp.form_answers import _WHEN_ONLY
+
+    assert bool(_WHEN_ONLY.match(stretch)) is when_only

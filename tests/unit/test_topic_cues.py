@@ -1117,6 +1117,12 @@ def test_how_outsourcing_saves_money_read_unsurely_is_that_question():
         ("could a bpo also answer our emails", "services/bpo", ("channels",),
          "difference/channels"),
         ("can a bpo handle emails and payroll", "services/bpo", ("channels",), "services/bpo"),
+        # the jobs a firm takes over, not jobs there
+        ("im drowning in paperwork. what sort of jobs can those companies that do other "
+         "companies back office actually take over?", "careers/bpo", ("careers",),
+         "services/bpo"),
+        ("what kind of jobs can i take over at a bpo", "careers/bpo", ("careers",),
+         "careers/bpo"),
         # which office one of them belongs to
         ("which one does a call centre belong to", "difference/relationship", (),
          "difference/structure"),
