@@ -506,6 +506,8 @@ _WHAT_COUNTS_AS_AN_OFFICE = re.compile(
 _A_KIND_OF = re.compile(
     r"\b(?:is|are) (?:it|that|they|this|one) (?:just |basically |really )?(?:a |an )?"
     rf"(?:kind|type|sort|part|form|subset|branch|piece) of {_SUBJECT}"
+    # "so is a call center one of those?" after what a bpo is
+    rf"|\b(?:is|are) {_SUBJECT} (?:just |basically |really )?one of (?:those|them|these)\b"
     # "so is a call center inside that or a seperate thing"
     rf"|\b(?:is|are) {_SUBJECT} (?:inside|within|part of|under) (?:that|it|them|this|{_SUBJECT})"
     r"|\b(?:a )?sep[ae]rate (?:thing|business|industry|company|service)\b",
@@ -705,6 +707,9 @@ _SUITED_FOR = re.compile(
     r"|\bwhat (?:size|kind|type|sort) of (?:company|companies|business(?:es)?|firms?)\b[^?.]{0,30}"
     r"\b(?:go(?:es)? for|use|uses|choose|chooses|pick|picks|suit\w*|fit\w*|need\w*|"
     r"(?:right|good|best|meant|made|ideal) for)\b"
+    # "is that why smaller companies go for them?"
+    rf"|\b{_SIZE_WORDS.pattern}\s+(?:compan(?:y|ies)|business(?:es)?|firms?|shops?|ones)\s+"
+    r"(?:go for|go with|pick|choose|use|prefer|opt for)\s+(?:them|it|one|those|that)\b"
     # "when would a company go for that instead of a call centre"
     r"|\bwhen (?:would|should|does|do|might) (?:a |an |my |our )?(?:company|business|firm)\s+"
     r"(?:go for|go with|pick|choose|opt for)\b"

@@ -486,6 +486,12 @@ _BETTER_AT_ASKED = re.compile(
     r"what (?:does|do) (?:it|they) do better\W*$",
     re.IGNORECASE,
 )
+# "... or is it voice only", "is it just phone calls"
+_VOICE_ONLY = re.compile(
+    r"\b(?:voice|phones?|calls?)[- ]only\b|\b(?:only|just|purely)\s+(?:voice|phone calls|"
+    r"the phone|phones)\b(?!\s+(?:agents?|staff|support|lines?|numbers?)\b)",
+    re.IGNORECASE,
+)
 # "can a call center handle chat", "could a bpo also answer our emails": which channels
 # each one works, not the list of services
 _CHANNEL_CAPABILITY = re.compile(
@@ -1178,9 +1184,11 @@ class TopicCues(StatelessComponent):
 
     @staticmethod
     def channel_capability(message: Message, key: Text) -> Optional[Text]:
-        """ "can a call center handle chat": the channels, not all it does."""
-        if not key.startswith("services/") or not _CHANNEL_CAPABILITY.search(
-            message.get(TEXT) or ""
+        """ "can a call center handle chat", "does a call centre even handle that or is it
+        voice only": the channels, not all it does."""
+        text = message.get(TEXT) or ""
+        if not key.startswith("services/") or not (
+            _CHANNEL_CAPABILITY.search(text) or _VOICE_ONLY.search(text)
         ):
             return None
         tasks = {

@@ -2509,3 +2509,15 @@ def test_whether_it_is_the_same_as_an_outsourcing_company_is_the_difference(trac
     previous = "definition/call_center"
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
     assert main_aspect(tracker, previous) == "difference"
+
+
+@pytest.mark.parametrize(
+    "previous, text, expected",
+    [
+        ("definition/bpo", "so is a call center one of those?", "relationship"),
+        ("benefits/call_center", "is that why smaller companies go for them?", "choosing"),
+    ],
+)
+def test_one_of_those_and_a_size_going_for_them(tracker_factory, previous, text, expected):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
+    assert main_aspect(tracker, previous) == expected

@@ -1123,6 +1123,9 @@ def test_how_outsourcing_saves_money_read_unsurely_is_that_question():
          "services/bpo"),
         ("what kind of jobs can i take over at a bpo", "careers/bpo", ("careers",),
          "careers/bpo"),
+        ("we get most questions by instagram dm and email. does a call centre even handle "
+         "that or is it voice only", "services/call_center", ("channels",),
+         "difference/channels"),
         # which office one of them belongs to
         ("which one does a call centre belong to", "difference/relationship", (),
          "difference/structure"),
