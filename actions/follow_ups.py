@@ -666,7 +666,9 @@ _HOLDS_FOR = re.compile(
 )
 # "which one does a call centre belong to" after what the two offices are
 _WHICH_HALF = re.compile(
-    r"\bwhich (?:one|side|part|half|of (?:them|those|the two|these))\b", re.IGNORECASE
+    r"\bwhich (?:one|side|part|half|of (?:them|those|the two|these))\b[^?.!]{0,40}?"
+    r"\b(?:belongs?|falls?|fits?|sits?) (?:to|under|in|into|within)\b",
+    re.IGNORECASE,
 )
 # "in what ways is it like a bpo": what they share
 _ALIKE = re.compile(
@@ -868,8 +870,10 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     if (
         _HOLDS_FOR.search(text)
         and previous in TOPICS
+        and named_aspects
         and named_aspects <= {"industries", "locations"}
-        and TOPICS[previous][0] not in ("industries", "locations")
+        and TOPICS[previous][0] not in ("industries", "locations", "front_back_office")
+        and not previous.startswith("definition/")
     ):
         return None
     if _INSTEAD_OF_OWN_STAFF.search(text):

@@ -125,6 +125,15 @@ _CHOICE = re.compile(
     r"\s+for\s+(?:us|me|our|my)\b",
     re.IGNORECASE,
 )
+# "what kind of partner would you recommend?", "what sort of provider should we look for":
+# a kind of partner for the visitor, not kinds of companies in general
+_A_PARTNER_ASKED = re.compile(
+    r"\bwhat (?:kind|sort|type) of (?:partners?|providers?|compan(?:y|ies)|firms?|outsourcers?|"
+    r"outsourcing(?: partners?| compan(?:y|ies)| firms?| providers?)?|setup|set-up|models?|options?)"
+    r" (?:would|do|could|can|should|will) (?:you|u|we) (?:recommend|suggest|advise|propose|"
+    r"look for|pick|choose|go (?:for|with)|use|get|hire)\b",
+    re.IGNORECASE,
+)
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"
 _ADVICE = re.compile(
     r"\bre?c+om+[ae]?n?d\w*|\breco\b|\bsuggest\w*|\badvi[cs]e\b|\bguidance\b|\bguide (?:me|us)\b"
@@ -1273,6 +1282,7 @@ class ChoiceQuestion(StatelessComponent):
             own = None
         if _WHAT_SHOULD_ONE_CHOOSE.search(text) and self.facts_told(message) >= _FACTS_OF_A_CASE:
             return self.config["recommendation"]
+        own = own or _A_PARTNER_ASKED.search(text)
         if (self.patterns["general"].search(text) or of_a_size) and not own:
             # "whats better for a small shop" reads as nothing the classifier knows
             # ("llc or sole proprietorship, which is better for a small shop": other things)
@@ -1290,7 +1300,9 @@ class ChoiceQuestion(StatelessComponent):
         advice = asks_advice(text) and (
             _DOMAIN.search(text) or len(text.split()) <= 3 or _ADVICE_ALONE.search(text)
         )
-        if not (advice or _CHOICE.search(text)) or self.patterns["careers"].search(text):
+        if not (advice or _CHOICE.search(text) or _A_PARTNER_ASKED.search(text)) or self.patterns[
+            "careers"
+        ].search(text):
             return ""
         if _EACH_ITS_OWN.search(text):
             return ""  # "which view fits a BPO and which fits a call centre": no choice

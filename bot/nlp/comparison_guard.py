@@ -63,6 +63,9 @@ _OWN_TERMS = re.compile(
     re.IGNORECASE,
 )
 _DIFFERENCE = re.compile(r"\bdiff(?:eren(?:ce|ces|t)|s)?\b", re.IGNORECASE)
+_AS_DEPARTMENTS = re.compile(
+    r"\b(?:departments?|depts?|teams?|roles?|job titles?)\b", re.IGNORECASE
+)
 # "between forty and sixty of us": a head count compared
 _NUMBER_WORD = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -125,9 +128,11 @@ class ComparisonGuard(StatelessComponent):
         ours = _OWN_TERMS.search(text) or any(
             e.get("entity") in self.config["entities"] for e in entities
         )
-        # ("payroll vs hr, whats the difference between the two departments": two tasks,
-        # with no word of outsourcing them, are two departments compared)
-        two_tasks = bool(ours) and len(tasks_compared) > 1
+        # ("payroll vs hr, whats the difference between the two departments": two tasks
+        # compared as departments, with no word of outsourcing them)
+        values = {str(e.get("value")) for e in tasks_compared}
+        as_departments = not ours and _AS_DEPARTMENTS.search(text)
+        two_tasks = not as_departments and len(values if not ours else tasks_compared) > 1
         asks = (
             _DIFFERENCE.search(text[: match.start() + 12])
             or (

@@ -71,7 +71,9 @@ _OWN_BEFORE = re.compile(
     # "i'm office manager at a law firm of 65"
     # ("a deck for the management of a 200 person manufacturer": the business presented to)
     r"|\b(?:work(?:s|ing)?|manager|director|owner|administrator|assistant|receptionist|partner|"
-    r"ceo|coo|cfo|bursar|secretary|management|board|boss)\s+(?:at|for|of)\s+"
+    r"ceo|coo|cfo|bursar|secretary|management|board|boss|"
+    # "I look after all the computers at a law firm"
+    r"look(?:s|ing)? after (?:all\s+)?(?:the\s+|our\s+)?[\w-]+)\s+(?:at|for|of)\s+"
     r"(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

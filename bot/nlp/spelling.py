@@ -184,7 +184,7 @@ class DomainSpelling:
         """A word texted without its vowels ("trnds", "cntr", "srvcs"): the one pattern word
         with those consonants (its spellings, "center", "centre", count as one: they start
         alike; "center" and "counter" do not)."""
-        if len(word) < 3 or not _CONSONANTS.match(word):
+        if len(word) < 4 or not _CONSONANTS.match(word):  # ("gst", "plc": abbreviations)
             return None
         found = {t for t in self.targets if _VOWELS.sub("", t) == word}
         return min(found) if len({t[:3] for t in found}) == 1 else None

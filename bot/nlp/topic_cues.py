@@ -499,7 +499,10 @@ _CHANNEL_CAPABILITY = re.compile(
     r"(?:also\s+|even\s+|actually\s+)?(?:handle|do|take|answer|manage|cover|offer|support|"
     r"provide|deal with|reply to|respond to)\s+(?:our\s+|customer\s+|the\s+)?"
     r"(?:live\s+|web\s+|online\s+)?(?:chats?|e-?mails?|social media|messaging|whatsapp|sms|"
-    r"texts?|text messages|dms)\b(?!\s*(?:and|,|&)\s*\w)",
+    r"texts?|text messages|dms)\b(?!\s*(?:and|,|&)\s*\w)"
+    # (not "email marketing", "sms campaigns", "our social media accounts": work of its own)
+    r"(?!\s+(?:marketing|campaigns?|accounts?|ads?|advertising|newsletters?|blasts?|lists?|"
+    r"management|strategy|content|posts?|pages?|presence)\b)",
     re.IGNORECASE,
 )
 # another name for a call center
@@ -509,7 +512,7 @@ _CAREER_WORDS = re.compile(
     r"|\bcareers?\s+(?:at|in|with|there|offered|options|opportunities|paths?|prospects)\b"
     # "what kind of roles and growth do they offer" (not "what roles does a bpo play")
     r"|\b(?:roles?|positions?|jobs?)\s+(?:and|&|n)\s+(?:growth|promotions?|progression)\b"
-    r"|\b(?:growth|promotion|progression)\s+(?:opportunities|prospects|paths?)\b",
+    r"|\b(?:career growth|promotion|progression)\s+(?:opportunities|prospects|paths?)\b",
     re.IGNORECASE,
 )
 _JOBS_DONE = re.compile(

@@ -41,10 +41,13 @@ def mashed(word: Text, vocabulary: Set[Text]) -> bool:
     keyboard, or of two letters at most), unless it is a known word drawn out ("okkk")."""
     letters = set(word.lower())
     drawn_out = re.sub(r"(.)\1+", r"\1", word.lower())
+    # ... or said twice ("okok", "tyty")
+    repeated = re.fullmatch(r"(.+?)\1+", drawn_out)
     return (
         len(word) >= 4
         and (len(letters) <= 2 or any(letters <= set(row) for row in _KEYBOARD_ROWS))
         and not (len(drawn_out) >= 2 and drawn_out in vocabulary)
+        and not (repeated and len(repeated.group(1)) >= 2 and repeated.group(1) in vocabulary)
     )
 
 

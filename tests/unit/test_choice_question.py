@@ -1364,6 +1364,8 @@ def test_one_for_each_then_settle_it_is_the_choice():
         # nothing but not knowing which to pick
         ("help pls i dont know what to pick", "help"),
         ("i cant decide which one to choose", "choosing"),
+        ("what kind of partner would you recommend?", "out_of_scope"),
+        ("what sort of provider should we look for", "out_of_scope"),
     ],
 )  # fmt: skip
 def test_a_choice_for_a_trade_or_not_knowing_which_to_pick_is_the_request(text, intent):

@@ -126,6 +126,7 @@ def test_the_texting_ruler_runs_after_the_spelling_and_before_the_rulers():
         ("pyrll", "payroll"),
         ("xyz", None),  # no pattern word has those consonants
         ("bk", None),  # too short
+        ("bdg", None),  # three letters: an abbreviation as often ("gst", "plc")
     ],
 )
 def test_a_word_texted_without_its_vowels_is_the_pattern_word(spelling, word, expected):

@@ -1117,6 +1117,12 @@ def test_how_outsourcing_saves_money_read_unsurely_is_that_question():
         ("could a bpo also answer our emails", "services/bpo", ("channels",),
          "difference/channels"),
         ("can a bpo handle emails and payroll", "services/bpo", ("channels",), "services/bpo"),
+        ("can a bpo do email marketing for us?", "services/bpo", ("channels",), "services/bpo"),
+        ("can a bpo manage our social media accounts?", "services/bpo", ("channels",),
+         "services/bpo"),
+        # a business's growth is no career
+        ("We plan to expand next year. What growth opportunities does outsourcing to a call "
+         "center give us?", "services/call_center", (), "services/call_center"),
         # the jobs a firm takes over, not jobs there
         ("im drowning in paperwork. what sort of jobs can those companies that do other "
          "companies back office actually take over?", "careers/bpo", ("careers",),

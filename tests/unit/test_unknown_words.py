@@ -82,8 +82,9 @@ def test_keys_struck_and_nothing_said_are_out_of_scope(classifier, tokenizer, te
     assert message.get("intent") == {"name": "out_of_scope", "confidence": 1.0}
 
 
-# (a word never seen, with the letters of a word, is a typo perhaps: "outsorcing")
-@pytest.mark.parametrize("text", ["stoppp", "bpo", "outsorcing", "k"])
+# (a word never seen, with the letters of a word, is a typo perhaps: "outsorcing"; a known
+# word said twice, "isis" like "okok", is that word)
+@pytest.mark.parametrize("text", ["stoppp", "bpo", "outsorcing", "k", "isis"])
 def test_a_known_word_drawn_out_or_a_new_word_is_not_struck_keys(classifier, tokenizer, text):
     assert classified(classifier, tokenizer, text).get("intent")["name"] == "stop"
 
