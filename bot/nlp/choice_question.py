@@ -129,7 +129,8 @@ _CHOICE = re.compile(
 # a kind of partner for the visitor, not kinds of companies in general
 _A_PARTNER_ASKED = re.compile(
     r"\bwhat (?:kind|sort|type) of (?:partners?|providers?|compan(?:y|ies)|firms?|outsourcers?|"
-    r"outsourcing(?: partners?| compan(?:y|ies)| firms?| providers?)?|setup|set-up|models?|options?)"
+    r"outsourcing(?: partners?| compan(?:y|ies)| firms?| providers?)?|setup|set-up|models?|"
+    r"options?)"
     r" (?:would|do|could|can|should|will) (?:you|u|we) (?:recommend|suggest|advise|propose|"
     r"look for|pick|choose|go (?:for|with)|use|get|hire)\b",
     re.IGNORECASE,
