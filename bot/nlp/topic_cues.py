@@ -1124,7 +1124,18 @@ class TopicCues(StatelessComponent):
             _CHANNEL.fullmatch(text[e.get("start", 0) : e.get("end", 0)].strip()) for e in tasks
         )
         aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
-        if tasks and not channel and aspects <= {"services", "channels"} and _CAN_DO.search(text):
+        if (
+            tasks
+            and not channel
+            and aspects <= {"services", "channels"}
+            and _CAN_DO.search(text)
+            # ("... customer questions by dm and email. does a call centre even handle that or
+            # is it voice only": the channels; "payroll or only phone calls" is what it does)
+            and not (
+                _VOICE_ONLY.search(text)
+                and {e.get("value") for e in tasks} <= set(CUSTOMER_TASKS)
+            )
+        ):
             # "can a bpo do payroll and hr stuff or only calls": what it does
             return f"services/{subject}" if key != f"services/{subject}" else None
         if key == f"services/{subject}" and "services" not in aspects:

@@ -1141,6 +1141,22 @@ def test_cues_of_session_45(text, chosen, aspects, expected):
     assert topic_after(message(text, chosen, aspects)) == expected
 
 
+def test_voice_only_asked_after_a_task_is_the_channels():
+    text = (
+        "we get most customer questions by instagram dm and email. does a call centre even "
+        "handle that or is it voice only"
+    )
+    msg = message(text, "difference/channels", ("channels", "services", "channels"))
+    start = text.index("customer questions")
+    msg.set(
+        "entities",
+        msg.get("entities")
+        + [{"entity": "outsourced_function", "value": "customer_support", "start": start,
+            "end": start + len("customer questions")}],
+    )  # fmt: skip
+    assert topic_after(msg) == "difference/channels"
+
+
 def test_savings_asked_after_a_story_whatever_the_classifier_leaned_to():
     text = (
         "small bakery chain owner here, 3 shops. everyone says outsourcing saves money but i "
