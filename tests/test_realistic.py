@@ -506,6 +506,12 @@ FLOORS = {
         "follow_up_accuracy": 0.98,
         "dialogues_reached": 0.92,
     },  # session 44, honest: only its figures read, the level reached less one item
+    "realistic_seventysixth": {
+        "knowledge_accuracy": 0.96,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.96,
+        "dialogues_reached": 0.97,
+    },  # session 45, honest: only its figures read, the level reached less one item
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

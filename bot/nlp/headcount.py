@@ -303,17 +303,17 @@ def _is_year(text: str, match: re.Match, rest: str) -> bool:
 _PEOPLE_WORD = r"(?:people|persons|staff|employees|ppl|workers|agents|members of staff)"
 _EACH = re.compile(
     rf"(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b[^.?!]{{0,30}}?"
-    r"(?:\b(?:about|around|roughly|approx\w*|some)\s+|~\s*|\b)(\d+)\s+"
-    # "9 sales staff each", not "100 rooms each"
+    r"(?:\b(?:about|around|roughly|approx\w*|some)\s+|~\s*|\b)(\d+)(?:ish)?\s+"
+    # "9 sales staff each", not "100 rooms each" ("3 stores with 40ish staff each")
     rf"(?:(?:full|part)[- ]time\s+)?(?:(?:[a-z]+\s+)?{_PEOPLE_WORD}\s+|(?!{_THINGS}\b)[a-z]+\s+)?"
     r"(?:each|apiece|in each|at each|"
     r"per (?:shop|store|site|location|branch|office|clinic|hotel|restaurant|gym|salon|studio|"
     r"cafe|bar|pharmacy|practice|outlet|venue|depot|dealership|school|warehouse|factory|"
     r"plant|hospital))\b"
-    # "10 teams of 30", "2 shifts of 40 people"
+    # "10 teams of 30", "2 shifts of 40 people", "we're 4 teams of around 30"
     rf"|(\d+|two)\s+(?:[a-z]+\s+)?(?:{_THINGS}|teams|shifts|crews|squads)\s+of\s+"
     r"(?:about|around|roughly|approx\w*|some|~)?"
-    rf"\s*(\d+)\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b"
+    rf"\s*(\d+)(?:ish)?(?:\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b|\s*(?:each\s*)?(?=[,.;!?]|$))"
 )
 
 

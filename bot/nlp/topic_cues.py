@@ -1132,8 +1132,7 @@ class TopicCues(StatelessComponent):
             # ("... customer questions by dm and email. does a call centre even handle that or
             # is it voice only": the channels; "payroll or only phone calls" is what it does)
             and not (
-                _VOICE_ONLY.search(text)
-                and {e.get("value") for e in tasks} <= set(CUSTOMER_TASKS)
+                _VOICE_ONLY.search(text) and {e.get("value") for e in tasks} <= set(CUSTOMER_TASKS)
             )
         ):
             # "can a bpo do payroll and hr stuff or only calls": what it does

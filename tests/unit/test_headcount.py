@@ -326,3 +326,16 @@ def test_a_year_is_still_no_head_count():
 )
 def test_a_decade_is_no_head_count(text, people):
     assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("we're 4 teams of around 30", 120),
+        ("3 stores with 40ish staff each", 120),
+        ("2 shifts of 40", 80),
+        ("10 teams of 30 people", 300),
+    ],
+)
+def test_teams_of_a_size_without_the_word_people_are_counted_together(text, count):
+    assert headcount(text) == count
