@@ -659,7 +659,7 @@ _SAME_FOR = re.compile(
 # "does the same logic apply to hospitals?", "is that true for banks too": the answer given,
 # asked of a kind of company or a place, not the industries or the places themselves
 _HOLDS_FOR = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:does|do|would|will|is|would)\s+(?:that|this|it|"
+    r"^\W*(?:(?:and|so|ok(?:ay)?|but)\W+)?(?:does|do|would|will|is)\s+(?:that|this|it|"
     r"the same(?:\s+(?:logic|rule|reasoning|advice|thinking|answer|thing))?)\s+(?:also\s+)?"
     r"(?:apply|hold(?:\s+true)?|work|go|count|true|the case)\s+(?:for|to|in|with|at)\b",
     re.IGNORECASE,

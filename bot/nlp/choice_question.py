@@ -1283,7 +1283,8 @@ class ChoiceQuestion(StatelessComponent):
             own = None
         if _WHAT_SHOULD_ONE_CHOOSE.search(text) and self.facts_told(message) >= _FACTS_OF_A_CASE:
             return self.config["recommendation"]
-        own = own or _A_PARTNER_ASKED.search(text)
+        partner = _A_PARTNER_ASKED.search(text)
+        own = own or partner
         if (self.patterns["general"].search(text) or of_a_size) and not own:
             # "whats better for a small shop" reads as nothing the classifier knows
             # ("llc or sole proprietorship, which is better for a small shop": other things)
@@ -1301,9 +1302,7 @@ class ChoiceQuestion(StatelessComponent):
         advice = asks_advice(text) and (
             _DOMAIN.search(text) or len(text.split()) <= 3 or _ADVICE_ALONE.search(text)
         )
-        if not (advice or _CHOICE.search(text) or _A_PARTNER_ASKED.search(text)) or self.patterns[
-            "careers"
-        ].search(text):
+        if not (advice or partner or _CHOICE.search(text)) or self.patterns["careers"].search(text):
             return ""
         if _EACH_ITS_OWN.search(text):
             return ""  # "which view fits a BPO and which fits a call centre": no choice

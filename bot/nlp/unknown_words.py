@@ -102,9 +102,11 @@ class UnknownWordsClassifier(TrainedComponent):
         if text.strip() and not any(c.isalnum() for c in text):
             return 1.0  # "??", "!!!": nothing said
         found = words(message)
-        if len(found) == 1 and len(text.split()) == 1 and mashed(found[0].text, self.vocabulary):
-            found = found * self.config["min_words"]  # judged as if typed twice
-        if len(found) < self.config["min_words"]:
+        # (one word alone is judged only when it is keys struck)
+        struck = (
+            len(found) == 1 and len(text.split()) == 1 and mashed(found[0].text, self.vocabulary)
+        )
+        if len(found) < self.config["min_words"] and not struck:
             return None
         unknown = [
             t
