@@ -503,6 +503,12 @@ _WHAT_COUNTS_AS_AN_OFFICE = re.compile(
     re.IGNORECASE,
 )
 # "so is it a kind of bpo then": how they relate
+# "and within a call centre?" after the jobs in a BPO: the other side, no relation asked
+_WITHIN_A_SIDE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay|what about|how about)\W+)*(?:with)?in(?:side)?\s+"
+    rf"{_SUBJECT}(?:\W+(?:then|too|though|for comparison))*\W*$",
+    re.IGNORECASE,
+)
 _A_KIND_OF = re.compile(
     r"\b(?:is|are) (?:it|that|they|this|one) (?:just |basically |really )?(?:a |an )?"
     rf"(?:kind|type|sort|part|form|subset|branch|piece) of {_SUBJECT}"
@@ -805,6 +811,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
     text = tracker.latest_message.get("text") or ""
     named_aspects = aspects_named(tracker)
     others = named_aspects - {"difference"}
+    if _WITHIN_A_SIDE.match(text):
+        return None
     if _MAIN_DIFFERENCE.search(text) and (previous or "").startswith("difference/"):
         return "overview"  # "so whats the main difference in one sentence" after one of them
     if _MAIN_DIFFERENCE.search(text) and not others:
@@ -1027,6 +1035,13 @@ STORY_GUESS = 0.9
 # with nothing before it, a follow-up that is a question of its own is answered so
 OWN_QUESTION_GUESS = 0.4
 _WHY = re.compile(r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:why|how come)\b", re.IGNORECASE)
+# "why does that matter?", "why is it important": the reasons the answer gives
+_WHY_IT_MATTERS = re.compile(
+    r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?why (?:does|would|should|is) (?:it|that|this) "
+    r"(?:matter|important|a big deal|relevant)"
+    r"(?:\s+(?:so much|at all|tho|though|to me|for us))?\W*$",
+    re.IGNORECASE,
+)
 # "y?", "but why tho": the reason for the previous answer, and nothing else
 _BARE_WHY = re.compile(
     r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:(?:why|how come|whys that|why is that|why so)"
@@ -1068,8 +1083,10 @@ _ASKS_FOR_MORE = re.compile(
 
 # "give me an example", "what do you mean by multiprocessing": about the previous answer
 _EXAMPLE_ASKED = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+)\W+)?(?:(?:can|could) (?:you|u)\s+)?(?:give|show)\s+"
-    r"(?:me|us)\s+(?:an?\s+|some\s+|one\s+)?(?:real\s+|concrete\s+)?examples?\b"
+    r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+)\W+)?(?:(?:can|could|would) (?:you|u)\s+)?"
+    r"(?:please\s+|pls\s+)?"
+    r"(?:give|show|provide|share)\s+(?:(?:me|us)\s+)?(?:an?\s+|some\s+|one\s+|a few\s+)?"
+    r"(?:real\s+|concrete\s+|specific\s+|practical\s+|real[- ]life\s+|real[- ]world\s+)?examples?\b"
     r"|^\W*(?:any|some)\s+examples?\W*$",
     re.IGNORECASE,
 )
@@ -1750,6 +1767,9 @@ class ActionAnswerFollowUp(Action):
                 and aspect in (None, TOPICS.get(previous, (None,))[0])
             ):
                 topic = previous  # "is that always true?": that answer again
+            elif _WHY_IT_MATTERS.match(text) and not (subject or aspect):
+                # "why does it matter?": the reasons for that answer, or that answer again
+                topic = WHY.get(previous, previous)
             elif previous == "choosing/overview" and _MATTERS.search(text) and not subject:
                 topic = previous  # "does budget matter?": what the choice depends on
         if topic is not None:

@@ -97,6 +97,7 @@ SEVENTYTHIRD = REPO_ROOT / "tests" / "realistic_seventythird"  # session 42: onl
 SEVENTYFOURTH = REPO_ROOT / "tests" / "realistic_seventyfourth"  # session 43: only figures read
 SEVENTYFIFTH = REPO_ROOT / "tests" / "realistic_seventyfifth"  # session 44: only figures read
 SEVENTYSIXTH = REPO_ROOT / "tests" / "realistic_seventysixth"  # session 45: only figures read
+SEVENTYSEVENTH = REPO_ROOT / "tests" / "realistic_seventyseventh"  # session 46: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -174,6 +175,7 @@ SETS = {
     "seventyfourth": SEVENTYFOURTH,
     "seventyfifth": SEVENTYFIFTH,
     "seventysixth": SEVENTYSIXTH,
+    "seventyseventh": SEVENTYSEVENTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

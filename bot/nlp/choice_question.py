@@ -132,7 +132,14 @@ _A_PARTNER_ASKED = re.compile(
     r"outsourcing(?: partners?| compan(?:y|ies)| firms?| providers?)?|setup|set-up|models?|"
     r"options?)"
     r" (?:would|do|could|can|should|will) (?:you|u|we) (?:recommend|suggest|advise|propose|"
-    r"look for|pick|choose|go (?:for|with)|use|get|hire)\b",
+    r"look for|pick|choose|go (?:for|with)|use|get|hire)\b"
+    # "what kind of outsourcing partner do we need"
+    r"|\bwhat (?:kind|sort|type) of (?:outsourcing )?(?:partners?|providers?|compan(?:y|ies)|"
+    r"firms?|outsourcers?) (?:do|would|will|should) (?:we|i) (?:need|want|be looking for)\b"
+    # "could you recommend which type of company to outsource to"
+    r"|\b(?:recommend|suggest|advise)\w* (?:me |us )?(?:which|what) (?:kind|sort|type) of "
+    r"(?:partners?|providers?|compan(?:y|ies)|firms?|outsourc\w+(?: partners?| compan(?:y|ies)|"
+    r" firms?| providers?)?) (?:to|we|i|for (?:us|me|my|our))\b",
     re.IGNORECASE,
 )
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"

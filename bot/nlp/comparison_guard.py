@@ -23,7 +23,7 @@ from bot.nlp.base import StatelessComponent, overrule_intent
 _COMPARISON = re.compile(
     # (texted too: "diff btw crm n erp")
     r"\b(?:between|btwn|(?<=diff )btw|(?<=difference )btw|differen(?:ce|t|ces) of)\b(?P<a>.+?)"
-    r"(?:\b(?:and|n)\b|&)(?P<b>.+)"
+    r"(?:\b(?:and|n)\b|&)(?P<b>[^?!]+)"
     r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)"
     # "llc or sole proprietorship, which is better?", "which is better: leasing or buying"
     r"|^\W*(?P<e>[\w .'-]+?)\s+or\s+(?P<f>[\w .'-]+?)\s*[,?]+\s*which\b"
@@ -62,7 +62,7 @@ _OWN_TERMS = re.compile(
     r"agenc(y|ies)|specialists?))\b",
     re.IGNORECASE,
 )
-_DIFFERENCE = re.compile(r"\bdiff(?:eren(?:ce|ces|t)|s)?\b", re.IGNORECASE)
+_DIFFERENCE = re.compile(r"\b(?:diff(?:eren(?:ce|ces|t)|s)?|distinctions?)\b", re.IGNORECASE)
 _AS_DEPARTMENTS = re.compile(
     r"\b(?:departments?|depts?|teams?|roles?|job titles?)\b", re.IGNORECASE
 )

@@ -101,6 +101,11 @@ _THAT_COMPARED = re.compile(
     r"(?:be\s+)?(?:broader|wider|narrower|bigger|larger|smaller|cheaper|pricier|better|worse|"
     r"easier|harder|tougher|faster|slower|more \w+|less \w+|the same|similar|different)\s+"
     rf"(?:at|in|for|with|inside)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}\W*$"
+    # "is the same true for call centers", "does that also apply to a bpo?"
+    rf"|^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|does|would|will)\s+(?:the same|that|this|it)\s+"
+    r"(?:also\s+|still\s+)?(?:(?:hold|apply|go)(?:\s+true)?|(?:be\s+)?(?:true|the case))\s+"
+    rf"(?:for|to|at|in|with)\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}"
+    r"(?:\s+(?:too|as well|also|then|though|tho))?\W*$"
     # "compared to a bpo's services tho?": the previous answer set against the one named
     rf"|^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:compared|comparing|relative|versus|vs\.?)"
     rf"(?:\s+(?:to|with))?\s+(?:an?\s+|the\s+)?{SUBJECT_NAMES}",

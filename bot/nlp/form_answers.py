@@ -1037,6 +1037,28 @@ def _whole_message(text: Text, entity: Dict) -> bool:
     )
 
 
+# customers who pay what they owe ("get them to pay", "pay up", "pay their bills") ...
+_DEBTORS_PAY = re.compile(
+    r"\b(?:them|they|customers?|clients?|people|members|tenants|patients|debtors|payers)\s+"
+    r"(?:to\s+|will\s+|would\s+|finally\s+)?pay\b(?!\s+(?:our|the|my)\s+(?:staff|team|employees))"
+    r"|\bpay\s+(?:up|back|what they owe|their (?:bills?|invoices?|debts?|rent|fees?|dues))\b",
+    re.IGNORECASE,
+)
+# ... unlike the staff paid
+_STAFF_PAID = re.compile(
+    r"\b(?:payroll|wages?|salar(?:y|ies)|pay ?slips?|pay ?runs?|pay ?cheques?|paychecks?|"
+    r"overtime)\b|\bpay(?:ing)?\s+(?:our|the|my|all the)\s+(?:\w+\s+)?(?:staff|team|employees|"
+    r"workers|people|nurses|drivers|crew|lads)\b"
+    r"|\b(?:staff|team|employees|workers|crew)\s+(?:get|gets|getting|are|is|being)\s+paid\b",
+    re.IGNORECASE,
+)
+
+
+def only_customers_pay(text: Text) -> bool:
+    """ "get them to pay": customers pay what they owe, and no staff are paid."""
+    return bool(_DEBTORS_PAY.search(text)) and not _STAFF_PAID.search(text)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
 class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
     FILE = "form_answers.npz"
@@ -1887,6 +1909,17 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 # warehouse")
                 and not any(s < e.get("end", -1) <= t for s, t in places)
             ]
+            if only_customers_pay(text):
+                # "... remind them about overdue bills and get them to pay": the customers
+                # pay, nobody's wages are asked for
+                entities = [
+                    e
+                    for e in entities
+                    if not (
+                        e.get("extractor") == self.__class__.__name__
+                        and str(e[ENTITY_ATTRIBUTE_VALUE]) == "payroll"
+                    )
+                ]
             for entity, (value, confidence) in guesses.items():
                 if not any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
                     guess = self._entity(message, entity, value, confidence)

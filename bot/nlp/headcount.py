@@ -186,6 +186,9 @@ _TO = re.compile(
 _ONE_OF_TWO = re.compile(
     r"(?<![\d.,$€£])\b1\s+(?=(?:part of|of (?:the|them|those|these|em)\b|or the other|"
     r"is (?:part|better|cheaper|bigger|more|a kind|a type)\b))"
+    # "which 1 should i go with", "the other 1"
+    r"|(?<=\bwhich )1\b(?![\d.,])|(?<=\bthat )1\b(?![\d.,])|(?<=\bthis )1\b(?![\d.,])"
+    r"|(?<=\bother )1\b(?![\d.,])|(?<=\beither )1\b(?![\d.,])"
 )
 
 

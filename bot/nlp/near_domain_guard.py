@@ -179,6 +179,15 @@ _ASKS_THE_ASSISTANT = re.compile(
 )
 
 
+# ... followed by what it does with one of the two
+_USES_ONE = re.compile(
+    r"\s+(?:\w+\s+)?(?:use|uses|using|outsource|outsources|hire|hires|work with|rely on)\s+"
+    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent|contact[- ]?cent|business process|process outsourc|"
+    r"outsourc)",
+    re.IGNORECASE,
+)
+
+
 def question_after_small_talk(text: Text) -> Optional[int]:
     """Where the question starts after a greeting or thanks, if one of four words or more
     follows it."""
@@ -409,6 +418,16 @@ class NearDomainGuard(StatelessComponent):
             for e in message.get(ENTITIES) or []
         ):
             matches = [m for m in matches if not self.industries_named.fullmatch(m.group(0))]
+        if self.industries_named:
+            # "do manufacturers use process outsourcing or is it only a tech company thing":
+            # an industry that uses one of the two (the industries, not its own trade)
+            matches = [
+                m
+                for m in matches
+                if not (
+                    self.industries_named.fullmatch(m.group(0)) and _USES_ONE.match(text[m.end() :])
+                )
+            ]
         stripped = text.strip()
         asking = stripped[last_sentence_start(stripped) :]
         if intent == self.config["advice"] and asking != stripped and self.story:

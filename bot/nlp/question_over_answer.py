@@ -41,7 +41,7 @@ from bot.nlp.base import (
     sentence_at,
 )
 from bot.nlp.own_business import OWN_WORD
-from bot.nlp.topic_cues import DEFINITION_ASKED
+from bot.nlp.topic_cues import DEFINITION_ASKED, JOBS_DONE
 
 # (not a price: "we need to know what a bpo would cost us")
 _NO_PRICE = (
@@ -187,6 +187,8 @@ _WANTS_TO_KNOW = re.compile(
     re.IGNORECASE,
 )
 _WHICH_OF_THESE = re.compile(r"\b(?:which|what) of (?:these|those|them|the above)\b", re.I)
+# a first sentence that asks, with more said after it
+_FIRST_QUESTION = re.compile(r"[^?]{3,120}\?+(?=\s+\S)")
 # what the one named does, asked in the last sentence, after a story
 _WHAT_IT_DOES_LAST = re.compile(
     rf"\W*{WHAT_ONE_DOES})\b[^.?!]*\??\W*$",
@@ -328,6 +330,22 @@ class QuestionOverAnswer(StatelessComponent):
         ):
             # "I'm the founder of a SaaS startup. ... Which processes can a BPO take over?"
             return f"services/{subjects[0]}"
+        first = _FIRST_QUESTION.match(text)
+        if (
+            intent.get("name") == self.config["out_of_scope_intent"]
+            and len(set(subjects)) == 1
+            and first
+            and _CAN_IT.search(first.group(0))
+            and any(
+                e.get("entity") == "outsourced_function"
+                and not e.get("role")
+                and e.get("end", len(text)) <= first.end()
+                for e in entities
+            )
+        ):
+            # "can a bpo do payroll? my restaurant has 30 staff n its a pain": what it does,
+            # asked first, the visitor's story after
+            return f"services/{subjects[0]}"
         if intent.get("name") == self.config["explanation_intent"] and _EXPLAIN_WHAT.search(text):
             aspect_asked = True
         if intent.get("name") == self.config["recommendation_intent"] and len(set(subjects)) == 1:
@@ -379,7 +397,13 @@ class QuestionOverAnswer(StatelessComponent):
             return None
         chosen = selected_topic(message)
         kinds = {self.config["aspect_topics"].get(a, "").split("/")[0] for a in aspects}
-        if named and chosen.split("/")[0] not in kinds and not message.get(DEFINITION_ASKED):
+        if (
+            named
+            and chosen.split("/")[0] not in kinds
+            and not message.get(DEFINITION_ASKED)
+            # ("what jobs a call center do for the company": the work it does, not careers)
+            and not (chosen.startswith("services/") and JOBS_DONE.search(text))
+        ):
             return self.config["aspect_topics"][named[0]].format(subject=subjects[0])
         if (
             capability

@@ -49,7 +49,7 @@ from bot.nlp.base import (
 
 _COMPARING = re.compile(
     r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not|"
-    r"compared? (?:with|to)|against)\b",
+    r"compared? (?:with|to)|against|as opposed to|in contrast (?:with|to))\b",
     re.IGNORECASE,
 )
 
@@ -109,12 +109,13 @@ _ADVANTAGES_OVER = re.compile(
     rf"{_GOOD_POINTS.pattern}.*"
     # "what r the plus points of call centre compare to bpo"
     r"\b(?:compared? (?:with|to)|over|in comparison (?:with|to)|relative to|against|rather than|"
-    r"instead of)\b",
+    r"instead of|as opposed to|in contrast (?:with|to))\b",
     re.IGNORECASE,
 )
 # ... of the one not named: "whats good about them compared to a bpo"
 _WEIGHED_AGAINST = re.compile(
     r"\b(?:compared? (?:with|to)|in comparison (?:with|to)|relative to|against|than|over|vs\.?|"
+    r"as opposed to|"
     r"versus)\s+(?:just\s+|simply\s+|only\s+)?(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
@@ -255,19 +256,26 @@ _WHAT_THAT_IS = (
 )
 _ONLY_WHAT_IT_IS = re.compile(
     r"(?:(?:^|[.!?:;,]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|ok|okay|and|but|hi|hey|hello|um+|uh+|"
-    r"sorry)\W+)*(?:what|wat|wht)(?:'s|s|\s+is|\s+are|\s+r)\s+(?:an?\s+|the\s+)?"
+    r"sorry)\W+)*(?:what|wat|wht)(?:'s|s|\s+is|\s+are|\s+r|"
+    # "what precisely is a call center"
+    r"\s+(?:exactly|precisely|actually|really)\s+(?:is|are))\s+(?:an?\s+|the\s+)?"
     + _ONE_OF_THEM
     + r"(?:\s+(?:compan(?:y|ies)|firms?|providers?|business(?:es)?|industry|sector))?"
     r"(?:\s+(?:then|exactly|actually|really|again|anyway|even|mean|pls|please|plz|lol|"
-    r"in (?:simple|plain|layman'?s?) (?:terms|words|english)))*\W*(?:$|[.!?]\s"
+    r"in (?:simple|plain|layman'?s?) (?:terms|words|english)|as an? (?:business|company|concept)|"
+    # "... and how does it function on a day-to-day basis?"
+    r"and how (?:does|do) (?:it|they|one) (?:work|function|operate)(?: (?:on a )?day[- ]to[- ]day"
+    r"(?: basis)?| in practice)?))*\W*(?:$|[.!?]\s"
     # "ok so whats a bpo then, she says she moved to one last month": a story after it
     r"|,\s+(?:she|he|they|my|our|i|we|someone|everyone|people)\b"
     r"(?![^?]*\b(?:which|what|how|why|suit\w*|recommend\w*|should|advi[cs]e|choose|pick|fits?|"
     r"better|know|need|want)\b)[^?]*$)"
     # (not "what does contact center mean in salesforce")
-    r"|\bwhat does (?:the (?:term|word|acronym|abbreviation|phrase) )?"
+    r"|\b(?:what|wat|wht) does (?:the (?:term|word|acronym|abbreviation|phrase) )?"
     + _ONE_OF_THEM
-    + r"\s+(?:\w+\s+)?(?:mean|stand for|refer to|describe)\b(?!\s+(?:in|on|at|for)\s)"
+    + r"\s+(?:\w+\s+)?(?:mean|stand for|refer to|describe)\b"
+    # (but "... mean in simple words")
+    r"(?!\s+(?:in(?!\s+(?:simple|plain|easy|basic|layman'?s?)\s+(?:words|terms|english))|on|at|for)\s)"
     # "what mean call center?", "what is mean bpo": the word asked of, in other grammar
     # ... "an explanation of what constitutes a call center."
     r"|\b(?:what|wat|wht)\s+(?:(?:is\s+|does\s+)?means?|constitutes|defines)\s+(?:an?\s+|the\s+)?"
@@ -278,9 +286,9 @@ _ONLY_WHAT_IT_IS = re.compile(
     r"(?:know|understand|sure|idea|clue|get)|explain|describe|tell me|wondering|wonder|asking|"
     # "my cfo wants to know what a bpo is"
     r"(?:wants?|needs?|would like|'d like|asked) to (?:know|understand)|"
-    r"learn|confused (?:about|on|by))\s+(?:what|wat|wht) (?:an?\s+|the\s+)?"
+    r"learn|clarify|confused (?:about|on|by))\s+(?:what|wat|wht) (?:an?\s+|the\s+)?"
     + _ONE_OF_THEM
-    + r"\s+(?:(?:actually|even|really|exactly)\s+)?(?:is|are|means?|stands? for)\b"
+    + r"\s+(?:(?:actually|even|really|exactly)\s+)?(?:is|are|means?|stands? for|refers? to)\b"
     r"(?!\s+(?:good|for|like|best|better|used|responsible|paid|known|supposed|doing|called|"
     # (but "... what a bpo is in simple words")
     r"in(?!\s+(?:simple|plain|easy|basic|layman'?s?)\s+(?:words|terms|english|language)))\b)"
@@ -307,6 +315,14 @@ _ONLY_WHAT_IT_IS = re.compile(
     + _SAID_OR_WORKED
     + _ONE_OF_THEM
     + _WHAT_THAT_IS
+    # "explain call center for my homework", "define bpo pls"
+    + r"|^\W*(?:(?:ok|okay|so|hi|hey|hello|pls|please|plz|can you|could you|can u|pls can u)\W+)*"
+    r"(?:explain|define|describe)\s+(?:what\s+)?(?:an?\s+|the\s+)?"
+    + _ONE_OF_THEM
+    + r"(?:\s+(?:is|are|means))?"
+    r"(?:\s+(?:to me|for me|pls|please|plz|in (?:simple|plain) (?:words|terms)))*"
+    r"(?:\s+for (?:my|a|our|the) (?:homework|assignment|class|project|essay|course|exam|report|"
+    r"presentation|school|uni|studies|thesis))?(?:\W+(?:pls|please|plz|thx|thanks))?\W*$"
     # "right, and a call center is what exactly"
     + r"|(?:^|[,.;!]\s*|\b(?:and|so|but)\s+)(?:an?\s+|the\s+)?"
     + _ONE_OF_THEM
@@ -488,7 +504,9 @@ _BETTER_AT_ASKED = re.compile(
 )
 # "... or is it voice only", "is it just phone calls"
 _VOICE_ONLY = re.compile(
-    r"\b(?:voice|phones?|calls?)[- ]only\b|\b(?:only|just|purely)\s+(?:voice|phone calls|"
+    r"\b(?:voice|phones?|calls?)[- ]only\b|\b(?:only|just|purely)\s+"
+    # "does a call centre just do phone calls?"
+    r"(?:(?:do|does|handle|handles|take|takes|answer|answers|make|makes)\s+)?(?:voice|phone calls|"
     r"the phone|phones)\b(?!\s+(?:agents?|staff|support|lines?|numbers?)\b)",
     re.IGNORECASE,
 )
@@ -515,13 +533,36 @@ _CAREER_WORDS = re.compile(
     r"|\b(?:career growth|promotion|progression)\s+(?:opportunities|prospects|paths?)\b",
     re.IGNORECASE,
 )
-_JOBS_DONE = re.compile(
+JOBS_DONE = re.compile(
     r"\bwhat (?:jobs|tasks|kind of (?:jobs|work)) (?:would|does|do|can|could|will) "
     r"(?:an? |the )?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
     r"(?:do|handle|take on|cover)\b"
+    # "what jobs a call center do for the company, only answer questions?"
+    r"|\bwhat (?:jobs|tasks) (?:an? |the )?"
+    r"(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
+    r"(?:do|does|handles?|takes? on|covers?) for (?:the|a|an|our|your|their) "
+    r"(?:compan(?:y|ies)|business(?:es)?|clients?|firms?)\b"
     # "what sort of jobs can those companies that do other companies back office take over?"
     r"|\bwhat (?:sorts?|kinds?|types?) of (?:jobs|tasks|work) (?:would|does|do|can|could|will)\s+"
     r"(?!(?:i|me|you|u)\b)[^?.!]{0,80}?\btake over\b",
+    re.IGNORECASE,
+)
+# "what does RPA do for ...", "how will chatbots change ...": AI the doer of the question
+_ASKED_OF_A_DOER = re.compile(
+    r"\b(?:what|how) (?:does|do|can|could|will|would|might|is|are) "
+    r"(?:the |all (?:the|this) |this )?$",
+    re.IGNORECASE,
+)
+_DOES_TO_THEM = re.compile(
+    r"\s+(?:do|doing|mean|meaning|change|changing|help|helping|affect|affecting|impact|"
+    r"impacting|replace|replacing)\b",
+    re.IGNORECASE,
+)
+# "what does a call center use?" asked last, nothing said of what for
+_TOOLS_USED = re.compile(
+    r"\bwhat (?:(?:tools|software|systems|tech|technology) )?(?:does|do) (?:an? |the )?"
+    r"(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
+    r"(?:use|run on|rely on|work with)(?: (?:then|instead|there|themselves))?\W*$",
     re.IGNORECASE,
 )
 _STAFF_WORDS = re.compile(
@@ -619,7 +660,7 @@ class TopicCues(StatelessComponent):
             "per_subject_kinds": ["definition", "benefits", "services", "careers"],
             # general answers that a one-sided "X does better than Y" question is not about
             "general_comparisons": ["difference/overview", "difference/relationship",
-                                    "difference/services"],
+                                    "difference/services", "difference/structure"],
             # ... and answers that one asking for the advantages of one over the other is
             # not about ("which good points has bpo compare to call centre"; not "is a bpo
             # better than a call center": the choice)
@@ -688,7 +729,7 @@ class TopicCues(StatelessComponent):
                          "in a nutshell", "in short", "in a few words", "in simple terms",
                          "how are (they|the two) different",
                          # "arent they the same thing??": whether they differ at all
-                         "same thing", "one and the same"],
+                         "same thing", "one and the same", "mean the same"],
                         "difference/overview",
                     ]
                     for aspect in ("services", "structure", "technology", "channels")
@@ -886,6 +927,9 @@ class TopicCues(StatelessComponent):
                 or self.shared_asked(message, key)
                 or self.shared_over_one_kind(message, key)
                 or self.industries_not_jobs(message, key)
+                or self.services_for_one_trade(message, key)
+                or self.tools_asked(message, key)
+                or self.what_ai_does(message, key)
                 or self.by_phrase(message, key)
                 or (key if key != chosen else None)
             )
@@ -902,6 +946,45 @@ class TopicCues(StatelessComponent):
                 prediction[INTENT_RESPONSE_KEY] = better
                 prediction[RESPONSE_SELECTOR_UTTER_ACTION_KEY] = f"utter_{better}"
         return messages
+
+    @staticmethod
+    def what_ai_does(message: Message, key: Text) -> Optional[Text]:
+        """ "what does RPA do for outsourcing firms that handle back office work": what
+        AI or automation does to them, asked with AI as the doer."""
+        if key.startswith("trends/"):
+            return None
+        text = message.get(TEXT) or ""
+        for e in message.get(ENTITIES) or []:
+            if e.get("entity") != "aspect" or e.get("value") != "ai":
+                continue
+            if _ASKED_OF_A_DOER.search(text[: e.get("start", 0)]) and _DOES_TO_THEM.match(
+                text[e.get("end", 0) :]
+            ):
+                return "trends/ai_automation"
+        return None
+
+    @staticmethod
+    def tools_asked(message: Message, key: Text) -> Optional[Text]:
+        """ "and on the other side, what does a call center use?": its tools, not what it is."""
+        if not key.startswith(("definition/", "services/")):
+            return None
+        return "difference/technology" if _TOOLS_USED.search(message.get(TEXT) or "") else None
+
+    def services_for_one_trade(self, message: Message, key: Text) -> Optional[Text]:
+        """ "what things can outsourcing company do for us? we are tile factory in valencia":
+        what one subject does for the visitor's own trade, not which industries use it."""
+        if key != "services/industries":
+            return None
+        entities = message.get(ENTITIES) or []
+        subjects = {e.get("value") for e in entities if e.get("entity") == "subject"}
+        aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+        if (
+            aspects != {"services"}
+            or len(subjects) != 1
+            or not subjects <= set(self.config["subjects"])
+        ):
+            return None
+        return f"services/{subjects.pop()}"
 
     def other_than_set_aside(self, message: Message, key: Text) -> Optional[Text]:
         """ "setting aside call centres for a sec, what are the strong points of a bpo":
@@ -1280,7 +1363,7 @@ class TopicCues(StatelessComponent):
     def jobs_done(message: Message, key: Text) -> Optional[Text]:
         """ "what jobs would a call centre do for an online store": the work it does."""
         subject = key.partition("/")[2]
-        if key.startswith("careers/") and _JOBS_DONE.search(message.get(TEXT) or ""):
+        if key.startswith("careers/") and JOBS_DONE.search(message.get(TEXT) or ""):
             return f"services/{subject}"
         return None
 

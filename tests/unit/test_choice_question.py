@@ -1382,3 +1382,14 @@ def test_a_choice_for_a_trade_or_not_knowing_which_to_pick_is_the_request(text, 
 )
 def test_a_bank_chosen_a_job_or_dinner_is_no_request(text, intent):
     assert read(text, intent)[0] != "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what kind of outsourcing partner do we need",
+        "could you recommend which type of company " "to outsource to",
+    ],
+)
+def test_the_kind_of_partner_needed_asks_for_the_recommendation(text):
+    assert read(text, "services")[0] == "request_recommendation"

@@ -251,3 +251,12 @@ def test_two_tasks_compared_as_departments_are_out_of_scope(text, first, second,
     ]
     (result,) = ComparisonGuard({}).process([message(text, entities)])
     assert (result.get("intent")["name"] == "out_of_scope") is departments
+
+
+def test_a_distinction_between_two_other_things_is_out_of_scope():
+    text = (
+        "Could you explain the distinction between a help desk and a service desk as defined in"
+        " ITIL? Our IT department uses both terms."
+    )
+    (result,) = ComparisonGuard({}).process([message(text)])
+    assert result.get("intent")["name"] == "out_of_scope"

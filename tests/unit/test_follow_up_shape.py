@@ -469,3 +469,15 @@ def test_and_no_with_an_aspect_is_no_follow_up():
     msg = message("and no chat", "difference/channels", intent="deny")
     msg.set("entities", [{"entity": "aspect", "value": "channels", "start": 7, "end": 11}])
     assert intent_after(msg)[0] == "deny"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("is the same true for call centers", "call centers"),
+        ("does that also apply to a bpo?", "bpo"),
+    ],
+)
+def test_the_previous_answer_asked_of_the_other_subject_is_a_follow_up(text, words):
+    value = "bpo" if words == "bpo" else "call_center"
+    assert flagged(message(text, "difference/overview", [(value, words)]))

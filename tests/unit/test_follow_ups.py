@@ -2521,3 +2521,30 @@ def test_whether_it_is_the_same_as_an_outsourcing_company_is_the_difference(trac
 def test_one_of_those_and_a_size_going_for_them(tracker_factory, previous, text, expected):
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", [])
     assert main_aspect(tracker, previous) == expected
+
+
+@pytest.mark.parametrize(
+    "previous, text, entities, guess, expected",
+    [
+        # the other side after the jobs, not how the two relate
+        ("careers/bpo", "And within a call centre?",
+         [{"entity": "aspect", "value": "relationship", "start": 4, "end": 10},
+          {"entity": "subject", "value": "call_center", "start": 11, "end": 24}],
+         "difference/relationship", "careers/call_center"),
+        # examples of that answer
+        ("difference/services", "Could you give concrete examples?", [], "services/bpo",
+         "difference/services"),
+        # why it matters: the reasons, or that answer again
+        ("trends/remote_global", "why does it matter?", [], "benefits/outsourcing_savings",
+         "trends/remote_global"),
+        ("definition/bpo", "why does that matter", [], "trends/overview", "benefits/bpo"),
+    ],
+)  # fmt: skip
+def test_other_side_examples_and_why_it_matters(
+    tracker_factory, previous, text, entities, guess, expected
+):
+    tracker = _after_knowledge_answer(tracker_factory, previous, text, "follow_up", entities)
+    prediction = {"intent_response_key": guess, "confidence": 0.9}
+    tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == [f"utter_{expected}"]

@@ -1069,3 +1069,20 @@ def test_a_stretch_that_only_says_when_is_no_task(stretch, when_only):
     from bot.nlp.form_answers import _WHEN_ONLY
 
     assert bool(_WHEN_ONLY.match(stretch)) is when_only
+
+
+@pytest.mark.parametrize(
+    "text, customers_only",
+    [
+        ("calling customers to remind them about overdue bills and get them to pay", True),
+        ("chasing tenants until they pay up", True),
+        ("making sure members pay their fees", True),
+        ("we want the staff get paid and customers pay on time", False),
+        ("paying our drivers and chasing customers who owe us", False),
+        ("payroll, and getting clients to pay", False),
+    ],
+)
+def test_customers_paying_is_no_payroll(text, customers_only):
+    from bot.nlp.form_answers import only_customers_pay
+
+    assert only_customers_pay(text) == customers_only

@@ -339,3 +339,10 @@ def test_a_decade_is_no_head_count(text, people):
 )
 def test_teams_of_a_size_without_the_word_people_are_counted_together(text, count):
     assert headcount(text) == count
+
+
+@pytest.mark.parametrize(
+    "text", ["which 1 should i go with", "the other 1 pls", "that 1 sounds right"]
+)
+def test_one_meaning_one_of_the_two_is_no_head_count(text):
+    assert headcount(text) is None

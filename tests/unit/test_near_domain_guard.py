@@ -807,3 +807,21 @@ def test_a_tool_or_a_cv_check_asked_is_out_of_scope(text, intent, expected):
     keys = ("elsewhere", "advice_elsewhere", "always_elsewhere", "chores")
     (result,) = NearDomainGuard({key: CONFIG[key] for key in keys}).process([message])
     assert result.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an industry that uses one of the two: the industries
+        ("do manufacturers use process outsourcing or is it only a tech company thing",
+         "services"),
+        # another kind of outsourcing for that industry stays out
+        ("do manufacturers use contract manufacturing", "out_of_scope"),
+    ],
+)  # fmt: skip
+def test_an_industry_using_outsourcing_is_the_industries_question(text, expected):
+    names = ("markers", "elsewhere", "industries_named", "businesses")
+    guard = NearDomainGuard({name: CONFIG[name] for name in names if name in CONFIG})
+    message = parsed_message(text, "services", topic="services/industries")
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == expected

@@ -501,3 +501,38 @@ def test_what_one_does_asked_last_after_a_story_read_as_out_of_scope_is_its_serv
     assert reading(other, "out_of_scope", "services/bpo", ["bpo"], confidence=0.88)[0] == (
         "out_of_scope"
     )
+
+
+def test_jobs_a_subject_does_for_a_company_are_its_services_not_careers():
+    text = "what jobs a call center do for the company, only answer questions?"
+    assert (
+        reading(
+            text,
+            "explain_recommendation",
+            "services/call_center",
+            ["call_center"],
+            ["careers"],
+            0.37,
+        )[1]
+        == "services/call_center"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, subject, expected",
+    [
+        ("can a bpo do payroll? my restaurant has 30 staff n its a pain", "bpo", "services/bpo"),
+        # a question with no task named stays out of scope
+        ("can a bpo help? my restaurant has 30 staff n its a pain", "bpo", "definition/bpo"),
+    ],
+)
+def test_what_one_can_do_asked_first_then_a_story_is_what_it_does(text, subject, expected):
+    entities = [{"entity": "subject", "value": subject, "start": 6, "end": 9}]
+    if "payroll" in text:
+        start = text.index("payroll")
+        entities.append(
+            {"entity": "outsourced_function", "value": "payroll", "start": start, "end": start + 7}
+        )
+    message = parsed_message(text, "out_of_scope", 0.8, entities, "definition/bpo")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("response_selector")["default"]["response"]["intent_response_key"] == expected

@@ -1171,3 +1171,136 @@ def test_savings_asked_after_a_story_whatever_the_classifier_leaned_to():
     sure.set("intent", {"name": "request_recommendation", "confidence": 0.95})
     topic_after(sure)
     assert sure.get("intent")["name"] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Could you clarify what Business Process Outsourcing actually refers to?",
+            "definition/bpo",
+        ),
+        (
+            "wat does business process outsourcing mean in simple words, english is not my first "
+            "language",
+            "definition/bpo",
+        ),
+        (
+            "what precisely is a call center and how does it function on a day-to-day basis?",
+            "definition/call_center",
+        ),
+        ("but what actually is a call centre as a business", "definition/call_center"),
+        (
+            "so what actually is a contact centre? like the people with headsets",
+            "definition/call_center",
+        ),
+        # another sense, or a question beyond what it is
+        ("what does contact center mean in salesforce", None),
+        ("what actually is a bpo good for", None),
+    ],
+)
+def test_what_one_is_asked_in_more_ways(text, expected):
+    from bot.nlp.topic_cues import only_what_it_is
+
+    assert only_what_it_is(text) == expected
+
+
+def test_a_one_sided_advantage_as_opposed_to_the_other_is_its_benefits():
+    msg = message(
+        "What are the principal benefits of contracting a specialised call center, as opposed to"
+        " a BPO? I would appreciate a structured answer.",
+        "difference/structure",
+        aspects=("benefits",),
+    )
+    msg.get("entities").append(
+        {
+            "entity": "subject",
+            "value": "bpo",
+            "start": msg.get("text").find("BPO"),
+            "end": msg.get("text").find("BPO") + 3,
+        }
+    )
+    assert topic_after(msg) == "benefits/call_center"
+
+
+@pytest.mark.parametrize(
+    "text, chosen, expected",
+    [
+        (
+            "what jobs a call center do for the company, only answer questions?",
+            "careers/call_center",
+            "services/call_center",
+        ),
+        (
+            "and on the other side, what does a call center use?",
+            "definition/call_center",
+            "difference/technology",
+        ),
+        (
+            "what does a call center use for hiring",
+            "definition/call_center",
+            "definition/call_center",
+        ),
+    ],
+)
+def test_what_it_does_or_uses_is_not_its_jobs_or_what_it_is(text, chosen, expected):
+    assert topic_after(message(text, chosen)) == expected
+
+
+def test_what_one_does_for_the_visitors_trade_is_its_services_not_the_industries():
+    text = "what things can outsourcing company do for us? we are tile factory in valencia"
+    msg = message(text, "services/industries", aspects=("services",))
+    msg.get("entities").append({"entity": "subject", "value": "bpo", "start": 20, "end": 39})
+    assert topic_after(msg) == "services/bpo"
+    msg = message(
+        "which industries use bpo services",
+        "services/industries",
+        aspects=("services", "industries"),
+    )
+    assert topic_after(msg) == "services/industries"
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        (
+            "what does RPA do for outsourcing firms that handle back office work",
+            "RPA",
+            "trends/ai_automation",
+        ),
+        ("how will chatbots change call centres", "chatbots", "trends/ai_automation"),
+        # AI named, but not as what acts
+        ("do call centres use chatbots or people", "chatbots", "difference/technology"),
+    ],
+)
+def test_what_ai_does_to_them_is_the_ai_trend(text, word, expected):
+    msg = message(text, "difference/technology")
+    start = text.find(word)
+    msg.get("entities").append(
+        {"entity": "aspect", "value": "ai", "start": start, "end": start + len(word)}
+    )
+    assert topic_after(msg) == expected
+
+
+def test_words_meaning_the_same_ask_whether_they_differ():
+    text = "people at work use outsourcing company and contact center like they mean the same"
+    assert topic_after(message(text, "difference/services")) == "difference/overview"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("explain call center for my homework", "definition/call_center"),
+        ("define bpo pls", "definition/bpo"),
+        ("explain bpo vs call center", None),
+    ],
+)
+def test_a_bare_request_to_explain_one_is_what_it_is(text, expected):
+    from bot.nlp.topic_cues import only_what_it_is
+
+    assert only_what_it_is(text) == expected
+
+
+def test_whether_one_just_does_phone_calls_is_the_channels():
+    text = "does a call centre just do phone calls? asking for my shop"
+    assert topic_after(message(text, "services/call_center")) == "difference/channels"
