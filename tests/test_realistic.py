@@ -512,6 +512,12 @@ FLOORS = {
         "follow_up_accuracy": 0.96,
         "dialogues_reached": 0.97,
     },  # session 45, honest: only its figures read, the level reached less one item
+    "realistic_seventyseventh": {
+        "knowledge_accuracy": 0.98,
+        "out_of_scope_rejection": 0.98,
+        "follow_up_accuracy": 0.98,
+        "dialogues_reached": 0.92,
+    },  # session 46, honest: only its figures read, the level reached less one item
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

@@ -187,6 +187,17 @@ _WANTS_TO_KNOW = re.compile(
     re.IGNORECASE,
 )
 _WHICH_OF_THESE = re.compile(r"\b(?:which|what) of (?:these|those|them|the above)\b", re.I)
+# ... with a question word first
+_WH_FIRST = re.compile(
+    r"\W*(?:(?:so|and|hi|hello|hey|ok|okay)\W+)?(?:in\s+|from\s+|for\s+)?"
+    r"(?:which|what|where|how|who|why)\b",
+    re.IGNORECASE,
+)
+_ONE_FIRM_OR_A_JOB = re.compile(
+    r"\b(?:best|top|cheapest|good|reliable|biggest|largest|jobs?|hiring|hire me|apply\w*|cv|"
+    r"resume|salar\w*|pay|interview\w*|vacanc\w*|work there|near me)\b",
+    re.IGNORECASE,
+)
 # a first sentence that asks, with more said after it
 _FIRST_QUESTION = re.compile(r"[^?]{3,120}\?+(?=\s+\S)")
 # what the one named does, asked in the last sentence, after a story
@@ -336,6 +347,7 @@ class QuestionOverAnswer(StatelessComponent):
             and len(set(subjects)) == 1
             and first
             and _CAN_IT.search(first.group(0))
+            and not _ONE_FIRM_OR_A_JOB.search(text)
             and any(
                 e.get("entity") == "outsourced_function"
                 and not e.get("role")
@@ -346,6 +358,26 @@ class QuestionOverAnswer(StatelessComponent):
             # "can a bpo do payroll? my restaurant has 30 staff n its a pain": what it does,
             # asked first, the visitor's story after
             return f"services/{subjects[0]}"
+        first_aspects = [
+            e.get("value")
+            for e in entities
+            if e.get("entity") == "aspect"
+            and e.get("value") in self.config["aspect_topics"]
+            and first
+            and e.get("end", len(text)) <= first.end()
+        ]
+        if (
+            intent.get("name") == self.config["out_of_scope_intent"]
+            and len(set(subjects)) == 1
+            and first
+            and _WH_FIRST.match(first.group(0))
+            and len(set(first_aspects)) == 1
+            # (not "where is the best bpo in manila? i need a job there asap": one firm, a job)
+            and not _ONE_FIRM_OR_A_JOB.search(text)
+        ):
+            # "In which regions are BPO providers predominantly located? Our procurement
+            # policy requires ...": the aspect asked first, the reason for asking after
+            return self.config["aspect_topics"][first_aspects[0]].format(subject=subjects[0])
         if intent.get("name") == self.config["explanation_intent"] and _EXPLAIN_WHAT.search(text):
             aspect_asked = True
         if intent.get("name") == self.config["recommendation_intent"] and len(set(subjects)) == 1:

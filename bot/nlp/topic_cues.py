@@ -846,7 +846,8 @@ class TopicCues(StatelessComponent):
             # "what are the main advantages a bpo offers?": an aspect, in this order of
             # precedence, beats the definition of the subject it is asked about
             # ({subject}: the subject's own answer of that kind)
-            "over_definition": ASPECT_TOPICS,
+            # ("call center is tactical tool? what it mean": which is strategic)
+            "over_definition": {"strategic": "difference/strategic_vs_tactical", **ASPECT_TOPICS},
             # "what do i gain by handing processes to a bpo": the benefits, not the services
             "front_back_topic": "definition/front_back_office",
 

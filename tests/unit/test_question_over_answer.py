@@ -536,3 +536,24 @@ def test_what_one_can_do_asked_first_then_a_story_is_what_it_does(text, subject,
     message = parsed_message(text, "out_of_scope", 0.8, entities, "definition/bpo")
     (result,) = QuestionOverAnswer({}).process([message])
     assert result.get("response_selector")["default"]["response"]["intent_response_key"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In which regions are BPO providers predominantly located? Our procurement policy "
+         "requires us to document the geographic footprint of potential vendors.",
+         "services/locations"),
+        # one firm, or a job, asked of: not ours
+        ("where is the best bpo in manila? i need a job there asap", "careers/bpo"),
+    ],
+)  # fmt: skip
+def test_an_aspect_asked_first_then_why_is_that_aspect(text, expected):
+    start = text.lower().index("bpo")
+    entities = [{"entity": "subject", "value": "bpo", "start": start, "end": start + 3}]
+    word = "located" if "located" in text else "where"
+    at = text.index(word)
+    entities.append({"entity": "aspect", "value": "locations", "start": at, "end": at + len(word)})
+    message = parsed_message(text, "out_of_scope", 0.6, entities, "careers/bpo")
+    (result,) = QuestionOverAnswer({}).process([message])
+    assert result.get("response_selector")["default"]["response"]["intent_response_key"] == expected

@@ -1304,3 +1304,18 @@ def test_a_bare_request_to_explain_one_is_what_it_is(text, expected):
 def test_whether_one_just_does_phone_calls_is_the_channels():
     text = "does a call centre just do phone calls? asking for my shop"
     assert topic_after(message(text, "services/call_center")) == "difference/channels"
+
+
+@pytest.mark.parametrize(
+    "text, aspects, expected",
+    [
+        # (a part named is no relation asked: "what goes on inside one")
+        ("whats a call centre actually, like what goes on inside one", ("relationship",),
+         "definition/call_center"),
+        ("call center is tactical tool? what it mean", ("strategic", "definition"),
+         "difference/strategic_vs_tactical"),
+        ("what is a call center", ("definition",), "definition/call_center"),
+    ],
+)  # fmt: skip
+def test_which_is_strategic_beats_what_one_is(text, aspects, expected):
+    assert topic_after(message(text, "definition/call_center", aspects)) == expected
