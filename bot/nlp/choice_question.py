@@ -134,12 +134,12 @@ _A_PARTNER_ASKED = re.compile(
     r" (?:would|do|could|can|should|will) (?:you|u|we) (?:recommend|suggest|advise|propose|"
     r"look for|pick|choose|go (?:for|with)|use|get|hire)\b"
     # "what kind of outsourcing partner do we need"
-    r"|\bwhat (?:kind|sort|type) of (?:outsourcing )?(?:partners?|providers?|compan(?:y|ies)|"
-    r"firms?|outsourcers?) (?:do|would|will|should) (?:we|i) (?:need|want|be looking for)\b"
+    r"|\bwhat (?:kind|sort|type) of (?:outsourcers?|outsourcing (?:partners?|providers?|"
+    r"compan(?:y|ies)|firms?)) (?:do|would|will|should) (?:we|i) (?:need|want|be looking for)\b"
     # "could you recommend which type of company to outsource to"
     r"|\b(?:recommend|suggest|advise)\w* (?:me |us )?(?:which|what) (?:kind|sort|type) of "
     r"(?:partners?|providers?|compan(?:y|ies)|firms?|outsourc\w+(?: partners?| compan(?:y|ies)|"
-    r" firms?| providers?)?) (?:to|we|i|for (?:us|me|my|our))\b",
+    r" firms?| providers?)?) (?:to|we|i|for (?:us|me|my|our))\b[^?.!]{0,30}?\boutsourc",
     re.IGNORECASE,
 )
 # "recomend pls", "any advice on outsourcing?": about this choice, not "recommend a book"

@@ -23,7 +23,7 @@ from bot.nlp.base import StatelessComponent, overrule_intent
 _COMPARISON = re.compile(
     # (texted too: "diff btw crm n erp")
     r"\b(?:between|btwn|(?<=diff )btw|(?<=difference )btw|differen(?:ce|t|ces) of)\b(?P<a>.+?)"
-    r"(?:\b(?:and|n)\b|&)(?P<b>[^?!]+)"
+    r"(?:\b(?:and|n)\b|&)(?P<b>.+)"
     r"|(?P<c>[\w .'-]+?)\s+(?:vs\.?|versus|compared to|compared with)\s+(?P<d>[\w .'-]+)"
     # "llc or sole proprietorship, which is better?", "which is better: leasing or buying"
     r"|^\W*(?P<e>[\w .'-]+?)\s+or\s+(?P<f>[\w .'-]+?)\s*[,?]+\s*which\b"
@@ -161,8 +161,12 @@ class ComparisonGuard(StatelessComponent):
             for e in entities
         ):
             return False
+        # (in the side's own sentence: "... a help desk and a service desk as defined in ITIL?
+        # Our IT department uses both terms." points back to nothing before it)
         if any(
-            _BACK_REFERENCE.search(side) and not _A_KIND_OF_ONE.fullmatch(side) for side in sides
+            _BACK_REFERENCE.search(re.split(r"[?!]", side)[0])
+            and not _A_KIND_OF_ONE.fullmatch(side)
+            for side in sides
         ):
             return False
         named = {e.get("value") for e in entities if e.get("entity") in self.config["entities"]}

@@ -1040,7 +1040,7 @@ def _whole_message(text: Text, entity: Dict) -> bool:
 # customers who pay what they owe ("get them to pay", "pay up", "pay their bills") ...
 _DEBTORS_PAY = re.compile(
     r"\b(?:them|they|customers?|clients?|people|members|tenants|patients|debtors|payers)\s+"
-    r"(?:to\s+|will\s+|would\s+|finally\s+)?pay\b(?!\s+(?:our|the|my)\s+(?:staff|team|employees))"
+    r"(?:to\s+|will\s+|would\s+|finally\s+)?pay\b(?!\s+(?:our|the|my|all|every\w*|them)\b)"
     r"|\bpay\s+(?:up|back|what they owe|their (?:bills?|invoices?|debts?|rent|fees?|dues))\b",
     re.IGNORECASE,
 )

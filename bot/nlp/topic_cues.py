@@ -316,7 +316,7 @@ _ONLY_WHAT_IT_IS = re.compile(
     + _ONE_OF_THEM
     + _WHAT_THAT_IS
     # "explain call center for my homework", "define bpo pls"
-    + r"|^\W*(?:(?:ok|okay|so|hi|hey|hello|pls|please|plz|can you|could you|can u|pls can u)\W+)*"
+    + r"|^\W*(?:(?:ok|okay|so|hi|hey|hello|pls|please|plz|can you|could you|can u)\W+)*"
     r"(?:explain|define|describe)\s+(?:what\s+)?(?:an?\s+|the\s+)?"
     + _ONE_OF_THEM
     + r"(?:\s+(?:is|are|means))?"

@@ -1393,3 +1393,15 @@ def test_a_bank_chosen_a_job_or_dinner_is_no_request(text, intent):
 )
 def test_the_kind_of_partner_needed_asks_for_the_recommendation(text):
     assert read(text, "services")[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what kind of company do i need to register for a food truck",
+        "can you recommend what kind of company to start with 10k",
+        "what sort of provider do i need for my website hosting",
+    ],
+)
+def test_a_kind_of_company_for_something_else_is_no_request(text):
+    assert read(text, "out_of_scope")[0] == "out_of_scope"

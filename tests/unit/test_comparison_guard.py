@@ -260,3 +260,10 @@ def test_a_distinction_between_two_other_things_is_out_of_scope():
     )
     (result,) = ComparisonGuard({}).process([message(text)])
     assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_two_other_things_compared_then_a_question_about_a_bpo_stays():
+    text = "what's the difference between a help desk and a service desk? which one does a bpo run"
+    entities = [entity("bpo", text, "subject", "bpo")]
+    (result,) = ComparisonGuard({}).process([message(text, entities)])
+    assert result.get("intent")["name"] == "difference"

@@ -1080,6 +1080,8 @@ def test_a_stretch_that_only_says_when_is_no_task(stretch, when_only):
         ("we want the staff get paid and customers pay on time", False),
         ("paying our drivers and chasing customers who owe us", False),
         ("payroll, and getting clients to pay", False),
+        ("we have 40 cleaners, can they pay our cleaners every week", False),
+        ("can they pay everyone on time each month", False),
     ],
 )
 def test_customers_paying_is_no_payroll(text, customers_only):
