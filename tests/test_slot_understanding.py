@@ -192,7 +192,11 @@ FORM_FLOORS = {
     "realistic_seventyfourth": {"company_size": 0.97, "budget": 0.95, "outsourced_functions": 0.97},
     "realistic_seventyfifth": {"company_size": 0.97, "budget": 0.97, "outsourced_functions": 0.95},
     "realistic_seventysixth": {"company_size": 0.97, "budget": 0.92, "outsourced_functions": 0.98},
-    "realistic_seventyseventh": {"company_size": 0.97, "budget": 0.97, "outsourced_functions": 0.97},
+    "realistic_seventyseventh": {
+        "company_size": 0.97,
+        "budget": 0.97,
+        "outsourced_functions": 0.97,
+    },
 }
 
 
