@@ -829,6 +829,6 @@ def test_an_industry_using_outsourcing_is_the_industries_question(text, expected
 
 def test_a_system_to_install_is_software_but_the_systems_they_use_are_asked():
     text = "is there a free helpdesk ticket system i can install on my own server"
-    assert reading(text, "difference/technology") == "out_of_scope"
+    assert advice_reading(text) == "out_of_scope"
     text = "is there a difference in the systems they use?"
     assert reading(text, "difference/technology") == "difference"
