@@ -407,25 +407,25 @@ class NearDomainGuard(StatelessComponent):
         ):
             return True
         matches = list(words.finditer(text)) if words else []
-        if self.industries_named and any(
-            e.get("entity") == "aspect"
-            and e.get("value") == self.config["industries"]
-            # (asked in other words than the industry's own: "outsource manufacturing of our
-            # phone cases" names no question about industries)
-            and not any(
-                m.start() < e.get("end", 0) and e.get("start", 0) < m.end() for m in matches
-            )
-            for e in message.get(ENTITIES) or []
-        ):
-            matches = [m for m in matches if not self.industries_named.fullmatch(m.group(0))]
         if self.industries_named:
-            # "do manufacturers use process outsourcing or is it only a tech company thing":
-            # an industry that uses one of the two (the industries, not its own trade)
+            industries_asked = any(
+                e.get("entity") == "aspect"
+                and e.get("value") == self.config["industries"]
+                # (asked in other words than the industry's own: "outsource manufacturing of
+                # our phone cases" names no question about industries)
+                and not any(
+                    m.start() < e.get("end", 0) and e.get("start", 0) < m.end() for m in matches
+                )
+                for e in message.get(ENTITIES) or []
+            )
+            # ... or an industry that uses one of the two: "do manufacturers use process
+            # outsourcing or is it only a tech company thing" (the industries, not its trade)
             matches = [
                 m
                 for m in matches
                 if not (
-                    self.industries_named.fullmatch(m.group(0)) and _USES_ONE.match(text[m.end() :])
+                    self.industries_named.fullmatch(m.group(0))
+                    and (industries_asked or _USES_ONE.match(text[m.end() :]))
                 )
             ]
         stripped = text.strip()

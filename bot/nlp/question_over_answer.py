@@ -341,43 +341,10 @@ class QuestionOverAnswer(StatelessComponent):
         ):
             # "I'm the founder of a SaaS startup. ... Which processes can a BPO take over?"
             return f"services/{subjects[0]}"
-        first = _FIRST_QUESTION.match(text)
-        if (
-            intent.get("name") == self.config["out_of_scope_intent"]
-            and len(set(subjects)) == 1
-            and first
-            and _CAN_IT.search(first.group(0))
-            and not _ONE_FIRM_OR_A_JOB.search(text)
-            and any(
-                e.get("entity") == "outsourced_function"
-                and not e.get("role")
-                and e.get("end", len(text)) <= first.end()
-                for e in entities
-            )
-        ):
-            # "can a bpo do payroll? my restaurant has 30 staff n its a pain": what it does,
-            # asked first, the visitor's story after
-            return f"services/{subjects[0]}"
-        first_aspects = [
-            e.get("value")
-            for e in entities
-            if e.get("entity") == "aspect"
-            and e.get("value") in self.config["aspect_topics"]
-            and first
-            and e.get("end", len(text)) <= first.end()
-        ]
-        if (
-            intent.get("name") == self.config["out_of_scope_intent"]
-            and len(set(subjects)) == 1
-            and first
-            and _WH_FIRST.match(first.group(0))
-            and len(set(first_aspects)) == 1
-            # (not "where is the best bpo in manila? i need a job there asap": one firm, a job)
-            and not _ONE_FIRM_OR_A_JOB.search(text)
-        ):
-            # "In which regions are BPO providers predominantly located? Our procurement
-            # policy requires ...": the aspect asked first, the reason for asking after
-            return self.config["aspect_topics"][first_aspects[0]].format(subject=subjects[0])
+        if intent.get("name") == self.config["out_of_scope_intent"] and len(set(subjects)) == 1:
+            asked_first = self.asked_first(text, entities, subjects[0])
+            if asked_first:
+                return asked_first
         if intent.get("name") == self.config["explanation_intent"] and _EXPLAIN_WHAT.search(text):
             aspect_asked = True
         if intent.get("name") == self.config["recommendation_intent"] and len(set(subjects)) == 1:
@@ -446,6 +413,31 @@ class QuestionOverAnswer(StatelessComponent):
             # centres do": what it does, whatever else the classifier read
             return f"services/{subjects[0]}"
         return chosen or None
+
+    def asked_first(
+        self, text: Text, entities: List[Dict[Text, Any]], subject: Text
+    ) -> Optional[Text]:
+        """A question about the one subject asked in the first sentence, the reason for
+        asking told after it: a capability with a task ("can a bpo do payroll? my restaurant
+        has 30 staff n its a pain": what it does) or an aspect ("In which regions are BPO
+        providers predominantly located? Our procurement policy requires ..."); not where
+        one firm or a job is asked of ("where is the best bpo in manila? i need a job")."""
+        first = _FIRST_QUESTION.match(text)
+        if not first or _ONE_FIRM_OR_A_JOB.search(text):
+            return None
+        asked = [e for e in entities if e.get("end", len(text)) <= first.end()]
+        if _CAN_IT.search(first.group(0)) and any(
+            e.get("entity") == "outsourced_function" and not e.get("role") for e in asked
+        ):
+            return f"services/{subject}"
+        aspects = {
+            e.get("value")
+            for e in asked
+            if e.get("entity") == "aspect" and e.get("value") in self.config["aspect_topics"]
+        }
+        if _WH_FIRST.match(first.group(0)) and len(aspects) == 1:
+            return self.config["aspect_topics"][aspects.pop()].format(subject=subject)
+        return None
 
     def outside_firm_asked(self, message: Message) -> Optional[Text]:
         """ "could one outside firm do our wages, our accounts and fix our computers?": what

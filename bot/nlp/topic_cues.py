@@ -533,14 +533,16 @@ _CAREER_WORDS = re.compile(
     r"|\b(?:career growth|promotion|progression)\s+(?:opportunities|prospects|paths?)\b",
     re.IGNORECASE,
 )
+# one of the two by a name, "cc" too ("what jobs would a cc do")
+_ONE_NAMED = r"(?:an? |the )?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
 JOBS_DONE = re.compile(
     r"\bwhat (?:jobs|tasks|kind of (?:jobs|work)) (?:would|does|do|can|could|will) "
-    r"(?:an? |the )?(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
-    r"(?:do|handle|take on|cover)\b"
+    + _ONE_NAMED
+    + r"(?:do|handle|take on|cover)\b"
     # "what jobs a call center do for the company, only answer questions?"
-    r"|\bwhat (?:jobs|tasks) (?:an? |the )?"
-    r"(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
-    r"(?:do|does|handles?|takes? on|covers?) for (?:the|a|an|our|your|their) "
+    r"|\bwhat (?:jobs|tasks) "
+    + _ONE_NAMED
+    + r"(?:do|does|handles?|takes? on|covers?) for (?:the|a|an|our|your|their) "
     r"(?:compan(?:y|ies)|business(?:es)?|clients?|firms?)\b"
     # "what sort of jobs can those companies that do other companies back office take over?"
     r"|\bwhat (?:sorts?|kinds?|types?) of (?:jobs|tasks|work) (?:would|does|do|can|could|will)\s+"
@@ -560,9 +562,9 @@ _DOES_TO_THEM = re.compile(
 )
 # "what does a call center use?" asked last, nothing said of what for
 _TOOLS_USED = re.compile(
-    r"\bwhat (?:(?:tools|software|systems|tech|technology) )?(?:does|do) (?:an? |the )?"
-    r"(?:bpo|call[- ]?cent(?:er|re)|contact[- ]?cent(?:er|re)|cc)s? "
-    r"(?:use|run on|rely on|work with)(?: (?:then|instead|there|themselves))?\W*$",
+    r"\bwhat (?:(?:tools|software|systems|tech|technology) )?(?:does|do) "
+    + _ONE_NAMED
+    + r"(?:use|run on|rely on|work with)(?: (?:then|instead|there|themselves))?\W*$",
     re.IGNORECASE,
 )
 _STAFF_WORDS = re.compile(

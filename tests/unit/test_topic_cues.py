@@ -4,7 +4,7 @@ general difference answer; anything else keeps the classifier's topic."""
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.topic_cues import NAME_ASKED, TopicCues
+from bot.nlp.topic_cues import NAME_ASKED, TopicCues, only_what_it_is
 
 SUBJECT_WORDS = {
     "bpo": ("bpos", "bpo"),
@@ -1194,14 +1194,16 @@ def test_savings_asked_after_a_story_whatever_the_classifier_leaned_to():
             "so what actually is a contact centre? like the people with headsets",
             "definition/call_center",
         ),
-        # another sense, or a question beyond what it is
+        # a bare request to explain one
+        ("explain call center for my homework", "definition/call_center"),
+        ("define bpo pls", "definition/bpo"),
+        # another sense, a question beyond what it is, or the two compared
         ("what does contact center mean in salesforce", None),
         ("what actually is a bpo good for", None),
+        ("explain bpo vs call center", None),
     ],
 )
 def test_what_one_is_asked_in_more_ways(text, expected):
-    from bot.nlp.topic_cues import only_what_it_is
-
     assert only_what_it_is(text) == expected
 
 
@@ -1285,20 +1287,6 @@ def test_what_ai_does_to_them_is_the_ai_trend(text, word, expected):
 def test_words_meaning_the_same_ask_whether_they_differ():
     text = "people at work use outsourcing company and contact center like they mean the same"
     assert topic_after(message(text, "difference/services")) == "difference/overview"
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("explain call center for my homework", "definition/call_center"),
-        ("define bpo pls", "definition/bpo"),
-        ("explain bpo vs call center", None),
-    ],
-)
-def test_a_bare_request_to_explain_one_is_what_it_is(text, expected):
-    from bot.nlp.topic_cues import only_what_it_is
-
-    assert only_what_it_is(text) == expected
 
 
 def test_whether_one_just_does_phone_calls_is_the_channels():
