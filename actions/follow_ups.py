@@ -1046,6 +1046,8 @@ _WHY_IT_MATTERS = re.compile(
 _BARE_WHY = re.compile(
     r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:(?:why|how come|whys that|why is that|why so)"
     r"(?:\s+(?:tho|though))?\W*"
+    # "why is that, sounds too good": what the visitor makes of it, no other question
+    r"(?:(?<=[,.!-])\s*(?:it\s+|that\s+|this\s+)?(?:sounds?|seems?|looks?)\s+(?:\w+\s*){1,3}\W*)?"
     # ("y" alone may be a yes)
     r"|y(?:\s+(?:tho|though))?\s*\?+\W*|y\s+(?:tho|though)\W*)$",
     re.IGNORECASE,
@@ -1087,7 +1089,10 @@ _EXAMPLE_ASKED = re.compile(
     r"(?:please\s+|pls\s+)?"
     r"(?:give|show|provide|share)\s+(?:(?:me|us)\s+)?(?:an?\s+|some\s+|one\s+|a few\s+)?"
     r"(?:real\s+|concrete\s+|specific\s+|practical\s+|real[- ]life\s+|real[- ]world\s+)?examples?\b"
-    r"|^\W*(?:any|some)\s+examples?\W*$",
+    r"|^\W*(?:any|some)\s+examples?\W*$"
+    # "examples pls, for like a small shop"
+    r"|^\W*(?:(?:ok(?:ay)?|and|so)\W+)?(?:some\s+|any\s+)?examples?\W*(?:pl(?:ea)?s[ez]?|please)?"
+    r"\W*(?:(?:for|like|in)\b[\w\s']{0,40})?\W*$",
     re.IGNORECASE,
 )
 # "in simpler words?", "explain like im 5": the previous answer again, it is the plain one
@@ -1107,6 +1112,8 @@ _SIMPLER = re.compile(
 )
 _WHAT_DO_YOU_MEAN = re.compile(
     r"^\W*(?:(?:and|so|hmm+|sorry)\W+)?(?:what (?:do|did) (?:you|u) mean\b"
+    # "meaning what exactly?"
+    r"|meaning what\b(?:\s+(?:exactly|precisely|tho|though))?\W*$"
     # "you said scalable, how", "you mentioned deep understanding of customers, how come"
     r"|(?:you|u) (?:said|mentioned|say)\b)",
     re.I,
@@ -1278,6 +1285,14 @@ _SERVICES_COMPARED = re.compile(
     r"\b(?:services|offerings?)\s+(?:compare|differ)\b|\bcompare (?:the |their )?services\b",
     re.IGNORECASE,
 )
+# "compared to a bpo?" after a call center's advantages: those advantages, over the other
+_COMPARED_TO = re.compile(
+    r"^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:compared (?:to|with)|vs\.?|versus|over|against|"
+    r"relative to)\s+(?:an?\s+|the\s+)?\w+(?:\s+\w+)?\W*$",
+    re.IGNORECASE,
+)
+# "and a call centre, for comparison?": the same question of the other one
+_FOR_COMPARISON = re.compile(r"\b(?:for|in) comparison\W*$", re.IGNORECASE)
 # "cons?", "any downsides?": what the other one does better
 _CONS = re.compile(
     r"^\W*(?:(?:and|ok|so|but|what about|any)\W+)*(?:the\s+)?(?:cons|disadvantages?|downsides?|"
@@ -1547,6 +1562,11 @@ class ActionAnswerFollowUp(Action):
             # on, then the questions
             tell_how_to_choose(dispatcher, domain)
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
+        if previous is None and not tracker.active_loop_name and _EXAMPLE_ASKED.search(text):
+            # "can you give me some examples?" with nothing answered yet: examples of what
+            # the visitor can ask
+            dispatcher.utter_message(response="utter_help")
+            return []
         aspect = main_aspect(tracker, previous)
         # the subjects named, not those left out ("what roles are there apart from the phone
         # agents" after what a bpo does)
@@ -1613,6 +1633,17 @@ class ActionAnswerFollowUp(Action):
                 subject, aspect = other(subject), aspect or "benefits"
             elif aspect == "difference" and _DIFFERENT_THERE.search(text):
                 aspect = None  # "is it different in a bpo" after the jobs: the jobs there
+            elif aspect == "difference" and _FOR_COMPARISON.search(text) and one_before:
+                aspect = None  # "and a call centre, for comparison?" after what a bpo does
+            elif (
+                aspect == "difference"
+                and (previous or "").startswith("benefits/")
+                and subject == other(one_before)
+                and _COMPARED_TO.match(text)
+            ):
+                # "compared to a bpo?" after a call center's advantages: those, which are
+                # its edge over a bpo
+                subject, aspect = one_before, "benefits"
             elif aspect == "services" and _SERVICES_COMPARED.search(text):
                 # "and the bpo? how do the services compare": the services of the two, side
                 # by side, whichever is named
@@ -1641,6 +1672,8 @@ class ActionAnswerFollowUp(Action):
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
         if unsure and in_scope_doubt(tracker.latest_message):
             unsure = False  # "definition or a follow-up?": either way, the same answer
+        if unsure and previous and _EXAMPLE_ASKED.search(text) and not subject:
+            unsure = False  # "examples pls, for like a small shop": of the previous answer
         if unsure and previous and _ASKS_FOR_MORE.search(text):
             unsure = False  # "tell me more", "go on": the next answer after the previous
         if unsure and previous and _SIMPLER.search(text):

@@ -98,6 +98,7 @@ SEVENTYFOURTH = REPO_ROOT / "tests" / "realistic_seventyfourth"  # session 43: o
 SEVENTYFIFTH = REPO_ROOT / "tests" / "realistic_seventyfifth"  # session 44: only figures read
 SEVENTYSIXTH = REPO_ROOT / "tests" / "realistic_seventysixth"  # session 45: only figures read
 SEVENTYSEVENTH = REPO_ROOT / "tests" / "realistic_seventyseventh"  # session 46: only figures read
+SEVENTYEIGHTH = REPO_ROOT / "tests" / "realistic_seventyeighth"  # session 47: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -176,6 +177,7 @@ SETS = {
     "seventyfifth": SEVENTYFIFTH,
     "seventysixth": SEVENTYSIXTH,
     "seventyseventh": SEVENTYSEVENTH,
+    "seventyeighth": SEVENTYEIGHTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

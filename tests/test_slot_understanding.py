@@ -214,3 +214,35 @@ def form_accuracy(request, assistant):
 def test_the_form_fills_what_its_question_was_answered_with(form_accuracy, slot):
     data, values = form_accuracy
     assert values[slot] >= FORM_FLOORS[data][slot]
+
+
+@pytest.fixture(scope="module")
+def parse(trained_model):
+    from rasa.core.agent import Agent
+
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+    agent = Agent.load(str(trained_model))
+    loop = asyncio.new_event_loop()
+    yield lambda text: loop.run_until_complete(agent.parse_message(text))
+    loop.close()
+
+
+@pytest.mark.parametrize(
+    "text, entity, value, not_value",
+    [
+        ("the cfo gave us a blank cheque basically", "budget", "flexible", None),
+        ("be sensible, not the cheapest and not the most expensive", "budget", "moderate", None),
+        ("happy to pay well above what our own team costs", "budget", "flexible", None),
+        ("we're not willing to pay more than we do now", "budget", "tight", "flexible"),
+        ("a helpdesk for our own staff, passwords and vpn", "outsourced_function", "it_support",
+         "customer_support"),
+        ("office admin and booking travel for our staff", "outsourced_function",
+         "administration", "order_taking"),
+    ],
+)  # fmt: skip
+def test_budgets_and_tasks_told_in_set_phrases(parse, text, entity, value, not_value):
+    values = {
+        e["value"] for e in parse(text)["entities"] if e["entity"] == entity and not e.get("role")
+    }
+    assert value in values
+    assert not_value not in values

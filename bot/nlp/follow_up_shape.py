@@ -187,7 +187,8 @@ _VERSUS = re.compile(
 # "can you give me an example?": of the answer just given (not a request to the assistant)
 _EXAMPLE_ASKED = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|so|hmm+)\W+)?(?:(?:can|could|would) (?:you|u)\s+(?:please\s+)?)?"
-    r"(?:give|show)\s+(?:me|us)\s+(?:an?\s+|some\s+|one\s+)?(?:real\s+|concrete\s+)?"
+    r"(?:give|show)\s+(?:(?:me|us)\s+)?(?:an?\s+|some\s+|one\s+|a few\s+|any\s+)?"
+    r"(?:real\s+|concrete\s+|specific\s+|practical\s+)?"
     r"examples?\W*(?:(?:please|pls|plz)\W*)?$",
     re.IGNORECASE,
 )
@@ -213,6 +214,10 @@ _ABOUT_THE_ASSISTANT = re.compile(
 )
 # "you" as anyone ("the highest you can go"), not the assistant ("what can you do")
 _ANYONE = re.compile(r"\byou (can|could|get|need|have to|will|would|earn|make|start)\b", re.I)
+# "what can u grow into", "can you move up fast": a career, whoever "you" is
+_GROWING = re.compile(
+    r"\b(?:grow into|get promoted|move up|work (?:your|ur|yr) way up|climb the ladder)\b", re.I
+)
 _ASKS_THE_ASSISTANT = re.compile(r"\b(can|could|do|will|would|are) (you|u)\b", re.IGNORECASE)
 # "what's ivr, you mentioned it": what the previous answer said, asked about
 _YOU_SAID = re.compile(
@@ -331,8 +336,11 @@ class FollowUpShape(StatelessComponent):
             and not marked_elsewhere(message.get(ENTITIES) or [])
         ):
             return True  # "you said scalable, how": about the answer just given
-        if _EXAMPLE_ASKED.match(text) and intent in self.config["unsure_intents"]:
-            # (read as a request for help, it is one: "can you give me some examples?" first)
+        if _EXAMPLE_ASKED.match(text) and (
+            intent in self.config["unsure_intents"] or intent in self.config["help_intents"]
+        ):
+            # examples of the answer just given ("can u give examples"); with none given,
+            # the follow-up action lists what the visitor can ask, as help does
             return True
         if (
             _SAME_FOR_OTHERS.search(text) or _FOR_A_SIZE_ALONE.match(text)
@@ -530,6 +538,8 @@ class FollowUpShape(StatelessComponent):
         aspects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"]
         if _YOU_SAID.search(text) and (aspects or _POINTING_BACK.search(text)):
             return True
+        if _GROWING.search(text) and any(e.get("value") == "careers" for e in aspects):
+            return True  # "what can u grow into": anyone who works there
         if _ABOUT_THE_ASSISTANT.search(text):
             # "you" in a request for help about an aspect is anyone ("the highest you
             # can go"); in "are you a robot?" it is the assistant

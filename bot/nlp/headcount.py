@@ -156,6 +156,17 @@ _TOTAL_AFTER = re.compile(
     r"^\s*(?:(?:people|staff|employees|workers|of us)\s+)?"
     r"(?:in total|total|altogether|all together|all in|in all)\b"
 )
+# a count that was, then the count now: "we were 80 before the restructure, now only 30
+# left", "we started with 5 in 2015 and now we're about 65"
+_PAST_BEFORE = re.compile(
+    r"\b(?:we were|there were|was|used to (?:be|have)|started (?:out )?(?:with|as)|began with)"
+    r"\s+(?:(?:only|just|about|around|roughly|like)\s+)?$"
+)
+_NOW_BEFORE = re.compile(
+    rf"\b(?:now|nowadays|these days|today|currently|at the moment|more like|{_WE_ARE}|it'?s|its"
+    r"|we have|we'?ve got)\s+(?:(?:only|just|about|around|roughly|like|more like|almost|nearly"
+    r"|some|close to)\s+)*$"
+)
 # the part the visitor decides for, beside the whole: "the whole group is 5k but our
 # branch is 80"
 _OUR_PART = re.compile(
@@ -372,6 +383,10 @@ def headcount(text: str) -> Optional[float]:
         )
     ]
     corrected += [c for c in candidates[1:] if _OUR_PART.search(digits[max(0, c[2] - 40) : c[2]])]
+    if _PAST_BEFORE.search(digits[max(0, candidates[0][2] - 24) : candidates[0][2]]):
+        corrected += [
+            c for c in candidates[1:] if _NOW_BEFORE.search(digits[max(0, c[2] - 24) : c[2]])
+        ]
     people = [c for c in candidates if c[1]]
     value, _, start, end = (
         max(corrected, key=lambda c: c[2]) if corrected else (people or candidates)[0]

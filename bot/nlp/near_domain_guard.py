@@ -93,6 +93,24 @@ _HANDS_OVER = re.compile(
     r"(?:\s+on)?\s+(?:too|as well|also)\b",
     re.IGNORECASE,
 )
+# something of the visitor's that does not work: "my quickbooks payroll isnt syncing help"
+# tells of a product's trouble, no task to hand over
+_BROKEN = re.compile(
+    r"\b(?:is|are|was|were|does|do)\s*(?:n'?t|not)\s+(?:\w+\s+)?(?:sync\w*|work\w*|load\w*|"
+    r"connect\w*|updat\w*|open\w*|print\w*|calculat\w*)\b"
+    r"|\b(?:won'?t|wont|can'?t|cant|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\s+"
+    r"(?:sync\w*|work\w*|load\w*|connect\w*|updat\w*|open\w*|print\w*|calculat\w*)\b"
+    r"|\bkeeps?\s+(?:crash\w*|freez\w*|dropp\w*|failing|logging me out)\b"
+    r"|\berror (?:message|code)s?\b|\bbroken\b|\bcrash(?:es|ed|ing)\b",
+    re.IGNORECASE,
+)
+# ... unless the work is to be handed over ("doing payroll ourselves isnt working, need
+# someone to take it over")
+_HANDED_OVER = re.compile(
+    r"\b(?:outsourc\w*|someone|somebody|some people|a team|take (?:it|this|that|them) over"
+    r"|take over|hand (?:it |this |that |them )?over|do it for us)\b",
+    re.IGNORECASE,
+)
 # what one of the two stands for or means, wherever it was seen
 _WHAT_IT_STANDS_FOR = re.compile(
     r"\bstands? for\b|\bwhat (?:does|do) (?:it|that|bpo|b\.p\.o\.?|cc|the term|the word|the "
@@ -136,7 +154,8 @@ _A_MODEL_CHOSEN = re.compile(
     # (not "recommend a crm for a 10 person agency": a product recommended)
     r"\b(?:recommend|suggest)\w*\b(?!\s+(?:me\s+|us\s+)?(?:an?\s+|some\s+|any\s+)?(?:good\s+|cheap\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:crms?|software|apps?|tools?|platforms?|dialers?|headsets?|voip|"
-    r"phone systems?|ticketing systems?|names?)\b)|"
+    r"phone systems?|ticketing systems?|names?|books?|podcasts?|courses?|novels?|movies?|"
+    r"films?)\b)|"
     r"\bsuits?\b|\bfits?\b|\bright for\b|\bbest for\b",
     re.IGNORECASE,
 )
@@ -347,6 +366,17 @@ class NearDomainGuard(StatelessComponent):
             )
         )
 
+    @staticmethod
+    def _subject_outside(message: Message, words: Optional[Pattern]) -> bool:
+        """A BPO or a call center named outside the words' matches."""
+        text = message.get(TEXT) or ""
+        spans = [m.span() for m in words.finditer(text)] if words else []
+        return any(
+            e.get("entity") == "subject"
+            and not any(s <= e.get("start", -1) and e.get("end", 0) <= t for s, t in spans)
+            for e in message.get(ENTITIES) or []
+        )
+
     def is_elsewhere(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
@@ -383,15 +413,24 @@ class NearDomainGuard(StatelessComponent):
                 return True
             words = self.elsewhere
         elif intent == self.config["advice"]:
-            if always and not names_a_subject(message) and not _A_MODEL_CHOSEN.search(text):
-                return True  # "what should go on a vendor scorecard for our outsourcing partners"
+            if (
+                always
+                and not self._subject_outside(message, self.always_elsewhere)
+                and not _A_MODEL_CHOSEN.search(text)
+            ):
+                # "what should go on a vendor scorecard for our outsourcing partners", "my
+                # team lead at the bpo keeps shouting at me what do i do" (the bpo is where
+                # the visitor works, nothing asked of it)
+                return True
             words = self.advice_elsewhere
         elif intent == self.config["answer"] and _ASKED_FROM_THE_START.match(text):
             # "do i need to charge vat on services i sell to a client abroad": a question
             # from its first word, of another field whatever it names
             words = self.elsewhere
         elif intent == self.config["answer"] and (
-            QUESTION_SHAPE.search(text) or _ASKS_AFTER.search(text)
+            QUESTION_SHAPE.search(text)
+            or _ASKS_AFTER.search(text)
+            or (_BROKEN.search(text) and not _HANDED_OVER.search(text))
         ):
             if always:
                 return True  # "should our outsourcing contract have a termination clause ..."

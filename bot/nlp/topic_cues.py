@@ -84,6 +84,22 @@ _BAD_POINTS = re.compile(
     r"pitfalls?|minuses)\b",
     re.IGNORECASE,
 )
+# "... or is that just for big tech firms": which kinds of firms use one
+_ONLY_FOR_SOME_FIRMS = re.compile(
+    r"\b(?:or|and|but)\s+(?:is|are)\s+(?:that|it|this|they|those)\s+(?:just|only|mainly|mostly)\s+"
+    r"(?:for|a thing for|used by|for the)\s+(?:big\s+|large\s+|small\s+|huge\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:firms|companies|businesses|corporations|corporates|industries|sectors?"
+    r"|startups|places)\b",
+    re.IGNORECASE,
+)
+# a firm taken on for a task: "can i hire a call center just to take orders"
+_HIRED_AS_A_FIRM = re.compile(
+    r"\b(?:i|we|you|u|companies|businesses)\s+(?:hire|engage|contract|pay|use)\s+"
+    r"(?:an?\s+|the\s+|one\s+)?(?:outside\s+)?"
+    r"(?P<firm>bpos?|business process outsourcing|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?)"
+    r"\s+(?:just\s+|only\s+|simply\s+)?(?:to|for)\b",
+    re.IGNORECASE,
+)
 _WORKING_THERE = re.compile(
     r"\b(?:jobs?|careers?|employees|staff|agents|workers|working|work there)\b", re.IGNORECASE
 )
@@ -251,7 +267,9 @@ _WHAT_THAT_IS = (
     r"(?:explain|tell(?:\s+me)?)(?:\s+to\s+[\w' ]{1,25}?)?\s+what\s+(?:that|it|this)\s+"
     r"(?:is|means)|what(?:'s|s|\s+is)\s+(?:that|it|this|one)(?:\s+one)?|what\s+(?:does|do)\s+"
     r"(?:that|it|this)\s+mean)"
-    r"(?:\W{0,2}(?:exactly|actually|even|then|pls|please|lol|anyway|po|basically|really))*"
+    r"(?:\W{0,2}(?:exactly|actually|even|then|pls|please|lol|anyway|po|basically|really"
+    # "... what is that in plain english"
+    r"|in (?:plain|simple|normal|everyday) (?:english|words|terms|language)))*"
     r"\W*$"
 )
 _ONLY_WHAT_IT_IS = re.compile(
@@ -499,9 +517,15 @@ _BETTER_AT_ASKED = re.compile(
     r"(?:\W*$|\s+(?:tho|though|then|over|against|compared)\b)"
     # "and the bpo, what does it do better?": the one named first
     r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:the\s+|a\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc)\W+"
-    r"what (?:does|do) (?:it|they) do better\W*$",
+    r"what (?:does|do) (?:it|they) do better\W*$"
+    # "where do call centres beat bpos": the one that beats the other
+    r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:where|when|how|in what ways?) (?:does|do|would|can) "
+    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
+    r"(?:beat|outperform|outdo|do better than|have the edge over|win over)\s+"
+    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\W*$",
     re.IGNORECASE,
 )
+_BEATS = re.compile(r"\b(?:beat|outperform|outdo|better than|edge over|win over)\b", re.I)
 # "... or is it voice only", "is it just phone calls"
 _VOICE_ONLY = re.compile(
     r"\b(?:voice|phones?|calls?)[- ]only\b|\b(?:only|just|purely)\s+"
@@ -925,6 +949,8 @@ class TopicCues(StatelessComponent):
                 or self.channel_capability(message, key)
                 or self.good_points_not_jobs(message, key)
                 or self.careers_named(message, key)
+                or self.hired_as_a_firm(message, key)
+                or self.only_for_some_firms(message, key)
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
                 or self.shared_asked(message, key)
@@ -1303,9 +1329,13 @@ class TopicCues(StatelessComponent):
         found = _BETTER_AT_ASKED.match(message.get(TEXT) or "")
         if not found:
             return None
-        subjects = {
-            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"
-        }
+        named = sorted(
+            (e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"),
+            key=lambda e: e.get("start", 0),
+        )
+        subjects = {e.get("value") for e in named}
+        if len(subjects) == 2 and _BEATS.search(found.group(0)):
+            return f"benefits/{named[0].get('value')}"  # the one that beats the other
         return f"benefits/{subjects.pop()}" if len(subjects) == 1 else None
 
     def bad_points(self, message: Message, key: Text) -> Optional[Text]:
@@ -1408,6 +1438,16 @@ class TopicCues(StatelessComponent):
         return None
 
     @staticmethod
+    def hired_as_a_firm(message: Message, key: Text) -> Optional[Text]:
+        """ "can i hire a call center just to take orders over the phone for my shop": the
+        firm hired for its work, not a job in it."""
+        text = message.get(TEXT) or ""
+        hired = _HIRED_AS_A_FIRM.search(text)
+        if not key.startswith("careers/") or not hired or _CAREER_WORDS.search(text):
+            return None
+        return f"services/{'bpo' if _BPO.search(hired.group('firm')) else 'call_center'}"
+
+    @staticmethod
     def careers_asked_last(message: Message, key: Text) -> Optional[Text]:
         """ "... my teacher said bpos hire accountants too, not just phone people. what kind
         of careers does a bpo offer?": the jobs of the one asked of last, whatever the
@@ -1508,6 +1548,14 @@ class TopicCues(StatelessComponent):
             return None
         named = {e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"}
         return "services/industries" if named == {"industries"} else None
+
+    @staticmethod
+    def only_for_some_firms(message: Message, key: Text) -> Optional[Text]:
+        """ "do medical places use bpo or is that just for big tech firms": which
+        industries use one (the tech named is a sector, not the technology)."""
+        if key == "services/industries" or not _ONLY_FOR_SOME_FIRMS.search(message.get(TEXT) or ""):
+            return None
+        return "services/industries" if names_a_subject(message) else None
 
     def by_phrase(self, message: Message, key: Text) -> Optional[Text]:
         if key not in self.config["phrases"]:

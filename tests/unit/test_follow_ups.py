@@ -2462,9 +2462,18 @@ def test_follow_ups_on_the_previous_question(tracker_factory, previous, text, fo
         ("services/bpo", "but y tho", "utter_benefits/bpo"),
         # (a letter alone is no question)
         ("services/bpo", "y", "utter_default"),
+        # what the visitor makes of the answer, after the why
+        ("benefits/bpo", "why is that, sounds too good", "utter_benefits/bpo"),
+        ("services/call_center", "why, seems odd", "utter_benefits/call_center"),
+        # examples of that answer, with whom they are for
+        (
+            "definition/front_back_office",
+            "examples pls, for like a small shop",
+            "utter_definition/front_back_office",
+        ),
     ],
 )
-def test_a_bare_why_that_nlu_was_unsure_of_asks_the_reasons(
+def test_a_bare_why_or_examples_that_nlu_was_unsure_of_ask_of_the_previous_answer(
     tracker_factory, previous, text, expected
 ):
     tracker = _after_knowledge_answer(tracker_factory, previous, text, "nlu_fallback", [])
@@ -2538,6 +2547,29 @@ def test_one_of_those_and_a_size_going_for_them(tracker_factory, previous, text,
         ("trends/remote_global", "why does it matter?", [], "benefits/outsourcing_savings",
          "trends/remote_global"),
         ("definition/bpo", "why does that matter", [], "trends/overview", "benefits/bpo"),
+        # what the answer meant, and its reasons doubted
+        ("trends/overview", "meaning what exactly?",
+         [{"entity": "aspect", "value": "definition", "start": 0, "end": 7}],
+         "definition/bpo", "trends/overview"),
+        # the same question of the other one, to compare
+        ("services/bpo", "And a call centre, for comparison?",
+         [{"entity": "subject", "value": "call_center", "start": 6, "end": 17},
+          {"entity": "aspect", "value": "difference", "start": 23, "end": 33}],
+         "difference/overview", "services/call_center"),
+        # one's advantages compared with the other: that one's edge, which they are
+        ("benefits/call_center", "compared to a bpo?",
+         [{"entity": "aspect", "value": "difference", "start": 0, "end": 11},
+          {"entity": "subject", "value": "bpo", "start": 14, "end": 17}],
+         "definition/bpo", "benefits/call_center"),
+        ("benefits/bpo", "vs a call center?",
+         [{"entity": "aspect", "value": "difference", "start": 0, "end": 2},
+          {"entity": "subject", "value": "call_center", "start": 5, "end": 16}],
+         "difference/overview", "benefits/bpo"),
+        # ... but not after an answer of another kind
+        ("services/call_center", "compared to a bpo?",
+         [{"entity": "aspect", "value": "difference", "start": 0, "end": 11},
+          {"entity": "subject", "value": "bpo", "start": 14, "end": 17}],
+         "definition/bpo", "difference/services"),
     ],
 )  # fmt: skip
 def test_other_side_examples_and_why_it_matters(
@@ -2548,3 +2580,9 @@ def test_other_side_examples_and_why_it_matters(
     tracker.latest_message["response_selector"] = {"default": {"response": prediction}}
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == [f"utter_{expected}"]
+
+
+def test_examples_asked_for_with_nothing_answered_are_what_can_be_asked(tracker_factory):
+    tracker = tracker_factory(intent="follow_up", text="can u give examples")
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_help"]

@@ -346,3 +346,18 @@ def test_teams_of_a_size_without_the_word_people_are_counted_together(text, coun
 )
 def test_one_meaning_one_of_the_two_is_no_head_count(text):
     assert headcount(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("we were 80 before the restructure, now only 30 left sadly", 30),
+        ("well we were 30 but after we bought a competitor we're around 110", 110),
+        ("we started with 5 in 2015 and now we're about 65", 65),
+        ("well we were about 30 but after the merger it's more like 400", 400),
+        # a number added to the count is no count of its own
+        ("we were 30 people, and we're hiring 10 more", 30),
+    ],
+)
+def test_the_count_now_wins_over_the_count_before(text, people):
+    assert headcount(text) == people

@@ -308,6 +308,73 @@ def test_a_question_about_a_product_told_like_an_answer_is_out_of_scope():
     assert result.get("intent")["name"] == "inform"
 
 
+def test_a_product_that_does_not_work_is_out_of_scope_unless_the_work_is_handed_over():
+    keys = ("elsewhere", "advice_elsewhere", "businesses")
+    guard = NearDomainGuard({key: CONFIG[key] for key in keys})
+
+    def read(text):
+        message = parsed_message(text, "inform", topic="services/bpo")
+        message.set("entities", [{"entity": "outsourced_function", "value": "payroll"}])
+        (result,) = guard.process([message])
+        return result.get("intent")["name"]
+
+    assert read("my quickbooks payroll isnt syncing help") == "out_of_scope"
+    assert read("payroll in xero wont calculate the overtime") == "out_of_scope"
+    assert read("quickbooks payroll isnt working for us, need someone to take it over") == (
+        "inform"
+    )
+    assert read("we do payroll in xero and want to hand it over") == "inform"
+
+
+def test_the_visitors_own_workplace_is_out_of_scope_even_asked_as_advice():
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+
+    def read(text, start):
+        message = parsed_message(text, "request_recommendation", topic="careers/bpo")
+        entity = {"entity": "subject", "value": "bpo", "start": start, "end": start + 3}
+        message.set("entities", [entity])
+        (result,) = guard.process([message])
+        return result.get("intent")["name"]
+
+    text = "my team lead at the bpo keeps shouting at me what do i do"
+    assert read(text, text.index("bpo")) == "out_of_scope"
+    # a BPO named outside it is asked about
+    text = "my boss at the office wants a bpo, which would you suggest"
+    assert read(text, text.index("bpo")) == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text, intent, subject",
+    [
+        ("my team lead at work is rude to me every shift, what should i do",
+         "request_recommendation", None),
+        ("recommend a good book on leadership for a new team lead", "request_recommendation",
+         None),
+        ("how much severance do we owe staff if we close our call center site", "services",
+         "call_center"),
+        ("is a call center agent an employee or a contractor for irs purposes", "careers",
+         "call_center"),
+    ],
+)  # fmt: skip
+def test_own_workplace_reading_severance_and_tax_status_are_out_of_scope(text, intent, subject):
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    message = parsed_message(text, intent, topic=f"{intent}/{subject or 'bpo'}")
+    if subject:
+        start = text.index("call center")
+        message.set("entities", [{"entity": "subject", "value": subject, "start": start,
+                                  "end": start + 11}])  # fmt: skip
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_a_boss_who_asks_a_question_of_the_domain_is_no_workplace_trouble():
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    text = "my boss at work asked me to compare bpo and call centers"
+    message = parsed_message(text, "difference", topic="difference/overview")
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == "difference"
+
+
 def test_a_price_per_hour_is_out_of_scope_even_of_a_call_center():
     guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
     text = "what does a call center charge per hour in manila"

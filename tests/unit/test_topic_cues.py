@@ -752,6 +752,39 @@ def test_which_ones_one_of_them_handles_is_what_it_does():
     assert topic_after(message(text, "services/call_center")) == "services/call_center"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("where do call centres beat bpos", "benefits/call_center"),
+        ("how does a bpo outperform a call center?", "benefits/bpo"),
+    ],
+)
+def test_where_one_beats_the_other_is_its_advantages(text, expected):
+    assert topic_after(message(text, "services/locations", ["locations"])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("can i hire a call center just to take orders over the phone for my shop",
+         "services/call_center"),
+        ("can we use a bpo for the payroll", "services/bpo"),
+        # a job in one stays the jobs
+        ("how do i get hired at a call center", "careers/call_center"),
+        ("do call centers hire people to take orders", "careers/call_center"),
+    ],
+)  # fmt: skip
+def test_a_firm_hired_for_its_work_is_what_it_does_not_a_job(text, expected):
+    assert topic_after(message(text, expected.replace("services/", "careers/"))) == expected
+
+
+def test_a_kind_of_firm_that_uses_one_asks_about_the_industries():
+    text = "i manage a clinic, do medical places use bpo or is that just for big tech firms"
+    assert topic_after(message(text, "difference/technology")) == "services/industries"
+    text = "is the technology of a bpo just for big firms"
+    assert topic_after(message(text, "difference/technology")) == "difference/technology"
+
+
 def test_where_one_comes_out_ahead_is_its_advantages():
     text = "ok where does a call centre come out ahead tho"
     assert topic_after(message(text, "trends/overview", ["locations"])) == "benefits/call_center"
@@ -1197,6 +1230,16 @@ def test_savings_asked_after_a_story_whatever_the_classifier_leaned_to():
         # a bare request to explain one
         ("explain call center for my homework", "definition/call_center"),
         ("define bpo pls", "definition/bpo"),
+        # named before, then asked what it is in plain words
+        (
+            "fella at the chamber said business process outsourcing. what is that in plain "
+            "english",
+            "definition/bpo",
+        ),
+        (
+            "my nephew works at a call centre, what is that in simple words",
+            "definition/call_center",
+        ),
         # another sense, a question beyond what it is, or the two compared
         ("what does contact center mean in salesforce", None),
         ("what actually is a bpo good for", None),
