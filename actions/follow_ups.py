@@ -1587,6 +1587,8 @@ class ActionAnswerFollowUp(Action):
             and previous in TOPICS
             and TOPICS[previous][1] is None
             and BPO in ASPECTS.get(aspect or "", {})
+            # ("meaning what exactly?" asks what the answer meant, of neither)
+            and not _WHAT_DO_YOU_MEAN.search(text)
         ):
             # "and careers?" after the trends asked of a bpo: a bpo's
             subject = subject_asked_before(tracker)

@@ -64,6 +64,21 @@ def trained_model() -> Path:
 
 
 @pytest.fixture(scope="session")
+def parse(trained_model):
+    """The trained NLU pipeline, in process: text -> parse data."""
+    import asyncio
+    import logging
+
+    from rasa.core.agent import Agent
+
+    logging.getLogger("rasa").setLevel(logging.WARNING)
+    agent = Agent.load(str(trained_model))
+    loop = asyncio.new_event_loop()
+    yield lambda text: loop.run_until_complete(agent.parse_message(text))
+    loop.close()
+
+
+@pytest.fixture(scope="session")
 def assistant(trained_model, tmp_path_factory):
     """The real action server and Rasa server (widget + REST channel) on free ports."""
     work = tmp_path_factory.mktemp("assistant")

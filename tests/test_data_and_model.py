@@ -69,3 +69,20 @@ def test_end_to_end_test_stories_pass(trained_model, tmp_path):
     failed = tmp_path / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else result.stdout[-4000:]
     assert result.returncode == 0, details
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("and the ones on headsets answering our customers", "call_center"),
+        ("those places with rows of people, what are they", "call_center"),
+        ("and the phone kind?", "call_center"),
+        ("what about the back office kind of outsourcing firm", "bpo"),
+        # dictated
+        ("ok so i keep hearing bee pee oh in all these meetings what is it", "bpo"),
+        ("my grandma asked me what a cold center is", "call_center"),
+    ],
+)
+def test_the_two_named_in_everyday_or_dictated_words(parse, text, subject):
+    named = {e["value"] for e in parse(text)["entities"] if e["entity"] == "subject"}
+    assert named == {subject}

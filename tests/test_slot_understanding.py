@@ -216,17 +216,6 @@ def test_the_form_fills_what_its_question_was_answered_with(form_accuracy, slot)
     assert values[slot] >= FORM_FLOORS[data][slot]
 
 
-@pytest.fixture(scope="module")
-def parse(trained_model):
-    from rasa.core.agent import Agent
-
-    logging.getLogger("rasa").setLevel(logging.WARNING)
-    agent = Agent.load(str(trained_model))
-    loop = asyncio.new_event_loop()
-    yield lambda text: loop.run_until_complete(agent.parse_message(text))
-    loop.close()
-
-
 @pytest.mark.parametrize(
     "text, entity, value, not_value",
     [
@@ -238,6 +227,13 @@ def parse(trained_model):
          "customer_support"),
         ("office admin and booking travel for our staff", "outsourced_function",
          "administration", "order_taking"),
+        # dictated letters
+        ("customer surveys and the i t stuff for our office", "outsourced_function",
+         "it_support", None),
+        ("twenty five hundred staff and we want our h r outsourced", "outsourced_function", "hr",
+         None),
+        ("scratch the it part just the customer support", "outsourced_function",
+         "customer_support", None),
     ],
 )  # fmt: skip
 def test_budgets_and_tasks_told_in_set_phrases(parse, text, entity, value, not_value):

@@ -44,7 +44,7 @@ from bot.nlp.base import (
 )
 from bot.nlp.form_answers import REMOVED, STATED_ANSWER
 from bot.nlp.headcount import headcount
-from bot.nlp.topic_cues import DEFINITION_ASKED
+from bot.nlp.topic_cues import DEFINITION_ASKED, SAVINGS_ASKED
 
 # a question ("can spend whatever it takes" is no question: its subject is left out)
 _ASKS = re.compile(
@@ -57,7 +57,17 @@ _ASKS = re.compile(
 # the reception work outsourced"
 _CORRECTION = re.compile(
     r"\b(?:i was wrong|apologies|my mistake|misspoke|correction|scratch that|i meant)\b"
-    r".*\b(?:only|just|instead|rather|not)\b",
+    r".*\b(?:only|just|instead|rather|not)\b"
+    # "oh wait were actually 400 i was only counting one office"
+    r"|^\W*(?:(?:oh|ah|hmm+|um+)\W+)?(?:wait|hold on|hang on|oops|sorry)\b.{0,30}?"
+    r"\b(?:actually|really|more like|in fact)\b",
+    re.IGNORECASE,
+)
+# the one wanted for the work: "someone to handle customer calls when im busy"
+_SOMEONE_TO = re.compile(
+    r"^\W*(?:(?:we|i)\s+(?:just\s+)?(?:need|want|would like|'d like)\s+)?(?:just\s+)?"
+    r"(?:someone|somebody|some people|people|a team|a person|an agency|a company|a firm)\s+"
+    r"(?:to|who (?:can|could|will|would))\s+\w+",
     re.IGNORECASE,
 )
 # what the visitor wants done: "it's the player support tickets we want off our plate"
@@ -301,6 +311,7 @@ class AnswerOverCommand(StatelessComponent):
             or names_a_subject(message)
             # "... the lecturer used frontoffice and backoffice, can u explain these two words"
             or message.get(DEFINITION_ASKED)
+            or message.get(SAVINGS_ASKED)
         ):
             return False
         ranking = {r["name"]: r["confidence"] for r in message.get(INTENT_RANKING_KEY) or []}
@@ -318,6 +329,14 @@ class AnswerOverCommand(StatelessComponent):
         )
         if bool(answers) and (torn or corrects or bool(message.get(STATED_ANSWER))):
             return True
+        if (
+            is_knowledge_question(message)
+            and _SOMEONE_TO.match(message.get(TEXT) or "")
+            and any(
+                e.get("entity") == "outsourced_function" and self.read_surely(e) for e in answers
+            )
+        ):
+            return True  # "someone to handle customer calls when im busy": who is wanted
         if torn and not answers and self.takes_a_guessed_task(message):
             return True
         # "brides messaging and calling at all hours asking if the florist confirmed": the

@@ -827,6 +827,9 @@ _TAKEN_BACK = re.compile(
 )
 
 
+_ONLY_KEPT = re.compile(r"\b(?:just|only)\b", re.IGNORECASE)
+
+
 def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
     """Values of `entity` whose words stand in a clause that takes them away, or before
     a correction that names the only ones wanted."""
@@ -846,7 +849,10 @@ def taken_away(text: Text, entities: List[Dict], entity: Text) -> set:
     previous = (0, 0)
     for end in [m.start() for m in _CLAUSE.finditer(text)] + [len(text)]:
         clause = text[start:end]
-        taken = [(start, end)] if _TAKING_AWAY.search(clause) else []
+        away = _TAKING_AWAY.search(clause)
+        # ("scratch the it part just the customer support": what comes after "just" stays)
+        kept = _ONLY_KEPT.search(clause, away.end()) if away else None
+        taken = [(start, start + kept.start() if kept else end)] if away else []
         if _RETRACTS.match(text[start:]):
             taken.append(previous)
         for first, last in taken:

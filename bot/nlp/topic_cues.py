@@ -143,6 +143,9 @@ DEFINITION_ASKED = "definition_asked"
 # ... and on one that asks the name of what it describes ("whats it called when ..."): its
 # "it" points at the description, not at the previous answer
 NAME_ASKED = "name_asked"
+# set on a message asking where outsourcing's savings come from ("my cfo wants to know how we
+# would save cash by sending work to another company"): a question, not the budget's answer
+SAVINGS_ASKED = "savings_asked"
 
 # "can a bpo also do our bookkeeping", "would a call centre handle order taking"
 # "... back office, what is that exactly? and the front one?"
@@ -454,10 +457,36 @@ def overrulable(message: Message) -> bool:
     return intent in _NOT_A_QUESTION_OF_OURS
 
 
+# "... go with a bpo and i just nodded but honestly i have no idea what that is": the one
+# named before, not known
+_NO_IDEA_WHAT = re.compile(
+    r"\b(?:no idea|no clue|(?:do ?n'?t|dont|do not) (?:really |even |actually )?(?:know|get)"
+    r"|not sure|never (?:understood|knew|got))\s+what\s+(?:that|it|this|one|they)\s+"
+    r"(?:is|are|means?|really is|actually is|even is)"
+    # ... and nothing more of it (not "what it is worth", "what they are looking for", "what
+    # it is they actually do all day")
+    r"(?=\W*$|\s*[,.;:!?]|\s+(?:can|could|would|pls|please|plz|explain|tbh|honestly|lol|haha|so"
+    r"|and|but|either|really|exactly|tho|though)\b)",
+    re.IGNORECASE,
+)
+_SUBJECT_NAMED = re.compile(
+    r"\b(?:bpos?|business process outsourcing|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?)\b",
+    re.IGNORECASE,
+)
+
+
 def only_what_it_is(text: Text) -> Optional[Text]:
     """The definition topic a question asks for and nothing else, or None."""
     if _ONLY_WHAT_OFFICE_IS.search(text):
         return "definition/front_back_office"
+    unknown = _NO_IDEA_WHAT.search(text)
+    if unknown:
+        named = {
+            "bpo" if _BPO.search(m.group(0)) else "call_center"
+            for m in _SUBJECT_NAMED.finditer(text[: unknown.start()])
+        }
+        if len(named) == 1 and not _SUBJECT_NAMED.search(text[unknown.end() :]):
+            return f"definition/{named.pop()}"
     subjects = {
         "bpo" if _BPO.search(m.group(0)) else "call_center" for m in _ONLY_WHAT_IT_IS.finditer(text)
     }
@@ -646,6 +675,8 @@ _REACHED = re.compile(
 
 # a reading this unsure is no answer yet
 _UNSURE_BELOW = 0.7
+# what something does to them: "impact of voice assistants on phone operators"
+_IMPACT = re.compile(r"\b(?:impacts?|effects?|influence)\b", re.IGNORECASE)
 # a question about outsourcing itself: "how outsourcing make cost lower", "why does
 # outsourcing save money"
 _OUTSOURCING_ASKED = re.compile(
@@ -655,7 +686,12 @@ _OUTSOURCING_ASKED = re.compile(
 # actually come from?": asked after a story, whatever else it names
 _SAVINGS_FROM = re.compile(
     r"\b(?:where|how)\s+(?:do|does|would|will|can)\s+(?:the\s+|all the\s+|those\s+|these\s+|"
-    r"any\s+)?(?:cost\s+)?savings?\s+(?:actually\s+|really\s+|even\s+)?(?:come|comes)\s+from\b",
+    r"any\s+)?(?:cost\s+)?savings?\s+(?:actually\s+|really\s+|even\s+)?(?:come|comes)\s+from\b"
+    # "how we would actually save cash by sending work to another company"
+    r"|\bhow\s+(?:we|you|u|a company|companies|a business|businesses|i|they)\s+"
+    r"(?:would|could|can|will|do|does|might)?\s*(?:actually\s+|really\s+)?"
+    r"(?:save|saves|cut|cuts|lower|reduce)\s+(?:\w+\s+){0,2}?(?:cash|money|costs?|spending)\s+by\s+"
+    r"(?:sending|giving|handing|passing|moving|outsourc\w*|farming)\b",
     re.IGNORECASE,
 )
 
@@ -966,6 +1002,7 @@ class TopicCues(StatelessComponent):
                 self.asked_for_a_name(message)
                 or self.asked_what_it_is(message)
                 or self.savings_asked(message)
+                or self.ai_impact_asked(message)
                 or self.asked_how_they_differ(message, key)
                 or self.asked_if_one_is_the_other(message)
             )
@@ -1142,15 +1179,38 @@ class TopicCues(StatelessComponent):
         )
         if (
             intent.get("name") not in readings
-            or intent.get("confidence", 1.0) >= _UNSURE_BELOW
+            # (asked where the savings come from, however surely read as an answer; a sure
+            # request stays one)
+            or (
+                intent.get("confidence", 1.0) >= _UNSURE_BELOW
+                and not (intent.get("name") == "inform" and _SAVINGS_FROM.search(text))
+            )
             or not (
                 (named == {"savings"} and _OUTSOURCING_ASKED.search(text))
                 or _SAVINGS_FROM.search(text)
             )
         ):
             return None
+        message.set(SAVINGS_ASKED, True)
         overrule_intent(message, "benefits", 0.9)
         return "benefits/outsourcing_savings"
+
+    @staticmethod
+    def ai_impact_asked(message: Message) -> Optional[Text]:
+        """ "impact of voice assistants on phone support operators": what AI does to them,
+        however the words around it were read."""
+        aspects = {
+            e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"
+        }
+        if (
+            "ai" not in aspects
+            or aspects - {"ai", "trends"}
+            or not _IMPACT.search(message.get(TEXT) or "")
+        ):
+            return None
+        if overrulable(message):
+            overrule_intent(message, "trends", 0.9)
+        return "trends/ai_automation"
 
     @staticmethod
     def asked_what_it_is(message: Message) -> Optional[Text]:

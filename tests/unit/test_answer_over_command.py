@@ -140,6 +140,24 @@ SUBJECT = {"entity": "subject", "value": "call_center", **RULER}
             0.93,
             "inform",
         ),
+        # a count corrected, read as a question of what the office is
+        (
+            "oh wait were actually 400 i was only counting one office",
+            [
+                {
+                    "entity": "company_size",
+                    "value": "large",
+                    "extractor": "FormAnswerClassifier",
+                    "confidence": 0.9,
+                }
+            ],
+            0.66,
+            "inform",
+        ),
+        ("oh wait, what is a bpo actually", [SUBJECT], 0.66, "definition"),
+        # who is wanted for the work, read as a question of what one does
+        ("someone to handle customer calls when im busy", [TASK], 0.72, "inform"),
+        ("someone to handle customer calls when im busy", [], 0.72, "definition"),
     ],
 )
 def test_a_task_described_while_nlu_is_torn_is_an_answer(text, entities, top, expected):

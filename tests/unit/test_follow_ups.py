@@ -2586,3 +2586,30 @@ def test_examples_asked_for_with_nothing_answered_are_what_can_be_asked(tracker_
     tracker = tracker_factory(intent="follow_up", text="can u give examples")
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_help"]
+
+
+def test_what_the_answer_meant_is_asked_of_it_not_of_the_one_asked_before(tracker_factory):
+    tracker = tracker_factory(
+        events=[
+            {
+                "event": "user",
+                "text": "trends in bpo",
+                "parse_data": {
+                    "intent": {"name": "trends"},
+                    "entities": [{"entity": "subject", "value": "bpo", "start": 10, "end": 13}],
+                },
+            },
+            {
+                "event": "bot",
+                "text": "an answer",
+                "metadata": {"utter_action": "utter_trends/overview"},
+            },
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": "meaning what exactly?"},
+        ],
+        intent="follow_up",
+        entities=[{"entity": "aspect", "value": "definition", "start": 0, "end": 7}],
+        text="meaning what exactly?",
+    )
+    _, messages = run_follow_up(tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/overview"]

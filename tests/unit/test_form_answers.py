@@ -142,6 +142,9 @@ def found(text, *values):
          set()),
         ("payroll and hr, without the accounting", [("accounting", "accounting")],
          {"accounting"}),
+        # what comes after "just" in the clause that takes away is kept
+        ("scratch the it part just the customer support",
+         [("it_support", "it part"), ("customer_support", "customer support")], {"it_support"}),
     ],
 )  # fmt: skip
 def test_tasks_taken_away(text, values, removed):

@@ -785,6 +785,34 @@ def test_a_kind_of_firm_that_uses_one_asks_about_the_industries():
     assert topic_after(message(text, "difference/technology")) == "difference/technology"
 
 
+@pytest.mark.parametrize(
+    "text, intent, expected_intent",
+    [
+        ("impact of voice assistants on phone support operators", "inform", "trends"),
+        ("voice assistants effect on phone operators", "difference", "difference"),
+        # another aspect beside the ai is not the ai's effect alone
+        ("effect of chatbots on the careers at a call center", "careers", "careers"),
+    ],
+)
+def test_what_ai_does_to_them_is_the_ai_trend(text, intent, expected_intent):
+    entities = [{"entity": "aspect", "value": "ai", "start": 0, "end": 5}]
+    if "careers" in text:
+        entities.append({"entity": "aspect", "value": "careers", "start": 20, "end": 27})
+    msg = message(text, "difference/channels", intent=intent)
+    msg.set("entities", entities)
+    expected = "difference/channels" if "careers" in text else "trends/ai_automation"
+    assert topic_after(msg) == expected
+    assert msg.get("intent")["name"] == expected_intent
+
+
+def test_how_sending_work_out_saves_cash_is_the_savings_however_surely_read_as_an_answer():
+    text = "my cfo wants to know how we would actually save cash by sending work to another company"
+    msg = message(text, "benefits/outsourcing_savings", intent="inform")
+    msg.set("intent", {"name": "inform", "confidence": 0.88})
+    assert topic_after(msg) == "benefits/outsourcing_savings"
+    assert msg.get("intent")["name"] == "benefits"
+
+
 def test_where_one_comes_out_ahead_is_its_advantages():
     text = "ok where does a call centre come out ahead tho"
     assert topic_after(message(text, "trends/overview", ["locations"])) == "benefits/call_center"
@@ -1240,6 +1268,10 @@ def test_savings_asked_after_a_story_whatever_the_classifier_leaned_to():
             "my nephew works at a call centre, what is that in simple words",
             "definition/call_center",
         ),
+        # ... or said not to be known
+        ("my boss says we should go with a bpo and i nodded but i have no idea what that is",
+         "definition/bpo"),
+        ("we use a call center but i dont know what it is they do all day", None),
         # another sense, a question beyond what it is, or the two compared
         ("what does contact center mean in salesforce", None),
         ("what actually is a bpo good for", None),
