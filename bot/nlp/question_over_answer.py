@@ -68,9 +68,8 @@ _ASKS = re.compile(
 )
 # "can a call centre ...", "would a bpo handle ...": what one of them can do
 _CAN_IT = re.compile(
-    # ("can one of those outsourcing companies do my books")
-    rf"{_CLAUSE_START}(?:can|could|would|will|does|do)\s+(?:one of (?:those|these|the)\s+)?"
-    rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES}|outsourc\w+)"
+    rf"{_CLAUSE_START}(?:can|could|would|will|does|do)\s+(?:an?\s+|the\s+)?"
+    rf"(?:{SUBJECT_NAMES}|outsourc\w+)"
     # "what would a call centre actually do for us?"
     # ("what exactly would a call center do for us", "what else could a bpo take over")
     rf"|{_CLAUSE_START}{WHAT_ONE_DOES}|bring)\b"

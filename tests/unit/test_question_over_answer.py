@@ -121,9 +121,6 @@ def test_an_unsure_reading_of_a_question_about_a_subject_becomes_that_question()
          "handle", ["call_center"], "services"),
         ("product launch coming up, im wondering what a call centre would actually do for "
          "us", ["call_center"], "services"),
-        # ... of one of those the visitor heard of
-        ("i have a small plumbing business. can one of those outsourcing companies do my "
-         "books and paperwork", ["bpo"], "services"),
         # a choice between the two stays a request for the recommendation
         ("we're 12 people and the phone never stops, bpo or call center?",
          ["bpo", "call_center"], "request_recommendation"),
