@@ -121,12 +121,21 @@ _WHY_ASKED = re.compile(
     r"^\W*(?:(?:hmm+|um+|ok|okay|erm)\W+)?(?:does (?:it|that|this|size) (?:really )?matter|"
     r"why(?: do (?:you|u) (?:ask|need|want)(?: (?:that|this|it|to know))?| does (?:it|that) "
     r"matter)?|(?:is|does) (?:that|it|this) (?:important|relevant|needed|necessary|count)|"
-    r"what(?:'s| is)? (?:that )?for|how come|do (?:you|u) (?:really )?need (?:that|this|to know))"
+    r"what(?:'s| is)? (?:that )?for|how come|do (?:you|u) (?:really )?need (?:that|this|to know)"
+    # "hmm is that a trick question? 150 or so", "good question?"
+    r"|(?:is (?:that|this|it) )?an? (?:trick|weird|strange|odd|hard|tough) question|good question)"
     r"\W*\?$",
     re.IGNORECASE,
 )
 
 
+# an answer of a few words, then why it is asked: "tight, why? ..."
+_WHY_AFTER_AN_ANSWER = re.compile(
+    r"^\W*(?P<answer>(?:[\w'-]+\W+){0,3}?[\w'-]+)\s*[,.;:!-]+\s*(?:but\s+|and\s+)?"
+    r"(?:why|how come|y)(?:\s+(?:do|would) (?:you|u) (?:ask|need|want)(?: (?:that|this|it|to know))?)?"
+    r"\s*\?",
+    re.IGNORECASE,
+)
 _ABOUT_THE_BOT = re.compile(
     r"\b(?:you|u|ur|your|bot|robot|human|real|person|ai|machine|chatbot|assistant)\b",
     re.IGNORECASE,
@@ -266,6 +275,8 @@ class AnswerOverCommand(StatelessComponent):
             return True
         if is_knowledge_question(message) or intent == self.config["follow_up"]:
             return self.describes_a_task(message)
+        if intent not in self.config["commands"] and self.answers_before_a_why(message):
+            return True
         if intent == self.config["explanation"] and not self.why_words.search(text):
             return self.states_an_answer_surely(message)
         if intent in self.config["unsure_readings"] and self.unsure.search(text):
@@ -394,6 +405,23 @@ class AnswerOverCommand(StatelessComponent):
                 else e.get("entity") == "company_size" and headcount(tail) is not None
             )
             for e in message.get(ENTITIES) or []
+        )
+
+    def answers_before_a_why(self, message: Message) -> bool:
+        """ "tight, why? we already overspent this quarter": an exact answer, then why it is
+        asked, naming no subject."""
+        text = message.get(TEXT) or ""
+        why = _WHY_AFTER_AN_ANSWER.match(text)
+        return (
+            bool(why)
+            and not names_a_subject(message)
+            and any(
+                e.get("entity") in self.config["answer_entities"]
+                and not e.get("role")
+                and e.get("extractor") != "FormAnswerClassifier"
+                and e.get("end", len(text)) <= why.end("answer")
+                for e in message.get(ENTITIES) or []
+            )
         )
 
     def states_an_answer_surely(self, message: Message) -> bool:

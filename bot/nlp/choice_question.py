@@ -432,11 +432,16 @@ _WHAT_SHOULD_A_BUSINESS_DO = re.compile(
     r"\bwhat should (?:an? (?:\w+ ){1,3}?|my (?:\w+ ){0,3}?|our (?:\w+ ){0,3}?)(?:company|firm|"
     r"business|shop|store|practice|"
     r"clinic|agency|startup|restaurant|hotel|studio|salon|gym|garage|workshop|bakery|cafe|pub|"
-    r"charity|school|nursery|chain|franchise|florist|dentist|vets?|farm) do\W*$",
+    r"charity|school|nursery|chain|franchise|florist|dentist|vets?|farm) "
+    # ("what should a real estate agency choose, call centre or bpo?")
+    r"(?:do|choose|pick|go for|go with)(?:\W+(?:an?\s+)?(?:call[- ]?cent(?:er|re)|contact cent(?:er|re)"
+    r"|bpo)\s+or\s+(?:an?\s+)?(?:call[- ]?cent(?:er|re)|contact cent(?:er|re)|bpo))?\W*$",
     re.IGNORECASE,
 )
 _WHICH_FITS_A = re.compile(
-    r"^\W*which (?:one|model|option|type|kind|of the two)\s+(?:fits|suits|is (?:best|right) for|"
+    # ("hello, which service is right for a pizza franchise?")
+    r"^\W*(?:(?:hi|hello|hey|hiya)\W+)?which (?:one|model|option|type|kind|of the two|service|setup"
+    r"|solution)\s+(?:fits|suits|is (?:best|right) for|"
     r"works (?:best )?for|would (?:fit|suit)|for)\s+(?:an?|my|our)\s+\w+",
     re.IGNORECASE,
 )

@@ -84,6 +84,18 @@ _BAD_POINTS = re.compile(
     r"pitfalls?|minuses)\b",
     re.IGNORECASE,
 )
+# a sector that uses one: "(does manufacturing) use bpo services"
+_SECTOR_USES = re.compile(
+    r"^\s+(?:(?:companies|firms|businesses|places|sector|industry|people)\s+)?"
+    r"(?:ever\s+|really\s+|actually\s+|also\s+|often\s+|usually\s+)?"
+    r"(?:use|uses|using|need|needs|rely on|work with|hire|outsource to)\s+(?:an?\s+|the\s+)?"
+    r"(?:bpos?|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?|outsourc\w*|business process)",
+    re.IGNORECASE,
+)
+# "do bpo firms exist in africa": where they are
+_EXIST_IN = re.compile(
+    r"\b(?:exists?|existing|based|located|found|operate|operating)\s+(?:in|out of)\b", re.IGNORECASE
+)
 # "... or is that just for big tech firms": which kinds of firms use one
 _ONLY_FOR_SOME_FIRMS = re.compile(
     r"\b(?:or|and|but)\s+(?:is|are)\s+(?:that|it|this|they|those)\s+(?:just|only|mainly|mostly)\s+"
@@ -987,6 +999,8 @@ class TopicCues(StatelessComponent):
                 or self.careers_named(message, key)
                 or self.hired_as_a_firm(message, key)
                 or self.only_for_some_firms(message, key)
+                or self.sector_uses_one(message, key)
+                or self.where_they_are(message, key)
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
                 or self.shared_asked(message, key)
@@ -1608,6 +1622,37 @@ class TopicCues(StatelessComponent):
             return None
         named = {e.get("value") for e in message.get(ENTITIES) or [] if e.get("entity") == "aspect"}
         return "services/industries" if named == {"industries"} else None
+
+    @staticmethod
+    def sector_uses_one(message: Message, key: Text) -> Optional[Text]:
+        """ "does manufacturing use bpo services": a sector that uses one, the industries
+        (not what the one named does)."""
+        if key == "services/industries" or not names_a_subject(message):
+            return None
+        text = message.get(TEXT) or ""
+        return next(
+            (
+                "services/industries"
+                for e in message.get(ENTITIES) or []
+                if e.get("entity") == "aspect"
+                and e.get("value") == "industries"
+                and _SECTOR_USES.match(text[e.get("end", 0) :])
+            ),
+            None,
+        )
+
+    @staticmethod
+    def where_they_are(message: Message, key: Text) -> Optional[Text]:
+        """ "do bpo firms exist in africa": where they are, not the jobs there."""
+        if key == "services/locations" or not key.startswith(("careers/", "definition/")):
+            return None
+        located = any(
+            e.get("entity") == "aspect" and e.get("value") == "locations"
+            for e in message.get(ENTITIES) or []
+        )
+        return (
+            "services/locations" if located and _EXIST_IN.search(message.get(TEXT) or "") else None
+        )
 
     @staticmethod
     def only_for_some_firms(message: Message, key: Text) -> Optional[Text]:

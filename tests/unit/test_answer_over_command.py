@@ -286,9 +286,18 @@ def test_a_task_read_surely_is_no_request_for_reasons(text, entity, expected):
          "inform"),
         ("why do you need that? ok, tight", "out_of_scope",
          {"entity": "budget", "value": "tight", **RULER, "start": 27, "end": 32}, "inform"),
+        ("hmm is that a trick question? 150 or so", "definition",
+         {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 39},
+         "inform"),
         # the answer first, then a question: the question
         ("we're 95 people, why do you need that?", "explain_recommendation",
          {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 38},
+         "explain_recommendation"),
+        # ... but an exact answer of a word or two, then "why?": the answer
+        ("tight, why? we already overspent this quarter", "explain_recommendation",
+         {"entity": "budget", "value": "tight", **RULER, "start": 0, "end": 5}, "inform"),
+        ("a bpo, why?", "explain_recommendation",
+         {"entity": "subject", "value": "bpo", **RULER, "start": 2, "end": 5},
          "explain_recommendation"),
         # ... or a question after it, or a subject named
         ("why? fine, 95 of us. what is a bpo?", "definition",

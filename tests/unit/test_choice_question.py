@@ -1193,6 +1193,8 @@ def test_a_question_before_a_choice_read_whole_as_the_choice_is_answered_first()
         ("help!! furniture rental business, dont know whether to go bpo or cc", "choosing"),
         ("Hello, could you advise what type of service would suit a funeral director?",
          "choosing"),
+        ("what should a real estate agency choose, call centre or bpo?", "choosing"),
+        ("hello, which service is right for a pizza franchise?", "out_of_scope"),
     ],
 )  # fmt: skip
 def test_a_trade_asking_what_to_do_asks_for_the_recommendation(text, intent):
@@ -1210,6 +1212,7 @@ def test_which_one_suits_a_size_gets_the_rule_of_thumb(text):
     "text, intent",
     [("what should a call center agent do when a caller shouts", "careers"),
      ("so what should a company do?", "follow_up"),
+     ("what should a company choose", "choosing"),
      ("is a bpo or a call center better for a future operations director?", "careers"),
      ("which suits big companies, an llc or a corporation?", "out_of_scope")],
 )  # fmt: skip

@@ -142,6 +142,9 @@ def found(text, *values):
          set()),
         ("payroll and hr, without the accounting", [("accounting", "accounting")],
          {"accounting"}),
+        ("customer emails and calls, maybe accounting too... nah leave accounting, just the "
+         "customer side", [("accounting", "accounting, just")], {"accounting"}),
+        ("we leave the phones to the front desk", [("customer_support", "phones")], set()),
         # what comes after "just" in the clause that takes away is kept
         ("scratch the it part just the customer support",
          [("it_support", "it part"), ("customer_support", "customer support")], {"it_support"}),

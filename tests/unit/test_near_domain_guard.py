@@ -375,6 +375,26 @@ def test_a_boss_who_asks_a_question_of_the_domain_is_no_workplace_trouble():
     assert result.get("intent")["name"] == "difference"
 
 
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("um can you recommend a factory in vietnam we could outsource making our t shirts to",
+         "request_recommendation", "out_of_scope"),
+        ("we make t shirts, 40 staff, which would you recommend for our customer calls",
+         "request_recommendation", "request_recommendation"),
+        # a caterer's own bills are its work, not a catering supplier
+        ("oh and also phoning clients who havent paid their catering bills, can the same "
+         "people do that?", "follow_up", "follow_up"),
+        ("any tips on choosing a caterer for the office", "choosing", "out_of_scope"),
+    ],
+)  # fmt: skip
+def test_the_making_of_goods_handed_out_is_another_kind_of_outsourcing(text, intent, expected):
+    keys = ("elsewhere", "advice_elsewhere", "businesses", "story")
+    guard = NearDomainGuard({key: CONFIG[key] for key in keys})
+    (result,) = guard.process([parsed_message(text, intent, topic="choosing/overview")])
+    assert result.get("intent")["name"] == expected
+
+
 def test_a_price_per_hour_is_out_of_scope_even_of_a_call_center():
     guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
     text = "what does a call center charge per hour in manila"

@@ -813,6 +813,36 @@ def test_how_sending_work_out_saves_cash_is_the_savings_however_surely_read_as_a
     assert msg.get("intent")["name"] == "benefits"
 
 
+def test_a_sector_that_uses_one_is_the_industries():
+    text = "does manufacturing use bpo services"
+    msg = message(text, "services/bpo")
+    msg.set(
+        "entities",
+        [
+            {"entity": "aspect", "value": "industries", "start": 5, "end": 18},
+            {"entity": "subject", "value": "bpo", "start": 23, "end": 26},
+        ],
+    )
+    assert topic_after(msg) == "services/industries"
+    # what one does for a sector named after it stays what it does
+    text = "what does a bpo do for manufacturing"
+    msg = message(text, "services/bpo")
+    msg.set("entities", [*msg.get("entities"), {"entity": "aspect", "value": "industries",
+                                                "start": 23, "end": 36}])  # fmt: skip
+    assert topic_after(msg) == "services/bpo"
+
+
+@pytest.mark.parametrize(
+    "text, key, expected",
+    [
+        ("do bpo firms exist in africa", "careers/bpo", "services/locations"),
+        ("are there call center jobs in cebu", "careers/call_center", "careers/call_center"),
+    ],
+)
+def test_where_they_exist_is_where_they_are_not_the_jobs(text, key, expected):
+    assert topic_after(message(text, key, ["locations"])) == expected
+
+
 def test_where_one_comes_out_ahead_is_its_advantages():
     text = "ok where does a call centre come out ahead tho"
     assert topic_after(message(text, "trends/overview", ["locations"])) == "benefits/call_center"
@@ -1269,8 +1299,10 @@ def test_savings_asked_after_a_story_whatever_the_classifier_leaned_to():
             "definition/call_center",
         ),
         # ... or said not to be known
-        ("my boss says we should go with a bpo and i nodded but i have no idea what that is",
-         "definition/bpo"),
+        (
+            "my boss says we should go with a bpo and i nodded but i have no idea what that is",
+            "definition/bpo",
+        ),
         ("we use a call center but i dont know what it is they do all day", None),
         # another sense, a question beyond what it is, or the two compared
         ("what does contact center mean in salesforce", None),
