@@ -132,8 +132,8 @@ _WHY_ASKED = re.compile(
 # an answer of a few words, then why it is asked: "tight, why? ..."
 _WHY_AFTER_AN_ANSWER = re.compile(
     r"^\W*(?P<answer>(?:[\w'-]+\W+){0,3}?[\w'-]+)\s*[,.;:!-]+\s*(?:but\s+|and\s+)?"
-    r"(?:why|how come|y)(?:\s+(?:do|would) (?:you|u) (?:ask|need|want)(?: (?:that|this|it|to know))?)?"
-    r"\s*\?",
+    r"(?:why|how come|y)"
+    r"(?:\s+(?:do|would) (?:you|u) (?:ask|need|want)(?: (?:that|this|it|to know))?)?\s*\?",
     re.IGNORECASE,
 )
 _ABOUT_THE_BOT = re.compile(

@@ -434,8 +434,9 @@ _WHAT_SHOULD_A_BUSINESS_DO = re.compile(
     r"clinic|agency|startup|restaurant|hotel|studio|salon|gym|garage|workshop|bakery|cafe|pub|"
     r"charity|school|nursery|chain|franchise|florist|dentist|vets?|farm) "
     # ("what should a real estate agency choose, call centre or bpo?")
-    r"(?:do|choose|pick|go for|go with)(?:\W+(?:an?\s+)?(?:call[- ]?cent(?:er|re)|contact cent(?:er|re)"
-    r"|bpo)\s+or\s+(?:an?\s+)?(?:call[- ]?cent(?:er|re)|contact cent(?:er|re)|bpo))?\W*$",
+    r"(?:do|choose|pick|go for|go with)"
+    r"(?:\W+(?:an?\s+)?(?:call[- ]?cent(?:er|re)|contact cent(?:er|re)|bpo)\s+or\s+"
+    r"(?:an?\s+)?(?:call[- ]?cent(?:er|re)|contact cent(?:er|re)|bpo))?\W*$",
     re.IGNORECASE,
 )
 _WHICH_FITS_A = re.compile(

@@ -794,7 +794,7 @@ def test_a_kind_of_firm_that_uses_one_asks_about_the_industries():
         ("effect of chatbots on the careers at a call center", "careers", "careers"),
     ],
 )
-def test_what_ai_does_to_them_is_the_ai_trend(text, intent, expected_intent):
+def test_the_impact_of_ai_on_them_is_the_ai_trend(text, intent, expected_intent):
     entities = [{"entity": "aspect", "value": "ai", "start": 0, "end": 5}]
     if "careers" in text:
         entities.append({"entity": "aspect", "value": "careers", "start": 20, "end": 27})
