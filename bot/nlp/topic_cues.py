@@ -92,6 +92,7 @@ _SECTOR_USES = re.compile(
     r"(?:bpos?|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?|outsourc\w*|business process)",
     re.IGNORECASE,
 )
+_OPPORTUNITIES = re.compile(r"\b(?:opportunit\w*|roles?|positions?|vacanc\w*|openings?)\b", re.I)
 # "do bpo firms exist in africa": where they are
 _EXIST_IN = re.compile(
     r"\b(?:exists?|existing|based|located|found|operate|operating)\s+(?:in|out of)\b", re.IGNORECASE
@@ -1646,13 +1647,15 @@ class TopicCues(StatelessComponent):
         """ "do bpo firms exist in africa": where they are, not the jobs there."""
         if key == "services/locations" or not key.startswith(("careers/", "definition/")):
             return None
+        text = message.get(TEXT) or ""
         located = any(
             e.get("entity") == "aspect" and e.get("value") == "locations"
             for e in message.get(ENTITIES) or []
         )
-        return (
-            "services/locations" if located and _EXIST_IN.search(message.get(TEXT) or "") else None
-        )
+        # ("what career opportunities exist in a BPO, and where can they lead?": the jobs)
+        if not located or _WORKING_THERE.search(text) or _OPPORTUNITIES.search(text):
+            return None
+        return "services/locations" if _EXIST_IN.search(text) else None
 
     @staticmethod
     def only_for_some_firms(message: Message, key: Text) -> Optional[Text]:

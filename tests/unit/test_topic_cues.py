@@ -837,6 +837,11 @@ def test_a_sector_that_uses_one_is_the_industries():
     [
         ("do bpo firms exist in africa", "careers/bpo", "services/locations"),
         ("are there call center jobs in cebu", "careers/call_center", "careers/call_center"),
+        (
+            "What career opportunities exist in a BPO, and where can they lead?",
+            "careers/bpo",
+            "careers/bpo",
+        ),
     ],
 )
 def test_where_they_exist_is_where_they_are_not_the_jobs(text, key, expected):
