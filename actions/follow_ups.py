@@ -1091,7 +1091,7 @@ _EXAMPLE_ASKED = re.compile(
     r"(?:real\s+|concrete\s+|specific\s+|practical\s+|real[- ]life\s+|real[- ]world\s+)?examples?\b"
     r"|^\W*(?:any|some)\s+examples?\W*$"
     # "examples pls, for like a small shop"
-    r"|^\W*(?:(?:ok(?:ay)?|and|so)\W+)?(?:some\s+|any\s+)?examples?\W*(?:pl(?:ea)?s[ez]?|please)?"
+    r"|^\W*(?:(?:ok(?:ay)?|and|so)\W+)?(?:some\s+|any\s+)?examples?\W*(?:pl(?:ea)?s[ez]?|please|plz)?"
     r"\W*(?:(?:for|like|in)\b[\w\s']{0,40})?\W*$",
     re.IGNORECASE,
 )
@@ -1562,9 +1562,9 @@ class ActionAnswerFollowUp(Action):
             # on, then the questions
             tell_how_to_choose(dispatcher, domain)
             return start_form_events(tracker, answers_in_message(tracker, UNASKED_CONFIDENCE))
-        if previous is None and not tracker.active_loop_name and _EXAMPLE_ASKED.search(text):
-            # "can you give me some examples?" with nothing answered yet: examples of what
-            # the visitor can ask
+        if (previous is None or tracker.active_loop_name) and _EXAMPLE_ASKED.search(text):
+            # "can you give me some examples?" with nothing answered yet, or asked at one of
+            # the form's questions: what the visitor can ask (the question comes again)
             dispatcher.utter_message(response="utter_help")
             return []
         aspect = main_aspect(tracker, previous)

@@ -343,6 +343,8 @@ class AnswerOverCommand(StatelessComponent):
         if (
             is_knowledge_question(message)
             and _SOMEONE_TO.match(message.get(TEXT) or "")
+            # ("someone to handle our payroll, what would that be called": a name asked)
+            and not _WH.search(message.get(TEXT) or "")
             and any(
                 e.get("entity") == "outsourced_function" and self.read_surely(e) for e in answers
             )

@@ -443,7 +443,9 @@ _WHICH_FITS_A = re.compile(
     # ("hello, which service is right for a pizza franchise?")
     r"^\W*(?:(?:hi|hello|hey|hiya)\W+)?which (?:one|model|option|type|kind|of the two|service|setup"
     r"|solution)\s+(?:fits|suits|is (?:best|right) for|"
-    r"works (?:best )?for|would (?:fit|suit)|for)\s+(?:an?|my|our)\s+\w+",
+    # (not "which service is best for a bpo to offer first": a service of the two's own)
+    r"works (?:best )?for|would (?:fit|suit)|for)\s+(?:an?|my|our)\s+"
+    r"(?!(?:bpos?|call|contact|outsourc\w*)\b)\w+",
     re.IGNORECASE,
 )
 # "would a call centre even work for a 20 person startup?", "is a bpo overkill for a company

@@ -94,7 +94,8 @@ _TAKING_AWAY = re.compile(
     # "leave HR out of it", "leave the payroll out"
     r"leave (?:the |our )?[\w-]+(?: [\w-]+)? out\b|"
     # "nah leave accounting, just the customer side"
-    r"(?<=\bnah )leave|(?<=\bno )leave|(?<=\bnope )leave|"
+    # (not "no leave system": the HR leave)
+    r"(?<=\bnah )leave|(?<=\bnope )leave|"
     r"(?:do|does|handle|handles) (?:that|it|this|them) ourselves|stays? (?:in[- ]house|with us)|"
     # "the bookkeeping stays with our accountant", "payroll is done by our tax advisor"
     r"stays? with (?:our|my|the)|already (?:done|handled|covered|taken care of)|"

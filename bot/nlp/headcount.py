@@ -167,6 +167,13 @@ _NOW_BEFORE = re.compile(
     r"|we have|we'?ve got)\s+(?:(?:only|just|about|around|roughly|like|more like|almost|nearly"
     r"|some|close to)\s+)*$"
 )
+# ... a number now that counts something else: "2 companies now", "10 more joining", "only
+# 10 are in the office"
+_NOT_THE_COUNT_AFTER = re.compile(
+    r"^\s*(?:more|extra|new|additional|companies|firms|offices|sites|locations|branches|shops"
+    r"|stores|teams|are (?:in|at|on)|work (?:in|at|from|remotely)|of (?:us|them|those))\b",
+    re.IGNORECASE,
+)
 # the part the visitor decides for, beside the whole: "the whole group is 5k but our
 # branch is 80"
 _OUR_PART = re.compile(
@@ -385,7 +392,10 @@ def headcount(text: str) -> Optional[float]:
     corrected += [c for c in candidates[1:] if _OUR_PART.search(digits[max(0, c[2] - 40) : c[2]])]
     if _PAST_BEFORE.search(digits[max(0, candidates[0][2] - 24) : candidates[0][2]]):
         corrected += [
-            c for c in candidates[1:] if _NOW_BEFORE.search(digits[max(0, c[2] - 24) : c[2]])
+            c
+            for c in candidates[1:]
+            if _NOW_BEFORE.search(digits[max(0, c[2] - 24) : c[2]])
+            and not _NOT_THE_COUNT_AFTER.match(digits[c[3] :])
         ]
     people = [c for c in candidates if c[1]]
     value, _, start, end = (

@@ -93,6 +93,13 @@ _HANDS_OVER = re.compile(
     r"(?:\s+on)?\s+(?:too|as well|also)\b",
     re.IGNORECASE,
 )
+# the visitor's own trouble with a boss at work, wherever the visitor works
+_TROUBLE_AT_WORK = re.compile(
+    r"\bmy (?:team ?lead|tl|supervisor|boss|manager|co-?workers?|colleagues?)\b[^.?!]{0,40}?"
+    r"\b(?:is|keeps?|was|has been)\s+(?:\w+\s+)?(?:rude|shouting|yelling|screaming|mean|bullying"
+    r"|harass\w*|unfair|picking on)\b",
+    re.IGNORECASE,
+)
 # something of the visitor's that does not work: "my quickbooks payroll isnt syncing help"
 # tells of a product's trouble, no task to hand over
 _BROKEN = re.compile(
@@ -102,6 +109,12 @@ _BROKEN = re.compile(
     r"(?:sync\w*|work\w*|load\w*|connect\w*|updat\w*|open\w*|print\w*|calculat\w*)\b"
     r"|\bkeeps?\s+(?:crash\w*|freez\w*|dropp\w*|failing|logging me out)\b"
     r"|\berror (?:message|code)s?\b|\bbroken\b|\bcrash(?:es|ed|ing)\b",
+    re.IGNORECASE,
+)
+# ... with help asked for it ("... isnt syncing help", "how do i fix it")
+_HELP_ASKED = re.compile(
+    r"\b(?:help|fix\w*|how (?:do|can|to|should) (?:i|we)\b.*|what (?:do|should|can) (?:i|we) do"
+    r"|any (?:ideas|tips|advice)|pls|please|plz)\W*$",
     re.IGNORECASE,
 )
 # ... unless the work is to be handed over ("doing payroll ourselves isnt working, need
@@ -366,17 +379,6 @@ class NearDomainGuard(StatelessComponent):
             )
         )
 
-    @staticmethod
-    def _subject_outside(message: Message, words: Optional[Pattern]) -> bool:
-        """A BPO or a call center named outside the words' matches."""
-        text = message.get(TEXT) or ""
-        spans = [m.span() for m in words.finditer(text)] if words else []
-        return any(
-            e.get("entity") == "subject"
-            and not any(s <= e.get("start", -1) and e.get("end", 0) <= t for s, t in spans)
-            for e in message.get(ENTITIES) or []
-        )
-
     def is_elsewhere(self, message: Message) -> bool:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
@@ -413,15 +415,10 @@ class NearDomainGuard(StatelessComponent):
                 return True
             words = self.elsewhere
         elif intent == self.config["advice"]:
-            if (
-                always
-                and not self._subject_outside(message, self.always_elsewhere)
-                and not _A_MODEL_CHOSEN.search(text)
-            ):
-                # "what should go on a vendor scorecard for our outsourcing partners", "my
-                # team lead at the bpo keeps shouting at me what do i do" (the bpo is where
-                # the visitor works, nothing asked of it)
-                return True
+            if _TROUBLE_AT_WORK.search(text):
+                return True  # "my team lead at the bpo keeps shouting at me what do i do"
+            if always and not names_a_subject(message) and not _A_MODEL_CHOSEN.search(text):
+                return True  # "what should go on a vendor scorecard for our outsourcing partners"
             words = self.advice_elsewhere
         elif intent == self.config["answer"] and _ASKED_FROM_THE_START.match(text):
             # "do i need to charge vat on services i sell to a client abroad": a question
@@ -430,7 +427,7 @@ class NearDomainGuard(StatelessComponent):
         elif intent == self.config["answer"] and (
             QUESTION_SHAPE.search(text)
             or _ASKS_AFTER.search(text)
-            or (_BROKEN.search(text) and not _HANDED_OVER.search(text))
+            or (_BROKEN.search(text) and _HELP_ASKED.search(text) and not _HANDED_OVER.search(text))
         ):
             if always:
                 return True  # "should our outsourcing contract have a termination clause ..."

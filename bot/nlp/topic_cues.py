@@ -84,11 +84,12 @@ _BAD_POINTS = re.compile(
     r"pitfalls?|minuses)\b",
     re.IGNORECASE,
 )
+_WHY_FIRST = re.compile(r"^\W*(?:(?:so|and|but|ok)\W+)?(?:why|how come)\b", re.IGNORECASE)
 # a sector that uses one: "(does manufacturing) use bpo services"
 _SECTOR_USES = re.compile(
     r"^\s+(?:(?:companies|firms|businesses|places|sector|industry|people)\s+)?"
     r"(?:ever\s+|really\s+|actually\s+|also\s+|often\s+|usually\s+)?"
-    r"(?:use|uses|using|need|needs|rely on|work with|hire|outsource to)\s+(?:an?\s+|the\s+)?"
+    r"(?:use|uses|using|need|needs|rely on|work with|hire)\s+(?:an?\s+|the\s+)?"
     r"(?:bpos?|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?|outsourc\w*|business process)",
     re.IGNORECASE,
 )
@@ -101,8 +102,10 @@ _EXIST_IN = re.compile(
 _ONLY_FOR_SOME_FIRMS = re.compile(
     r"\b(?:or|and|but)\s+(?:is|are)\s+(?:that|it|this|they|those)\s+(?:just|only|mainly|mostly)\s+"
     r"(?:for|a thing for|used by|for the)\s+(?:big\s+|large\s+|small\s+|huge\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:firms|companies|businesses|corporations|corporates|industries|sectors?"
-    r"|startups|places)\b",
+    # (a sector, not a size: "or is it just for large companies" asks how to choose)
+    r"(?!(?:big|large|small|huge|bigger|larger|smaller|older|newer|old|new|young|established"
+    r"|medium|mid-?sized?|enterprise|corporate)\b)[\w-]+\s+(?:[\w-]+\s+)?"
+    r"(?:firms|companies|businesses|corporations|corporates|industries|sectors?|startups|places)\b",
     re.IGNORECASE,
 )
 # a firm taken on for a task: "can i hire a call center just to take orders"
@@ -482,6 +485,10 @@ _NO_IDEA_WHAT = re.compile(
     r"|and|but|either|really|exactly|tho|though)\b)",
     re.IGNORECASE,
 )
+_NOTHING_NAMED_BETWEEN = re.compile(
+    r"(?:(?!\b(?:an?|the|our|my|their|his|her|some|per|this|these|those|its)\b)[^,.;:!?]){0,60}",
+    re.IGNORECASE,
+)
 _SUBJECT_NAMED = re.compile(
     r"\b(?:bpos?|business process outsourcing|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?)\b",
     re.IGNORECASE,
@@ -493,13 +500,16 @@ def only_what_it_is(text: Text) -> Optional[Text]:
     if _ONLY_WHAT_OFFICE_IS.search(text):
         return "definition/front_back_office"
     unknown = _NO_IDEA_WHAT.search(text)
-    if unknown:
-        named = {
-            "bpo" if _BPO.search(m.group(0)) else "call_center"
-            for m in _SUBJECT_NAMED.finditer(text[: unknown.start()])
-        }
-        if len(named) == 1 and not _SUBJECT_NAMED.search(text[unknown.end() :]):
-            return f"definition/{named.pop()}"
+    named = list(_SUBJECT_NAMED.finditer(text[: unknown.start()])) if unknown else []
+    if (
+        named
+        and len({_BPO.search(m.group(0)) is not None for m in named}) == 1
+        and not _SUBJECT_NAMED.search(text[unknown.end() :])
+        # ... the last thing named ("a bpo quoted us a per seat fee and not sure what that is"
+        # asks about the fee)
+        and _NOTHING_NAMED_BETWEEN.fullmatch(text[named[-1].end() : unknown.start()])
+    ):
+        return f"definition/{'bpo' if _BPO.search(named[-1].group(0)) else 'call_center'}"
     subjects = {
         "bpo" if _BPO.search(m.group(0)) else "call_center" for m in _ONLY_WHAT_IT_IS.finditer(text)
     }
@@ -689,7 +699,17 @@ _REACHED = re.compile(
 # a reading this unsure is no answer yet
 _UNSURE_BELOW = 0.7
 # what something does to them: "impact of voice assistants on phone operators"
-_IMPACT = re.compile(r"\b(?:impacts?|effects?|influence)\b", re.IGNORECASE)
+_AI_WORDS = (
+    r"(?:ai|a\.i\.|chatbots?|bots?|automation|rpa|voice assistants?|robots?|artificial "
+    r"intelligence|machine learning)"
+)
+_IMPACT = re.compile(
+    r"^\W*(?:(?:what(?:'s|s| is| are| will be)?|how big is|the)\s+)*(?:the\s+)?"
+    rf"(?:impacts?|effects?|influence)\s+(?:of|will)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_AI_WORDS}\b"
+    rf"|^\W*(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_AI_WORDS}(?:'s)?\s+(?:impacts?|effects?|influence)\s+"
+    r"(?:on|for)\b",
+    re.IGNORECASE,
+)
 # a question about outsourcing itself: "how outsourcing make cost lower", "why does
 # outsourcing save money"
 _OUTSOURCING_ASKED = re.compile(
@@ -1198,7 +1218,17 @@ class TopicCues(StatelessComponent):
             # request stays one)
             or (
                 intent.get("confidence", 1.0) >= _UNSURE_BELOW
-                and not (intent.get("name") == "inform" and _SAVINGS_FROM.search(text))
+                and not (
+                    intent.get("name") == "inform"
+                    and _SAVINGS_FROM.search(text)
+                    # ("customer support mostly, we want to understand how we can reduce
+                    # costs by outsourcing it": an answer, with its motive)
+                    and not any(
+                        e.get("entity") in ("company_size", "outsourced_function", "budget")
+                        and e.get("extractor") != "FormAnswerClassifier"
+                        for e in message.get(ENTITIES) or []
+                    )
+                )
             )
             or not (
                 (named == {"savings"} and _OUTSOURCING_ASKED.search(text))
@@ -1628,9 +1658,9 @@ class TopicCues(StatelessComponent):
     def sector_uses_one(message: Message, key: Text) -> Optional[Text]:
         """ "does manufacturing use bpo services": a sector that uses one, the industries
         (not what the one named does)."""
-        if key == "services/industries" or not names_a_subject(message):
-            return None
         text = message.get(TEXT) or ""
+        if key == "services/industries" or not names_a_subject(message) or _WHY_FIRST.match(text):
+            return None  # ("why do banks use bpos": why they do)
         return next(
             (
                 "services/industries"

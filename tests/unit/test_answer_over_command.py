@@ -296,9 +296,6 @@ def test_a_task_read_surely_is_no_request_for_reasons(text, entity, expected):
         # ... but an exact answer of a word or two, then "why?": the answer
         ("tight, why? we already overspent this quarter", "explain_recommendation",
          {"entity": "budget", "value": "tight", **RULER, "start": 0, "end": 5}, "inform"),
-        ("a bpo, why?", "explain_recommendation",
-         {"entity": "subject", "value": "bpo", **RULER, "start": 2, "end": 5},
-         "explain_recommendation"),
         # ... or a question after it, or a subject named
         ("why? fine, 95 of us. what is a bpo?", "definition",
          {"entity": "company_size", "value": "medium", **MODEL, "start": 0, "end": 35},
@@ -511,3 +508,20 @@ def test_a_budget_said_to_the_assistant_is_a_question_about_it():
     budget = [{"entity": "budget", "value": "tight", **RULER}]
     text = "are you a bot on a tight budget"
     assert intent_after(text, "bot_challenge", budget, stated=True) == "bot_challenge"
+
+
+def test_an_answer_and_a_subject_before_why_ask_why_of_the_subject():
+    entities = [
+        {"entity": "budget", "value": "tight", **RULER, "start": 0, "end": 5},
+        {"entity": "subject", "value": "bpo", **RULER, "start": 12, "end": 15},
+    ]
+    text = "tight for a bpo, why?"
+    assert intent_after(text, "explain_recommendation", entities) == "explain_recommendation"
+    assert intent_after(text, "explain_recommendation", entities[:1]) == "inform"
+
+
+def test_someone_wanted_for_the_work_whose_name_is_asked_is_a_question():
+    task = {"entity": "outsourced_function", "value": "payroll", **RULER, "start": 19, "end": 26}
+    text = "someone to handle our payroll, what would that be called"
+    assert torn(text, [task], 0.72) == "definition"
+    assert torn("someone to handle our payroll", [task], 0.72) == "inform"

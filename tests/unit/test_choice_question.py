@@ -1213,6 +1213,7 @@ def test_which_one_suits_a_size_gets_the_rule_of_thumb(text):
     [("what should a call center agent do when a caller shouts", "careers"),
      ("so what should a company do?", "follow_up"),
      ("what should a company choose", "choosing"),
+     ("which service is best for a bpo to offer first", "out_of_scope"),
      ("is a bpo or a call center better for a future operations director?", "careers"),
      ("which suits big companies, an llc or a corporation?", "out_of_scope")],
 )  # fmt: skip

@@ -2613,3 +2613,14 @@ def test_what_the_answer_meant_is_asked_of_it_not_of_the_one_asked_before(tracke
     )
     _, messages = run_follow_up(tracker)
     assert [m.get("response") for m in messages] == ["utter_trends/overview"]
+
+
+def test_examples_asked_for_at_the_forms_question_are_what_can_be_asked(tracker_factory):
+    tracker = tracker_factory(
+        intent="follow_up",
+        text="can you give me some examples?",
+        slots={"requested_slot": "outsourced_functions"},
+        active_loop="recommendation_form",
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_help"]

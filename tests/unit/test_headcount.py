@@ -357,6 +357,9 @@ def test_one_meaning_one_of_the_two_is_no_head_count(text):
         ("well we were about 30 but after the merger it's more like 400", 400),
         # a number added to the count is no count of its own
         ("we were 30 people, and we're hiring 10 more", 30),
+        ("we were 40, we have 10 more joining next month", 40),
+        ("we were 70, now only 10 are in the office, the rest work from home", 70),
+        ("we were 30 before the merger, it's 2 companies now with about 110 people", 110),
     ],
 )
 def test_the_count_now_wins_over_the_count_before(text, people):

@@ -319,7 +319,9 @@ def test_a_product_that_does_not_work_is_out_of_scope_unless_the_work_is_handed_
         return result.get("intent")["name"]
 
     assert read("my quickbooks payroll isnt syncing help") == "out_of_scope"
-    assert read("payroll in xero wont calculate the overtime") == "out_of_scope"
+    assert read("payroll in xero wont calculate the overtime, how do i fix it") == "out_of_scope"
+    # the trouble told in an answer, with no help asked for it
+    assert read("payroll, we run it in quickbooks but it isnt working for us anymore") == "inform"
     assert read("quickbooks payroll isnt working for us, need someone to take it over") == (
         "inform"
     )
@@ -340,6 +342,8 @@ def test_the_visitors_own_workplace_is_out_of_scope_even_asked_as_advice():
     assert read(text, text.index("bpo")) == "out_of_scope"
     # a BPO named outside it is asked about
     text = "my boss at the office wants a bpo, which would you suggest"
+    assert read(text, text.index("bpo")) == "request_recommendation"
+    text = "my boss at the bpo wants to hand our back office work out, what should we do"
     assert read(text, text.index("bpo")) == "request_recommendation"
 
 
@@ -365,6 +369,15 @@ def test_own_workplace_reading_severance_and_tax_status_are_out_of_scope(text, i
                                   "end": start + 11}])  # fmt: skip
     (result,) = guard.process([message])
     assert result.get("intent")["name"] == "out_of_scope"
+
+
+def test_severance_handled_as_part_of_the_payroll_is_no_question_of_law():
+    guard = NearDomainGuard({"always_elsewhere": CONFIG["always_elsewhere"]})
+    text = "can a bpo handle severance calculations as part of our payroll"
+    message = parsed_message(text, "services", topic="services/bpo")
+    message.set("entities", [{"entity": "subject", "value": "bpo", "start": 6, "end": 9}])
+    (result,) = guard.process([message])
+    assert result.get("intent")["name"] == "services"
 
 
 def test_a_boss_who_asks_a_question_of_the_domain_is_no_workplace_trouble():
