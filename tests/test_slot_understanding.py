@@ -117,6 +117,8 @@ FLOORS = {
     "realistic_seventysixth": {"company_size": 0.97, "budget": 0.92, "outsourced_functions": 0.98},
     # session 46, honest: only its figures read, the level reached less one item
     "realistic_seventyseventh": {"company_size": 0.97, "budget": 0.9, "outsourced_functions": 0.97},
+    # session 47, honest: only its figures read, the level reached less one item
+    "realistic_seventyeighth": {"company_size": 0.97, "budget": 0.95, "outsourced_functions": 0.92},
 }
 
 
@@ -196,6 +198,11 @@ FORM_FLOORS = {
         "company_size": 0.97,
         "budget": 0.97,
         "outsourced_functions": 0.97,
+    },
+    "realistic_seventyeighth": {
+        "company_size": 0.97,
+        "budget": 0.97,
+        "outsourced_functions": 0.92,
     },
 }
 
