@@ -227,7 +227,7 @@ def test_the_form_fills_what_its_question_was_answered_with(form_accuracy, slot)
     "text, entity, value, not_value",
     [
         ("the cfo gave us a blank cheque basically", "budget", "flexible", None),
-        ("be sensible, not the cheapest and not the most expensive", "budget", "moderate", None),
+        ("sensible money, not the cheapest and not the most expensive", "budget", "moderate", None),
         ("happy to pay well above what our own team costs", "budget", "flexible", None),
         ("we're not willing to pay more than we do now", "budget", "tight", "flexible"),
         ("we wouldn't be happy to pay more than we do now", "budget", "tight", "flexible"),
@@ -236,11 +236,11 @@ def test_the_form_fills_what_its_question_was_answered_with(form_accuracy, slot)
         ("office admin and booking travel for our staff", "outsourced_function",
          "administration", "order_taking"),
         # dictated letters
-        ("customer surveys and the i t stuff for our office", "outsourced_function",
+        ("the satisfaction surveys and the i t stuff for the office", "outsourced_function",
          "it_support", None),
-        ("twenty five hundred staff and we want our h r outsourced", "outsourced_function", "hr",
+        ("twenty two hundred staff and we want our h r done outside", "outsourced_function", "hr",
          None),
-        ("scratch the it part just the customer support", "outsourced_function",
+        ("scratch the it part just the customer service", "outsourced_function",
          "customer_support", None),
     ],
 )  # fmt: skip

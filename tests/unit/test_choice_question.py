@@ -1193,8 +1193,8 @@ def test_a_question_before_a_choice_read_whole_as_the_choice_is_answered_first()
         ("help!! furniture rental business, dont know whether to go bpo or cc", "choosing"),
         ("Hello, could you advise what type of service would suit a funeral director?",
          "choosing"),
-        ("what should a real estate agency choose, call centre or bpo?", "choosing"),
-        ("hello, which service is right for a pizza franchise?", "out_of_scope"),
+        ("what should a letting agency choose, call center or bpo?", "choosing"),
+        ("hi, which service is right for a bike shop chain?", "out_of_scope"),
     ],
 )  # fmt: skip
 def test_a_trade_asking_what_to_do_asks_for_the_recommendation(text, intent):

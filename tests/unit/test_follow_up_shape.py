@@ -461,7 +461,7 @@ def test_an_example_asked_for_is_one_of_the_answer_just_given(intent):
 
 
 @pytest.mark.parametrize(
-    "text", ["can you give me some examples?", "can u give examples", "give a few examples pls"]
+    "text", ["can you give me some examples?", "could u give examples", "give a few examples pls"]
 )
 def test_an_example_asked_for_read_as_a_request_for_help_is_a_follow_up(text):
     # (with nothing answered before, the follow-up action lists what can be asked)
@@ -470,7 +470,7 @@ def test_an_example_asked_for_read_as_a_request_for_help_is_a_follow_up(text):
 
 
 def test_what_you_can_grow_into_is_asked_of_the_jobs_not_of_the_assistant():
-    msg = message("what can u grow into", "trends/overview", intent="help")
+    msg = message("what can u move up to", "trends/overview", intent="help")
     msg.set("entities", [{"entity": "aspect", "value": "careers", "start": 11, "end": 20}])
     assert intent_after(msg)[0] == "follow_up"
     msg = message("what can you do", "trends/overview", intent="help")

@@ -351,10 +351,10 @@ def test_one_meaning_one_of_the_two_is_no_head_count(text):
 @pytest.mark.parametrize(
     "text, people",
     [
-        ("we were 80 before the restructure, now only 30 left sadly", 30),
-        ("well we were 30 but after we bought a competitor we're around 110", 110),
-        ("we started with 5 in 2015 and now we're about 65", 65),
-        ("well we were about 30 but after the merger it's more like 400", 400),
+        ("we were 90 before the cuts, now only 25 left", 25),
+        ("we were 35 but after we bought a rival we're around 120", 120),
+        ("we started with 4 in 2012 and now we're about 70", 70),
+        ("we were about 40 but after the merger it's more like 450", 450),
         # a number added to the count is no count of its own
         ("we were 30 people, and we're hiring 10 more", 30),
         ("we were 40, we have 10 more joining next month", 40),

@@ -318,7 +318,7 @@ def test_a_product_that_does_not_work_is_out_of_scope_unless_the_work_is_handed_
         (result,) = guard.process([message])
         return result.get("intent")["name"]
 
-    assert read("my quickbooks payroll isnt syncing help") == "out_of_scope"
+    assert read("my xero payroll isnt syncing, help") == "out_of_scope"
     assert read("payroll in xero wont calculate the overtime, how do i fix it") == "out_of_scope"
     # the trouble told in an answer, with no help asked for it
     assert read("payroll, we run it in quickbooks but it isnt working for us anymore") == "inform"
@@ -338,7 +338,7 @@ def test_the_visitors_own_workplace_is_out_of_scope_even_asked_as_advice():
         (result,) = guard.process([message])
         return result.get("intent")["name"]
 
-    text = "my team lead at the bpo keeps shouting at me what do i do"
+    text = "my supervisor at the bpo keeps yelling at me what should i do"
     assert read(text, text.index("bpo")) == "out_of_scope"
     # a BPO named outside it is asked about
     text = "my boss at the office wants a bpo, which would you suggest"
@@ -350,13 +350,13 @@ def test_the_visitors_own_workplace_is_out_of_scope_even_asked_as_advice():
 @pytest.mark.parametrize(
     "text, intent, subject",
     [
-        ("my team lead at work is rude to me every shift, what should i do",
+        ("my supervisor at work is rude to me every day, what do i do",
          "request_recommendation", None),
-        ("recommend a good book on leadership for a new team lead", "request_recommendation",
+        ("recommend a good book on coaching for a new supervisor", "request_recommendation",
          None),
         ("how much severance do we owe staff if we close our call center site", "services",
          "call_center"),
-        ("is a call center agent an employee or a contractor for irs purposes", "careers",
+        ("is a call center rep a contractor or an employee for irs purposes", "careers",
          "call_center"),
     ],
 )  # fmt: skip
@@ -391,12 +391,12 @@ def test_a_boss_who_asks_a_question_of_the_domain_is_no_workplace_trouble():
 @pytest.mark.parametrize(
     "text, intent, expected",
     [
-        ("um can you recommend a factory in vietnam we could outsource making our t shirts to",
+        ("can you recommend a factory in bangladesh we could outsource making our hoodies to",
          "request_recommendation", "out_of_scope"),
         ("we make t shirts, 40 staff, which would you recommend for our customer calls",
          "request_recommendation", "request_recommendation"),
         # a caterer's own bills are its work, not a catering supplier
-        ("oh and also phoning clients who havent paid their catering bills, can the same "
+        ("oh and ringing customers who still owe on their catering invoices, can the same "
          "people do that?", "follow_up", "follow_up"),
         ("any tips on choosing a caterer for the office", "choosing", "out_of_scope"),
     ],
