@@ -1334,7 +1334,8 @@ def test_savings_asked_after_a_story_whatever_the_classifier_leaned_to():
         ),
         # ... or said not to be known
         (
-            "my boss says we should go with a bpo and i nodded but i have no idea what that is",
+            "my accountant mentioned a bpo and i just smiled but i have no idea what that is "
+            "could you explain it simply",
             "definition/bpo",
         ),
         ("we use a call center but i dont know what it is they do all day", None),
