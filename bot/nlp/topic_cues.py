@@ -108,11 +108,15 @@ _ONLY_FOR_SOME_FIRMS = re.compile(
     r"(?:firms|companies|businesses|corporations|corporates|industries|sectors?|startups|places)\b",
     re.IGNORECASE,
 )
+# one of the two by any of its names
+_SUBJECT_NAME = (
+    r"(?:bpos?|business process outsourcing|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?)"
+)
 # a firm taken on for a task: "can i hire a call center just to take orders"
 _HIRED_AS_A_FIRM = re.compile(
     r"\b(?:i|we|you|u|companies|businesses)\s+(?:hire|engage|contract|pay|use)\s+"
     r"(?:an?\s+|the\s+|one\s+)?(?:outside\s+)?"
-    r"(?P<firm>bpos?|business process outsourcing|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?)"
+    rf"(?P<firm>{_SUBJECT_NAME})"
     r"\s+(?:just\s+|only\s+|simply\s+)?(?:to|for)\b",
     re.IGNORECASE,
 )
@@ -489,10 +493,7 @@ _NOTHING_NAMED_BETWEEN = re.compile(
     r"(?:(?!\b(?:an?|the|our|my|their|his|her|some|per|this|these|those|its)\b)[^,.;:!?]){0,60}",
     re.IGNORECASE,
 )
-_SUBJECT_NAMED = re.compile(
-    r"\b(?:bpos?|business process outsourcing|call[- ]?cent(?:er|re)s?|contact cent(?:er|re)s?)\b",
-    re.IGNORECASE,
-)
+_SUBJECT_NAMED = re.compile(rf"\b{_SUBJECT_NAME}\b", re.IGNORECASE)
 
 
 def only_what_it_is(text: Text) -> Optional[Text]:
@@ -556,14 +557,16 @@ _WHAT_ONE_DOES = re.compile(
 )
 
 # the trends' answers, where a comparison's general answer was chosen
+# one of the two by a name, "cc" too
+_ONE_OF_THE_TWO = r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)"
 _BETTER_AT_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|but)\W+)*what(?:'?s| is| are| do| does)\s+(?:an?\s+|the\s+)?"
-    r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
+    rf"{_ONE_OF_THE_TWO}\s+"
     r"(?:(?!jobs|roles|careers|agents|staff|workers|employees)\w+\s+)?"
     r"(?:better|best|good|great|strong(?:er)?) at\W*$"
     # "ok where does a call centre come out ahead tho"
     r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:where|when|how) (?:does|do|would) (?:an?\s+|the\s+)?"
-    r"(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
+    rf"{_ONE_OF_THE_TWO}\s+"
     r"(?:come out (?:ahead|on top)|win|shine|excel|have the edge)"
     # (not "where do bpos win business from?")
     r"(?:\W*$|\s+(?:tho|though|then|over|against|compared)\b)"
@@ -572,9 +575,9 @@ _BETTER_AT_ASKED = re.compile(
     r"what (?:does|do) (?:it|they) do better\W*$"
     # "where do call centres beat bpos": the one that beats the other
     r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:where|when|how|in what ways?) (?:does|do|would|can) "
-    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\s+"
+    rf"(?:an?\s+|the\s+)?{_ONE_OF_THE_TWO}\s+"
     r"(?:beat|outperform|outdo|do better than|have the edge over|win over)\s+"
-    r"(?:an?\s+|the\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc|business process outsourcing)\W*$",
+    rf"(?:an?\s+|the\s+)?{_ONE_OF_THE_TWO}\W*$",
     re.IGNORECASE,
 )
 _BEATS = re.compile(r"\b(?:beat|outperform|outdo|better than|edge over|win over)\b", re.I)

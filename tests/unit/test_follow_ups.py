@@ -2582,12 +2582,6 @@ def test_other_side_examples_and_why_it_matters(
     assert [m.get("response") for m in messages] == [f"utter_{expected}"]
 
 
-def test_examples_asked_for_with_nothing_answered_are_what_can_be_asked(tracker_factory):
-    tracker = tracker_factory(intent="follow_up", text="could u give examples")
-    _, messages = run(ActionAnswerFollowUp(), tracker)
-    assert [m.get("response") for m in messages] == ["utter_help"]
-
-
 def test_what_the_answer_meant_is_asked_of_it_not_of_the_one_asked_before(tracker_factory):
     tracker = tracker_factory(
         events=[
@@ -2615,12 +2609,24 @@ def test_what_the_answer_meant_is_asked_of_it_not_of_the_one_asked_before(tracke
     assert [m.get("response") for m in messages] == ["utter_trends/overview"]
 
 
-def test_examples_asked_for_at_the_forms_question_are_what_can_be_asked(tracker_factory):
-    tracker = tracker_factory(
-        intent="follow_up",
-        text="can you give me some examples?",
-        slots={"requested_slot": "outsourced_functions"},
-        active_loop="recommendation_form",
-    )
+@pytest.mark.parametrize(
+    "text, form",
+    [
+        # with nothing answered yet
+        ("could u give examples", {}),
+        # ... or at one of the form's questions (the question comes again)
+        (
+            "can you give me some examples?",
+            {
+                "slots": {"requested_slot": "outsourced_functions"},
+                "active_loop": "recommendation_form",
+            },
+        ),
+    ],
+)
+def test_examples_asked_for_with_no_answer_to_take_them_from_are_what_can_be_asked(
+    tracker_factory, text, form
+):
+    tracker = tracker_factory(intent="follow_up", text=text, **form)
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_help"]
