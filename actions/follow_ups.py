@@ -278,6 +278,36 @@ def subject_asked_before(tracker: Tracker) -> Optional[Text]:
     return named.pop() if len(named) == 1 and named <= {BPO, CALL_CENTER} else None
 
 
+# "pros of the second one?", "careers in the first one?", "and the latter": one of the two by
+# the order the question before named them in
+_BY_ORDER = re.compile(
+    r"\b(?:the|that)\s+(?:(?P<first>first|1st|former)|(?P<second>second|2nd|latter|last))"
+    r"(?:\s+(?:one|option|kind|type|thing)s?\b|(?='s\b|\s*(?:[?,.!]|$|pros|cons|then|again)))",
+    re.IGNORECASE,
+)
+
+
+def subject_by_order(tracker: Tracker, text: Text) -> Optional[Text]:
+    """The one of the two the follow-up names by its place in the visitor's question before
+    ("the second one" after "how are call centers and bpos different?": a bpo)."""
+    found = _BY_ORDER.search(text)
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    if not found or len(users) < 2:
+        return None
+    named = sorted(
+        (
+            e
+            for e in (users[-2].get("parse_data") or {}).get("entities") or []
+            if e.get("entity") == "subject" and e.get("value") in (BPO, CALL_CENTER)
+        ),
+        key=lambda e: e.get("start", 0),
+    )
+    order = list(dict.fromkeys(e["value"] for e in named))
+    if len(order) != 2:
+        return None
+    return order[0] if found.group("first") else order[1]
+
+
 def topic_answered_last(tracker: Tracker) -> Optional[Text]:
     """The knowledge topic answered in the bot's turn just before this message, if any."""
     return next(filter(None, map(_topic_uttered, bot_turn_before(tracker))), None)
@@ -1168,7 +1198,10 @@ _ALWAYS_SO = re.compile(
 _MATTERS = re.compile(
     r"^\W*(?:(?:and|so|but|ok)\W+)?(?:does|do|would|will|is|are) (?:the |our |my |a )?"
     r"(?:budget|size|cost|costs|price|money|headcount|company size|industry|the tasks?)\s+"
-    r"(?:really |even |also )?(?:matter|count|make a difference|play a (?:role|part))\b",
+    r"(?:really |even |also )?(?:matter|count|make a difference|play a (?:role|part))\b"
+    # "budget?", "and size?": one of the things it depends on, asked alone
+    r"|^\W*(?:(?:and|so|but|ok|what about|how about)\W+)*(?:the |our |my )?"
+    r"(?:budget|size|cost|costs|price|money|headcount|company size|tasks?)\s*\?+\W*$",
     re.IGNORECASE,
 )
 _DOES_THAT_INCLUDE = re.compile(
@@ -1577,6 +1610,8 @@ class ActionAnswerFollowUp(Action):
         ]
         subjects = {e.get("value") for e in named}
         subject = next((str(e["value"]) for e in named if e.get("value")), None)
+        if subject in (None, "other") and (by_order := subject_by_order(tracker, text)):
+            subject, subjects = by_order, {by_order}
         picked = aspect_of_which_side(tracker) if _ONLY_A_SIDE.match(text) else None
         if picked and len(subjects) == 1 and subject in (BPO, CALL_CENTER):
             # "for a bpo?" after "a BPO or a call center?": the question asked before
@@ -1678,6 +1713,8 @@ class ActionAnswerFollowUp(Action):
             unsure = False  # "examples pls, for like a small shop": of the previous answer
         if unsure and previous and _ASKS_FOR_MORE.search(text):
             unsure = False  # "tell me more", "go on": the next answer after the previous
+        if unsure and previous == "choosing/overview" and _MATTERS.search(text):
+            unsure = False  # "budget?" after what the choice depends on: that answer
         if unsure and previous and _SIMPLER.search(text):
             dispatcher.utter_message(response=f"utter_{previous}")  # "simpler words pls"
             return []
@@ -1880,7 +1917,8 @@ class ActionAnswerOutOfScope(Action):
             # asked of them, whatever else the word may be
             and first_entity(tracker, "near_domain") in (None, ELSEWHERE)
         ):
-            topic = resolve(previous, first_entity(tracker, "subject"), aspect)
+            subject = subject_by_order(tracker, text) or first_entity(tracker, "subject")
+            topic = resolve(previous, subject, aspect)
         elif previous and len(text.split()) <= self.MAX_WORDS and _FOR_WHOM.search(text):
             topic = previous  # "for a small shop?" after how to choose: the same answer
         elif not first_entity(tracker, "near_domain") and (

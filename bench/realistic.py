@@ -99,6 +99,7 @@ SEVENTYFIFTH = REPO_ROOT / "tests" / "realistic_seventyfifth"  # session 44: onl
 SEVENTYSIXTH = REPO_ROOT / "tests" / "realistic_seventysixth"  # session 45: only figures read
 SEVENTYSEVENTH = REPO_ROOT / "tests" / "realistic_seventyseventh"  # session 46: only figures read
 SEVENTYEIGHTH = REPO_ROOT / "tests" / "realistic_seventyeighth"  # session 47: only figures read
+SEVENTYNINTH = REPO_ROOT / "tests" / "realistic_seventyninth"  # session 48: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -178,6 +179,7 @@ SETS = {
     "seventysixth": SEVENTYSIXTH,
     "seventyseventh": SEVENTYSEVENTH,
     "seventyeighth": SEVENTYEIGHTH,
+    "seventyninth": SEVENTYNINTH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

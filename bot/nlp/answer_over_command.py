@@ -148,7 +148,10 @@ class AnswerOverCommand(StatelessComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "commands": ["stop", "restart", "goodbye", "human_handoff"],
-            "command_words": ["stop", "quit", "cancel", "enough", "end", "exit", "leave",
+            # ("big enough that i don't know everyone's name" is a size)
+            "command_words": ["stop", "quit", "cancel",
+                              "(?<!big )(?<!large )(?<!small )(?<!huge )enough", "end", "exit",
+                              "leave",
                               "never ?mind", "forget it", "start over", "restart", "reset",
                               "bye", "goodbye", "no more (?:questions|asking)", "i'?m done",
                               "done with (?:this|that|it)", "another time", "not now"],

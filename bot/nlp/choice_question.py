@@ -68,6 +68,10 @@ from bot.nlp.question_over_answer import CAPABILITY_ASKED
 from bot.nlp.topic_cues import DEFINITION_ASKED, only_what_it_is
 
 _SUBJECT = rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)"
+_COMPANIES_IN_GENERAL = (
+    r"(?:(?:small|smaller|big|bigger|large|larger|medium|mid-?sized?|typical|new)\s+)?"
+    r"(?:company|business|firm|organi[sz]ation|start-?up)\b"
+)
 _CHOICE = re.compile(
     # "which is right for us", "which one should we pick", "which fits"; not "which crm
     # is best": a question about some other product
@@ -114,6 +118,15 @@ _CHOICE = re.compile(
     rf"|\bshould (?:i|we) (?:get|go with|go for|use|hire|choose|pick|opt for|have) "
     rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc|"
     r"something else|anything else|not)\b"
+    # "should a language school go with a bpo or call center?": a trade's own choice (not
+    # "should a small company use ...": companies in general, the rule of thumb)
+    rf"|\bshould (?:(?:my|our) |an? (?!{_COMPANIES_IN_GENERAL}))(?:[\w-]+ ){{1,3}}?"
+    r"(?:get|go with|go for|use|hire|choose|pick|opt for|have) "
+    rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\b"
+    # "can u tell me whether to pick a bpo or a call center"
+    r"|\b(?:tell|advise|help) (?:me|us) (?:whether|if) (?:to|i should|we should) "
+    r"(?:get|go with|go for|use|hire|choose|pick|opt for) "
+    rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\b"
     # "my partner says a call centre, i say a bpo, can you settle it?": one for each (not
     # "... says they are the same, can you settle it?")
     rf"|\bsays?\b[^?]{{0,60}}?{_SUBJECT}\b[^?]{{0,40}}?\b(?:i|we)\s+(?:say|think|reckon|want)\b"
@@ -768,7 +781,10 @@ _BETWEEN_THE_TWO = re.compile(
 _NOT_OWN = re.compile(
     r"\bnot (?:asking |looking )?(?:for|about) (?:my|our) (?:own )?(?:company|business|firm|case)\b"
     # "... Not for a decision, I just want to understand it before a meeting."
-    r"|\bnot for (?:a|any|our|my) (?:decision|purchase|project|company)\b",
+    r"|\bnot for (?:a|any|our|my) (?:decision|purchase|project|company)\b"
+    # "... need list for essay": for schoolwork
+    r"|\bfor (?:my |an? |the |our )?(?:\w+ )?(?:essay|homework|assignment|thesis|dissertation|"
+    r"coursework|class|exam|lecture|school|uni|university|college)\b",
     re.IGNORECASE,
 )
 

@@ -42,6 +42,9 @@ _COMPARISON = re.compile(
     # "how does a b2b company differ from a b2c one", "what sets x apart from y"
     r"|\b(?:how|in what ways?)\s+(?:does|do|is|are)\s+(?P<m>[\w .'-]+?)\s+(?:differ|different)\s+"
     r"(?:from|to|than)\s+(?P<n>[\w .'-]+?)\W*$"
+    # "is a contractor different from an employee or the same thing on paper"
+    r"|\b(?:is|are)\s+(?P<s>[\w .'-]+?)\s+(?:really\s+)?different\s+(?:from|to|than)\s+"
+    r"(?P<t>[\w .'-]+?)(?=\s+or\b|\W*$)"
     # "acd and ivr whats the difference": two short names, no comma (not "i read your answer
     # and i still dont get whats the difference")
     r"|^\W*(?!(?:i|we|you|u|they|it|so|ok|okay|and|but|thanks)\b)(?P<q>[\w.'-]+(?:\s+[\w.'-]+)?)"

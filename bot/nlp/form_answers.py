@@ -1068,6 +1068,42 @@ def only_customers_pay(text: Text) -> bool:
     return bool(_DEBTORS_PAY.search(text)) and not _STAFF_PAID.search(text)
 
 
+_JOINING = re.compile(r"^(?:\W|\b(?:or|and|vs|versus|the|an?|maybe|either)\b)*$", re.IGNORECASE)
+
+
+def names_the_two_only(text: Text, start: int, end: int, subjects: List[tuple]) -> bool:
+    """In a message that names both of the two, a stretch that names one of them and
+    nothing else ("outsourcing company | or the phone people?")."""
+    inside = sorted((s, e, v) for s, e, v in subjects if start <= s and e <= end)
+    if not inside or len({v for *_, v in subjects}) < 2:
+        return False
+    rest, at = [], start
+    for s, e, _ in inside:
+        rest.append(text[at:s])
+        at = max(at, e)
+    rest.append(text[at:end])
+    return all(_JOINING.match(part) for part in rest)
+
+
+# hours texted short ("people asking opening hrs", "calls after hrs") ...
+_HOURS = re.compile(
+    r"\b(?:opening|business|office|working|trading|open|after|out of|extended|late|night|"
+    r"weekend|store|shop|operating|support|peak|off|24)\s*hrs\b",
+    re.IGNORECASE,
+)
+# ... unlike the people's own matters named
+_PEOPLE_MATTERS = re.compile(
+    r"\b(?:hr|h\.r\.?|human resources?|hir(?:e|es|ing)|recruit\w*|onboard\w*|personnel|"
+    r"leave requests?|sick leave|contracts?)\b",
+    re.IGNORECASE,
+)
+
+
+def only_hours_short(text: Text) -> bool:
+    """ "opening hrs": hours, and no HR work named."""
+    return bool(_HOURS.search(text)) and not _PEOPLE_MATTERS.search(_HOURS.sub(" ", text))
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
 class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
     FILE = "form_answers.npz"
@@ -1388,6 +1424,11 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         stretches = clauses(text)
         counted = headcount(text) is not None
         products = what_it_does(text)
+        subjects = [
+            (e.get("start", 0), e.get("end", 0), e.get("value"))
+            for e in message.get(ENTITIES) or []
+            if e.get("entity") == "subject"
+        ]
         circumstances, about, before = False, False, 0
         for start, end in stretches:
             if counted and (
@@ -1407,6 +1448,8 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 continue  # "..., by phone", "..., mostly the night shift": how or when
             if read and _THAT_KIND.match(text[start:end]):
                 continue  # "phone surveys of our customers, satisfaction type stuff": the same
+            if names_the_two_only(text, start, end, subjects):
+                continue  # "..., outsourcing company or the phone people?": the two named
             if (start, end) == own or names_a_kind_of_business(text[start:end]):
                 continue  # "pharmacy chain, 600 staff, ...", "repair shop": what the company is
             filler = _LEADING_FILLER.match(text[start:end])
@@ -1927,6 +1970,15 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                     if not (
                         e.get("extractor") == self.__class__.__name__
                         and str(e[ENTITY_ATTRIBUTE_VALUE]) == "payroll"
+                    )
+                ]
+            if only_hours_short(text):
+                entities = [
+                    e
+                    for e in entities
+                    if not (
+                        e.get("extractor") == self.__class__.__name__
+                        and str(e[ENTITY_ATTRIBUTE_VALUE]) == "hr"
                     )
                 ]
             for entity, (value, confidence) in guesses.items():

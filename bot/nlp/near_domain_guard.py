@@ -44,7 +44,7 @@ from bot.nlp.base import (
 )
 from bot.nlp.choice_question import fits_a_size
 from bot.nlp.question_over_answer import CAPABILITY_ASKED
-from bot.nlp.topic_cues import NAME_ASKED, only_what_it_is
+from bot.nlp.topic_cues import NAME_ASKED, SAVINGS_ASKED, only_what_it_is
 
 # a request for help with one's own application: "help me write", "tips to pass"
 _HELP_WITH_IT = re.compile(
@@ -559,6 +559,8 @@ class NearDomainGuard(StatelessComponent):
             # the domain described; "could one outside firm do our wages": what it can do
             and not message.get(NAME_ASKED)
             and not message.get(CAPABILITY_ASKED)
+            # "why do businesses pay other companies to do their work": the savings
+            and not message.get(SAVINGS_ASKED)
             # "is that overkill for a mid sized company": which one goes with a size
             and not fits_a_size(message.get(TEXT) or "")
         )

@@ -203,6 +203,9 @@ _WORK_ORDERS = "".join(f"(?<!{trade} )" for trade in ("print", "printing", "repa
 NOT_A_BUSINESS_NEED = re.compile(
     rf"\b(?:agents?|applying|appl(?:y|ied)|interviews?|{_WORK_ORDERS}jobs?|careers?|hired|"
     r"hiring me|students?|grads?|graduat\w*|thesis|assignment|homework|offers?|pays?|salar\w*|"
+    # "for my deck: ...", "need list for essay": a piece of work about them
+    r"(?:for (?:my |a |an |the )?|my )(?:deck|slides?|presentation|essay|paper|report|class|"
+    r"lecture|course ?work|exam|dissertation)|"
     r"my order|i'?m a customer|as a customer|"
     # "5 years experience leading 20 people. call center or bpo to work for?"
     r"(?:years?|yrs) (?:of )?experience|experience (?:in|as|leading)|"

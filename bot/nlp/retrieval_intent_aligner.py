@@ -25,10 +25,21 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.base import (
     ASPECT_TOPICS,
+    QUESTION_SHAPE,
     StatelessComponent,
     overrule_intent,
     select_topic,
     selected_topic,
+)
+
+# the end of words before the question: a dash, a colon ...
+_PREAMBLE_END = re.compile(r"\s[-–—]+\s+|:\s+")
+# ... words of the visitor's day and hurry
+_OF_THE_DAY = re.compile(
+    r"\b(?:quick(?:ly)?|before|after|between|while|meeting|call|train|bus|flight|lunch|"
+    r"o'?clock|oclock|\d+\s*(?:am|pm)|secs?|seconds?|mins?|minutes?|busy|hurry|rush\w*|"
+    r"running late)\b",
+    re.IGNORECASE,
 )
 
 
@@ -54,6 +65,9 @@ class RetrievalIntentAligner(StatelessComponent):
             "named_confidence": 0.6,
             # ... and a message of nothing but a subject and an aspect, read as one of these
             "bare_readings": ["inform", "out_of_scope", "nlu_fallback"],
+            # ... and a question after a preamble, read as these, whose topic is this sure
+            "preamble_readings": ["out_of_scope", "nlu_fallback"],
+            "preamble_topic_from": 0.8,
         }
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -61,7 +75,34 @@ class RetrievalIntentAligner(StatelessComponent):
             self._align(message)
             self._named(message)
             self._bare_pair(message)
+            self._after_a_preamble(message)
         return messages
+
+    def _after_a_preamble(self, message: Message) -> None:
+        """ "before my 2 oclock — what does a bpo do in a nutshell": a question that names
+        one of the two, after words of the visitor's day, read whole as out of scope."""
+        intent = (message.get(INTENT) or {}).get("name")
+        selection = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(
+            RESPONSE_SELECTOR_DEFAULT_INTENT
+        ) or {}
+        key = selected_topic(message)
+        text = message.get(TEXT) or ""
+        cut = _PREAMBLE_END.search(text)
+        if (
+            intent not in self.config["preamble_readings"]
+            or not key
+            or (selection.get("response") or {}).get("confidence", 0.0)
+            < self.config["preamble_topic_from"]
+            or not cut
+            or not _OF_THE_DAY.search(text[: cut.start()])
+            or not QUESTION_SHAPE.match(text[cut.end() :])
+            or not any(
+                e.get("entity") == "subject" and e.get("start", 0) >= cut.end()
+                for e in message.get(ENTITIES) or []
+            )
+        ):
+            return
+        overrule_intent(message, key.split("/")[0], self.config["named_confidence"])
 
     def _bare_pair(self, message: Message) -> None:
         """ "cc services", "bpo benefits?": one subject and one aspect, nothing else."""

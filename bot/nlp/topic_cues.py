@@ -296,7 +296,9 @@ _WHAT_THAT_IS = (
     r"\W*$"
 )
 _ONLY_WHAT_IT_IS = re.compile(
-    r"(?:(?:^|[.!?:;,]\s*|\b(?:so|and|but)\s+)\W*(?:(?:so|ok|okay|and|but|hi|hey|hello|um+|uh+|"
+    # ("kindly explain me what is the bpo company, ...")
+    r"(?:(?:^|[.!?:;,]\s*|\b(?:so|and|but)\s+|\b(?:explain|tell)\s+(?:to\s+)?(?:me|us)\s+)"
+    r"\W*(?:(?:so|ok|okay|and|but|hi|hey|hello|um+|uh+|"
     r"sorry)\W+)*(?:what|wat|wht)(?:'s|s|\s+is|\s+are|\s+r|"
     # "what precisely is a call center"
     r"\s+(?:exactly|precisely|actually|really)\s+(?:is|are))\s+(?:an?\s+|the\s+)?"
@@ -565,11 +567,12 @@ _BETTER_AT_ASKED = re.compile(
     r"(?:(?!jobs|roles|careers|agents|staff|workers|employees)\w+\s+)?"
     r"(?:better|best|good|great|strong(?:er)?) at\W*$"
     # "ok where does a call centre come out ahead tho"
-    r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:where|when|how) (?:does|do|would) (?:an?\s+|the\s+)?"
-    rf"{_ONE_OF_THE_TWO}\s+"
+    # ("whats the catch, where do call centres win instead")
+    r"|^\W*(?:[^,?.!]{1,30}[,?.!]\s*)?(?:(?:and|so|ok|but)\W+)*(?:where|when|how) "
+    rf"(?:does|do|would) (?:an?\s+|the\s+)?{_ONE_OF_THE_TWO}\s+"
     r"(?:come out (?:ahead|on top)|win|shine|excel|have the edge)"
     # (not "where do bpos win business from?")
-    r"(?:\W*$|\s+(?:tho|though|then|over|against|compared)\b)"
+    r"(?:\W*$|\s+(?:tho|though|then|over|against|compared|instead)\b)"
     # "and the bpo, what does it do better?": the one named first
     r"|^\W*(?:(?:and|so|ok|but)\W+)*(?:the\s+|a\s+)?(?:bpos?|call[- ]?cent(?:er|re)s?|cc)\W+"
     r"what (?:does|do) (?:it|they) do better\W*$"
@@ -657,6 +660,7 @@ _MOVING_TO = re.compile(
     rf"(?:an?\s+|the\s+)?(?P<to>{SUBJECT_NAMES})\b",
     re.IGNORECASE,
 )
+_WHAT_FIRST = re.compile(r"\W*(?:what|wat|whats|what's)\b", re.IGNORECASE)
 _TRENDS = {"trends": "trends/overview", "ai": "trends/ai_automation",
            "remote": "trends/remote_global"}  # fmt: skip
 
@@ -730,6 +734,17 @@ _SAVINGS_FROM = re.compile(
     r"(?:sending|giving|handing|passing|moving|outsourc\w*|farming)\b",
     re.IGNORECASE,
 )
+# "why do western companies give their work to companies in asia", "why businesses pay
+# other companies to do their work": why work is handed out at all, however it was read
+_WHY_WORK_HANDED_OUT = re.compile(
+    r"\bwhy\s+(?:do\s+|would\s+|are\s+)?(?:so many\s+)?(?:\w+\s+){0,2}?(?:companies|businesses|"
+    r"firms|organi[sz]ations|corporations)\s+(?:\w+\s+)?(?:give|send|hand|move|pass|farm|ship)"
+    r"\s+(?:their|the|so much|all that)\s+(?:\w+\s+)?(?:work|jobs|tasks|processes)\b"
+    r"|\bwhy\s+(?:do\s+|would\s+)?(?:\w+\s+){0,2}?(?:companies|businesses|firms|organi[sz]ations)"
+    r"\s+pay\s+(?:other|outside|external|another)\s+(?:companies|firms|businesses|people|company)"
+    r"\s+to\s+do\b",
+    re.IGNORECASE,
+)
 
 # words that only ask what the two share
 _NARROW_DIFFERENCES = (
@@ -789,6 +804,10 @@ class TopicCues(StatelessComponent):
                     "relationship": "difference/relationship",
                     **_TRENDS,
                 },
+                # "is a call centre a subset of a bpo", read like which one is strategic
+                "difference/strategic_vs_tactical": {"relationship": "difference/relationship"},
+                # "whats this about data esims and call centers": the trend named
+                "difference/similarities": {"remote": "trends/remote_global"},
                 # "how do you see the sector evolving?" reads like the rule of thumb
                 "choosing/overview": {"trends": "trends/overview"},
                 # "how will ai change that in the next few years": the one trend named
@@ -827,7 +846,11 @@ class TopicCues(StatelessComponent):
                          "in a nutshell", "in short", "in a few words", "in simple terms",
                          "how are (they|the two) different",
                          # "arent they the same thing??": whether they differ at all
-                         "same thing", "one and the same", "mean the same"],
+                         "same thing", "one and the same", "mean the same",
+                         # "... so what IS the difference between them": nothing narrower
+                         "what(?:'?s| is) (?:really |actually |even )?the (?:difference|diff)"
+                         "(?: between (?:them|the two|those two|these two|the 2|both))?"
+                         "(?=\\W*$)"],
                         "difference/overview",
                     ]
                     for aspect in ("services", "structure", "technology", "channels")
@@ -915,6 +938,8 @@ class TopicCues(StatelessComponent):
                 # "is a call center just a room of ppl with headsets or wat is it really"
                 "(?<=\\bor )(what|wat) (is|are|r) (it|they|that|one) (really|actually|exactly)"
                 "(?=\\W*$)",
+                # "is a bpo the same sort of thing as a temp agency? what is it": asked last
+                "(?<=\\? )what (is|are) (it|they)(?=\\W*$)",
                 # "... the term contact centre at work - what is one exactly?"
                 "what (is|are) (one|it|they) (exactly|actually|really)(?=\\s*([?.!,]|$))",
                 # "is a bpo a kind of company or a service?", "how would you describe one?"
@@ -945,7 +970,9 @@ class TopicCues(StatelessComponent):
             # precedence, beats the definition of the subject it is asked about
             # ({subject}: the subject's own answer of that kind)
             # ("call center is tactical tool? what it mean": which is strategic)
-            "over_definition": {"strategic": "difference/strategic_vs_tactical", **ASPECT_TOPICS},
+            # ("is a call center part of that?")
+            "over_definition": {"strategic": "difference/strategic_vs_tactical",
+                                "relationship": "difference/relationship", **ASPECT_TOPICS},
             # "what do i gain by handing processes to a bpo": the benefits, not the services
             "front_back_topic": "definition/front_back_office",
 
@@ -1211,6 +1238,14 @@ class TopicCues(StatelessComponent):
             for e in message.get(ENTITIES) or []
             if e.get("entity") in ("aspect", "subject", "outsourced_function")
         }
+        if (
+            _WHY_WORK_HANDED_OUT.search(text)
+            and not named - {"savings", "locations"}  # ("... to companies in asia")
+            and intent.get("name") != "request_recommendation"
+        ):
+            message.set(SAVINGS_ASKED, True)
+            overrule_intent(message, "benefits", 0.9)
+            return "benefits/outsourcing_savings"
         # (after a story, the classifier may also lean, unsurely, to the recommendation)
         readings = ("out_of_scope", "nlu_fallback") + (
             ("request_recommendation", "inform") if _SAVINGS_FROM.search(text) else ()
@@ -1362,7 +1397,17 @@ class TopicCues(StatelessComponent):
             return ASPECT_TOPICS[kind].format(subject=subject) if kind else None
         if key != f"definition/{subject}":
             return None
-        kind = next((a for a in self.config["over_definition"] if a in aspects), None)
+        # (how they relate, unless what it is is asked: "whats a call centre actually, like
+        # what goes on inside one")
+        asked = self.definition_words.search(text) or _WHAT_FIRST.match(text)
+        kind = next(
+            (
+                a
+                for a in self.config["over_definition"]
+                if a in aspects and not (a == "relationship" and asked)
+            ),
+            None,
+        )
         return self.config["over_definition"][kind].format(subject=subject) if kind else None
 
     @staticmethod

@@ -64,6 +64,9 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("I could not say at this stage", "stop", None, "inform"),
         ("i really couldn't say", "deny", None, "inform"),
         ("no idea, let's stop here", "stop", None, "stop"),
+        # "enough" of a size is no command
+        ("large enough that i don't know the exact headcount", "stop", None, "inform"),
+        ("ok that's enough, no idea anyway", "stop", None, "stop"),
         ("I'd rather not say", "stop", None, "stop"),
         ("not decided, my boss will tell me", "request_recommendation", None, "inform"),
         ("not sure, what would you recommend?", "request_recommendation", None,

@@ -1195,6 +1195,9 @@ def test_a_question_before_a_choice_read_whole_as_the_choice_is_answered_first()
          "choosing"),
         ("what should a letting agency choose, call center or bpo?", "choosing"),
         ("hi, which service is right for a bike shop chain?", "out_of_scope"),
+        ("should a yoga studio chain go for a call centre or a bpo", "difference"),
+        ("should our clinic use a bpo or a call center?", "difference"),
+        ("could you tell me whether to go with a bpo or a call centre", "choosing"),
     ],
 )  # fmt: skip
 def test_a_trade_asking_what_to_do_asks_for_the_recommendation(text, intent):
@@ -1213,6 +1216,8 @@ def test_which_one_suits_a_size_gets_the_rule_of_thumb(text):
     [("what should a call center agent do when a caller shouts", "careers"),
      ("so what should a company do?", "follow_up"),
      ("what should a company choose", "choosing"),
+     ("should a small business go with a call centre or a bpo?", "choosing"),
+
      ("which service is best for a bpo to offer first", "out_of_scope"),
      ("is a bpo or a call center better for a future operations director?", "careers"),
      ("which suits big companies, an llc or a corporation?", "out_of_scope")],
@@ -1409,3 +1414,16 @@ def test_the_kind_of_partner_needed_asks_for_the_recommendation(text):
 )
 def test_a_kind_of_company_for_something_else_is_no_request(text):
     assert read(text, "out_of_scope")[0] == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where does a call center have the advantage over a bpo? need it for my essay",
+        "bpo or call centre, which is better for customers? its for a uni assignment",
+    ],
+)
+def test_a_question_for_schoolwork_read_as_a_request_is_the_knowledge_question(text):
+    message = parsed_message(text, "request_recommendation", 0.85, topic="benefits/call_center")
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == "benefits"

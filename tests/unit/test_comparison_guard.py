@@ -39,6 +39,8 @@ def entity(text, sentence, name, value):
         "how does a sole trader differ from a limited company",
         "how is a franchise different from a licensed one",
         "what separates a mortgage broker from a bank",
+        "is a franchise different from a licence or basically the same",
+        "is an llc really different than a sole proprietorship",
     ],
 )
 def test_other_comparisons_become_out_of_scope(text):
@@ -165,6 +167,11 @@ def test_other_things_compared_beside_both_named_are_still_other_things():
             [("back office", "aspect", "front_back_office")],
         ),
         ("how is the bigger one different from the smaller one", []),
+        (
+            "is a bpo really different from a call centre or the same thing",
+            [("bpo", "subject", "bpo")],
+        ),
+        ("is it different from the other one?", []),
         ("what really separates a bpo from a call center", [("bpo", "subject", "bpo")]),
         ("i read your answer and i still dont get what's the difference", []),
         (

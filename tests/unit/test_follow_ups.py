@@ -2630,3 +2630,58 @@ def test_examples_asked_for_with_no_answer_to_take_them_from_are_what_can_be_ask
     tracker = tracker_factory(intent="follow_up", text=text, **form)
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_help"]
+
+
+def _after_a_question_naming_both(tracker_factory, first, text, intent, entities):
+    """The previous question named a call center first, then a bpo."""
+    named = [
+        {"entity": "subject", "value": "call_center", "start": first.index("call"), "end": 0},
+        {"entity": "subject", "value": "bpo", "start": first.index("bpo"), "end": 0},
+    ]
+    return tracker_factory(
+        events=[
+            {"event": "user", "text": first, "parse_data": {"entities": named}},
+            {
+                "event": "bot",
+                "text": "an answer",
+                "metadata": {"utter_action": "utter_difference/services"},
+            },
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": text},
+        ],
+        intent=intent,
+        entities=entities,
+        text=text,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("advantages of the second one?", "follow_up", "utter_benefits/bpo"),
+        ("and the former's advantages", "follow_up", "utter_benefits/call_center"),
+        ("advantages of the latter", "out_of_scope", "utter_benefits/bpo"),
+    ],
+)
+def test_one_of_the_two_named_by_its_place_in_the_question_before(
+    tracker_factory, text, intent, expected
+):
+    from actions.follow_ups import ActionAnswerOutOfScope
+
+    first = "how do a call centre and a bpo differ in what they do?"
+    entities = [aspect_entity("benefits")]
+    if "second" in text:
+        entities.append({"entity": "subject", "value": "other"})  # the ruler's "the other one"
+    tracker = _after_a_question_naming_both(tracker_factory, first, text, intent, entities)
+    action = ActionAnswerOutOfScope() if intent == "out_of_scope" else ActionAnswerFollowUp()
+    _, messages = run(action, tracker)
+    assert [m.get("response") for m in messages] == [expected]
+
+
+@pytest.mark.parametrize("text", ["budget?", "and the size?"])
+def test_one_thing_the_choice_depends_on_asked_alone_gets_that_answer_again(tracker_factory, text):
+    tracker = _after_knowledge_answer(
+        tracker_factory, "choosing/overview", text, "nlu_fallback", []
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_choosing/overview"]

@@ -1096,3 +1096,41 @@ def test_customers_paying_is_no_payroll(text, customers_only):
     from bot.nlp.form_answers import only_customers_pay
 
     assert only_customers_pay(text) == customers_only
+
+
+@pytest.mark.parametrize(
+    "text, hours_only",
+    [
+        ("customers asking our opening hrs and prices", True),
+        ("picking up the phone after hrs", True),
+        ("hr and the phones after hrs", False),
+        ("hiring, and calls out of hrs", False),
+        ("hrs stuff and payroll", False),
+    ],
+)
+def test_hours_texted_short_are_no_hr(text, hours_only):
+    from bot.nlp.form_answers import only_hours_short
+
+    assert only_hours_short(text) == hours_only
+
+
+@pytest.mark.parametrize(
+    "text, stretch, named, expected",
+    [
+        # both named, the stretch only one of them: the choice, no task
+        ("bpo or the phone people, what do you think", " the phone people",
+         [("bpo", "bpo"), ("phone people", "call_center")], True),
+        # one named: "the phone people" may be the work wanted
+        ("the phone people", "the phone people", [("phone people", "call_center")], False),
+        # more than the name in the stretch
+        ("bpo or call center, we need the phone people", " we need the phone people",
+         [("bpo", "bpo"), ("call center", "call_center"), ("phone people", "call_center")],
+         False),
+    ],
+)  # fmt: skip
+def test_a_stretch_that_only_names_one_of_the_two_named_is_no_task(text, stretch, named, expected):
+    from bot.nlp.form_answers import names_the_two_only
+
+    subjects = [(text.rindex(w), text.rindex(w) + len(w), v) for w, v in named]
+    start = text.index(stretch)
+    assert names_the_two_only(text, start, start + len(stretch), subjects) == expected

@@ -1,5 +1,6 @@
 """The intent of a knowledge question follows the ResponseSelector's topic."""
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.retrieval_intent_aligner import RetrievalIntentAligner
@@ -97,3 +98,43 @@ def test_nothing_but_a_subject_and_an_aspect_is_that_question():
     assert message.get("intent")["name"] == "inform"
     (message,) = RetrievalIntentAligner({}).process([bare("cc services", "stop", entities)])
     assert message.get("intent")["name"] == "stop"
+
+
+def preamble_message(text, intent, subject_word, confidence=0.9):
+    start = text.index(subject_word)
+    return Message(
+        data={
+            "text": text,
+            "intent": {"name": intent, "confidence": 0.95},
+            "intent_ranking": [{"name": intent, "confidence": 0.95}],
+            "entities": [{"entity": "subject", "value": "bpo", "start": start, "end": start + 3}],
+            "response_selector": {
+                "default": {
+                    "response": {"intent_response_key": "services/bpo", "confidence": confidence}
+                }
+            },
+        }
+    )
+
+
+def test_a_question_after_words_of_the_visitors_day_is_the_knowledge_question():
+    text = "in a rush before my 4pm meeting - what can a bpo do for us"
+    (result,) = RetrievalIntentAligner({}).process([preamble_message(text, "out_of_scope", "bpo")])
+    assert result.get("intent")["name"] == "services"
+
+
+@pytest.mark.parametrize(
+    "text, confidence",
+    [
+        # no words of the day before it
+        ("my question: what can a bpo do about my tax return", 0.9),
+        # a topic the selector is unsure of
+        ("quick one - what does a bpo pay on weekends", 0.5),
+        # no question after the dash
+        ("before lunch - bpo people were rude to me", 0.9),
+    ],
+)
+def test_out_of_scope_stays_without_a_question_after_a_preamble(text, confidence):
+    message = preamble_message(text, "out_of_scope", "bpo", confidence)
+    (result,) = RetrievalIntentAligner({}).process([message])
+    assert result.get("intent")["name"] == "out_of_scope"

@@ -1452,3 +1452,58 @@ def test_whether_one_just_does_phone_calls_is_the_channels():
 )  # fmt: skip
 def test_which_is_strategic_beats_what_one_is(text, aspects, expected):
     assert topic_after(message(text, "definition/call_center", aspects)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, intent",
+    [
+        ("why do so many european firms send their admin work to india?", "services/locations",
+         ["locations"], "out_of_scope"),
+        ("explain why companies pay outside firms to do their paperwork", "benefits/bpo", [],
+         "benefits"),
+    ],
+)  # fmt: skip
+def test_why_work_is_handed_out_at_all_is_the_savings(text, chosen, aspects, intent):
+    msg = message(text, chosen, aspects, intent=intent)
+    assert topic_after(msg) == "benefits/outsourcing_savings"
+    assert msg.get("intent")["name"] == "benefits"
+
+
+def test_why_one_kind_of_firm_sends_work_to_a_bpo_is_not_the_savings():
+    text = "why would a hospital give its billing to a bpo?"
+    assert topic_after(message(text, "benefits/bpo", intent="benefits")) == "benefits/bpo"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("kindly explain me what is a call centre, my manager keeps saying it",
+         "definition/call_center"),
+        ("is a bpo like a staffing agency or not? what is it", "definition/bpo"),
+        ("please tell me what is a bpo company", "definition/bpo"),
+    ],
+)  # fmt: skip
+def test_a_definition_asked_after_explain_me_or_last_in_a_question_of_it(text, expected):
+    assert topic_after(message(text, "careers/bpo", intent="careers")) == expected
+
+
+def test_what_the_difference_between_them_is_asked_last_is_the_main_difference():
+    text = "my team mixes up bpo and call center all the time. so whats the difference between them"
+    assert topic_after(message(text, "difference/services")) == "difference/overview"
+
+
+@pytest.mark.parametrize(
+    "text, chosen, aspects, expected",
+    [
+        ("is a call centre part of that?", "definition/call_center", ["relationship"],
+         "difference/relationship"),
+        ("in a hurry - is a bpo a subset of a call center or separate?",
+         "difference/strategic_vs_tactical", ["relationship"], "difference/relationship"),
+        ("what about esims and bpos, read it somewhere", "difference/similarities", ["remote"],
+         "trends/remote_global"),
+        ("ok whats the downside then, where do call centres win instead",
+         "careers/call_center", [], "benefits/call_center"),
+    ],
+)  # fmt: skip
+def test_an_aspect_or_a_phrase_named_beats_the_classifiers_topic(text, chosen, aspects, expected):
+    assert topic_after(message(text, chosen, aspects)) == expected
