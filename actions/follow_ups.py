@@ -1133,6 +1133,9 @@ _SIMPLER = re.compile(
     r"(?:words|terms|english|language)"
     r"|(?:say|put|explain)\s+(?:it|that|this)\s+(?:more\s+simply|simpler|more\s+plainly)"
     r"|simpler|more simply|eli5"
+    # "one line for my boss pls": the answer is short already
+    r"|(?:in\s+|a\s+)?(?:one|1|a single)[- ](?:line|sentence|liner)(?:\s+version)?"
+    r"(?:\s+for (?:my|our|the) (?:boss|manager|director|ceo|cfo|supervisor|e-?mail|slides?|deck))?"
     r"|(?:explain|say)\s+(?:it\s+|that\s+|this\s+)?like\s+(?:i'?m|im|i am)\s+"
     r"(?:5|five|a (?:kid|child|baby))"
     r"|(?:dumb|break)\s+(?:it|that|this)\s+down|(?:simplify|simplfy)(?:\s+(?:it|that|this))?"
@@ -1178,6 +1181,13 @@ def application_help_marked(tracker: Tracker) -> bool:
 # "does that include being reachable at night?", "would that also cover a seasonal
 # peak?": whatever it names, a question about the previous answer
 # "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too"
+# "and in back office work?", "what about the front office side": the trend asked there
+_IN_AN_OFFICE = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|what about|how about)\W+)*(?:in|for|on|at)?\s*(?:the\s+)?"
+    r"(?:back|front)[- ]?office(?:\s+(?:work|side|stuff|jobs|tasks|processes))?\W*(?:too|then)?"
+    r"\W*$",
+    re.IGNORECASE,
+)
 _HOLDS_FOR_OTHERS = re.compile(
     r"\b(?:does|is)\s+(?:that|this|it)\s+(?:(?:still|also|really)\s+)?"
     r"(?:hold|apply|work|count|(?:be\s+)?true)\s+(?:for|to|with|at|in|of)\s+"
@@ -1315,7 +1325,10 @@ _VERSUS = re.compile(r"\bvs\.?(?!\w)|\bversus\b", re.IGNORECASE)
 _ONE_SIDE = re.compile(rf"\b(?:the\s+)?{_SUBJECT}\s+side\b", re.IGNORECASE)
 # "how do the services compare": the services of the two, set side by side
 _SERVICES_COMPARED = re.compile(
-    r"\b(?:services|offerings?)\s+(?:compare|differ)\b|\bcompare (?:the |their )?services\b",
+    r"\b(?:services|offerings?)\s+(?:compare|differ)\b|\bcompare (?:the |their )?services\b"
+    # "and the difference to bpo in services?"
+    r"|\b(?:differences?|differ\w*)\b[^?.!]{0,30}\b(?:in|on|with|regarding) (?:the |their )?"
+    r"(?:services|offerings?)\b",
     re.IGNORECASE,
 )
 # "compared to a bpo?" after a call center's advantages: those advantages, over the other
@@ -1691,6 +1704,13 @@ class ActionAnswerFollowUp(Action):
                 and _ONE_SIDE.search(text)
             ):
                 aspect = "services"  # "break down the call center side for me"
+        if (
+            aspect is None
+            and (previous or "").startswith("trends/")
+            and not subjects
+            and _IN_AN_OFFICE.match(text)
+        ):
+            aspect = TOPICS[previous][0]  # "and in back office work?" after the AI: the same
         if aspect is None and _WHAT_COUNTS_AS_AN_OFFICE.search(text):
             aspect = "front_back_office"  # (the work it names is its example, not a task)
         if (

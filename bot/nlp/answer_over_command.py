@@ -170,7 +170,8 @@ class AnswerOverCommand(StatelessComponent):
             "unsure": ["could(?:n'?t| not) (?:say|tell)", "can'?t (?:say|tell)", "not decided",
                        "undecided",
                        "cannot (?:say|tell)", "hard to (?:say|tell)", "too early to (?:say|tell)",
-                       "not sure", "no idea", "(?:do not|don'?t) know", "dunno"],
+                       "not sure", "no idea", "(?:not a|no) clue", "(?:do not|don'?t) know",
+                       "dunno"],
             "unsure_readings": ["stop", "deny", "request_recommendation"],
             # the budget's value for not knowing it
             "unsure_value": "unsure",
@@ -184,7 +185,11 @@ class AnswerOverCommand(StatelessComponent):
                                  "what (?:these|such|those) (?:things|services) cost",
                                  # "no idea honestly what that would cost"
                                  "what (?:it|that|this|they)(?:'d|'ll| would| will| might| could)? "
-                                 "cost"],
+                                 "cost",
+                                 # "no idea honestly, what do these usually cost?"
+                                 "what (?:do|does|would|will|might) (?:these|those|they|it|that|"
+                                 "this|such services|these services)(?: usually| normally| "
+                                 "typically| generally| roughly)? cost"],
             "unsure_of_amount_readings": ["help", "out_of_scope", "nlu_fallback", "follow_up"],
             # ... nor asks for advice ("not sure, what do you recommend?", "we want to
             # outsource something, not sure what model")

@@ -123,6 +123,9 @@ _CHOICE = re.compile(
     rf"|\bshould (?:(?:my|our) |an? (?!{_COMPANIES_IN_GENERAL}))(?:[\w-]+ ){{1,3}}?"
     r"(?:get|go with|go for|use|hire|choose|pick|opt for|have) "
     rf"(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\s+or\s+(?:an? |the )?(?:{SUBJECT_NAMES}|cc)\b"
+    # "marketplace seller here, what outsourcing do i need"
+    r"|\bwhat (?:kind of |type of |sort of )?outsourcing (?:model |option )?"
+    r"(?:do|would|should|could) (?:i|we) (?:need|use|get|go for|choose|pick)\b"
     # "can u tell me whether to pick a bpo or a call center"
     r"|\b(?:tell|advise|help) (?:me|us) (?:whether|if) (?:to|i should|we should) "
     r"(?:get|go with|go for|use|hire|choose|pick|opt for) "
@@ -783,8 +786,20 @@ _NOT_OWN = re.compile(
     # "... Not for a decision, I just want to understand it before a meeting."
     r"|\bnot for (?:a|any|our|my) (?:decision|purchase|project|company)\b"
     # "... need list for essay": for schoolwork
-    r"|\bfor (?:my |an? |the |our )?(?:\w+ )?(?:essay|homework|assignment|thesis|dissertation|"
-    r"coursework|class|exam|lecture|school|uni|university|college)\b",
+    # (not "for our university", "for a language school": organisations of their own)
+    r"|\bfor (?:my |an? |the )?(?:\w+ )?(?:essay|homework|assignment|thesis|dissertation|"
+    r"coursework|class|exam|lecture)\b",
+    re.IGNORECASE,
+)
+
+
+# a short answer asked to pass on to someone: "one line for my boss", "a sentence for my
+# director's email"
+_TO_PASS_ON = re.compile(
+    r"\b(?:(?:in )?(?:one|1|a single)[- ](?:line|sentence|liner)|in a sentence|short version|"
+    r"tl;?dr|in a nutshell|one[- ]liner)\b[^?.!]{0,60}?\bfor (?:my|our|the) (?:boss|manager|"
+    r"director|ceo|cfo|coo|supervisor|team ?lead|lecturer|teacher|professor|e-?mail|slides?|deck|"
+    r"memo)\b",
     re.IGNORECASE,
 )
 
@@ -1082,6 +1097,8 @@ class ChoiceQuestion(StatelessComponent):
             "recommendation": "request_recommendation",
             # a visitor looking for work there asks about the jobs (see `job_seeker`)
             "job_seeker": "follow_up",
+            # a short version of the answer before, to pass on
+            "follow_up": "follow_up",
             "explanation": "explain_recommendation",
             # a reading this unsure is overruled too (NLU's fallback threshold comes later)
             "unsure_below": 0.55,
@@ -1463,7 +1480,13 @@ class ChoiceQuestion(StatelessComponent):
             elif (message.get(INTENT) or {}).get("name") == self.config[
                 "recommendation"
             ] and self.asks_nothing_of_its_own(message):
-                self.take_as_knowledge_question(message)
+                if _TO_PASS_ON.match(text) and not any(
+                    e.get("entity") in ("subject", "aspect") for e in message.get(ENTITIES) or []
+                ):
+                    # "one line for my boss pls": the previous answer, to pass on
+                    overrule_intent(message, self.config["follow_up"], self.config["confidence"])
+                else:
+                    self.take_as_knowledge_question(message)
         return messages
 
     def choice_asked_after(self, message: Message) -> bool:
@@ -1511,6 +1534,8 @@ class ChoiceQuestion(StatelessComponent):
             )
             # "what are the advantages of a bpo? not for a decision, just to understand it"
             or not_own(text)
+            # "bpo benefits in one line for my manager pls": an answer to pass on
+            or (bool(_TO_PASS_ON.search(text)) and not _CHOICE.search(text))
         )
 
     def take_as_knowledge_question(self, message: Message) -> None:

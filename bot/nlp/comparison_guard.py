@@ -18,7 +18,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.base import StatelessComponent, overrule_intent
+from bot.nlp.base import CUSTOMER_TASKS, StatelessComponent, overrule_intent
 
 _COMPARISON = re.compile(
     # (texted too: "diff btw crm n erp")
@@ -134,7 +134,11 @@ class ComparisonGuard(StatelessComponent):
         # ("payroll vs hr, whats the difference between the two departments": two tasks
         # compared as departments, with no word of outsourcing them)
         values = {str(e.get("value")) for e in tasks_compared}
-        as_departments = not ours and _AS_DEPARTMENTS.search(text)
+        # ("hr vs payroll, whats the difference": two back-office tasks, with no word of
+        # outsourcing; "customer service vs telemarketing" is work a call center does)
+        as_departments = not ours and (
+            _AS_DEPARTMENTS.search(text) or (values and not values & set(CUSTOMER_TASKS))
+        )
         two_tasks = not as_departments and len(values if not ours else tasks_compared) > 1
         asks = (
             _DIFFERENCE.search(text[: match.start() + 12])

@@ -880,11 +880,27 @@ _WHO_WRITES = re.compile(
 # "could u recommend something for our accountancy practice": the business the advice is
 # for, named by its trade (not "payroll for our company": no trade named)
 _FOR_OUR_FIRM = re.compile(
-    r"\b(?:for|at|in|of)\s+(?:our|my)\s+(?P<kind>(?:(?!(?:and|or|but|to|the|own|new|whole|"
+    # ("what's better for a pizza delivery business, bpo or call centre??")
+    r"\b(?:for|at|in|of)\s+(?:our|my|an?)\s+(?P<kind>(?:(?!(?:and|or|but|to|the|own|new|whole|"
     r"entire)\b)[\w'&-]+\s+){1,3})"
     rf"(?:{_FIRM_NOUNS}|{_OWN_KINDS})(?:\s+(?:group|chain))?\b(?=\W*$|\s*[,.;:!?])",
     re.IGNORECASE,
 )
+
+
+# a unit of the company's own: "we have a sales office in dubai", "with our own support team"
+_UNIT_OF_ITS_OWN = re.compile(
+    r"\b(?:we have|we've got|we got|there'?s|with|has|have)\s+(?:an?\s+|our\s+|its\s+|their\s+)?"
+    r"(?:own\s+|small\s+|little\s+|big\s+|local\s+)?(?:sales|support|customer service|it|hr|"
+    r"accounts?|accounting|finance|marketing|logistics|admin)\s+"
+    r"(?:office|offices|team|teams|department|dept|branch|hub)\b",
+    re.IGNORECASE,
+)
+
+
+def units_of_its_own(text: Text) -> List[tuple]:
+    """(start, end) of each unit the company says it has."""
+    return [m.span() for m in _UNIT_OF_ITS_OWN.finditer(text)]
 
 
 def for_our_firm(text: Text) -> List[tuple]:
@@ -1839,6 +1855,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 + what_it_does(message.get(TEXT))
                 + staff_of_a_kind(message.get(TEXT))
                 + hired_for(message.get(TEXT))
+                + units_of_its_own(message.get(TEXT))
             )
             # ... and, read around inside a stretch, the trade advice is asked for and the
             # staff counted by their work alone

@@ -26,6 +26,8 @@ _VAGUE = (  # quantities people give without a number
         r"\bhundreds of thousands\b(?=\s+of\s+(?:staff|people|employees|workers|us)\b|\W*$)",
         "200000",
     ),
+    (r"\bhalf a hundred\b", "50"),
+    (r"\bhalf a thousand\b", "500"),
     (r"\b(a couple of|couple of|a couple) hundreds?\b", "200"),
     (r"\b(a few|several) hundreds?\b", "300"),
     (r"\bhundreds\b", "300"),
@@ -64,7 +66,9 @@ _THINGS = (
     r"hives|cows|cattle|sheep|pigs|horses|dogs|animals|chickens|hens|acres|hectares|tonnes|"
     r"tons|trees|vines|tables|screens|lanes|machines|lorries|trains|trams|taxis|"
     r"containers|pallets|parcels|packages|jars|bottles|litres|liters|homes|houses|flats|"
-    r"stalls|kiosks|farms|fields|pitches|courts|cinemas|theatres|museums|libraries)"
+    r"stalls|kiosks|farms|fields|pitches|courts|cinemas|theatres|museums|libraries|"
+    # "3 digits but barely, 104", "2 busloads, like 110", "3 floors"
+    r"digits|busloads|bus loads|floors|storeys|buildings)"
 )
 _NOT_PEOPLE_AFTER = re.compile(
     # "a chain of 12 supermarkets", "three generations", "40 delivery vans"
@@ -159,7 +163,8 @@ _TOTAL_AFTER = re.compile(
 # a count that was, then the count now: "we were 80 before the restructure, now only 30
 # left", "we started with 5 in 2015 and now we're about 65"
 _PAST_BEFORE = re.compile(
-    r"\b(?:we were|there were|was|used to (?:be|have)|started (?:out )?(?:with|as)|began with)"
+    r"\b(?:we were|there were|was|we had|used to (?:be|have)|started (?:out )?(?:with|as)|"
+    r"began with)"
     r"\s+(?:(?:only|just|about|around|roughly|like)\s+)?$"
 )
 _NOW_BEFORE = re.compile(
@@ -236,10 +241,26 @@ def _digits(text: str) -> str:
         lambda m: f"{float(m.group(1)) * _SCALE[m.group(2)]:g}",
         text,
     )
+    said_in_words = not re.search(r"\d", text)
     try:
         text = alpha2digit(text, "en")
     except Exception:  # text2num refuses some oddities; digits already present still count
         pass
+    # "7 dozen"
+    text = re.sub(r"(?<![\d.,])(\d+)\s+dozens?\b", lambda m: str(int(m.group(1)) * 12), text)
+    if said_in_words:  # "one fifty", "two twenty": hundreds said the short way
+        text = re.sub(
+            r"(?<![\d.,])([1-9])\s+([1-9][0-9])(?![\d.,%])",
+            lambda m: str(int(m.group(1)) * 100 + int(m.group(2))),
+            text,
+        )
+    # "2.000 employees": thousands set apart by a dot, before people or the end
+    text = re.sub(
+        r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])(?=\s*\+?\s*(?:people|staff|employees|workers|"
+        r"heads|ppl|fte|agents|in total|total|worldwide|globally|of us|[.,!?)]|$))",
+        r"\1\2",
+        text,
+    )
     return _by_name(text)
 
 
@@ -346,9 +367,21 @@ def counts_things(text: str) -> bool:
     return bool(_COUNTED_THINGS.search(_digits(text)))
 
 
+# "6 branches x 20 people", "2 teams x 25 sales reps + 5 in the office": a product, and
+# the people beside it
+_TIMES = re.compile(
+    r"(?<![\d.])(\d+)\s*(?:[a-z-]+\s+){0,2}?(?:x|×|\*|times)\s*(\d+)(?![\d.%])"
+    r"(?:(?:\s+[a-z-]+){0,3}\s*(?:\+|plus)\s*(\d+)(?![\d.%]))?"
+)
+
+
 def headcount(text: str) -> Optional[float]:
     """The head count the text names, or None."""
     digits = _digits(text)
+    times = _TIMES.search(digits)
+    if times and not _NOT_PEOPLE_AFTER.match(digits[times.end(2) :]):
+        units, people, beside = times.groups()
+        return float(units) * float(people) + float(beside or 0)
     each = _EACH.search(digits)
     if each:
         units, people = [g for g in each.groups() if g is not None]

@@ -62,8 +62,8 @@ _ASKS_AFTER = re.compile(
 
 # words before or after a business that make it the visitor's own
 _OWN_BEFORE = re.compile(
-    r"\b(for|we'?re|we are|we r|i'?m|i am|as|run|own|operate|manage|i have|we have|we do|"
-    r"fits?|suits?)"
+    r"\b(for|we'?re|we are|we r|i'?m|i am|as|run|running|own|owning|operate|operating|manage|"
+    r"i have|we have|we do|fits?|suits?)"
     # ("for a 50-person marketing agency", not "for a low-cost translation agency")
     r"\s+(an?\s+|the\s+)?(\d[\w-]*\s+|\w+\s+){0,2}$"
     # "we're a mid-sized law firm" (not "for a low-cost translation agency")
@@ -94,8 +94,9 @@ _HANDS_OVER = re.compile(
     re.IGNORECASE,
 )
 # the visitor's own trouble with a boss at work, wherever the visitor works
+_ONE_WORD_REPEATED = re.compile(r"^\W*(\w+)(?:\W+\1\b){2,}\W*$", re.IGNORECASE)
 _TROUBLE_AT_WORK = re.compile(
-    r"\bmy (?:team ?lead|tl|supervisor|boss|manager|co-?workers?|colleagues?)\b[^.?!]{0,40}?"
+    r"\bmy (?:team ?lead(?:er)?|tl|supervisor|boss|manager|co-?workers?|colleagues?)\b[^.?!]{0,40}?"
     r"\b(?:is|keeps?|was|has been)\s+(?:\w+\s+)?(?:rude|shouting|yelling|screaming|mean|bullying"
     r"|harass\w*|unfair|picking on)\b",
     re.IGNORECASE,
@@ -617,6 +618,10 @@ class NearDomainGuard(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if _ONE_WORD_REPEATED.match(message.get(TEXT) or ""):
+                # "bpo bpo bpo bpo": no question, whatever the word
+                overrule_intent(message, self.config["intent"], self.config["confidence"])
+                continue
             if self.is_elsewhere(message):
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
                 # of another field, even asked of the previous answer ("does that include

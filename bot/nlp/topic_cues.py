@@ -99,13 +99,20 @@ _EXIST_IN = re.compile(
     r"\b(?:exists?|existing|based|located|found|operate|operating)\s+(?:in|out of)\b", re.IGNORECASE
 )
 # "... or is that just for big tech firms": which kinds of firms use one
+# (a sector, not a size: "or is it just for large companies" asks how to choose)
+_OF_A_SECTOR = (
+    r"(?!(?:big|large|small|huge|bigger|larger|smaller|older|newer|old|new|young|established"
+    r"|medium|mid-?sized?|enterprise|corporate)\b)[\w-]+\s+(?:[\w-]+\s+)?"
+    r"(?:firms|companies|businesses|corporations|corporates|industries|sectors?|startups|places)\b"
+)
 _ONLY_FOR_SOME_FIRMS = re.compile(
     r"\b(?:or|and|but)\s+(?:is|are)\s+(?:that|it|this|they|those)\s+(?:just|only|mainly|mostly)\s+"
     r"(?:for|a thing for|used by|for the)\s+(?:big\s+|large\s+|small\s+|huge\s+)?"
-    # (a sector, not a size: "or is it just for large companies" asks how to choose)
-    r"(?!(?:big|large|small|huge|bigger|larger|smaller|older|newer|old|new|young|established"
-    r"|medium|mid-?sized?|enterprise|corporate)\b)[\w-]+\s+(?:[\w-]+\s+)?"
-    r"(?:firms|companies|businesses|corporations|corporates|industries|sectors?|startups|places)\b",
+    + _OF_A_SECTOR
+    # "isnt bpo only for tech companies?"
+    + r"|\b(?:is|isn'?t|isnt|are|aren'?t|arent)\s+(?:an?\s+|the\s+)?"
+    r"(?:bpos?|call[- ]?cent(?:er|re)s?)\s+(?:just|only|mainly|mostly)\s+"
+    r"(?:for|used by|a thing for)\s+(?:the\s+)?" + _OF_A_SECTOR,
     re.IGNORECASE,
 )
 # one of the two by any of its names
@@ -660,7 +667,7 @@ _MOVING_TO = re.compile(
     rf"(?:an?\s+|the\s+)?(?P<to>{SUBJECT_NAMES})\b",
     re.IGNORECASE,
 )
-_WHAT_FIRST = re.compile(r"\W*(?:what|wat|whats|what's)\b", re.IGNORECASE)
+_WHAT_ASKED = re.compile(r"\b(?:what|wat|whats|what's)\b", re.IGNORECASE)
 _TRENDS = {"trends": "trends/overview", "ai": "trends/ai_automation",
            "remote": "trends/remote_global"}  # fmt: skip
 
@@ -1398,8 +1405,9 @@ class TopicCues(StatelessComponent):
         if key != f"definition/{subject}":
             return None
         # (how they relate, unless what it is is asked: "whats a call centre actually, like
-        # what goes on inside one")
-        asked = self.definition_words.search(text) or _WHAT_FIRST.match(text)
+        # what goes on inside one", "so a bpo is... what exactly? someone who runs part of
+        # your business?")
+        asked = self.definition_words.search(text) or _WHAT_ASKED.search(text)
         kind = next(
             (
                 a

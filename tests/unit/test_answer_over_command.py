@@ -80,6 +80,7 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("I don't know what's realistic for this", "help", None, "inform"),
         ("no idea what is realistic", "out_of_scope", None, "inform"),
         ("dunno how much to spend on it", "help", None, "inform"),
+        ("not a clue tbh, what do such services normally cost?", "nlu_fallback", None, "inform"),
         ("i don't know what you can do", "help", None, "help"),
         ("no idea what is realistic, what do you suggest?", "help", None, "help"),
         ("i don't know what to ask", "help", None, "help"),

@@ -1196,6 +1196,9 @@ def test_a_question_before_a_choice_read_whole_as_the_choice_is_answered_first()
         ("what should a letting agency choose, call center or bpo?", "choosing"),
         ("hi, which service is right for a bike shop chain?", "out_of_scope"),
         ("should a yoga studio chain go for a call centre or a bpo", "difference"),
+        ("could you suggest an option for our college?", "out_of_scope"),
+        ("etsy shop owner, what outsourcing would we need?", "out_of_scope"),
+        ("which model is right for a language school", "out_of_scope"),
         ("should our clinic use a bpo or a call center?", "difference"),
         ("could you tell me whether to go with a bpo or a call centre", "choosing"),
     ],
@@ -1427,3 +1430,23 @@ def test_a_question_for_schoolwork_read_as_a_request_is_the_knowledge_question(t
     message = parsed_message(text, "request_recommendation", 0.85, topic="benefits/call_center")
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == "benefits"
+
+
+@pytest.mark.parametrize(
+    "text, topic, intent",
+    [
+        ("short version of what a call centre is, in one sentence for my boss",
+         "definition/call_center", "definition"),
+        ("one line for my manager please", "difference/channels", "follow_up"),
+        # a choice asked beside it is the choice
+        ("in one line for my boss: which fits us, bpo or call center?", "difference/overview",
+         "request_recommendation"),
+    ],
+)  # fmt: skip
+def test_a_short_answer_to_pass_on_is_no_request(text, topic, intent):
+    named = []
+    if "call" in text:  # the ruler's subject
+        named.append({"entity": "subject", "value": "call_center", "start": text.index("call")})
+    message = parsed_message(text, "request_recommendation", 0.85, named, topic=topic)
+    (result,) = ChoiceQuestion({}).process([message])
+    assert result.get("intent")["name"] == intent

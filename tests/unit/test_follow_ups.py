@@ -2685,3 +2685,34 @@ def test_one_thing_the_choice_depends_on_asked_alone_gets_that_answer_again(trac
     )
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_choosing/overview"]
+
+
+@pytest.mark.parametrize("text", ["and for back office work?", "what about the front office then"])
+def test_an_office_asked_after_a_trend_is_that_trend_there(tracker_factory, text):
+    admin = [{"entity": "outsourced_function", "value": "administration"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "trends/ai_automation", text, "follow_up", admin
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_trends/ai_automation"]
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "follow_up"])
+def test_a_one_line_version_asked_is_the_answer_before(tracker_factory, intent):
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/overview", "a one liner for my manager pls", intent, []
+    )
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/overview"]
+
+
+def test_the_difference_in_services_asked_after_what_one_is_compares_the_two(tracker_factory):
+    text = "and how about the difference from a call center in services?"
+    named = [
+        {"entity": "subject", "value": "call_center", "start": text.index("call")},
+        aspect_entity("difference"),
+        aspect_entity("services"),
+    ]
+    tracker = _after_knowledge_answer(tracker_factory, "definition/bpo", text, "follow_up", named)
+    _, messages = run(ActionAnswerFollowUp(), tracker)
+    assert [m.get("response") for m in messages] == ["utter_difference/services"]

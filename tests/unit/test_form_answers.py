@@ -1134,3 +1134,25 @@ def test_a_stretch_that_only_names_one_of_the_two_named_is_no_task(text, stretch
     subjects = [(text.rindex(w), text.rindex(w) + len(w), v) for w, v in named]
     start = text.index(stretch)
     assert names_the_two_only(text, start, start + len(stretch), subjects) == expected
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("furniture importer, we have a sales office in lyon, which one fits?", "sales office"),
+        ("we've got our own support team already", "support team"),
+    ],
+)
+def test_a_unit_the_company_has_is_no_task(text, unit):
+    from bot.nlp.form_answers import units_of_its_own
+
+    start = text.index(unit)
+    assert [(s, e) for s, e in units_of_its_own(text) if s <= start < e]
+
+
+def test_the_trade_asked_for_is_read_around():
+    from bot.nlp.form_answers import for_our_firm
+
+    text = "which is better for a flower delivery business, bpo or call center?"
+    (start, end), *_ = for_our_firm(text)
+    assert text[start:end].strip() == "flower delivery"

@@ -364,3 +364,24 @@ def test_one_meaning_one_of_the_two_is_no_head_count(text):
 )
 def test_the_count_now_wins_over_the_count_before(text, people):
     assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        # a product of units and the people in each, and the people beside them
+        ("5 shops x 9 staff", 45),
+        ("3 crews × 20 + 4 in the office", 64),
+        # dozens counted, hundreds said the short way, thousands set apart by a dot
+        ("nine dozen or so", 108),
+        ("one sixty", 160),
+        ("around 1.200 employees", 1200),
+        ("a bit under half a hundred", 49),
+        # the count now after the count once had
+        ("we had 120 once, now only 40", 40),
+        # what is counted besides people
+        ("2 buildings, around 70 staff", 70),
+    ],
+)
+def test_head_counts_told_the_long_way(text, people):
+    assert headcount(text) == people

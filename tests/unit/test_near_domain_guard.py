@@ -106,6 +106,9 @@ def read_naming_its_subject(text, key, *lists):
         ("how does outsourcing a clinical trial to a cro work", "benefits/outsourcing_savings",
          None),
         ("any tips on choosing a caterer for the office", "choosing/overview", None),
+        ("should we nearshore or offshore our app developers", "choosing/overview", None),
+        ("is outsourcing our web development to poland a good idea",
+         "benefits/outsourcing_savings", None),
     ],
 )  # fmt: skip
 def test_words_of_other_fields_are_out_of_scope(text, key, intent):
@@ -340,6 +343,8 @@ def test_the_visitors_own_workplace_is_out_of_scope_even_asked_as_advice():
 
     text = "my supervisor at the bpo keeps yelling at me what should i do"
     assert read(text, text.index("bpo")) == "out_of_scope"
+    text = "my team leader at my bpo account is mean to me, advice?"
+    assert read(text, text.index("bpo")) == "out_of_scope"
     # a BPO named outside it is asked about
     text = "my boss at the office wants a bpo, which would you suggest"
     assert read(text, text.index("bpo")) == "request_recommendation"
@@ -486,6 +491,10 @@ def test_work_handed_over_is_no_tax_question():
         ("top dialers for a call centre", "out_of_scope"),
         ("cheapest voip provider for a call center", "out_of_scope"),
         ("decent headsets for call center agents under 40 dollars", "out_of_scope"),
+        ("which laptop brand do bpo staff use", "out_of_scope"),
+        ("gusto vs adp for running payroll at a small call centre", "out_of_scope"),
+        ("how do i reset the sip settings on our call center phones", "out_of_scope"),
+        ("can a bpo prepare me for the versant test", "out_of_scope"),
         ("sip trunk or pbx for a call centre, which is better", "out_of_scope"),
         # (naming them is no choice between them, nor needing them one to buy)
         ("do call centres use voip and pbx systems?", "difference"),
@@ -932,3 +941,12 @@ def test_a_system_to_install_is_software_but_the_systems_they_use_are_asked():
     assert advice_reading(text) == "out_of_scope"
     text = "is there a difference in the systems they use?"
     assert reading(text, "difference/technology") == "difference"
+
+
+@pytest.mark.parametrize("text", ["bpo bpo bpo bpo", "call, call, call!!", "hi hi hi"])
+def test_one_word_said_over_and_over_is_no_question(text):
+    assert reading(text, "benefits/bpo", "benefits") == "out_of_scope"
+
+
+def test_a_word_said_twice_is_still_read():
+    assert reading("bpo bpo?", "definition/bpo", "definition", "bpo") == "definition"

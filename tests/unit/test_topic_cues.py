@@ -1445,6 +1445,8 @@ def test_whether_one_just_does_phone_calls_is_the_channels():
         # (a part named is no relation asked: "what goes on inside one")
         ("whats a call centre actually, like what goes on inside one", ("relationship",),
          "definition/call_center"),
+        ("so a call centre is... what exactly? a team that is part of the company?",
+         ("relationship",), "definition/call_center"),
         ("call center is tactical tool? what it mean", ("strategic", "definition"),
          "difference/strategic_vs_tactical"),
         ("what is a call center", ("definition",), "definition/call_center"),
