@@ -282,7 +282,7 @@ def subject_asked_before(tracker: Tracker) -> Optional[Text]:
 # the order the question before named them in
 _BY_ORDER = re.compile(
     r"\b(?:the|that)\s+(?:(?P<first>first|1st|former)|(?P<second>second|2nd|latter|last))"
-    r"(?:\s+(?:one|option|kind|type|thing)s?\b|(?='s\b|\s*(?:[?,.!]|$|pros|cons|then|again)))",
+    r"(?:\s+(?:one|option|kind|type)s?\b|(?='s\b|\s*(?:[?,.!]|$|(?:pros|cons|then|again)\b)))",
     re.IGNORECASE,
 )
 
@@ -1178,9 +1178,6 @@ def application_help_marked(tracker: Tracker) -> bool:
     )
 
 
-# "does that include being reachable at night?", "would that also cover a seasonal
-# peak?": whatever it names, a question about the previous answer
-# "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too"
 # "and in back office work?", "what about the front office side": the trend asked there
 _IN_AN_OFFICE = re.compile(
     r"^\W*(?:(?:and|so|but|ok|what about|how about)\W+)*(?:in|for|on|at)?\s*(?:the\s+)?"
@@ -1188,6 +1185,9 @@ _IN_AN_OFFICE = re.compile(
     r"\W*$",
     re.IGNORECASE,
 )
+# "does that include being reachable at night?", "would that also cover a seasonal
+# peak?": whatever it names, a question about the previous answer
+# "does that hold for tiny businesses as well", "is that true for a shop with 3 staff too"
 _HOLDS_FOR_OTHERS = re.compile(
     r"\b(?:does|is)\s+(?:that|this|it)\s+(?:(?:still|also|really)\s+)?"
     r"(?:hold|apply|work|count|(?:be\s+)?true)\s+(?:for|to|with|at|in|of)\s+"
@@ -1205,13 +1205,14 @@ _ALWAYS_SO = re.compile(
     re.IGNORECASE,
 )
 # "does budget matter?" after what the choice depends on: that answer again
+_WHAT_IT_DEPENDS_ON = r"(?:budget|size|costs?|price|money|headcount|company size|industry|tasks?)"
 _MATTERS = re.compile(
     r"^\W*(?:(?:and|so|but|ok)\W+)?(?:does|do|would|will|is|are) (?:the |our |my |a )?"
-    r"(?:budget|size|cost|costs|price|money|headcount|company size|industry|the tasks?)\s+"
+    rf"{_WHAT_IT_DEPENDS_ON}\s+"
     r"(?:really |even |also )?(?:matter|count|make a difference|play a (?:role|part))\b"
     # "budget?", "and size?": one of the things it depends on, asked alone
     r"|^\W*(?:(?:and|so|but|ok|what about|how about)\W+)*(?:the |our |my )?"
-    r"(?:budget|size|cost|costs|price|money|headcount|company size|tasks?)\s*\?+\W*$",
+    rf"{_WHAT_IT_DEPENDS_ON}\s*\?+\W*$",
     re.IGNORECASE,
 )
 _DOES_THAT_INCLUDE = re.compile(
@@ -1937,7 +1938,10 @@ class ActionAnswerOutOfScope(Action):
             # asked of them, whatever else the word may be
             and first_entity(tracker, "near_domain") in (None, ELSEWHERE)
         ):
-            subject = subject_by_order(tracker, text) or first_entity(tracker, "subject")
+            named = first_entity(tracker, "subject")
+            if named not in (BPO, CALL_CENTER):  # ("advantages of the latter")
+                named = subject_by_order(tracker, text) or named
+            subject = named
             topic = resolve(previous, subject, aspect)
         elif previous and len(text.split()) <= self.MAX_WORDS and _FOR_WHOM.search(text):
             topic = previous  # "for a small shop?" after how to choose: the same answer

@@ -787,8 +787,9 @@ _NOT_OWN = re.compile(
     r"|\bnot for (?:a|any|our|my) (?:decision|purchase|project|company)\b"
     # "... need list for essay": for schoolwork
     # (not "for our university", "for a language school": organisations of their own)
+    # (nor "for my yoga class business")
     r"|\bfor (?:my |an? |the )?(?:\w+ )?(?:essay|homework|assignment|thesis|dissertation|"
-    r"coursework|class|exam|lecture)\b",
+    r"coursework)\b",
     re.IGNORECASE,
 )
 
@@ -1480,8 +1481,13 @@ class ChoiceQuestion(StatelessComponent):
             elif (message.get(INTENT) or {}).get("name") == self.config[
                 "recommendation"
             ] and self.asks_nothing_of_its_own(message):
-                if _TO_PASS_ON.match(text) and not any(
-                    e.get("entity") in ("subject", "aspect") for e in message.get(ENTITIES) or []
+                if (
+                    _TO_PASS_ON.search(text)
+                    and len(text.split()) <= 10
+                    and not any(
+                        e.get("entity") in ("subject", "aspect")
+                        for e in message.get(ENTITIES) or []
+                    )
                 ):
                     # "one line for my boss pls": the previous answer, to pass on
                     overrule_intent(message, self.config["follow_up"], self.config["confidence"])

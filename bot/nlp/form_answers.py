@@ -890,7 +890,8 @@ _FOR_OUR_FIRM = re.compile(
 
 # a unit of the company's own: "we have a sales office in dubai", "with our own support team"
 _UNIT_OF_ITS_OWN = re.compile(
-    r"\b(?:we have|we've got|we got|there'?s|with|has|have)\s+(?:an?\s+|our\s+|its\s+|their\s+)?"
+    r"(?<!not )(?<!n't )(?<!dont )\b(?:we have|we've got|we got|there'?s|has|have)\s+"
+    r"(?:an?\s+|our\s+|its\s+|their\s+)?"
     r"(?:own\s+|small\s+|little\s+|big\s+|local\s+)?(?:sales|support|customer service|it|hr|"
     r"accounts?|accounting|finance|marketing|logistics|admin)\s+"
     r"(?:office|offices|team|teams|department|dept|branch|hub)\b",

@@ -68,7 +68,7 @@ _THINGS = (
     r"containers|pallets|parcels|packages|jars|bottles|litres|liters|homes|houses|flats|"
     r"stalls|kiosks|farms|fields|pitches|courts|cinemas|theatres|museums|libraries|"
     # "3 digits but barely, 104", "2 busloads, like 110", "3 floors"
-    r"digits|busloads|bus loads|floors|storeys|buildings)"
+    r"digits|busloads|bus loads|floors|storeys)"
 )
 _NOT_PEOPLE_AFTER = re.compile(
     # "a chain of 12 supermarkets", "three generations", "40 delivery vans"
@@ -251,13 +251,17 @@ def _digits(text: str) -> str:
     if said_in_words:  # "one fifty", "two twenty": hundreds said the short way
         text = re.sub(
             r"(?<![\d.,])([1-9])\s+([1-9][0-9])(?![\d.,%])",
-            lambda m: str(int(m.group(1)) * 100 + int(m.group(2))),
+            # (not "nine ten people": a range)
+            lambda m: m.group(0)
+            if int(m.group(2)) == int(m.group(1)) + 1
+            else str(int(m.group(1)) * 100 + int(m.group(2))),
             text,
         )
-    # "2.000 employees": thousands set apart by a dot, before people or the end
+    # "2.000 employees": thousands set apart by a dot, before people, a range or the end
     text = re.sub(
         r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,])(?=\s*\+?\s*(?:people|staff|employees|workers|"
-        r"heads|ppl|fte|agents|in total|total|worldwide|globally|of us|[.,!?)]|$))",
+        r"heads|ppl|fte|agents|in total|total|worldwide|globally|of us|(?:-|–|to|and)\s*\d|"
+        r"[.,!?)]|$))",
         r"\1\2",
         text,
     )
@@ -370,7 +374,9 @@ def counts_things(text: str) -> bool:
 # "6 branches x 20 people", "2 teams x 25 sales reps + 5 in the office": a product, and
 # the people beside it
 _TIMES = re.compile(
-    r"(?<![\d.])(\d+)\s*(?:[a-z-]+\s+){0,2}?(?:x|×|\*|times)\s*(\d+)(?![\d.%])"
+    # (not "3 x 8h shifts": hours)
+    r"(?<![\d.])(\d+)\s*(?:[a-z-]+\s+){0,2}?(?:x|×|\*|times)\s*(\d+)\b(?![.%])"
+    r"(?!\s*(?:h|hrs?|hours?|shifts?|days?|am|pm|weeks?|months?)\b)"
     r"(?:(?:\s+[a-z-]+){0,3}\s*(?:\+|plus)\s*(\d+)(?![\d.%]))?"
 )
 

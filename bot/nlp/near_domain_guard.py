@@ -94,13 +94,14 @@ _HANDS_OVER = re.compile(
     re.IGNORECASE,
 )
 # the visitor's own trouble with a boss at work, wherever the visitor works
-_ONE_WORD_REPEATED = re.compile(r"^\W*(\w+)(?:\W+\1\b){2,}\W*$", re.IGNORECASE)
 _TROUBLE_AT_WORK = re.compile(
     r"\bmy (?:team ?lead(?:er)?|tl|supervisor|boss|manager|co-?workers?|colleagues?)\b[^.?!]{0,40}?"
     r"\b(?:is|keeps?|was|has been)\s+(?:\w+\s+)?(?:rude|shouting|yelling|screaming|mean|bullying"
     r"|harass\w*|unfair|picking on)\b",
     re.IGNORECASE,
 )
+# one word said over and over: "bpo bpo bpo bpo"
+_ONE_WORD_REPEATED = re.compile(r"^\W*(\w+)(?:\W+\1\b){2,}\W*$", re.IGNORECASE)
 # something of the visitor's that does not work: "my quickbooks payroll isnt syncing help"
 # tells of a product's trouble, no task to hand over
 _BROKEN = re.compile(
@@ -259,6 +260,8 @@ class NearDomainGuard(StatelessComponent):
             # read as, but for the form's answers and a request (set in config.yml)
             "chores": [],
             "advice": "request_recommendation",
+            # ("help help help" stays a request for help)
+            "help": "help",
             "answer": "inform",
             # topic kind -> words that ask the topic's own question, which a marker beside
             # them does not make a request for help ("I'm applying to a BPO: what kinds of
@@ -618,8 +621,13 @@ class NearDomainGuard(StatelessComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if _ONE_WORD_REPEATED.match(message.get(TEXT) or ""):
-                # "bpo bpo bpo bpo": no question, whatever the word
+            intent = (message.get(INTENT) or {}).get("name")
+            if (
+                _ONE_WORD_REPEATED.match(message.get(TEXT) or "")
+                and intent in self.config["overruled"]
+                and intent != self.config["help"]
+            ):
+                # "bpo bpo bpo bpo" read as a question: none (not "no no no", "help help")
                 overrule_intent(message, self.config["intent"], self.config["confidence"])
                 continue
             if self.is_elsewhere(message):

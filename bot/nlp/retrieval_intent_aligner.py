@@ -36,7 +36,7 @@ from bot.nlp.base import (
 _PREAMBLE_END = re.compile(r"\s[-–—]+\s+|:\s+")
 # ... words of the visitor's day and hurry
 _OF_THE_DAY = re.compile(
-    r"\b(?:quick(?:ly)?|before|after|between|while|meeting|call|train|bus|flight|lunch|"
+    r"\b(?:quick(?:ly)?|before|after|between|while|meeting|lunch|"
     r"o'?clock|oclock|\d+\s*(?:am|pm)|secs?|seconds?|mins?|minutes?|busy|hurry|rush\w*|"
     r"running late)\b",
     re.IGNORECASE,

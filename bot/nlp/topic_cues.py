@@ -101,8 +101,8 @@ _EXIST_IN = re.compile(
 # "... or is that just for big tech firms": which kinds of firms use one
 # (a sector, not a size: "or is it just for large companies" asks how to choose)
 _OF_A_SECTOR = (
-    r"(?!(?:big|large|small|huge|bigger|larger|smaller|older|newer|old|new|young|established"
-    r"|medium|mid-?sized?|enterprise|corporate)\b)[\w-]+\s+(?:[\w-]+\s+)?"
+    r"(?!(?:(?:really|very|super|quite|fairly|pretty)\s+)?(?:big|large|small|huge|bigger|larger|smaller|older|newer|old|new|young|established"
+    r"|medium|mid[- ]?sized?|enterprise|corporate)\b)[\w-]+\s+(?:[\w-]+\s+)?"
     r"(?:firms|companies|businesses|corporations|corporates|industries|sectors?|startups|places)\b"
 )
 _ONLY_FOR_SOME_FIRMS = re.compile(

@@ -1150,6 +1150,12 @@ def test_a_unit_the_company_has_is_no_task(text, unit):
     assert [(s, e) for s, e in units_of_its_own(text) if s <= start < e]
 
 
+def test_a_unit_the_company_lacks_may_be_the_task():
+    from bot.nlp.form_answers import units_of_its_own
+
+    assert units_of_its_own("we don't have an it department, so it support") == []
+
+
 def test_the_trade_asked_for_is_read_around():
     from bot.nlp.form_answers import for_our_firm
 

@@ -379,8 +379,11 @@ def test_the_count_now_wins_over_the_count_before(text, people):
         ("a bit under half a hundred", 49),
         # the count now after the count once had
         ("we had 120 once, now only 40", 40),
-        # what is counted besides people
-        ("2 buildings, around 70 staff", 70),
+        # what is counted besides people, hours, a range said in words
+        ("2 busloads of us, like 95", 95),
+        ("3 x 8h shifts, 30 agents in all", 30),
+        ("like nine ten people", 10),
+        ("1.000-1.400 employees", 1200),
     ],
 )
 def test_head_counts_told_the_long_way(text, people):

@@ -943,9 +943,14 @@ def test_a_system_to_install_is_software_but_the_systems_they_use_are_asked():
     assert reading(text, "difference/technology") == "difference"
 
 
-@pytest.mark.parametrize("text", ["bpo bpo bpo bpo", "call, call, call!!", "hi hi hi"])
+@pytest.mark.parametrize("text", ["bpo bpo bpo bpo", "call, call, call!!"])
 def test_one_word_said_over_and_over_is_no_question(text):
-    assert reading(text, "benefits/bpo", "benefits") == "out_of_scope"
+    assert reading(text, "benefits/bpo", "benefits", "bpo") == "out_of_scope"
+
+
+@pytest.mark.parametrize("text, intent", [("no no no", "deny"), ("help help help", "help")])
+def test_a_command_said_over_and_over_is_that_command(text, intent):
+    assert reading(text, "benefits/bpo", intent) == intent
 
 
 def test_a_word_said_twice_is_still_read():
