@@ -524,6 +524,12 @@ FLOORS = {
         "follow_up_accuracy": 0.98,
         "dialogues_reached": 0.87,
     },  # session 47, honest: only its figures read, the level reached less one item
+    "realistic_seventyninth": {
+        "knowledge_accuracy": 0.97,
+        "out_of_scope_rejection": 0.95,
+        "follow_up_accuracy": 0.94,
+        "dialogues_reached": 0.95,
+    },  # session 48, honest: only its figures read, the level reached less one item
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

@@ -1479,8 +1479,8 @@ def test_why_one_kind_of_firm_sends_work_to_a_bpo_is_not_the_savings():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("kindly explain me what is a call centre, my manager keeps saying it",
-         "definition/call_center"),
+        ("kindly explain me what is the bpo company, i see this word in job ads",
+         "definition/bpo"),
         ("is a bpo like a staffing agency or not? what is it", "definition/bpo"),
         ("please tell me what is a bpo company", "definition/bpo"),
     ],
