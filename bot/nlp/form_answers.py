@@ -1979,26 +1979,19 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
                 # warehouse")
                 and not any(s < e.get("end", -1) <= t for s, t in places)
             ]
-            if only_customers_pay(text):
-                # "... remind them about overdue bills and get them to pay": the customers
-                # pay, nobody's wages are asked for
-                entities = [
-                    e
-                    for e in entities
-                    if not (
-                        e.get("extractor") == self.__class__.__name__
-                        and str(e[ENTITY_ATTRIBUTE_VALUE]) == "payroll"
-                    )
-                ]
-            if only_hours_short(text):
-                entities = [
-                    e
-                    for e in entities
-                    if not (
-                        e.get("extractor") == self.__class__.__name__
-                        and str(e[ENTITY_ATTRIBUTE_VALUE]) == "hr"
-                    )
-                ]
+            # words the model reads as a task that name none: "... remind them about overdue
+            # bills and get them to pay" (the customers pay, nobody's wages are asked for),
+            # "people asking opening hrs" (hours, not HR)
+            for names_none, value in ((only_customers_pay, "payroll"), (only_hours_short, "hr")):
+                if names_none(text):
+                    entities = [
+                        e
+                        for e in entities
+                        if not (
+                            e.get("extractor") == self.__class__.__name__
+                            and str(e[ENTITY_ATTRIBUTE_VALUE]) == value
+                        )
+                    ]
             for entity, (value, confidence) in guesses.items():
                 if not any(e[ENTITY_ATTRIBUTE_TYPE] == entity for e in entities):
                     guess = self._entity(message, entity, value, confidence)
