@@ -36,6 +36,7 @@ from bot.nlp.base import (
     HELD_BACK,
     QUESTION_SHAPE,
     StatelessComponent,
+    give_back_held_tasks,
     is_knowledge_question,
     names_a_subject,
     overrule_intent,
@@ -603,6 +604,11 @@ class AnswerOverCommand(StatelessComponent):
                 continue
             if not self.answers_the_form(message):
                 continue
+            asked = is_knowledge_question(message)
             confidence = message.get(INTENT)["confidence"]
             overrule_intent(message, self.config["intent"], confidence, replace=True)
+            if asked:
+                # the tasks held back while it read as a question are the answer's
+                # ("everything back office: accounts, hr, it")
+                give_back_held_tasks(message)
         return messages

@@ -4,6 +4,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlp.answer_over_command import AnswerOverCommand
+from bot.nlp.base import HELD_BACK
 from bot.nlp.form_answers import STATED_ANSWER
 from bot.nlp.topic_cues import DEFINITION_ASKED
 from tests.unit.conftest import parsed_message
@@ -492,6 +493,23 @@ def test_the_front_office_work_named_with_its_task_is_an_answer():
             [parsed_message(text, "definition", 1.0, entities, topic)]
         )
         assert result.get("intent")["name"] == "definition"
+
+
+def test_the_tasks_held_back_from_a_question_are_the_answers():
+    text = "all the back office things: the books, recruiting"
+    held = {"entity": "outsourced_function", "value": "hr", "start": 37, "end": 48,
+            "extractor": "FormAnswerClassifier", "role": "guess"}  # fmt: skip
+    entities = [
+        {"entity": "aspect", "value": "front_back_office", "start": 8, "end": 19},
+        {"entity": "outsourced_function", "value": "accounting", "start": 27, "end": 36},
+        held,
+    ]
+    message = parsed_message(text, "definition", 1.0, entities, "definition/front_back_office")
+    message.set(HELD_BACK, [held])
+    (result,) = AnswerOverCommand({}).process([message])
+    assert result.get("intent")["name"] == "inform"
+    tasks = {e["value"]: e.get("role") for e in result.get("entities") if e["entity"] != "aspect"}
+    assert tasks == {"accounting": None, "hr": None}
 
 
 @pytest.mark.parametrize(
