@@ -100,6 +100,7 @@ SEVENTYSIXTH = REPO_ROOT / "tests" / "realistic_seventysixth"  # session 45: onl
 SEVENTYSEVENTH = REPO_ROOT / "tests" / "realistic_seventyseventh"  # session 46: only figures read
 SEVENTYEIGHTH = REPO_ROOT / "tests" / "realistic_seventyeighth"  # session 47: only figures read
 SEVENTYNINTH = REPO_ROOT / "tests" / "realistic_seventyninth"  # session 48: only figures read
+EIGHTIETH = REPO_ROOT / "tests" / "realistic_eightieth"  # session 49: only figures read
 SETS = {
     "first": DATA,
     "fresh": FRESH,
@@ -180,6 +181,7 @@ SETS = {
     "seventyseventh": SEVENTYSEVENTH,
     "seventyeighth": SEVENTYEIGHTH,
     "seventyninth": SEVENTYNINTH,
+    "eightieth": EIGHTIETH,
 }
 RECOMMENDATION = {
     "call_center": "My recommendation: a call center",

@@ -681,6 +681,17 @@ _DOMAIN = re.compile(
     re.IGNORECASE,
 )
 _SUBJECTS = re.compile(rf"\b{_SUBJECT}\b", re.IGNORECASE)
+# which of the two the visitor needs, after any story: "..., is it call centre or bpo we
+# need", "do we need a call center or a bpo", "should i get a bpo or a call centre"
+_WHICH_WE_NEED = re.compile(
+    rf"\b(?:is it|would it be)\s+{_SUBJECT}\s+or\s+{_SUBJECT}\s+(?:that\s+)?(?:we|i)\s+"
+    r"(?:need|want|should|go)\b"
+    rf"|\b(?:do|would|will) (?:we|i)(?: really| even| actually)? need\s+{_SUBJECT}\s+or\s+"
+    rf"{_SUBJECT}\b"
+    r"|\bshould (?:we|i) (?:get|go with|go for|use|hire|choose|pick|contact)\s+"
+    rf"{_SUBJECT}\s+or\s+{_SUBJECT}\b",
+    re.IGNORECASE,
+)
 _USUALLY = re.compile(
     r"\b(?:usually|generally|typically|normally|in general|as a rule)\b", re.IGNORECASE
 )
@@ -803,6 +814,28 @@ _TO_PASS_ON = re.compile(
     r"memo)\b",
     re.IGNORECASE,
 )
+
+
+# a claim heard somewhere, checked: "someone told me bpo is always the better choice.
+# true?", "is it true call centers only take incoming calls?" (no choice of the visitor's
+# own: "we were told we need a bpo, right?" names their company)
+_CLAIM_CHECKED = re.compile(
+    r"\b(?:is (?:it|that|this) (?:really |actually )?(?:true|right|correct|so|a myth)|"
+    r"true or (?:false|not)|(?:fact|truth) or (?:myth|fiction)|myth or (?:fact|truth))\b"
+    r"|\b(?:true|right|correct|accurate|legit)\s*\?+\W*$",
+    re.IGNORECASE,
+)
+_HEARSAY = re.compile(
+    r"\b(?:says?|said|told|tells|heard|hear|read|claims?|claimed|thinks?|thought|swears?|"
+    r"apparently|supposedly|rumou?rs?|myths?|is it true)\b",
+    re.IGNORECASE,
+)
+_OUR = re.compile(r"\b(?:we|we'?re|we'?ve|us|our|ours)\b", re.IGNORECASE)
+
+
+def checks_a_claim(text: Text) -> bool:
+    """The visitor checks what they heard of the two, not what suits their company."""
+    return bool(_CLAIM_CHECKED.search(text) and _HEARSAY.search(text) and not _OUR.search(text))
 
 
 def not_own(text: Text) -> bool:
@@ -1262,6 +1295,7 @@ class ChoiceQuestion(StatelessComponent):
             or self.own_choice(text)
             or (_DECIDING.search(text) and ("?" not in text or _ADVICE_ASKED.search(text)))
             or own_decision_between(text)
+            or _WHICH_WE_NEED.search(named_plainly(message))
             or trade_then_which(text)
             or self.story_then_opinion(text)
             or self.story_then_choice(text)
@@ -1542,6 +1576,7 @@ class ChoiceQuestion(StatelessComponent):
             or not_own(text)
             # "bpo benefits in one line for my manager pls": an answer to pass on
             or (bool(_TO_PASS_ON.search(text)) and not _CHOICE.search(text))
+            or checks_a_claim(text)
         )
 
     def take_as_knowledge_question(self, message: Message) -> None:

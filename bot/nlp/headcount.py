@@ -218,8 +218,16 @@ _ONE_OF_TWO = re.compile(
 _DECADE = re.compile(r"\b((?:the|early|late|mid|since|in)\s+)['\u2019]?(?:19|20)?\d0['\u2019]?s\b")
 
 
+# a desk is a person at it ("one office, 16 desks"), except those let to others
+# ("a coworking space with 300 desks")
+_DESKS = re.compile(r"\b(?:desks|workstations)\b")
+_DESKS_LET = re.compile(r"cowork|\brent|\blet\b|\bmembers|hot[- ]?desk|flexi|sell|make")
+
+
 def _digits(text: str) -> str:
     text = _OPENING_HOURS.sub(" ", _FOR.sub(r"\1 for", text.lower()))
+    if not _DESKS_LET.search(text):
+        text = _DESKS.sub("staff", text)
     text = _ONE_OF_TWO.sub("one ", _TO.sub(r"\1 to ", text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
     # a decade is no count: "my dad started the business back in the 90s"
@@ -307,6 +315,13 @@ _LABEL_BEFORE = re.compile(
     r"\s*#?\s*$|#\s*$"
 )
 _PENNIES = re.compile(r"^\d+\.\d\d$")
+# what is paid, said before the amount: "we pay them 900 now", "less than what we pay the
+# temp agency now, thats already 2k" (in thousands past a comma; not "it costs a lot, we're
+# 200", "our costs are high, 120")
+_PAID = r"\b(?:pay|paying|paid|spend|spending|spent|costs?|costing|price|bill|fees?)\b"
+_NOT_OF_PEOPLE = r"(?!\b(?:we|we'?re|were|us|there are|staff|people|team|employees|of us)\b)"
+_PAID_BEFORE = re.compile(rf"{_PAID}(?:{_NOT_OF_PEOPLE}[^.!?,;]){{0,40}}$")
+_PAID_IN_THOUSANDS_BEFORE = re.compile(rf"{_PAID}(?:{_NOT_OF_PEOPLE}[^.!?]){{0,40}}$")
 
 
 def _candidates(text: str) -> List[tuple]:
@@ -318,6 +333,13 @@ def _candidates(text: str) -> List[tuple]:
             continue
         if not _PEOPLE.match(rest) and (
             _LABEL_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+            or _PAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+            or (
+                match.group("scale")
+                and _PAID_IN_THOUSANDS_BEFORE.search(
+                    text[max(0, match.start() - 60) : match.start()]
+                )
+            )
             or (_PENNIES.match(match.group("value")) and not match.group("scale"))
         ):
             continue
@@ -360,6 +382,9 @@ _EACH = re.compile(
     rf"|(\d+|two)\s+(?:[a-z]+\s+)?(?:{_THINGS}|teams|shifts|crews|squads)\s+of\s+"
     r"(?:about|around|roughly|approx\w*|some|~)?"
     rf"\s*(\d+)(?:ish)?(?:\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b|\s*(?:each\s*)?(?=[,.;!?]|$))"
+    # "3 floors, each has about 40 desks", "4 shops and each one has 8 staff"
+    rf"|(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b\W+(?:and\s+)?each(?: one)? (?:has|have|with|of)\s+"
+    rf"(?:about|around|roughly|approx\w*|some|~)?\s*(\d+)(?:ish)?\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b"
 )
 
 

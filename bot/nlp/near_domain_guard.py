@@ -154,7 +154,11 @@ _FIRST_SAID = re.compile(
 _BUSINESS_NOUN = r"(?:company|companies|firm|business|agency|practice|shop|group|service|services)"
 _ENDS_IN_A_BUSINESS = re.compile(rf"\b{_BUSINESS_NOUN}$", re.IGNORECASE)
 _SAID_OF_ITSELF = re.compile(
-    rf"^\s*{_BUSINESS_NOUN}?\s*(?:[,.;:!(-]|\b(?:with|of|here|owners?|looking|seeking|needs?|"
+    rf"^\s*{_BUSINESS_NOUN}?\s*"
+    # "law firm partner here, ...": the visitor's place in it
+    r"(?:(?:managing |senior |office |practice )?(?:partner|manager|director|founder|co-?founder|"
+    r"ceo|boss|head|administrator|admin)\s*)?"
+    r"(?:[,.;:!(-]|\b(?:with|of|here|owners?|looking|seeking|needs?|"
     r"wants?|trying|considering|planning|thinking)\b)",
     re.IGNORECASE,
 )

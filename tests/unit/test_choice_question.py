@@ -1448,3 +1448,47 @@ def test_a_short_answer_to_pass_on_is_no_request(text, topic, intent):
     message = parsed_message(text, "request_recommendation", 0.85, named, topic=topic)
     (result,) = ChoiceQuestion({}).process([message])
     assert result.get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a guy at a meetup said a bpo always beats a call center. is that true?",
+        "i heard call centres never handle live chat, right?",
+        "my cousin claims bpos are just call centers with a new name, true?",
+    ],
+)
+def test_a_claim_heard_and_checked_is_a_knowledge_question(text):
+    assert read(text, "request_recommendation")[0] == "difference"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our accountant says we should go with a bpo, is that right?",
+        "i heard you can recommend one. which fits us?",
+    ],
+)
+def test_a_claim_about_the_visitors_own_company_stays_a_request(text):
+    assert read(text, "request_recommendation")[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're 30 at a garden centre and people keep asking where their order is, is it a bpo "
+        "or call center we need",
+        "our shop has 12 staff and the phones ring all day. do we really need a call center or "
+        "a bpo?",
+        "should i get a call centre or a bpo, my salon's phone never stops",
+    ],
+)
+def test_which_of_the_two_we_need_after_a_story_asks_for_the_recommendation(text):
+    assert read(text, "services")[0] == "request_recommendation"
+
+
+@pytest.mark.parametrize(
+    "text", ["is it a bpo or a call center that handles payroll?", "do call centers need a crm?"]
+)
+def test_which_of_the_two_does_a_task_is_no_request(text):
+    assert read(text, "services")[0] == "services"

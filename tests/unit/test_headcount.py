@@ -388,3 +388,31 @@ def test_the_count_now_wins_over_the_count_before(text, people):
 )
 def test_head_counts_told_the_long_way(text, people):
     assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("we pay our cleaner 400 a visit", None),
+        ("no more than we spend on the agency now, which is like 3k", None),
+        ("what we pay the freelancer now is about 900", None),
+        ("costs are what matter, we're 140", 140),
+        ("the bill is too high, 60 of us", 60),
+        ("we pay 45 people every month", 45),
+    ],
+)
+def test_an_amount_paid_is_no_head_count(text, people):
+    assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("just the one office, 22 desks", 22),
+        ("35 desks and they're all taken", 35),
+        ("2 floors, each has roughly 60 desks", 120),
+        ("a coworking place, we rent out 300 desks", None),
+    ],
+)
+def test_desks_of_the_company_are_its_people(text, people):
+    assert headcount(text) == people

@@ -175,6 +175,8 @@ def advice_reading(text):
         ),
         ("we're a 25 person law office, which would you recommend", None),
         ("cleaning company owner here, which one should i pick", None),
+        ("law office manager here, what would you suggest for us", None),
+        ("translation agency founder, which model fits", None),
         ("which one should a cleaning company go for?", None),
         ("what would a cleaning company of 40 go for?", None),
         ("should we hire a cleaning company or do it ourselves", "out_of_scope"),
