@@ -47,6 +47,18 @@ from bot.nlp.base import (
     word_pattern,
 )
 
+# "what does that mean", said of a term just used
+_TERM_POINTED_BACK = re.compile(
+    r"\bwhat (?:does|do|would) (?:that|this|it|those)(?: \w+)? (?:even |actually |really )?mean\b"
+    r"|\bmeaning of (?:that|this)\b",
+    re.IGNORECASE,
+)
+# the terms that have an answer of their own
+_TERMS_OF_THEIR_OWN = {
+    "strategic": "difference/strategic_vs_tactical",
+    "front_back_office": "definition/front_back_office",
+}
+
 _COMPARING = re.compile(
     r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not|"
     r"compared? (?:with|to)|against|as opposed to|in contrast (?:with|to))\b",
@@ -1373,6 +1385,14 @@ class TopicCues(StatelessComponent):
         subject = subjects.pop()
         if subject not in self.config["subjects"]:
             return None
+        aspects = {e.get("value") for e in entities if e.get("entity") == "aspect"}
+        if _TERM_POINTED_BACK.search(text) and aspects & set(_TERMS_OF_THEIR_OWN):
+            # "i read that a call center is a 'tactical tool', what does that mean": the term
+            # said of it, not what it is
+            term = _TERMS_OF_THEIR_OWN[min(aspects & set(_TERMS_OF_THEIR_OWN))]
+            if overrulable(message):
+                overrule_intent(message, term.split("/")[0], 0.9)
+            return term if term != key else None
         if self.definition_words.search(message.get(TEXT) or ""):
             message.set(DEFINITION_ASKED, True)
             if named and overrulable(message):
@@ -1793,6 +1813,15 @@ class TopicCues(StatelessComponent):
             # "in what ways does a call center outperform a bpo?": its benefits
             favoured = self.favoured(message)
             return f"{self.config['kinds'][0]}/{favoured}" if favoured else None
+        if kind == "choosing":
+            # "what are call centers actually better at compared to a bpo": what the one
+            # named first is good at, not how to choose
+            named = sorted(
+                (e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"),
+                key=lambda e: e.get("start", 0),
+            )
+            if named and _BETTER_AT.match(text[named[0].get("end", 0) :]):
+                return f"{self.config['kinds'][0]}/{named[0].get('value')}"
         if kind not in self.config["kinds"] or subject not in self.config["subjects"]:
             return None
         favoured = self.favoured(message)

@@ -1509,3 +1509,32 @@ def test_what_the_difference_between_them_is_asked_last_is_the_main_difference()
 )  # fmt: skip
 def test_an_aspect_or_a_phrase_named_beats_the_classifiers_topic(text, chosen, aspects, expected):
     assert topic_after(message(text, chosen, aspects)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, aspect, expected",
+    [
+        ("a podcast called a bpo a 'strategic partner'. what does that mean?", "strategic",
+         "difference/strategic_vs_tactical"),
+        ("my manager says call centers are front office. what does that even mean",
+         "front_back_office", "definition/front_back_office"),
+    ],
+)  # fmt: skip
+def test_a_term_said_of_one_then_what_that_means_is_the_terms_answer(text, aspect, expected):
+    key = "definition/bpo" if "bpo" in text else "definition/call_center"
+    msg = message(text, key, aspects=(aspect,), intent="follow_up")
+    assert topic_after(msg) == expected
+    assert msg.get("intent")["name"] == expected.split("/")[0]
+
+
+def test_what_one_of_them_means_is_its_definition():
+    msg = message("a call center, what does that mean exactly", "definition/call_center")
+    assert topic_after(msg) == "definition/call_center"
+
+
+def test_what_one_is_better_at_read_as_how_to_choose_is_its_benefits():
+    text = "so what are bpos really better at, compared to a call centre?"
+    msg = message(text, "choosing/overview", intent="choosing")
+    assert topic_after(msg) == "benefits/bpo"
+    text = "is a bpo or a call centre better for a bakery"
+    assert topic_after(message(text, "choosing/overview", intent="choosing")) == "choosing/overview"
