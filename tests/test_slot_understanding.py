@@ -239,6 +239,8 @@ def test_the_form_fills_what_its_question_was_answered_with(form_accuracy, slot)
         ("happy to pay well above what our own team costs", "budget", "flexible", None),
         ("we're not willing to pay more than we do now", "budget", "tight", "flexible"),
         ("we wouldn't be happy to pay more than we do now", "budget", "tight", "flexible"),
+        ("whatever the cost, we just need it sorted", "budget", "flexible", None),
+        ("no matter what it costs honestly", "budget", "flexible", None),
         ("a helpdesk for our own staff, passwords and vpn", "outsourced_function", "it_support",
          "customer_support"),
         ("office admin and booking travel for our staff", "outsourced_function",

@@ -178,6 +178,13 @@ _FOR_A_KIND = re.compile(
     r"multinationals?|brands?)\W*$",
     re.IGNORECASE,
 )
+# "which one is a call center?" after the front and back office: which of those just named
+_WHICH_OF_THOSE_IS = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|then)\W+)?(?:which|wich)\s+(?:one|of (?:the two|them|those|these)|"
+    rf"side|half|part)\s+(?:is|are|would be)\s+(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES}|cc)"
+    r"(?:\s+(?:then|again|tho|though))?\W*$",
+    re.IGNORECASE,
+)
 # "vs cc?" after what a bpo is: the two compared
 _VERSUS = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:vs\.?|versus|compared (?:to|with)|against)\s+"
@@ -366,7 +373,9 @@ class FollowUpShape(StatelessComponent):
         ):
             return True  # "could they do the payroll for a 20 person salon": what they do
         subjects = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"]
-        if subjects and (_VERSUS.match(text) or _EQUIVALENT.match(text)):
+        if subjects and (
+            _VERSUS.match(text) or _EQUIVALENT.match(text) or _WHICH_OF_THOSE_IS.match(text)
+        ):
             return True
         if subjects and intent not in self.config["form_intents"]:
             # nothing but a subject, whatever NLU took it for ("also for bpo please")

@@ -403,6 +403,9 @@ _NOWADAYS = re.compile(
 # "is a bpo the back office one?")
 _WHICH_ONE_IS_AN_OFFICE = re.compile(
     r"\bwhich (?:one|of (?:the two|them|those|these|both))\b[^?.]{0,30}\b(?:front|back)[- ]?office"
+    # "so is a bpo front or back?"
+    rf"|\b(?:is|are) (?:an? |the )?{SUBJECT_NAMES} (?:more |mostly |in the )?(?:front|back)"
+    r"(?:[- ]?office)? or (?:the )?(?:front|back)\b"
     r"|\b(?:is|are) (?:an? |the )?(?:bpos?|call[- ]?cent(?:er|re)s?) (?:the |a |more )?"
     r"(?:front|back)[- ]?office\b(?! (?:work|tasks?|jobs?|functions?|processes|services|stuff))"
     # "so which part does a call center cover" (after what the front office is)
@@ -946,7 +949,7 @@ class TopicCues(StatelessComponent):
                 "(?<=[,.;!?] )(like what (is|are) (it|they|one)|what "
                 "(actually|exactly|really|even) (is|are) (it|that|they|those|one)"
                 # ("... what is that actually and how do those places work")
-                "|what (is|are) (it|that|they|those) (actually|exactly|really))"
+                "|what (is|are) (it|that|they|those) (actually|exactly|really|for real))"
                 "(?=\\W*$|\\s+and how (do|does) (it|they|one|that|th(ose|ese) \\w+) "
                 "(work|operate))",
                 # "what is a call centre and how does one work?"

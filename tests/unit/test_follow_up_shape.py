@@ -155,6 +155,14 @@ def test_the_other_subject_compared_is_a_follow_up():
     assert not flagged(msg)
 
 
+@pytest.mark.parametrize("text, name", [("which one is a bpo?", "bpo"),
+                                        ("ok so which of those is the call centre", "call centre")])  # fmt: skip
+def test_which_of_those_just_named_is_one_of_them_is_a_follow_up(text, name):
+    assert flagged(
+        message(text, "definition/bpo", [("bpo" if "bpo" in name else "call_center", name)])
+    )
+
+
 def test_the_form_answer_models_reading_of_a_bare_subject_is_no_other_entity():
     msg = message("and the bpo?", "definition/bpo", [("bpo", "bpo")], intent="definition")
     model = {"entity": "outsourced_function", "value": "customer_support", "start": 0, "end": 12}

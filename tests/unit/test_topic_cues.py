@@ -186,6 +186,8 @@ def test_asking_whether_they_are_the_same_is_asking_how_they_differ(text, expect
          "definition/bpo"),
         ("how does a call centre run, like what is it", "careers/call_center", [],
          "definition/call_center"),
+        ("my nan thinks a call centre is a radio station. what is it for real",
+         "careers/call_center", [], "definition/call_center"),
         ("i got a job at a bpo, what is it like?", "careers/bpo", [], "careers/bpo"),
         # one of them, and nothing more said
         ("tell me about bpo companies", "choosing/overview", [], "definition/bpo"),
@@ -1538,3 +1540,10 @@ def test_what_one_is_better_at_read_as_how_to_choose_is_its_benefits():
     assert topic_after(msg) == "benefits/bpo"
     text = "is a bpo or a call centre better for a bakery"
     assert topic_after(message(text, "choosing/overview", intent="choosing")) == "choosing/overview"
+
+
+@pytest.mark.parametrize(
+    "text", ["so is a bpo front or back?", "are call centres more front or back office"]
+)
+def test_whether_one_is_front_or_back_is_the_structure(text):
+    assert topic_after(message(text, "definition/bpo")) == "difference/structure"
