@@ -155,8 +155,10 @@ def test_the_other_subject_compared_is_a_follow_up():
     assert not flagged(msg)
 
 
-@pytest.mark.parametrize("text, name", [("which one is a bpo?", "bpo"),
-                                        ("ok so which of those is the call centre", "call centre")])  # fmt: skip
+@pytest.mark.parametrize(
+    "text, name",
+    [("which one is a bpo?", "bpo"), ("so which of those is the call centre", "call centre")],
+)
 def test_which_of_those_just_named_is_one_of_them_is_a_follow_up(text, name):
     assert flagged(
         message(text, "definition/bpo", [("bpo" if "bpo" in name else "call_center", name)])
