@@ -821,6 +821,8 @@ _NARROWER = {
 
 
 _SENTENCE_END = re.compile(r"[.!?]+\s+")
+# the aspect the previous answer is asked in: "front/back office wise?", "in terms of ..."
+_IN_TERMS_OF = re.compile(r"[- ]wise\b|\bin terms of\b|\bwhen it comes to\b", re.IGNORECASE)
 _GENERAL_ASPECTS = ("definition", "difference")
 _OFFICE_WORK = re.compile(
     r"\b(?:front|back)[- ]?office\s+(?:stuff|work|tasks?|jobs|side|processes|functions)\b",
@@ -851,6 +853,12 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         return "difference"  # "and the other way round?" after what they share
     if previous == "definition/front_back_office" and _WHICH_HALF.search(text):
         return "structure"  # "which one does a call centre belong to": where each one works
+    if (
+        (previous or "").startswith("difference/")
+        and "front_back_office" in named_aspects
+        and _IN_TERMS_OF.search(text)
+    ):
+        return "structure"  # "front/back office wise?" after a difference: where each works
     if _A_KIND_OF.search(text):
         return "relationship"
     if previous == "services/locations" and _WHY_SENT_THERE.search(text):

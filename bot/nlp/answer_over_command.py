@@ -173,7 +173,7 @@ class AnswerOverCommand(StatelessComponent):
                        "cannot (?:say|tell)", "hard to (?:say|tell)", "too early to (?:say|tell)",
                        "not sure", "no idea", "(?:not a|no) clue", "(?:do not|don'?t) know",
                        "dunno"],
-            "unsure_readings": ["stop", "deny", "request_recommendation"],
+            "unsure_readings": ["stop", "deny", "request_recommendation", "goodbye"],
             # the budget's value for not knowing it
             "unsure_value": "unsure",
             # "I don't know what's realistic for this", read as a request for help or out of

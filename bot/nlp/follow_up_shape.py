@@ -96,6 +96,9 @@ _INTO_THAT = re.compile(
 )
 _THAT_COMPARED = re.compile(
     r"\b(?:is|does|was)\s+(?:that|this|it)\s+(?:differ\w*|compar\w*|different|diff)\b"
+    # "how's that diff from cc services"
+    r"|\bhow(?:'?s|\s+is|\s+does|\s+do)\s+(?:that|this|it|those)\s+(?:differ\w*|compar\w*|"
+    r"different|diff)\b"
     # "is it broader at a bpo?", "is that easier in a call centre"
     rf"|^\W*(?:(?:and|but|so|ok(?:ay)?)\W+)?(?:is|are|would|will)\s+(?:it|that|this|they)\s+"
     r"(?:be\s+)?(?:broader|wider|narrower|bigger|larger|smaller|cheaper|pricier|better|worse|"
@@ -143,6 +146,14 @@ _TO_DO_WITH_IT = re.compile(
 )
 
 
+# "front/back office wise?", "tech wise": an aspect of the answer just given
+_ASPECT_WISE = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|what about|how about)\W+)?(?:[\w/-]+\s+){0,2}[\w/]+[- ]?wise"
+    r"(?:\s+(?:then|tho|though))?\W*$",
+    re.IGNORECASE,
+)
+
+
 def marked_elsewhere(entities: List[Dict]) -> bool:
     """Marked by NearDomainGuard as a question of another field."""
     return any(e.get("entity") == "near_domain" for e in entities)
@@ -157,6 +168,10 @@ _OF_IT = re.compile(
     r"(?:good|great|useful|better|worth it|helpful|popular|needed|important)"
     # "why good?"
     r"|why\s+(?:so\s+)?(?:good|great|useful|better|popular)"
+    # "why do companies do it", "why would anyone use one"
+    r"|why\s+(?:do|would|does|should)\s+(?:companies|businesses|firms|people|anyone|someone|"
+    r"a company|a business)\s+(?:even\s+|ever\s+)?(?:do|use|want|choose|need|pick|go for)\s+"
+    r"(?:it|that|this|one|them)(?:\s+at all)?"
     r"|(?:what|wat)(?:'s|s|\s+is|\s+(?:even|exactly|actually)\s+is)\s+(?:one|it)"
     r"(?:\s+(?:even|exactly|again|actually|then))*"
     # "remind me what one is exactly"
@@ -188,7 +203,10 @@ _WHICH_OF_THOSE_IS = re.compile(
 # "vs cc?" after what a bpo is: the two compared
 _VERSUS = re.compile(
     r"^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:vs\.?|versus|compared (?:to|with)|against)\s+"
-    r"(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\W*$",
+    r"(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\W*$"
+    # "vs what a bpo does?"
+    r"|^\W*(?:(?:and|so|ok(?:ay)?)\W+)?(?:vs\.?|versus|compared (?:to|with))\s+what\s+"
+    rf"(?:an?\s+|the\s+)?(?:{SUBJECT_NAMES}|cc)\s+(?:does|do|offers?|handles?|provides?)\W*$",
     re.IGNORECASE,
 )
 # "can you give me an example?": of the answer just given (not a request to the assistant)
@@ -472,6 +490,8 @@ class FollowUpShape(StatelessComponent):
             return bool(aspects) and bool(shaped) and not _SMALL_TALK.search(text)
         if not topic or intent != topic.split("/")[0]:
             return False  # not answered as a knowledge question
+        if _ASPECT_WISE.match(text):
+            return True  # "front/back office wise?" after the difference: the structure
         if subjects:
             # "which of those does a bpo cover vs a call center?" after the front and back
             # office: the subjects, placed in the previous answer; "how is that different

@@ -503,3 +503,30 @@ def test_and_no_with_an_aspect_is_no_follow_up():
 def test_the_previous_answer_asked_of_the_other_subject_is_a_follow_up(text, words):
     value = "bpo" if words == "bpo" else "call_center"
     assert flagged(message(text, "difference/overview", [(value, words)]))
+
+
+@pytest.mark.parametrize(
+    "text, topic, subject",
+    [
+        ("how's that diff from a bpo's services", "trends/ai_automation", ("bpo", "bpo")),
+        (
+            "how does that compare to call centres",
+            "definition/bpo",
+            ("call_center", "call centres"),
+        ),
+        ("vs what a call center does?", "services/call_center", ("call_center", "call center")),
+    ],
+)
+def test_the_previous_answer_set_against_one_named_is_a_follow_up(text, topic, subject):
+    assert flagged(message(text, topic, [subject]))
+
+
+@pytest.mark.parametrize("text", ["front/back office wise?", "and tech wise", "cost-wise then?"])
+def test_an_aspect_said_with_wise_is_a_follow_up(text):
+    assert flagged(message(text, "definition/front_back_office"))
+
+
+@pytest.mark.parametrize("text", ["why do companies do it", "why would anyone use one at all"])
+def test_why_others_do_it_taken_for_out_of_scope_is_a_follow_up(text):
+    msg = message(text, "benefits/outsourcing_savings", intent="out_of_scope")
+    assert intent_after(msg)[0] == "follow_up"

@@ -2716,3 +2716,20 @@ def test_the_difference_in_services_asked_after_what_one_is_compares_the_two(tra
     tracker = _after_knowledge_answer(tracker_factory, "definition/bpo", text, "follow_up", named)
     _, messages = run(ActionAnswerFollowUp(), tracker)
     assert [m.get("response") for m in messages] == ["utter_difference/services"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("and front/back office wise?", "structure"),
+        ("what is the back office?", "front_back_office"),
+    ],
+)
+def test_the_front_and_back_office_asked_of_a_difference_is_the_structure(
+    tracker_factory, text, expected
+):
+    entities = [{"entity": "aspect", "value": "front_back_office"}]
+    tracker = _after_knowledge_answer(
+        tracker_factory, "difference/overview", text, "follow_up", entities
+    )
+    assert main_aspect(tracker, "difference/overview") == expected

@@ -1,0 +1,132 @@
+"""Reads a message dictated to a phone as if it had been typed.
+
+Speech-to-text spells letters out ("b p o", "bee pee oh", "r p a"), splits words in two
+("out sourcing", "in bound"), writes the punctuation said aloud ("... mean question
+mark") and keeps the filler ("um"). The classifiers know none of these forms: "what is a b
+p o question mark" reads as nothing they know. First in the pipeline, this component
+rewrites them in the message's text, so every later component reads "what is a bpo?".
+Only messages at inference are rewritten; the training examples are typed. The text the
+visitor sent is what the conversation stores (Rasa keeps it in the event; the parse
+data, which the actions read with its entities' offsets, holds the rewritten one).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Dict, List, Pattern, Text, Tuple
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.base import StatelessComponent
+
+# letters said one by one: "b p o", "r. p. a.", "h-r"
+_SPELT = re.compile(r"\b[a-z](?:(?:\.\s*|\s+|-)[a-z]\b){1,5}\.?", re.IGNORECASE)
+# the punctuation said aloud; "period" only where no period of time is meant ("a trial
+# period", "the busy period")
+_SAID_PUNCTUATION: Tuple[Tuple[Pattern, Text], ...] = (
+    (re.compile(r"\s*\bquestion ?marks?\b", re.IGNORECASE), "?"),
+    (re.compile(r"\s*\bexclamation (?:mark|point)\b", re.IGNORECASE), "!"),
+    (re.compile(r"\s*\bfull stop\b", re.IGNORECASE), "."),
+    (
+        re.compile(
+            r"(?<!\btrial)(?<!\bnotice)(?<!\bgrace)(?<!\bbusy)(?<!\bpeak)(?<!\btest)"
+            r"(?<!\bprobation)(?<!\bwaiting)(?<!\bholiday)(?<!\breporting)(?<!\bbilling)"
+            r"(?<!\bpayment)(?<!\bcontract)(?<!\bthe)(?<!\ba)(?<!\bthis)(?<!\bthat)(?<!\bper)"
+            r"(?<!\beach)(?<!\bsame)(?<!\bshort)(?<!\blong)"
+            r"\s+period\b(?=\s+(?:i|we|my|our|so|and|but|also|what|how|why|which|is|are|do|"
+            r"does|can|the|it|they)\b|\s*$)",
+            re.IGNORECASE,
+        ),
+        ".",
+    ),
+    (re.compile(r"\s+comma\b(?=\s+[a-z])", re.IGNORECASE), ","),
+)
+# fillers of speech, with the comma that may follow
+_FILLER = re.compile(r"(?:^|(?<=\s))(?:u+m+|u+h+m*|e+r+m+|hmm+)\b,?\s*", re.IGNORECASE)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
+class DictationReader(StatelessComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # letters said one by one that make one of these words
+            "acronyms": ["bpo", "rpa", "ai", "hr", "crm", "kpo", "lpo", "ivr", "kpi", "erp",
+                         "cx", "faq", "voip", "sla"],
+            # words that speech-to-text hears wrong or splits (pattern -> word)
+            "words": {
+                "bee pee (?:oh|o)(s?)": "bpo\\1",
+                "(?:cole|coal|cold) (cent(?:er|re)s?)": "call \\1",
+                "out[ -]sourc(e|es|ed|ing|er|ers)": "outsourc\\1",
+                "off[ -]shor(e|ed|ing)": "offshor\\1",
+                "near[ -]shor(e|ed|ing)": "nearshor\\1",
+                "(in|out)[ -]bound": "\\1bound",
+                "chat[ -]bots?": "chatbots",
+                "health[ -]care": "healthcare",
+                "e[ -]commerce": "ecommerce",
+                "shoe[ -]string": "shoestring",
+                # (not "start up a call centre")
+                "(a|an|my|our|the|small|tech|new|young|ecommerce|commerce) start[ -]up(s?)":
+                    "\\1 startup\\2",
+                "^start[ -]up(s?)(?= here| owner| founder|,)": "startup\\1",
+                "head[ -]count": "headcount",
+                "tele[ -]marketing": "telemarketing",
+                "work[ -]force": "workforce",
+                "book[ -]keeping": "bookkeeping",
+                "pay[ -]roll": "payroll",
+            },
+        }  # fmt: skip
+
+    @functools.cached_property
+    def words(self) -> List[Tuple[Pattern, Text]]:
+        return [
+            (re.compile(rf"\b{pattern}\b", re.IGNORECASE), word)
+            for pattern, word in self.config["words"].items()
+        ]
+
+    def _joined(self, spelt: re.Match) -> Text:
+        """ "b p o" -> "bpo", "a b p o s" -> "a bpos"; other letters stay as said."""
+        letters = re.findall(r"[a-z]", spelt.group(0), flags=re.IGNORECASE)
+        known = self.config["acronyms"]
+        words, at = [], 0
+        while at < len(letters):
+            for size in range(len(letters) - at, 1, -1):
+                word = "".join(letters[at : at + size])
+                if word.lower() in known or (
+                    word[-1].lower() == "s" and word[:-1].lower() in known
+                ):
+                    words.append(word)
+                    at += size
+                    break
+            else:
+                words.append(letters[at])
+                at += 1
+        if len(words) == len(letters):
+            return spelt.group(0)
+        return " ".join(words)
+
+    def read(self, text: Text) -> Text:
+        """The text as if typed."""
+        read = _FILLER.sub("", text)
+        read = _SPELT.sub(self._joined, read)
+        for pattern, word in self.words:
+            read = pattern.sub(word, read)
+        for pattern, mark in _SAID_PUNCTUATION:
+            read = pattern.sub(mark, read)
+        return read.strip() or text
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data  # typed examples
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if text:
+                read = self.read(text)
+                if read != text:
+                    message.set(TEXT, read)
+        return messages
