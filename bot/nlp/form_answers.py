@@ -372,7 +372,11 @@ _TASK_BOUNDARY = re.compile(
     # "we are looking to outsource our phone enquiries"; "it's not X - we need Y"
     r"|\b(?:(?:we|i)(?:'re| are| am|'d| would)?\s+)?(?:looking|planning|hoping|going|trying|"
     r"want(?:ing)?|need(?:ing)?|like|keen|considering|thinking (?:of|about))(?:\s+to)?\s+"
-    rf"outsourc(?:e|ing)\b|{_DASH}",
+    rf"outsourc(?:e|ing)\b|{_DASH}"
+    # a question or a budget run on after the task, said with no punctuation: "we need
+    # someone to answer customer phone calls on a really small budget what should we do"
+    r"|\b(?:what|which|who) (?:should|would|do|can|could|shall) (?:we|i|you)\b"
+    r"|\b(?:on|with) an? (?:\w+ ){0,2}budget\b",
     re.IGNORECASE,
 )
 

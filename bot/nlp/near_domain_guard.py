@@ -402,6 +402,8 @@ class NearDomainGuard(StatelessComponent):
             return False
         if always and intent in self.config["also_always"]:
             return True  # "thanks, now write me a poem"
+        if always and intent == self.config["answer"] and not _OWN_WORDS.search(text):
+            return True  # "best payroll software for a small business with ten people"
         if (
             self.chores
             and self.chores.search(text)

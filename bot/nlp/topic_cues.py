@@ -47,6 +47,13 @@ from bot.nlp.base import (
     word_pattern,
 )
 
+# what one of the two uses, asked with no other word: "and what does the bpo side use"
+_WHAT_IT_USES = re.compile(
+    rf"\bwhat (?:does|do) (?:an? |the |a typical )?(?:{SUBJECT_NAMES}|cc|they|each)"
+    r"(?: side| ones?| firms?| companies)? (?:actually |typically |usually |normally )?use"
+    r"(?: (?:then|now|instead|though|tho|exactly|day to day|every day))?\W*$",
+    re.IGNORECASE,
+)
 # "what does that mean", said of a term just used
 _TERM_POINTED_BACK = re.compile(
     r"\bwhat (?:does|do|would) (?:that|this|it|those)(?: \w+)? (?:even |actually |really )?mean\b"
@@ -1074,6 +1081,7 @@ class TopicCues(StatelessComponent):
                 or self.only_for_some_firms(message, key)
                 or self.sector_uses_one(message, key)
                 or self.where_they_are(message, key)
+                or self.tools_used(message, key)
                 or self.jobs_done(message, key)
                 or self.narrower(message, key)
                 or self.shared_asked(message, key)
@@ -1750,6 +1758,13 @@ class TopicCues(StatelessComponent):
             ),
             None,
         )
+
+    @staticmethod
+    def tools_used(message: Message, key: Text) -> Optional[Text]:
+        """ "and what does the bpo side use", "what do call centres use": their tools."""
+        if key == "difference/technology" or not _WHAT_IT_USES.search(message.get(TEXT) or ""):
+            return None
+        return "difference/technology"
 
     @staticmethod
     def where_they_are(message: Message, key: Text) -> Optional[Text]:

@@ -957,3 +957,16 @@ def test_a_command_said_over_and_over_is_that_command(text, intent):
 
 def test_a_word_said_twice_is_still_read():
     assert reading("bpo bpo?", "definition/bpo", "definition", "bpo") == "definition"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("cheapest payroll software for a shop with ten staff", "out_of_scope"),
+        ("our payroll and the software licences for a team of ten", "inform"),
+    ],
+)
+def test_a_product_to_buy_read_as_an_answer_is_out_of_scope(text, expected):
+    message = parsed_message(text, "inform", topic="difference/technology")
+    (result,) = NearDomainGuard(CONFIG).process([message])
+    assert result.get("intent")["name"] == expected

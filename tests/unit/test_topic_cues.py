@@ -1547,3 +1547,16 @@ def test_what_one_is_better_at_read_as_how_to_choose_is_its_benefits():
 )
 def test_whether_one_is_front_or_back_is_the_structure(text):
     assert topic_after(message(text, "definition/bpo")) == "difference/structure"
+
+
+@pytest.mark.parametrize(
+    "text, chosen",
+    [("and what does the bpo side use", "benefits/bpo"),
+     ("so what do call centres actually use?", "services/call_center")],
+)  # fmt: skip
+def test_what_one_uses_is_the_technology(text, chosen):
+    assert topic_after(message(text, chosen)) == "difference/technology"
+
+
+def test_what_one_is_used_for_is_no_technology():
+    assert topic_after(message("what do companies use a bpo for", "services/bpo")) == "services/bpo"
