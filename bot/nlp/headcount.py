@@ -374,14 +374,17 @@ _EACH = re.compile(
     r"(?:\b(?:about|around|roughly|approx\w*|some)\s+|~\s*|\b)(\d+)(?:ish)?\s+"
     # "9 sales staff each", not "100 rooms each" ("3 stores with 40ish staff each")
     rf"(?:(?:full|part)[- ]time\s+)?(?:(?:[a-z]+\s+)?{_PEOPLE_WORD}\s+|(?!{_THINGS}\b)[a-z]+\s+)?"
-    r"(?:each|apiece|in each|at each|"
+    r"(?:each|apiece|in each|at each|on each|"
     r"per (?:shop|store|site|location|branch|office|clinic|hotel|restaurant|gym|salon|studio|"
+    r"van|truck|lorry|car|bus|shift|team|crew|floor|ward|room|"
     r"cafe|bar|pharmacy|practice|outlet|venue|depot|dealership|school|warehouse|factory|"
     r"plant|hospital))\b"
     # "10 teams of 30", "2 shifts of 40 people", "we're 4 teams of around 30"
     rf"|(\d+|two)\s+(?:[a-z]+\s+)?(?:{_THINGS}|teams|shifts|crews|squads)\s+of\s+"
     r"(?:about|around|roughly|approx\w*|some|~)?"
-    rf"\s*(\d+)(?:ish)?(?:\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b|\s*(?:each\s*)?(?=[,.;!?]|$))"
+    rf"\s*(\d+)(?:ish)?(?:\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b|\s*(?:each\s*)?(?=[,.;!?]|$)"
+    # "3 shifts of about 25 at the plant", "3 teams of 25 on our floor"
+    r"|\s+(?=(?:at|in|on)\s+[a-z]+|(?:plus|and)\s+(?:(?:the|our|a|some)\s+[a-z]+s|\d+)\b))"
     # "3 floors, each has about 40 desks", "4 shops and each one has 8 staff"
     rf"|(\d+|two)\s+(?:[a-z]+\s+)?{_THINGS}\b\W+(?:and\s+)?each(?: one)? (?:has|have|with|of)\s+"
     rf"(?:about|around|roughly|approx\w*|some|~)?\s*(\d+)(?:ish)?\s+(?:[a-z]+\s+)?{_PEOPLE_WORD}\b"
@@ -406,6 +409,38 @@ _TIMES = re.compile(
 )
 
 
+# more people beside those counted: "3 shifts of 40 in production and 15 in the office"
+_AND_MORE_PEOPLE = re.compile(
+    r"^[^.?!\d]{0,40}?\b(?:and|plus)\s+(?:about\s+|around\s+|another\s+|roughly\s+)?(\d+)"
+    rf"(?=\s+(?:more\s+|other\s+)?(?:[a-z]+\s+)?(?:{_PEOPLE_WORD}|in|at|on|back)\b)"
+)
+# a group of people said with where or what they are: "40 in the office", "60 drivers"
+_A_GROUP = re.compile(r"^\s+(?:in|at|on|back|out)\b|^\s+(?:[a-z]+\s+)?[a-z]{3,}s\b")
+# ... joined to the next group (not "between 40 and 60", "40 to 60", "we were 40, now 60")
+_GROUPS_JOINED = re.compile(r"\b(?:and|plus)\b|\+|&")
+_NOT_A_SUM = re.compile(
+    r"\b(?:or|to|now|then|was|were|used to|before|last|next|soon|maybe|not|actually|sorry|"
+    r"mean|meant|between|from|out of|of (?:them|whom|those)|including|incl|like|closer|"
+    r"which|whom|who)\b|-|–"
+)
+
+
+def _sum_of_groups(digits: str, candidates: List[tuple]) -> Optional[float]:
+    """ "40 in the office and 60 drivers", "150 consultants in the field and 200 back at hq":
+    groups of people, each said with where or what they are, joined by "and"."""
+    if len(candidates) < 2 or not all(people or True for _, people, _, _ in candidates):
+        return None
+    for (_, _, _, end), (_, _, start, _) in zip(candidates, candidates[1:]):
+        between = digits[end:start]
+        if not (_A_GROUP.match(between) and _GROUPS_JOINED.search(between)):
+            return None
+        if _NOT_A_SUM.search(between) or _NOT_PEOPLE_AFTER.match(between):
+            return None
+    if _NOT_A_SUM.search(digits[: candidates[0][2]]):
+        return None
+    return sum(value for value, *_ in candidates)
+
+
 def headcount(text: str) -> Optional[float]:
     """The head count the text names, or None."""
     digits = _digits(text)
@@ -416,10 +451,15 @@ def headcount(text: str) -> Optional[float]:
     each = _EACH.search(digits)
     if each:
         units, people = [g for g in each.groups() if g is not None]
-        return (2.0 if units == "two" else float(units)) * float(people)
+        more = _AND_MORE_PEOPLE.match(digits[each.end() :])
+        beside = float(more.group(1)) if more else 0.0
+        return (2.0 if units == "two" else float(units)) * float(people) + beside
     candidates = _candidates(digits)
     if not candidates:
         return None
+    summed = _sum_of_groups(digits, candidates)
+    if summed is not None:
+        return summed
     # "i wrote 260, it's 26 actually", "230, not 2,300": the number taken back is not it
     withdrawn = [
         _WITHDRAWN.search(digits[max(0, c[2] - 24) : c[2]])

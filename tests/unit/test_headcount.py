@@ -208,7 +208,6 @@ def test_a_number_shaped_like_a_year_counts_as_people_when_said_so(text, people)
         # no number taken back: the first stands
         ("we have 200 employees, closer to 20 of them answer phones", 200),
         ("we have 40 staff and more like 5 managers", 40),
-        ("we're 40 in the office and 12 in the warehouse", 40),
         ("we're 20 now and 50 next year", 20),
         ("we have 30 staff and now 2 offices", 30),
         ("we are 150 employees and right now 3 people handle the phones", 150),
@@ -415,4 +414,24 @@ def test_an_amount_paid_is_no_head_count(text, people):
     ],
 )
 def test_desks_of_the_company_are_its_people(text, people):
+    assert headcount(text) == people
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("30 at the depot and 45 drivers", 75),
+        ("we're 40 in the office and 12 in the warehouse", 52),
+        ("20 nurses in the clinic plus 35 carers on the road", 55),
+        ("2 shifts of about 30 at the bakery", 60),
+        ("4 crews of 12 and 10 in the office", 58),
+        ("6 trucks, 2 per truck, plus 8 at the yard", 20),
+        ("three sites with 70 staff on each", 210),
+        # no sum: a range, a change, a part of the whole
+        ("between 40 and 60 people", 50),
+        ("we were 300 last year and now 200 in total", 200),
+        ("we have 90 staff and more like 10 managers", 90),
+    ],
+)
+def test_groups_of_people_are_added_up(text, people):
     assert headcount(text) == people
