@@ -428,9 +428,9 @@ _NOT_A_SUM = re.compile(
 def _sum_of_groups(digits: str, candidates: List[tuple]) -> Optional[float]:
     """ "40 in the office and 60 drivers", "150 consultants in the field and 200 back at hq":
     groups of people, each said with where or what they are, joined by "and"."""
-    if len(candidates) < 2 or not all(people or True for _, people, _, _ in candidates):
+    if len(candidates) < 2:
         return None
-    for (_, _, _, end), (_, _, start, _) in zip(candidates, candidates[1:]):
+    for (*_, end), (_, _, start, _) in zip(candidates, candidates[1:], strict=False):
         between = digits[end:start]
         if not (_A_GROUP.match(between) and _GROUPS_JOINED.search(between)):
             return None
