@@ -821,6 +821,13 @@ _NARROWER = {
 
 
 _SENTENCE_END = re.compile(r"[.!?]+\s+")
+# when one is the right choice: "when does it make sense", "when is one worth it"
+_WHEN_IT_FITS = re.compile(
+    r"\bwhen\s+(?:does|would|is|do|will)\s+(?:it|one|that|this|they)\s+(?:really\s+|actually\s+)?"
+    r"(?:make\s+sense|worth\s+it|a\s+good\s+(?:idea|fit|choice)|the\s+right\s+(?:choice|call)|"
+    r"pay\s+off)",
+    re.IGNORECASE,
+)
 # the aspect the previous answer is asked in: "front/back office wise?", "in terms of ..."
 _IN_TERMS_OF = re.compile(r"[- ]wise\b|\bin terms of\b|\bwhen it comes to\b", re.IGNORECASE)
 _GENERAL_ASPECTS = ("definition", "difference")
@@ -859,6 +866,8 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         and _IN_TERMS_OF.search(text)
     ):
         return "structure"  # "front/back office wise?" after a difference: where each works
+    if _WHEN_IT_FITS.search(text):
+        return "choosing"  # "when does it make sense" after what one is: how to choose
     if _A_KIND_OF.search(text):
         return "relationship"
     if previous == "services/locations" and _WHY_SENT_THERE.search(text):

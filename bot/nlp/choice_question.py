@@ -705,10 +705,10 @@ _EACH_ITS_OWN = re.compile(
 # "which is better for a small company, bpo or call centre": a kind of company by its
 # size alone, not the visitor's own
 _SIZE_OF_A_BUSINESS = re.compile(
-    r"\b(?:for|fits?|suits?|should|would) an? (?:very |really )?"
+    r"\b(?:for|fits?|suits?|should|would) (?:an? )?(?:very |really )?"
     r"(?:small|smaller|big|bigger|large|larger|"
-    r"medium|mid-?sized?|medium-sized|tiny|growing)\s+(?:company|business|biz|firm|shop|startup|"
-    r"organi[sz]ation)\b(?!\s+(?:like|of|with|that)\b)",
+    r"medium|mid-?sized?|medium-sized|tiny|growing)\s+(?:compan(?:y|ies)|business(?:es)?|biz|"
+    r"firms?|shops?|startups?|organi[sz]ations?)\b(?!\s+(?:like|of|with|that)\b)",
     re.IGNORECASE,
 )
 # "so how do i choose for my printing shop": how to choose, the rule of thumb

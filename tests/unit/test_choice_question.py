@@ -1492,3 +1492,11 @@ def test_which_of_the_two_we_need_after_a_story_asks_for_the_recommendation(text
 )
 def test_which_of_the_two_does_a_task_is_no_request(text):
     assert read(text, "services")[0] == "services"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [("which fits small biz usually", "inform"), ("which suits large companies", "out_of_scope")],
+)
+def test_which_fits_businesses_of_a_size_with_no_article_gets_the_rule_of_thumb(text, intent):
+    assert read(text, intent) == ("choosing", "choosing/overview")

@@ -530,3 +530,8 @@ def test_an_aspect_said_with_wise_is_a_follow_up(text):
 def test_why_others_do_it_taken_for_out_of_scope_is_a_follow_up(text):
     msg = message(text, "benefits/outsourcing_savings", intent="out_of_scope")
     assert intent_after(msg)[0] == "follow_up"
+
+
+def test_when_it_makes_sense_taken_for_out_of_scope_is_a_follow_up():
+    msg = message("ok but when is one worth it", "definition/bpo", intent="out_of_scope")
+    assert intent_after(msg)[0] == "follow_up"

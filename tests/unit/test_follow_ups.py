@@ -2733,3 +2733,10 @@ def test_the_front_and_back_office_asked_of_a_difference_is_the_structure(
         tracker_factory, "difference/overview", text, "follow_up", entities
     )
     assert main_aspect(tracker, "difference/overview") == expected
+
+
+def test_when_one_makes_sense_is_how_to_choose(tracker_factory):
+    tracker = _after_knowledge_answer(
+        tracker_factory, "definition/call_center", "so when does it make sense", "follow_up", []
+    )
+    assert main_aspect(tracker, "definition/call_center") == "choosing"
