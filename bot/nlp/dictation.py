@@ -1,9 +1,9 @@
 """Reads a message dictated to a phone as if it had been typed.
 
 Speech-to-text spells letters out ("b p o", "bee pee oh", "r p a"), splits words in two
-("out sourcing", "in bound"), writes the punctuation said aloud ("... mean question
-mark") and keeps the filler ("um"). The classifiers know none of these forms: "what is a b
-p o question mark" reads as nothing they know. First in the pipeline, this component
+("out sourcing", "in bound") and writes the punctuation said aloud ("... mean question
+mark"). The classifiers know none of these forms: "what is a b p o question mark" reads
+as nothing they know. First in the pipeline, this component
 rewrites them in the message's text, so every later component reads "what is a bpo?".
 Only messages at inference are rewritten; the training examples are typed. The text the
 visitor sent is what the conversation stores (Rasa keeps it in the event; the parse
@@ -45,8 +45,6 @@ _SAID_PUNCTUATION: Tuple[Tuple[Pattern, Text], ...] = (
     ),
     (re.compile(r"\s+comma\b(?=\s+[a-z])", re.IGNORECASE), ","),
 )
-# fillers of speech, with the comma that may follow
-_FILLER = re.compile(r"(?:^|(?<=\s))(?:u+m+|u+h+m*|e+r+m+|hmm+)\b,?\s*", re.IGNORECASE)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -111,13 +109,12 @@ class DictationReader(StatelessComponent):
 
     def read(self, text: Text) -> Text:
         """The text as if typed."""
-        read = _FILLER.sub("", text)
-        read = _SPELT.sub(self._joined, read)
+        read = _SPELT.sub(self._joined, text)
         for pattern, word in self.words:
             read = pattern.sub(word, read)
         for pattern, mark in _SAID_PUNCTUATION:
             read = pattern.sub(mark, read)
-        return read.strip() or text
+        return read
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data  # typed examples

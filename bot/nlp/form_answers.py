@@ -372,10 +372,14 @@ _TASK_BOUNDARY = re.compile(
     # "we are looking to outsource our phone enquiries"; "it's not X - we need Y"
     r"|\b(?:(?:we|i)(?:'re| are| am|'d| would)?\s+)?(?:looking|planning|hoping|going|trying|"
     r"want(?:ing)?|need(?:ing)?|like|keen|considering|thinking (?:of|about))(?:\s+to)?\s+"
-    rf"outsourc(?:e|ing)\b|{_DASH}"
-    # a question or a budget run on after the task, said with no punctuation: "we need
-    # someone to answer customer phone calls on a really small budget what should we do"
-    r"|\b(?:what|which|who) (?:should|would|do|can|could|shall) (?:we|i|you)\b"
+    rf"outsourc(?:e|ing)\b|{_DASH}",
+    re.IGNORECASE,
+)
+# ... and, in a message read (not in training, where the model learnt the stretches
+# above), a question or a budget run on after the task with no punctuation: "we need
+# someone to answer customer phone calls on a really small budget what should we do"
+_RUN_ON = re.compile(
+    r"\b(?:what|which|who) (?:should|would|do|can|could|shall) (?:we|i|you)\b"
     r"|\b(?:on|with) an? (?:\w+ ){0,2}budget\b",
     re.IGNORECASE,
 )
@@ -801,6 +805,15 @@ def sentences(text: Text) -> List[tuple]:
 def clauses(text: Text) -> List[tuple]:
     """(start, end) of the stretches of text between task boundaries."""
     return _between(_TASK_BOUNDARY, text)
+
+
+def clauses_read(text: Text) -> List[tuple]:
+    """The stretches of a message read, run-on questions and budgets set apart too."""
+    return [
+        (start + a, start + b)
+        for start, end in clauses(text)
+        for a, b in _between(_RUN_ON, text[start:end])
+    ]
 
 
 def span_features(message: Message, rows: csr_matrix, start: int, end: int) -> csr_matrix:
@@ -1442,7 +1455,7 @@ class FormAnswerClassifier(TrainedComponent, EntityExtractorMixin):
         if tokens.shape[1] != weights.shape[0]:
             return []
         text = message.get(TEXT)
-        stretches = clauses(text)
+        stretches = clauses_read(text)
         counted = headcount(text) is not None
         products = what_it_does(text)
         subjects = [

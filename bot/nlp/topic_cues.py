@@ -1764,6 +1764,8 @@ class TopicCues(StatelessComponent):
         """ "and what does the bpo side use", "what do call centres use": their tools."""
         if key == "difference/technology" or not _WHAT_IT_USES.search(message.get(TEXT) or ""):
             return None
+        if any(e.get("entity") == "aspect" for e in message.get(ENTITIES) or []):
+            return None  # "which channels does a call centre use, and what does a bpo use"
         return "difference/technology"
 
     @staticmethod

@@ -1560,3 +1560,9 @@ def test_what_one_uses_is_the_technology(text, chosen):
 
 def test_what_one_is_used_for_is_no_technology():
     assert topic_after(message("what do companies use a bpo for", "services/bpo")) == "services/bpo"
+
+
+def test_what_one_uses_beside_another_aspect_keeps_that_aspect():
+    text = "which channels do call centres work through, and what does a bpo use"
+    msg = message(text, "difference/channels", aspects=("channels",))
+    assert topic_after(msg) == "difference/channels"
