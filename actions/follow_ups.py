@@ -267,7 +267,10 @@ def subject_asked_before(tracker: Tracker) -> Optional[Text]:
     users = [event for event in tracker.events if event.get("event") == "user"]
     if len(users) < 2:
         return None
-    text = users[-2].get("text") or ""
+    # (the text NLU read, which its entities' offsets are of: a dictated message is
+    # stored as sent and read rewritten)
+    parsed = users[-2].get("parse_data") or {}
+    text = parsed.get("text") or users[-2].get("text") or ""
     named = {
         e.get("value")
         for e in (users[-2].get("parse_data") or {}).get("entities") or []
@@ -828,8 +831,15 @@ _WHEN_IT_FITS = re.compile(
     r"pay\s+off)",
     re.IGNORECASE,
 )
+# ... after what one is or does, or how they differ (not after the jobs or the trends)
+_WHEN_IT_FITS_AFTER = ("definition/bpo", "definition/call_center", "services/bpo",
+                       "services/call_center", "difference/overview")  # fmt: skip
 # the aspect the previous answer is asked in: "front/back office wise?", "in terms of ..."
-_IN_TERMS_OF = re.compile(r"[- ]wise\b|\bin terms of\b|\bwhen it comes to\b", re.IGNORECASE)
+_IN_TERMS_OF = re.compile(
+    r"^\W*(?:(?:and|so|ok(?:ay)?|what about|how about)\W+)?(?:(?:in terms of|when it comes to)\s+"
+    r"(?:the\s+)?[\w/ -]{1,30}|[\w/ -]{1,30}[- ]wise)\W*$",
+    re.IGNORECASE,
+)
 _GENERAL_ASPECTS = ("definition", "difference")
 _OFFICE_WORK = re.compile(
     r"\b(?:front|back)[- ]?office\s+(?:stuff|work|tasks?|jobs|side|processes|functions)\b",
@@ -866,7 +876,7 @@ def main_aspect(tracker: Tracker, previous: Optional[Text] = None) -> Optional[T
         and _IN_TERMS_OF.search(text)
     ):
         return "structure"  # "front/back office wise?" after a difference: where each works
-    if _WHEN_IT_FITS.search(text):
+    if _WHEN_IT_FITS.search(text) and (previous or "").startswith(_WHEN_IT_FITS_AFTER):
         return "choosing"  # "when does it make sense" after what one is: how to choose
     if _A_KIND_OF.search(text):
         return "relationship"

@@ -241,6 +241,7 @@ def test_the_form_fills_what_its_question_was_answered_with(form_accuracy, slot)
         ("we wouldn't be happy to pay more than we do now", "budget", "tight", "flexible"),
         ("whatever the cost, we just need it sorted", "budget", "flexible", None),
         ("no matter what it costs honestly", "budget", "flexible", None),
+        ("our finances are rather stretched this year", "budget", "tight", None),
         ("a helpdesk for our own staff, passwords and vpn", "outsourced_function", "it_support",
          "customer_support"),
         ("office admin and booking travel for our staff", "outsourced_function",
@@ -260,3 +261,8 @@ def test_budgets_and_tasks_told_in_set_phrases(parse, text, entity, value, not_v
     }
     assert value in values
     assert not_value not in values
+
+
+def test_money_said_of_the_finances_names_no_task(parse):
+    entities = parse("our finances are rather stretched this year")["entities"]
+    assert not any(e["entity"] == "outsourced_function" and not e.get("role") for e in entities)

@@ -173,7 +173,12 @@ class AnswerOverCommand(StatelessComponent):
                        "cannot (?:say|tell)", "hard to (?:say|tell)", "too early to (?:say|tell)",
                        "not sure", "no idea", "(?:not a|no) clue", "(?:do not|don'?t) know",
                        "dunno"],
-            "unsure_readings": ["stop", "deny", "request_recommendation", "goodbye"],
+            "unsure_readings": ["stop", "deny", "request_recommendation"],
+            # ... and a farewell read in "not sure, we'll see", that takes no leave
+            "farewell": "goodbye",
+            "leave_words": ["see (?:you|ya|u)", "bye", "later", "talk soon", "come back",
+                            "have a (?:good|nice|great)", "take care", "cheers", "think about it",
+                            "get back"],
             # the budget's value for not knowing it
             "unsure_value": "unsure",
             # "I don't know what's realistic for this", read as a request for help or out of
@@ -290,6 +295,12 @@ class AnswerOverCommand(StatelessComponent):
             return self.states_an_answer_surely(message)
         if intent in self.config["unsure_readings"] and self.unsure.search(text):
             return self.unsure_only(text)
+        if (
+            intent == self.config["farewell"]
+            and self.unsure.search(text)
+            and not self.leave_words.search(text)
+        ):
+            return self.unsure_only(text)  # "im not sure well see"
         if intent not in self.config["commands"]:
             return False
         words = self.handoff_words if intent == self.config["handoff"] else self.command_words
@@ -559,6 +570,10 @@ class AnswerOverCommand(StatelessComponent):
     @functools.cached_property
     def unsure(self) -> Pattern:
         return word_pattern(self.config["unsure"])
+
+    @functools.cached_property
+    def leave_words(self) -> Pattern:
+        return word_pattern(self.config["leave_words"])
 
     @functools.cached_property
     def handoff_words(self) -> Pattern:

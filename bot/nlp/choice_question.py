@@ -830,12 +830,21 @@ _HEARSAY = re.compile(
     r"apparently|supposedly|rumou?rs?|myths?|is it true)\b",
     re.IGNORECASE,
 )
-_OUR = re.compile(r"\b(?:we|we'?re|we'?ve|us|our|ours)\b", re.IGNORECASE)
+# ... of the visitor's own company or need: "i think i need a bpo, right?", "my accountant
+# said i should use one for my salon, is that right?"
+_OWN_CASE = re.compile(
+    r"\b(?:we|we'?re|we'?ve|us|our|ours)\b|\bi (?:need|should|want|have to|must|run|own)\b"
+    r"|\bfor me\b|\bmy (?:own )?(?:[\w-]+ )?(?:company|business|firm|shop|store|bakery|salon|"
+    r"clinic|practice|restaurant|team|staff|startup|start-up|agency|office|cafe|hotel)\b",
+    re.IGNORECASE,
+)
 
 
 def checks_a_claim(text: Text) -> bool:
     """The visitor checks what they heard of the two, not what suits their company."""
-    return bool(_CLAIM_CHECKED.search(text) and _HEARSAY.search(text) and not _OUR.search(text))
+    return bool(
+        _CLAIM_CHECKED.search(text) and _HEARSAY.search(text) and not _OWN_CASE.search(text)
+    )
 
 
 def not_own(text: Text) -> bool:
@@ -1295,7 +1304,12 @@ class ChoiceQuestion(StatelessComponent):
             or self.own_choice(text)
             or (_DECIDING.search(text) and ("?" not in text or _ADVICE_ASKED.search(text)))
             or own_decision_between(text)
-            or _WHICH_WE_NEED.search(named_plainly(message))
+            or (
+                _WHICH_WE_NEED.search(named_plainly(message))
+                # ("should i choose a bpo or a call center as a career": the jobs)
+                and not self.patterns["careers"].search(text)
+                and not self.job_seeker(text)
+            )
             or trade_then_which(text)
             or self.story_then_opinion(text)
             or self.story_then_choice(text)

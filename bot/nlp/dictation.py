@@ -3,11 +3,12 @@
 Speech-to-text spells letters out ("b p o", "bee pee oh", "r p a"), splits words in two
 ("out sourcing", "in bound") and writes the punctuation said aloud ("... mean question
 mark"). The classifiers know none of these forms: "what is a b p o question mark" reads
-as nothing they know. First in the pipeline, this component
-rewrites them in the message's text, so every later component reads "what is a bpo?".
+as nothing they know. Before spaCy (after AnswerTextStripper, which only touches the
+training data), this component rewrites them in the message's text, so every later
+component reads "what is a bpo?".
 Only messages at inference are rewritten; the training examples are typed. The text the
 visitor sent is what the conversation stores (Rasa keeps it in the event; the parse
-data, which the actions read with its entities' offsets, holds the rewritten one).
+data holds the rewritten one, with its entities' offsets: actions read that text).
 """
 
 from __future__ import annotations
@@ -25,26 +26,38 @@ from bot.nlp.base import StatelessComponent
 
 # letters said one by one: "b p o", "r. p. a.", "h-r"
 _SPELT = re.compile(r"\b[a-z](?:(?:\.\s*|\s+|-)[a-z]\b){1,5}\.?", re.IGNORECASE)
-# the punctuation said aloud; "period" only where no period of time is meant ("a trial
-# period", "the busy period")
+# a new sentence after the punctuation said aloud ("... mean question mark i run a bakery"),
+# or the end of the message
+_SENTENCE_GOES_ON = (
+    r"(?=\s*$|\s+(?:i|i'm|im|we|we're|my|our|so|also|what|how|why|which|who|where|when|can|"
+    r"could|do|does|is|are|thanks|thank|please|pls)\b)"
+)
+# the punctuation said aloud; "period" not where a period of time is meant ("a trial
+# period", "a 12 month period is fine", "is there a minimum period")
 _SAID_PUNCTUATION: Tuple[Tuple[Pattern, Text], ...] = (
-    (re.compile(r"\s*\bquestion ?marks?\b", re.IGNORECASE), "?"),
-    (re.compile(r"\s*\bexclamation (?:mark|point)\b", re.IGNORECASE), "!"),
-    (re.compile(r"\s*\bfull stop\b", re.IGNORECASE), "."),
+    (re.compile(rf"\s*\bquestion ?marks?\b{_SENTENCE_GOES_ON}", re.IGNORECASE), "?"),
+    (re.compile(rf"\s*\bexclamation (?:mark|point)\b{_SENTENCE_GOES_ON}", re.IGNORECASE), "!"),
+    (re.compile(rf"\s*\bfull stop\b{_SENTENCE_GOES_ON}", re.IGNORECASE), "."),
     (
         re.compile(
             r"(?<!\btrial)(?<!\bnotice)(?<!\bgrace)(?<!\bbusy)(?<!\bpeak)(?<!\btest)"
             r"(?<!\bprobation)(?<!\bwaiting)(?<!\bholiday)(?<!\breporting)(?<!\bbilling)"
             r"(?<!\bpayment)(?<!\bcontract)(?<!\bthe)(?<!\ba)(?<!\bthis)(?<!\bthat)(?<!\bper)"
-            r"(?<!\beach)(?<!\bsame)(?<!\bshort)(?<!\blong)"
-            r"\s+period\b(?=\s+(?:i|we|my|our|so|and|but|also|what|how|why|which|is|are|do|"
-            r"does|can|the|it|they)\b|\s*$)",
+            r"(?<!\beach)(?<!\bsame)(?<!\bshort)(?<!\blong)(?<!\bminimum)(?<!\bmaximum)"
+            r"(?<!\binitial)(?<!\bfirst)(?<!\bfinal)(?<!\blast)(?<!\bwhole)(?<!\bentire)"
+            r"(?<!\bany)(?<!\btime)(?<!\bsetup)(?<!\btraining)(?<!\btransition)(?<!\bday)"
+            r"(?<!\bweek)(?<!\bmonth)(?<!\byear)(?<!\bdays)(?<!\bweeks)(?<!\bmonths)"
+            r"(?<!\byears)(?<!\bquiet)(?<!\bslow)(?<!\bcooling)(?<!\block-in)(?<!\block in)"
+            rf"\s+period\b{_SENTENCE_GOES_ON}",
             re.IGNORECASE,
         ),
         ".",
     ),
     (re.compile(r"\s+comma\b(?=\s+[a-z])", re.IGNORECASE), ","),
 )
+# single letters that are words of their own: a joined word does not start on one unless
+# all the letters said make it ("a i" is AI; in "a i t" the article stays)
+_LETTER_WORDS = ("a", "i")
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
@@ -63,7 +76,7 @@ class DictationReader(StatelessComponent):
                 "off[ -]shor(e|ed|ing)": "offshor\\1",
                 "near[ -]shor(e|ed|ing)": "nearshor\\1",
                 "(in|out)[ -]bound": "\\1bound",
-                "chat[ -]bots?": "chatbots",
+                "chat[ -]bot(s?)": "chatbot\\1",
                 "health[ -]care": "healthcare",
                 "e[ -]commerce": "ecommerce",
                 "shoe[ -]string": "shoestring",
@@ -93,6 +106,8 @@ class DictationReader(StatelessComponent):
         words, at = [], 0
         while at < len(letters):
             for size in range(len(letters) - at, 1, -1):
+                if letters[at].lower() in _LETTER_WORDS and (at, size) != (0, len(letters)):
+                    continue
                 word = "".join(letters[at : at + size])
                 if word.lower() in known or (
                     word[-1].lower() == "s" and word[:-1].lower() in known

@@ -148,7 +148,7 @@ _TO_DO_WITH_IT = re.compile(
 
 # "front/back office wise?", "tech wise": an aspect of the answer just given
 _ASPECT_WISE = re.compile(
-    r"^\W*(?:(?:and|so|ok(?:ay)?|what about|how about)\W+)?(?:[\w/-]+\s+){0,2}[\w/]+[- ]?wise"
+    r"^\W*(?:(?:and|so|ok(?:ay)?|what about|how about)\W+)?(?:[\w/-]+\s+){0,2}[\w/]+[- ]wise"
     r"(?:\s+(?:then|tho|though))?\W*$",
     re.IGNORECASE,
 )

@@ -221,12 +221,17 @@ _DECADE = re.compile(r"\b((?:the|early|late|mid|since|in)\s+)['\u2019]?(?:19|20)
 # a desk is a person at it ("one office, 16 desks"), except those let to others
 # ("a coworking space with 300 desks")
 _DESKS = re.compile(r"\b(?:desks|workstations)\b")
-_DESKS_LET = re.compile(r"cowork|\brent|\blet\b|\bmembers|hot[- ]?desk|flexi|sell|make")
+_DESKS_LET = re.compile(
+    r"cowork|\brent(?:s|ed|ing)?\b|\blet\b|hot[- ]?desk|\bflexi\b|\bflex desks?\b|\bsell\b|"
+    r"\bmake\b|furniture"
+)
+# ... and not where the people are counted too ("10 desks in the office but 25 people")
+_PEOPLE_NAMED = re.compile(r"\b(?:people|staff|employees|ppl|workers|persons|heads|fte)\b")
 
 
 def _digits(text: str) -> str:
     text = _OPENING_HOURS.sub(" ", _FOR.sub(r"\1 for", text.lower()))
-    if not _DESKS_LET.search(text):
+    if not _DESKS_LET.search(text) and not _PEOPLE_NAMED.search(text):
         text = _DESKS.sub("staff", text)
     text = _ONE_OF_TWO.sub("one ", _TO.sub(r"\1 to ", text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # "thirty-ish", "twenty-five"
@@ -321,6 +326,13 @@ _PENNIES = re.compile(r"^\d+\.\d\d$")
 _PAID = r"\b(?:pay|paying|paid|spend|spending|spent|costs?|costing|price|bill|fees?)\b"
 _NOT_OF_PEOPLE = r"(?!\b(?:we|we'?re|were|us|there are|staff|people|team|employees|of us)\b)"
 _PAID_BEFORE = re.compile(rf"{_PAID}(?:{_NOT_OF_PEOPLE}[^.!?,;]){{0,40}}$")
+# ... unless who is paid follows: "we pay 30 nurses", "the cost of hiring 20 more agents"
+_WHO_IS_PAID = re.compile(
+    r"^\s+(?:more\s+|new\s+|extra\s+|full[- ]time\s+|part[- ]time\s+)?"
+    r"(?!(?:dollars|euros|pounds|bucks|rupees|pesos|quid|hours|days|weeks|months|years|minutes|"
+    r"calls|grand|thousands|hundreds|units|items|orders|tickets|invoices|hrs|mins|per|a|an)\b)"
+    r"[a-z]{3,}s\b"
+)
 _PAID_IN_THOUSANDS_BEFORE = re.compile(rf"{_PAID}(?:{_NOT_OF_PEOPLE}[^.!?]){{0,40}}$")
 
 
@@ -333,11 +345,16 @@ def _candidates(text: str) -> List[tuple]:
             continue
         if not _PEOPLE.match(rest) and (
             _LABEL_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
-            or _PAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
             or (
-                match.group("scale")
-                and _PAID_IN_THOUSANDS_BEFORE.search(
-                    text[max(0, match.start() - 60) : match.start()]
+                not _WHO_IS_PAID.match(rest)
+                and (
+                    _PAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+                    or (
+                        match.group("scale")
+                        and _PAID_IN_THOUSANDS_BEFORE.search(
+                            text[max(0, match.start() - 60) : match.start()]
+                        )
+                    )
                 )
             )
             or (_PENNIES.match(match.group("value")) and not match.group("scale"))
@@ -415,7 +432,18 @@ _AND_MORE_PEOPLE = re.compile(
     rf"(?=\s+(?:more\s+|other\s+)?(?:[a-z]+\s+)?(?:{_PEOPLE_WORD}|in|at|on|back)\b)"
 )
 # a group of people said with where or what they are: "40 in the office", "60 drivers"
-_A_GROUP = re.compile(r"^\s+(?:in|at|on|back|out)\b|^\s+(?:[a-z]+\s+)?[a-z]{3,}s\b")
+# (not the whole: "100 employees and 20 in support", "60 in total and 20 on the phones";
+# nor things or times: "3 teams and 40 people", "12 hours")
+_NOT_A_PART = (
+    r"(?!(?:people|persons|staff|employees|ppl|workers|folks|heads|members|colleagues|"
+    rf"total|hours|days|weeks|months|years|minutes|teams|shifts|crews|squads|groups|{_THINGS})\b)"
+)
+_A_GROUP = re.compile(
+    rf"^\s+(?:in|at|on|back|out)\s+(?:the\s+|our\s+)?{_NOT_A_PART}[a-z]+"
+    rf"|^\s+(?:[a-z]+\s+)?{_NOT_A_PART}[a-z]{{3,}}s\b"
+)
+# ... the second of them not a part of the first ("20 of them take calls")
+_OF_THEM_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those|us|these)|out of)\b")
 # ... joined to the next group (not "between 40 and 60", "40 to 60", "we were 40, now 60")
 _GROUPS_JOINED = re.compile(r"\b(?:and|plus)\b|\+|&")
 _NOT_A_SUM = re.compile(
@@ -437,6 +465,8 @@ def _sum_of_groups(digits: str, candidates: List[tuple]) -> Optional[float]:
         if _NOT_A_SUM.search(between) or _NOT_PEOPLE_AFTER.match(between):
             return None
     if _NOT_A_SUM.search(digits[: candidates[0][2]]):
+        return None
+    if any(_OF_THEM_AFTER.match(digits[end:]) for *_, end in candidates):
         return None
     return sum(value for value, *_ in candidates)
 

@@ -326,6 +326,7 @@ class NearDomainGuard(StatelessComponent):
             # out of scope even where a subject is named ("how much does a call center
             # cost per hour?": no source gives prices) (set in config.yml)
             "always_elsewhere": [],
+            "never_an_answer": [],
             # a follow-up about pay, whatever the topic before (set in config.yml)
             "pay": [],
             "follow_up": "follow_up",
@@ -402,7 +403,11 @@ class NearDomainGuard(StatelessComponent):
             return False
         if always and intent in self.config["also_always"]:
             return True  # "thanks, now write me a poem"
-        if always and intent == self.config["answer"] and not _OWN_WORDS.search(text):
+        if (
+            intent == self.config["answer"]
+            and self.never_an_answer
+            and self.never_an_answer.search(text)
+        ):
             return True  # "best payroll software for a small business with ten people"
         if (
             self.chores
@@ -532,6 +537,10 @@ class NearDomainGuard(StatelessComponent):
     @functools.cached_property
     def pay(self) -> Optional[Pattern]:
         return self._words(self.config["pay"])
+
+    @functools.cached_property
+    def never_an_answer(self) -> Optional[Pattern]:
+        return self._words(self.config["never_an_answer"])
 
     @functools.cached_property
     def always_elsewhere(self) -> Optional[Pattern]:

@@ -1840,7 +1840,13 @@ class TopicCues(StatelessComponent):
                 (e for e in message.get(ENTITIES) or [] if e.get("entity") == "subject"),
                 key=lambda e: e.get("start", 0),
             )
-            if named and _BETTER_AT.match(text[named[0].get("end", 0) :]):
+            if (
+                named
+                and _BETTER_AT.match(text[named[0].get("end", 0) :])
+                # ("would a bpo be better at handling our calls than a call center?", "is a
+                # call centre best at orders or a bpo?": the choice)
+                and not re.search(r"\b(?:we|us|our|ours|i|me|my|or)\b", text, re.IGNORECASE)
+            ):
                 return f"{self.config['kinds'][0]}/{named[0].get('value')}"
         if kind not in self.config["kinds"] or subject not in self.config["subjects"]:
             return None

@@ -67,6 +67,8 @@ MODEL = {"extractor": "FormAnswerClassifier", "confidence": 0.7}
         ("no idea, let's stop here", "stop", None, "stop"),
         ("honestly not sure, we'll see how it goes", "goodbye", None, "inform"),
         ("not sure, bye", "goodbye", None, "goodbye"),
+        ("not sure, see you", "goodbye", None, "goodbye"),
+        ("i don't know, talk later", "goodbye", None, "goodbye"),
         # "enough" of a size is no command
         ("large enough that i don't know the exact headcount", "stop", None, "inform"),
         ("ok that's enough, no idea anyway", "stop", None, "stop"),

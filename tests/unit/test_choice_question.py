@@ -1500,3 +1500,18 @@ def test_which_of_the_two_does_a_task_is_no_request(text):
 )
 def test_which_fits_businesses_of_a_size_with_no_article_gets_the_rule_of_thumb(text, intent):
     assert read(text, intent) == ("choosing", "choosing/overview")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i think a bpo fits my bakery, right?",
+        "my accountant said i should use a bpo for my salon, is that right?",
+    ],
+)
+def test_a_claim_about_the_visitors_own_case_stays_a_request(text):
+    assert read(text, "request_recommendation")[0] == "request_recommendation"
+
+
+def test_which_of_the_two_as_a_career_is_no_request():
+    assert read("should i choose a bpo or a call center as a career", "careers")[0] == "careers"

@@ -40,6 +40,11 @@ def test_dictation_slips_are_read_as_typed(said, typed):
         "umbrella company payroll",
         "what is a bpo?",
         "how do i start up a call center",
+        "we need a i t person",
+        "is there a big question mark over quality",
+        "cover for a 12 month period",
+        "the initial period is 6 months",
+        "is there a minimum period",
     ],
 )
 def test_typed_text_is_left_as_it_is(text):

@@ -398,6 +398,8 @@ def test_head_counts_told_the_long_way(text, people):
         ("costs are what matter, we're 140", 140),
         ("the bill is too high, 60 of us", 60),
         ("we pay 45 people every month", 45),
+        ("we pay our 30 drivers", 30),
+        ("the cost of hiring 20 more agents", 20),
     ],
 )
 def test_an_amount_paid_is_no_head_count(text, people):
@@ -411,6 +413,8 @@ def test_an_amount_paid_is_no_head_count(text, people):
         ("35 desks and they're all taken", 35),
         ("2 floors, each has roughly 60 desks", 120),
         ("a coworking place, we rent out 300 desks", None),
+        ("we have 10 desks in the office but 25 people", 25),
+        ("30 desks and flexible hours", 30),
     ],
 )
 def test_desks_of_the_company_are_its_people(text, people):
@@ -431,6 +435,10 @@ def test_desks_of_the_company_are_its_people(text, people):
         ("between 40 and 60 people", 50),
         ("we were 300 last year and now 200 in total", 200),
         ("we have 90 staff and more like 10 managers", 90),
+        ("we have 100 employees and 20 in support", 100),
+        ("we're 60 in total and 20 on the phones", 60),
+        ("we have 3 teams and 40 people", 40),
+        ("we have 40 in the office and 20 of them take calls", 40),
     ],
 )
 def test_groups_of_people_are_added_up(text, people):

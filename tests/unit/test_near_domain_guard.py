@@ -666,6 +666,7 @@ def test_what_the_law_owes_a_worker_and_a_piece_of_writing_are_out_of_scope(text
     "text, intent, expected",
     [
         ("can u call me a taxi", "human_handoff", "out_of_scope"),
+        ("an excel formula for our payroll totals pls", "request_recommendation", "out_of_scope"),
         ("can u rewrite this complaint reply so it sounds nicer", "explain_recommendation",
          "out_of_scope"),
         ("thanks! now write me a poem", "thank", "out_of_scope"),
@@ -963,7 +964,11 @@ def test_a_word_said_twice_is_still_read():
     "text, expected",
     [
         ("cheapest payroll software for a shop with ten staff", "out_of_scope"),
+        ("sql query that lists our agents by calls handled", "out_of_scope"),
         ("our payroll and the software licences for a team of ten", "inform"),
+        ("hourly rate of about 12 dollars max", "inform"),
+        ("answering calls, tracking aht and fcr", "inform"),
+        ("around 40 staff, contract length flexible", "inform"),
     ],
 )
 def test_a_product_to_buy_read_as_an_answer_is_out_of_scope(text, expected):

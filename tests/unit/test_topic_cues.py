@@ -1566,3 +1566,14 @@ def test_what_one_uses_beside_another_aspect_keeps_that_aspect():
     text = "which channels do call centres work through, and what does a bpo use"
     msg = message(text, "difference/channels", aspects=("channels",))
     assert topic_after(msg) == "difference/channels"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would a bpo be better at handling our 200 daily calls than a call center?",
+        "for my bakery, is a call centre best at taking orders or a bpo?",
+    ],
+)
+def test_which_is_better_at_the_visitors_own_work_stays_the_choice(text):
+    assert topic_after(message(text, "choosing/overview", intent="choosing")) == "choosing/overview"
