@@ -326,6 +326,8 @@ _PENNIES = re.compile(r"^\d+\.\d\d$")
 _PAID = r"\b(?:pay|paying|paid|spend|spending|spent|costs?|costing|price|bill|fees?)\b"
 _NOT_OF_PEOPLE = r"(?!\b(?:we|we'?re|were|us|there are|staff|people|team|employees|of us)\b)"
 _PAID_BEFORE = re.compile(rf"{_PAID}(?:{_NOT_OF_PEOPLE}[^.!?,;]){{0,40}}$")
+# ... or a count is what is told ("headcount on the last pay run was 38")
+_COUNT_SAID_BEFORE = re.compile(r"\b(?:headcount|head count|staff count|employees)\b[^.!?,;]*$")
 # ... unless who is paid follows: "we pay 30 nurses", "the cost of hiring 20 more agents"
 _WHO_IS_PAID = re.compile(
     r"^\s+(?:more\s+|new\s+|extra\s+|full[- ]time\s+|part[- ]time\s+)?"
@@ -347,6 +349,7 @@ def _candidates(text: str) -> List[tuple]:
             _LABEL_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
             or (
                 not _WHO_IS_PAID.match(rest)
+                and not _COUNT_SAID_BEFORE.search(text[: match.start()])
                 and (
                     _PAID_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
                     or (
@@ -436,11 +439,15 @@ _AND_MORE_PEOPLE = re.compile(
 # nor things or times: "3 teams and 40 people", "12 hours")
 _NOT_A_PART = (
     r"(?!(?:people|persons|staff|employees|ppl|workers|folks|heads|members|colleagues|"
-    rf"total|hours|days|weeks|months|years|minutes|teams|shifts|crews|squads|groups|{_THINGS})\b)"
+    r"total|hours|days|weeks|months|years|minutes|teams|shifts|crews|squads|groups|"
+    # ... nor those who are no staff ("8 employees plus about 60 volunteers")
+    r"volunteers|freelancers|contractors|interns|temps|trainees|"
+    # ... nor a word that only looks like a plural ("20 plus 60")
+    rf"plus|this|his|was|has|is|yes|less|unless|across|besides|{_THINGS})\b)"
 )
 _A_GROUP = re.compile(
     rf"^\s+(?:in|at|on|back|out)\s+(?:the\s+|our\s+)?{_NOT_A_PART}[a-z]+"
-    rf"|^\s+(?:[a-z]+\s+)?{_NOT_A_PART}[a-z]{{3,}}s\b"
+    rf"|^\s+(?:{_NOT_A_PART}[a-z]+\s+)?{_NOT_A_PART}[a-z]{{3,}}s\b"
 )
 # ... the second of them not a part of the first ("20 of them take calls")
 _OF_THEM_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those|us|these)|out of)\b")

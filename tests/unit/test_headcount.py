@@ -400,6 +400,7 @@ def test_head_counts_told_the_long_way(text, people):
         ("we pay 45 people every month", 45),
         ("we pay our 30 drivers", 30),
         ("the cost of hiring 20 more agents", 20),
+        ("our headcount on the last payroll run was 41", 41),
     ],
 )
 def test_an_amount_paid_is_no_head_count(text, people):
@@ -439,6 +440,8 @@ def test_desks_of_the_company_are_its_people(text, people):
         ("we're 60 in total and 20 on the phones", 60),
         ("we have 3 teams and 40 people", 40),
         ("we have 40 in the office and 20 of them take calls", 40),
+        ("12 employees plus some 80 volunteers", 12),
+        ("about 30 plus 45 interns in summer", 30),
     ],
 )
 def test_groups_of_people_are_added_up(text, people):
