@@ -6,7 +6,8 @@ found? I would be grateful for a short overview. Many thanks." The classifiers w
 every word, and the courtesies are the words of greetings and thanks: such a question
 was read as a thank-you, a request or nothing known. Before spaCy, this component
 takes the courtesies off the start and the end of a message that says something else
-too; a message of courtesies alone ("thanks!", "hello, good morning") is left whole.
+too (a greeting before a statement stays); a message of courtesies alone ("thanks!",
+"hello, good morning") is left whole.
 Like `DictationReader`, it rewrites only messages read, not the training examples.
 """
 
@@ -20,7 +21,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.base import StatelessComponent
+from bot.nlp.base import QUESTION_SHAPE, StatelessComponent
 
 # a greeting before a comma: "Dear team,", "Good morning,", "Hi there,"
 _GREETING_BEFORE = re.compile(
@@ -62,7 +63,14 @@ class PleasantryTrimmer(StatelessComponent):
     @staticmethod
     def trimmed(text: Text) -> Text:
         """The message without the courtesies around what it says."""
-        rest = _GREETING_BEFORE.sub("", text, count=1)
+        # (a greeting before a story stays: "hi, we run care homes and ..." reads as the
+        # start of a conversation about the visitor's business)
+        greeted = _GREETING_BEFORE.match(text)
+        rest = (
+            text[greeted.end() :]
+            if greeted and QUESTION_SHAPE.search(text[greeted.end() :])
+            else text
+        )
         sentences = [m.group(0) for m in _SENTENCE.finditer(rest) if m.group(0).strip()]
         while len(sentences) > 1 and courteous(sentences[0]):
             sentences.pop(0)

@@ -60,11 +60,10 @@ _TERM_POINTED_BACK = re.compile(
     r"|\bmeaning of (?:that|this)\b",
     re.IGNORECASE,
 )
-# the terms that have an answer of their own
-_TERMS_OF_THEIR_OWN = {
-    "strategic": "difference/strategic_vs_tactical",
-    "front_back_office": "definition/front_back_office",
-}
+# the terms that have an answer of their own (not the back office, which is said of a BPO
+# in passing as often as asked about: "they said a bpo does back office work, what does
+# that mean" asks what a BPO is)
+_TERMS_OF_THEIR_OWN = {"strategic": "difference/strategic_vs_tactical"}
 
 _COMPARING = re.compile(
     r"\b(better|than|over|instead|rather|preferable|beats?|outperforms?|and not|not|"

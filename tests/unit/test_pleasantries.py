@@ -14,7 +14,7 @@ from bot.nlp.pleasantries import PleasantryTrimmer
             "Many thanks in advance.",
             "What does a BPO actually do for a hospital?",
         ),
-        ("Dear team, we are about 80 people. Kind regards", "we are about 80 people."),
+        ("Dear team, we are about 80 people. Kind regards", "Dear team, we are about 80 people."),
         ("Thanks, that was clear. And for a call center?", "And for a call center?"),
         ("Very helpful. Where are most of them based?", "Where are most of them based?"),
         ("hi, which one fits a small bakery", "which one fits a small bakery"),
@@ -25,7 +25,16 @@ def test_courtesies_around_a_message_are_set_aside(text, read):
 
 
 @pytest.mark.parametrize(
-    "text", ["thanks!", "hello, good morning", "Thank you so much.", "hi", "thanks, bye", "bye"]
+    "text",
+    [
+        "thanks!",
+        "hello, good morning",
+        "Thank you so much.",
+        "hi",
+        "thanks, bye",
+        "bye",
+        "hi, we run care homes and we're short of carers",
+    ],
 )
 def test_courtesies_alone_are_left_whole(text):
     assert PleasantryTrimmer.trimmed(text) == text

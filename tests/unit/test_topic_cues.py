@@ -1518,8 +1518,8 @@ def test_an_aspect_or_a_phrase_named_beats_the_classifiers_topic(text, chosen, a
     [
         ("a podcast called a bpo a 'strategic partner'. what does that mean?", "strategic",
          "difference/strategic_vs_tactical"),
-        ("my manager says call centers are front office. what does that even mean",
-         "front_back_office", "definition/front_back_office"),
+        ("someone said a call centre is just a tactical thing, what does that mean", "strategic",
+         "difference/strategic_vs_tactical"),
     ],
 )  # fmt: skip
 def test_a_term_said_of_one_then_what_that_means_is_the_terms_answer(text, aspect, expected):
@@ -1577,3 +1577,9 @@ def test_what_one_uses_beside_another_aspect_keeps_that_aspect():
 )
 def test_which_is_better_at_the_visitors_own_work_stays_the_choice(text):
     assert topic_after(message(text, "choosing/overview", intent="choosing")) == "choosing/overview"
+
+
+def test_the_back_office_said_of_a_bpo_then_what_that_means_is_what_a_bpo_is():
+    text = "they told me a bpo does back office work, what does that mean"
+    msg = message(text, "definition/bpo", aspects=("front_back_office",))
+    assert topic_after(msg) == "definition/bpo"
