@@ -1577,9 +1577,3 @@ def test_what_one_uses_beside_another_aspect_keeps_that_aspect():
 )
 def test_which_is_better_at_the_visitors_own_work_stays_the_choice(text):
     assert topic_after(message(text, "choosing/overview", intent="choosing")) == "choosing/overview"
-
-
-def test_the_back_office_said_of_a_bpo_then_what_that_means_is_what_a_bpo_is():
-    text = "they told me a bpo does back office work, what does that mean"
-    msg = message(text, "definition/bpo", aspects=("front_back_office",))
-    assert topic_after(msg) == "definition/bpo"
