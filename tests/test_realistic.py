@@ -530,6 +530,12 @@ FLOORS = {
         "follow_up_accuracy": 0.94,
         "dialogues_reached": 0.95,
     },  # session 48, honest: only its figures read, the level reached less one item
+    "realistic_eightieth": {
+        "knowledge_accuracy": 0.95,
+        "out_of_scope_rejection": 0.98,
+        "follow_up_accuracy": 0.9,
+        "dialogues_reached": 0.87,
+    },  # session 49, honest: only its figures read, the level reached less one item
 }
 MAX_FALSE_REJECTION = 0.02
 # where a set is short of that target: the level reached (the seventh: 3 of 120; the

@@ -121,6 +121,8 @@ FLOORS = {
     "realistic_seventyeighth": {"company_size": 0.97, "budget": 0.95, "outsourced_functions": 0.92},
     # session 48, honest: only its figures read, the level reached less one item
     "realistic_seventyninth": {"company_size": 0.97, "budget": 0.88, "outsourced_functions": 0.97},
+    # session 49, honest: only its figures read, the level reached less one item
+    "realistic_eightieth": {"company_size": 0.96, "budget": 0.96, "outsourced_functions": 0.93},
 }
 
 

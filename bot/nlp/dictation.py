@@ -68,27 +68,28 @@ class DictationReader(StatelessComponent):
             # letters said one by one that make one of these words
             "acronyms": ["bpo", "rpa", "ai", "hr", "crm", "kpo", "lpo", "ivr", "kpi", "erp",
                          "cx", "faq", "voip", "sla"],
-            # words that speech-to-text hears wrong or splits (pattern -> word)
+            # words that speech-to-text hears wrong or splits with a space (pattern -> word;
+            # a hyphen is typed: "start-up" is read as it is)
             "words": {
                 "bee pee (?:oh|o)(s?)": "bpo\\1",
                 "(?:cole|coal|cold) (cent(?:er|re)s?)": "call \\1",
-                "out[ -]sourc(e|es|ed|ing|er|ers)": "outsourc\\1",
-                "off[ -]shor(e|ed|ing)": "offshor\\1",
-                "near[ -]shor(e|ed|ing)": "nearshor\\1",
-                "(in|out)[ -]bound": "\\1bound",
-                "chat[ -]bot(s?)": "chatbot\\1",
-                "health[ -]care": "healthcare",
-                "e[ -]commerce": "ecommerce",
-                "shoe[ -]string": "shoestring",
+                "out sourc(e|es|ed|ing|er|ers)": "outsourc\\1",
+                "off shor(e|ed|ing)": "offshor\\1",
+                "near shor(e|ed|ing)": "nearshor\\1",
+                "(in|out) bound": "\\1bound",
+                "chat bot(s?)": "chatbot\\1",
+                "health care": "healthcare",
+                "e commerce": "ecommerce",
+                "shoe string": "shoestring",
                 # (not "start up a call centre")
-                "(a|an|my|our|the|small|tech|new|young|ecommerce|commerce) start[ -]up(s?)":
+                "(a|an|my|our|the|small|tech|new|young|ecommerce|commerce) start up(s?)":
                     "\\1 startup\\2",
-                "^start[ -]up(s?)(?= here| owner| founder|,)": "startup\\1",
-                "head[ -]count": "headcount",
-                "tele[ -]marketing": "telemarketing",
-                "work[ -]force": "workforce",
-                "book[ -]keeping": "bookkeeping",
-                "pay[ -]roll": "payroll",
+                "^start up(s?)(?= here| owner| founder|,)": "startup\\1",
+                "head count": "headcount",
+                "tele marketing": "telemarketing",
+                "work force": "workforce",
+                "book keeping": "bookkeeping",
+                "pay roll": "payroll",
             },
         }  # fmt: skip
 

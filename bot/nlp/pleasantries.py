@@ -50,6 +50,7 @@ _COURTESY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_FEW_WORDS = 5
 
 
 def courteous(sentence: Text) -> bool:
@@ -65,12 +66,11 @@ class PleasantryTrimmer(StatelessComponent):
         """The message without the courtesies around what it says."""
         # (a greeting before a story stays: "hi, we run care homes and ..." reads as the
         # start of a conversation about the visitor's business)
+        # (nor before a few words: "hi, is anybody here?" greets)
         greeted = _GREETING_BEFORE.match(text)
-        rest = (
-            text[greeted.end() :]
-            if greeted and QUESTION_SHAPE.search(text[greeted.end() :])
-            else text
-        )
+        after = text[greeted.end() :] if greeted else ""
+        asks = bool(greeted) and bool(QUESTION_SHAPE.search(after))
+        rest = after if asks and len(after.split()) >= _FEW_WORDS else text
         sentences = [m.group(0) for m in _SENTENCE.finditer(rest) if m.group(0).strip()]
         while len(sentences) > 1 and courteous(sentences[0]):
             sentences.pop(0)

@@ -40,6 +40,7 @@ def test_dictation_slips_are_read_as_typed(said, typed):
         "umbrella company payroll",
         "what is a bpo?",
         "how do i start up a call center",
+        "we are a start-up in e-commerce",
         "we need a i t person",
         "is there a big question mark over quality",
         "cover for a 12 month period",

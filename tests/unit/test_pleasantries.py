@@ -34,6 +34,7 @@ def test_courtesies_around_a_message_are_set_aside(text, read):
         "thanks, bye",
         "bye",
         "hi, we run care homes and we're short of carers",
+        "hi, is anybody here?",
     ],
 )
 def test_courtesies_alone_are_left_whole(text):
