@@ -214,6 +214,12 @@ FORM_FLOORS = {
         "budget": 0.95,
         "outsourced_functions": 0.95,
     },
+    # session 49, honest: only its figures read, the level reached less one item
+    "realistic_eightieth": {
+        "company_size": 0.96,
+        "budget": 0.97,
+        "outsourced_functions": 0.93,
+    },
 }
 
 
