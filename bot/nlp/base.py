@@ -25,6 +25,7 @@ from rasa.shared.nlu.constants import (
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 
 class StatelessComponent(GraphComponent):
@@ -46,6 +47,27 @@ class StatelessComponent(GraphComponent):
         execution_context: ExecutionContext,
     ) -> StatelessComponent:
         return cls(config)
+
+
+class TextRewriter(StatelessComponent):
+    """Rewrites the text of each message read, before spaCy reads it; the training
+    examples, typed as visitors type, pass unchanged. (Registered by each subclass as a
+    featurizer, so that the recipe puts it in the chain before the tokenizer.)"""
+
+    def rewritten(self, text: Text) -> Text:
+        raise NotImplementedError
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if text:
+                rewritten = self.rewritten(text)
+                if rewritten != text:
+                    message.set(TEXT, rewritten)
+        return messages
 
 
 class TrainedComponent(GraphComponent):

@@ -18,11 +18,8 @@ import re
 from typing import Any, Dict, List, Pattern, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.base import StatelessComponent
+from bot.nlp.base import TextRewriter
 
 # letters said one by one: "b p o", "r. p. a.", "h-r"
 _SPELT = re.compile(r"\b[a-z](?:(?:\.\s*|\s+|-)[a-z]\b){1,5}\.?", re.IGNORECASE)
@@ -61,7 +58,7 @@ _LETTER_WORDS = ("a", "i")
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class DictationReader(StatelessComponent):
+class DictationReader(TextRewriter):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
@@ -123,7 +120,7 @@ class DictationReader(StatelessComponent):
             return spelt.group(0)
         return " ".join(words)
 
-    def read(self, text: Text) -> Text:
+    def rewritten(self, text: Text) -> Text:
         """The text as if typed."""
         read = _SPELT.sub(self._joined, text)
         for pattern, word in self.words:
@@ -131,15 +128,3 @@ class DictationReader(StatelessComponent):
         for pattern, mark in _SAID_PUNCTUATION:
             read = pattern.sub(mark, read)
         return read
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data  # typed examples
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            text = message.get(TEXT)
-            if text:
-                read = self.read(text)
-                if read != text:
-                    message.set(TEXT, read)
-        return messages

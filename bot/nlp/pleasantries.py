@@ -14,14 +14,11 @@ Like `DictationReader`, it rewrites only messages read, not the training example
 from __future__ import annotations
 
 import re
-from typing import List, Text
+from typing import Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import TEXT
-from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlp.base import QUESTION_SHAPE, StatelessComponent
+from bot.nlp.base import QUESTION_SHAPE, TextRewriter
 
 # a greeting before a comma: "Dear team,", "Good morning,", "Hi there,"
 _GREETING_BEFORE = re.compile(
@@ -60,9 +57,9 @@ def courteous(sentence: Text) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class PleasantryTrimmer(StatelessComponent):
+class PleasantryTrimmer(TextRewriter):
     @staticmethod
-    def trimmed(text: Text) -> Text:
+    def rewritten(text: Text) -> Text:
         """The message without the courtesies around what it says."""
         # (a greeting before a story stays: "hi, we run care homes and ..." reads as the
         # start of a conversation about the visitor's business)
@@ -80,15 +77,3 @@ class PleasantryTrimmer(StatelessComponent):
         if not said or courteous(said):
             return text  # courtesies alone
         return said
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data  # the examples say what they mean
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            text = message.get(TEXT)
-            if text:
-                trimmed = self.trimmed(text)
-                if trimmed != text:
-                    message.set(TEXT, trimmed)
-        return messages

@@ -27,7 +27,7 @@ from bot.nlp.dictation import DictationReader
     ],
 )
 def test_dictation_slips_are_read_as_typed(said, typed):
-    assert DictationReader({}).read(said) == typed
+    assert DictationReader({}).rewritten(said) == typed
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_dictation_slips_are_read_as_typed(said, typed):
     ],
 )
 def test_typed_text_is_left_as_it_is(text):
-    assert DictationReader({}).read(text) == text
+    assert DictationReader({}).rewritten(text) == text
 
 
 def test_the_message_text_is_rewritten():

@@ -21,7 +21,7 @@ from bot.nlp.pleasantries import PleasantryTrimmer
     ],
 )
 def test_courtesies_around_a_message_are_set_aside(text, read):
-    assert PleasantryTrimmer.trimmed(text) == read
+    assert PleasantryTrimmer.rewritten(text) == read
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_courtesies_around_a_message_are_set_aside(text, read):
     ],
 )
 def test_courtesies_alone_are_left_whole(text):
-    assert PleasantryTrimmer.trimmed(text) == text
+    assert PleasantryTrimmer.rewritten(text) == text
 
 
 def test_the_message_text_is_rewritten():
