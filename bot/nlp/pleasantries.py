@@ -20,19 +20,18 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 
 from bot.nlp.base import QUESTION_SHAPE, TextRewriter
 
-# a greeting before a comma: "Dear team,", "Good morning,", "Hi there,"
-_GREETING_BEFORE = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))"
-    r"(?: there| all| team| everyone| folks)?|dear (?:team|all|sir|madam|sir or madam|"
-    r"support|colleagues|friends|\w+ team))\s*[,!:;-]\s*(?=\S)",
-    re.IGNORECASE,
-)
-# a sentence of courtesy alone
-_COURTESY = re.compile(
-    r"^\s*(?:"
+# a greeting: "Dear team", "Good morning", "Hi there"
+_GREETING = (
     r"(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening|day))"
     r"(?: there| all| team| everyone| folks)?"
     r"|dear (?:team|all|sir|madam|sir or madam|support|colleagues|friends|\w+ team)"
+)
+# ... before a comma
+_GREETING_BEFORE = re.compile(rf"^\s*(?:{_GREETING})\s*[,!:;-]\s*(?=\S)", re.IGNORECASE)
+# a sentence of courtesy alone
+_COURTESY = re.compile(
+    r"^\s*(?:"
+    rf"{_GREETING}"
     r"|i hope (?:you are|you're|this (?:message )?finds you|all is) (?:well|doing well|good)"
     r"(?: today)?|hope (?:you are|you're) (?:well|doing well|good)(?: today)?"
     r"|(?:thank you|thanks)(?: (?:so|very) much| kindly| a lot| again| in advance)?"
